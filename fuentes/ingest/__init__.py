@@ -1,0 +1,1 @@
+"""Readers: turn paths, folders, URLs and feeds into RawDocuments (or Rejections)."""
