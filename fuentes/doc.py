@@ -24,7 +24,15 @@ class ArticleDoc:
       meta      dict: outlet, title, byline, published, saved_at, url (values may be None)
       language  ISO 639-1 code ("en", "es") or None
       id        the content-derived article id
-    Later stages add: nlp, mentions, entities, quotes, claims, events, relations ...
+      extracted the text before cleaning: trafilatura's output for HTML, the raw text otherwise
+    Layers of the extraction stages (fuentes.extract):
+      nlp       the spaCy Doc of `body` (never stored; dropped before a doc leaves a worker)
+      mentions  list[model.Mention]: named spans of `body`, relabelled where the model was wrong;
+                Mention.entity is the key of the local entity it refers to
+      entities  list[model.Entity]: the article's local entities (id = local key such as "e3",
+                aliases and roles found in this article, evidence spans in `body`)
+      quotes    list[model.Quote]: quotes with speaker_name and speaker (= local entity key)
+    Later: claims, events, relations ...
     """
 
     source: str

@@ -1,0 +1,176 @@
+"""The `fuentes` command line: thin Typer commands over the library."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from fuentes import __version__
+from fuentes.errors import FuentesError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="fuentes: read news into an evidence-linked, provenance-aware knowledge base.")
+out = Console()
+err = Console(stderr=True)
+
+DbOption = typer.Option(None, "--db", envvar="FUENTES_DB",
+                        help="Store: a SQLite file path (default ./fuentes.db) or a postgresql:// URL.")
+
+
+def _open(db: Optional[str]):
+    from fuentes.store import open_store
+
+    try:
+        return open_store(db)
+    except FuentesError as error:
+        err.print(f"error: {error}", markup=False)
+        raise typer.Exit(2)
+
+
+def _auto_workers(total_bytes: int) -> int:
+    # Starting worker processes costs about a second each; only worth it for real batches.
+    return min(os.cpu_count() or 1, 4) if total_bytes > 4_000_000 else 1
+
+
+@app.command()
+def ingest(
+    inputs: list[str] = typer.Argument(..., help="Files, folders, URLs or RSS/Atom feed URLs."),
+    db: Optional[str] = DbOption,
+    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: automatic)."),
+    batch_size: int = typer.Option(200, help="Articles written per transaction."),
+    max_bytes: int = typer.Option(16 * 1024 * 1024, help="Largest input accepted, in bytes."),
+    timeout: float = typer.Option(10.0, help="Seconds before a URL fetch gives up."),
+    delay: float = typer.Option(1.0, help="Seconds between two requests to the same host."),
+    robots: bool = typer.Option(True, help="Respect robots.txt when fetching URLs."),
+    saved_at: Optional[str] = typer.Option(None, help="When the given pages were saved (ISO 8601); "
+                                                      "resolves '3 hours ago' in their text."),
+    progress: Optional[bool] = typer.Option(None, help="Show a progress bar (default: on a terminal)."),
+) -> None:
+    """Read articles, clean them and store each exactly once."""
+    from fuentes.ingest.files import iter_paths
+    from fuentes.ingest.job import ingest_items
+    from fuentes.ingest.sources import ReadOptions, iter_inputs
+    from fuentes.progress import IngestProgress
+
+    store = _open(db)
+    local = [spec for spec in inputs if "://" not in spec]
+    total = 0
+    for path in iter_paths(local):
+        try:
+            total += Path(path).stat().st_size
+        except OSError:
+            pass
+    options = ReadOptions(max_bytes=max_bytes, timeout=timeout, delay=delay, robots=robots,
+                          saved_at=saved_at)
+    workers = workers or _auto_workers(total)
+    started = time.monotonic()
+    with IngestProgress(total or None, enabled=progress) as bar:
+        summary = ingest_items(iter_inputs(inputs, options), store, workers=workers,
+                               batch_size=batch_size, on_result=bar)
+    elapsed = time.monotonic() - started
+    err.print(f"stored {summary.stored}, duplicates {summary.duplicates}, rejected {summary.rejected} "
+              f"(of {summary.seen} inputs) in {elapsed:.1f} s with {workers} worker(s)", markup=False)
+    raise typer.Exit(1 if summary.rejected else 0)
+
+
+@app.command()
+def articles(db: Optional[str] = DbOption,
+             limit: int = typer.Option(50, help="How many to list (0: all)."),
+             as_json: bool = typer.Option(False, "--json", help="One JSON object per line.")) -> None:
+    """List stored articles, newest first."""
+    from fuentes.store.articles import count_articles, list_articles
+
+    store = _open(db)
+    items = list_articles(store, limit=limit or None)
+    if as_json:
+        for article in items:
+            print(json.dumps({"id": article.id, "outlet": article.outlet, "title": article.title,
+                              "published": article.published, "language": article.language,
+                              "kind": article.kind, "source": article.source}, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(items)} of {count_articles(store)} articles")
+    for column in ("id", "published", "lang", "kind", "outlet", "title / first words"):
+        table.add_column(column, overflow="fold")
+    for article in items:
+        headline = article.title or " ".join(article.text.split()[:10]) + " ..."
+        table.add_row(article.id, article.published or "", article.language or "", article.kind,
+                      article.outlet or "", headline)
+    out.print(table)
+
+
+@app.command()
+def show(item_id: str = typer.Argument(..., help="An article id (or unique prefix)."),
+         db: Optional[str] = DbOption,
+         removed: bool = typer.Option(False, help="Also print the page furniture that was removed.")) -> None:
+    """Show one stored article: metadata, where it was read from, clean text."""
+    from fuentes.store.articles import article_sources_of, get_article
+
+    store = _open(db)
+    article = get_article(store, item_id)
+    if article is None:
+        err.print(f"error: no article with id {item_id!r} in {store.url}", markup=False)
+        raise typer.Exit(2)
+    for label, value in (("id", article.id), ("outlet", article.outlet), ("title", article.title),
+                         ("byline", article.byline), ("published", article.published),
+                         ("language", article.language), ("kind", article.kind), ("origin", article.origin),
+                         ("url", article.url), ("saved at", article.saved_at)):
+        if value:
+            out.print(f"[bold]{label:>10}[/bold]  ", end="")
+            out.print(value, markup=False, highlight=False)
+    for source in article_sources_of(store, article.id):
+        out.print(f"[bold]{'read from':>10}[/bold]  ", end="")
+        out.print(source, markup=False, highlight=False)
+    for field, how in sorted(article.meta_evidence.items()):
+        out.print(f"[dim]{field} from {how}[/dim]", markup=True, highlight=False)
+    out.print()
+    out.print(article.text, markup=False, highlight=False)
+    if removed and article.removed:
+        out.print("\n[bold]removed page furniture[/bold]")
+        for item in article.removed:
+            out.print(f"  [{item.reason}] {item.text}", markup=False, highlight=False)
+
+
+@app.command()
+def export(db: Optional[str] = DbOption,
+           format: str = typer.Option("jsonl", "--format", "-f", help="Export format: jsonl."),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout).")) -> None:
+    """Export the knowledge base (one JSON object per line, each with a `type`)."""
+    from fuentes.export.jsonl import export_jsonl
+
+    if format != "jsonl":
+        err.print(f"error: unknown export format {format!r}; available: jsonl", markup=False)
+        raise typer.Exit(2)
+    store = _open(db)
+    if output is None:
+        count = export_jsonl(store, sys.stdout)
+    else:
+        with output.open("w", encoding="utf-8") as handle:
+            count = export_jsonl(store, handle)
+    err.print(f"exported {count} records", markup=False)
+
+
+@app.command()
+def rejections(db: Optional[str] = DbOption) -> None:
+    """Inputs that could not be stored, with the reason (a re-run retries them)."""
+    from fuentes.store.articles import list_rejections
+
+    for rejection in list_rejections(_open(db)):
+        out.print(f"{rejection.source}: {rejection.reason}", markup=False, highlight=False)
+
+
+@app.command()
+def version() -> None:
+    """Print the fuentes version."""
+    out.print(f"fuentes {__version__}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,1 @@
+"""Exports: JSON lines (the contract in docs/export.md), graphs, FollowTheMoney."""

@@ -1,0 +1,69 @@
+"""Fixtures shared by the whole suite: the ../shared folder and stores on both back ends."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("FUENTES_SHARED", REPO.parent / "shared"))
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip(f"../shared is absent ({SHARED}); this test reads its data at run time")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seeds_dir(shared_dir: Path) -> Path:
+    return shared_dir / "corpus" / "seeds"
+
+
+def _postgres_url() -> str | None:
+    url = os.environ.get("FUENTES_TEST_PG")
+    if not url and os.environ.get("FUENTES_REQUIRE_PG"):
+        pytest.fail("FUENTES_REQUIRE_PG is set but FUENTES_TEST_PG gives no server URL")
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    """A fresh, migrated store on each back end (PostgreSQL when FUENTES_TEST_PG is set)."""
+    from fuentes.store import open_store
+
+    if request.param == "sqlite":
+        opened = open_store(str(tmp_path / "test.db"))
+        yield opened
+        opened.close()
+        return
+    url = _postgres_url()
+    if not url:
+        pytest.skip("no PostgreSQL server (set FUENTES_TEST_PG; .ci/start-postgres.sh starts one)")
+    import sqlalchemy as sa
+
+    from fuentes.store.engine import database_url
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(database_url(url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    opened = open_store(url.rsplit("/", 1)[0] + "/" + name)
+    yield opened
+    opened.close()
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def store_url(store) -> str:
+    """The --db value that opens the same store from a subprocess or the CLI."""
+    url = store.url
+    if url.startswith("sqlite:///"):
+        return url[len("sqlite:///"):]
+    return url.replace("postgresql+psycopg://", "postgresql://")
