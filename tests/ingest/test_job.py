@@ -1,0 +1,113 @@
+"""The ingest job end to end through the CLI: counts, exit status, idempotence, crash recovery."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from fuentes.store import open_store
+from fuentes.store.articles import count_articles
+from fuentes.store.schema import article_sources
+
+WORDS = ("police army cartel mayor governor road city state border drugs arms money port "
+         "judge trial prison witness village market night morning officers suspects vehicle "
+         "operation report minister security federal local group leader rival attack").split()
+
+
+def fake_article(rng: random.Random, number: int) -> dict:
+    """A team-made article: random but readable sentences, unique by its number."""
+    sentences = []
+    for _ in range(rng.randint(6, 12)):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(8, 16))]
+        sentences.append(" ".join(words).capitalize() + ".")
+    body = f"Report number {number} from the regional desk. " + " ".join(sentences)
+    return {"text": body, "outlet": f"Outlet {number % 7}", "title": f"Story {number}",
+            "published": f"2026-03-{number % 28 + 1:02d}", "language": "en"}
+
+
+def write_jsonl(path: Path, count: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8") as handle:
+        for number in range(count):
+            handle.write(json.dumps(fake_article(rng, number)) + "\n")
+
+
+def fuentes(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "fuentes.cli", *args], capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_mixed_batch_reports_each_bad_input_and_stores_the_rest(tmp_path, store_url):
+    good = tmp_path / "inputs"
+    good.mkdir()
+    (good / "note.txt").write_text("Police in the port city arrested two suspects on Monday after a "
+                                   "long night operation, the state prosecutor said in a statement.\n",
+                                   encoding="utf-8")
+    (good / "empty.txt").write_bytes(b"")
+    (good / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    write_jsonl(good / "feed.jsonl", 3)
+    with (good / "feed.jsonl").open("a") as handle:
+        handle.write("{not json\n")
+    result = fuentes("ingest", str(good), "--db", store_url, "--workers", "1")
+    assert result.returncode == 1, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("rejected ")]
+    assert len(lines) == 3, result.stderr
+    assert any("empty.txt" in line and "empty" in line for line in lines)
+    assert any("image.png" in line and "binary" in line for line in lines)
+    assert any("feed.jsonl#line 4" in line for line in lines)
+    assert "stored 4, duplicates 0, rejected 3" in result.stderr
+    again = fuentes("ingest", str(good / "note.txt"), str(good / "feed.jsonl"), "--db", store_url)
+    assert "stored 0, duplicates 4, rejected 1" in again.stderr
+
+
+def test_all_good_inputs_exit_zero_and_export_the_contract(tmp_path, store_url):
+    write_jsonl(tmp_path / "a.jsonl", 5)
+    assert fuentes("ingest", str(tmp_path / "a.jsonl"), "--db", store_url).returncode == 0
+    exported = fuentes("export", "--db", store_url, "--format", "jsonl")
+    records = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert len(records) == 5
+    for record in records:
+        assert record["type"] == "article"
+        assert set(record) >= {"id", "source", "outlet", "title", "byline", "published", "language",
+                               "text", "kind", "origin"}
+        assert record["language"] == "en" and record["published"].startswith("2026-03")
+
+
+@pytest.mark.slow
+def test_sigkill_halfway_then_rerun_stores_every_article_exactly_once(tmp_path, store_url):
+    total = 5000
+    data = tmp_path / "big.jsonl"
+    write_jsonl(data, total)
+    store = open_store(store_url)
+    command = [sys.executable, "-m", "fuentes.cli", "ingest", str(data), "--db", store_url,
+               "--batch-size", "100", "--workers", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               start_new_session=True)
+    deadline = time.monotonic() + 600
+    stored = 0
+    while time.monotonic() < deadline and process.poll() is None:
+        stored = count_articles(store)
+        if stored >= total // 2:
+            break
+        time.sleep(0.2)
+    assert process.poll() is None, "the ingest finished before it could be killed; raise the total"
+    os.killpg(process.pid, signal.SIGKILL)  # the whole group: the CLI and its workers
+    process.wait()
+    killed_at = count_articles(store)
+    assert 0 < killed_at < total
+    rerun = fuentes("ingest", str(data), "--db", store_url, "--batch-size", "100", "--workers", "2")
+    assert rerun.returncode == 0, rerun.stderr
+    assert count_articles(store) == total
+    with store.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(article_sources)) == total
+    assert f"stored {total - killed_at}, duplicates {killed_at}, rejected 0" in rerun.stderr
+    store.close()
