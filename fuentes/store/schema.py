@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, MetaData, String, Table, Text
+from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
+                        Table, Text)
 
 metadata = MetaData()
 
@@ -40,4 +41,74 @@ rejections = Table(
     Column("source", Text, primary_key=True),
     Column("reason", Text, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
+)
+
+# --- analysis: per-article layers and cross-article results (revision 0002) ---
+
+analyses = Table(
+    "analyses", metadata,
+    Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("extractors", JSON, nullable=False),  # stage -> version that produced the layers
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("label", String(16), nullable=False),
+    Column("local_entity", String(16)),
+)
+
+local_entities = Table(
+    "local_entities", metadata,
+    Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("key", String(16), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("aliases", JSON),
+    Column("roles", JSON),
+    Column("evidence", JSON),  # [[start, end], ...] in the article's text
+    Column("entity_id", String(40)),  # the corpus entity it was resolved to
+)
+Index("ix_local_entities_entity", local_entities.c.entity_id)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("aliases", JSON),
+    Column("roles", JSON),
+    Column("articles", JSON),
+    Column("merged_from", JSON),
+    Column("merge_evidence", JSON),
+)
+Index("ix_entities_name", entities.c.name)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("direct", Boolean, nullable=False),
+    Column("speaker_name", Text),
+    Column("speaker_local", String(16)),
+    Column("speaker", String(40)),  # corpus entity id
+    Column("cue", Text),
+    Column("variant_of", String(40)),
+)
+Index("ix_quotes_article", quotes.c.article_id)
+
+derivations = Table(
+    "derivations", metadata,
+    Column("source", Text, primary_key=True),  # article id, or an outlet outside the corpus
+    Column("target", String(40), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("score", Float),
+    Column("evidence", JSON),
 )
