@@ -68,7 +68,7 @@ def ingest(
             total += Path(path).stat().st_size
         except OSError:
             pass
-    options = ReadOptions(max_bytes=max_bytes, timeout=timeout, delay=delay, robots=robots,
+    options = ReadOptions(max_bytes=max_bytes, timeout=timeout, per_host_delay=delay, respect_robots=robots,
                           saved_at=saved_at)
     workers = workers or _auto_workers(total)
     started = time.monotonic()

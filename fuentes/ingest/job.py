@@ -46,7 +46,7 @@ def article_row(doc: ArticleDoc) -> dict[str, Any]:
         "origin": None,
         "saved_at": meta.get("saved_at") or doc.hints.get("saved_at"),
         "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in doc.get("removed", [])],
-        "meta_evidence": dict(doc.get("meta_evidence", {}) or {}),
+        "meta_evidence": dict(meta.get("meta_evidence") or {}),
         "extractors": dict(doc.provenance),
     }
 

@@ -1,0 +1,1 @@
+"""Cleaning: body extraction from HTML, text-level boilerplate removal, metadata."""

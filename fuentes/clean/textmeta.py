@@ -1,0 +1,233 @@
+"""Metadata found in a page's text: outlet, byline, published date, title.
+
+Every finder works on one line and returns the value plus what in the line gave it, so the
+cleaner can take the line out of the body and record why (`meta_evidence`). The patterns and
+word lists are per-language data (`fuentes/clean/data/*.yaml`, via `fuentes.clean.cues`).
+Dates are ISO strings, possibly partial ("2026-02"); relative times ("3 hours ago",
+"hace 2 días") become dates only against a known save time.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+import dateparser
+
+from fuentes.clean.cues import LangData
+
+PARTICLES = frozenset("de del la las los da das do dos di van von der den du le bin al el y e st".split())
+NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+NUM_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+
+
+def title_case_name(name: str) -> str:
+    """'JACK NICAS' -> 'Jack Nicas'; names already in mixed case are left as written."""
+    if not any(c.isupper() for c in name) or not name.isupper():
+        return name
+    return " ".join(t.lower() if t.lower() in PARTICLES else t.title() for t in name.split())
+
+
+def _is_person_name(name: str) -> bool:
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    if tokens[0].lower() in PARTICLES:
+        return False
+    return all(NAME_TOKEN.match(t) or t.lower() in PARTICLES for t in tokens)
+
+
+def looks_like_org(name: str, data: LangData) -> bool:
+    """An outlet or agency rather than a person: org words, a leading article, an acronym."""
+    tokens = [t.strip(".,").casefold() for t in name.split()]
+    if not tokens:
+        return False
+    if any(t in data.org_words for t in tokens) or tokens[0] in {"the", "el", "la", "los", "las"}:
+        return True
+    return len(tokens) == 1 and name.isupper() and len(name) >= 2
+
+
+def parse_names(text: str, data: LangData) -> str | None:
+    """The person names in a byline remainder ('JACK NICAS and Ana Pérez, Staff Writer')."""
+    for stop in data.byline_stop:
+        text = stop.sub("", text)
+    parts = [text]
+    for joiner in data.name_joiners:
+        parts = [p for part in parts for p in joiner.split(part)]
+    names = []
+    for part in (p.strip(" .,;:") for p in parts):
+        if not part or all(w.casefold() in data.role_words for w in part.split()):
+            continue
+        if not _is_person_name(part):
+            return None  # something in the byline is not a name: do not guess
+        names.append(title_case_name(part))
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def find_byline(line: str, data: LangData) -> str | None:
+    """'By JACK NICAS' -> 'Jack Nicas'; 'Por Ana Pérez y Luis Gómez' -> 'Ana Pérez and Luis Gómez'."""
+    if len(line.split()) > 14:
+        return None
+    for prefix in data.byline_prefix:
+        match = prefix.match(line)
+        if match and line[match.end():].strip():
+            return parse_names(line[match.end():], data)
+    return None
+
+
+def find_writer(line: str, data: LangData) -> tuple[str, str] | None:
+    """'Writer: X' lines: ("outlet", X) when X looks like an organisation, else ("byline", name)."""
+    if len(line.split()) > 12:
+        return None
+    for label in data.author_labels:
+        match = label.match(line)
+        if not match:
+            continue
+        value = line[match.end():].strip(" .")
+        if looks_like_org(value, data):
+            return "outlet", value
+        name = parse_names(value, data)
+        if name:
+            return "byline", name
+    return None
+
+
+def find_copyright_holder(line: str, data: LangData) -> str | None:
+    """'© 2026 The San Juan Daily Star - Puerto Rico' -> 'The San Juan Daily Star'."""
+    for pattern in data.copyright_holder:
+        match = pattern.match(line)
+        if not match:
+            continue
+        holder = re.sub(r"^(?:copyright|©|\(c\)|\d{4}(?:\s*[-–]\s*\d{4})?|[\s,])+", "", match["holder"],
+                        flags=re.I).strip()
+        if holder and re.search(r"[^\W\d_]", holder) and len(holder.split()) <= 8 \
+                and not re.search(r"rights|derechos", holder, re.I):
+            return holder
+    return None
+
+
+def find_listen_outlet(line: str, data: LangData) -> tuple[str, str] | None:
+    """'You can now listen to Fox News articles!' -> ('Fox News', the phrase)."""
+    for pattern in data.listen_outlet:
+        match = pattern.search(line)
+        if match and 1 <= len(match["outlet"].split()) <= 6:
+            return match["outlet"].strip(), match[0]
+    return None
+
+
+def _month_date_regex(data: LangData) -> re.Pattern[str]:
+    months = "|".join(sorted((re.escape(m) for m in data.months), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:de\s+)?)?(?P<m>{months})\.?"
+        rf"(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?,?\s+(?:del?\s+)?(?P<y>\d{{4}})\b", re.I)
+
+
+def _iso(year: int, month: int, day: int | None) -> str | None:
+    try:
+        datetime(year, month, day or 1)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+
+def find_date(text: str, data: LangData) -> tuple[str, tuple[int, int]] | None:
+    """An explicit date in `text`: ISO, '23/02/2026', 'Feb. 23, 2026', '24 de febrero de 2026'.
+
+    Only spans that look like a whole date are handed to dateparser (which would otherwise
+    read dates into ordinary words and numbers); the year it returns must be the one written.
+    """
+    match = ISO_DATE.search(text)
+    if match:
+        iso = _iso(int(match[1]), int(match[2]), int(match[3]))
+        return (iso, match.span()) if iso else None
+    match = _month_date_regex(data).search(text)
+    if match:
+        day = match["d1"] or match["d2"]
+        parsed = dateparser.parse(match[0], languages=["en", "es"],
+                                  settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month", "year"]})
+        if parsed and parsed.year == int(match["y"]):
+            iso = _iso(parsed.year, parsed.month, parsed.day if day else None)
+        else:
+            iso = _iso(int(match["y"]), data.months[match["m"].casefold()], int(day) if day else None)
+        return (iso, match.span()) if iso else None
+    match = NUM_DATE.search(text)
+    if match:
+        a, b, year = int(match[1]), int(match[2]), int(match[3])
+        if len(data.languages) > 1 and a <= 12 and b <= 12 and a != b:
+            return None  # 03/04/2026 is ambiguous without knowing the language
+        month, day = (a, b) if data.date_order == "MDY" else (b, a)
+        if month > 12:
+            month, day = day, month
+        iso = _iso(year, month, day)
+        return (iso, match.span()) if iso else None
+    return None
+
+
+def _parse_saved(saved_at: str | None) -> datetime | None:
+    if not saved_at:
+        return None
+    try:
+        return datetime.fromisoformat(saved_at.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def find_relative_date(text: str, data: LangData, saved_at: str | None) -> tuple[str, tuple[int, int]] | None:
+    """'3 hours ago' / 'hace 2 días' / 'Yesterday' resolved against the save time, else None."""
+    base = _parse_saved(saved_at)
+    if base is None:
+        return None
+    for rel in data.relative:
+        match = rel["pattern"].search(text)
+        if match:
+            n = 1 if match["n"].casefold() in rel["one"] else (int(match["n"]) if match["n"].isdigit() else 0)
+            unit = next((v for k, v in rel["units"].items() if match["unit"].casefold().startswith(k)), None)
+            if not n or not unit:
+                return None
+            if unit in ("months", "years"):  # only the month or year is known
+                days = n * (30 if unit == "months" else 365)
+                when = base - timedelta(days=days)
+                return (when.strftime("%Y-%m") if unit == "months" else when.strftime("%Y")), match.span()
+            when = base - timedelta(**{unit: n})
+            return when.date().isoformat(), match.span()
+        for key, delta in (("yesterday", 1), ("today", 0)):
+            match = rel[key].search(text)
+            if match:
+                return (base - timedelta(days=delta)).date().isoformat(), match.span()
+    return None
+
+
+def find_date_line(line: str, data: LangData, saved_at: str | None, head: bool) -> tuple[str, str] | None:
+    """A line that states the publication date: labelled ('Published Feb. 23, 2026') anywhere,
+    or (in the page head) a short line that is nothing but a date or a relative time.
+
+    Returns (iso date, the fragment of the line that gave it)."""
+    words = len(line.split())
+    if words > 15:
+        return None
+    labelled = any(label.match(line) for label in data.date_labels)
+    if not (labelled or head):
+        return None
+    found = find_date(line, data) or find_relative_date(line, data, saved_at)
+    if not found:
+        return None
+    iso, (start, end) = found
+    if not labelled:
+        rest = (line[:start] + " " + line[end:]).split()
+        if len([w for w in rest if re.search(r"[^\W\d_]{3,}", w)]) > 3:
+            return None  # a date inside a longer phrase is not a date line
+    return iso, line[0 if labelled else start:end].strip()
+
+
+def is_title_candidate(line: str, data: LangData) -> bool:
+    """A headline-like line: a few words, no final period, not a menu (separators, nav words)."""
+    words = line.split()
+    if not 3 <= len(words) <= 25 or line.rstrip().endswith((".", ":", ",", ";")):
+        return False
+    if len(re.findall(r"[|»›>•·/]", line)) >= 2 or not re.search(r"[^\W\d_]{3,}", line):
+        return False
+    nav = sum(w.strip(".,:").casefold() in data.nav_words for w in words)
+    return nav / len(words) < 0.5
