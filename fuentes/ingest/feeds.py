@@ -1,0 +1,113 @@
+"""RSS and Atom feeds: one RawDocument per entry.
+
+An entry's page is fetched from its link, politely, through the run's Fetcher; an entry that
+carries the whole article in the feed (RSS content:encoded, Atom content) is used as it is,
+without a request. Entry title, publication date, author and the feed's title (the outlet)
+travel as hints.
+"""
+
+from __future__ import annotations
+
+import calendar
+import io
+import re
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from urllib.parse import urljoin
+
+import feedparser
+
+from fuentes.ingest.fetch import Fetched, Fetcher
+from fuentes.ingest.limits import one_line
+from fuentes.ingest.raw import RawDocument
+from fuentes.model import Rejection
+
+FEED_ONLY_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
+# Feed content shorter than this is a teaser, not the article: the page is fetched instead.
+FULL_CONTENT_MIN_WORDS = 150
+
+_FEED_ROOT = re.compile(
+    r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<\?[^>]*\?>\s*|<!DOCTYPE[^>]*>\s*)*"
+    r"<(?:rss|feed|rdf:RDF)[\s>]",
+    re.IGNORECASE | re.DOTALL,
+)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def looks_like_feed(mime: str | None, data: bytes) -> bool:
+    """True for a feed media type, or for XML whose root element is rss, feed or rdf:RDF."""
+    if mime in FEED_ONLY_TYPES:
+        return True
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head.decode("utf-16", "ignore")
+    else:
+        text = head.decode("latin-1").removeprefix("\xef\xbb\xbf")
+    return bool(_FEED_ROOT.match(text))
+
+
+def iter_feed(feed: Fetched, source: str, fetcher: Fetcher) -> Iterator[RawDocument | Rejection]:
+    """The entries of a fetched feed; `source` is the feed URL as the user gave it."""
+    headers = {"content-location": feed.url, "content-type": feed.mime or "application/xml"}
+    parsed = feedparser.parse(io.BytesIO(feed.data), response_headers=headers)
+    if not parsed.entries:
+        if parsed.bozo:
+            problem = one_line(str(parsed.bozo_exception))
+            yield Rejection(source, f"not a readable RSS/Atom feed: {problem}")
+        else:
+            yield Rejection(source, "feed has no entries")
+        return
+    outlet = (parsed.feed.get("title") or "").strip()
+    for number, entry in enumerate(parsed.entries, 1):
+        yield _entry(entry, number, feed, source, outlet, fetcher)
+
+
+def _entry(
+    entry, number: int, feed: Fetched, source: str, outlet: str, fetcher: Fetcher
+) -> RawDocument | Rejection:
+    link = (entry.get("link") or "").strip()
+    link = urljoin(feed.url, link) if link else ""
+    if not link.startswith(("http://", "https://")):
+        link = ""  # feedparser falls back to the entry id, which may be a urn: or tag: name
+    hints = {
+        "title": (entry.get("title") or "").strip(),
+        "published": _published(entry),
+        "byline": (entry.get("author") or "").strip(),
+        "outlet": outlet,
+        "feed": feed.url,
+    }
+    hints = {key: value for key, value in hints.items() if value}
+    content = _full_content(entry)
+    if content is not None:
+        data, fmt = content
+        if link:
+            hints["url"] = link
+        hints["saved_at"] = feed.fetched_at
+        where = f"{source}#entry {number}" + (f" {link}" if link else "")
+        return RawDocument(source=where, data=data, format=fmt, hints=hints)  # type: ignore
+    if not link:
+        return Rejection(f"{source}#entry {number}", "feed entry has no link and no full content")
+    return fetcher.fetch_page(link, hints)
+
+
+def _full_content(entry) -> tuple[str, str] | None:
+    """(content, "html"|"text") when the entry carries the whole article."""
+    for part in entry.get("content") or []:
+        value = part.get("value") or ""
+        kind = (part.get("type") or "text/html").lower()
+        words = len(_TAG.sub(" ", value).split())
+        if words >= FULL_CONTENT_MIN_WORDS:
+            return value, "text" if kind == "text/plain" else "html"
+    return None
+
+
+def _published(entry) -> str:
+    """ISO 8601 UTC when the feed's date parses, else the date as the feed wrote it."""
+    for key in ("published", "updated"):
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:
+            stamp = datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc)
+            return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+        if entry.get(key):
+            return str(entry[key]).strip()
+    return ""

@@ -1,0 +1,133 @@
+"""Fetching from a real HTTP server on 127.0.0.1: politeness, limits and failure messages."""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import pytest
+
+from fuentes.ingest.decode import decode
+from fuentes.ingest.fetch import Fetcher
+from fuentes.ingest.limits import DEFAULT_USER_AGENT, ReadOptions
+from fuentes.ingest.raw import RawDocument
+from fuentes.model import Rejection
+
+FAST = ReadOptions(per_host_delay=0, timeout=0.5)
+
+
+@pytest.fixture
+def fetcher():
+    with Fetcher(FAST) as running:
+        yield running
+
+
+def test_page_with_hints(site, fetcher: Fetcher) -> None:
+    doc = fetcher.fetch_page(site.url("/news/one.html"), {"title": "from feed"})
+    assert isinstance(doc, RawDocument)
+    assert doc.source == site.url("/news/one.html")
+    assert b"Customs officers seized" in doc.data
+    assert doc.format == "html" and doc.charset == "utf-8"
+    assert doc.hints["url"] == site.url("/news/one.html") and doc.hints["title"] == "from feed"
+    assert doc.hints["saved_at"].endswith("Z") and len(doc.hints["saved_at"]) == 20
+
+
+def test_charset_header_and_plain_text(site, fetcher: Fetcher) -> None:
+    latin = fetcher.fetch_page(site.url("/news/latin1.html"))
+    assert latin.charset == "iso-8859-1"
+    assert "fiscalía" in decode(latin) and "señor" in decode(latin)
+    text = fetcher.fetch_page(site.url("/notes.txt"))
+    assert text.format == "text" and text.data == b"Plain text note.\n"
+
+
+def test_gzip_content_encoding_is_decoded(site, fetcher: Fetcher) -> None:
+    doc = fetcher.fetch_page(site.url("/gzipped.html"))
+    assert b"sent gzip-encoded" in doc.data
+
+
+def test_robots_disallow_and_opt_out(site, fetcher: Fetcher) -> None:
+    url = site.url("/private/secret.html")
+    got = fetcher.fetch_page(url)
+    assert got == Rejection(url, f"disallowed by robots.txt ({site.base}/robots.txt)")
+    with Fetcher(ReadOptions(per_host_delay=0, respect_robots=False)) as rude:
+        assert isinstance(rude.fetch_page(url), RawDocument)
+
+
+def test_robots_fetched_once_per_host(site, fetcher: Fetcher) -> None:
+    before = site.hits["/robots.txt"]
+    fetcher.fetch_page(site.url("/news/one.html"))
+    fetcher.fetch_page(site.url("/notes.txt"))
+    assert site.hits["/robots.txt"] == before + 1
+
+
+def test_broken_robots_means_allowed(broken_robots_site, fetcher: Fetcher) -> None:
+    doc = fetcher.fetch_page(broken_robots_site.url("/page.html"))
+    assert isinstance(doc, RawDocument)
+
+
+def test_http_404(site, fetcher: Fetcher) -> None:
+    url = site.url("/no/such/page.html")
+    assert fetcher.fetch_page(url) == Rejection(url, "HTTP 404 Not Found")
+
+
+def test_redirect_followed_and_loop_stopped(site, fetcher: Fetcher) -> None:
+    doc = fetcher.fetch_page(site.url("/redirect"))
+    assert doc.source == site.url("/redirect") and doc.hints["url"] == site.url("/news/one.html")
+    loop = fetcher.fetch_page(site.url("/loop"))
+    assert loop.reason == "too many redirects (more than 5)"
+
+
+def test_slow_server_times_out(site, fetcher: Fetcher) -> None:
+    started = time.monotonic()
+    got = fetcher.fetch_page(site.url("/slow"))
+    assert got == Rejection(site.url("/slow"), "timed out after 0.5 s")
+    assert time.monotonic() - started < 1.4
+
+
+def test_wrong_content_type_is_refused(site, fetcher: Fetcher) -> None:
+    got = fetcher.fetch_page(site.url("/image.png"))
+    assert got.reason == "not a web page: content type image/png"
+
+
+def test_oversize_streamed_and_declared(site) -> None:
+    with Fetcher(ReadOptions(per_host_delay=0, max_bytes=64 * 1024)) as small:
+        streamed = small.fetch_page(site.url("/big"))
+        assert streamed.reason == "too large: more than the limit 0.1 MB (raise --max-bytes)"
+        declared = small.fetch_page(site.url("/big-declared"))
+        assert declared.reason == "too large: 100.0 MB > limit 0.1 MB (raise --max-bytes)"
+
+
+def test_5xx_retried_once(site) -> None:
+    with Fetcher(ReadOptions(per_host_delay=0, retries=1)) as patient:
+        doc = patient.fetch_page(site.url("/flaky?try=a"))
+        assert isinstance(doc, RawDocument) and b"Recovered" in doc.data
+    with Fetcher(ReadOptions(per_host_delay=0, retries=0)) as hasty:
+        got = hasty.fetch_page(site.url("/always-503"))
+        assert got.reason == "HTTP 503 Service Unavailable"
+
+
+def test_connection_refused(fetcher: Fetcher) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    got = fetcher.fetch_page(f"http://127.0.0.1:{port}/x")
+    assert got.reason.startswith("cannot connect:")
+
+
+def test_bad_urls(fetcher: Fetcher) -> None:
+    assert fetcher.fetch_page("ftp://example.org/x").reason.startswith("unsupported URL scheme 'ftp'")
+    assert fetcher.fetch_page("http://").reason.startswith("invalid URL")
+
+
+def test_per_host_delay(site) -> None:
+    with Fetcher(ReadOptions(per_host_delay=0.3)) as polite:
+        started = time.monotonic()
+        polite.fetch_page(site.url("/news/one.html"))  # robots.txt, then the page: one pause
+        polite.fetch_page(site.url("/notes.txt"))  # a second pause
+        assert time.monotonic() - started >= 0.6
+
+
+def test_user_agent_is_sent(site, fetcher: Fetcher) -> None:
+    fetcher.fetch_page(site.url("/notes.txt"))
+    assert site.agents[-1] == DEFAULT_USER_AGENT
+    assert DEFAULT_USER_AGENT.startswith("fuentes/0.") and "(+https://" in DEFAULT_USER_AGENT
