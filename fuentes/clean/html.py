@@ -12,6 +12,7 @@ from typing import Any
 
 import trafilatura
 
+from fuentes.clean.dates import iso_date
 from fuentes.doc import ArticleDoc
 from fuentes.errors import InputError
 from fuentes.pipeline import stage_from_function
@@ -50,6 +51,7 @@ def merge_meta(*sources: dict[str, Any]) -> dict[str, Any]:
         for key, value in source.items():
             if value not in (None, "") and merged.get(key) in (None, ""):
                 merged[key] = value
+    merged["published"] = iso_date(merged.get("published"))
     return merged
 
 

@@ -34,6 +34,9 @@ TEXT_EXTS = frozenset({".txt", ".text", ".md"})
 HTML_EXTS = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 JSONL_EXTS = frozenset({".jsonl", ".ndjson"})
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+# Text files that are data or code, never a saved article: refused rather than sniffed as text.
+NOT_ARTICLE_EXTS = frozenset({".yaml", ".yml", ".csv", ".tsv", ".py", ".js", ".css",
+                              ".toml", ".ini", ".cfg", ".sql", ".sh", ".log"})
 HEAD_BYTES = 8192
 GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 Items = Iterator[RawDocument | Rejection]
@@ -88,6 +91,10 @@ def read_path(
         yield Rejection(name, "not a regular file (device, pipe or socket)")
         return
     kind = kind_from_name(path.name)
+    if kind is None and path.suffix.lower() in NOT_ARTICLE_EXTS:
+        yield Rejection(name, f"not an article: {path.suffix.lower()} files hold data or code "
+                              "(articles come as .txt, .html, .jsonl, .warc or .gz of those)")
+        return
     if kind is None:
         kind = _sniff_file(path)
     if kind == "warc":

@@ -193,3 +193,15 @@ def test_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     (doc,) = iter_files(str(tmp_path), OPTS)
     assert doc.source.endswith("caf\\xe9.txt")
     doc.source.encode("utf-8")  # printable and storable: no lone surrogates
+
+
+def test_data_and_code_files_are_refused_with_a_reason_not_read_as_articles(tmp_path):
+    from fuentes.ingest.files import read_path
+    from fuentes.ingest.limits import ReadOptions
+    from fuentes.model import Rejection
+
+    config = tmp_path / "expected.yaml"
+    config.write_text("articles:\n  one: {outlet: Diario}\n", encoding="utf-8")
+    results = list(read_path(config, ReadOptions()))
+    assert len(results) == 1 and isinstance(results[0], Rejection)
+    assert "not an article" in results[0].reason and ".yaml" in results[0].reason
