@@ -82,6 +82,51 @@ def ingest(
 
 
 @app.command()
+def analyse(db: Optional[str] = DbOption,
+            workers: int = typer.Option(1, "--workers", "-w", help="Worker processes for per-article stages."),
+            force: bool = typer.Option(False, help="Re-analyse articles already analysed."),
+            progress: Optional[bool] = typer.Option(None, help="Show a progress bar (default: on a terminal).")) -> None:
+    """Entities, quotes and provenance for every stored article, then across the corpus."""
+    from fuentes.analyse import analyse as run_analysis
+    from fuentes.progress import IngestProgress
+
+    store = _open(db)
+    started = time.monotonic()
+    try:
+        with IngestProgress(None, enabled=progress) as bar:
+            summary = run_analysis(store, workers=workers, force=force, on_result=bar)
+    except FuentesError as error:
+        err.print(f"error: {error}", markup=False)
+        raise typer.Exit(2)
+    err.print(f"analysed {summary.analysed} articles ({summary.failed} failed): {summary.entities} entities, "
+              f"{summary.quotes} quotes, {summary.derivations} derivations in "
+              f"{time.monotonic() - started:.1f} s", markup=False)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command("run")
+def run_all(inputs: list[str] = typer.Argument(..., help="Files, folders, URLs or feeds."),
+            db: Optional[str] = DbOption,
+            workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: automatic)."),
+            saved_at: Optional[str] = typer.Option(None, help="When the given pages were saved (ISO 8601)."),
+            progress: Optional[bool] = typer.Option(None, help="Show a progress bar.")) -> None:
+    """The main job: ingest the inputs, then analyse the store (entities, quotes, provenance)."""
+    status = 0
+    try:
+        ingest(inputs, db=db, workers=workers, batch_size=200, max_bytes=16 * 1024 * 1024, timeout=10.0,
+               delay=1.0, robots=True, saved_at=saved_at, progress=progress)
+    except typer.Exit as done:
+        status = done.exit_code or 0
+        if status not in (0, 1):
+            raise
+    try:
+        analyse(db=db, workers=max(workers, 1), force=False, progress=progress)
+    except typer.Exit as done:
+        status = status or (done.exit_code or 0)
+    raise typer.Exit(status)
+
+
+@app.command()
 def articles(db: Optional[str] = DbOption,
              limit: int = typer.Option(50, help="How many to list (0: all)."),
              as_json: bool = typer.Option(False, "--json", help="One JSON object per line.")) -> None:

@@ -19,34 +19,47 @@ from fuentes.pipeline import Pipeline
 
 Result = tuple[int, "dict[str, Any] | Rejection"]  # (input size in bytes, row or rejection)
 ToRow = Callable[[ArticleDoc], dict[str, Any]]
+MakeDoc = Callable[[Any], ArticleDoc]
 
-_worker_pipeline: Pipeline | None = None
-_worker_to_row: ToRow | None = None
+_worker: tuple[Pipeline, ToRow, MakeDoc] | None = None
 
 
-def process_one(raw: RawDocument, pipeline: Pipeline, to_row: ToRow) -> dict[str, Any] | Rejection:
-    """Decode, run every stage, and return the article row; any failure becomes a Rejection."""
+def doc_from_raw(raw: RawDocument) -> ArticleDoc:
+    """Decode a RawDocument into a fresh ArticleDoc (the `raw` layer)."""
     from fuentes.ingest.decode import decode
 
+    return ArticleDoc.from_raw(raw, decode(raw))
+
+
+def process_one(item: Any, pipeline: Pipeline, to_row: ToRow,
+                make_doc: MakeDoc = doc_from_raw) -> dict[str, Any] | Rejection:
+    """Make the document, run every stage, return its row; any failure becomes a Rejection."""
+    raw = item
     try:
-        doc = ArticleDoc.from_raw(raw, decode(raw))
+        doc = make_doc(item)
         return to_row(pipeline(doc))
     except InputError as error:
-        return Rejection(raw.source, error.reason)
+        return Rejection(_name(raw), error.reason)
     except RecursionError:
-        return Rejection(raw.source, "document too deeply nested to parse")
+        return Rejection(_name(raw), "document too deeply nested to parse")
     except Exception as error:  # a bug or a pathological page must not stop the batch
-        return Rejection(raw.source, f"internal error ({type(error).__name__}: {error}); please report it")
+        return Rejection(_name(raw), f"internal error ({type(error).__name__}: {error}); please report it")
 
 
-def _init_worker(pipeline: Pipeline, to_row: ToRow) -> None:
-    global _worker_pipeline, _worker_to_row
-    _worker_pipeline, _worker_to_row = pipeline, to_row
+def _name(item: Any) -> str:
+    if isinstance(item, dict):
+        return str(item.get("id") or item.get("source"))
+    return getattr(item, "source", repr(item)[:80])
 
 
-def _work(raw: RawDocument) -> dict[str, Any] | Rejection:
-    assert _worker_pipeline is not None and _worker_to_row is not None
-    return process_one(raw, _worker_pipeline, _worker_to_row)
+def _init_worker(pipeline: Pipeline, to_row: ToRow, make_doc: MakeDoc) -> None:
+    global _worker
+    _worker = (pipeline, to_row, make_doc)
+
+
+def _work(item: Any) -> dict[str, Any] | Rejection:
+    assert _worker is not None
+    return process_one(item, *_worker)
 
 
 class _Ready:
@@ -59,22 +72,28 @@ class _Ready:
         return self.value
 
 
-def _size(item: RawDocument | Rejection) -> int:
-    return len(item.data) if isinstance(item, RawDocument) else 0
+def _size(item: Any) -> int:
+    if isinstance(item, RawDocument):
+        return len(item.data)
+    return len(item.get("text") or "") if isinstance(item, dict) else 0
 
 
-def run(pipeline: Pipeline, items: Iterable[RawDocument | Rejection], to_row: ToRow,
-        workers: int = 1, window_per_worker: int = 32) -> Iterator[Result]:
-    """Yield (input size, row or Rejection) for every item, in input order."""
+def run(pipeline: Pipeline, items: Iterable[Any], to_row: ToRow, workers: int = 1,
+        window_per_worker: int = 32, make_doc: MakeDoc = doc_from_raw) -> Iterator[Result]:
+    """Yield (input size, row or Rejection) for every item, in input order.
+
+    Items are RawDocuments by default; `make_doc` turns another kind of item (a stored
+    article, say) into an ArticleDoc. Rejections among the items pass straight through.
+    """
     if workers <= 1:
         for item in items:
-            result = item if isinstance(item, Rejection) else process_one(item, pipeline, to_row)
+            result = item if isinstance(item, Rejection) else process_one(item, pipeline, to_row, make_doc)
             yield _size(item), result
         return
     # spawn, not fork: the parent may hold threads (progress display, HTTP client).
     context = multiprocessing.get_context("spawn")
     window = max(4, workers * window_per_worker)
-    with context.Pool(workers, initializer=_init_worker, initargs=(pipeline, to_row)) as pool:
+    with context.Pool(workers, initializer=_init_worker, initargs=(pipeline, to_row, make_doc)) as pool:
         pending: deque = deque()
         for item in items:
             job = _Ready(item) if isinstance(item, Rejection) else pool.apply_async(_work, (item,))

@@ -1,0 +1,114 @@
+"""The analysis job: per-article extraction over stored articles, then the cross-article stages.
+
+Per article (runner, one or more processes): nlp -> entities -> quotes, stored per batch and
+skipped next time unless a stage's version changed. Across the corpus: entity resolution,
+quote matching (same statement, reworded variants) and provenance (derivations, kinds,
+origins), recomputed from the stored layers so that a re-run gives the same result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from fuentes.doc import ArticleDoc
+from fuentes.model import Rejection
+from fuentes.pipeline import Pipeline
+from fuentes.runners import run
+from fuentes.store import Store
+from fuentes.store import analysis as db
+from fuentes.store.articles import iter_articles
+
+ANALYSIS_STAGES = ("nlp", "entities", "quotes")
+STORED_LAYERS = ("body", "language", "meta", "id")
+
+
+def analysis_pipeline() -> Pipeline:
+    import fuentes.extract.entities  # noqa: F401  (registers stages)
+    import fuentes.extract.quotes  # noqa: F401
+    import fuentes.nlp.stage  # noqa: F401
+
+    return Pipeline.from_names(ANALYSIS_STAGES, initial=STORED_LAYERS)
+
+
+def doc_from_article(item: dict[str, Any]) -> ArticleDoc:
+    """A stored article back into an ArticleDoc with the layers the ingest produced."""
+    return ArticleDoc(source=item["source"], format="text", layers={
+        "body": item["text"], "language": item["language"], "id": item["id"],
+        "meta": {"outlet": item["outlet"]}})
+
+
+def layers_row(doc: ArticleDoc) -> dict[str, Any]:
+    """The storable per-article layers (plain data; the spaCy Doc stays in the worker)."""
+    return {
+        "id": doc.get("id"),
+        "mentions": [{"start": m.start, "end": m.end, "text": m.text, "label": m.label,
+                      "local_entity": m.entity} for m in doc.get("mentions", [])],
+        "entities": [{"key": e.id, "name": e.name, "kind": e.kind, "aliases": e.aliases, "roles": e.roles,
+                      "evidence": [[ev.start, ev.end] for ev in e.evidence]} for e in doc.get("entities", [])],
+        "quotes": [{"id": q.id, "text": q.text, "start": q.start, "end": q.end, "direct": q.direct,
+                    "speaker_name": q.speaker_name, "speaker_local": q.speaker, "cue": q.cue}
+                   for q in doc.get("quotes", [])],
+    }
+
+
+@dataclass
+class AnalysisSummary:
+    analysed: int = 0
+    failed: int = 0
+    entities: int = 0
+    quotes: int = 0
+    derivations: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+
+
+def analyse(store: Store, *, workers: int = 1, batch_size: int = 50, force: bool = False,
+            on_result: Callable[[int, Any], None] | None = None) -> AnalysisSummary:
+    """Analyse every article not yet analysed by the current stages, then the whole corpus."""
+    pipeline = analysis_pipeline()
+    extractors = {stage.name: stage.version for stage in pipeline.stages}
+    summary = AnalysisSummary()
+    todo = db.articles_to_analyse(store, extractors, force=force)
+    batch: list[dict[str, Any]] = []
+    for size, result in run(pipeline, todo, layers_row, workers=workers, make_doc=doc_from_article):
+        if isinstance(result, Rejection):
+            summary.failed += 1
+            summary.rejections.append(result)
+        else:
+            batch.append(result)
+            summary.analysed += 1
+        if on_result:
+            on_result(size, result)
+        if len(batch) >= batch_size:
+            db.save_article_layers(store, batch, extractors)
+            batch.clear()
+    db.save_article_layers(store, batch, extractors)
+    analyse_corpus(store, summary)
+    return summary
+
+
+def analyse_corpus(store: Store, summary: AnalysisSummary | None = None) -> AnalysisSummary:
+    """Cross-article stages over everything stored: entities, quote variants, provenance."""
+    from fuentes.corpus.entity_resolution import resolve_with_merges
+    from fuentes.corpus.origins import analyse_provenance
+    from fuentes.corpus.quote_matching import match_quotes
+
+    summary = summary or AnalysisSummary()
+    resolved, merges = resolve_with_merges(db.load_local_entities(store))
+    reasons: dict[str, list[str]] = {}
+    for merge in merges:
+        reasons.setdefault(merge.entity, []).append(f"{merge.source}: {merge.reason}")
+    db.save_corpus_entities(store, resolved, reasons)
+    summary.entities = len(resolved)
+
+    quotes = db.load_quotes(store)
+    variants = {quote: original for group in match_quotes(quotes) for quote, original in group.variants.items()}
+    db.save_quote_variants(store, variants)
+    summary.quotes = sum(len(items) for items in quotes.values())
+
+    provenance = analyse_provenance(list(iter_articles(store)))
+    kinds = {article_id: (provenance.kinds[article_id], provenance.origins.get(article_id))
+             for article_id in provenance.kinds}
+    db.save_derivations(store, provenance.derivations, kinds)
+    summary.derivations = len(provenance.derivations)
+    return summary

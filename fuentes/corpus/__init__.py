@@ -1,0 +1,1 @@
+"""Cross-article stages: entity resolution, derivation (copies, rewrites, origins), and more."""

@@ -1,0 +1,170 @@
+"""Entities across articles: one entity per real person or group in the corpus.
+
+Each article's local entities (from the `entities` stage) are merged when the evidence says
+they are the same, and only then:
+  - they share a name, compared case- and accent-insensitively, same kind: for people a name
+    of two words or more (a full name, a nickname such as "El Mencho"); places and groups
+    also by one word ("Mexico", "CIA");
+  - two people's full names are variants of each other ("Nemesio Oseguera Cervantes" /
+    "Nemesio Rubén Oseguera Cervantes"; same rule as inside an article);
+  - an entity known only by one word (a surname the model may have tagged ORG, an acronym)
+    joins the one person / organisation of the corpus that carries that word as a surname /
+    acronym; when two different people share the surname, it joins neither.
+Two people who share only a surname are never merged. Candidates are found by blocking on
+normalised name keys, so the work grows with the number of entities, not its square.
+
+Ids come from content: `ent_<hash of kind + name>`; every merge is recorded as a `Merge`
+(which local entity joined which, and why) and the entity keeps `merged_from`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys, same_person_name
+from fuentes.ids import content_id
+from fuentes.model import Entity
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """One local entity (`source`, "article#key") joined corpus entity `entity` because of `reason`."""
+
+    entity: str
+    source: str
+    reason: str
+
+
+class _Union:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+        self.why: list[tuple[int, int, str]] = []
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int, reason: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+            self.why.append((a, b, reason))
+
+
+def _names(ent: Entity) -> set[tuple[str, ...]]:
+    """Folded names of an entity; nominal references ("the President") are not names."""
+    forms = [ent.name, *ent.aliases]
+    return {t for a in forms if a[:1].isupper() or a[:1].isdigit() if (t := name_tokens(a))}
+
+
+def resolve_with_merges(per_article: dict[str, list[Entity]]) -> tuple[list[Entity], list[Merge]]:
+    """Corpus entities and the record of every merge that formed them."""
+    items = [(art, e) for art in sorted(per_article) for e in per_article[art]]
+    refs = [f"{art}#{e.id}" for art, e in items]
+    names = [_names(e) for _, e in items]
+    uf = _Union(len(items))
+    _merge_full_names(items, names, uf)
+    _merge_name_variants(items, names, uf)
+    _merge_single_words(items, names, uf)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        groups[uf.find(i)].append(i)
+    entities, id_of, used = [], {}, set()
+    for members in sorted(groups.values(), key=lambda m: refs[m[0]]):
+        ent = _combine([items[i] for i in members], [refs[i] for i in members], used)
+        entities.append(ent)
+        for i in members:
+            id_of[i] = ent.id
+    merges = [Merge(id_of[a], refs[b], f"{reason} (with {refs[a]})") for a, b, reason in uf.why]
+    return entities, merges
+
+
+def resolve_entities(per_article: dict[str, list[Entity]]) -> list[Entity]:
+    """One Entity per real person or group across the articles (see the module doc)."""
+    return resolve_with_merges(per_article)[0]
+
+
+def _merge_full_names(items, names, uf: _Union) -> None:
+    seen: dict[tuple[str, tuple[str, ...]], int] = {}
+    for i, (_, e) in enumerate(items):
+        for toks in sorted(names[i]):
+            if len(toks) < 2 and e.kind == "person":  # one word names no person; places/groups: yes
+                continue
+            key = (e.kind, toks)
+            if key in seen:
+                uf.union(seen[key], i, f"same name '{' '.join(toks)}'")
+            else:
+                seen[key] = i
+
+
+def _merge_name_variants(items, names, uf: _Union) -> None:
+    """People whose full names are variants; a short name that fits two different people
+    ("Carlos Slim" beside "Carlos Slim Helú" and "Carlos Slim Domit") joins neither."""
+    people = sorted(((i, t) for i, (_, e) in enumerate(items) if e.kind == "person"
+                     for t in names[i] if len(t) >= 2), key=lambda it: (-len(it[1]), it))
+    blocks: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    for i, toks in people:
+        keys = ("last:" + toks[-1], "first:" + toks[0])
+        found = [(j, other) for k in keys for j, other in blocks[k] if same_person_name(toks, other)]
+        roots = {uf.find(j) for j, _ in found}
+        if len(roots) == 1 and uf.find(i) not in roots:
+            j, other = found[0]
+            uf.union(j, i, f"name variants '{' '.join(other)}' / '{' '.join(toks)}'")
+        for k in keys:
+            blocks[k].append((i, toks))
+
+
+def _merge_single_words(items, names, uf: _Union) -> None:
+    """Entities known by one word only join the single person/organisation carrying it."""
+    surname_owner: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    acronym_owner: dict[str, set[int]] = defaultdict(set)
+    for i, (_, e) in enumerate(items):
+        for toks in names[i]:
+            if e.kind == "person" and len(toks) >= 2:
+                for key in person_keys(toks)[0]:
+                    if len(key) == 1:
+                        surname_owner[key].add(uf.find(i))
+        if e.kind == "organization":
+            for a in [e.name, *e.aliases]:
+                if looks_like_acronym(a) and len(name_tokens(e.name)) >= 2:
+                    acronym_owner[fold(a).replace(".", "")].add(uf.find(i))
+    for i, (_, e) in enumerate(items):
+        if e.kind == "place" or any(len(t) >= 2 for t in names[i]):
+            continue
+        for toks in names[i]:
+            people = {uf.find(j) for j in surname_owner.get(toks, ())}
+            orgs = {uf.find(j) for j in acronym_owner.get(fold(toks[0]).replace(".", ""), ())}
+            if len(people) == 1 and e.kind in ("person", "organization", "other") and not orgs:
+                uf.union(people.pop(), i, f"'{toks[0]}' is the surname of one person only in the corpus")
+                break
+            if len(orgs) == 1 and e.kind in ("organization", "other") and not people:
+                uf.union(orgs.pop(), i, f"'{toks[0]}' is the acronym of one organisation only in the corpus")
+                break
+
+
+def _combine(members: list[tuple[str, Entity]], refs: list[str], used: set[str]) -> Entity:
+    ents = [e for _, e in members]
+    kinds = Counter(e.kind for e in ents)
+    kind = "person" if "person" in kinds else kinds.most_common(1)[0][0]
+    name = max((e.name for e in ents if e.kind == kind),
+               key=lambda n: (len(name_tokens(n)), len(n), n))
+    ent_id = content_id("ent", kind, name)
+    if ent_id in used:  # two unmerged entities with one name (e.g. two people called "Smith")
+        ent_id = content_id("ent", kind, name, refs[0])
+    used.add(ent_id)
+    merged = Entity(id=ent_id, name=name, kind=kind, merged_from=list(refs))
+    seen: set[str] = set()
+    for (article, e) in members:
+        for alias in [e.name, *e.aliases]:
+            if fold(alias) not in seen:
+                seen.add(fold(alias))
+                merged.aliases.append(alias)
+        merged.roles.extend(r for r in e.roles if r not in merged.roles)
+        for art in (e.articles or [article]):
+            if art not in merged.articles:
+                merged.articles.append(art)
+        merged.evidence.extend(e.evidence)
+    return merged

@@ -1,0 +1,202 @@
+"""Stage `entities`: the article's named mentions, relabelled where the model errs, and the
+local entities they refer to.
+
+Reads the spaCy Doc (`nlp` layer) and writes:
+  mentions  list[Mention]: char spans of the body; `label` in spaCy's OntoNotes style
+            (PERSON, ORG, GPE, LOC, FAC, NORP, ...). Spanish pipelines emit PER/LOC/ORG/MISC;
+            those are mapped to PERSON/LOC/ORG/MISC. Dates, numbers and amounts are not
+            mentions (other stages read them).
+  entities  list[Entity]: id = local key ("e1", "e2", ... in order of first mention), name =
+            the fullest name, every surface form as an alias (nicknames and acronyms too),
+            roles from titles and appositives, one Evidence per mention.
+
+What it fixes, generally (see fuentes.extract.aliases for the name rules):
+  - a bare surname tagged ORG/GPE/NORP is linked to the full PERSON name that carries it;
+    every occurrence of one surface form then takes the label of its entity;
+  - nicknames (quoted inside a name, after "known as"/"alias", before "whose real name was",
+    or an "El X" form acting as a person) become PERSON aliases of the person;
+  - acronyms link to the names whose initials they are; short organisation names link to the
+    long form; "Sinaloa cartel" becomes one ORG span; spans without a capital letter are junk.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fuentes.doc import ArticleDoc
+from fuentes.extract import aliases as linking
+from fuentes.extract.aliases import Cand, Lexicon, fold, lexicon, looks_like_acronym, name_tokens, opens_sentence
+from fuentes.model import Entity, Evidence, Mention
+from fuentes.pipeline import Stage, register
+
+VERSION = "1"
+NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
+               "LAW", "LANGUAGE", "MISC"}
+CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+def extract(sdoc: Any, language: str | None = None, article: str = "") -> tuple[list[Mention], list[Entity]]:
+    """Mentions and local entities of one spaCy Doc (the body of one article)."""
+    lang = language or sdoc.user_data.get("fuentes_language") or sdoc.lang_
+    lex = lexicon(lang)
+    cands = candidates(sdoc, lex)
+    groups = linking.link(sdoc, cands, lex)
+    return build(sdoc.text, cands, groups, article)
+
+
+def candidates(sdoc: Any, lex: Lexicon) -> list[Cand]:
+    """The model's named spans, trimmed (determiner, title, possessive, punctuation), mapped to
+    OntoNotes-style labels, with organisation keywords and suffixes applied; junk dropped."""
+    cands: list[Cand] = []
+    body = sdoc.text  # Doc.text joins every token: read it once
+    for ent in sdoc.ents:
+        label = CONLL_TO_ONTONOTES.get(ent.label_, ent.label_)
+        if label not in NAME_LABELS:
+            continue
+        for toks in _pieces(list(ent)):
+            cand = _candidate(sdoc, body, toks, label, ent.label_, lex)
+            if cand is not None:
+                cands.append(cand)
+    return cands
+
+
+def _pieces(toks: list[Any]) -> list[list[Any]]:
+    """Split a span at spaced punctuation ('Sri Lanka - Arjuna Ranatunga', 'X , Y'): a name
+    never contains a free-standing dash, comma or colon."""
+    out, cur = [], []
+    for tok in toks:
+        if tok.is_punct and tok.text not in (".", "'", "\u2019") and (tok.whitespace_ or tok.text in ",:;"):
+            out.append(cur)
+            cur = []
+        else:
+            cur.append(tok)
+    out.append(cur)
+    return [p for p in out if p]
+
+
+def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: str, lex: Lexicon) -> Cand | None:
+    """One trimmed, relabelled candidate from the model's tokens, or None when it is junk."""
+    while toks and (toks[0].is_punct or toks[0].lower_ in lex.determiners
+                    or (label == "PERSON" and len(toks) > 1 and toks[0].lower_ in lex.titles)):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "\u2019s", "'", "\u2019")
+                    or (toks[-1].like_num and len(toks) > 1)):  # "J. Pooley 111": scores are no name
+        toks.pop()
+    if not toks:
+        return None
+    if label in ("PERSON", "ORG"):
+        toks = _extend(sdoc, toks, lex, left=label == "PERSON")
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    nxt = toks[-1].i + 1
+    if nxt < len(sdoc) and sdoc[nxt].lower_ in lex.org_suffixes:
+        end, label = sdoc[nxt].idx + len(sdoc[nxt].text), "ORG"
+    if "\n" in body[start:end]:  # a name never runs across lines: keep its first line
+        end = start + body[start:end].index("\n")
+    text = body[start:end].rstrip()
+    end = start + len(text)
+    if not any(ch.isupper() for ch in text):  # named things are capitalised; the rest is junk
+        return None
+    line_start = body.rfind("\n", 0, start) + 1
+    if len(toks) >= 2 and body[line_start:start].strip().casefold() in lex.byline_cues:
+        label = "PERSON"  # "By JANE DOE": a byline names a person, often in capitals the model misreads
+    if label == "NORP" and looks_like_acronym(text):  # parties by acronym (MORENA, PRI)
+        label = "ORG"
+    if label != "ORG" and len(toks) > 1 and (fold(toks[-1].text) in lex.org_keywords
+                                             or (fold(toks[0].text) in lex.org_keywords and len(toks) > 2
+                                                 and toks[1].lower_ in lex.acronym_stopwords)):
+        label = "ORG"
+    return Cand(start, end, text, label, model_label)
+
+
+def _extend(sdoc: Any, toks: list[Any], lex: Lexicon, left: bool) -> list[Any]:
+    """Take in capitalised proper nouns the model left out next to a name ('Melissa Ford'
+    + 'Maldonado', 'Omar' + 'García Harfuch')."""
+    def free(tok: Any) -> bool:
+        return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_iob_ == "O" and tok.lower_ not in lex.titles
+    end = toks[-1].i + 1
+    while end < len(sdoc) and end - toks[-1].i <= 2 and free(sdoc[end]):
+        end += 1
+    start = toks[0].i
+    while (left and start > 0 and toks[0].i - start < 2 and free(sdoc[start - 1])
+           and not opens_sentence(sdoc, start - 1)):
+        start -= 1
+    return list(sdoc[start:end])
+
+
+def build(body: str, cands: list[Cand], groups: list[list[int]], article: str
+          ) -> tuple[list[Mention], list[Entity]]:
+    """Turn linked candidates into Mention and Entity records (entities in order of first mention)."""
+    groups = sorted((sorted(g) for g in groups), key=lambda g: cands[g[0]].start)
+    mentions: list[tuple[int, Mention]] = []
+    entities: list[Entity] = []
+    for n, members in enumerate(groups, start=1):
+        key = f"e{n}"
+        label = linking.group_label(cands, members)
+        entity = Entity(id=key, name=_best_name(cands, members, label), kind=KIND.get(label, "other"),
+                        articles=[article] if article else [])
+        seen: set[str] = set()
+        for i in members:
+            c = cands[i]
+            c.label = label if label != "PLACE" else c.label
+            mentions.append((c.start, Mention(c.start, c.end, c.text, c.label, key)))
+            entity.evidence.append(Evidence(article, c.start, c.end, "entities", VERSION))
+            for alias in (c.name or c.text, *c.extra_aliases):
+                alias = linking.clean_surface(alias)
+                if alias and fold(alias) not in seen:
+                    seen.add(fold(alias))
+                    entity.aliases.append(alias)
+            for role in c.roles:
+                if role not in entity.roles:
+                    entity.roles.append(role)
+        if fold(entity.name) not in seen:
+            entity.aliases.insert(0, entity.name)
+        entities.append(entity)
+    mentions.sort(key=lambda item: (item[0], item[1].end))
+    return [m for _, m in mentions], entities
+
+
+def _best_name(cands: list[Cand], members: list[int], label: str) -> str:
+    """The fullest name: for people the longest real name (not a nickname or acronym)."""
+    names = [(cands[i].name or cands[i].text, cands[i]) for i in members]
+    real = [(n, c) for n, c in names if not (c.nick or c.acronym or c.nominal)] or names
+    if label == "PERSON" or label in ("ORG", "MISC", "NORP"):
+        best = max(real, key=lambda nc: (len(name_tokens(nc[0])), len(nc[0]), -nc[1].start))[0]
+    else:  # places: the most frequent form
+        counts: dict[str, int] = {}
+        for n, _ in real:
+            counts[n] = counts.get(n, 0) + 1
+        best = max(counts, key=lambda n: (counts[n], len(n)))
+    return linking.clean_surface(best)
+
+
+def find_entity(entities: list[Entity], mentions: list[Mention], query: int | str) -> str | None:
+    """The local entity key for a char offset of the body or for a name ("Bravo", "Ford
+    Maldonado"), by the same alias rules as the entities stage; None when nothing or more than
+    one entity fits."""
+    if isinstance(query, int):
+        for m in mentions:
+            if m.start <= query < m.end:
+                return m.entity
+        return None
+    return linking.resolve_name(entities, query)
+
+
+@register
+class EntitiesStage(Stage):
+    """Mentions relabelled and linked to local entities."""
+
+    name = "entities"
+    version = VERSION
+    requires = ("nlp",)
+    provides = ("mentions", "entities")
+
+    def process(self, doc: ArticleDoc) -> ArticleDoc:
+        sdoc = doc.get("nlp")
+        if sdoc is None:  # no pipeline ran for this article: nothing named
+            mentions, entities = [], []
+        else:
+            mentions, entities = extract(sdoc, doc.get("language"), doc.get("id") or "")
+        doc.set("mentions", mentions, self.tag)
+        doc.set("entities", entities, self.tag)
+        return doc

@@ -1,0 +1,108 @@
+"""Reading and writing the analysis layers: mentions, local and corpus entities, quotes, derivations."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Iterable
+
+from sqlalchemy import delete, select, update
+
+from fuentes.model import Derivation, Entity, Evidence, Quote
+from fuentes.store.engine import Store
+from fuentes.store.schema import analyses, articles, derivations, entities, local_entities, mentions, quotes
+
+
+def articles_to_analyse(store: Store, extractors: dict[str, str], force: bool = False) -> list[dict[str, Any]]:
+    """Stored articles whose analysis is missing or was made by other stage versions."""
+    with store.engine.connect() as conn:
+        done = {row.article_id: row.extractors for row in conn.execute(select(analyses))}
+        rows = conn.execute(select(articles.c.id, articles.c.text, articles.c.language, articles.c.outlet,
+                                   articles.c.source).order_by(articles.c.id))
+        return [dict(row._mapping) for row in rows if force or done.get(row.id) != extractors]
+
+
+def save_article_layers(store: Store, rows: Iterable[dict[str, Any]], extractors: dict[str, str]) -> None:
+    """Replace the per-article layers of each row's article, in one transaction."""
+    rows = list(rows)
+    if not rows:
+        return
+    now = datetime.now(timezone.utc)
+    ids = [row["id"] for row in rows]
+    with store.engine.begin() as conn:
+        for table, column in ((mentions, mentions.c.article_id), (local_entities, local_entities.c.article_id),
+                              (quotes, quotes.c.article_id), (analyses, analyses.c.article_id)):
+            conn.execute(delete(table).where(column.in_(ids)))
+        mention_rows = [dict(m, article_id=row["id"]) for row in rows for m in row["mentions"]]
+        entity_rows = [dict(e, article_id=row["id"]) for row in rows for e in row["entities"]]
+        quote_rows = {q["id"]: dict(q, article_id=row["id"]) for row in rows for q in row["quotes"]}
+        if mention_rows:
+            conn.execute(mentions.insert(), mention_rows)
+        if entity_rows:
+            conn.execute(local_entities.insert(), entity_rows)
+        if quote_rows:
+            conn.execute(quotes.insert(), list(quote_rows.values()))
+        conn.execute(analyses.insert(), [{"article_id": i, "extractors": extractors, "at": now} for i in ids])
+
+
+def load_local_entities(store: Store) -> dict[str, list[Entity]]:
+    per_article: dict[str, list[Entity]] = {}
+    with store.engine.connect() as conn:
+        for row in conn.execute(select(local_entities).order_by(local_entities.c.article_id, local_entities.c.key)):
+            evidence = [Evidence(row.article_id, start, end, "entities") for start, end in (row.evidence or [])]
+            per_article.setdefault(row.article_id, []).append(Entity(
+                id=row.key, name=row.name, kind=row.kind, aliases=list(row.aliases or []),
+                roles=list(row.roles or []), articles=[row.article_id], evidence=evidence))
+    return per_article
+
+
+def load_quotes(store: Store) -> dict[str, list[Quote]]:
+    per_article: dict[str, list[Quote]] = {}
+    with store.engine.connect() as conn:
+        for row in conn.execute(select(quotes).order_by(quotes.c.article_id, quotes.c.start)):
+            per_article.setdefault(row.article_id, []).append(Quote(
+                id=row.id, article=row.article_id, text=row.text, start=row.start, end=row.end,
+                direct=row.direct, speaker_name=row.speaker_name, speaker=row.speaker_local, cue=row.cue))
+    return per_article
+
+
+def save_corpus_entities(store: Store, resolved: list[Entity], merges: dict[str, list[str]]) -> None:
+    """Replace the corpus entities; link every local entity and quote speaker to its corpus entity."""
+    local_to_global = {ref: entity.id for entity in resolved for ref in entity.merged_from}
+    with store.engine.begin() as conn:
+        conn.execute(delete(entities))
+        if resolved:
+            conn.execute(entities.insert(), [{
+                "id": e.id, "name": e.name, "kind": e.kind, "aliases": e.aliases, "roles": e.roles,
+                "articles": e.articles, "merged_from": e.merged_from, "merge_evidence": merges.get(e.id, []),
+            } for e in resolved])
+        for ref, entity_id in local_to_global.items():
+            article_id, key = ref.split("#", 1)
+            conn.execute(update(local_entities).where(local_entities.c.article_id == article_id,
+                                                      local_entities.c.key == key).values(entity_id=entity_id))
+            conn.execute(update(quotes).where(quotes.c.article_id == article_id, quotes.c.speaker_local == key)
+                         .values(speaker=entity_id))
+
+
+def save_quote_variants(store: Store, variants: dict[str, str]) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(update(quotes).values(variant_of=None))
+        for quote_id, original in variants.items():
+            conn.execute(update(quotes).where(quotes.c.id == quote_id).values(variant_of=original))
+
+
+def save_derivations(store: Store, found: list[Derivation], kinds: dict[str, tuple[str, str | None]]) -> None:
+    """Replace derivations and set every article's kind and origin, in one transaction."""
+    with store.engine.begin() as conn:
+        conn.execute(delete(derivations))
+        unique = {(d.source, d.target): d for d in found}
+        if unique:
+            conn.execute(derivations.insert(), [{"source": d.source, "target": d.target, "kind": d.kind,
+                                                 "score": d.score, "evidence": d.evidence}
+                                                for d in unique.values()])
+        for article_id, (kind, origin) in kinds.items():
+            conn.execute(update(articles).where(articles.c.id == article_id).values(kind=kind, origin=origin))
+
+
+def all_rows(store: Store, table) -> list[dict[str, Any]]:
+    with store.engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(select(table))]

@@ -1,0 +1,77 @@
+"""Cross-article entity resolution on hand-built local entities (no model needed)."""
+
+from __future__ import annotations
+
+from fuentes.corpus.entity_resolution import resolve_entities, resolve_with_merges
+from fuentes.model import Entity, Evidence
+
+
+def ent(key, name, kind="person", aliases=(), roles=(), article="a"):
+    return Entity(id=key, name=name, kind=kind, aliases=[name, *aliases], roles=list(roles), articles=[article],
+                  evidence=[Evidence(article, 0, len(name), "entities", "1")])
+
+
+def find(entities, name):
+    hits = [e for e in entities if e.name == name]
+    assert len(hits) == 1, [e.name for e in entities]
+    return hits[0]
+
+
+def test_full_names_nicknames_and_variants_merge_with_reasons():
+    per = {
+        "a": [ent("e1", "Marcos Iván Ibarra Sotelo", aliases=["El Gato", "Ibarra Sotelo"], roles=["cartel leader"])],
+        "b": [ent("e1", "Marcos Ibarra Sotelo", aliases=["El Gato"], article="b")],
+        "c": [ent("e4", "El Gato", article="c"), ent("e5", "Sierra Alta Cartel", "organization", ["CSA"], article="c")],
+    }
+    entities, merges = resolve_with_merges(per)
+    gato = find(entities, "Marcos Iván Ibarra Sotelo")
+    assert gato.articles == ["a", "b", "c"] and gato.roles == ["cartel leader"]
+    assert sorted(gato.merged_from) == ["a#e1", "b#e1", "c#e4"]
+    assert {"El Gato", "Marcos Ibarra Sotelo", "Ibarra Sotelo"} <= set(gato.aliases)
+    assert len(gato.evidence) == 3
+    assert gato.id.startswith("ent_")
+    reasons = {m.source: m.reason for m in merges if m.entity == gato.id}
+    assert set(reasons) == {"b#e1", "c#e4"} and all(reasons.values())
+
+
+def test_shared_surname_alone_is_no_evidence():
+    per = {
+        "a": [ent("e1", "John Smith", roles=["senator"])],
+        "b": [ent("e1", "Mary Smith", article="b")],
+        "c": [ent("e1", "Smith", article="c")],
+    }
+    entities = resolve_entities(per)
+    assert len(entities) == 3  # two Smiths known: the bare "Smith" joins neither
+    assert len({e.id for e in entities}) == 3
+
+
+def test_bare_surname_tagged_org_joins_the_only_person_with_it():
+    per = {"a": [ent("e1", "Nicolás Duarte")], "b": [ent("e7", "Duarte", "organization", article="b")]}
+    entities, merges = resolve_with_merges(per)
+    duarte = find(entities, "Nicolás Duarte")
+    assert duarte.kind == "person" and duarte.articles == ["a", "b"]
+    assert "surname of one person only" in merges[0].reason
+
+
+def test_short_name_fitting_two_people_joins_neither():
+    per = {"a": [ent("e1", "Carlos Vela Soto")], "b": [ent("e1", "Carlos Vela Ramos", article="b")],
+           "c": [ent("e1", "Carlos Vela", article="c")]}
+    assert len(resolve_entities(per)) == 3
+
+
+def test_places_and_acronyms_and_kinds():
+    per = {"a": [ent("e1", "Arizona", "place"), ent("e2", "Central Intelligence Agency", "organization", ["CIA"])],
+           "b": [ent("e3", "Arizona", "place", article="b"), ent("e4", "CIA", "organization", article="b")],
+           "c": [ent("e1", "Arizona", "organization", article="c")]}
+    entities = resolve_entities(per)
+    places = [e for e in entities if e.kind == "place"]
+    assert len(places) == 1 and places[0].articles == ["a", "b"]
+    cia = find(entities, "Central Intelligence Agency")
+    assert cia.articles == ["a", "b"]
+
+
+def test_ids_are_content_derived_and_order_free():
+    per = {"a": [ent("e1", "Ana Ruiz"), ent("e2", "Lima", "place")], "b": [ent("e9", "Ana Ruiz", article="b")]}
+    first = {e.name: e.id for e in resolve_entities(per)}
+    again = {e.name: e.id for e in resolve_entities(dict(reversed(list(per.items()))))}
+    assert first == again

@@ -1,0 +1,72 @@
+"""Name rules of fuentes.extract.aliases, on hand-written names and phrases (no model)."""
+
+from __future__ import annotations
+
+from fuentes.extract.aliases import (QUOTED_NICK, acronym_of, appositive_role, cue_pattern, fold, lexicon,
+                                     name_tokens, org_variant, party_role, person_keys, same_person_name,
+                                     title_before)
+
+EN, ES = lexicon("en"), lexicon("es")
+
+
+def test_name_tokens_fold_accents_determiner_and_possessive():
+    assert name_tokens("the Times", EN) == ("times",)
+    assert name_tokens("Gómez Ruiz\u2019s") == ("gomez", "ruiz")
+    assert fold("Rubén") == "ruben"
+
+
+def test_same_person_name_needs_order_and_shared_surname():
+    long = name_tokens("Marcos Iván Ibarra Sotelo")
+    assert same_person_name(name_tokens("Marcos Ibarra Sotelo"), long)
+    assert same_person_name(name_tokens("Ibarra Sotelo"), long)
+    assert same_person_name(name_tokens("Marcos Ibarra"), long)  # first name + paternal surname
+    assert not same_person_name(name_tokens("Lucía Ibarra Sotelo"), long)
+    assert not same_person_name(name_tokens("Sotelo Ibarra"), long)
+    assert not same_person_name(name_tokens("Ibarra"), long)  # one word is a key, not a full name
+
+
+def test_person_keys_cover_compound_and_paternal_surnames():
+    strong, weak = person_keys(name_tokens("Daniel Ortega Ruiz"))
+    assert {("ortega",), ("ruiz",), ("ortega", "ruiz")} <= strong
+    assert weak == {("daniel",)}
+    strong, _ = person_keys(name_tokens("J. Smith"))
+    assert ("j",) not in strong and ("smith",) in strong
+
+
+def test_acronyms_in_order_and_translated():
+    stop = EN.acronym_stopwords
+    assert acronym_of("CIA", name_tokens("Central Intelligence Agency"), stop)
+    assert acronym_of("FPMR", name_tokens("Frente Patriótico Manuel Rodríguez"), stop)
+    assert acronym_of("CSA", name_tokens("Sierra Alta Cartel"), stop)  # Spanish order kept in English
+    assert not acronym_of("FBI", name_tokens("Central Intelligence Agency"), stop)
+    assert not acronym_of("US", name_tokens("Sierra Alta Cartel"), stop)
+
+
+def test_org_variants_are_prefix_or_suffix_not_generic_words():
+    long = name_tokens("the Daily Harbor Times", EN)
+    assert org_variant(name_tokens("the Times", EN), long, EN)
+    assert org_variant(name_tokens("Daily Harbor"), long, EN)
+    assert not org_variant(name_tokens("Harbor"), long, EN)
+    assert not org_variant(("cartel",), name_tokens("Sierra Alta Cartel"), EN)
+
+
+def test_nickname_patterns():
+    m = QUOTED_NICK.search('The arrest of Marcos "El Gato" Ibarra Sotelo surprised many.')
+    assert (m["first"].strip(), m["nick"], m["last"]) == ("Marcos", "El Gato", "Ibarra Sotelo")
+    after = ", known as El Gato, ran the group"
+    assert cue_pattern(EN.nickname_cues).match(after)["name"] == "El Gato"
+    assert cue_pattern(ES.nickname_cues).match(", alias 'El Tigre', fue detenido")["name"] == "El Tigre"
+    assert cue_pattern(ES.nickname_cues).match(" apodado El Flaco")["name"] == "El Flaco"
+
+
+def test_roles_titles_and_parties():
+    assert appositive_role(", a Mexican security analyst who studies gangs, said", EN) == "Mexican security analyst"
+    assert appositive_role(", director of Andes at the Pacific Policy Forum, told", EN) == \
+        "director of Andes at the Pacific Policy Forum"
+    assert appositive_role(", cutting off one head of the group, said", EN) is None
+    assert appositive_role(", Peru and Chile", EN) is None
+    assert party_role(", R-Ohio, said", EN) == "Republican, Ohio"
+    assert title_before("met with Sen.".split(), EN) == (1, "Senator")
+    assert title_before("said Prime Minister".split(), EN) == (2, "Prime Minister")
+    assert title_before("según la presidenta".split(), ES) == (1, "Presidenta")
+    assert title_before("the drug".split(), EN) is None

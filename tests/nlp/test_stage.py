@@ -1,0 +1,45 @@
+"""Stage `nlp`: a spaCy Doc over exactly the body, per language, batched or not."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuentes.doc import ArticleDoc
+from fuentes.nlp.stage import NlpStage
+from fuentes.pipeline import Pipeline
+
+pytestmark = pytest.mark.models
+
+
+def make(body: str, language: str | None) -> ArticleDoc:
+    return ArticleDoc(source="mem", format="text", layers={"body": body, "language": language})
+
+
+def test_doc_covers_the_body_and_names_its_model():
+    body = "Ana Ruiz met Tomas Berg in Lima.\n\nThey talked."
+    doc = NlpStage()(make(body, "en"))
+    sdoc = doc.layers["nlp"]
+    assert sdoc.text == body
+    assert sdoc.user_data["fuentes_model"].startswith("en_core_web_sm")
+    assert doc.provenance["nlp"] == "nlp@1"
+
+
+def test_other_languages_fall_back_with_a_note():
+    doc = NlpStage()(make("Ana Ruiz est arrivée à Lyon.", "fr"))
+    assert doc.layers["nlp"].user_data["fuentes_note"].startswith("no pipeline for language 'fr'")
+    assert doc.layers["nlp"].user_data["fuentes_language"] == "en"
+
+
+def test_pipe_groups_languages_and_keeps_order():
+    docs = [make("El fiscal Ramiro Soto habló en Quito.", "es"), make("Ana Ruiz spoke.", "en"),
+            make("La jueza habló.", "es")]
+    out = list(NlpStage().pipe(docs, batch_size=2))
+    assert [d.layers["nlp"].user_data["fuentes_language"] for d in out] == ["es", "en", "es"]
+    assert all(d.layers["nlp"].text == d.body for d in out)
+
+
+def test_pipeline_order_is_checked():
+    from fuentes.extract.entities import EntitiesStage
+    Pipeline([NlpStage(), EntitiesStage()], initial=("body", "language"))
+    with pytest.raises(Exception, match="needs layer"):
+        Pipeline([EntitiesStage()], initial=("body", "language"))
