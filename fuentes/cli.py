@@ -152,16 +152,81 @@ def articles(db: Optional[str] = DbOption,
 
 
 @app.command()
-def show(item_id: str = typer.Argument(..., help="An article id (or unique prefix)."),
+def entities(db: Optional[str] = DbOption,
+             kind: Optional[str] = typer.Option(None, help="person, organization, place or other."),
+             limit: int = typer.Option(50, help="How many to list (0: all).")) -> None:
+    """List the people, groups and places resolved across articles, most reported first."""
+    from fuentes.store.analysis import list_entities
+
+    rows = list_entities(_open(db), kind=kind, limit=limit or None)
+    table = Table(title=f"{len(rows)} entities")
+    for column in ("id", "kind", "name", "articles", "aliases"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        aliases = ", ".join(a for a in row["aliases"] or [] if a != row["name"])
+        table.add_row(row["id"], row["kind"], row["name"], str(len(row["articles"] or [])), aliases)
+    out.print(table)
+
+
+@app.command()
+def quotes(db: Optional[str] = DbOption,
+           entity: Optional[str] = typer.Option(None, help="Only quotes of this entity (id or name)."),
+           article: Optional[str] = typer.Option(None, help="Only quotes in this article.")) -> None:
+    """Who said what: quotes with their speakers; reworded variants marked."""
+    from fuentes.store.analysis import get_entity, quotes_of
+
+    store = _open(db)
+    entity_id = None
+    if entity:
+        found = get_entity(store, entity)
+        if found is None:
+            err.print(f"error: no entity {entity!r}", markup=False)
+            raise typer.Exit(2)
+        entity_id = found["id"]
+    for row in quotes_of(store, entity_id=entity_id, article_id=article):
+        mark = " [variant of " + row["variant_of"] + "]" if row["variant_of"] else ""
+        kind = "" if row["direct"] else " (reported)"
+        out.print(f"{row['speaker_name'] or '?'}{kind} in {row['outlet'] or row['article_id']}{mark}:",
+                  markup=False, highlight=False)
+        out.print(f"    {row['text']}", markup=False, highlight=False)
+
+
+@app.command()
+def provenance(db: Optional[str] = DbOption) -> None:
+    """Who copied whom: each origin outlet with the articles that carry its reporting."""
+    from rich.tree import Tree
+
+    from fuentes.store.analysis import provenance_rows
+
+    rows = provenance_rows(_open(db))
+    in_corpus = {row["outlet"] for row in rows if row["kind"] == "original"}
+    by_origin: dict[str, list[dict]] = {}
+    for row in rows:
+        by_origin.setdefault(row["origin"] or row["outlet"] or "unknown origin", []).append(row)
+    for origin, members in sorted(by_origin.items(), key=lambda item: (-len(item[1]), item[0])):
+        label = origin if origin in in_corpus else f"{origin} (not in the corpus)"
+        tree = Tree(f"[bold]{label}[/bold]: {len(members)} article(s), 1 independent source")
+        for row in sorted(members, key=lambda r: (r["kind"] != "original", r["published"] or "", r["id"])):
+            title = row["title"] or ""
+            node = tree.add(f"{row['kind']}: {row['id']} {row['outlet'] or ''} {title[:60]}")
+            for link in row["derived_from"]:
+                node.add(f"[dim]{link['kind']} of {link['source']} (score {link['score'] or 0:.2f})[/dim]")
+        out.print(tree)
+
+
+@app.command()
+def show(item_id: str = typer.Argument(..., help="An article id, an entity id, or an entity name."),
          db: Optional[str] = DbOption,
          removed: bool = typer.Option(False, help="Also print the page furniture that was removed.")) -> None:
-    """Show one stored article: metadata, where it was read from, clean text."""
+    """Show one article (metadata, sources, clean text) or one entity (aliases, roles, quotes)."""
     from fuentes.store.articles import article_sources_of, get_article
 
     store = _open(db)
-    article = get_article(store, item_id)
+    article = get_article(store, item_id) if item_id.startswith("art_") else None
     if article is None:
-        err.print(f"error: no article with id {item_id!r} in {store.url}", markup=False)
+        if _show_entity(store, item_id):
+            return
+        err.print(f"error: no article or entity {item_id!r} in {store.url}", markup=False)
         raise typer.Exit(2)
     for label, value in (("id", article.id), ("outlet", article.outlet), ("title", article.title),
                          ("byline", article.byline), ("published", article.published),
@@ -181,6 +246,25 @@ def show(item_id: str = typer.Argument(..., help="An article id (or unique prefi
         out.print("\n[bold]removed page furniture[/bold]")
         for item in article.removed:
             out.print(f"  [{item.reason}] {item.text}", markup=False, highlight=False)
+
+
+def _show_entity(store, item_id: str) -> bool:
+    from fuentes.store.analysis import get_entity, quotes_of
+
+    entity = get_entity(store, item_id)
+    if entity is None:
+        return False
+    out.print(f"[bold]{entity['name']}[/bold] ({entity['kind']}, {entity['id']})")
+    for label, values in (("aliases", entity["aliases"]), ("roles", entity["roles"]),
+                          ("articles", entity["articles"])):
+        out.print(f"[bold]{label:>9}[/bold]  ", end="")
+        out.print("; ".join(values or []) or "-", markup=False, highlight=False)
+    for reason in entity["merge_evidence"] or []:
+        out.print(f"[dim]   merged  {reason}[/dim]", highlight=False)
+    for row in quotes_of(store, entity_id=entity["id"]):
+        out.print(f"  said in {row['outlet'] or row['article_id']}: ", end="")
+        out.print(row["text"], markup=False, highlight=False)
+    return True
 
 
 @app.command()

@@ -106,3 +106,52 @@ def save_derivations(store: Store, found: list[Derivation], kinds: dict[str, tup
 def all_rows(store: Store, table) -> list[dict[str, Any]]:
     with store.engine.connect() as conn:
         return [dict(row._mapping) for row in conn.execute(select(table))]
+
+
+def list_entities(store: Store, kind: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Corpus entities, most reported first."""
+    rows = all_rows(store, entities)
+    if kind:
+        rows = [row for row in rows if row["kind"] == kind]
+    rows.sort(key=lambda row: (-len(row["articles"] or []), row["name"]))
+    return rows[:limit] if limit else rows
+
+
+def get_entity(store: Store, entity_id: str) -> dict[str, Any] | None:
+    """An entity by id, unique id prefix, or exact name/alias (case-insensitive)."""
+    rows = all_rows(store, entities)
+    exact = [row for row in rows if row["id"] == entity_id]
+    if exact:
+        return exact[0]
+    prefixed = [row for row in rows if row["id"].startswith(entity_id)] if len(entity_id) >= 6 else []
+    if len(prefixed) == 1:
+        return prefixed[0]
+    wanted = entity_id.casefold()
+    named = [row for row in rows if row["name"].casefold() == wanted
+             or wanted in (alias.casefold() for alias in row["aliases"] or [])]
+    return named[0] if len(named) == 1 else None
+
+
+def quotes_of(store: Store, entity_id: str | None = None, article_id: str | None = None) -> list[dict[str, Any]]:
+    query = select(quotes, articles.c.outlet).join(articles, articles.c.id == quotes.c.article_id)
+    if entity_id:
+        query = query.where(quotes.c.speaker == entity_id)
+    if article_id:
+        query = query.where(quotes.c.article_id == article_id)
+    with store.engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(query.order_by(quotes.c.article_id, quotes.c.start))]
+
+
+def provenance_rows(store: Store) -> list[dict[str, Any]]:
+    """Every article with its kind and origin, plus the derivations that point at it."""
+    with store.engine.connect() as conn:
+        arts = [dict(row._mapping) for row in conn.execute(
+            select(articles.c.id, articles.c.outlet, articles.c.title, articles.c.kind, articles.c.origin,
+                   articles.c.published).order_by(articles.c.published, articles.c.id))]
+        found = [dict(row._mapping) for row in conn.execute(select(derivations))]
+    by_target: dict[str, list[dict[str, Any]]] = {}
+    for item in found:
+        by_target.setdefault(item["target"], []).append(item)
+    for art in arts:
+        art["derived_from"] = by_target.get(art["id"], [])
+    return arts
