@@ -69,6 +69,7 @@ def resolve_with_merges(per_article: dict[str, list[Entity]]) -> tuple[list[Enti
     _merge_full_names(items, names, uf)
     _merge_name_variants(items, names, uf)
     _merge_single_words(items, names, uf)
+    _merge_mislabelled_aliases(items, names, uf)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[uf.find(i)].append(i)
@@ -142,6 +143,27 @@ def _merge_single_words(items, names, uf: _Union) -> None:
                 break
             if len(orgs) == 1 and e.kind in ("organization", "other") and not people:
                 uf.union(orgs.pop(), i, f"'{toks[0]}' is the acronym of one organisation only in the corpus")
+                break
+
+
+def _merge_mislabelled_aliases(items, names, uf: _Union) -> None:
+    """A group/place/other whose multi-word name is an alias of exactly one person elsewhere
+    ("El Mencho" tagged ORG in one article, a person's nickname in another) is that person:
+    the model mislabels nicknames, the alias link is the stronger evidence."""
+    person_forms: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for i, (_, e) in enumerate(items):
+        if e.kind == "person":
+            for toks in names[i]:
+                if len(toks) >= 2:
+                    person_forms[toks].add(i)
+    for i, (_, e) in enumerate(items):
+        if e.kind == "person":
+            continue
+        for toks in names[i]:
+            owners = {uf.find(j) for j in person_forms.get(toks, ())}
+            if len(owners) == 1 and len(toks) >= 2:
+                uf.union(owners.pop(), i, f"'{' '.join(toks)}' is a name of one person only in the corpus "
+                                          f"(tagged {e.kind} here)")
                 break
 
 

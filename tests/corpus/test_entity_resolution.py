@@ -75,3 +75,20 @@ def test_ids_are_content_derived_and_order_free():
     first = {e.name: e.id for e in resolve_entities(per)}
     again = {e.name: e.id for e in resolve_entities(dict(reversed(list(per.items()))))}
     assert first == again
+
+
+def test_a_nickname_tagged_as_a_group_joins_the_one_person_who_carries_it():
+    from fuentes.corpus.entity_resolution import resolve_with_merges
+    from fuentes.model import Entity
+
+    person = Entity(id="e1", name="Rodrigo Salas Ibarra", kind="person",
+                    aliases=["Rodrigo Salas Ibarra", "El Halcón", "Salas"])
+    mislabelled = Entity(id="e4", name="El Halcón", kind="organization", aliases=["El Halcón"])
+    other_group = Entity(id="e5", name="Cártel del Golfo Sur", kind="organization")
+    resolved, merges = resolve_with_merges({"art_a": [person], "art_b": [mislabelled, other_group]})
+    halcon = [e for e in resolved if "El Halcón" in e.aliases]
+    assert len(halcon) == 1 and halcon[0].kind == "person"
+    assert set(halcon[0].merged_from) == {"art_a#e1", "art_b#e4"}
+    assert any("tagged organization" in m.reason for m in merges)
+    assert any(e.name == "Cártel del Golfo Sur" for e in resolved)
+
