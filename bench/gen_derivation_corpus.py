@@ -1,0 +1,310 @@
+"""Build provenance test corpora from real articles, with planted copies and rewrites.
+
+Real texts are read at run time from ../shared/data (never copied into the repository):
+PolNeAR (train+dev; real publishers, dates and `wire` labels) and ECB+ (articles of one topic
+are different outlets covering the same event: real *independent* coverage). Past the real
+pool, filler originals are drawn from a word-bigram model of the pool (independent texts).
+
+Planted derivations, each recorded in the ground truth:
+- syndicated copies: other page furniture, trimmed ends, a new headline, sometimes a credit;
+- rewrites: sentences dropped, reordered and re-worded (synonyms, clause moves, attribution
+  changes), quotes kept, a few new sentences and a credit line naming the source outlet;
+- families whose original is left out of the corpus: their copies credit the outlet, and the
+  truth edge starts at the outlet name.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fuentes.model import Article
+
+SHARED = Path(os.environ.get("FUENTES_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+POLNEAR = SHARED / "data" / "polnear" / "data"
+ECBPLUS = SHARED / "data" / "ecbplus" / "ECB+"
+PUBLISHERS = {"breitbart": "Breitbart", "huff-post": "HuffPost", "nyt": "The New York Times",
+              "politico": "Politico", "usa-today": "USA Today", "wash-post": "The Washington Post",
+              "west-journal": "Western Journal"}
+WIRES = {"ap": "Associated Press", "afp": "Agence France-Presse", "reuters": "Reuters",
+         "upi": "United Press International"}
+CITIES = ["Springfield", "Riverside", "Fairview", "Madison", "Georgetown", "Salem", "Clinton",
+          "Arlington", "Ashland", "Burlington", "Dover", "Franklin", "Greenville", "Hudson",
+          "Jackson", "Kingston", "Lexington", "Milton", "Newport", "Oxford", "Marion", "Dayton",
+          "Lakewood", "Bristol", "Chester", "Auburn", "Clayton", "Florence", "Hamilton", "Troy"]
+PAPERS = ["Herald", "Tribune", "Courier", "Gazette", "Chronicle", "Sentinel", "Observer",
+          "Ledger", "Examiner", "Dispatch", "Register", "Beacon", "Monitor", "Record", "Star"]
+FURNITURE = ["Advertisement", "Share this article", "Subscribe to our newsletter",
+             "Follow us on social media", "Sign up for breaking news alerts",
+             "Story continues below", "Click here to read more", "Related coverage",
+             "Comments are closed.", "Report an error", "Most read", "Print this page"]
+SYN = {"said": "stated", "says": "states", "told": "informed", "announced": "declared",
+       "killed": "slain", "arrested": "detained", "police": "authorities", "officials": "authorities",
+       "government": "administration", "president": "leader", "people": "individuals",
+       "about": "roughly", "more than": "over", "also": "additionally", "however": "but",
+       "large": "big", "big": "major", "small": "minor", "began": "started", "started": "began",
+       "help": "assist", "show": "indicate", "shows": "indicates", "because": "since",
+       "attack": "assault", "car": "vehicle", "city": "town", "country": "nation",
+       "children": "kids", "house": "home", "before": "prior to", "after": "following",
+       "week": "seven days", "died": "perished", "group": "organization", "left": "departed",
+       "asked": "questioned", "wanted": "sought", "important": "key", "many": "numerous",
+       "used": "employed", "tried": "attempted", "found": "discovered", "make": "create",
+       "need": "require", "quickly": "rapidly", "near": "close to",
+       "according to": "citing", "reported": "noted", "later": "subsequently"}
+DROP = ["very", "really", "just", "still", "now", "already", "currently", "reportedly", "also"]
+_QUOTED = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
+
+
+@dataclass
+class Corpus:
+    articles: list[Article]
+    edges: set[tuple[str, str, str]]  # (source id or outlet, target id, kind)
+    origin: dict[str, str]  # article id -> origin outlet, for articles whose origin is known
+    kind: dict[str, str] = field(default_factory=dict)
+    independent_groups: list[list[str]] = field(default_factory=list)
+
+
+def _detok(words: list[str]) -> str:
+    text = " ".join(words).replace("``", "“").replace("''", "”")
+    text = re.sub(r" ([.,;:!?%)\]'’”])", r"\1", text)
+    text = re.sub(r"([(\[“$]) ", r"\1", text)
+    return re.sub(r" (n't|'s|’s)", r"\1", text)
+
+
+def load_pool() -> list[dict]:
+    """Real articles: dicts with text, outlet, date, wire, credit, group (ECB+ topic)."""
+    pool: list[dict] = []
+    meta = POLNEAR / "metadata.tsv"
+    if meta.exists():
+        for row in csv.DictReader(meta.open(encoding="utf-8"), delimiter="\t"):
+            path = POLNEAR / row["compartment"] / "text" / f"{row['filename']}.txt"
+            if row["compartment"] not in ("train", "dev") or not path.exists():
+                continue
+            wire = WIRES.get((row["wire"] or "").strip().lower())
+            credit = (row["credit"] or "None").strip()
+            pool.append({"text": path.read_text(encoding="utf-8"), "outlet": PUBLISHERS[row["publisher"]],
+                         "date": row["publication_date"], "wire": wire,
+                         "credit": None if credit in ("None", "") else credit, "group": None,
+                         "name": row["filename"]})
+    for path in sorted(ECBPLUS.glob("*/*.xml")) if ECBPLUS.exists() else []:
+        raw = path.read_text(encoding="utf-8")
+        sents: dict[int, list[str]] = {}
+        for sid, tok in re.findall(r'<token[^>]*sentence="(\d+)"[^>]*>([^<]*)</token>', raw):
+            sents.setdefault(int(sid), []).append(tok.replace("&amp;", "&").replace("&quot;", '"'))
+        text = "\n\n".join(_detok(ws) for _, ws in sorted(sents.items()))
+        topic = path.parent.name
+        sub = "plus" if path.name.endswith("ecbplus.xml") else "ecb"
+        pool.append({"text": text, "outlet": None, "date": None, "wire": None, "credit": None,
+                     "group": f"{topic}-{sub}", "name": path.name})
+    return _drop_ecb_copies(pool)
+
+
+def _drop_ecb_copies(pool: list[dict], limit: float = 0.5) -> list[dict]:
+    """ECB+ holds a few copies of one wire story filed as different documents; keep one of
+    each (word 3-gram containment >= `limit` within a topic), so "independent" stays true."""
+    kept: list[dict] = []
+    seen: dict[str, list[set]] = {}
+    for item in pool:
+        if item["group"] is None:
+            kept.append(item)
+            continue
+        words = item["text"].lower().split()
+        grams = set(zip(words, words[1:], words[2:]))
+        others = seen.setdefault(item["group"].split("-")[0], [])
+        if any(len(grams & g) >= limit * min(len(grams), len(g)) for g in others if g and grams):
+            continue
+        others.append(grams)
+        kept.append(item)
+    return kept
+
+
+class Bigram:
+    """Word-bigram model of the pool: source of filler originals that copy no real text."""
+
+    def __init__(self, texts: list[str], rng: random.Random):
+        self.rng = rng
+        self.next: dict[str, list[str]] = {}
+        for text in texts:  # no brackets: wire datelines like "(AP) —" must not leak into filler
+            words = [w for w in text.split() if "(" not in w and ")" not in w]
+            for w1, w2 in zip(words, words[1:]):
+                self.next.setdefault(w1, []).append(w2)
+        self.starts = [w for w in self.next if w[:1].isupper()]
+
+    def sentence(self) -> str:
+        word, out = self.rng.choice(self.starts), []
+        for _ in range(self.rng.randint(12, 32)):
+            out.append(word)
+            options = self.next.get(word)
+            if not options:
+                break
+            word = self.rng.choice(options)
+        return " ".join(out).rstrip(".,;:") + "."
+
+    def article(self) -> str:
+        paras = [" ".join(self.sentence() for _ in range(self.rng.randint(1, 3)))
+                 for _ in range(self.rng.randint(6, 16))]
+        return "\n\n".join(paras)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z0-9])|\n+", text) if s.strip()]
+
+
+def reword(sentence: str, rng: random.Random) -> str:
+    """Re-word a sentence outside its quotes: synonyms, dropped adverbs, a moved clause."""
+    parts = _QUOTED.split(sentence)
+    quotes = _QUOTED.findall(sentence)
+    out = []
+    for part in parts:
+        words = part.split(" ")
+        new = []
+        for w in words:
+            core = w.strip(".,;:").lower()
+            if core in DROP and rng.random() < 0.7:
+                continue
+            if core in SYN and rng.random() < 0.8:
+                w = w.lower().replace(core, SYN[core])
+            new.append(w)
+        out.append(" ".join(new))
+    text = out[0] + "".join(q + p for q, p in zip(quotes, out[1:]))
+    if not quotes:  # drop a few more words, as re-writers trim
+        words = text.split(" ")
+        text = " ".join(w for k, w in enumerate(words) if k == 0 or rng.random() > 0.1)
+    if not quotes and ", " in text and rng.random() < 0.6:
+        head, tail = text.split(", ", 1)
+        if len(head.split()) >= 3 and len(tail.split()) >= 3:
+            text = tail.rstrip(".") + ", " + head[0].lower() + head[1:] + "."
+            text = text[0].upper() + text[1:]
+    return text
+
+
+def syndicate(text: str, outlet: str, source_outlet: str, credit: bool, rng: random.Random) -> str:
+    paras = [p for p in text.split("\n\n") if p.strip()]
+    if len(paras) > 4 and rng.random() < 0.6:
+        paras = paras[: len(paras) - rng.randint(1, max(1, len(paras) // 4))]
+    for _ in range(rng.randint(1, 3)):
+        paras.insert(rng.randint(0, len(paras)), rng.choice(FURNITURE))
+    if credit:
+        line = rng.choice([f"This article originally appeared in {source_outlet}.",
+                           f"By {rng.choice(['Ana Ruiz', 'John Hale', 'Mary Quinn'])}, {source_outlet}",
+                           f"(Photo by {rng.choice(['Luis Vega', 'Kim Park'])}/{source_outlet})"])
+        paras.insert(0 if line.startswith(("By", "(")) else len(paras), line)
+    paras.append(f"© {rng.randint(2015, 2025)} {outlet}. All rights reserved.")
+    return "\n\n".join(paras)
+
+
+def rewrite(text: str, source_outlet: str, filler: Bigram, rng: random.Random) -> str:
+    sents = _sentences(text)
+    keep = [s for s in sents if rng.random() > 0.2] or sents[:3]
+    for _ in range(max(1, len(keep) // 5)):  # move a few sentences elsewhere
+        i, j = rng.randrange(len(keep)), rng.randrange(len(keep))
+        keep.insert(j, keep.pop(i))
+    out = [s if (_QUOTED.search(s) and rng.random() < 0.5) else reword(s, rng) for s in keep]
+    for _ in range(rng.randint(0, max(1, len(out) // 8))):  # a little new material
+        out.insert(rng.randint(0, len(out)), filler.sentence())
+    credit = rng.choice([f"{source_outlet} first reported the story.",
+                         f"The details were first reported by {source_outlet}.",
+                         f"According to {source_outlet}, the account above is based on its reporting.",
+                         f"As {source_outlet} reported, the story is still developing."])
+    out.insert(rng.randint(0, min(2, len(out))), credit)
+    out.insert(rng.randint(len(out) // 2, len(out)), rng.choice([  # and an attribution further down
+        f"The account was confirmed in reporting by {source_outlet}.",
+        f"Further details were published by {source_outlet}.",
+        f"{source_outlet} reported that more information would follow."]))
+    paras, i = [], 0
+    while i < len(out):
+        n = rng.randint(1, 3)
+        paras.append(" ".join(out[i:i + n]))
+        i += n
+    return "\n\n".join(paras)
+
+
+def _family_sizes(rng: random.Random) -> tuple[int, int]:
+    ks = rng.choices([0, 1, 2, 3], weights=[50, 25, 15, 10])[0]
+    kr = rng.choices([0, 1, 2], weights=[60, 30, 10])[0]
+    return ks, kr
+
+
+def _shift(date: str | None, rng: random.Random) -> str | None:
+    if not date or rng.random() < 0.2:
+        return None
+    y, m, d = (int(x) for x in date.split("-"))
+    d = d + rng.randint(0, 2) if d <= 26 else d  # never earlier than the original
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def build_corpus(n: int, seed: int = 7, missing_rate: float = 0.1) -> Corpus:
+    """About `n` articles: real originals first, bigram filler after, each with a family."""
+    rng = random.Random(seed)
+    pool = load_pool()
+    if not pool:
+        raise FileNotFoundError(f"no PolNeAR or ECB+ texts under {SHARED / 'data'}")
+    outlets = [f"The {c} {p}" for c in CITIES for p in PAPERS]
+    group_dates: dict[str, str] = {}
+    for item in pool:
+        if item["outlet"] is None:
+            item["outlet"] = rng.choice(outlets)
+            base = group_dates.setdefault(item["group"], f"2016-{rng.randint(1, 12):02d}-{rng.randint(1, 25):02d}")
+            item["date"] = _shift(base, random.Random(rng.random())) or base
+    rng.shuffle(pool)
+    filler = Bigram([p["text"] for p in pool], rng)
+    corpus = Corpus([], set(), {})
+    groups: dict[str, list[str]] = {}
+    counter = 0
+
+    def new_id() -> str:
+        nonlocal counter
+        counter += 1
+        return f"a{counter:07d}"
+
+    i = 0
+    while len(corpus.articles) < n:
+        if i < len(pool):
+            item = pool[i]
+        else:
+            item = {"text": filler.article(), "outlet": rng.choice(outlets), "wire": None, "credit": None,
+                    "date": f"2017-{rng.randint(1, 12):02d}-{rng.randint(1, 25):02d}", "group": None}
+        i += 1
+        ks, kr = _family_sizes(rng)
+        if len(_sentences(item["text"])) < 8:
+            kr = 0  # a brief is copied, not re-written
+        if item["credit"]:
+            ks = kr = 0  # an "h/t" article: its own origin is uncertain, so no family on top
+        missing = not item["wire"] and not item["credit"] and rng.random() < missing_rate
+        if missing and ks + kr == 0:
+            ks = 1
+        source_outlet = item["wire"] or item["outlet"]
+        base_id = new_id()
+        if not missing:
+            text = item["text"]
+            title = text.split("\n", 1)[0][:120] if item["group"] is None else None
+            corpus.articles.append(Article(id=base_id, source=item.get("name", "filler"), text=text,
+                                           outlet=item["outlet"], title=title, published=item["date"],
+                                           language="en"))
+            if item["wire"]:
+                corpus.edges.add((item["wire"], base_id, "syndicated"))
+                corpus.origin[base_id], corpus.kind[base_id] = item["wire"], "syndicated"
+            elif not item["credit"]:
+                corpus.origin[base_id], corpus.kind[base_id] = item["outlet"], "original"
+            if item["group"]:
+                groups.setdefault(item["group"], []).append(base_id)
+        src = item["wire"] or (item["outlet"] if missing else base_id)
+        for k in range(ks + kr):
+            kind = "syndicated" if k < ks else "rewrite"
+            outlet = rng.choice([o for o in outlets if o != item["outlet"]][:400])
+            if kind == "syndicated":
+                credit = missing or (not item["wire"] and rng.random() < 0.4)
+                text = syndicate(item["text"], outlet, source_outlet, credit, rng)
+            else:
+                text = rewrite(item["text"], source_outlet, filler, rng)
+            aid = new_id()
+            corpus.articles.append(Article(id=aid, source="planted", text=text, outlet=outlet,
+                                           title=None, published=_shift(item["date"], rng), language="en"))
+            corpus.edges.add((src, aid, kind))
+            corpus.origin[aid], corpus.kind[aid] = source_outlet, kind
+    corpus.independent_groups = [g for g in groups.values() if len(g) > 1]
+    return corpus

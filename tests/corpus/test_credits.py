@@ -1,0 +1,67 @@
+"""Credit cue detection on small texts written for these tests."""
+
+from __future__ import annotations
+
+from fuentes.corpus.credits import Gazetteer, credits_of, detect_credits
+
+
+def kinds(text: str, language: str = "en", extra: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    gaz = Gazetteer.default().with_extra(extra)
+    return [(c.outlet, c.kind) for c in detect_credits(text, language, gaz)]
+
+
+def test_wire_datelines_and_signoff():
+    assert kinds("TUCSON, Ariz. (AP) — Officials said on Monday.") == [("Associated Press", "wire")]
+    assert kinds("BOGOTA, March 3 (Reuters) - The army said.") == [("Reuters", "wire")]
+    text = "The mayor resigned.\n\n(Reporting by Ana Diaz; Editing by Tom Lee)"
+    assert ("Reuters", "wire") in kinds(text)
+
+
+def test_reported_according_to_and_told():
+    text = ("The Washington Post reported on Friday that the deal collapsed. According to "
+            "Reuters, two ships were seized. The minister told CNN he would not resign.")
+    assert kinds(text) == [("The Washington Post", "reported"), ("Reuters", "reported"), ("CNN", "told")]
+
+
+def test_photo_credit_and_byline_of_another_outlet():
+    text = "By Maria Lopez, The New York Times\n\nA convoy was attacked.(Juan Perez/The New York Times)"
+    assert kinds(text) == [("The New York Times", "byline"), ("The New York Times", "photo")]
+
+
+def test_short_alias_needs_the_full_name():
+    assert kinds("the Times reported that the cartel split.") == []
+    both = kinds("The New York Times published the memo. Later the Times reported more.")
+    assert both == [("The New York Times", "reported"), ("The New York Times", "reported")]
+
+
+def test_anaphora_goes_to_the_last_credited_outlet():
+    text = "The Miami Herald reported the arrest. A lawyer told the outlet he was innocent."
+    assert kinds(text) == [("Miami Herald", "reported"), ("Miami Herald", "reported")]
+
+
+def test_plain_mentions_are_not_credits():
+    assert kinds("CNN aired a debate and the AP style guide changed. Fox News hosts argued.") == []
+    assert kinds("The senator told reporters that the plan was dead.") == []
+
+
+def test_spanish_cues():
+    text = ("CIUDAD DE MÉXICO, 4 mar (EFE).- El Ejército detuvo a dos hombres, según informó "
+            "el diario El Universal. El fiscal dijo a Milenio que habrá más detenciones. "
+            "Con información de Reuters.")
+    assert kinds(text, "es") == [("EFE", "wire"), ("El Universal", "reported"), ("Milenio", "told"),
+                                 ("Reuters", "contributed")]
+
+
+def test_corpus_outlets_are_added_and_byline_field_counts():
+    text = "The Valley Courier first reported the shooting."
+    assert kinds(text) == []
+    assert kinds(text, extra=("The Valley Courier",)) == [("The Valley Courier", "reported")]
+    found = credits_of("Body text without cues.", byline="Staff, Agence France-Presse")
+    assert [(c.outlet, c.kind) for c in found] == [("Agence France-Presse", "byline")]
+
+
+def test_canonical_names():
+    gaz = Gazetteer.default()
+    assert gaz.canonical("Fox News Digital") == "Fox News"
+    assert gaz.canonical("AP") == "Associated Press"
+    assert gaz.is_wire("AFP") and not gaz.is_wire("Fox News")
