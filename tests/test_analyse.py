@@ -42,6 +42,8 @@ def test_copies_get_the_origin_of_the_report_they_carry(analysed):
     assert rows["Valley Herald"]["origin"] == rows["Gulf Coast Courier"]["origin"] == "Gulf Coast Courier"
     assert rows["Gulf Coast Courier"]["kind"] == "original"
     assert rows["Diario Costa Azul"]["origin"] == "El Heraldo del Norte"
+    ledger = next(row for outlet, row in rows.items() if outlet.startswith("Metro Ledger"))
+    assert (ledger["kind"], ledger["origin"]) == ("rewrite", "Gulf Coast Courier")
     assert rows["Pacific Port Review"]["kind"] == "original"
 
 

@@ -94,7 +94,7 @@ class Gazetteer:
                  and normalize_text(n) not in known]
         if not extra:
             return self
-        added = [Outlet(n, [n], [], False) for n in sorted(set(extra))]
+        added = [Outlet(n, [n], derived_short_forms(n), False) for n in sorted(set(extra))]
         return Gazetteer(self.outlets + added)
 
     def canonical(self, name: str | None) -> str | None:
@@ -106,6 +106,25 @@ class Gazetteer:
 
     def is_wire(self, name: str | None) -> bool:
         return self.canonical(name) in self.wires
+
+
+_ARTICLES = ("The", "El", "La", "Los", "Las")
+
+
+def derived_short_forms(name: str) -> list[str]:
+    """How a text refers back to an outlet after naming it in full: "Gulf Coast Courier" ->
+    "the Courier"; "El Heraldo del Norte" -> "El Heraldo", "el Heraldo". Only used where the full
+    name appears in the same text (see `_mentions`)."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    forms = []
+    head = words[-1]
+    if head[:1].isupper() and head.isalpha():
+        forms += [f"the {head}", f"The {head}"]
+    if words[0] in _ARTICLES and words[1][:1].isupper() and len(words) > 2:
+        forms += [f"{words[0]} {words[1]}", f"{words[0].lower()} {words[1]}"]
+    return [form for form in dict.fromkeys(forms) if form != name]
 
 
 def _load_outlets() -> list[Outlet]:

@@ -65,3 +65,16 @@ def test_canonical_names():
     assert gaz.canonical("Fox News Digital") == "Fox News"
     assert gaz.canonical("AP") == "Associated Press"
     assert gaz.is_wire("AFP") and not gaz.is_wire("Fox News")
+
+
+def test_outlets_seen_in_the_corpus_are_recognised_by_their_short_form_after_the_full_name():
+    from fuentes.corpus.credits import Gazetteer, _mentions, derived_short_forms
+
+    assert "the Courier" in derived_short_forms("Gulf Coast Courier")
+    assert "El Heraldo" in derived_short_forms("El Heraldo del Norte")
+    gazetteer = Gazetteer.default().with_extra(["Bay Area Courier"])
+    text = ("Police made the arrest, according to the Bay Area Courier. "
+            "Two officers were hurt, the Courier reported.")
+    assert [canonical for _, _, canonical in _mentions(text, gazetteer)] == ["Bay Area Courier"] * 2
+    # Without the full name, a bare "the Courier" is not taken as that outlet.
+    assert _mentions("Two officers were hurt, the Courier reported.", gazetteer) == []
