@@ -28,6 +28,9 @@ def extract_html(html: str, url: str | None = None) -> tuple[str, dict[str, Any]
     result = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True,
         output_format="python",
+        # Dates from the page's own markup only: the extensive search over the whole text is
+        # slow and its guesses are weaker than the dates the cleaner reads from the text.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if result is None:
         return "", {}

@@ -111,3 +111,22 @@ def test_sigkill_halfway_then_rerun_stores_every_article_exactly_once(tmp_path, 
         assert conn.scalar(select(func.count()).select_from(article_sources)) == total
     assert f"stored {total - killed_at}, duplicates {killed_at}, rejected 0" in rerun.stderr
     store.close()
+
+
+def test_html_scripts_and_handlers_never_reach_the_body(tmp_path, store_url):
+    page = tmp_path / "hostile.html"
+    page.write_text(
+        "<html><head><title>Port raid</title><script>alert('head')</script></head><body>"
+        "<nav>Home | World</nav><article><h1>Port raid</h1>"
+        "<p onclick=\"steal()\">Marines searched three warehouses at the port on Tuesday and seized "
+        "two tons of cocaine hidden in banana crates, the navy said in a statement.</p>"
+        "<script>document.write('injected body text')</script>"
+        "<p>Four people were detained and will appear before a federal judge later this week, "
+        "according to the state prosecutor's office.</p><a href=\"javascript:evil()\">more</a>"
+        "</article></body></html>", encoding="utf-8")
+    assert fuentes("ingest", str(page), "--db", store_url).returncode == 0
+    exported = [json.loads(line) for line in fuentes("export", "--db", store_url).stdout.splitlines()]
+    body = exported[0]["text"]
+    assert "Marines searched three warehouses" in body and "federal judge" in body
+    for payload in ("alert(", "document.write", "injected body text", "steal()", "javascript:"):
+        assert payload not in body
