@@ -112,3 +112,85 @@ derivations = Table(
     Column("score", Float),
     Column("evidence", JSON),
 )
+
+# --- claims, events, stories, relations, watchlists (revision 0003) ---
+
+article_layers = Table(  # per-article layers of the later stages (claims, events, relations), as JSON
+    "article_layers", metadata,
+    Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("layer", String(32), primary_key=True),
+    Column("data", JSON, nullable=False),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("subject", Text), Column("predicate", Text), Column("object", Text),
+    Column("claim_values", JSON),
+    Column("speaker", String(40)),
+    Column("articles", JSON),
+    Column("origins", JSON),
+    Column("independent_sources", Integer, nullable=False),
+    Column("grade", Integer, nullable=False),
+)
+
+discrepancies = Table(
+    "discrepancies", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("about", Text, nullable=False),
+    Column("discrepancy_values", JSON),
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("title", Text),
+    Column("start", String(32)), Column("end", String(32)),
+    Column("articles", JSON),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("event_type", String(32), nullable=False),
+    Column("date", String(32)),
+    Column("actors", JSON), Column("targets", JSON),
+    Column("place", Text),
+    Column("articles", JSON),
+    Column("independent_sources", Integer, nullable=False),
+    Column("trigger", Text),
+    Column("evidence", JSON),
+    Column("story", String(40)),
+)
+Index("ix_events_date", events.c.date)
+
+relations = Table(
+    "relations", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("subject", Text, nullable=False),
+    Column("predicate", String(32), nullable=False),
+    Column("object", Text, nullable=False),
+    Column("articles", JSON),
+    Column("independent_sources", Integer, nullable=False),
+    Column("allegation", Boolean, nullable=False),
+    Column("start", String(32)), Column("end", String(32)),
+    Column("evidence", JSON),
+)
+
+watchlist = Table(  # FollowTheMoney entities imported from a watchlist file
+    "watchlist", metadata,
+    Column("id", Text, primary_key=True),
+    Column("schema", String(32), nullable=False),
+    Column("caption", Text),
+    Column("properties", JSON),
+    Column("dataset", Text),
+)
+
+watchlist_hits = Table(
+    "watchlist_hits", metadata,
+    Column("entity_id", String(40), primary_key=True),
+    Column("watch_id", Text, primary_key=True),
+    Column("score", Float, nullable=False),
+    Column("evidence", JSON),
+)
