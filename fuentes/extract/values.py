@@ -1,0 +1,274 @@
+"""Values stated in text, normalised: numbers, counts, money, percentages, measures, dates,
+ranges and periods, in English and Spanish.
+
+"$3.6 billion" and "3.600 millones de dólares" both become money 3.6e9 USD; "roughly 300" and
+"unos 300" a count of about 300; "from 2008 to 2023" and "de 2008 a 2023" a range of years;
+"the past year" / "el último año" a period of one year up to the time of writing.
+
+Everything language-specific (number words, scales, currencies, approximators, units, month
+names, range and period words, the decimal mark) comes from `data/claims_<lang>.yaml`. The
+finder is plain regular expressions over the text, so it needs no model and runs on any
+string; the `claims` stage refines a count's unit from the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from fuentes.model import Value
+
+DATA = Path(__file__).with_name("data")
+YEAR_MIN, YEAR_MAX = 1900, 2099
+# words before a bare four-digit number that make it a year ("in 2015", "desde 2012")
+YEAR_CUES = {"in", "since", "by", "until", "of", "from", "before", "after", "during", "early", "late",
+             "en", "desde", "de", "del", "hasta", "antes", "después", "durante", "a", "y", "and", "to"}
+# a priority per kind: when two readings overlap and are as long, the first kind wins
+PRIORITY = {"money": 0, "percent": 1, "range": 2, "date": 3, "duration": 4, "number": 5, "count": 6}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A value and where it was written (char offsets in the text searched)."""
+
+    start: int
+    end: int
+    value: Value
+
+
+def _alt(words) -> str:
+    """A regex alternation of literal words, longest first, whole words only."""
+    items = sorted({str(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in items) or r"(?!x)x"
+
+
+class Lexicon:
+    """One language's value words, with the regular expressions built from them."""
+
+    def __init__(self, raw: dict[str, Any], language: str):
+        self.language = language
+        self.decimal = raw.get("decimal_mark", ".")
+        self.words = {k.casefold(): float(v) for k, v in raw.get("number_words", {}).items()}
+        self.scales = {k.casefold(): float(v) for k, v in raw.get("scales", {}).items()}
+        self.cur_before = dict(raw.get("currency_before", {}))
+        self.cur_after = {k.casefold(): v for k, v in raw.get("currency_after", {}).items()}
+        self.approx = {k.casefold(): v for k, v in raw.get("approximators", {}).items()}
+        self.units = {k.casefold(): v for k, v in raw.get("units", {}).items()}
+        self.time_units = {k.casefold(): (v[0], float(v[1])) for k, v in raw.get("time_units", {}).items()}
+        self.months = {k.casefold(): int(v) for k, v in raw.get("months", {}).items()}
+        self.ambiguous_months = {m.casefold() for m in raw.get("ambiguous_months", [])}
+        b = r"(?<![\w$€£])(?<!\d[.,])"
+        e = r"(?![\w])"
+        num = rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|(?:{_alt(self.words)})(?:-(?:{_alt(self.words)}))?(?!\w))"
+        approx = rf"(?:(?P<approx>{_alt(self.approx)})\s+)?"
+        scale = rf"(?:\s*(?P<scale>{_alt(self.scales)}){e})?"
+        cur_a = rf"(?P<cur_a>{_alt(self.cur_after)}){e}"
+        cur_b = rf"(?P<cur_b>{_alt(self.cur_before)})"
+        month = rf"(?P<month>{_alt(self.months)})\.?"
+        year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+        day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|º|°)?(?!\d)"
+        join = _alt(raw.get("range_join", []))
+        f = re.IGNORECASE
+        self.patterns: list[tuple[str, re.Pattern[str]]] = [
+            ("money", re.compile(rf"{b}{approx}{cur_b}\s?(?P<num>{num}){scale}(?:\s+{cur_a})?", f)),
+            ("money", re.compile(rf"{b}{approx}(?P<num>{num}){scale}\s+{cur_a}", f)),
+            ("percent", re.compile(rf"{b}{approx}(?P<num>{num})\s?(?P<pct>{_alt(raw.get('percent_words', []))})(?!\w)", f)),
+            ("range", re.compile(rf"{b}(?:(?P<open>{_alt(raw.get('range_open', []))})\s+)?(?P<lo>{num})\s*(?P<join>{join})\s*(?P<hi>{num}){e}", f)),
+            ("date", re.compile(rf"{b}{month}\s+{day},?\s+{year}", f)),
+            ("date", re.compile(rf"{b}{day}\s+(?:de\s+)?{month}(?:,?\s+(?:de(?:l)?\s+)?{year})?", f)),
+            ("date", re.compile(rf"{b}{month}(?:\s+{day}(?!\s*(?:[.,]\d|%)))?(?:,?\s+(?:of\s+|de(?:l)?\s+)?{year})?{e}", f)),
+            ("date", re.compile(rf"{b}{year}{e}", f)),
+            ("period", re.compile(
+                rf"{b}(?:(?P<prep>{_alt(raw.get('period_prepositions', []))})\s+)?(?:{_alt(raw.get('period_article', []))})\s+"
+                rf"(?:(?P<pw>{_alt(raw.get('period_words', []))})\s+(?:(?P<num>{num})\s+)?(?P<tu>{_alt(self.time_units)})"
+                rf"|(?P<tu2>{_alt(self.time_units)})\s+(?P<pw2>{_alt(raw.get('period_words', []))})){e}", f)),
+            ("duration", re.compile(rf"{b}{approx}(?P<num>{num})\s+(?P<tu>{_alt(self.time_units)}){e}", f)),
+            ("measure", re.compile(rf"{b}{approx}(?P<num>{num})\s?(?P<unit>{_alt(self.units)}){e}", f)),
+            ("count", re.compile(rf"{b}{approx}(?P<num>{num}){scale}(?:\s+(?P<noun>[^\W\d_]{{3,}}))?", f)),
+        ]
+
+    def number(self, text: str) -> float | None:
+        """'3.6', '3,600', '3.600' (Spanish thousands), 'three', 'twenty-five' -> float."""
+        t = text.casefold()
+        if t in self.words:
+            return self.words[t]
+        if "-" in t and all(p in self.words for p in t.split("-")):
+            return sum(self.words[p] for p in t.split("-"))
+        marks = [c for c in t if c in ".,"]
+        if not marks:
+            return float(t) if t.isdigit() else None
+        if len(set(marks)) == 2:  # both marks: the last one is the decimal mark
+            dec = marks[-1]
+            return float(t.replace("," if dec == "." else ".", "").replace(dec, "."))
+        mark = marks[0]
+        groups = t.split(mark)
+        thousands = all(len(g) == 3 for g in groups[1:]) and (mark != self.decimal or len(groups) > 2)
+        return float(t.replace(mark, "")) if thousands else float(t.replace(mark, "."))
+
+
+@lru_cache(maxsize=8)
+def lexicon(language: str | None) -> Lexicon:
+    lang = (language or "en")[:2].lower()
+    path = DATA / f"claims_{lang}.yaml"
+    if not path.exists():
+        lang, path = "en", DATA / "claims_en.yaml"
+    return Lexicon(yaml.safe_load(path.read_text(encoding="utf-8")), lang)
+
+
+def find_values(text: str, language: str | None = "en") -> list[Found]:
+    """Every value in `text`, longest readings first, without overlaps, in text order."""
+    lex = lexicon(language)
+    cands: list[tuple[int, int, int, Value]] = []
+    for kind, pattern in lex.patterns:
+        for m in pattern.finditer(text):
+            value = _build(kind, m, lex, text)
+            if value is not None:
+                start, end = m.span()
+                cands.append((start, end, PRIORITY.get(value.kind, 9), value))
+    taken: list[Found] = []
+    for start, end, _, value in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
+        if all(end <= f.start or start >= f.end for f in taken):
+            taken.append(Found(start, end, value))
+    return sorted(taken, key=lambda f: f.start)
+
+
+def _approx(m: re.Match[str], lex: Lexicon, amount: float | None) -> dict[str, Any]:
+    word = (m.groupdict().get("approx") or "").casefold()
+    if not word:
+        return {}
+    side = lex.approx.get(word, "about")
+    out: dict[str, Any] = {"approximate": True}
+    if side == "above":
+        out["low"] = amount
+    elif side == "below":
+        out["high"] = amount
+    return out
+
+
+def _build(kind: str, m: re.Match[str], lex: Lexicon, text: str) -> Value | None:
+    g = m.groupdict()
+    written = m.group(0).strip()
+    if kind == "date":
+        return _date(m, lex, text)
+    if kind == "period":
+        return _period(m, lex, written)
+    if kind == "range":
+        return _range(m, lex, written)
+    amount = lex.number(g["num"]) if g.get("num") else None
+    if amount is None:
+        return None
+    if g.get("scale"):
+        amount *= lex.scales[g["scale"].casefold()]
+    extra = _approx(m, lex, amount)
+    if kind == "money":
+        unit = lex.cur_before.get(g["cur_b"]) if g.get("cur_b") else None
+        unit = lex.cur_after.get((g.get("cur_a") or "").casefold()) or unit
+        return Value("money", written, amount, unit, **extra)
+    if kind == "percent":
+        return Value("percent", written, amount, "%", **extra)
+    if kind == "duration":
+        unit, factor = lex.time_units[g["tu"].casefold()]
+        return Value("duration", written, amount * factor, unit, **extra)
+    if kind == "measure":
+        return Value("number", written, amount, lex.units[g["unit"].casefold()], **extra)
+    noun = g.get("noun")
+    if _looks_like_year(g["num"], text, m.start("num")) and not g.get("scale"):
+        return None  # the date pattern reads it
+    if noun and noun.casefold() not in lex.approx and noun[0].islower():
+        written = text[m.start():m.start("noun")].strip()
+        return Value("count", written, amount, noun.casefold(), **extra)
+    written = text[m.start():m.end("scale") if g.get("scale") else m.end("num")].strip()
+    return Value("number", written, amount, None, **extra)
+
+
+def _looks_like_year(num: str, text: str, at: int) -> bool:
+    if not (num.isdigit() and len(num) == 4 and YEAR_MIN <= int(num) <= YEAR_MAX):
+        return False
+    before = re.findall(r"[^\W\d_]+", text[max(0, at - 12):at])
+    after = text[at + 4:at + 6]
+    return (bool(before) and before[-1].casefold() in YEAR_CUES) or not re.match(r"\s+[^\W\d_]", after)
+
+
+def _date(m: re.Match[str], lex: Lexicon, text: str) -> Value | None:
+    g = m.groupdict()
+    month_word = (g.get("month") or "").casefold()
+    year, day = g.get("year"), g.get("day")
+    if g.get("month") is None:  # a bare year
+        if not _looks_like_year(year, text, m.start("year")):
+            return None
+        return Value("date", m.group(0), None, None, low=year, high=year)
+    month = lex.months[month_word]
+    # "May", "Mar" alone are words; a lowercase English month name is no date either
+    if (month_word in lex.ambiguous_months or (lex.language == "en" and g["month"][0].islower())) \
+            and not (year or day):
+        return None
+    if day and not 1 <= int(day) <= 31:
+        return None
+    iso = f"{year or '-'}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+    written = m.group(0)
+    if written.endswith(".") and not (day or year) and len(month_word) > 4:
+        written = written[:-1]  # "in March." ends a sentence
+    return Value("date", written, None, None, low=iso, high=iso)
+
+
+def _range(m: re.Match[str], lex: Lexicon, written: str) -> Value | None:
+    g = m.groupdict()
+    lo, hi = lex.number(g["lo"]), lex.number(g["hi"])
+    join = g["join"].casefold()
+    if lo is None or hi is None or hi <= lo:
+        return None
+    if join in ("and", "y") and not g.get("open"):
+        return None  # "2015 and 2016" is a list unless "between"/"entre" opens it
+    if g.get("open") and g["open"].casefold() in ("de", "del") and join not in ("a", "al", "hasta"):
+        return None
+    years = all(x.isdigit() and len(x) == 4 and YEAR_MIN <= int(x) <= YEAR_MAX for x in (g["lo"], g["hi"]))
+    if years:
+        return Value("range", written, None, "year", low=g["lo"], high=g["hi"])
+    if not g.get("open") and join in ("-", "–"):
+        return None  # "3-2" is a score or an id more often than a range
+    return Value("range", written, None, None, low=lo, high=hi)
+
+
+def _period(m: re.Match[str], lex: Lexicon, written: str) -> Value:
+    g = m.groupdict()
+    unit, factor = lex.time_units[(g.get("tu") or g.get("tu2")).casefold()]
+    n = lex.number(g["num"]) if g.get("num") else 1.0
+    # a period that ends at the time of writing ("the past year"): high = "now"
+    return Value("duration", written, (n or 1.0) * factor, unit, high="now")
+
+
+def same_value(a: Value, b: Value, tolerance: float = 0.1) -> bool:
+    """Two values say the same thing: same kind and unit, equal amounts (within `tolerance`
+    when either is approximate), equal range ends or dates (a partial date agrees with a
+    fuller one it is a prefix of)."""
+    if a.kind != b.kind:
+        return False
+    if a.kind in ("date", "range") or a.amount is None or b.amount is None:
+        if a.kind == "date":
+            return _date_agrees(str(a.low), str(b.low))
+        return (a.low, a.high, a.unit) == (b.low, b.high, b.unit) and a.amount == b.amount
+    if a.unit and b.unit and a.unit != b.unit and a.kind != "count":
+        return False
+    if a.approximate or b.approximate:
+        return abs(a.amount - b.amount) <= tolerance * max(abs(a.amount), abs(b.amount))
+    return a.amount == b.amount
+
+
+def _date_agrees(a: str, b: str) -> bool:
+    if a.startswith("--") or b.startswith("--"):  # no year on one side: compare month/day
+        return a[-5:].lstrip("-") in b or b[-5:].lstrip("-") in a
+    return a.startswith(b) or b.startswith(a)
+
+
+def comparable(a: Value, b: Value) -> bool:
+    """Two values measure the same dimension (so different amounts are a disagreement)."""
+    if a.kind != b.kind:
+        return False
+    if a.kind in ("money", "number", "duration", "count"):
+        return a.unit == b.unit  # "3 soldiers" and "5 civilians" are not one figure
+    return True

@@ -1,0 +1,67 @@
+"""Value finding and normalisation, English and Spanish (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuentes.extract.values import find_values, lexicon, same_value
+
+
+def values(text: str, lang: str = "en"):
+    return [f.value for f in find_values(text, lang)]
+
+
+@pytest.mark.parametrize("text,lang", [("The port spent $3.6 billion on cranes.", "en"),
+                                       ("El puerto gastó 3.600 millones de dólares en grúas.", "es")])
+def test_money_in_both_languages(text, lang):
+    (v,) = [v for v in values(text, lang) if v.kind == "money"]
+    assert v.amount == pytest.approx(3.6e9) and v.unit == "USD"
+
+
+@pytest.mark.parametrize("text,lang", [("roughly 300 guards", "en"), ("unos 300 guardias", "es")])
+def test_approximate_counts(text, lang):
+    (v,) = values(text, lang)
+    assert (v.kind, v.amount, v.approximate) == ("count", 300.0, True)
+
+
+@pytest.mark.parametrize("text,lang", [("from 2011 to 2019", "en"), ("between 2011 and 2019", "en"),
+                                       ("de 2011 a 2019", "es"), ("entre 2011 y 2019", "es")])
+def test_year_ranges(text, lang):
+    (v,) = values(text, lang)
+    assert (v.kind, v.low, v.high, v.unit) == ("range", "2011", "2019", "year")
+
+
+def test_dates_periods_and_durations():
+    got = {v.text: v for v in values("In June 2020 he fled. On Feb. 3, 2021, over the past year, "
+                                     "for two decades, in 2015 and in March.")}
+    assert got["June 2020"].low == "2020-06"
+    assert got["Feb. 3, 2021"].low == "2021-02-03"
+    assert got["over the past year"].kind == "duration" and got["over the past year"].high == "now"
+    assert got["two decades"].amount == 20 and got["two decades"].unit == "year"
+    assert got["2015"].low == "2015" and got["March"].low == "--03"
+    es = {v.text: v for v in values("El 24 de febrero de 2026 y en junio de 2020, durante el último año.", "es")}
+    assert es["24 de febrero de 2026"].low == "2026-02-24" and es["junio de 2020"].low == "2020-06"
+    assert es["durante el último año"].kind == "duration"
+
+
+def test_bounds_percent_measures_and_words():
+    got = {v.text: v for v in values("more than 40% of 2,500 homes lie about 15 miles away; three boats")}
+    assert got["more than 40%"].low == 40 and got["more than 40%"].approximate
+    assert got["2,500"].amount == 2500 and got["2,500"].unit == "homes"
+    assert got["about 15 miles"].unit == "mi"
+    assert got["three"].amount == 3
+    assert values("It may rain; the tense talks went on.") == []  # "may", "ten" inside "tense"
+
+
+def test_spanish_number_marks():
+    lex = lexicon("es")
+    assert lex.number("3.600") == 3600 and lex.number("3,6") == 3.6 and lex.number("1.234,5") == 1234.5
+    assert lexicon("en").number("3,600") == 3600 and lexicon("en").number("3.6") == 3.6
+
+
+def test_same_value_tolerates_approximations_only():
+    (a,) = values("about 300 guards")
+    (b,) = values("roughly 310 guards")
+    (c,) = values("310 guards")
+    (d,) = values("500 guards")
+    assert same_value(a, b) and same_value(a, c) and not same_value(c, d)
