@@ -8,7 +8,7 @@ origins), recomputed from the stored layers so that a re-run gives the same resu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
 
 from fuentes.doc import ArticleDoc
@@ -19,12 +19,15 @@ from fuentes.store import Store
 from fuentes.store import analysis as db
 from fuentes.store.articles import iter_articles
 
-ANALYSIS_STAGES = ("nlp", "entities", "quotes")
+ANALYSIS_STAGES = ("nlp", "entities", "quotes", "claims")
+# Per-article layers kept as JSON (article_layers table) for the corpus stages to read back.
+JSON_LAYERS = ("claims",)
 STORED_LAYERS = ("body", "language", "meta", "id")
 
 
 def analysis_pipeline() -> Pipeline:
-    import fuentes.extract.entities  # noqa: F401  (registers stages)
+    import fuentes.extract.claims  # noqa: F401  (registers stages)
+    import fuentes.extract.entities  # noqa: F401
     import fuentes.extract.quotes  # noqa: F401
     import fuentes.nlp.stage  # noqa: F401
 
@@ -49,6 +52,7 @@ def layers_row(doc: ArticleDoc) -> dict[str, Any]:
         "quotes": [{"id": q.id, "text": q.text, "start": q.start, "end": q.end, "direct": q.direct,
                     "speaker_name": q.speaker_name, "speaker_local": q.speaker, "cue": q.cue}
                    for q in doc.get("quotes", [])],
+        "layers": {name: [asdict(item) for item in doc.get(name, [])] for name in JSON_LAYERS if doc.has(name)},
     }
 
 
@@ -59,6 +63,8 @@ class AnalysisSummary:
     entities: int = 0
     quotes: int = 0
     derivations: int = 0
+    claims: int = 0
+    discrepancies: int = 0
     rejections: list[Rejection] = field(default_factory=list)
 
 
@@ -90,6 +96,7 @@ def analyse(store: Store, *, workers: int = 1, batch_size: int = 50, force: bool
 def analyse_corpus(store: Store, summary: AnalysisSummary | None = None) -> AnalysisSummary:
     """Cross-article stages over everything stored: entities, quote variants, provenance."""
     from fuentes.corpus.entity_resolution import resolve_with_merges
+    from fuentes.corpus.grading import assess
     from fuentes.corpus.origins import analyse_provenance
     from fuentes.corpus.quote_matching import match_quotes
 
@@ -111,4 +118,10 @@ def analyse_corpus(store: Store, summary: AnalysisSummary | None = None) -> Anal
              for article_id in provenance.kinds}
     db.save_derivations(store, provenance.derivations, kinds)
     summary.derivations = len(provenance.derivations)
+
+    entity_of = {tuple(ref.split("#", 1)): entity.id for entity in resolved for ref in entity.merged_from}
+    names = {entity.id: entity.name for entity in resolved}
+    claims, discrepancies = assess(db.load_claims(store), provenance.origins, entity_of, names)
+    db.save_claims(store, claims, discrepancies)
+    summary.claims, summary.discrepancies = len(claims), len(discrepancies)
     return summary

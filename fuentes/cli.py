@@ -99,7 +99,8 @@ def analyse(db: Optional[str] = DbOption,
         err.print(f"error: {error}", markup=False)
         raise typer.Exit(2)
     err.print(f"analysed {summary.analysed} articles ({summary.failed} failed): {summary.entities} entities, "
-              f"{summary.quotes} quotes, {summary.derivations} derivations in "
+              f"{summary.quotes} quotes, {summary.derivations} derivations, {summary.claims} claims, "
+              f"{summary.discrepancies} discrepancies in "
               f"{time.monotonic() - started:.1f} s", markup=False)
     raise typer.Exit(1 if summary.failed else 0)
 
@@ -189,6 +190,31 @@ def quotes(db: Optional[str] = DbOption,
         out.print(f"{row['speaker_name'] or '?'}{kind} in {row['outlet'] or row['article_id']}{mark}:",
                   markup=False, highlight=False)
         out.print(f"    {row['text']}", markup=False, highlight=False)
+
+
+@app.command()
+def claims(db: Optional[str] = DbOption,
+           min_articles: int = typer.Option(2, help="Only claims reported by at least this many articles."),
+           limit: int = typer.Option(50, help="How many to list (0: all).")) -> None:
+    """Claims with independent-source counts, Admiralty grades and discrepancies."""
+    from fuentes.corpus.grading import claim_rows
+    from fuentes.store.analysis import load_corpus_claims
+
+    found, contradictions = load_corpus_claims(_open(db))
+    rows = claim_rows(found, contradictions, min_articles=min_articles)
+    rows = rows[:limit] if limit else rows
+    table = Table(title=f"{len(rows)} claims (grade: 1 confirmed ... 6 cannot be judged)")
+    for column in ("grade", "independent", "articles", "claim", "origins", "discrepancies"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(str(row["grade"]), str(row["independent_sources"]), str(row["articles"]), row["text"],
+                      row["origins"], row["discrepancies"])
+    out.print(table)
+    for item in contradictions:
+        out.print(f"[bold]discrepancy[/bold] about {item.about}:", highlight=False)
+        for value in item.values:
+            out.print(f"    {value.get('value')!s}  <- {', '.join(value.get('articles', []))}",
+                      markup=False, highlight=False)
 
 
 @app.command()

@@ -66,9 +66,25 @@ def quote_records(store: Store) -> Iterator[dict[str, Any]]:
                "cue": row["cue"]}
 
 
+def claim_records(store: Store) -> Iterator[dict[str, Any]]:
+    from dataclasses import asdict
+
+    from fuentes.store.analysis import load_corpus_claims
+
+    found, contradictions = load_corpus_claims(store)
+    for claim in sorted(found, key=lambda c: c.id):
+        yield {"type": "claim", "id": claim.id, "text": claim.text, "articles": claim.articles,
+               "origins": claim.origins, "independent_sources": claim.independent_sources, "grade": claim.grade,
+               "subject": claim.subject, "predicate": claim.predicate, "object": claim.object,
+               "values": [asdict(v) for v in claim.values], "speaker": claim.speaker}
+    for item in sorted(contradictions, key=lambda d: d.id):
+        yield {"type": "discrepancy", "id": item.id, "about": item.about,
+               "values": [{"value": v.get("value"), "articles": v.get("articles", [])} for v in item.values]}
+
+
 # Each producer yields export records of one or more types; later capabilities append theirs.
 PRODUCERS: list[Callable[[Store], Iterator[dict[str, Any]]]] = [
-    article_records, derivation_records, entity_records, quote_records]
+    article_records, derivation_records, entity_records, quote_records, claim_records]
 
 
 def iter_records(store: Store) -> Iterator[dict[str, Any]]:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime, timezone
 from typing import Any, Iterable
 
 from sqlalchemy import delete, select, update
 
-from fuentes.model import Derivation, Entity, Evidence, Quote
+from fuentes.model import Claim, Derivation, Discrepancy, Entity, Evidence, Quote, Value
 from fuentes.store.engine import Store
-from fuentes.store.schema import analyses, articles, derivations, entities, local_entities, mentions, quotes
+from fuentes.store.schema import (analyses, article_layers, articles, claims, derivations, discrepancies, entities,
+                                  local_entities, mentions, quotes)
 
 
 def articles_to_analyse(store: Store, extractors: dict[str, str], force: bool = False) -> list[dict[str, Any]]:
@@ -30,17 +32,23 @@ def save_article_layers(store: Store, rows: Iterable[dict[str, Any]], extractors
     ids = [row["id"] for row in rows]
     with store.engine.begin() as conn:
         for table, column in ((mentions, mentions.c.article_id), (local_entities, local_entities.c.article_id),
-                              (quotes, quotes.c.article_id), (analyses, analyses.c.article_id)):
+                              (quotes, quotes.c.article_id), (analyses, analyses.c.article_id),
+                              (article_layers, article_layers.c.article_id)):
             conn.execute(delete(table).where(column.in_(ids)))
-        mention_rows = [dict(m, article_id=row["id"]) for row in rows for m in row["mentions"]]
+        mention_rows = {(row["id"], m["start"], m["end"]): dict(m, article_id=row["id"])
+                        for row in rows for m in row["mentions"]}.values()
         entity_rows = [dict(e, article_id=row["id"]) for row in rows for e in row["entities"]]
         quote_rows = {q["id"]: dict(q, article_id=row["id"]) for row in rows for q in row["quotes"]}
         if mention_rows:
-            conn.execute(mentions.insert(), mention_rows)
+            conn.execute(mentions.insert(), list(mention_rows))
         if entity_rows:
             conn.execute(local_entities.insert(), entity_rows)
         if quote_rows:
             conn.execute(quotes.insert(), list(quote_rows.values()))
+        layer_rows = [{"article_id": row["id"], "layer": name, "data": data}
+                      for row in rows for name, data in row.get("layers", {}).items()]
+        if layer_rows:
+            conn.execute(article_layers.insert(), layer_rows)
         conn.execute(analyses.insert(), [{"article_id": i, "extractors": extractors, "at": now} for i in ids])
 
 
@@ -155,3 +163,49 @@ def provenance_rows(store: Store) -> list[dict[str, Any]]:
     for art in arts:
         art["derived_from"] = by_target.get(art["id"], [])
     return arts
+
+
+def load_layer(store: Store, layer: str) -> dict[str, list[dict[str, Any]]]:
+    """A per-article JSON layer (claims, events, relations) for every article that has it."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(article_layers).where(article_layers.c.layer == layer)
+                            .order_by(article_layers.c.article_id))
+        return {row.article_id: list(row.data or []) for row in rows}
+
+
+def load_claims(store: Store) -> dict[str, list[Claim]]:
+    loaded = {}
+    for article_id, items in load_layer(store, "claims").items():
+        loaded[article_id] = [Claim(**{**item, "values": [Value(**v) for v in item.get("values", [])]})
+                              for item in items]
+    return loaded
+
+
+def save_claims(store: Store, found: list[Claim], contradictions: list[Discrepancy]) -> None:
+    """Replace the corpus claims and discrepancies in one transaction."""
+    with store.engine.begin() as conn:
+        conn.execute(delete(claims))
+        conn.execute(delete(discrepancies))
+        unique = {claim.id: claim for claim in found}
+        if unique:
+            conn.execute(claims.insert(), [{
+                "id": c.id, "text": c.text, "subject": c.subject, "predicate": c.predicate, "object": c.object,
+                "claim_values": [asdict(v) for v in c.values], "speaker": c.speaker, "articles": c.articles,
+                "origins": c.origins, "independent_sources": c.independent_sources, "grade": c.grade,
+            } for c in unique.values()])
+        unique_d = {d.id: d for d in contradictions}
+        if unique_d:
+            conn.execute(discrepancies.insert(), [{"id": d.id, "about": d.about, "discrepancy_values": d.values}
+                                                  for d in unique_d.values()])
+
+
+def load_corpus_claims(store: Store) -> tuple[list[Claim], list[Discrepancy]]:
+    """The stored corpus claims and discrepancies, as records."""
+    found = [Claim(id=r["id"], text=r["text"], subject=r["subject"], predicate=r["predicate"], object=r["object"],
+                   values=[Value(**v) for v in r["claim_values"] or []], speaker=r["speaker"],
+                   articles=r["articles"] or [], origins=r["origins"] or [],
+                   independent_sources=r["independent_sources"], grade=r["grade"])
+             for r in all_rows(store, claims)]
+    contradictions = [Discrepancy(id=r["id"], about=r["about"], values=r["discrepancy_values"] or [])
+                      for r in all_rows(store, discrepancies)]
+    return found, contradictions
