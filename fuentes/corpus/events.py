@@ -1,0 +1,157 @@
+"""Events across articles: one event told by several reports, with its independent-source count.
+
+Per-article events (stage `events`, participants as local entity keys) become corpus events:
+  1. Re-dating. An article without a publication date was dated by the events stage against
+     what its own text allows; here its anchor also takes the story: it is not taken to be
+     published before the earliest publication date of its story's dated articles
+     (`estimate_anchor` with that lower bound). Relative expressions ("Tuesday", "last year")
+     found in the event's date evidence are resolved again against that anchor.
+  2. Participants and places become corpus entity ids (entity resolution's `merged_from`).
+  3. Events of one type are merged when they share an actor or target and their dates are
+     compatible (overlapping ranges or one undated), within one story when stories are given;
+     an event naming no participant joins one of the same type on the same day.
+  4. A merged event takes the most precise date of its mentions (narrowest range, exact
+     before approximate), lists every article, and counts its independent sources: the
+     distinct origins (provenance) of its articles, an article without origin counting as its
+     own outlet.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Iterable
+
+from fuentes.extract.dates import DateValue, day, estimate_anchor, find_dates, month, parse_iso, resolve_text, shift, year_value
+from fuentes.extract.events import best_date, compatible, same_roles
+from fuentes.ids import content_id
+from fuentes.model import Article, Entity, Event, Evidence
+
+
+def value_of(iso: str | None) -> DateValue | None:
+    """A DateValue from an ISO date of day, month or year precision."""
+    if not iso:
+        return None
+    d = parse_iso(iso)
+    if d is None:
+        return None
+    return day(d) if len(iso) >= 10 else month(d.year, d.month) if len(iso) >= 7 else year_value(d.year)
+
+
+def entity_map(entities: Iterable[Entity]) -> dict[str, str]:
+    """"article#local key" -> corpus entity id, from resolved entities' `merged_from`."""
+    return {ref: e.id for e in entities for ref in e.merged_from}
+
+
+def story_anchors(articles: dict[str, Article], stories: dict[str, str] | None) -> dict[str, date | None]:
+    """The anchor of every article lacking a full publication date (see the module doc)."""
+    earliest: dict[str, date] = {}
+    for art in articles.values():
+        d = parse_iso(art.published) if art.published and len(art.published) >= 10 else None
+        sid = (stories or {}).get(art.id)
+        if d and sid and (sid not in earliest or d < earliest[sid]):
+            earliest[sid] = d
+    out: dict[str, date | None] = {}
+    for art in articles.values():
+        if art.published and len(art.published) >= 10:
+            continue
+        lower = earliest.get((stories or {}).get(art.id, ""))
+        out[art.id] = estimate_anchor(art.text, art.language, lower or parse_iso(art.published))
+    return out
+
+
+def redate(event: Event, article: Article, anchor: date | None) -> str | None:
+    """The event's date resolved again from its date evidence against `anchor`."""
+    spans = {ev.extractor: ev for ev in event.evidence if ev.article == article.id}
+    ref = spans.get("events.date")
+    if anchor is None or ref is None:
+        return event.date
+    value = resolve_text(article.text[ref.start:ref.end], article.language, anchor)
+    off = spans.get("events.offset")
+    if value is not None and off is not None:
+        exprs = [e for e in find_dates(article.text[off.start:off.end], article.language) if e.offset]
+        if exprs:
+            count, unit, sign = exprs[0].offset
+            value = shift(value, count, unit, -sign)
+    return value.value if value is not None else event.date
+
+
+def merge_events(per_article: dict[str, list[Event]], articles: Iterable[Article],
+                 entities: Iterable[Entity] = (), origins: dict[str, str | None] | None = None,
+                 stories: dict[str, str] | None = None) -> list[Event]:
+    """Corpus events from per-article events (see the module doc)."""
+    arts = {a.id: a for a in articles}
+    ids = entity_map(entities)
+    anchors = story_anchors(arts, stories)
+    items: list[tuple[Event, DateValue | None, str]] = []
+    for aid in sorted(per_article):
+        for ev in per_article[aid]:
+            art = arts.get(aid)
+            when = redate(ev, art, anchors.get(aid)) if art is not None and aid in anchors else ev.date
+            local = Event(id=ev.id, event_type=ev.event_type, date=when,
+                          actors=[ids.get(f"{aid}#{k}", f"{aid}#{k}") for k in ev.actors],
+                          targets=[ids.get(f"{aid}#{k}", f"{aid}#{k}") for k in ev.targets],
+                          place=ids.get(f"{aid}#{ev.place}", f"{aid}#{ev.place}") if ev.place else None,
+                          articles=[aid], evidence=list(ev.evidence), trigger=ev.trigger)
+            items.append((local, value_of(when), (stories or {}).get(aid, "")))
+    near = {aid: anchors.get(aid) or parse_iso(arts[aid].published) for aid in per_article if aid in arts}
+    groups = _group(items, near)
+    return [_combine(g, arts, origins or {}) for g in groups]
+
+
+def _linked(a: tuple[Event, DateValue | None, str], b: tuple[Event, DateValue | None, str]) -> bool:
+    (ea, da, sa), (eb, db, sb) = a, b
+    if ea.event_type != eb.event_type or sa != sb or not compatible(da, db):
+        return False
+    if same_roles(ea.actors, ea.targets, eb.actors, eb.targets):
+        return True
+    pa, pb = ea.actors + ea.targets, eb.actors + eb.targets
+    return (not pa or not pb) and da is not None and da == db and da.precision == "day"
+
+
+def _group(items, near: dict[str, date | None]):
+    """Dated events first; an undated one joins, among the events it fits, those dated
+    nearest its article's date (a report is mostly about what just happened)."""
+    groups: list[list] = []
+    for item in sorted(items, key=lambda it: (it[1] is None, it[0].articles[0], it[0].id)):
+        merged = [item]
+        ref = near.get(item[0].articles[0])
+        hits = [g for g in groups if any(_linked(item, o) for o in g)]
+        for g in sorted(hits, key=lambda g: _distance(g, ref)):
+            if all(compatible(x[1], y[1]) for x in merged for y in g):
+                merged += g
+                groups.remove(g)
+        groups.append(merged)
+    return groups
+
+
+def _distance(group, ref: date | None) -> int:
+    value = best_date([d for _, d, _ in group])
+    if value is None or ref is None:
+        return 10**6
+    return 0 if value.earliest <= ref <= value.latest else min(abs((ref - value.earliest).days), abs((ref - value.latest).days))
+
+
+def _combine(group, arts: dict[str, Article], origins: dict[str, str | None]) -> Event:
+    events = [e for e, _, _ in group]
+    value = best_date([d for _, d, _ in group])
+    ordered = sorted(events, key=lambda e: (e.articles[0], e.evidence[0].start if e.evidence else 0))
+    articles = sorted({a for e in events for a in e.articles})
+    sources = {origins.get(a) or (arts[a].outlet if a in arts and arts[a].outlet else a) for a in articles}
+    places = Counter(e.place for e in events if e.place)
+    evidence: list[Evidence] = [ev for e in ordered for ev in e.evidence]
+    return Event(
+        id=content_id("evt", ordered[0].id), event_type=ordered[0].event_type,
+        date=value.value if value else None,
+        actors=list(dict.fromkeys(a for e in ordered for a in e.actors)),
+        targets=list(dict.fromkeys(t for e in ordered for t in e.targets)),
+        place=places.most_common(1)[0][0] if places else None, articles=articles,
+        evidence=evidence, trigger=ordered[0].trigger, independent_sources=len(sources))
+
+
+def event_record(event: Event) -> dict:
+    """The export record of a corpus event (type `event` of the export contract)."""
+    return {"type": "event", "id": event.id, "event_type": event.event_type, "date": event.date,
+            "actors": event.actors, "targets": event.targets, "place": event.place,
+            "articles": event.articles, "independent_sources": event.independent_sources,
+            "trigger": event.trigger}

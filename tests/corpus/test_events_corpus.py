@@ -1,0 +1,133 @@
+"""Corpus events: merging reports of one event, independent sources, re-dating, timeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuentes.corpus.events import event_record, merge_events, value_of
+from fuentes.corpus.timeline import format_rows, timeline_rows
+from fuentes.model import Article, Entity, Event, Evidence
+
+
+def ev(article: str, etype: str, date: str | None, actors=(), targets=(), start: int = 0, end: int = 5, extra=()):
+    return Event(id=f"{article}-{start}", event_type=etype, date=date, actors=list(actors), targets=list(targets),
+                 articles=[article], evidence=[Evidence(article, start, end, "events"), *extra], trigger="killed")
+
+
+def corpus():
+    arts = [Article(id="a", source="a", text="x" * 50, outlet="Wire One", published="2026-03-02", language="en"),
+            Article(id="b", source="b", text="x" * 50, outlet="Paper Two", published="2026-03-03", language="en"),
+            Article(id="c", source="c", text="x" * 50, outlet="Own Desk", published="2026-03-03", language="en")]
+    ents = [Entity(id="ent_boss", name="Rafael Soto Leyva", kind="person", merged_from=["a#e1", "b#e2", "c#e1"]),
+            Entity(id="ent_army", name="Army", kind="organization", merged_from=["a#e2"])]
+    per = {"a": [ev("a", "killing", "2026-03-01", ["e2"], ["e1"]), ev("a", "killing", "2019", [], ["e1"], 40)],
+           "b": [ev("b", "killing", None, [], ["e2"])],
+           "c": [ev("c", "killing", "2026-03", [], ["e1"]), ev("c", "arrest", "2026-03-01", [], ["e1"], 10)]}
+    origins = {"a": "Wire One", "b": "Wire One", "c": "Own Desk"}
+    return per, arts, ents, origins
+
+
+def test_one_event_many_reports():
+    per, arts, ents, origins = corpus()
+    events = merge_events(per, arts, ents, origins, {"a": "s", "b": "s", "c": "s"})
+    killings = sorted((e for e in events if e.event_type == "killing"), key=lambda e: e.date)
+    assert [e.date for e in killings] == ["2019", "2026-03-01"]
+    main = killings[1]
+    assert main.articles == ["a", "b", "c"] and main.independent_sources == 2
+    assert main.actors == ["ent_army"] and main.targets == ["ent_boss"]
+    assert len([e for e in events if e.event_type == "arrest"]) == 1  # another type: another event
+    assert event_record(main)["independent_sources"] == 2
+
+
+def test_stories_keep_events_apart():
+    per, arts, ents, origins = corpus()
+    events = merge_events(per, arts, ents, origins, {"a": "s1", "b": "s2", "c": "s1"})
+    main = next(e for e in events if e.date == "2026-03-01" and e.event_type == "killing")
+    assert "b" not in main.articles
+
+
+def test_undated_article_is_redated_from_its_story():
+    text = "Gunmen killed Rafael Soto Leyva on Sunday."
+    arts = [Article(id="a", source="a", text="Dated report.", published="2026-03-03", language="en"),
+            Article(id="b", source="b", text=text, published=None, language="en")]
+    start = text.index("on Sunday")
+    per = {"b": [ev("b", "killing", None, [], ["e1"], extra=[Evidence("b", start, start + 9, "events.date")])]}
+    (event,) = merge_events(per, arts, [], {}, {"a": "s", "b": "s"})
+    assert event.date == "2026-03-01"  # Sunday before the story's first dated report (Tuesday 3 March)
+
+
+def test_value_of_keeps_precision():
+    assert value_of("2026-03").precision == "month" and value_of("2019").precision == "year"
+    assert value_of(None) is None
+
+
+def test_timeline_rows_filter_and_order():
+    per, arts, ents, origins = corpus()
+    for a in arts:
+        a.origin = origins[a.id]
+    events = merge_events(per, arts, ents, origins, {"a": "s", "b": "s", "c": "s"})
+    rows = timeline_rows(events, ents, arts)
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    assert rows[0]["date"] == "2019"
+    only = timeline_rows(events, ents, arts, entity="rafael soto leyva")
+    assert len(only) == len(rows)
+    assert timeline_rows(events, ents, arts, entity="Army")[0]["actors"] == ["Army"]
+    assert timeline_rows(events, ents, arts, story="other", stories={"a": "s"}) == []
+    assert "Wire One" in format_rows(rows)
+
+
+@pytest.mark.shared
+@pytest.mark.models
+def test_seed_events(seeds_dir):
+    """expected.yaml's events on the three seeds, and the killing as one event of 3 reports."""
+    import yaml
+
+    expected = yaml.safe_load((seeds_dir / "expected.yaml").read_text(encoding="utf-8"))["events"]
+    events, by_name = seed_timeline(seeds_dir)
+    family = {"violence": {"attack", "blockade", "killing"}, "attack": {"attack", "assassination_attempt"}}
+    found = 0
+    for exp in expected:
+        types = family.get(exp["type"], {exp["type"]})
+        arts = {by_name[n] for n in exp["in"]}
+        if any(e.event_type in types and e.date == str(exp["date"]) and arts <= set(e.articles) for e in events):
+            found += 1
+    assert found >= 7, found
+    killing = [e for e in events if e.event_type == "killing" and e.date == "2026-02-22"]
+    assert len(killing) == 1 and len(killing[0].articles) == 3 and killing[0].independent_sources == 2
+
+
+def seed_timeline(seeds_dir):
+    """Seeds through ingest, nlp, entities, quotes, events; then provenance, entity resolution,
+    stories and corpus events. Returns (corpus events, file name -> article id)."""
+    import fuentes.extract.entities  # noqa: F401
+    import fuentes.extract.events  # noqa: F401
+    import fuentes.extract.quotes  # noqa: F401
+    import fuentes.nlp.stage  # noqa: F401
+    from fuentes.corpus.entity_resolution import resolve_entities
+    from fuentes.corpus.events import entity_map
+    from fuentes.corpus.origins import analyse_provenance
+    from fuentes.corpus.stories import StoryIndex
+    from fuentes.ingest.job import ingest_pipeline
+    from fuentes.ingest.raw import RawDocument
+    from fuentes.pipeline import Pipeline
+    from fuentes.runners import doc_from_raw
+
+    ingest = ingest_pipeline()
+    analysis = Pipeline.from_names(["nlp", "entities", "quotes", "events"], initial=("body", "language", "meta", "id"))
+    docs, by_name = [], {}
+    for path in sorted(seeds_dir.glob("*.txt")):
+        doc = analysis(ingest(doc_from_raw(RawDocument(source=str(path), data=path.read_bytes()))))
+        docs.append(doc)
+        by_name[path.name[:3]] = doc.get("id")
+    arts = [Article(id=d.get("id"), source=d.source, text=d.body, outlet=d.meta.get("outlet"),
+                    title=d.meta.get("title"), published=d.meta.get("published"), language=d.get("language"))
+            for d in docs]
+    provenance = analyse_provenance(arts)
+    ents = resolve_entities({d.get("id"): d.get("entities") for d in docs})
+    ids = entity_map(ents)
+    names = {d.get("id"): {ids[f"{d.get('id')}#{e.id}"] for e in d.get("entities")} for d in docs}
+    index = StoryIndex()
+    index.add(arts, names)
+    events = merge_events({d.get("id"): d.get("events") for d in docs}, arts, ents, provenance.origins,
+                          index.assignments())
+    return events, by_name
