@@ -19,15 +19,16 @@ from fuentes.store import Store
 from fuentes.store import analysis as db
 from fuentes.store.articles import iter_articles
 
-ANALYSIS_STAGES = ("nlp", "entities", "quotes", "claims")
+ANALYSIS_STAGES = ("nlp", "entities", "quotes", "claims", "events")
 # Per-article layers kept as JSON (article_layers table) for the corpus stages to read back.
-JSON_LAYERS = ("claims",)
+JSON_LAYERS = ("claims", "events")
 STORED_LAYERS = ("body", "language", "meta", "id")
 
 
 def analysis_pipeline() -> Pipeline:
     import fuentes.extract.claims  # noqa: F401  (registers stages)
     import fuentes.extract.entities  # noqa: F401
+    import fuentes.extract.events  # noqa: F401
     import fuentes.extract.quotes  # noqa: F401
     import fuentes.nlp.stage  # noqa: F401
 
@@ -38,7 +39,7 @@ def doc_from_article(item: dict[str, Any]) -> ArticleDoc:
     """A stored article back into an ArticleDoc with the layers the ingest produced."""
     return ArticleDoc(source=item["source"], format="text", layers={
         "body": item["text"], "language": item["language"], "id": item["id"],
-        "meta": {"outlet": item["outlet"]}})
+        "meta": {"outlet": item["outlet"], "published": item.get("published")}})
 
 
 def layers_row(doc: ArticleDoc) -> dict[str, Any]:
@@ -65,6 +66,8 @@ class AnalysisSummary:
     derivations: int = 0
     claims: int = 0
     discrepancies: int = 0
+    stories: int = 0
+    events: int = 0
     rejections: list[Rejection] = field(default_factory=list)
 
 
@@ -96,7 +99,9 @@ def analyse(store: Store, *, workers: int = 1, batch_size: int = 50, force: bool
 def analyse_corpus(store: Store, summary: AnalysisSummary | None = None) -> AnalysisSummary:
     """Cross-article stages over everything stored: entities, quote variants, provenance."""
     from fuentes.corpus.entity_resolution import resolve_with_merges
+    from fuentes.corpus.events import merge_events
     from fuentes.corpus.grading import assess
+    from fuentes.corpus.stories import cluster_stories
     from fuentes.corpus.origins import analyse_provenance
     from fuentes.corpus.quote_matching import match_quotes
 
@@ -124,4 +129,14 @@ def analyse_corpus(store: Store, summary: AnalysisSummary | None = None) -> Anal
     claims, discrepancies = assess(db.load_claims(store), provenance.origins, entity_of, names)
     db.save_claims(store, claims, discrepancies)
     summary.claims, summary.discrepancies = len(claims), len(discrepancies)
+
+    articles = list(iter_articles(store))  # now with kind and origin
+    entity_ids: dict[str, set[str]] = {}
+    for (article_id, _key), entity_id in entity_of.items():
+        entity_ids.setdefault(article_id, set()).add(names[entity_id])
+    stories = cluster_stories(articles, names=entity_ids)
+    story_of = {article_id: story.id for story in stories for article_id in story.articles}
+    events = merge_events(db.load_events(store), articles, resolved, provenance.origins, story_of)
+    db.save_stories_and_events(store, stories, events, story_of)
+    summary.stories, summary.events = len(stories), len(events)
     return summary

@@ -100,7 +100,7 @@ def analyse(db: Optional[str] = DbOption,
         raise typer.Exit(2)
     err.print(f"analysed {summary.analysed} articles ({summary.failed} failed): {summary.entities} entities, "
               f"{summary.quotes} quotes, {summary.derivations} derivations, {summary.claims} claims, "
-              f"{summary.discrepancies} discrepancies in "
+              f"{summary.discrepancies} discrepancies, {summary.stories} stories, {summary.events} events in "
               f"{time.monotonic() - started:.1f} s", markup=False)
     raise typer.Exit(1 if summary.failed else 0)
 
@@ -218,6 +218,21 @@ def claims(db: Optional[str] = DbOption,
 
 
 @app.command()
+def timeline(db: Optional[str] = DbOption,
+             entity: Optional[str] = typer.Option(None, help="Only events involving this entity (id or name)."),
+             story: Optional[str] = typer.Option(None, help="Only events of this story id.")) -> None:
+    """Dated events with their sources and independent-source counts."""
+    from fuentes.corpus.timeline import format_rows, timeline_rows
+    from fuentes.store.analysis import load_corpus_entities, load_corpus_events, story_map
+    from fuentes.store.articles import iter_articles
+
+    store = _open(db)
+    rows = timeline_rows(load_corpus_events(store), load_corpus_entities(store), list(iter_articles(store)),
+                         entity=entity, story=story, stories=story_map(store))
+    out.print(format_rows(rows) or "no events", markup=False, highlight=False)
+
+
+@app.command()
 def provenance(db: Optional[str] = DbOption) -> None:
     """Who copied whom: each origin outlet with the articles that carry its reporting."""
     from rich.tree import Tree
@@ -319,6 +334,25 @@ def rejections(db: Optional[str] = DbOption) -> None:
 
     for rejection in list_rejections(_open(db)):
         out.print(f"{rejection.source}: {rejection.reason}", markup=False, highlight=False)
+
+
+@app.command()
+def serve(db: Optional[str] = DbOption,
+          host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+          port: int = typer.Option(8000, help="Port to listen on."),
+          token: Optional[str] = typer.Option(None, "--token", envvar="FUENTES_TOKEN",
+                                              help="Allow writing (upload, URL ingest) to requests bearing it."),
+          max_upload: int = typer.Option(16 * 1024 * 1024, help="Largest upload accepted, in bytes.")) -> None:
+    """The analyst's workbench: web pages and a JSON API over the store (read-only without --token)."""
+    import uvicorn
+
+    from fuentes.web.app import create_app
+
+    application = create_app(_open(db), token=token, max_upload=max_upload)
+    mode = "writable with the token" if token else "read-only"
+    err.print(f"serving {application.state.store.url.split('@')[-1]} on http://{host}:{port} ({mode})",
+              markup=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -82,9 +82,28 @@ def claim_records(store: Store) -> Iterator[dict[str, Any]]:
                "values": [{"value": v.get("value"), "articles": v.get("articles", [])} for v in item.values]}
 
 
+def story_and_event_records(store: Store) -> Iterator[dict[str, Any]]:
+    from fuentes.store.analysis import all_rows, load_corpus_events
+    from fuentes.store.schema import derivations, stories
+
+    found = [dict(row) for row in all_rows(store, derivations)]
+    for row in sorted(all_rows(store, stories), key=lambda r: r["id"]):
+        members = set(row["articles"] or [])
+        yield {"type": "story", "id": row["id"], "articles": row["articles"] or [], "title": row["title"],
+               "start": row["start"], "end": row["end"],
+               "derivations": [{"source": d["source"], "target": d["target"], "kind": d["kind"]}
+                               for d in found if d["target"] in members]}
+    for event in sorted(load_corpus_events(store), key=lambda e: (e.date or "", e.id)):
+        yield {"type": "event", "id": event.id, "event_type": event.event_type, "date": event.date,
+               "actors": event.actors, "targets": event.targets, "place": event.place,
+               "articles": event.articles, "independent_sources": event.independent_sources,
+               "trigger": event.trigger}
+
+
 # Each producer yields export records of one or more types; later capabilities append theirs.
 PRODUCERS: list[Callable[[Store], Iterator[dict[str, Any]]]] = [
-    article_records, derivation_records, entity_records, quote_records, claim_records]
+    article_records, derivation_records, entity_records, quote_records, claim_records,
+    story_and_event_records]
 
 
 def iter_records(store: Store) -> Iterator[dict[str, Any]]:

@@ -8,10 +8,10 @@ from typing import Any, Iterable
 
 from sqlalchemy import delete, select, update
 
-from fuentes.model import Claim, Derivation, Discrepancy, Entity, Evidence, Quote, Value
+from fuentes.model import Claim, Derivation, Discrepancy, Entity, Event, Evidence, Quote, Value
 from fuentes.store.engine import Store
 from fuentes.store.schema import (analyses, article_layers, articles, claims, derivations, discrepancies, entities,
-                                  local_entities, mentions, quotes)
+                                  events, local_entities, mentions, quotes, stories)
 
 
 def articles_to_analyse(store: Store, extractors: dict[str, str], force: bool = False) -> list[dict[str, Any]]:
@@ -19,7 +19,7 @@ def articles_to_analyse(store: Store, extractors: dict[str, str], force: bool = 
     with store.engine.connect() as conn:
         done = {row.article_id: row.extractors for row in conn.execute(select(analyses))}
         rows = conn.execute(select(articles.c.id, articles.c.text, articles.c.language, articles.c.outlet,
-                                   articles.c.source).order_by(articles.c.id))
+                                   articles.c.source, articles.c.published).order_by(articles.c.id))
         return [dict(row._mapping) for row in rows if force or done.get(row.id) != extractors]
 
 
@@ -209,3 +209,47 @@ def load_corpus_claims(store: Store) -> tuple[list[Claim], list[Discrepancy]]:
     contradictions = [Discrepancy(id=r["id"], about=r["about"], values=r["discrepancy_values"] or [])
                       for r in all_rows(store, discrepancies)]
     return found, contradictions
+
+
+def _event(item: dict[str, Any]) -> Event:
+    return Event(**{**item, "evidence": [Evidence(**e) for e in item.get("evidence", [])]})
+
+
+def load_events(store: Store) -> dict[str, list[Event]]:
+    return {article_id: [_event(item) for item in items] for article_id, items in load_layer(store, "events").items()}
+
+
+def save_stories_and_events(store: Store, found_stories: list, found_events: list[Event],
+                            story_of: dict[str, str]) -> None:
+    """Replace stories and corpus events in one transaction."""
+    with store.engine.begin() as conn:
+        conn.execute(delete(stories))
+        conn.execute(delete(events))
+        if found_stories:
+            conn.execute(stories.insert(), [{"id": s.id, "title": s.title, "start": s.start, "end": s.end,
+                                             "articles": list(s.articles)} for s in found_stories])
+        unique = {e.id: e for e in found_events}
+        if unique:
+            conn.execute(events.insert(), [{
+                "id": e.id, "event_type": e.event_type, "date": e.date, "actors": e.actors, "targets": e.targets,
+                "place": e.place, "articles": e.articles, "independent_sources": e.independent_sources,
+                "trigger": e.trigger, "evidence": [asdict(ev) for ev in e.evidence],
+                "story": next((story_of[a] for a in e.articles if a in story_of), None),
+            } for e in unique.values()])
+
+
+def load_corpus_events(store: Store) -> list[Event]:
+    return [Event(id=r["id"], event_type=r["event_type"], date=r["date"], actors=r["actors"] or [],
+                  targets=r["targets"] or [], place=r["place"], articles=r["articles"] or [],
+                  evidence=[Evidence(**e) for e in r["evidence"] or []], trigger=r["trigger"],
+                  independent_sources=r["independent_sources"]) for r in all_rows(store, events)]
+
+
+def load_corpus_entities(store: Store) -> list[Entity]:
+    return [Entity(id=r["id"], name=r["name"], kind=r["kind"], aliases=r["aliases"] or [], roles=r["roles"] or [],
+                   articles=r["articles"] or [], merged_from=r["merged_from"] or []) for r in all_rows(store, entities)]
+
+
+def story_map(store: Store) -> dict[str, str]:
+    """article id -> story id."""
+    return {article_id: row["id"] for row in all_rows(store, stories) for article_id in row["articles"] or []}
