@@ -233,6 +233,7 @@ class Cand:
     acronym: bool = False
     nominal: bool = False  # "the President": refers to a person, never names one
     person: int | None = None  # person cluster id once linked to a full name
+    shared: bool = False  # a surname several people carry: linked by position, not by surface
     roles: list[str] | None = None
     extra_aliases: list[str] | None = None
 
@@ -402,6 +403,28 @@ def _key_owners(cluster: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], in
     return owners
 
 
+def _shared_surnames(cluster: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], set[int]]:
+    """Last names carried by more than one person of the article ("Vickers" of Kevin and
+    Andrew Vickers) -> the clusters that carry them."""
+    found: dict[tuple[str, ...], set[int]] = {}
+    for toks, cid in cluster.items():
+        found.setdefault(toks[-1:], set()).add(cid)
+    return {k: v for k, v in found.items() if len(v) > 1}
+
+
+def _link_by_position(cands: list[Cand], group: list[Cand], cluster: dict[tuple[str, ...], int],
+                      cids: set[int]) -> None:
+    """A bare surname several people share refers to the one of them named in full most
+    recently before it: a namesake is introduced in full right where the story turns to
+    them."""
+    full = sorted((c.start, cluster[c.tokens]) for c in cands
+                  if c.label == "PERSON" and cluster.get(c.tokens) in cids)
+    for c in group:
+        before = [cid for start, cid in full if start < c.start]
+        if before:
+            c.person, c.label, c.shared = before[-1], "PERSON", True
+
+
 def _after_locative(body: str, c: Cand, lex: Lexicon) -> bool:
     """'in Washington', 'desde Jalisco': the word before the span is a place preposition."""
     word = body[max(0, c.start - 12):c.start].split()[-1:]
@@ -416,8 +439,12 @@ def _link_people(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
     by_surface: dict[tuple[str, ...], list[Cand]] = {}
     for c in cands:
         by_surface.setdefault(c.tokens, []).append(c)
+    shared = _shared_surnames(cluster)
     for toks, group in by_surface.items():
         cid = owners.get(toks)
+        if cid is None and toks in shared and not any(c.nick for c in group):
+            _link_by_position(cands, group, cluster, shared[toks])
+            continue
         if cid is None or any(c.nick for c in group):
             continue
         if all(c.label in PLACE for c in group) and any(_after_locative(body, c, lex) for c in group):
@@ -454,7 +481,8 @@ def _untagged_run(sdoc: Any, body: str, run: list[Any], owners: dict, cands: lis
     for n in range(len(run)):
         cid = owners.get(folded[n:])
         if cid is not None and len(run[-1].text) > 2:
-            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            # the name is the part that matched: "Sergeant-at-Arms Kevin Vickers" is Kevin Vickers
+            start, end = run[n].idx, run[-1].idx + len(run[-1].text)
             cands.append(Cand(start, end, body[start:end], "PERSON", person=cid, acronym=folded[0].startswith("acronym:")))
             return
 
@@ -607,7 +635,7 @@ def link(sdoc: Any, cands: list[Cand], lex: Lexicon) -> list[list[int]]:
     for i, c in enumerate(cands):
         key = ("person", c.person) if c.person is not None else ("surface", c.tokens)
         uf.union(i, first.setdefault(key, i))
-        if c.person is not None:  # the same surface elsewhere, unlinked, is the same person too
+        if c.person is not None and not c.shared:  # the same surface elsewhere, unlinked, is the same person too
             uf.union(i, first.setdefault(("surface", c.tokens), i))
     for a, b in edges:
         if id(a) in pos and id(b) in pos:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable
 
 from fuentes.extract.speech import Lexicon, QuoteSpan
@@ -22,10 +23,35 @@ from fuentes.model import Entity, Mention
 
 PERSON_LABELS = {"PERSON", "PER"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
-CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "parataxis", "dep", "acomp"}
+CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "parataxis", "dep", "acomp", "pcomp", "prep"}
 NOUN_POS = {"NOUN", "PROPN", "PRON"}
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb)]*\s")
 PRONOUN_REACH = 3  # paragraphs back that a pronoun may reach to the last speaker
+# votes for a person's gender: an honorific before the name is near certain, a first name
+# (from gender-guesser's name lists) is strong, one pronoun after a mention is weak
+TITLE_VOTE, NAME_VOTE, PRONOUN_VOTE = 2.0, 1.5, 1.0
+
+
+@lru_cache(maxsize=1)
+def _name_detector() -> Any | None:
+    """gender-guesser's first-name detector (offline data shipped in the package), or None
+    when it is not installed: genders then come from honorifics and pronouns only."""
+    try:
+        from gender_guesser.detector import Detector
+    except ImportError:
+        return None
+    return Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def first_name_gender(name: str) -> str | None:
+    """"m"/"f" for a full name whose first word is a clearly gendered first name ("Doug
+    Purdy" -> "m"); None for a single word (a surname), initials or an ambiguous name."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", name) if len(w) > 1]
+    detector = _name_detector()
+    if len(words) < 2 or detector is None or not words[0][:1].isupper():
+        return None
+    return {"male": "m", "female": "f"}.get(detector.get_gender(words[0]))
 
 
 @dataclass(slots=True)
@@ -83,17 +109,31 @@ class Resolver:
         return self.lex.pronouns.get(word) or self.lex.possessive.get(word)
 
     def _infer_gender(self) -> None:
-        """Votes per person: honorific before a name, then the first gendered pronoun after it
-        (outside quotes, before any other person is named, within two sentences)."""
-        votes: dict[str, list[str]] = {}
+        """Votes per person: honorific before a name, the first name of the person's fullest
+        name, then the first gendered pronoun after each mention (outside quotes, before any
+        other person is named, within two sentences)."""
+        votes: dict[str, dict[str, float]] = {}
+
+        def vote(key: str, gender: str, weight: float) -> None:
+            got = votes.setdefault(key, {"m": 0.0, "f": 0.0})
+            got[gender] += weight
+
         people = [m for m in self.mentions if self.is_person(m)]
+        named: dict[str, list[str]] = {}
+        for m in people:  # an entity's names, else the mention's own text
+            ent = self.entities.get(m.entity or "")
+            named.setdefault(self.key(m), [ent.name, *ent.aliases] if ent else [m.text])
+        for key, names in named.items():
+            gender = next((g for g in map(first_name_gender, names) if g), None)
+            if gender:
+                vote(key, gender, NAME_VOTE)
         for n, m in enumerate(people):
             first = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if first is None:
                 continue
             prev = self.doc[first.start - 1] if first.start > 0 else None
             if prev is not None and prev.lower_ in self.lex.titles:
-                votes.setdefault(self.key(m), []).extend([self.lex.titles[prev.lower_]] * 2)
+                vote(self.key(m), self.lex.titles[prev.lower_], TITLE_VOTE)
             limit = people[n + 1].start if n + 1 < len(people) else len(self.doc.text)
             sentences = 0
             for tok in self.doc[first.end:]:
@@ -102,10 +142,11 @@ class Resolver:
                 sentences += tok.is_sent_start or 0
                 gender = None if self.inside[tok.idx] or self._speaks(tok) else self._pronoun_gender(tok)
                 if gender in ("m", "f"):
-                    votes.setdefault(self.key(m), []).append(gender)
+                    vote(self.key(m), gender, PRONOUN_VOTE)
                     break
         for key, got in votes.items():
-            self.gender[key] = max(("m", "f"), key=got.count)
+            if got["m"] != got["f"]:
+                self.gender[key] = max(("m", "f"), key=got.__getitem__)
 
     def _speaks(self, tok: Any) -> bool:
         """The subject of a speech verb: the pronouns attribution resolves, so no evidence."""
@@ -201,13 +242,21 @@ class Resolver:
     def resolve_phrase(self, head: Any) -> Speaker | None:
         m = self.mention_at(head.idx)
         if m is not None:
-            return self.speaker_from_mention(m)
+            return self._group(head, m) or self.speaker_from_mention(m)
         lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
         # a name inside the subject phrase speaks only when it is a person ("the minister,
         # Juan Pérez"); "Mexico's defense secretary" is not Mexico
         inner = [x for x in self.mentions if lo <= x.start and x.end <= hi and self.is_person(x)]
-        if inner:
-            return self.speaker_from_mention(inner[0])
+        owners = [x for x in inner if self._possessor(x)]
+        named = [x for x in inner if x not in owners]
+        if named:  # "Wise's dad, Darrin": the dad speaks, not Wise
+            return self.speaker_from_mention(named[0])
+        document = head.lemma_.lower() in self.lex.document_nouns
+        if owners and document:
+            return self.speaker_from_mention(owners[0])  # "Ortiz's statement said" speaks for Ortiz
+        mine = [c for c in head.children if c.dep_ == "poss" and c.lower_ in self.lex.possessive]
+        if mine and document:  # "her statement read", "their release said"
+            return self.resolve_pronoun(mine[0].idx, self.lex.possessive[mine[0].lower_])
         role = self._role_match(head) or self._definite_reference(head)
         if role is not None:
             return role
@@ -220,6 +269,22 @@ class Resolver:
             last = self.doc[last.i + 1]  # "Juan Pérez" in Spanish hangs Pérez after Juan
         text = self.doc.text[first.idx:last.idx + len(last)]
         return Speaker(text, None, first.idx, last.idx + len(last), head.pos_ == "PROPN", "phrase")
+
+    def _possessor(self, m: Mention) -> bool:
+        """The mention owns something ("Wise's dad", "her statement"): it is not the noun
+        phrase's referent."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and (span.root.dep_ == "poss" or any(
+            t.dep_ == "case" and t.head is span.root for t in self.doc[span.end:span.end + 1]))
+
+    def _group(self, head: Any, m: Mention) -> Speaker | None:
+        """'Ana Ruiz and Bo Lind said': the speakers together, as written; a later "she"
+        is neither of them alone, a later "they" is the pair."""
+        conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        if not conj or not self.is_person(m):
+            return None
+        end = max(c.right_edge.idx + len(c.right_edge) for c in conj)
+        return Speaker(self.doc.text[m.start:end], None, m.start, end, False, "group")
 
     def _speaker_noun(self, head: Any) -> bool:
         """A nameless subject speaks only when it is someone: a noun of the lexicon's
@@ -253,15 +318,21 @@ class Resolver:
         return Speaker(ent.name, ent.id, head.idx, head.idx + len(head), True, "role")
 
     def resolve_pronoun(self, char: int, gender: str | None) -> Speaker | None:
-        """Candidates walking back from the pronoun: people named as the subject of a clause
-        since the last speaker's cue, then the last speaker (when recent), then anyone named.
-        The first whose gender is known to match wins; else the first not known to clash."""
+        """Candidates walking back from the pronoun, in tiers: people named as the subject of
+        a clause since the last speaker's cue (a person newly brought in is the referent);
+        the recent speakers, latest first (else the story is still with whoever spoke last);
+        then anyone named. In the first tier with a candidate not known to clash in gender, the
+        first known to match wins, else the first."""
+        here = self.paragraph_of(char)
+        speakers: list[Speaker] = []
+        last_at = -1
+        for speaker, para, at in reversed(self.last):
+            if here - para > PRONOUN_REACH:
+                break
+            last_at = max(last_at, at)
+            if all(self._gkey(speaker) != self._gkey(s) for s in speakers):
+                speakers.append(speaker)
         ranked: list[Speaker] = []
-        last, last_at = None, -1
-        if self.last:
-            speaker, para, at = self.last[-1]
-            if self.paragraph_of(char) - para <= PRONOUN_REACH:
-                last, last_at = speaker, at
         others: list[Speaker] = []
         i = bisect.bisect_left(self._starts, char) - 1
         while i >= 0 and char - self.mentions[i].start < 3000:
@@ -274,7 +345,7 @@ class Resolver:
                 ranked.append(cand)
             else:
                 others.append(cand)
-        for tier in (ranked + ([last] if last else []), others):
+        for tier in (ranked, speakers, others):
             fits = [c for c in tier if self.compatible(c, gender)]
             known = [c for c in fits if self.gender.get(self._gkey(c)) == gender]
             if fits:
@@ -298,7 +369,14 @@ class Resolver:
         root = span.root
         while root.dep_ in ("appos", "compound", "flat", "conj") and root.head is not root:
             root = root.head
-        return root.dep_ in SUBJECT_DEPS or root.dep_ == "nsubjpass"
+        if root.dep_ not in SUBJECT_DEPS and root.dep_ != "nsubjpass":
+            return False
+        node = root.head  # "X said Y had left": Y acts inside X's words, not in the story
+        for anc in node.ancestors:
+            if node.dep_ == "ccomp" and self.lex.is_cue_lemma(anc.lemma_.lower()):
+                return False
+            node = anc
+        return True
 
     def _learn(self, speaker: Speaker, gender: str | None) -> Speaker:
         key = speaker.entity or "~" + (speaker.name or "").casefold()
@@ -307,7 +385,7 @@ class Resolver:
         return Speaker(speaker.name, speaker.entity, speaker.start, speaker.end, speaker.person, "pronoun")
 
     def note_speaker(self, speaker: Speaker, char: int) -> None:
-        if speaker.entity or speaker.person:
+        if speaker.entity or speaker.person or speaker.via == "group":
             self.last.append((speaker, self.paragraph_of(char), char))
 
 

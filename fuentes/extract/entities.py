@@ -119,9 +119,19 @@ def _extend(sdoc: Any, toks: list[Any], lex: Lexicon, left: bool) -> list[Any]:
         end += 1
     start = toks[0].i
     while (left and start > 0 and toks[0].i - start < 2 and free(sdoc[start - 1])
-           and not opens_sentence(sdoc, start - 1)):
+           and not opens_sentence(sdoc, start - 1) and not _tail_of_other(sdoc, start - 1)):
         start -= 1
     return list(sdoc[start:end])
+
+
+def _tail_of_other(sdoc: Any, i: int) -> bool:
+    """The capitalised word before a name ends something else: a hyphenated compound
+    ('Sergeant-at-Arms Kevin Vickers') or a name the model tagged ('The Canadian Press Kevin
+    Vickers' in a photo credit). Taking it in would make a new, longer name."""
+    if i == 0:
+        return False
+    prev = sdoc[i - 1]
+    return not prev.whitespace_ or prev.ent_iob_ != "O"
 
 
 def build(body: str, cands: list[Cand], groups: list[list[int]], article: str

@@ -94,7 +94,7 @@ class _Article:
         if governing is not None and short:
             return "cue", governing
         after = self.cues_between(span.close, nxt.open if nxt else p_end)
-        if after and same_sentence(self.body[span.close:after[0].idx]):
+        if after and same_sentence(self.body[span.close:after[0].idx]) and not self._closed_by_period(span):
             if not short or self._own_sentence(span):
                 return "cue", after[0]
         gap_start = prev.close if prev else p_start
@@ -120,6 +120,12 @@ class _Article:
         if span.open == p_start and span.paragraph > 0:
             return "paragraph", span.paragraph - 1
         return "none", None
+
+    def _closed_by_period(self, span: QuoteSpan) -> bool:
+        """“... wrong.” A new sentence: a quote ending in a full stop inside its marks is not
+        followed by its attribution (that takes a comma, ? or !: “...,” she said)."""
+        inner = self.body[span.start:span.end]
+        return span.closed and inner.endswith(".") and not inner.endswith("..")
 
     def _own_sentence(self, span: QuoteSpan) -> bool:
         """The quote is a whole utterance: it ends in . ! ? or a comma inside its marks."""
@@ -216,7 +222,7 @@ class _Article:
             speaker = speakers.get(cue.i)
             if speaker is not None:
                 quotes.append(self._quote(start, end, False, speaker, cue.text))
-        return _dedupe(sorted(quotes, key=lambda q: q.start))
+        return _dedupe(_drop_embedded(sorted(quotes, key=lambda q: q.start), self.lex.min_words))
 
     def _quote(self, start: int, end: int, direct: bool, speaker: Speaker | None, cue: str | None) -> Quote:
         text = self.body[start:end]
@@ -224,6 +230,14 @@ class _Article:
                      start=start, end=end, direct=direct,
                      speaker_name=speaker.name if speaker else None,
                      speaker=speaker.entity if speaker else None, cue=cue)
+
+
+def _drop_embedded(quotes: list[Quote], min_words: int) -> list[Quote]:
+    """A short quoted fragment inside reported speech (X said results were “very exciting”)
+    is part of that statement, not a quote of its own."""
+    reported = [q for q in quotes if not q.direct]
+    return [q for q in quotes if q.direct is False or word_count(q.text) >= min_words
+            or not any(r.start <= q.start and q.end <= r.end for r in reported)]
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:

@@ -70,3 +70,17 @@ def test_roles_titles_and_parties():
     assert title_before("said Prime Minister".split(), EN) == (2, "Prime Minister")
     assert title_before("según la presidenta".split(), ES) == (1, "Presidenta")
     assert title_before("the drug".split(), EN) is None
+
+
+def test_untagged_run_keeps_only_the_part_that_names_the_person():
+    """'Sergeant-at-Arms Kevin Marsh' untagged by the model: the person is Kevin Marsh."""
+    import pytest
+
+    spacy = pytest.importorskip("spacy")
+    from fuentes.extract.aliases import _untagged_run
+
+    sdoc = spacy.blank("en")("The speaker follows Sergeant-at-Arms Kevin Marsh inside.")
+    run = [t for t in sdoc if t.text in ("Arms", "Kevin", "Marsh")]
+    cands: list = []
+    _untagged_run(sdoc, sdoc.text, run, {("kevin", "marsh"): 0}, cands, lexicon("en"))
+    assert [(c.text, c.person) for c in cands] == [("Kevin Marsh", 0)]

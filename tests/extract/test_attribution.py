@@ -103,3 +103,72 @@ def test_definite_description_refers_back_to_the_person(nlp_en):
     mentions, entities = people(body, {"Tomas Keller": "e1"})
     quotes = extract_quotes(body, nlp_en(body), mentions, entities, "en", "a2")
     assert [(q.speaker, q.speaker_name) for q in quotes if q.direct] == [("e1", "Tomas Keller")]
+
+
+def quotes_of(nlp_en, body: str, names: dict[str, str]):
+    from fuentes.extract.quotes import extract_quotes
+
+    mentions, entities = people(body, names)
+    return extract_quotes(body, nlp_en(body), mentions, entities, "en", "a3")
+
+
+def test_first_names_give_a_gender():
+    pytest.importorskip("gender_guesser")
+    from fuentes.extract.attribution import first_name_gender
+
+    assert first_name_gender("Kevin Marsh") == "m" and first_name_gender("Laura Petty") == "f"
+    assert first_name_gender("Marsh") is None  # a surname alone says nothing
+
+
+@pytest.mark.models
+def test_he_skips_a_woman_known_by_her_first_name(nlp_en):
+    pytest.importorskip("gender_guesser")
+    body = ("Kevin Marsh said the ferry left on time.\n"
+            "Laura Petty reviewed the schedule on Tuesday.\n"
+            "\u201cWe sailed on time every single day this month, whatever anyone claims,\u201d he said.")
+    quotes = quotes_of(nlp_en, body, {"Kevin Marsh": "e1", "Laura Petty": "e2"})
+    assert [q.speaker for q in quotes if q.direct] == ["e1"]
+
+
+@pytest.mark.models
+def test_people_inside_reported_words_are_not_the_next_speaker(nlp_en):
+    body = ("Kevin Marsh said Paul Dunn built the dock in 1980.\n"
+            "\u201cThat dock brought work to the whole valley for forty years,\u201d he said.")
+    quotes = quotes_of(nlp_en, body, {"Kevin Marsh": "e1", "Paul Dunn": "e2"})
+    assert [q.speaker for q in quotes if q.direct] == ["e1"]
+
+
+@pytest.mark.models
+def test_joint_speakers_stay_together(nlp_en):
+    body = ("Ana Ruiz and Lena Ortiz said they respected the outcome of the vote.\n"
+            "Kevin Marsh, the union president, welcomed the vote.\n"
+            "\u201cThis is a good day for every worker in the building,\u201d he said.")
+    quotes = quotes_of(nlp_en, body, {"Ana Ruiz": "e1", "Lena Ortiz": "e2", "Kevin Marsh": "e3"})
+    reported = [q for q in quotes if not q.direct]
+    assert reported and reported[0].speaker_name == "Ana Ruiz and Lena Ortiz" and reported[0].speaker is None
+    assert [q.speaker for q in quotes if q.direct] == ["e3"]
+
+
+@pytest.mark.models
+def test_the_relative_speaks_not_the_possessor(nlp_en):
+    body = "\u201cThe shop saved this town when the mill closed down,\u201d says Marsh\u2019s brother, Tomas Marsh."
+    quotes = quotes_of(nlp_en, body, {"Marsh": "e1", "Tomas Marsh": "e2"})
+    assert [q.speaker for q in quotes if q.direct] == ["e2"]
+
+
+@pytest.mark.models
+def test_her_statement_speaks_for_her(nlp_en):
+    body = ("Minister Laura Petty cancelled the public meetings on Saturday.\n"
+            "\u201cI have heard stories of residents being followed home after the sessions,\u201d "
+            "her statement read.")
+    quotes = quotes_of(nlp_en, body, {"Laura Petty": "e1"})
+    assert [q.speaker for q in quotes if q.direct] == ["e1"]
+
+
+@pytest.mark.models
+def test_quoted_as_saying_reaches_the_subject(nlp_en):
+    body = ("Mayor Kevin Marsh issued a press release at midnight.\n"
+            "\u201cThe debt load is simply untenable and frankly irresponsible,\u201d he was quoted as "
+            "saying in the release.")
+    quotes = quotes_of(nlp_en, body, {"Kevin Marsh": "e1"})
+    assert [q.speaker for q in quotes if q.direct] == ["e1"]

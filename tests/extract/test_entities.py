@@ -170,3 +170,22 @@ def test_seed_entities_under_one_identity(seeds_dir):
         print("  ", p)
     assert total == 25
     assert right >= 20, problems
+
+
+def test_surname_shared_by_two_people_goes_to_the_one_named_before_it():
+    body = ("Kevin Marsh, who became ambassador to Ireland, is considering a move into politics.\n\n"
+            "Marsh said Monday he is considering a run.\n\n"
+            "Marsh has met supporters. His son, Andrew Marsh, said the family backs him.")
+    mentions, entities = run(body, "en")
+    kevin, andrew = by_name(entities, "Kevin Marsh"), by_name(entities, "Andrew Marsh")
+    bare = [m for m in mentions if m.text == "Marsh"]
+    assert bare and all(m.entity == kevin.id and m.label == "PERSON" for m in bare)
+    assert kevin.id != andrew.id
+
+
+def test_a_hyphenated_title_is_not_taken_into_the_name():
+    body = ("Opposition leader Ann Blake follows Sergeant-at-Arms Kevin Marsh into the chamber in "
+            "Ottawa. Kevin Marsh said later that he was proud.")
+    mentions, entities = run(body, "en")
+    assert "Kevin Marsh" in [e.name for e in entities]
+    assert not any("Arms" in m.text for m in mentions)

@@ -168,3 +168,18 @@ def test_seed_quotes_found_with_their_speakers(seeds_dir: Path, nlp):
     assert variant, "the reworded quote of 000/001 is not flagged as a variant"
     flagged = [q for q in by_article["001"] if q.variant_of]
     assert flagged and all(q.speaker_name and "Bravo" in q.speaker_name for q in flagged)
+
+
+def test_a_quote_ending_in_a_full_stop_is_not_tied_to_the_next_sentence(nlp):
+    body = ("\u201cI always had a gym card, but this program taught me a habit,\u201d Bo Lind says. "
+            "\u201cNow my body feels wrong when I skip a day.\u201d A tour of the market, says Ana Ruiz, "
+            "taught him how to read labels.")
+    quotes = run(nlp, body, "en", {"Bo Lind": "e1", "Ana Ruiz": "e2"})
+    assert by_start(quotes, "Now my body").speaker == "e1"
+
+
+def test_short_fragment_inside_reported_speech_is_not_a_quote_of_its_own(nlp):
+    body = "Ana Ruiz said the first results of the program were \u201cvery exciting\u201d for the whole city."
+    quotes = run(nlp, body, "en", {"Ana Ruiz": "e1"})
+    assert [q.direct for q in quotes] == [False]
+    assert "very exciting" in quotes[0].text and quotes[0].speaker == "e1"
