@@ -218,6 +218,28 @@ def claims(db: Optional[str] = DbOption,
 
 
 @app.command()
+def outlets(db: Optional[str] = DbOption) -> None:
+    """Per outlet: original reporting vs copies, and how often its claims are corroborated or contradicted."""
+    from fuentes.corpus.grading import outlet_report
+    from fuentes.store.analysis import load_corpus_claims
+    from fuentes.store.articles import iter_articles
+
+    store = _open(db)
+    articles = list(iter_articles(store))
+    found, contradictions = load_corpus_claims(store)
+    rows = outlet_report({a.id: (a.outlet, a.kind) for a in articles}, {a.id: a.origin for a in articles},
+                         found, contradictions)
+    table = Table(title=f"{len(rows)} outlets")
+    for column in ("outlet", "articles", "original", "copies", "claims", "corroborated", "contradicted"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(row.outlet, str(row.articles), f"{row.original} ({row.original_share:.0%})", str(row.copies),
+                      str(row.claims), f"{row.corroborated} ({row.corroborated_share:.0%})",
+                      f"{row.contradicted} ({row.contradicted_share:.0%})")
+    out.print(table)
+
+
+@app.command()
 def timeline(db: Optional[str] = DbOption,
              entity: Optional[str] = typer.Option(None, help="Only events involving this entity (id or name)."),
              story: Optional[str] = typer.Option(None, help="Only events of this story id.")) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -83,3 +84,18 @@ def test_run_command_does_ingest_and_analysis(tmp_path):
                               capture_output=True, text=True, timeout=120)
     kinds = {json.loads(line)["type"] for line in exported.stdout.splitlines()}
     assert {"article", "entity", "quote", "derivation"} <= kinds
+
+    def command(*args: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "fuentes.cli", *args, "--db", str(db)], capture_output=True,
+                              text=True, timeout=300, env={**os.environ, "COLUMNS": "200"})
+        assert done.returncode == 0, (args, done.stderr)
+        return done.stdout
+
+    assert "Gulf Coast Courier" in command("provenance") and "syndicated" in command("provenance")
+    assert "Valley Herald" in command("outlets")
+    assert "claims" in command("claims", "--min-articles", "1")
+    assert "killing" in command("timeline") or "arrest" in command("timeline")
+    assert "Zárate" in command("entities")
+    profile = command("show", "El Relojero")
+    assert "Julián Arturo Zárate Villaseñor" in profile and "aliases" in profile
+    assert "Ledesma" in command("quotes")
