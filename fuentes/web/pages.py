@@ -1,0 +1,163 @@
+"""HTML pages: Jinja2 templates with autoescaping over the same view builders as the API.
+
+No page puts a stored string into markup unescaped, and no page has an inline script or
+style: the few interactive parts (network view, adding articles) are files under /static.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+
+from fuentes import __version__
+from fuentes.store.analysis import list_entities
+from fuentes.store.articles import count_articles, list_articles
+from fuentes.web import knowledge, reader, search, stories
+
+TEMPLATES = Path(__file__).with_name("templates")
+PAGE = 50
+
+env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                  trim_blocks=True, lstrip_blocks=True)
+env.globals["version"] = __version__
+templates = Jinja2Templates(env=env)
+router = APIRouter(include_in_schema=False)
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    context.setdefault("title", "")
+    context.setdefault("q", "")
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def not_found(request: Request, what: str) -> HTMLResponse:
+    return render(request, "missing.html", status_code=404, title="Not found", what=what)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, page: int = Query(1, ge=1, le=100000)) -> HTMLResponse:
+    store, tables = request.app.state.store, request.app.state.tables
+    total, items = stories.list_stories(store, tables, limit=PAGE, offset=(page - 1) * PAGE)
+    return render(request, "stories.html", title="Stories", stories=items, total=total, page=page,
+                  pages=max(1, math.ceil(total / PAGE)),
+                  note=tables.missing("stories").get("stories"))
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: str) -> HTMLResponse:
+    found = stories.get_story(request.app.state.store, request.app.state.tables, story_id)
+    if found is None:
+        return not_found(request, f"story {story_id}")
+    return render(request, "story.html", title=found["title"] or "Story", story=found)
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def article_list(request: Request, page: int = Query(1, ge=1, le=100000)) -> HTMLResponse:
+    store = request.app.state.store
+    total = count_articles(store)
+    items = list_articles(store, limit=PAGE, offset=(page - 1) * PAGE)
+    return render(request, "articles.html", title="Articles", articles=items, total=total, page=page,
+                  pages=max(1, math.ceil(total / PAGE)))
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str, span: str | None = Query(None, max_length=40)) -> HTMLResponse:
+    store, tables = request.app.state.store, request.app.state.tables
+    view = reader.article_view(store, tables, article_id, reader.parse_span(span))
+    if view is None:
+        return not_found(request, f"article {article_id}")
+    story_id = stories.story_of_article(store, tables, view["article"].id)
+    return render(request, "article.html", title=view["article"].title or view["article"].id, story_id=story_id,
+                  **view)
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entity_list(request: Request, kind: str | None = Query(None, max_length=20),
+                page: int = Query(1, ge=1, le=100000)) -> HTMLResponse:
+    rows = list_entities(request.app.state.store, kind=kind or None)
+    return render(request, "entities.html", title="Entities", entities=rows[(page - 1) * PAGE:page * PAGE],
+                  total=len(rows), kind=kind or "", page=page, pages=max(1, math.ceil(len(rows) / PAGE)))
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity(request: Request, entity_id: str) -> HTMLResponse:
+    profile = knowledge.entity_profile(request.app.state.store, request.app.state.tables, entity_id)
+    if profile is None:
+        return not_found(request, f"entity {entity_id}")
+    return render(request, "entity.html", title=profile["entity"]["name"], graph=radial(profile), **profile)
+
+
+def radial(profile: dict[str, Any], size: int = 420) -> dict[str, Any]:
+    """The neighbourhood drawn as a star: the entity in the middle, neighbours on a circle."""
+    center = profile["entity"]["id"]
+    graph = profile["neighbours"]
+    others = [n for n in graph["nodes"] if n["id"] != center]
+    mid, radius = size / 2, size / 2 - 70
+    pos = {center: (mid, mid)}
+    for i, node in enumerate(others):
+        angle = 2 * math.pi * i / max(len(others), 1) - math.pi / 2
+        pos[node["id"]] = (mid + radius * math.cos(angle), mid + radius * math.sin(angle))
+    nodes = [dict(n, x=round(pos[n["id"]][0]), y=round(pos[n["id"]][1]), center=n["id"] == center)
+             for n in graph["nodes"] if n["id"] in pos]
+    edges = [dict(e, x1=round(pos[e["source"]][0]), y1=round(pos[e["source"]][1]),
+                  x2=round(pos[e["target"]][0]), y2=round(pos[e["target"]][1]))
+             for e in graph["edges"] if e["source"] in pos and e["target"] in pos]
+    return {"nodes": nodes, "edges": edges, "size": size, "source": graph["source"]}
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims(request: Request) -> HTMLResponse:
+    board = knowledge.claims_board(request.app.state.store, request.app.state.tables)
+    return render(request, "claims.html", title="Claims", **board)
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request, entity: str | None = Query(None, max_length=64)) -> HTMLResponse:
+    data = knowledge.timeline(request.app.state.store, request.app.state.tables, entity=entity or None)
+    return render(request, "timeline.html", title="Timeline", entity=entity or "", **data)
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(request: Request) -> HTMLResponse:
+    return render(request, "network.html", title="Network",
+                  note=request.app.state.tables.missing("relations").get("relations"))
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = Query("", max_length=500),
+                page: int = Query(1, ge=1, le=1000)) -> HTMLResponse:
+    store = request.app.state.store
+    found = search.search_articles(store, q, limit=20, offset=(page - 1) * 20) if q.strip() else []
+    names = search.search_entities(list_entities(store), q) if q.strip() else []
+    return render(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, results=found,
+                  entities=names, page=page)
+
+
+@router.get("/add", response_class=HTMLResponse)
+def add(request: Request) -> HTMLResponse:
+    return render(request, "add.html", title="Add articles", writable=bool(request.app.state.token),
+                  max_upload=request.app.state.max_upload)
+
+
+@router.get("/api", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The API reference, rendered from the OpenAPI document (no third-party script needed)."""
+    spec = request.app.openapi()
+    routes = [{"path": path, "method": method.upper(), "summary": op.get("summary", ""),
+               "description": op.get("description", ""),
+               "params": [(p["name"], p["in"], p.get("description", "")) for p in op.get("parameters", [])],
+               "tag": (op.get("tags") or [""])[0]}
+              for path, methods in spec["paths"].items() for method, op in methods.items()]
+    return render(request, "api.html", title="API", routes=routes)
+
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return Response(status_code=204)  # browsers ask for it; an empty answer keeps the logs clean

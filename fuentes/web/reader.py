@@ -1,0 +1,118 @@
+"""The article reader: the clean body cut into annotated segments, plus everything around it.
+
+Annotations (entity mentions, quotes, claims, an evidence span asked for in the URL) are char
+spans of the article's clean text. They may nest or overlap, so the body is cut at every span
+boundary and each segment carries the set of annotations covering it. Templates render the
+segments with autoescaping: the article text never becomes markup.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from fuentes.store import Store
+from fuentes.store.analysis import quotes_of
+from fuentes.store.articles import article_sources_of, get_article
+from fuentes.store.schema import derivations, local_entities, mentions
+from fuentes.web.tables import TableCache, as_list
+
+
+def _mentions(store: Store, article_id: str) -> list[dict[str, Any]]:
+    query = (select(mentions, local_entities.c.entity_id, local_entities.c.name)
+             .outerjoin(local_entities, (local_entities.c.article_id == mentions.c.article_id)
+                        & (local_entities.c.key == mentions.c.local_entity))
+             .where(mentions.c.article_id == article_id).order_by(mentions.c.start))
+    with store.engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def _claim_spans(tables: TableCache, article_id: str) -> list[dict[str, Any]]:
+    """Per-article claim spans: the `claims` layer of `article_layers`, when the claims stage stored it."""
+    rows = tables.rows("article_layers", article_id=article_id, layer="claims") or []
+    spans = []
+    for row in rows:
+        for item in as_list(row.get("data")):
+            if isinstance(item, dict) and isinstance(item.get("start"), int) and isinstance(item.get("end"), int):
+                spans.append(item)
+    return spans
+
+
+def annotations(store: Store, tables: TableCache, article_id: str,
+                target: tuple[int, int] | None = None) -> list[dict[str, Any]]:
+    """Every span to highlight: kind, start, end, a label and where it links."""
+    spans: list[dict[str, Any]] = []
+    for m in _mentions(store, article_id):
+        spans.append({"kind": "entity", "start": m["start"], "end": m["end"], "label": m["label"],
+                      "link": f"/entities/{m['entity_id']}" if m["entity_id"] else None,
+                      "title": f"{m['label']}: {m['name'] or m['text']}"})
+    for q in quotes_of(store, article_id=article_id):
+        who = q["speaker_name"] or "unknown speaker"
+        spans.append({"kind": "quote", "start": q["start"], "end": q["end"], "label": who,
+                      "link": f"/entities/{q['speaker']}" if q["speaker"] else None,
+                      "title": ("said by " if q["direct"] else "reported from ") + who})
+    for c in _claim_spans(tables, article_id):
+        spans.append({"kind": "claim", "start": c["start"], "end": c["end"], "label": "claim",
+                      "link": f"/claims#{c['id']}" if c.get("id") else None,
+                      "title": "claim"})
+    if target:
+        spans.append({"kind": "target", "start": target[0], "end": target[1], "label": "evidence",
+                      "link": None, "title": "the evidence you followed"})
+    return spans
+
+
+def segments(text: str, spans: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Paragraphs (split on blank lines) of segments {text, kinds, link, title, anchor}."""
+    size = len(text)
+    spans = [s for s in spans if 0 <= s["start"] < s["end"] <= size]
+    cuts = sorted({0, size, *(s["start"] for s in spans), *(s["end"] for s in spans),
+                   *(i for i in range(size) if text.startswith("\n\n", i))})
+    paragraphs: list[list[dict[str, Any]]] = [[]]
+    for a, b in zip(cuts, cuts[1:]):
+        piece = text[a:b]
+        if text.startswith("\n\n", a):
+            paragraphs.append([])
+            piece = piece.lstrip("\n")
+            if not piece:
+                continue
+        active = [s for s in spans if s["start"] <= a and b <= s["end"]]
+        linked = next((s for s in sorted(active, key=lambda s: s["end"] - s["start"]) if s["link"]), None)
+        paragraphs[-1].append({
+            "text": piece, "kinds": sorted({s["kind"] for s in active}),
+            "link": linked["link"] if linked else None,
+            "title": "; ".join(s["title"] for s in active),
+            "anchor": next((f"c{s['start']}" for s in active if s["start"] == a), None)})
+    return [p for p in paragraphs if p]
+
+
+def article_view(store: Store, tables: TableCache, article_id: str,
+                 target: tuple[int, int] | None = None) -> dict[str, Any] | None:
+    article = get_article(store, article_id)
+    if article is None:
+        return None
+    with store.engine.connect() as conn:
+        links = [dict(r._mapping) for r in conn.execute(
+            select(derivations).where((derivations.c.target == article.id) | (derivations.c.source == article.id)))]
+    spans = annotations(store, tables, article.id, target)
+    return {
+        "article": article,
+        "sources": article_sources_of(store, article.id),
+        "derived_from": [d for d in links if d["target"] == article.id],
+        "copied_by": [d for d in links if d["source"] == article.id],
+        "paragraphs": segments(article.text, spans),
+        "spans": spans,
+        "quotes": quotes_of(store, article_id=article.id),
+        "claims": [c for c in (tables.rows("claims") or []) if article.id in as_list(c.get("articles"))],
+    }
+
+
+def parse_span(value: str | None) -> tuple[int, int] | None:
+    """`start-end` from a URL (evidence links) into a pair of ints, or None if malformed."""
+    if not value or "-" not in value:
+        return None
+    a, _, b = value.partition("-")
+    if not (a.isdigit() and b.isdigit()) or len(a) > 9 or len(b) > 9:
+        return None
+    start, end = int(a), int(b)
+    return (start, end) if start < end else None

@@ -1,0 +1,239 @@
+"""Stories and their derivation trees, for the web views.
+
+A story is the set of articles that report one event. When the stories capability has filled
+its table the web shows those; otherwise it falls back to derivation groups: articles joined
+by a copy/rewrite link (and a story per article that nobody copied), which is what the
+provenance command prints. The tree is laid out here, in Python, so the page draws it as a
+plain SVG without any script.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from typing import Any
+
+from sqlalchemy import func, select
+
+from fuentes.store import Store
+from fuentes.store.schema import articles, derivations
+from fuentes.web.tables import TableCache, as_list
+
+META = (articles.c.id, articles.c.outlet, articles.c.title, articles.c.published, articles.c.kind,
+        articles.c.origin, articles.c.language)
+
+
+def article_meta(store: Store, ids: list[str] | None = None) -> dict[str, dict[str, Any]]:
+    query = select(*META)
+    if ids is not None:
+        query = query.where(articles.c.id.in_(ids))
+    with store.engine.connect() as conn:
+        return {row.id: dict(row._mapping) for row in conn.execute(query)}
+
+
+def derivation_rows(store: Store, targets: list[str] | None = None) -> list[dict[str, Any]]:
+    query = select(derivations)
+    if targets is not None:
+        query = query.where(derivations.c.target.in_(targets))
+    with store.engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def _fallback_id(members: list[str]) -> str:
+    return "grp_" + hashlib.sha1(min(members).encode()).hexdigest()[:12]
+
+
+def _groups(meta: dict[str, dict[str, Any]], links: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Derivation groups: connected components of the article-to-article derivation graph."""
+    parent = {key: key for key in meta}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for link in links:
+        if link["source"] in parent and link["target"] in parent:
+            parent[find(link["source"])] = find(link["target"])
+    by_root: dict[str, list[str]] = {}
+    for key in meta:
+        by_root.setdefault(find(key), []).append(key)
+    return {_fallback_id(members): members for members in by_root.values()}
+
+
+def story_members(store: Store, tables: TableCache) -> dict[str, dict[str, Any]]:
+    """story id -> {"articles": [ids], "title": str | None} from the stories table or the fallback."""
+    rows = tables.rows("stories")
+    if rows:
+        return {str(row["id"]): {"articles": as_list(row.get("articles")), "title": row.get("title")}
+                for row in rows}
+    meta = article_meta(store)
+    return {key: {"articles": members, "title": None}
+            for key, members in _groups(meta, derivation_rows(store)).items()}
+
+
+def origin_of(article_id: str, meta: dict[str, dict[str, Any]], parents: dict[str, str]) -> str:
+    """The independent source an article stands for: its stored origin, else the root of its
+    derivation chain (an article's outlet, or an outlet outside the corpus), else its own outlet."""
+    seen = {article_id}
+    key = article_id
+    while key in parents and parents[key] not in seen:
+        key = parents[key]
+        seen.add(key)
+    m = meta.get(article_id) or {}
+    if m.get("origin"):
+        return m["origin"]
+    root = meta.get(key)
+    return (root["outlet"] or root["id"]) if root else key
+
+
+def parent_map(links: list[dict[str, Any]]) -> dict[str, str]:
+    best: dict[str, dict[str, Any]] = {}
+    for link in links:
+        if link["target"] not in best or (link["score"] or 0) > (best[link["target"]]["score"] or 0):
+            best[link["target"]] = link
+    return {target: link["source"] for target, link in best.items()}
+
+
+def summarise(story_id: str, members: list[str], meta: dict[str, dict[str, Any]],
+              title: str | None = None, parents: dict[str, str] | None = None) -> dict[str, Any]:
+    items = sorted((meta[a] for a in members if a in meta),
+                   key=lambda m: (m["kind"] != "original", m["published"] or "", m["id"]))
+    dates = sorted(m["published"] for m in items if m["published"])
+    origins = {origin_of(m["id"], meta, parents or {}) for m in items}
+    return {"id": story_id, "title": title or next((m["title"] for m in items if m["title"]), None),
+            "articles": items, "outlets": sorted({m["outlet"] for m in items if m["outlet"]}),
+            "start": dates[0] if dates else None, "end": dates[-1] if dates else None,
+            "independent_sources": len(origins)}
+
+
+_CACHE: dict[str, tuple[tuple, float, dict[str, Any]]] = {}
+_CACHE_LOCK = threading.Lock()
+CACHE_SECONDS = 60.0  # rebuilt at least this often even if nothing seems changed
+STALE_SECONDS = 5.0  # while an ingest writes, a grouping this young is served as it is
+
+
+def _signature(store: Store, tables: TableCache) -> tuple:
+    """Cheap aggregates that change whenever articles, derivations or stories change."""
+    with store.engine.connect() as conn:
+        arts = conn.execute(select(func.count(), func.max(articles.c.ingested_at))).one()
+        links = conn.execute(select(func.count(), func.sum(derivations.c.score))).one()
+        stored = tables.table("stories")
+        told = conn.execute(select(func.count()).select_from(stored)).scalar() if stored is not None else 0
+    return tuple(arts) + tuple(links) + (told,)
+
+
+def story_index(store: Store, tables: TableCache) -> dict[str, Any]:
+    """Every story with its members, in display order, plus article -> story; rebuilt only when
+    the store changed (the grouping reads every article, which is too slow per request at 10k)."""
+    key = _signature(store, tables)
+    # A change shows at once, unless it comes less than STALE_SECONDS after the last rebuild.
+    with _CACHE_LOCK:
+        cached = _CACHE.get(store.url)
+        age = time.monotonic() - cached[1] if cached else None
+        if cached and ((cached[0] == key and age < CACHE_SECONDS) or age < STALE_SECONDS):
+            return cached[2]
+    stories = story_members(store, tables)
+    meta = article_meta(store)
+    parents = parent_map(derivation_rows(store))
+    order = sorted(stories.items(), key=lambda kv: (-len(kv[1]["articles"]),
+                                                    -_date_key(kv[1]["articles"], meta), kv[0]))
+    index = {"order": order, "meta": meta, "parents": parents,
+             "of_article": {a: sid for sid, value in order for a in value["articles"]}}
+    with _CACHE_LOCK:
+        _CACHE[store.url] = (key, time.monotonic(), index)
+    return index
+
+
+def list_stories(store: Store, tables: TableCache, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
+    """(total, page of stories), biggest first, then newest."""
+    index = story_index(store, tables)
+    page = index["order"][offset:offset + limit]
+    return len(index["order"]), [summarise(key, value["articles"], index["meta"], value["title"], index["parents"])
+                                 for key, value in page]
+
+
+def _date_key(members: list[str], meta: dict[str, dict[str, Any]]) -> int:
+    dates = [meta[a]["published"] for a in members if a in meta and meta[a]["published"]]
+    digits = max(dates, default="").replace("-", "")[:8].ljust(8, "0")
+    return int(digits) if digits.isdigit() else 0
+
+
+def story_of_article(store: Store, tables: TableCache, article_id: str) -> str | None:
+    return story_index(store, tables)["of_article"].get(article_id)
+
+
+def get_story(store: Store, tables: TableCache, story_id: str) -> dict[str, Any] | None:
+    found = dict(story_index(store, tables)["order"]).get(story_id)
+    if found is None:
+        return None
+    meta = article_meta(store, found["articles"])
+    links = derivation_rows(store, found["articles"])
+    story = summarise(story_id, found["articles"], meta, found["title"], parent_map(links))
+    story["derivations"] = [{"source": d["source"], "target": d["target"], "kind": d["kind"],
+                             "score": d["score"], "evidence": d["evidence"] or []} for d in links]
+    story["tree"] = layout_tree(meta, links)
+    return story
+
+
+def layout_tree(meta: dict[str, dict[str, Any]], links: list[dict[str, Any]],
+                dx: int = 190, dy: int = 90) -> dict[str, Any]:
+    """Positions for drawing the derivation tree: roots (originals, outside origins) on top.
+
+    An article copied from two sources sits under the first; the other link is drawn as an
+    extra edge, so nothing the provenance stage found is hidden.
+    """
+    nodes: dict[str, dict[str, Any]] = {}
+    for key, m in meta.items():
+        nodes[key] = {"id": key, "label": m["outlet"] or key[:12], "kind": m["kind"], "article": True,
+                      "title": m["title"] or ""}
+    for link in links:
+        if link["source"] not in nodes:  # an origin outside the corpus: an outlet name
+            nodes[link["source"]] = {"id": link["source"], "label": link["source"], "kind": "outside",
+                                     "article": False, "title": "origin not in the corpus"}
+    children: dict[str, list[str]] = {}
+    parent: dict[str, str] = {}
+    for link in sorted(links, key=lambda d: (-(d["score"] or 0), d["source"])):
+        if link["target"] in nodes and link["target"] not in parent and link["source"] != link["target"]:
+            parent[link["target"]] = link["source"]
+            children.setdefault(link["source"], []).append(link["target"])
+    roots = [key for key in nodes if key not in parent or _cycles(key, parent)]
+    roots.sort(key=lambda k: (nodes[k]["kind"] != "original", nodes[k]["label"]))
+    slot = [0]
+    placed: set[str] = set()
+
+    def place(key: str, depth: int) -> float:
+        placed.add(key)
+        kids = [k for k in children.get(key, []) if k not in placed]
+        xs = [place(kid, depth + 1) for kid in kids]
+        x = sum(xs) / len(xs) if xs else slot[0]
+        if not xs:
+            slot[0] += 1
+        nodes[key].update(x=int(40 + x * dx), y=int(40 + depth * dy))
+        return x
+
+    for root in roots:
+        if root not in placed:
+            place(root, 0)
+    edges = []
+    for link in links:
+        a, b = nodes.get(link["source"]), nodes.get(link["target"])
+        if a and b and "x" in a and "x" in b:
+            edges.append({"x1": a["x"], "y1": a["y"], "x2": b["x"], "y2": b["y"], "kind": link["kind"],
+                          "tree": parent.get(link["target"]) == link["source"]})
+    depth = max((n["y"] for n in nodes.values() if "y" in n), default=40)
+    return {"nodes": [n for n in nodes.values() if "x" in n], "edges": edges,
+            "width": int(80 + max(slot[0], 1) * dx), "height": int(depth + 80)}
+
+
+def _cycles(key: str, parent: dict[str, str]) -> bool:
+    """True when following parents from `key` comes back to it (a broken, circular input)."""
+    seen = {key}
+    while key in parent:
+        key = parent[key]
+        if key in seen:
+            return True
+        seen.add(key)
+    return False

@@ -1,0 +1,140 @@
+"""End to end in a real headless Chromium: the pages an analyst clicks through, and proof that a
+hostile article runs nothing. Screenshots go to .ci-artifacts/screenshots/."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from fuentes.web import create_app
+
+pytestmark = pytest.mark.browser
+SHOTS = Path(__file__).resolve().parents[2] / ".ci-artifacts" / "screenshots"
+TOKEN = "browser-token"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(sqlite_corpus):
+    import uvicorn
+
+    store, ids = sqlite_corpus
+    port = _free_port()
+    config = uvicorn.Config(create_app(store, token=TOKEN), host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not running.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", ids
+    running.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser(chromium):
+    sync_playwright, executable = chromium
+    with sync_playwright() as play:
+        chromium = play.chromium.launch(executable_path=executable, args=ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(8000)
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("dialog", lambda dialog: (tab.errors.append("dialog: " + dialog.message), dialog.dismiss()))
+    tab.on("console", lambda msg: tab.errors.append(msg.text) if msg.type == "error" else None)
+    yield tab
+    context.close()
+
+
+def shot(tab, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_story_derivation_entity_search(server, page):
+    base, ids = server
+    page.goto(base + "/")
+    page.click("text=Reynosa raid")
+    page.wait_for_selector("#derivation-tree")
+    shot(page, "story")
+    page.click(f'#derivation-tree a[href="/articles/{ids["copy"]}"] circle')  # follow a derivation down the tree
+    page.wait_for_selector("#article-body")
+    assert "Wire Copy" in page.content()
+    page.click(f'a[href="/articles/{ids["original"]}"]')  # and back up to the original report
+    page.wait_for_selector("#article-body")
+    shot(page, "article")
+    page.click("#article-body a[href='/entities/ent_quintero00000']")
+    page.wait_for_selector("#ego-graph")
+    assert page.inner_text("h1").startswith("Rafael Quintero")
+    shot(page, "entity")
+    page.fill("header input[name=q]", "warehouses")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_selector("#results mark")
+    assert page.locator("#results li").count() >= 2
+    shot(page, "search")
+    assert page.errors == []
+
+
+def test_network_click_through(server, page):
+    base, _ = server
+    page.goto(base + "/network")
+    page.wait_for_selector("#network g.node")
+    page.select_option("#net-predicate", "opposes")
+    assert page.locator("#network g.node").count() == 2
+    shot(page, "network")
+    page.click('#network g.node[data-id="ent_golfo00000000"] circle')
+    page.wait_for_url("**/entities/ent_golfo00000000")
+    assert page.errors == []
+
+
+def test_upload_article_with_progress(server, page, tmp_path):
+    base, _ = server
+    article = tmp_path / "new-report.txt"
+    article.write_text("Coast guard officers intercepted a speedboat carrying fuel near Tumaco on Sunday.\n\n"
+                       "The crew of three was handed to prosecutors, the navy said in a statement.", encoding="utf-8")
+    page.goto(base + "/add")
+    page.fill("#token", TOKEN)
+    page.dispatch_event("#token", "change")
+    page.set_input_files("#upload-file", str(article))
+    page.click("#upload-form button")
+    page.wait_for_selector("#job-status[data-state=done]", timeout=20000)
+    assert "1 stored" in page.inner_text("#job-status")
+    assert page.eval_on_selector("#job-progress", "el => el.value") == 1
+    shot(page, "upload")
+    page.click("#job-articles a")
+    page.wait_for_selector("#article-body")
+    assert "speedboat" in page.inner_text("#article-body")
+    assert page.errors == []
+
+
+def test_hostile_article_runs_nothing(server, page):
+    base, ids = server
+    for path in (f"/articles/{ids['hostile']}", "/entities/ent_hostile000000", "/claims", "/search?q=port"):
+        page.goto(base + path)
+        page.wait_for_load_state("load")
+        for link in page.locator("a").all()[:60]:  # hovering fires any smuggled onmouseover
+            if link.is_visible():
+                link.hover(timeout=2000)
+        assert page.evaluate("() => window.__pwned") is None, path
+        assert page.locator("script:not([src])").count() == 0
+    shot(page, "hostile")
+    assert not [e for e in page.errors if "dialog" in e or "pwned" in e]
