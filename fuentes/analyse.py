@@ -19,9 +19,9 @@ from fuentes.store import Store
 from fuentes.store import analysis as db
 from fuentes.store.articles import iter_articles
 
-ANALYSIS_STAGES = ("nlp", "entities", "quotes", "claims", "events")
+ANALYSIS_STAGES = ("nlp", "entities", "quotes", "claims", "events", "relations")
 # Per-article layers kept as JSON (article_layers table) for the corpus stages to read back.
-JSON_LAYERS = ("claims", "events")
+JSON_LAYERS = ("claims", "events", "relations")
 STORED_LAYERS = ("body", "language", "meta", "id")
 
 
@@ -29,6 +29,7 @@ def analysis_pipeline() -> Pipeline:
     import fuentes.extract.claims  # noqa: F401  (registers stages)
     import fuentes.extract.entities  # noqa: F401
     import fuentes.extract.events  # noqa: F401
+    import fuentes.extract.relations  # noqa: F401
     import fuentes.extract.quotes  # noqa: F401
     import fuentes.nlp.stage  # noqa: F401
 
@@ -68,6 +69,7 @@ class AnalysisSummary:
     discrepancies: int = 0
     stories: int = 0
     events: int = 0
+    relations: int = 0
     rejections: list[Rejection] = field(default_factory=list)
 
 
@@ -101,6 +103,7 @@ def analyse_corpus(store: Store, summary: AnalysisSummary | None = None) -> Anal
     from fuentes.corpus.entity_resolution import resolve_with_merges
     from fuentes.corpus.events import merge_events
     from fuentes.corpus.grading import assess
+    from fuentes.corpus.relations import merge_relations
     from fuentes.corpus.stories import cluster_stories
     from fuentes.corpus.origins import analyse_provenance
     from fuentes.corpus.quote_matching import match_quotes
@@ -139,4 +142,8 @@ def analyse_corpus(store: Store, summary: AnalysisSummary | None = None) -> Anal
     events = merge_events(db.load_events(store), articles, resolved, provenance.origins, story_of)
     db.save_stories_and_events(store, stories, events, story_of)
     summary.stories, summary.events = len(stories), len(events)
+
+    relations = merge_relations(db.load_relations(store), entity_of, provenance.origins)
+    db.save_relations(store, relations)
+    summary.relations = len(relations)
     return summary

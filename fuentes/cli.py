@@ -378,10 +378,59 @@ def serve(db: Optional[str] = DbOption,
 
 
 @app.command()
+def relations(db: Optional[str] = DbOption,
+              relation: Optional[str] = typer.Option(None, help="Only this relation type (leader_of, rival_of...)."),
+              entity: Optional[str] = typer.Option(None, help="Only relations of this entity (id or name).")) -> None:
+    """Typed relations between entities, with independent sources; allegations marked."""
+    from fuentes.store.analysis import get_entity, load_corpus_entities, load_corpus_relations
+
+    store = _open(db)
+    names = {e.id: e.name for e in load_corpus_entities(store)}
+    wanted = get_entity(store, entity)["id"] if entity and get_entity(store, entity) else entity
+    for item in sorted(load_corpus_relations(store), key=lambda r: (r.predicate, names.get(r.subject, r.subject))):
+        if relation and item.predicate != relation or wanted and wanted not in (item.subject, item.object):
+            continue
+        flag = " (allegation)" if item.allegation else ""
+        when = f" [{item.start or '?'} .. {item.end or ''}]" if item.start or item.end else ""
+        out.print(f"{names.get(item.subject, item.subject)} {item.predicate} {names.get(item.object, item.object)}"
+                  f"{flag}{when}  <- {item.independent_sources} independent, {len(item.articles)} article(s)",
+                  markup=False, highlight=False)
+
+
+@app.command()
+def watchlist(path: Optional[Path] = typer.Argument(None, help="A FollowTheMoney JSON-lines file to import first."),
+              db: Optional[str] = DbOption,
+              min_score: float = typer.Option(0.7, help="Lowest score shown.")) -> None:
+    """Match resolved entities against a watchlist (FollowTheMoney entities, as OpenSanctions publishes)."""
+    from fuentes.store.watchlists import import_watchlist, refresh_hits
+
+    store = _open(db)
+    try:
+        if path is not None:
+            imported = import_watchlist(store, path)
+            err.print(f"imported {imported} watchlist entities from {path}", markup=False)
+        hits = refresh_hits(store, min_score=min_score)
+    except FuentesError as error:
+        err.print(f"error: {error}", markup=False)
+        raise typer.Exit(2)
+    for hit in hits:
+        how = "; ".join(f"{m.ours!r}~{m.theirs!r} ({m.field}, {m.method}, {m.score:.2f}{', weak' if m.weak else ''})"
+                        for m in hit.evidence)
+        out.print(f"{hit.score:.2f}  {hit.entity_name} ({hit.entity}) = {hit.watchlist_name} [{hit.schema}, "
+                  f"{hit.watchlist_id}]  {how}", markup=False, highlight=False)
+    if not hits:
+        out.print("no watchlist hits")
+
+
+@app.command()
 def version() -> None:
     """Print the fuentes version."""
     out.print(f"fuentes {__version__}")
 
+
+from fuentes.network.cli import network_app  # noqa: E402  (sub-command group)
+
+app.add_typer(network_app, name="network")
 
 if __name__ == "__main__":
     app()

@@ -99,3 +99,11 @@ def test_run_command_does_ingest_and_analysis(tmp_path):
     profile = command("show", "El Relojero")
     assert "Julián Arturo Zárate Villaseñor" in profile and "aliases" in profile
     assert "Ledesma" in command("quotes")
+    assert "independent" in command("relations")
+    assert "key players" in command("network", "metrics", "--co-mentions")
+    assert "likely successors" in command("network", "what-if", "El Relojero", "--co-mentions", "--recovery", "degree")
+    graph_file = tmp_path / "net.graphml"
+    command("network", "export", str(graph_file), "--co-mentions")
+    assert graph_file.read_text(encoding="utf-8").startswith("<?xml")
+    watch = Path(__file__).resolve().parent / "fixtures" / "watchlist.ftm.jsonl"
+    assert "no watchlist hits" in command("watchlist", str(watch)) or "=" in command("watchlist")

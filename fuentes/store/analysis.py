@@ -8,10 +8,10 @@ from typing import Any, Iterable
 
 from sqlalchemy import delete, select, update
 
-from fuentes.model import Claim, Derivation, Discrepancy, Entity, Event, Evidence, Quote, Value
+from fuentes.model import Claim, Derivation, Discrepancy, Entity, Event, Evidence, Quote, Relation, Value
 from fuentes.store.engine import Store
 from fuentes.store.schema import (analyses, article_layers, articles, claims, derivations, discrepancies, entities,
-                                  events, local_entities, mentions, quotes, stories)
+                                  events, local_entities, mentions, quotes, relations, stories)
 
 
 def articles_to_analyse(store: Store, extractors: dict[str, str], force: bool = False) -> list[dict[str, Any]]:
@@ -253,3 +253,29 @@ def load_corpus_entities(store: Store) -> list[Entity]:
 def story_map(store: Store) -> dict[str, str]:
     """article id -> story id."""
     return {article_id: row["id"] for row in all_rows(store, stories) for article_id in row["articles"] or []}
+
+
+def load_relations(store: Store) -> dict[str, list[Relation]]:
+    return {article_id: [Relation(**{**item, "evidence": [Evidence(**e) for e in item.get("evidence", [])]})
+                         for item in items]
+            for article_id, items in load_layer(store, "relations").items()}
+
+
+def save_relations(store: Store, found: list[Relation]) -> None:
+    """Replace the corpus relations in one transaction."""
+    with store.engine.begin() as conn:
+        conn.execute(delete(relations))
+        unique = {r.id: r for r in found}
+        if unique:
+            conn.execute(relations.insert(), [{
+                "id": r.id, "subject": r.subject, "predicate": r.predicate, "object": r.object,
+                "articles": r.articles, "independent_sources": r.independent_sources, "allegation": r.allegation,
+                "start": r.start, "end": r.end, "evidence": [asdict(e) for e in r.evidence],
+            } for r in unique.values()])
+
+
+def load_corpus_relations(store: Store) -> list[Relation]:
+    return [Relation(id=r["id"], subject=r["subject"], predicate=r["predicate"], object=r["object"],
+                     articles=r["articles"] or [], evidence=[Evidence(**e) for e in r["evidence"] or []],
+                     allegation=bool(r["allegation"]), start=r["start"], end=r["end"],
+                     independent_sources=r["independent_sources"]) for r in all_rows(store, relations)]
