@@ -64,7 +64,7 @@ def test_export_carries_every_record_type_with_contract_fields(analysed):
     store, _ = analysed
     records = list(iter_records(store))
     types = {record["type"] for record in records}
-    assert {"article", "entity", "quote", "derivation", "claim", "story", "event"} <= types
+    assert {"article", "entity", "quote", "derivation", "claim", "story", "event", "relation"} <= types
     quote = next(r for r in records if r["type"] == "quote")
     assert set(quote) >= {"id", "article", "speaker", "speaker_name", "text", "start", "end", "direct", "variant_of"}
     texts = {r["id"]: r["text"] for r in records if r["type"] == "article"}

@@ -100,10 +100,19 @@ def story_and_event_records(store: Store) -> Iterator[dict[str, Any]]:
                "trigger": event.trigger}
 
 
+def relation_records(store: Store) -> Iterator[dict[str, Any]]:
+    from fuentes.store.analysis import load_corpus_relations
+
+    for item in sorted(load_corpus_relations(store), key=lambda r: r.id):
+        yield {"type": "relation", "id": item.id, "subject": item.subject, "predicate": item.predicate,
+               "object": item.object, "articles": item.articles, "independent_sources": item.independent_sources,
+               "allegation": item.allegation, "start": item.start, "end": item.end}
+
+
 # Each producer yields export records of one or more types; later capabilities append theirs.
 PRODUCERS: list[Callable[[Store], Iterator[dict[str, Any]]]] = [
     article_records, derivation_records, entity_records, quote_records, claim_records,
-    story_and_event_records]
+    story_and_event_records, relation_records]
 
 
 def iter_records(store: Store) -> Iterator[dict[str, Any]]:
