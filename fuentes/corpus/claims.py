@@ -31,6 +31,7 @@ from fuentes.corpus.quote_matching import match_quotes
 from fuentes.extract.values import same_value
 from fuentes.ids import content_id, normalize_text
 from fuentes.model import Claim, Quote, Value
+from fuentes.unionfind import UnionFind
 
 SAY = "say"
 WORDING = 60.0  # `wording` score at or above which two clauses say the same
@@ -72,20 +73,6 @@ def _checkable(v: Value) -> bool:
     return v.kind != "date" and any(ch.isdigit() for ch in v.text)
 
 
-class _Union:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _resolve(claim: Claim, entity_of: Mapping[tuple[str, str], str]) -> Claim:
@@ -164,7 +151,7 @@ def match_claims_detailed(claims_by_article: Mapping[str, list[Claim]], origins:
                           entity_of: Mapping[tuple[str, str], str]) -> ClaimMatch:
     items = [_resolve(c, entity_of) for art in sorted(claims_by_article) for c in claims_by_article[art]]
     stems = [_stems(c.text) for c in items]
-    uf = _Union(len(items))
+    uf = UnionFind(len(items))
     for i, j in sorted(_candidates(items, stems)):
         if same_claim(items[i], items[j], stems[i], stems[j]):
             uf.union(i, j)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys, same_person_name
 from fuentes.ids import content_id
 from fuentes.model import Entity
+from fuentes.unionfind import UnionFind
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,22 +37,6 @@ class Merge:
     reason: str
 
 
-class _Union:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-        self.why: list[tuple[int, int, str]] = []
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int, reason: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-            self.why.append((a, b, reason))
 
 
 def _names(ent: Entity) -> set[tuple[str, ...]]:
@@ -65,7 +50,7 @@ def resolve_with_merges(per_article: dict[str, list[Entity]]) -> tuple[list[Enti
     items = [(art, e) for art in sorted(per_article) for e in per_article[art]]
     refs = [f"{art}#{e.id}" for art, e in items]
     names = [_names(e) for _, e in items]
-    uf = _Union(len(items))
+    uf = UnionFind(len(items))
     _merge_full_names(items, names, uf)
     _merge_name_variants(items, names, uf)
     _merge_single_words(items, names, uf)
@@ -88,7 +73,7 @@ def resolve_entities(per_article: dict[str, list[Entity]]) -> list[Entity]:
     return resolve_with_merges(per_article)[0]
 
 
-def _merge_full_names(items, names, uf: _Union) -> None:
+def _merge_full_names(items, names, uf: UnionFind) -> None:
     seen: dict[tuple[str, tuple[str, ...]], int] = {}
     for i, (_, e) in enumerate(items):
         for toks in sorted(names[i]):
@@ -101,7 +86,7 @@ def _merge_full_names(items, names, uf: _Union) -> None:
                 seen[key] = i
 
 
-def _merge_name_variants(items, names, uf: _Union) -> None:
+def _merge_name_variants(items, names, uf: UnionFind) -> None:
     """People whose full names are variants; a short name that fits two different people
     ("Carlos Slim" beside "Carlos Slim Helú" and "Carlos Slim Domit") joins neither."""
     people = sorted(((i, t) for i, (_, e) in enumerate(items) if e.kind == "person"
@@ -118,7 +103,7 @@ def _merge_name_variants(items, names, uf: _Union) -> None:
             blocks[k].append((i, toks))
 
 
-def _merge_single_words(items, names, uf: _Union) -> None:
+def _merge_single_words(items, names, uf: UnionFind) -> None:
     """Entities known by one word only join the single person/organisation carrying it."""
     surname_owner: dict[tuple[str, ...], set[int]] = defaultdict(set)
     acronym_owner: dict[str, set[int]] = defaultdict(set)
@@ -146,7 +131,7 @@ def _merge_single_words(items, names, uf: _Union) -> None:
                 break
 
 
-def _merge_mislabelled_aliases(items, names, uf: _Union) -> None:
+def _merge_mislabelled_aliases(items, names, uf: UnionFind) -> None:
     """A group/place/other whose multi-word name is an alias of exactly one person elsewhere
     ("El Mencho" tagged ORG in one article, a person's nickname in another) is that person:
     the model mislabels nicknames, the alias link is the stronger evidence."""

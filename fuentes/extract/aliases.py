@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from fuentes.unionfind import UnionFind
 
 DATA = Path(__file__).with_name("data")
 _WORD = re.compile(r"[^\W\d_][\w.'\u2019-]*|\d+", re.UNICODE)
@@ -552,23 +553,9 @@ def _acronym_edges(body: str, cands: list[Cand], edges: list[tuple[Cand, Cand]])
             edges.append((c, acr))
 
 
-class _Union:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _merge_variants(cands: list[Cand], uf: _Union, lex: Lexicon) -> None:
+def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon) -> None:
     """Organisation short forms and acronyms join the one longer name they abbreviate."""
     surface: dict[tuple[str, ...], int] = {}
     for i, c in enumerate(cands):
@@ -630,7 +617,7 @@ def link(sdoc: Any, cands: list[Cand], lex: Lexicon) -> list[list[int]]:
     cands.sort(key=lambda c: (c.start, c.end))
     _join_adjacent(body, cands)
     pos = {id(c): i for i, c in enumerate(cands)}
-    uf = _Union(len(cands))
+    uf = UnionFind(len(cands))
     first: dict[Any, int] = {}
     for i, c in enumerate(cands):
         key = ("person", c.person) if c.person is not None else ("surface", c.tokens)
