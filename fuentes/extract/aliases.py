@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from fuentes.unionfind import UnionFind
 
 DATA = Path(__file__).with_name("data")
