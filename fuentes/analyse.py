@@ -70,6 +70,7 @@ class AnalysisSummary:
     stories: int = 0
     events: int = 0
     relations: int = 0
+    pairs_examined: int = 0  # article pairs the provenance stage compared in this run
     rejections: list[Rejection] = field(default_factory=list)
 
 
@@ -98,6 +99,40 @@ def analyse(store: Store, *, workers: int = 1, batch_size: int = 50, force: bool
     return summary
 
 
+def _code_version(*modules: str) -> str:
+    """A fingerprint of the code and data a saved state depends on: any change rebuilds it."""
+    import hashlib
+    from importlib import resources
+
+    digest = hashlib.sha256()
+    package = resources.files("fuentes.corpus")
+    for name in modules:
+        digest.update(package.joinpath(name).read_bytes())
+    for data in sorted(package.joinpath("data").iterdir(), key=lambda p: p.name):
+        digest.update(data.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def incremental_provenance(store: Store, summary: AnalysisSummary):
+    """Provenance with the saved index: only articles not yet indexed are compared (with the
+    articles they touch). The index is rebuilt when its version changed or articles were removed."""
+    from fuentes.corpus.origins import ProvenanceIndex
+    from fuentes.store.state import load_state, save_state
+
+    name = "provenance"
+    version = _code_version("derivation.py", "credits.py", "origins.py", "lsh_index.py")
+    articles = list(iter_articles(store))
+    ids = {article.id for article in articles}
+    index = load_state(store, name, version)
+    if index is None or not set(index.infos) <= ids:
+        index = ProvenanceIndex()
+    new = [article for article in articles if article.id not in index.infos]
+    if new:
+        summary.pairs_examined = index.add(new).pairs_examined
+        save_state(store, name, version, index, len(index.infos))
+    return index.result()
+
+
 def analyse_corpus(store: Store, summary: AnalysisSummary | None = None) -> AnalysisSummary:
     """Cross-article stages over everything stored: entities, quote variants, provenance."""
     from fuentes.corpus.entity_resolution import resolve_with_merges
@@ -105,7 +140,6 @@ def analyse_corpus(store: Store, summary: AnalysisSummary | None = None) -> Anal
     from fuentes.corpus.grading import assess
     from fuentes.corpus.relations import merge_relations
     from fuentes.corpus.stories import cluster_stories
-    from fuentes.corpus.origins import analyse_provenance
     from fuentes.corpus.quote_matching import match_quotes
 
     summary = summary or AnalysisSummary()
@@ -121,7 +155,7 @@ def analyse_corpus(store: Store, summary: AnalysisSummary | None = None) -> Anal
     db.save_quote_variants(store, variants)
     summary.quotes = sum(len(items) for items in quotes.values())
 
-    provenance = analyse_provenance(list(iter_articles(store)))
+    provenance = incremental_provenance(store, summary)
     kinds = {article_id: (provenance.kinds[article_id], provenance.origins.get(article_id))
              for article_id in provenance.kinds}
     db.save_derivations(store, provenance.derivations, kinds)

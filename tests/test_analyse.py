@@ -107,3 +107,23 @@ def test_run_command_does_ingest_and_analysis(tmp_path):
     assert graph_file.read_text(encoding="utf-8").startswith("<?xml")
     watch = Path(__file__).resolve().parent / "fixtures" / "watchlist.ftm.jsonl"
     assert "no watchlist hits" in command("watchlist", str(watch)) or "=" in command("watchlist")
+
+
+def test_provenance_is_incremental_and_equals_a_run_from_scratch(store, tmp_path):
+    files = sorted(EXAMPLES.iterdir())
+    ingest_items(iter_inputs([str(f) for f in files[:2]], ReadOptions()), store)
+    first = analyse(store)
+    assert first.pairs_examined >= 1
+    ingest_items(iter_inputs([str(f) for f in files[2:]], ReadOptions()), store)
+    second = analyse(store)
+    unchanged = analyse(store)
+    assert unchanged.pairs_examined == 0  # nothing new: the saved index is not re-examined
+    incremental = {row["id"]: (row["kind"], row["origin"]) for row in provenance_rows(store)}
+
+    from fuentes.store.schema import corpus_state
+
+    with store.engine.begin() as conn:
+        conn.execute(corpus_state.delete())
+    scratch = analyse(store, force=False)
+    assert scratch.pairs_examined >= second.pairs_examined
+    assert {row["id"]: (row["kind"], row["origin"]) for row in provenance_rows(store)} == incremental

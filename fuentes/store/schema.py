@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
-                        Table, Text)
+from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData,
+                        String, Table, Text)
 
 metadata = MetaData()
 
@@ -193,4 +193,15 @@ watchlist_hits = Table(
     Column("watch_id", Text, primary_key=True),
     Column("score", Float, nullable=False),
     Column("evidence", JSON),
+)
+
+# --- state of incremental corpus stages (revision 0004) ---
+
+corpus_state = Table(  # e.g. the provenance index (LSH buckets, sentence splits), so new articles
+    "corpus_state", metadata,  # are compared only with what they touch
+    Column("name", String(32), primary_key=True),
+    Column("version", String(32), nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )

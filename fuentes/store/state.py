@@ -1,0 +1,34 @@
+"""Saved state of incremental corpus stages, so a re-run examines only what new articles touch.
+
+The state is a pickle written and read by fuentes itself (never from another source), tagged
+with a version: a state of another version is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import pickle
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import select
+
+from fuentes.store.articles import _insert
+from fuentes.store.engine import Store
+from fuentes.store.schema import corpus_state
+
+
+def load_state(store: Store, name: str, version: str) -> Any | None:
+    with store.engine.connect() as conn:
+        row = conn.execute(select(corpus_state).where(corpus_state.c.name == name)).first()
+    if row is None or row.version != version:
+        return None
+    return pickle.loads(row.data)
+
+
+def save_state(store: Store, name: str, version: str, value: Any, articles: int) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    row = {"name": name, "version": version, "data": data, "articles": articles,
+           "updated_at": datetime.now(timezone.utc)}
+    with store.engine.begin() as conn:
+        conn.execute(_insert(store, corpus_state).values(**row).on_conflict_do_update(
+            index_elements=["name"], set_={k: row[k] for k in ("version", "data", "articles", "updated_at")}))
