@@ -100,7 +100,8 @@ def analyse(db: Optional[str] = DbOption,
         raise typer.Exit(2)
     err.print(f"analysed {summary.analysed} articles ({summary.failed} failed): {summary.entities} entities, "
               f"{summary.quotes} quotes, {summary.derivations} derivations, {summary.claims} claims, "
-              f"{summary.discrepancies} discrepancies, {summary.stories} stories, {summary.events} events in "
+              f"{summary.discrepancies} discrepancies, {summary.stories} stories, {summary.events} events, "
+              f"{summary.relations} relations ({summary.pairs_examined} article pairs compared) in "
               f"{time.monotonic() - started:.1f} s", markup=False)
     raise typer.Exit(1 if summary.failed else 0)
 
