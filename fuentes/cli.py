@@ -429,9 +429,12 @@ def version() -> None:
     out.print(f"fuentes {__version__}")
 
 
-from fuentes.network.cli import network_app  # noqa: E402  (sub-command group)
+from fuentes.network.cli import network_app  # noqa: E402  (sub-command groups)
+from fuentes.spark.cli import load_command, spark_app  # noqa: E402  (imports no pyspark)
 
 app.add_typer(network_app, name="network")
+app.add_typer(spark_app, name="spark")
+app.command("load")(load_command)
 
 if __name__ == "__main__":
     app()

@@ -2,7 +2,7 @@
 # Install everything and run the whole test suite, on SQLite and (when available) PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install.sh
+FUENTES_EXTRAS="${FUENTES_EXTRAS:-postgres,test,ftm,spark}" bash scripts/install.sh
 . .venv/bin/activate
 if [ -z "${FUENTES_TEST_PG:-}" ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   eval "$(bash .ci/start-postgres.sh)"

@@ -1,0 +1,237 @@
+"""Cross-article stages on Spark, as distributed joins: nothing gathers the corpus on the driver.
+
+Derivations (same decisions as `fuentes.corpus.origins.analyse_provenance`):
+1. MinHash signatures per article (`LSHIndex.fingerprint`, inside mapPartitions);
+2. one key per LSH band (band number + that band's signature values, as datasketch buckets
+   them); articles exploded by band key and self-joined: the candidate pairs, kept when the
+   signature agreement reaches `MIN_JACCARD`, exactly as `LSHIndex.add_texts` does;
+3. each candidate pair aligned and classified by `fuentes.corpus.derivation.relate`;
+4. connected components of the related pairs (min-label propagation, one join per round);
+5. per component, `ProvenanceIndex` decides direction, kind and origin of its articles: the
+   decision of an article only ever looks at the articles it is related to.
+Only the set of outlet names (thousands, not the articles) is broadcast: the credit detector
+recognises outlets seen in the corpus.
+
+Entity resolution: local entities are blocked by normalised name keys (full name, first and
+last name, surname and acronym keys: every rule of `fuentes.corpus.entity_resolution` merges
+only entities that share one); components of the entity-key graph are resolved one by one
+with `resolve_with_merges`, which gives the same entities as one corpus-wide run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, Iterable, Iterator
+
+from fuentes.corpus.lsh_index import BANDS, MIN_JACCARD, NUM_PERM, ROWS, LSHIndex
+from fuentes.model import Entity, Evidence
+
+MAX_ROUNDS = 60  # label propagation converges in (diameter) rounds; news components are shallow
+
+
+def band_keys(signature) -> list[int]:
+    """One 64-bit key per LSH band: two articles share a key iff the band's values are equal."""
+    keys = []
+    for band in range(BANDS):
+        data = band.to_bytes(2, "big") + signature[band * ROWS:(band + 1) * ROWS].tobytes()
+        keys.append(int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True))
+    return keys
+
+
+def signature_partition(rows: Iterable[Any]) -> Iterator[tuple[str, list[int], list[int]]]:
+    index = LSHIndex()  # the hasher's permutations, made once per partition
+    for row in rows:
+        signature = index.fingerprint(row["text"])
+        yield row["id"], [int(v) for v in signature], band_keys(signature)
+
+
+def candidate_pairs(spark, articles):
+    """DataFrame (a, b, jaccard) of candidate pairs, a < b, as the local LSH index finds them."""
+    from pyspark.sql import functions as F
+
+    sigs = spark.createDataFrame(articles.select("id", "text").rdd.mapPartitions(signature_partition),
+                                 "id string, sig array<long>, bands array<long>").cache()  # used three times
+    buckets = sigs.select("id", F.explode("bands").alias("band"))
+    pairs = buckets.alias("x").join(buckets.alias("y"), "band").where(F.col("x.id") < F.col("y.id")) \
+        .select(F.col("x.id").alias("a"), F.col("y.id").alias("b")).distinct()
+    sa = sigs.select(F.col("id").alias("a"), F.col("sig").alias("sa"))
+    sb = sigs.select(F.col("id").alias("b"), F.col("sig").alias("sb"))
+    agree = F.expr("aggregate(zip_with(sa, sb, (x, y) -> IF(x = y, 1, 0)), 0, (acc, v) -> acc + v)")
+    return pairs.join(sa, "a").join(sb, "b").withColumn("jaccard", agree / F.lit(NUM_PERM)) \
+        .where(F.col("jaccard") >= MIN_JACCARD).select("a", "b", "jaccard")
+
+
+def relate_partition(rows: Iterable[Any]) -> Iterator[tuple]:
+    from fuentes.corpus.derivation import relate, split_sentences
+
+    for row in rows:
+        rel = relate(split_sentences(row["ta"]), split_sentences(row["tb"]))
+        yield row["a"], row["b"], float(row["jaccard"]), rel.kind, float(rel.score), \
+            json.dumps(rel.evidence, ensure_ascii=False), rel.copy_side
+
+
+PAIR_SCHEMA = "a string, b string, jaccard double, kind string, score double, evidence string, copy_side string"
+
+
+def classify_pairs(spark, articles, pairs):
+    """Every candidate pair with its relation (syndicated / rewrite / independent)."""
+    from pyspark.sql import functions as F
+
+    texts = articles.select("id", "text")
+    joined = pairs.join(texts.select(F.col("id").alias("a"), F.col("text").alias("ta")), "a") \
+        .join(texts.select(F.col("id").alias("b"), F.col("text").alias("tb")), "b")
+    return spark.createDataFrame(joined.rdd.mapPartitions(relate_partition), PAIR_SCHEMA)
+
+
+def connected_components(edges, max_rounds: int = MAX_ROUNDS):
+    """DataFrame (id, component) for every vertex of the edges (a, b): component = least id."""
+    from pyspark.sql import functions as F
+
+    both = edges.select("a", "b").union(edges.select(F.col("b").alias("a"), F.col("a").alias("b"))).distinct()
+    both = both.localCheckpoint()
+    labels = both.select(F.col("a").alias("id")).distinct().withColumn("component", F.col("id")).localCheckpoint()
+    for _ in range(max_rounds):
+        offers = both.join(labels, both.a == labels.id).select(F.col("b").alias("id"), "component")
+        new = labels.union(offers).groupBy("id").agg(F.min("component").alias("component")).localCheckpoint()
+        changed = new.alias("n").join(labels.alias("o"), "id") \
+            .where(F.col("n.component") != F.col("o.component")).limit(1).count()
+        labels = new
+        if not changed:
+            break
+    return labels
+
+
+def _gazetteer(outlets: frozenset[str]):
+    from fuentes.corpus.credits import Gazetteer
+
+    return Gazetteer.default().with_extra(outlets)
+
+
+def info_partition(rows: Iterable[Any], outlets: frozenset[str]) -> Iterator[tuple[str, Any]]:
+    """(article id, origins.Info): the credits of each article, as ProvenanceIndex.add finds them."""
+    from fuentes.corpus.credits import credits_of
+    from fuentes.corpus.origins import Info
+
+    gaz = _gazetteer(outlets)
+    for row in rows:
+        creds = credits_of(row["text"], row["byline"], row["language"], gaz)
+        yield row["id"], Info(row["id"], gaz.canonical(row["outlet"]), row["published"], len(row["text"]), creds)
+
+
+def decide_component(group: tuple[str, tuple[Iterable, Iterable]], outlets: frozenset[str]) -> Iterator[tuple]:
+    """Kinds, origins and derivations of one component of related articles."""
+    from fuentes.corpus.derivation import PairRelation
+    from fuentes.corpus.origins import ProvenanceIndex
+
+    _, (infos, relations) = group
+    index = ProvenanceIndex()
+    index.gazetteer = _gazetteer(outlets)
+    index.infos = {info.id: info for info in infos}
+    for a, b, kind, score, evidence, copy_side in relations:
+        index.relations[(a, b)] = PairRelation(kind, score, json.loads(evidence), copy_side)
+        index.neighbours[a].add(b)
+        index.neighbours[b].add(a)
+    scope = set(index.infos)
+    for aid in sorted(scope):
+        decision = index._decide(aid, scope)
+        derivations = [(d.source, d.target, d.kind, d.score, json.dumps(d.evidence, ensure_ascii=False))
+                       for d in decision.derivations]
+        yield aid, decision.kind, decision.origin, derivations
+
+
+def run_provenance(spark, out: str) -> dict[str, int]:
+    """Write derivation_pairs, derivations and kinds (article kind and origin) under `out`."""
+    from pyspark.sql import functions as F
+
+    articles = spark.read.parquet(f"{out}/articles")
+    pairs = classify_pairs(spark, articles, candidate_pairs(spark, articles))
+    pairs.write.mode("overwrite").parquet(f"{out}/derivation_pairs")
+    pairs = spark.read.parquet(f"{out}/derivation_pairs")
+    related = pairs.where(F.col("kind") != "independent")
+    outlets = frozenset(r.outlet for r in articles.select("outlet").where("outlet IS NOT NULL").distinct().collect())
+    labels = connected_components(related)
+    infos = articles.select("id", "text", "byline", "language", "outlet", "published").rdd \
+        .mapPartitions(lambda rows: info_partition(rows, outlets))
+    component = labels.rdd.map(lambda r: (r["id"], r["component"]))
+    by_component = infos.leftOuterJoin(component).map(lambda kv: (kv[1][1] or kv[0], kv[1][0]))
+    rel_by_component = related.join(labels.withColumnRenamed("id", "a"), "a").rdd.map(
+        lambda r: (r["component"], (r["a"], r["b"], r["kind"], r["score"], r["evidence"], r["copy_side"])))
+    decided = by_component.cogroup(rel_by_component).flatMap(lambda g: decide_component(g, outlets)).cache()
+    spark.createDataFrame(decided.map(lambda d: d[:3]), "article_id string, kind string, origin string") \
+        .write.mode("overwrite").parquet(f"{out}/kinds")
+    spark.createDataFrame(decided.flatMap(lambda d: d[3]),
+                          "source string, target string, kind string, score double, evidence string") \
+        .write.mode("overwrite").parquet(f"{out}/derivations")
+    decided.unpersist()
+    return {"candidate_pairs": pairs.count(), "related_pairs": related.count(),
+            "derivations": spark.read.parquet(f"{out}/derivations").count()}
+
+
+# --- entity resolution in blocks -------------------------------------------------------------
+
+def blocking_keys(entity: Entity) -> set[str]:
+    """Name keys such that every merge rule of entity_resolution joins only entities sharing one."""
+    from fuentes.corpus.entity_resolution import _names
+    from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys
+
+    keys = {f"raw:{entity.kind}\x00{entity.name}"}  # same content id: must be decided together
+    for toks in _names(entity):
+        keys.add("name:" + " ".join(toks))
+        if entity.kind == "person" and len(toks) >= 2:
+            keys.update(("last:" + toks[-1], "first:" + toks[0]))
+            keys.update("word:" + key[0] for key in person_keys(toks)[0] if len(key) == 1)
+        if len(toks) == 1:
+            keys.update(("word:" + toks[0], "acronym:" + fold(toks[0]).replace(".", "")))
+    if entity.kind == "organization" and len(name_tokens(entity.name)) >= 2:
+        keys.update("acronym:" + fold(a).replace(".", "") for a in [entity.name, *entity.aliases]
+                    if looks_like_acronym(a))
+    return keys
+
+
+def local_entities(article_id: str, entities_json: str) -> list[Entity]:
+    """The `entities` column of a layers row as Entity records (as the store loads them)."""
+    return [Entity(id=e["key"], name=e["name"], kind=e["kind"], aliases=list(e.get("aliases") or []),
+                   roles=list(e.get("roles") or []), articles=[article_id],
+                   evidence=[Evidence(article_id, s, t, "entities") for s, t in e.get("evidence") or []])
+            for e in json.loads(entities_json or "[]")]
+
+
+def resolve_block(members: Iterable[tuple[str, Entity]]) -> Iterator[tuple]:
+    from fuentes.corpus.entity_resolution import resolve_with_merges
+
+    per_article: dict[str, list[Entity]] = {}
+    for article_id, entity in members:
+        per_article.setdefault(article_id, []).append(entity)
+    for entities in per_article.values():
+        entities.sort(key=lambda e: e.id)  # as the store loads them: by article, then key
+    resolved, merges = resolve_with_merges(per_article)
+    reasons: dict[str, list[str]] = {}
+    for merge in merges:
+        reasons.setdefault(merge.entity, []).append(f"{merge.source}: {merge.reason}")
+    for e in resolved:
+        yield (e.id, e.name, e.kind, *(json.dumps(v, ensure_ascii=False) for v in
+                                       (e.aliases, e.roles, e.articles, e.merged_from, reasons.get(e.id, []))))
+
+
+ENTITY_SCHEMA = ("id string, name string, kind string, aliases string, roles string, articles string, "
+                 "merged_from string, merge_evidence string")
+
+
+def run_entity_resolution(spark, out: str) -> int:
+    """Write the corpus `entities` table from `out/layers`; returns how many entities."""
+    from pyspark.sql import functions as F
+
+    layers = spark.read.parquet(f"{out}/layers").select("article_id", "entities")
+    ents = layers.rdd.flatMap(lambda r: [(f"{r['article_id']}#{e.id}", r["article_id"], e)
+                                         for e in local_entities(r["article_id"], r["entities"])]).cache()
+    edges = spark.createDataFrame(ents.flatMap(lambda x: [(x[0], "key:" + k) for k in blocking_keys(x[2])]),
+                                  "a string, b string")
+    labels = connected_components(edges).where(~F.col("id").startswith("key:"))
+    component = labels.rdd.map(lambda r: (r["id"], r["component"]))
+    blocks = ents.map(lambda x: (x[0], (x[1], x[2]))).leftOuterJoin(component) \
+        .map(lambda kv: (kv[1][1] or kv[0], kv[1][0])).groupByKey()
+    spark.createDataFrame(blocks.flatMap(lambda g: resolve_block(g[1])), ENTITY_SCHEMA) \
+        .write.mode("overwrite").parquet(f"{out}/entities")
+    ents.unpersist()
+    return spark.read.parquet(f"{out}/entities").count()

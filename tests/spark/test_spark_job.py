@@ -1,0 +1,169 @@
+"""The Spark runner gives the same store as the local runner on the same inputs.
+
+A few hundred synthetic articles (written by bench/spark.py's generator: originals, planted
+wire copies and rewrites, broken lines) plus a folder of pages go through (1) the local ingest
+and `analyse_provenance` and (2) `fuentes spark run` in local mode, loaded with `fuentes load`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from fuentes.model import Entity
+
+pytestmark = pytest.mark.spark
+REPO = Path(__file__).resolve().parents[2]
+PAGE = """<html><head><title>{title}</title><meta name="author" content="Staff"></head><body>
+<nav>Home | World | Sports</nav><article><h1>{title}</h1>{paras}</article>
+<footer>Copyright 2025 The Test Courier. All rights reserved.</footer></body></html>"""
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("fuentes_bench_spark", REPO / "bench" / "spark.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> list[str]:
+    folder = tmp_path_factory.mktemp("inputs")
+    gen = _generator()
+    gen.write_jsonl(folder / "articles.jsonl", gen.synthetic_articles(300, seed=3, broken=3))
+    pages = folder / "pages"
+    pages.mkdir()
+    for n in range(3):
+        paras = "".join(f"<p>Paragraph {k} of page {n}: officers in the northern district questioned "
+                        f"{k + 2} witnesses about the shipment seized at the river crossing.</p>" for k in range(6))
+        (pages / f"page{n}.html").write_text(PAGE.format(title=f"Seizure report {n}", paras=paras), "utf-8")
+    (pages / "empty.txt").write_text("too short\n", "utf-8")
+    return [str(folder / "articles.jsonl"), str(pages), str(folder / "missing.warc.gz")]
+
+
+@pytest.fixture(scope="module")
+def local_store(inputs, tmp_path_factory):
+    from fuentes.corpus.origins import analyse_provenance
+    from fuentes.ingest.job import ingest_items
+    from fuentes.ingest.sources import iter_inputs
+    from fuentes.store import open_store
+    from fuentes.store.analysis import save_derivations
+    from fuentes.store.articles import iter_articles
+
+    store = open_store(str(tmp_path_factory.mktemp("local") / "local.db"))
+    ingest_items(iter_inputs(inputs), store)
+    result = analyse_provenance(list(iter_articles(store)))
+    save_derivations(store, result.derivations, {k: (v, result.origins.get(k)) for k, v in result.kinds.items()})
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def tables(spark, inputs, tmp_path_factory) -> Path:
+    from fuentes.spark.corpus import run_provenance
+    from fuentes.spark.job import run_ingest
+
+    out = tmp_path_factory.mktemp("spark") / "tables"
+    summary = run_ingest(spark, inputs, out)
+    assert summary.articles > 250 and summary.rejected >= 5
+    run_provenance(spark, str(out))
+    return out
+
+
+@pytest.fixture(scope="module")
+def loaded(tables, tmp_path_factory):
+    from fuentes.spark.load import load_parquet
+    from fuentes.store import open_store
+
+    store = open_store(str(tmp_path_factory.mktemp("loaded") / "spark.db"))
+    load_parquet(tables, store)
+    yield store
+    store.close()
+
+
+def _rows(store, table, drop=("ingested_at", "seen_at", "at")) -> list[dict]:
+    from fuentes.store.analysis import all_rows
+
+    rows = [{k: v for k, v in row.items() if k not in drop} for row in all_rows(store, table)]
+    return sorted(rows, key=lambda r: json.dumps(r, sort_keys=True, default=str))
+
+
+@pytest.mark.parametrize("table", ["articles", "article_sources", "rejections", "derivations"])
+def test_same_records_as_local_runner(local_store, loaded, table):
+    from fuentes.store import schema
+
+    local, spark = _rows(local_store, getattr(schema, table)), _rows(loaded, getattr(schema, table))
+    assert local, f"the local run stored no {table}"
+    assert spark == local
+
+
+def test_planted_copies_found_and_kinds_set(loaded):
+    from fuentes.store import schema
+
+    kinds = {row["kind"] for row in _rows(loaded, schema.articles)}
+    assert {"original", "syndicated"} <= kinds
+    assert any(row["kind"] == "syndicated" for row in _rows(loaded, schema.derivations))
+
+
+def test_candidate_pairs_match_local_lsh(tables, local_store):
+    import pyarrow.parquet as pq
+
+    from fuentes.corpus.derivation import relate, split_sentences
+    from fuentes.corpus.lsh_index import LSHIndex
+    from fuentes.store.articles import iter_articles
+
+    arts = list(iter_articles(local_store))
+    expected = LSHIndex().add_texts((a.id, a.text) for a in arts)
+    found = pq.read_table(tables / "derivation_pairs").to_pylist()
+    assert {(r["a"], r["b"]) for r in found} == expected
+    assert len(expected) > 20
+    text = {a.id: a.text for a in arts}
+    for row in found[:40]:
+        assert row["kind"] == relate(split_sentences(text[row["a"]]), split_sentences(text[row["b"]])).kind
+
+
+def test_reload_is_idempotent(tables, loaded):
+    from fuentes.spark.load import load_parquet
+    from fuentes.store import schema
+
+    before = {t: _rows(loaded, getattr(schema, t)) for t in ("articles", "article_sources", "rejections",
+                                                              "derivations")}
+    again = load_parquet(tables, loaded)
+    assert again.stored == 0 and again.duplicates == len(before["articles"])
+    assert {t: _rows(loaded, getattr(schema, t)) for t in before} == before
+
+
+def test_blocked_entity_resolution_equals_corpus_wide(spark, tmp_path):
+    from fuentes.corpus.entity_resolution import resolve_with_merges
+    from fuentes.spark.corpus import run_entity_resolution
+
+    def ent(key, name, kind, aliases=()):
+        return Entity(id=key, name=name, kind=kind, aliases=list(aliases))
+
+    per_article = {
+        "a1": [ent("e1", "Nemesio Oseguera Cervantes", "person", ["El Mencho"]), ent("e2", "CJNG", "organization")],
+        "a2": [ent("e1", "Nemesio Rubén Oseguera Cervantes", "person"), ent("e2", "Oseguera", "organization"),
+               ent("e3", "Cártel Jalisco Nueva Generación", "organization", ["CJNG"])],
+        "a3": [ent("e1", "El Mencho", "organization"), ent("e2", "John Smith", "person"),
+               ent("e3", "Smith", "person")],
+        "a4": [ent("e1", "Mary Smith", "person"), ent("e2", "Smith", "person"), ent("e3", "Culiacán", "place")],
+        "a5": [ent("e1", "Culiacan", "place"), ent("e2", "the president", "person"), ent("e3", "the president", "person")],
+    }
+    rows = [(art, json.dumps([{"key": e.id, "name": e.name, "kind": e.kind, "aliases": e.aliases, "roles": [],
+                               "evidence": []} for e in ents])) for art, ents in per_article.items()]
+    out = tmp_path / "tables"
+    spark.createDataFrame(rows, "article_id string, entities string").write.parquet(str(out / "layers"))
+    run_entity_resolution(spark, str(out))
+    import pyarrow.parquet as pq
+
+    got = {r["id"]: (r["name"], sorted(json.loads(r["merged_from"])), sorted(json.loads(r["merge_evidence"])))
+           for r in pq.read_table(out / "entities").to_pylist()}
+    resolved, merges = resolve_with_merges(per_article)
+    reasons: dict[str, list[str]] = {}
+    for m in merges:
+        reasons.setdefault(m.entity, []).append(f"{m.source}: {m.reason}")
+    assert got == {e.id: (e.name, sorted(e.merged_from), sorted(reasons.get(e.id, []))) for e in resolved}
+    assert len(resolved) < sum(len(v) for v in per_article.values())  # some merges happened
