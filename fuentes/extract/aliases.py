@@ -49,6 +49,9 @@ class Lexicon:
     locative_prepositions: frozenset[str]
     byline_cues: frozenset[str]
     max_title_words: int
+    credit_words: frozenset[str] = frozenset()
+    credit_role: str | None = None
+    acronyms: dict[str, str] | None = None  # well-known acronym (folded) -> full name
 
 
 @lru_cache(maxsize=None)
@@ -68,13 +71,26 @@ def lexicon(language: str | None) -> Lexicon:
         generic_org_words=low("generic_org_words"), acronym_stopwords=low("acronym_stopwords"),
         determiners=low("determiners"), locative_prepositions=low("locative_prepositions"),
         byline_cues=low("byline_cues"), max_title_words=max((len(t.split()) for t in titles), default=1),
+        credit_words=low("credit_words"), credit_role=raw.get("credit_role"), acronyms=_acronyms(lang),
     )
 
 
+def _acronyms(lang: str) -> dict[str, str]:
+    """data/acronyms.yaml for one language: folded acronym -> the full name in that language."""
+    raw = yaml.safe_load((DATA / "acronyms.yaml").read_text(encoding="utf-8")) or {}
+    return {fold(str(acr)): names.get(lang) or names["en"] for acr, names in raw.items()}
+
+
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form used for matching names."""
+    """Case- and accent-insensitive form used for matching names; invisible format characters
+    (zero-width space, soft hyphen, direction marks) that pages leak into names are dropped."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c) != "Cf")
+
+
+def visible(text: str) -> str:
+    """`text` without invisible format characters ("Traeger\u200b" -> "Traeger")."""
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
 def name_tokens(text: str, lex: Lexicon | None = None) -> tuple[str, ...]:
@@ -250,7 +266,7 @@ class Cand:
 
 
 def clean_surface(text: str) -> str:
-    text = text.strip().strip("\"'\u201c\u201d\u00ab\u00bb").strip()
+    text = visible(text).strip().strip("\"'\u201c\u201d\u00ab\u00bb").strip()
     return _POSSESSIVE.sub("", text) if text.endswith(("'s", "\u2019s")) else text
 
 
@@ -473,6 +489,14 @@ def opens_sentence(sdoc: Any, i: int) -> bool:
     return j < 0 or sdoc[j].text in (".", "!", "?", ":", '"', "\u201c", "\u201d") or "\n" in sdoc[j].whitespace_
 
 
+def _given_name(tok: Any, lex: Lexicon) -> bool:
+    """A word that can open a person's name: one capitalised word of letters, not a title, not
+    the tail of a hyphenated compound ('Sergeant-at-Arms')."""
+    text, doc = tok.text, tok.doc
+    whole = tok.i == 0 or bool(doc[tok.i - 1].whitespace_)
+    return whole and text.isalpha() and text[:1].isupper() and not text.isupper() and tok.lower_ not in lex.titles
+
+
 def _untagged_run(sdoc: Any, body: str, run: list[Any], owners: dict, cands: list[Cand], lex: Lexicon) -> None:
     """A run like 'Omar García Harfuch' whose tail is a known person key becomes that person."""
     while run and (run[0].lower_ in lex.titles or (len(run) > 1 and opens_sentence(sdoc, run[0].i))):
@@ -483,7 +507,10 @@ def _untagged_run(sdoc: Any, body: str, run: list[Any], owners: dict, cands: lis
     for n in range(len(run)):
         cid = owners.get(folded[n:])
         if cid is not None and len(run[-1].text) > 2:
-            # the name is the part that matched: "Sergeant-at-Arms Kevin Vickers" is Kevin Vickers
+            # the name is the part that matched ("Sergeant-at-Arms Kevin Vickers" is Kevin
+            # Vickers) and plain given names before it ("Omar" of "Omar García Harfuch")
+            while n > 0 and _given_name(run[n - 1], lex):
+                n -= 1
             start, end = run[n].idx, run[-1].idx + len(run[-1].text)
             cands.append(Cand(start, end, body[start:end], "PERSON", person=cid, acronym=folded[0].startswith("acronym:")))
             return

@@ -21,6 +21,9 @@ What it fixes, generally (see fuentes.extract.aliases for the name rules):
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from fuentes.doc import ArticleDoc
@@ -41,8 +44,9 @@ def extract(sdoc: Any, language: str | None = None, article: str = "") -> tuple[
     lang = language or sdoc.user_data.get("fuentes_language") or sdoc.lang_
     lex = lexicon(lang)
     cands = candidates(sdoc, lex)
+    _credited_people(sdoc.text, cands, lex)
     groups = linking.link(sdoc, cands, lex)
-    return build(sdoc.text, cands, groups, article)
+    return build(sdoc.text, cands, groups, article, lex)
 
 
 def candidates(sdoc: Any, lex: Lexicon) -> list[Cand]:
@@ -134,7 +138,68 @@ def _tail_of_other(sdoc: Any, i: int) -> bool:
     return not prev.whitespace_ or prev.ent_iob_ != "O"
 
 
-def build(body: str, cands: list[Cand], groups: list[list[int]], article: str
+# ---- photo and wire credits ------------------------------------------------------------------
+
+_NAME = r"[A-ZÁÉÍÓÚÑÀ-Ý][\w'\u2019.-]*(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑÀ-Ý][\w'\u2019.-]*){1,3}"
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A photo or wire credit: the credited person's name span and the whole credit's span."""
+
+    start: int
+    end: int
+    open: int
+    close: int
+
+
+@lru_cache(maxsize=8)
+def _credit_patterns(words: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'(A/B)' in parentheses, and '<credit word>: A / B' (or 'by A / B') in running text."""
+    cue = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    paren = re.compile(r"\(\s*(?P<a>[^()\n/]{2,60}?)\s*/\s*(?P<b>[^()\n/]{2,60}?)\s*\)")
+    colon = re.compile(r"\b(?i:" + cue + r")\s*(?::|(?i:by|por))\s*(?P<a>" + _NAME + r")\s*/\s*(?P<b>[A-ZÁÉÍÓÚÑ][^\n/()]{1,60})")
+    return paren, colon
+
+
+def _name_side(text: str, lex: Lexicon) -> bool:
+    """A credit side that names a person: 2-4 capitalised words, none an organisation word,
+    not opening with an article ('The New York Times') nor ending in a credit word ('AP Photo')."""
+    if not re.fullmatch(_NAME, text):
+        return False
+    words = [fold(w).strip(".") for w in text.split()]
+    return not (words[0] in lex.determiners or words[0] in ("the", "el", "la", "los", "las")
+                or any(w in lex.org_keywords or w in lex.credit_words for w in words))
+
+
+def photo_credits(body: str, lex: Lexicon) -> list[Credit]:
+    """Credits such as '(Jane Roe/The Daily Planet)', '(AP Photo/Jane Roe)', '( JANE ROE / Planet )',
+    'Photo: Jane Roe / Agency': the person is the side shaped like a name (the left one when both are)."""
+    paren, colon = _credit_patterns(lex.credit_words)
+    found = []
+    for m in paren.finditer(body):
+        side = next((k for k in ("a", "b") if _name_side(m[k], lex)), None)
+        if side:
+            found.append(Credit(m.start(side), m.end(side), m.start(), m.end()))
+    for m in colon.finditer(body):
+        if _name_side(m["a"], lex) and not any(c.open <= m.start("a") < c.close for c in found):
+            found.append(Credit(m.start("a"), m.end("a"), m.start(), m.end()))
+    return sorted(found, key=lambda c: c.start)
+
+
+def _credited_people(body: str, cands: list[Cand], lex: Lexicon) -> None:
+    """A name in a photo credit is a person (the model often misses it or calls it an
+    organisation together with the outlet); the outlet part stays as the model read it."""
+    if not lex.credit_role:
+        return
+    for credit in photo_credits(body, lex):
+        for old in [c for c in cands if c.start < credit.end and credit.start < c.end]:
+            cands.remove(old)
+        cands.append(Cand(credit.start, credit.end, body[credit.start:credit.end], "PERSON",
+                          roles=[lex.credit_role]))
+
+
+def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, lex: Lexicon | None = None
           ) -> tuple[list[Mention], list[Entity]]:
     """Turn linked candidates into Mention and Entity records (entities in order of first mention)."""
     groups = sorted((sorted(g) for g in groups), key=lambda g: cands[g[0]].start)
@@ -143,7 +208,8 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str
     for n, members in enumerate(groups, start=1):
         key = f"e{n}"
         label = linking.group_label(cands, members)
-        entity = Entity(id=key, name=_best_name(cands, members, label), kind=KIND.get(label, "other"),
+        name, label = _expanded(cands, members, label, lex)
+        entity = Entity(id=key, name=name, kind=KIND.get(label, "other"),
                         articles=[article] if article else [])
         seen: set[str] = set()
         for i in members:
@@ -164,6 +230,16 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str
         entities.append(entity)
     mentions.sort(key=lambda item: (item[0], item[1].end))
     return [m for _, m in mentions], entities
+
+
+def _expanded(cands: list[Cand], members: list[int], label: str, lex: Lexicon | None) -> tuple[str, str]:
+    """The entity's name and label; an entity known here only by a well-known acronym ("CIA")
+    takes its full name from the acronym table (data/acronyms.yaml) and is an organisation."""
+    name = _best_name(cands, members, label)
+    full = (lex.acronyms or {}).get(fold(name)) if lex else None
+    if full and all(cands[i].acronym for i in members) and label in ("ORG", "NORP", "MISC", "PERSON", "GPE"):
+        return full, "ORG"
+    return name, label
 
 
 def _best_name(cands: list[Cand], members: list[int], label: str) -> str:

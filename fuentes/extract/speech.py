@@ -41,6 +41,7 @@ class Lexicon:
     definite: frozenset[str] = frozenset()
     org_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    topic_words: frozenset[str] = frozenset()
     min_words: int = 6
 
     def is_cue_lemma(self, lemma: str) -> bool:
@@ -71,6 +72,7 @@ def lexicon(language: str | None) -> Lexicon:
         definite=frozenset(w.lower() for w in raw.get("definite", [])),
         org_nouns=frozenset(w.lower() for w in raw.get("org_nouns", [])),
         document_nouns=frozenset(w.lower() for w in raw.get("document_nouns", [])),
+        topic_words=frozenset(w.lower() for w in raw.get("topic_words", [])),
         min_words=int(raw.get("min_words", 6)),
     )
 

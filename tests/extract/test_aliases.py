@@ -84,3 +84,48 @@ def test_untagged_run_keeps_only_the_part_that_names_the_person():
     cands: list = []
     _untagged_run(sdoc, sdoc.text, run, {("kevin", "marsh"): 0}, cands, lexicon("en"))
     assert [(c.text, c.person) for c in cands] == [("Kevin Marsh", 0)]
+
+
+def test_invisible_characters_do_not_change_a_name():
+    from fuentes.extract.aliases import clean_surface
+
+    assert fold("Traeger\u200b") == fold("Traeger") == "traeger"
+    assert fold("Ana\u00adMar\u00eda") == "anamaria"  # soft hyphen
+    assert clean_surface("\u200bJeff Traeger\u200b") == "Jeff Traeger"
+    assert name_tokens("Traeger\u200b") == ("traeger",)
+
+
+def test_acronym_table_per_language():
+    assert EN.acronyms["cia"] == "Central Intelligence Agency"
+    assert ES.acronyms["cia"] == "Agencia Central de Inteligencia"
+    assert EN.acronyms["cjng"] == "Jalisco New Generation Cartel"
+    assert "xyz" not in EN.acronyms
+
+
+def test_untagged_run_takes_in_the_given_name_before_a_known_surname():
+    """'Omar García Harfuch' untagged, 'García Harfuch' known: the given name belongs to it."""
+    import pytest
+
+    spacy = pytest.importorskip("spacy")
+    from fuentes.extract.aliases import _untagged_run
+
+    sdoc = spacy.blank("en")("In June, Omar García Harfuch survived an attack.")
+    run = [t for t in sdoc if t.text in ("Omar", "García", "Harfuch")]
+    cands: list = []
+    _untagged_run(sdoc, sdoc.text, run, {("garcia", "harfuch"): 0}, cands, lexicon("en"))
+    assert [(c.text, c.person) for c in cands] == [("Omar García Harfuch", 0)]
+
+
+def test_photo_credits_find_the_person_side():
+    from fuentes.extract.entities import photo_credits
+
+    def names(text, lex=EN):
+        return [text[c.start:c.end] for c in photo_credits(text, lex)]
+
+    assert names("A car burns.(Jane Roe/The Daily Planet)") == ["Jane Roe"]
+    assert names("( J.P. DOE / For The Daily Planet )") == ["J.P. DOE"]
+    assert names("(AP Photo/Evan Brock)") == ["Evan Brock"]
+    assert names("(THE CANADIAN PRESS/Sean Kell)") == ["Sean Kell"]
+    assert names("Photo: Jane Roe / Reuters") == ["Jane Roe"]
+    assert names("Foto: Juana Pérez/Cuartoscuro", ES) == ["Juana Pérez"]
+    assert names("(Reuters/AP)") == [] and names("(1/2)") == [] and names("the (left/right) wing") == []

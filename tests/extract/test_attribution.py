@@ -172,3 +172,70 @@ def test_quoted_as_saying_reaches_the_subject(nlp_en):
             "saying in the release.")
     quotes = quotes_of(nlp_en, body, {"Kevin Marsh": "e1"})
     assert [q.speaker for q in quotes if q.direct] == ["e1"]
+
+
+def run_stages(nlp_en, body: str):
+    """The real entity stage, then quotes: (quotes, entities)."""
+    from fuentes.extract.entities import extract
+    from fuentes.extract.quotes import extract_quotes
+
+    sdoc = nlp_en(body)
+    mentions, entities = extract(sdoc, "en", "a4")
+    return extract_quotes(body, sdoc, mentions, entities, "en", "a4"), entities
+
+
+@pytest.mark.models
+def test_an_invisible_character_does_not_hide_the_speaker(nlp_en):
+    """A zero-width space glued to a surname ("Traeger\u200b said") is still that person, and
+    the "he" after it too; the body keeps its offsets."""
+    body = ("Union president Jeff Traeger met the owners, Tore Sohlberg and Lehla Abreder, on Friday.\n\n"
+            "As well as the issues raised online, Traeger\u200b said he expects the union to help employees.\n\n"
+            "\u201cWe will sit down with management early in the new year,\u201d he said.")
+    quotes, _ = run_stages(nlp_en, body)
+    assert quotes and all(q.speaker_name == "Jeff Traeger" for q in quotes)
+    assert all(body[q.start:q.end] == q.text for q in quotes)
+
+
+@pytest.mark.models
+def test_a_photo_caption_is_no_antecedent_and_the_photographer_never_speaks(nlp_en):
+    body = ("Tom Becker runs the clinic on King Street.\n\n"
+            "\u201cWe are full every single day of the week,\u201d Becker said.\n\n"
+            "Patient Mark Lee says he waits for hours. (Paul Grant/The Daily Planet)\n\n"
+            "\u201cWe never stop working here, not even at night,\u201d he said.")
+    quotes, entities = run_stages(nlp_en, body)
+    last = [q for q in quotes if q.text.startswith("We never stop")]
+    assert last and last[0].speaker_name == "Tom Becker"
+    grant = [e for e in entities if e.name == "Paul Grant"]
+    assert grant and grant[0].kind == "person" and grant[0].roles == ["photographer (credit)"]
+    assert not any(q.speaker_name == "Paul Grant" for q in quotes)
+
+
+@pytest.mark.models
+def test_a_document_speaks_for_the_body_that_issued_it(nlp_en):
+    body = ("Workers at the plant voted on Friday.\n\n"
+            "A statement from the Harbor Workers Union said the vote was fair and open to all.\n\n"
+            "The Northline Rail Company said in a statement that it respected the outcome of the vote.\n\n"
+            "The statement also said that talks on a first contract would begin in the spring.")
+    quotes, _ = run_stages(nlp_en, body)
+    by_start = {q.text.split()[0]: q.speaker_name for q in quotes}
+    assert by_start.get("the") == "Harbor Workers Union"
+    assert by_start.get("talks") == "Northline Rail Company"
+
+
+@pytest.mark.models
+def test_a_report_about_someone_does_not_speak_for_them(nlp_en):
+    body = "A report about the Sierra Alta Cartel said the group had moved its operations north."
+    quotes, _ = run_stages(nlp_en, body)
+    assert quotes and all(q.speaker_name != "Sierra Alta Cartel" for q in quotes)
+
+
+@pytest.mark.models
+def test_he_goes_to_the_person_just_brought_in_even_of_unknown_gender(nlp_en):
+    """A newly introduced subject is the referent of the next "he", ahead of a man named
+    earlier whose gender is known."""
+    body = ("Mr. Kim Jong-un arrived in Beijing on Tuesday, and he met senior officials.\n\n"
+            "Foreign ministry spokesperson Lu Kang gave no details about the schedule. But he said "
+            "that more information would be released in due course.")
+    quotes, _ = run_stages(nlp_en, body)
+    reported = [q for q in quotes if q.text.startswith("more information")]
+    assert reported and reported[0].speaker_name and "Lu Kang" in reported[0].speaker_name

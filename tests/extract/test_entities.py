@@ -189,3 +189,22 @@ def test_a_hyphenated_title_is_not_taken_into_the_name():
     mentions, entities = run(body, "en")
     assert "Kevin Marsh" in [e.name for e in entities]
     assert not any("Arms" in m.text for m in mentions)
+
+
+def test_a_name_in_a_photo_credit_is_a_person_with_a_credit_role():
+    body = ("Police patrol the square in Monterrey on Monday. (Daniel Vega/The Daily Harbor Times)\n\n"
+            "The Daily Harbor Times reported the arrests.")
+    _, entities = run(body, "en")
+    vega = by_name(entities, "Daniel Vega")
+    assert vega.kind == "person" and vega.roles == ["photographer (credit)"]
+    assert by_name(entities, "Daily Harbor Times").kind == "organization"
+
+
+def test_a_well_known_acronym_alone_takes_its_full_name():
+    body = "The DEA declined to comment on the arrests in Sinaloa. A DEA agent was present."
+    _, entities = run(body, "en")
+    dea = by_name(entities, "Drug Enforcement Administration")
+    assert dea.kind == "organization" and "DEA" in dea.aliases
+    body = "The Sierra Alta Cartel (SAC) grew fast. SAC members fled."
+    _, entities = run(body, "en")
+    assert "SAC" in by_name(entities, "Sierra Alta Cartel").aliases  # no table entry: the article's own name

@@ -1,0 +1,307 @@
+"""Who a speaker phrase refers to: the people and organisations of one article as
+antecedents, their genders, and the resolution of pronouns, dropped subjects, definite
+descriptions ("the rookie defenceman") and roles ("the senator") to one of them.
+
+`Referents` holds the article's mentions and entities and what the quote stage has learnt so
+far (speakers in text order, genders); `fuentes.extract.attribution` finds the subject of each
+speech cue and asks it what that subject refers to. Candidates for a pronoun come in tiers:
+people brought in as the subject of a clause (or newly introduced) since the last speaker's
+cue, the recent speakers, then anyone named; gender from honorifics, first names and the
+pronouns that follow a name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from fuentes.extract.aliases import lexicon as name_lexicon
+from fuentes.extract.aliases import name_tokens
+from fuentes.extract.entities import photo_credits
+from fuentes.extract.speech import Lexicon, QuoteSpan
+from fuentes.model import Entity, Mention
+
+PERSON_LABELS = {"PERSON", "PER"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
+PRONOUN_REACH = 3  # paragraphs back that a pronoun may reach to the last speaker
+ISSUER_REACH = 12  # paragraphs back that "the report" may reach to the last document cited
+# votes for a person's gender: an honorific before the name is near certain, a first name
+# (from gender-guesser's name lists) is strong, one pronoun after a mention is weak
+TITLE_VOTE, NAME_VOTE, PRONOUN_VOTE = 2.0, 1.5, 1.0
+
+
+@lru_cache(maxsize=1)
+def _name_detector() -> Any | None:
+    """gender-guesser's first-name detector (offline data shipped in the package), or None
+    when it is not installed: genders then come from honorifics and pronouns only."""
+    try:
+        from gender_guesser.detector import Detector
+    except ImportError:
+        return None
+    return Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def first_name_gender(name: str) -> str | None:
+    """"m"/"f" for a full name whose first word is a clearly gendered first name ("Doug
+    Purdy" -> "m"); None for a single word (a surname), initials or an ambiguous name."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", name) if len(w) > 1]
+    detector = _name_detector()
+    if len(words) < 2 or detector is None or not words[0][:1].isupper():
+        return None
+    return {"male": "m", "female": "f"}.get(detector.get_gender(words[0]))
+
+
+@dataclass(slots=True)
+class Speaker:
+    """A resolved speaker: display name, local entity key (None when no entity), phrase span."""
+
+    name: str | None
+    entity: str | None
+    start: int
+    end: int
+    person: bool = False
+    via: str = "name"  # "name", "pronoun", "phrase"
+
+
+def _in_parentheses(text: str, start: int, end: int) -> bool:
+    """text[start:end] sits inside a pair of parentheses on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    opened = text.rfind("(", line_start, start) > text.rfind(")", line_start, start)
+    close = text.find(")", end, line_end)
+    return opened and close >= 0 and "(" not in text[end:close]
+
+
+class Referents:
+    """The antecedents of one article and what attribution has learnt about them."""
+
+    def __init__(self, doc: Any, mentions: list[Mention], entities: list[Entity],
+                 spans: list[QuoteSpan], lex: Lexicon, paragraph_of: Any):
+        self.doc, self.lex = doc, lex
+        self.paragraph_of = paragraph_of  # char offset -> paragraph index
+        self.entities = {e.id: e for e in entities}
+        self.inside = bytearray(len(doc.text) + 1)
+        for span in spans:
+            self.inside[span.open:span.close] = b"\x01" * (span.close - span.open)
+        self.caption = self._captions(doc)
+        self._aliases: dict[tuple[str, ...], set[str]] = {}
+        for e in entities:
+            for alias in {e.name, *e.aliases}:
+                self._aliases.setdefault(name_tokens(alias), set()).add(e.id)
+        role = name_lexicon(lex.language).credit_role
+        # photographers (every mention in parentheses, credited) take no part in the story
+        text = doc.text
+        self.credited = {e.id for e in entities if role in e.roles} - {
+            m.entity for m in mentions if not _in_parentheses(text, m.start, m.end)}
+        self.mentions = sorted((m for m in mentions if not self.inside[m.start]), key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self.gender: dict[str, str] = {}
+        self.last: list[tuple[Speaker, int, int]] = []  # speakers so far: paragraph, cue offset
+        self.issuers: list[tuple[Speaker, int]] = []  # who issued the documents cited so far
+        self._infer_gender()
+
+    def _captions(self, doc: Any) -> bytearray:
+        """Photo captions inside the body: the sentence that ends in a photo credit ('... says
+        he lost 16 lbs. (Jane Roe/The Star)') and the credit. A caption stands outside the
+        story's flow: its people are no antecedents for the story's pronouns, its speakers do
+        not carry over, and the photographer never speaks."""
+        marks = bytearray(len(doc.text) + 1)
+        for credit in photo_credits(doc.text, name_lexicon(self.lex.language)):
+            before = doc.char_span(0, credit.open, alignment_mode="contract")
+            start = before[-1].sent.start_char if before is not None and len(before) else credit.open
+            marks[start:credit.close] = b"\x01" * (credit.close - start)
+        return marks
+
+    def by_alias(self, text: str) -> Entity | None:
+        """The one entity of the article that `text` names exactly (accents, case and
+        invisible characters aside)."""
+        ids = self._aliases.get(name_tokens(text), set())
+        return self.entities[next(iter(ids))] if len(ids) == 1 else None
+
+    def key(self, m: Mention) -> str:
+        return m.entity or "~" + m.text.casefold()
+
+    def is_person(self, m: Mention) -> bool:
+        ent = self.entities.get(m.entity or "")
+        return ent.kind == "person" if ent else m.label in PERSON_LABELS
+
+    def mention_at(self, char: int) -> Mention | None:
+        i = bisect.bisect_right(self._starts, char) - 1
+        for m in self.mentions[max(0, i - 1):i + 1][::-1]:
+            if m.start <= char < m.end:
+                return m
+        return None
+
+    def speaker_from_mention(self, m: Mention, via: str = "name") -> Speaker:
+        ent = self.entities.get(m.entity or "")
+        name = ent.name if ent else m.text
+        return Speaker(name, m.entity, m.start, m.end, self.is_person(m), via)
+
+    def _pronoun_gender(self, tok: Any) -> str | None:
+        word = tok.lower_
+        return self.lex.pronouns.get(word) or self.lex.possessive.get(word)
+
+    def _infer_gender(self) -> None:
+        """Votes per person: honorific before a name, the first name of the person's fullest
+        name, then the first gendered pronoun after each mention (outside quotes, before any
+        other person is named, within two sentences)."""
+        votes: dict[str, dict[str, float]] = {}
+
+        def vote(key: str, gender: str, weight: float) -> None:
+            got = votes.setdefault(key, {"m": 0.0, "f": 0.0})
+            got[gender] += weight
+
+        people = [m for m in self.mentions if self.is_person(m)]
+        named: dict[str, list[str]] = {}
+        for m in people:  # an entity's names, else the mention's own text
+            ent = self.entities.get(m.entity or "")
+            named.setdefault(self.key(m), [ent.name, *ent.aliases] if ent else [m.text])
+        for key, names in named.items():
+            gender = next((g for g in map(first_name_gender, names) if g), None)
+            if gender:
+                vote(key, gender, NAME_VOTE)
+        for n, m in enumerate(people):
+            first = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if first is None:
+                continue
+            prev = self.doc[first.start - 1] if first.start > 0 else None
+            if prev is not None and prev.lower_ in self.lex.titles:
+                vote(self.key(m), self.lex.titles[prev.lower_], TITLE_VOTE)
+            limit = people[n + 1].start if n + 1 < len(people) else len(self.doc.text)
+            sentences = 0
+            for tok in self.doc[first.end:]:
+                if tok.idx >= limit or sentences > 1:
+                    break
+                sentences += tok.is_sent_start or 0
+                gender = None if self.inside[tok.idx] or self._speaks(tok) else self._pronoun_gender(tok)
+                if gender in ("m", "f"):
+                    vote(self.key(m), gender, PRONOUN_VOTE)
+                    break
+        for key, got in votes.items():
+            if got["m"] != got["f"]:
+                self.gender[key] = max(("m", "f"), key=got.__getitem__)
+
+    def _speaks(self, tok: Any) -> bool:
+        """The subject of a speech verb: the pronouns attribution resolves, so no evidence."""
+        return tok.dep_ in SUBJECT_DEPS and self.lex.is_cue_lemma(tok.head.lemma_.lower())
+
+    def compatible(self, speaker: Speaker, gender: str | None) -> bool:
+        if gender is None:
+            return True
+        if gender in ("p", "n"):
+            return not speaker.person
+        known = self.gender.get(speaker.entity or "~" + (speaker.name or "").casefold())
+        return speaker.person and known in (None, gender)
+
+    def _definite_reference(self, head: Any) -> Speaker | None:
+        """'the rookie defenceman said' refers back like a pronoun: to a person, or for
+        'the company' to an organisation; documents ('the report') stay as written."""
+        singular = "Number=Plur" not in str(head.morph) and head.tag_ not in ("NNS",)
+        common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())
+        if not common or not singular or head.lemma_.lower() in self.lex.document_nouns:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in self.lex.definite for c in head.children):
+            return None
+        gender = "n" if head.lemma_.lower() in self.lex.org_nouns else None
+        return self.resolve_pronoun(head.idx, gender)
+
+    def _role_match(self, head: Any) -> Speaker | None:
+        """'the senator said' -> the person of this article whose role names a senator."""
+        if head.pos_ != "NOUN":
+            return None
+        word = head.lemma_.lower()
+        hits = [e for e in self.entities.values()
+                if e.kind == "person" and any(word in r.lower().split() for r in e.roles)]
+        if len(hits) != 1:
+            return None
+        ent = hits[0]
+        return Speaker(ent.name, ent.id, head.idx, head.idx + len(head), True, "role")
+
+    def resolve_pronoun(self, char: int, gender: str | None) -> Speaker | None:
+        """Candidates walking back from the pronoun, in tiers: people named as the subject of
+        a clause since the last speaker's cue (a person newly brought in is the referent);
+        the recent speakers, latest first (else the story is still with whoever spoke last);
+        then anyone named. In the first tier with a candidate not known to clash in gender, the
+        first known to match wins, else the first."""
+        here = self.paragraph_of(char)
+        speakers: list[Speaker] = []
+        last_at = -1
+        for speaker, para, at in reversed(self.last):
+            if here - para > PRONOUN_REACH:
+                break
+            last_at = max(last_at, at)
+            if all(self._gkey(speaker) != self._gkey(s) for s in speakers):
+                speakers.append(speaker)
+        ranked: list[Speaker] = []
+        others: list[Speaker] = []
+        i = bisect.bisect_left(self._starts, char) - 1
+        while i >= 0 and char - self.mentions[i].start < 3000:
+            m = self.mentions[i]
+            i -= 1
+            if m.end > char or not self._fits(m, gender) or (self.caption[m.start] and not self.caption[char]):
+                continue
+            cand = self.speaker_from_mention(m, "pronoun")
+            if m.start >= last_at and self._is_subject(m):
+                ranked.append(cand)
+            else:
+                others.append(cand)
+        for n, tier in enumerate((ranked, speakers, others)):
+            fits = [c for c in tier if self.compatible(c, gender)]
+            known = [c for c in fits if self.gender.get(self._gkey(c)) == gender]
+            if fits:  # a person just brought in is the referent even when their gender is unknown
+                return self._learn(fits[0] if n == 0 else (known or fits)[0], gender)
+        return None
+
+    def _gkey(self, speaker: Speaker) -> str:
+        return speaker.entity or "~" + (speaker.name or "").casefold()
+
+    def _fits(self, m: Mention, gender: str | None) -> bool:
+        """People for he/she/dropped subjects; organisations for it/they."""
+        if gender in ("p", "n"):
+            ent = self.entities.get(m.entity or "")
+            return (ent.kind == "organization") if ent else m.label == "ORG"
+        return self.is_person(m) and m.entity not in self.credited
+
+    def _is_subject(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        while root.dep_ in ("appos", "compound", "flat", "conj") and root.head is not root:
+            root = root.head
+        if root.dep_ not in SUBJECT_DEPS and root.dep_ != "nsubjpass":
+            return False
+        node = root.head  # "X said Y had left": Y acts inside X's words, not in the story
+        for anc in node.ancestors:
+            if node.dep_ == "ccomp" and self.lex.is_cue_lemma(anc.lemma_.lower()):
+                return False
+            node = anc
+        return True
+
+    def _learn(self, speaker: Speaker, gender: str | None) -> Speaker:
+        key = speaker.entity or "~" + (speaker.name or "").casefold()
+        if gender in ("m", "f") and key not in self.gender:
+            self.gender[key] = gender  # "he added" -> this person is a he from now on
+        return Speaker(speaker.name, speaker.entity, speaker.start, speaker.end, speaker.person, "pronoun")
+
+    def note_issuer(self, speaker: Speaker, char: int) -> None:
+        self.issuers.append((speaker, char))
+
+    def last_issuer(self, char: int) -> Speaker | None:
+        """'the report said': the issuer of the last document cited before, within reach."""
+        here = self.paragraph_of(char)
+        for speaker, at in reversed(self.issuers):
+            if at < char and here - self.paragraph_of(at) <= ISSUER_REACH:
+                return Speaker(speaker.name, speaker.entity, speaker.start, speaker.end, speaker.person, "document")
+        return None
+
+    def note_speaker(self, speaker: Speaker, char: int) -> None:
+        if self.caption[char]:
+            return  # a caption's speaker does not carry on into the story
+        if speaker.entity or speaker.person or speaker.via == "group":
+            self.last.append((speaker, self.paragraph_of(char), char))
