@@ -60,6 +60,30 @@ class Resolver(Referents):
 
     def subject_token(self, cue: Any) -> Any | None:
         """The token naming who speaks through `cue`, or None (dropped subject)."""
+        subject = self._subject_token(cue)
+        before = self._split_subject(cue.sent)
+        if before is not None and (subject is None or (subject.i < cue.i and subject.i >= cue.sent.start
+                                                       and subject.lower_ not in self.lex.pronouns)):
+            return before
+        return subject
+
+    def _split_subject(self, sent: Any) -> Any | None:
+        """A sentence the model split after an abbreviation ("Jane Roe, who lost 16 lbs. and
+        two belt sizes, says ..."): the next part opens in lower case and the part before is
+        a name with no verb of its own. Its head is the subject of the cue that follows."""
+        prev_dot = self.doc[sent.start - 1] if sent.start else None
+        abbrev = self.doc[sent.start - 2] if sent.start > 1 else None
+        if prev_dot is None or abbrev is None or prev_dot.text != "." or abbrev.whitespace_ \
+                or not (abbrev.is_alpha and abbrev.is_lower):
+            return None
+        first = next((t for t in sent if t.is_alpha), None)
+        if first is None or not first.is_lower:
+            return None
+        root = prev_dot.sent.root
+        same_paragraph = self.paragraph_of(root.idx) == self.paragraph_of(sent.start_char)
+        return root if root.pos_ in ("PROPN", "NOUN") and same_paragraph else None
+
+    def _subject_token(self, cue: Any) -> Any | None:
         phrase = self.phrase_at(cue)
         if phrase:
             for tok in self.doc[cue.i + len(phrase):cue.sent.end]:

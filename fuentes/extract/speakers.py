@@ -67,6 +67,12 @@ class Speaker:
     via: str = "name"  # "name", "pronoun", "phrase"
 
 
+def _role_head(role: str) -> str:
+    """The head noun of a role: 'owner of Acme' -> 'owner', 'former diplomat' -> 'diplomat'."""
+    words = re.split(r"\s+(?:of|de|del|for|at|in|en|para)\s+|,", role.casefold(), maxsplit=1)[0].split()
+    return words[-1] if words else ""
+
+
 def _in_parentheses(text: str, start: int, end: int) -> bool:
     """text[start:end] sits inside a pair of parentheses on its line."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -104,6 +110,7 @@ class Referents:
         self.last: list[tuple[Speaker, int, int]] = []  # speakers so far: paragraph, cue offset
         self.issuers: list[tuple[Speaker, int]] = []  # who issued the documents cited so far
         self._infer_gender()
+        self.described = self._descriptions()
 
     def _captions(self, doc: Any) -> bytearray:
         """Photo captions inside the body: the sentence that ends in a photo credit ('... says
@@ -207,20 +214,102 @@ class Referents:
             return None
         if not any(c.dep_ == "det" and c.lower_ in self.lex.definite for c in head.children):
             return None
-        gender = "n" if head.lemma_.lower() in self.lex.org_nouns else None
-        return self.resolve_pronoun(head.idx, gender)
+        if head.lemma_.lower() in self.lex.org_nouns:
+            return self._role_match(head, "organization") or self._named_org(head) \
+                or self.resolve_pronoun(head.idx, "n")
+        return self.resolve_pronoun(head.idx, None)
 
-    def _role_match(self, head: Any) -> Speaker | None:
-        """'the senator said' -> the person of this article whose role names a senator."""
-        if head.pos_ != "NOUN":
+    def _descriptions(self) -> list[tuple[int, Mention, frozenset[str], frozenset[str]]]:
+        """(offset, mention, head nouns, all words) of the descriptions a person or
+        organisation carries: the words right before the name ("Mayor Jane Doe", "rookie
+        defenceman Al Roe", "media company GroupM"), an apposition either side ("Jane Doe, the
+        owner of X"; "the city's mayor, Jane Doe"), a copula ("X is a union") and the entity
+        stage's roles."""
+        found, first = [], {}
+        for m in self.mentions:
+            first.setdefault(m.entity or "", m)
+        for m in self.mentions:
+            ent = self.entities.get(m.entity or "")
+            kind = ent.kind if ent else ("person" if self.is_person(m) else "organization" if m.label == "ORG" else "")
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if kind not in ("person", "organization") or span is None or self.caption[m.start]:
+                continue
+            root, heads, words = span.root, set(), set()
+            chain = self._title_chain(span)
+            if chain:
+                heads.add(chain[-1].lemma_)
+                words.update(t.lemma_ for t in chain)
+            for noun in [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"] + (
+                    [root.head] if root.dep_ == "appos" and root.head.pos_ == "NOUN" else []) + (
+                    [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+                    if root.dep_ in SUBJECT_DEPS and root.head.lemma_ in ("be", "ser") else []):
+                heads.add(noun.lemma_)
+                words.update(t.lemma_ for t in noun.children if t.dep_ in ("amod", "compound"))
+            if ent is not None and m is first.get(ent.id):
+                heads.update(_role_head(r) for r in ent.roles)
+                words.update(w for r in ent.roles for w in r.split())
+            heads = {h.casefold() for h in heads if h}
+            if heads:
+                found.append((m.start, m, frozenset(heads), frozenset(w.casefold() for w in words | heads)))
+        return found
+
+    def _title_chain(self, span: Any) -> list[Any]:
+        """The words before a name that describe it ("Democratic presidential nominee"), up to
+        another name or a word that does not hang from the name."""
+        chain, i = [], span.start - 1
+        inside = set(range(span.start, span.end))
+        while i >= 0 and len(chain) < 5:
+            tok = self.doc[i]
+            if not tok.is_alpha or tok.dep_ not in ("compound", "amod", "nmod") or self.mention_at(tok.idx) \
+                    or (tok.head.i not in inside and tok.head.i not in {t.i for t in chain}):
+                break
+            chain.insert(0, tok)
+            i -= 1
+        return chain
+
+    def _role_match(self, head: Any, kind: str = "person") -> Speaker | None:
+        """'the mayor said' -> the one named earlier whose description has "mayor" as its
+        head ('Mayor Jane Doe', 'Jane Doe, the city's mayor'); when several, the one sharing
+        most of the description's words ('the Democratic nominee'), then the one mentioned
+        last."""
+        if head.pos_ != "NOUN" or "Number=Plur" in str(head.morph) or any(
+                (c.dep_ == "det" and c.lower_ not in self.lex.definite) or (c.dep_ == "poss" and c.pos_ == "PRON")
+                for c in head.children):
+            return None  # "officials said", "a senator said", "his lawyer said" bring in someone new
+        word = head.lemma_.casefold()
+        mods = {c.lemma_.casefold() for c in head.children if c.dep_ in ("amod", "compound")}
+        # a capitalised modifier sets holders apart: "the Democratic nominee" is not
+        # "Republican nominee X", "the Cambridge resident" not "a Kitchener resident"
+        proper = {c.lemma_.casefold() for c in head.children if c.dep_ in ("amod", "compound")
+                  and c.text[:1].isupper()}
+        best: dict[str, tuple[int, Mention]] = {}
+        for start, m, heads, words in self.described:
+            if start < head.idx and word in heads and m.entity not in self.credited \
+                    and self.is_person(m) == (kind == "person") and proper <= words:
+                best[self.key(m)] = (len(mods & words), m)
+        if not best:
             return None
-        word = head.lemma_.lower()
-        hits = [e for e in self.entities.values()
-                if e.kind == "person" and any(word in r.lower().split() for r in e.roles)]
-        if len(hits) != 1:
-            return None
-        ent = hits[0]
-        return Speaker(ent.name, ent.id, head.idx, head.idx + len(head), True, "role")
+        latest = {self.key(m): m.start for m in self.mentions if m.end <= head.idx}
+        _, m = max(best.values(), key=lambda v: (v[0], latest.get(self.key(v[1]), -1)))
+        found = self.speaker_from_mention(m, "role")
+        return Speaker(found.name, found.entity, head.idx, head.idx + len(head), found.person, "role")
+
+    def _named_org(self, head: Any) -> Speaker | None:
+        """'the union said' -> the nearest organisation named before whose name holds the
+        noun or one of the lexicon's name marks for it ("Local 832", "Acme Inc.")."""
+        word = head.lemma_.casefold()
+        marks = {word, *self.lex.org_marks.get(word, ())}
+        i = bisect.bisect_left(self._starts, head.idx) - 1
+        while i >= 0 and head.idx - self.mentions[i].start < 3000:
+            m = self.mentions[i]
+            i -= 1
+            if m.end > head.idx or not self._fits(m, "n"):
+                continue
+            ent = self.entities.get(m.entity or "")
+            names = {ent.name, *ent.aliases} if ent else {m.text}
+            if any(marks & set(re.findall(r"[\w']+", n.casefold().replace(".", ""))) for n in names):
+                return self.speaker_from_mention(m, "role")
+        return None
 
     def resolve_pronoun(self, char: int, gender: str | None) -> Speaker | None:
         """Candidates walking back from the pronoun, in tiers: people named as the subject of

@@ -40,6 +40,7 @@ class Lexicon:
     speaker_nouns: frozenset[str] = frozenset()
     definite: frozenset[str] = frozenset()
     org_nouns: frozenset[str] = frozenset()
+    org_marks: dict[str, frozenset[str]] = field(default_factory=dict)  # org noun -> name words
     document_nouns: frozenset[str] = frozenset()
     topic_words: frozenset[str] = frozenset()
     min_words: int = 6
@@ -71,6 +72,7 @@ def lexicon(language: str | None) -> Lexicon:
         speaker_nouns=frozenset(w.lower() for w in raw.get("speaker_nouns", [])),
         definite=frozenset(w.lower() for w in raw.get("definite", [])),
         org_nouns=frozenset(w.lower() for w in raw.get("org_nouns", [])),
+        org_marks={k.lower(): frozenset(w.lower() for w in v) for k, v in (raw.get("org_marks") or {}).items()},
         document_nouns=frozenset(w.lower() for w in raw.get("document_nouns", [])),
         topic_words=frozenset(w.lower() for w in raw.get("topic_words", [])),
         min_words=int(raw.get("min_words", 6)),

@@ -239,3 +239,69 @@ def test_he_goes_to_the_person_just_brought_in_even_of_unknown_gender(nlp_en):
     quotes, _ = run_stages(nlp_en, body)
     reported = [q for q in quotes if q.text.startswith("more information")]
     assert reported and reported[0].speaker_name and "Lu Kang" in reported[0].speaker_name
+
+
+@pytest.mark.models
+def test_the_mayor_is_the_person_introduced_with_that_title(nlp_en):
+    """A title before the name ('Mayor Ana Ruiz') makes 'the mayor' her, even when another
+    person was the subject of the sentence just before."""
+    body = ("Mayor Ana Ruiz opened the new bridge on Monday.\n"
+            "Paul Brandt watched the ceremony from the bank of the river.\n"
+            "\u201cThis bridge will carry the whole valley for the next fifty years,\u201d the mayor said.")
+    quotes = quotes_of(nlp_en, body, {"Ana Ruiz": "e1", "Paul Brandt": "e2"})
+    assert [q.speaker for q in quotes if q.direct] == ["e1"]
+
+
+@pytest.mark.models
+def test_an_apposition_gives_the_description_and_the_nearest_holder_wins(nlp_en):
+    body = ("Lena Ortiz, the harbour inspector, found the containers empty in May.\n"
+            "Kevin Marsh, the port inspector, found them empty again in June.\n"
+            "Ana Ruiz spoke first at the hearing.\n"
+            "\u201cEvery seal on those containers had been broken and glued back,\u201d the inspector said.")
+    quotes = quotes_of(nlp_en, body, {"Lena Ortiz": "e1", "Kevin Marsh": "e2", "Ana Ruiz": "e3"})
+    assert [q.speaker for q in quotes if q.direct] == ["e2"]
+
+
+@pytest.mark.models
+def test_a_capitalised_modifier_sets_description_holders_apart(nlp_en):
+    body = ("Republican nominee Tom Reed toured the plant in the morning.\n"
+            "Lena Ortiz spoke to the workers in the afternoon.\n"
+            "\u201cThese jobs are coming back to this town, I promise you that,\u201d the Democratic nominee said.")
+    quotes = quotes_of(nlp_en, body, {"Tom Reed": "e1", "Lena Ortiz": "e2"})
+    assert [q.speaker for q in quotes if q.direct] == ["e2"]
+
+
+@pytest.mark.models
+def test_a_possessive_pronoun_description_is_someone_else(nlp_en):
+    """'his lawyer' is not the person introduced as a lawyer earlier."""
+    body = ("Lawyer Ana Ruiz filed the motion on Monday.\n"
+            "Kevin Marsh refused to testify before the committee.\n"
+            "His lawyer said he would not answer any questions about the contracts.")
+    quotes = quotes_of(nlp_en, body, {"Ana Ruiz": "e1", "Kevin Marsh": "e2"})
+    assert all(q.speaker != "e1" for q in quotes)
+
+
+@pytest.mark.models
+def test_the_union_is_the_organisation_whose_name_marks_a_union(nlp_en):
+    from fuentes.extract.quotes import extract_quotes
+
+    body = ("Workers at Harbor Freight Holdings Inc. joined Teamsters Local 12 on Friday.\n"
+            "Baker Logistics Inc. said it would not comment on the vote.\n"
+            "The union said talks on a first contract would begin in the spring.")
+    orgs = {"Harbor Freight Holdings Inc.": "o1", "Teamsters Local 12": "o2", "Baker Logistics Inc.": "o3"}
+    mentions = sorted((Mention(body.index(n), body.index(n) + len(n), n, "ORG", k) for n, k in orgs.items()),
+                      key=lambda m: m.start)
+    entities = [Entity(k, n, "organization") for n, k in orgs.items()]
+    quotes = extract_quotes(body, nlp_en(body), mentions, entities, "en", "a5")
+    talks = [q for q in quotes if q.text.startswith("talks")]
+    assert talks and talks[0].speaker == "o2"
+
+
+@pytest.mark.models
+def test_a_sentence_split_after_an_abbreviation_keeps_its_subject(nlp_en):
+    """The model ends a sentence at 'approx.'; the name before it still says what follows."""
+    body = ("Kevin Marsh runs the clinic on King Street.\n"
+            "Retired nurse Ann Lee, who walks approx. three km every day, says the program works for her.")
+    quotes = quotes_of(nlp_en, body, {"Kevin Marsh": "e1", "Ann Lee": "e2"})
+    reported = [q for q in quotes if q.text.startswith("the program")]
+    assert reported and reported[0].speaker == "e2"
