@@ -143,7 +143,10 @@ def analyse_corpus(store: Store, summary: AnalysisSummary | None = None) -> Anal
     from fuentes.corpus.quote_matching import match_quotes
 
     summary = summary or AnalysisSummary()
-    resolved, merges = resolve_with_merges(db.load_local_entities(store))
+    from fuentes.corpus.entity_decisions import apply_decisions  # analysts' merges and splits
+
+    local_entities = db.load_local_entities(store)
+    resolved, merges = apply_decisions(store, local_entities, *resolve_with_merges(local_entities))
     reasons: dict[str, list[str]] = {}
     for merge in merges:
         reasons.setdefault(merge.entity, []).append(f"{merge.source}: {merge.reason}")

@@ -365,13 +365,15 @@ def serve(db: Optional[str] = DbOption,
           port: int = typer.Option(8000, help="Port to listen on."),
           token: Optional[str] = typer.Option(None, "--token", envvar="FUENTES_TOKEN",
                                               help="Allow writing (upload, URL ingest) to requests bearing it."),
-          max_upload: int = typer.Option(16 * 1024 * 1024, help="Largest upload accepted, in bytes.")) -> None:
+          max_upload: int = typer.Option(16 * 1024 * 1024, help="Largest upload accepted, in bytes."),
+          allow_private_urls: bool = typer.Option(False, "--allow-private-urls",
+                                                  help="Let URL ingest fetch loopback and private addresses.")) -> None:
     """The analyst's workbench: web pages and a JSON API over the store (read-only without --token)."""
     import uvicorn
 
     from fuentes.web.app import create_app
 
-    application = create_app(_open(db), token=token, max_upload=max_upload)
+    application = create_app(_open(db), token=token, max_upload=max_upload, allow_private_urls=allow_private_urls)
     mode = "writable with the token" if token else "read-only"
     err.print(f"serving {application.state.store.url.split('@')[-1]} on http://{host}:{port} ({mode})",
               markup=False)
@@ -421,6 +423,48 @@ def watchlist(path: Optional[Path] = typer.Argument(None, help="A FollowTheMoney
                   f"{hit.watchlist_id}]  {how}", markup=False, highlight=False)
     if not hits:
         out.print("no watchlist hits")
+
+
+def _entity_decision(kind: str, first: str, second: str, note: Optional[str], db: Optional[str]) -> None:
+    import getpass
+
+    from fuentes.corpus.entity_decisions import entity_of, record_decision, refresh_entities
+
+    store = _open(db)
+    try:
+        decision = record_decision(store, kind, first, second, f"cli:{getpass.getuser()}", note)
+    except ValueError as error:
+        err.print(f"error: {error}", markup=False)
+        raise typer.Exit(2)
+    for line in refresh_entities(store):
+        err.print(f"note: {line}", markup=False)
+    one, two = entity_of(store, decision.first), entity_of(store, decision.second)
+    together = bool(one and two and one["id"] == two["id"])
+    word = "merged" if kind == "merge" else "kept apart"
+    if together != (kind == "merge"):
+        err.print(f"recorded, but not applied: {decision.first!r} and {decision.second!r}", markup=False)
+        raise typer.Exit(1)
+    shown = f"{one['name']} ({one['id']})" if together else " / ".join(row["id"] for row in (one, two) if row)
+    out.print(f"{word}: {decision.first!r} and {decision.second!r} -> {shown}; every analysis applies it "
+              f"(run `fuentes analyse` to update stories, claims and relations)", markup=False, highlight=False)
+
+
+@app.command()
+def merge(first: str = typer.Argument(..., help="An entity name, alias or id."),
+          second: str = typer.Argument(..., help="The other entity."),
+          note: Optional[str] = typer.Option(None, help="Why they are one (kept with the decision)."),
+          db: Optional[str] = DbOption) -> None:
+    """An analyst's merge: two entities are one. Kept in the store; every analysis applies it."""
+    _entity_decision("merge", first, second, note, db)
+
+
+@app.command()
+def split(first: str = typer.Argument(..., help="An entity name, alias or id."),
+          second: str = typer.Argument(..., help="A name the automatic rules join with it wrongly."),
+          note: Optional[str] = typer.Option(None, help="Why they are different."),
+          db: Optional[str] = DbOption) -> None:
+    """An analyst's split: two names are different entities. Kept in the store; every analysis applies it."""
+    _entity_decision("split", first, second, note, db)
 
 
 @app.command()

@@ -9,6 +9,8 @@ byte limit. Every failure becomes a Rejection with one line saying what went wro
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import time
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -65,16 +67,30 @@ class Fetched:
         )
 
 
+class AddressRefused(httpx.RequestError):
+    """A URL's host resolves to an address `ReadOptions.allow_address` refuses."""
+
+
+def resolve_host(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """Every address `host` resolves to (an IP literal gives itself); OSError when none."""
+    found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(ipaddress.ip_address(info[4][0]) for info in found))
+
+
 class Fetcher:
     """One polite HTTP client for a run: robots.txt and per-host timing are shared."""
 
     def __init__(self, options: ReadOptions, transport: httpx.BaseTransport | None = None):
         self.options = options
+        # Checked on every request the client sends, so no redirect hop (robots.txt's included)
+        # escapes the address policy.
+        hooks = {"request": [self._check_address]} if options.allow_address else {}
         self.client = httpx.Client(
             headers={"User-Agent": options.user_agent, "Accept": ACCEPT},
             timeout=httpx.Timeout(options.timeout),
             follow_redirects=False,
             transport=transport,
+            event_hooks=hooks,
         )
         self._robots: dict[str, RobotFileParser | None] = {}
         self._last: dict[str, float] = {}
@@ -87,6 +103,17 @@ class Fetcher:
 
     def close(self) -> None:
         self.client.close()
+
+    def _check_address(self, request: httpx.Request) -> None:
+        host = request.url.host
+        port = request.url.port or (443 if request.url.scheme == "https" else 80)
+        try:
+            addresses = resolve_host(host, port)
+        except (OSError, UnicodeError, ValueError) as exc:
+            raise AddressRefused(f"cannot resolve host {host}: {_say(exc)}", request=request) from exc
+        for address in addresses:
+            if not self.options.allow_address(address):
+                raise AddressRefused(f"address not allowed: {host} is {address}", request=request)
 
     def fetch_page(self, url: str, hints: dict[str, str] | None = None) -> RawDocument | Rejection:
         """A web page (HTML or plain text) as a RawDocument whose source is `url`."""
@@ -120,6 +147,8 @@ class Fetcher:
             last = attempt == attempts - 1
             try:
                 result = self._request(source, url, allowed, retry_5xx=not last)
+            except AddressRefused as exc:
+                return Rejection(source, str(exc))
             except (httpx.ConnectError, httpx.ReadError, httpx.RemoteProtocolError) as exc:
                 if last:
                     return Rejection(source, f"cannot connect: {_say(exc)}")

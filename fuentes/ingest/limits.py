@@ -6,8 +6,10 @@ importing each other.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from fuentes import __version__
@@ -25,7 +27,9 @@ class ReadOptions:
     a container: a 5 GB WARC of ordinary pages reads fine. `per_host_delay` is the pause
     between two requests to the same host; `retries` applies only to connection errors and
     HTTP 5xx. `saved_at` (ISO 8601) is given to documents read from local files, whose save
-    time fuentes cannot know.
+    time fuentes cannot know. `allow_address`, when set, is asked about every address a URL's
+    host resolves to, before each request (redirect hops and robots.txt included); a refused
+    address rejects the URL (the web server refuses private networks this way).
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -35,6 +39,7 @@ class ReadOptions:
     respect_robots: bool = True
     retries: int = 1
     saved_at: str | None = None
+    allow_address: Callable[[ipaddress.IPv4Address | ipaddress.IPv6Address], bool] | None = None
 
 
 @dataclass(slots=True)

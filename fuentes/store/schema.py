@@ -205,3 +205,16 @@ corpus_state = Table(  # e.g. the provenance index (LSH buckets, sentence splits
     Column("articles", Integer, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
+
+# --- analysts' entity decisions (revision 0005) ---
+
+entity_decisions = Table(  # merges and splits made by analysts; every analysis run applies them
+    "entity_decisions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(8), nullable=False),  # "merge" or "split"
+    Column("first", Text, nullable=False),  # a name, an alias or a local ref "article#key"
+    Column("second", Text, nullable=False),
+    Column("who", Text, nullable=False),  # "web:<token label>" or "cli:<user>"
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("note", Text),
+)

@@ -19,7 +19,8 @@ from fuentes import __version__
 from fuentes.ingest.sources import ReadOptions
 from fuentes.store.analysis import list_entities, provenance_rows, quotes_of
 from fuentes.store.articles import count_articles, list_articles, list_rejections
-from fuentes.web import knowledge, reader, search, stories
+from fuentes.web import decisions, knowledge, reader, search, stories
+from fuentes.web.addresses import public_address, url_problem
 from fuentes.web.app import require_token
 from fuentes.web.jobs import upload_items, upload_label, url_items
 
@@ -72,6 +73,33 @@ def entities(request: Request, kind: str | None = Query(None, description="perso
     store, _ = _ctx(request)
     rows = list_entities(store, kind=kind)
     return {"total": len(rows), "entities": rows[offset:offset + limit]}
+
+
+class EntityDecision(BaseModel):
+    first: str = Field(..., max_length=300, description="An entity id, name, alias or local ref 'article#key'")
+    second: str = Field(..., max_length=300, description="The other entity, given the same way")
+    note: str | None = Field(None, max_length=2000, description="Why (kept with the decision)")
+
+
+def _decide(request: Request, kind: str, body: EntityDecision) -> dict:
+    try:
+        return decisions.decide(request, kind, body.first, body.second, body.note)
+    except ValueError as error:
+        raise HTTPException(422, str(error))
+
+
+@router.post("/entities/merge", tags=["entities"], dependencies=[Depends(require_token)])
+def merge_entities(request: Request, body: EntityDecision) -> dict:
+    """An analyst's merge: the two entities are one. Kept in the store and applied at once and by
+    every later analysis; recorded as a merge with reason "analyst: <note>"."""
+    return _decide(request, "merge", body)
+
+
+@router.post("/entities/split", tags=["entities"], dependencies=[Depends(require_token)])
+def split_entities(request: Request, body: EntityDecision) -> dict:
+    """An analyst's split: the two names are different entities, whatever the automatic rules say.
+    Kept in the store and applied at once and by every later analysis."""
+    return _decide(request, "split", body)
 
 
 @router.get("/entities/{entity_id}", tags=["entities"])
@@ -169,12 +197,19 @@ class UrlIngest(BaseModel):
 
 @router.post("/ingest/url", tags=["ingest"], dependencies=[Depends(require_token)], status_code=202)
 def ingest_url(request: Request, body: UrlIngest) -> dict:
-    """Fetch a page or feed and store its articles in the background; poll /api/jobs/{id}."""
+    """Fetch a page or feed and store its articles in the background; poll /api/jobs/{id}.
+
+    Hosts that resolve to loopback, private, link-local, multicast or reserved addresses are
+    refused (also after every redirect) unless the server runs with --allow-private-urls."""
     parts = urlsplit(body.url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise HTTPException(422, f"not an http(s) URL: {body.url[:200]!r}")
     url = parts.geturl()
-    options = ReadOptions(max_bytes=request.app.state.max_upload)
+    private = request.app.state.allow_private_urls
+    problem = None if private else url_problem(url)
+    if problem:
+        raise HTTPException(422, problem)
+    options = ReadOptions(max_bytes=request.app.state.max_upload, allow_address=None if private else public_address)
     job = request.app.state.jobs.start(url, lambda: url_items(url, options))
     return job.as_dict()
 

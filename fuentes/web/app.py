@@ -1,7 +1,10 @@
 """The analyst's workbench: `create_app(db, token)` builds the FastAPI application.
 
 Read-only unless the operator sets a token (`--token` / env FUENTES_TOKEN): then requests
-carrying `Authorization: Bearer <token>` may add articles. Every response carries a
+carrying `Authorization: Bearer <token>` may add articles and merge or split entities (the one
+HTML form that writes, on the entity profile, carries the token in a form field instead: a
+cross-site page cannot know it, so neither can forge the request). URL ingest fetches public
+addresses only unless `allow_private_urls` (see `addresses`). Every response carries a
 Content-Security-Policy that allows scripts and styles only from the server's own files, so
 even markup smuggled into an article could not run; pages also escape every stored string.
 """
@@ -76,21 +79,35 @@ async def _too_large(send: Send, limit: int) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+READ_ONLY = "this server is read-only: start it with --token or FUENTES_TOKEN to allow writing"
+
+
 def require_token(request: Request) -> None:
     """FastAPI dependency of every writing endpoint."""
     token = request.app.state.token
     if not token:
-        raise HTTPException(403, "this server is read-only: start it with --token or FUENTES_TOKEN to allow writing")
+        raise HTTPException(403, READ_ONLY)
     given = request.headers.get("authorization", "")
     scheme, _, value = given.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
+    if scheme.lower() != "bearer" or not token_matches(request, value):
         raise HTTPException(401, "a valid token is needed: send 'Authorization: Bearer <token>'",
                             headers={"WWW-Authenticate": "Bearer"})
 
 
+def token_matches(request: Request, given: str | None) -> bool:
+    """`given` is the operator's token (compared in constant time)."""
+    token = request.app.state.token
+    return bool(token) and hmac.compare_digest((given or "").strip().encode(), token.encode())
+
+
 def create_app(db: str | Store | None = None, token: str | None = None,
-               max_upload: int = DEFAULT_MAX_UPLOAD) -> FastAPI:
-    """The web application over the store `db` (a path, URL or an open Store)."""
+               max_upload: int = DEFAULT_MAX_UPLOAD, allow_private_urls: bool = False,
+               token_label: str = "operator") -> FastAPI:
+    """The web application over the store `db` (a path, URL or an open Store).
+
+    `token_label` names who holds the token in the analysts' decisions (`web:<label>`);
+    `allow_private_urls` lets URL ingest reach loopback and private networks.
+    """
     from fuentes.web.api import router as api_router
     from fuentes.web.pages import router as page_router
 
@@ -106,6 +123,8 @@ def create_app(db: str | Store | None = None, token: str | None = None,
     app.state.token = token if token is not None else (os.environ.get("FUENTES_TOKEN") or None)
     app.state.jobs = JobBoard(store)
     app.state.max_upload = max_upload
+    app.state.allow_private_urls = allow_private_urls
+    app.state.token_label = token_label
     app.include_router(api_router)
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -82,7 +82,7 @@ class JobBoard:
         self.store = store
         self.keep = keep
         self.jobs: dict[str, Job] = {}
-        self._writer = threading.Lock()
+        self.writer = threading.Lock()  # held by ingest jobs and by entity decisions
 
     def start(self, label: str, items: Callable[[], Iterator], total_bytes: int | None = None) -> Job:
         job = Job(id=uuid.uuid4().hex[:16], label=label, total_bytes=total_bytes)
@@ -103,7 +103,7 @@ class JobBoard:
             elif len(job.articles) < 200:
                 job.articles.append(result["id"])
 
-        with self._writer:
+        with self.writer:
             job.state = "running"
             try:
                 summary = ingest_items(items(), self.store, workers=1, batch_size=50, on_result=on_result)

@@ -10,18 +10,20 @@ import math
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from fuentes import __version__
 from fuentes.store.analysis import list_entities
 from fuentes.store.articles import count_articles, list_articles
-from fuentes.web import knowledge, reader, search, stories
+from fuentes.web import decisions, knowledge, reader, search, stories
+from fuentes.web.app import READ_ONLY, token_matches
 
 TEMPLATES = Path(__file__).with_name("templates")
 PAGE = 50
+MERGE_CHOICES = 2000  # names offered by the merge form's picker (most reported first)
 
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                   trim_blocks=True, lstrip_blocks=True)
@@ -87,10 +89,40 @@ def entity_list(request: Request, kind: str | None = Query(None, max_length=20),
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity(request: Request, entity_id: str) -> HTMLResponse:
+    return entity_page(request, entity_id)
+
+
+def entity_page(request: Request, entity_id: str, status_code: int = 200, **merge: str) -> HTMLResponse:
+    """The profile; `merge` refills the merge form (other, note, error) after a refusal."""
     profile = knowledge.entity_profile(request.app.state.store, request.app.state.tables, entity_id)
     if profile is None:
         return not_found(request, f"entity {entity_id}")
-    return render(request, "entity.html", title=profile["entity"]["name"], graph=radial(profile), **profile)
+    names = [row["name"] for row in list_entities(request.app.state.store, limit=MERGE_CHOICES)
+             if row["id"] != profile["entity"]["id"]]
+    return render(request, "entity.html", status_code=status_code, title=profile["entity"]["name"],
+                  graph=radial(profile), writable=bool(request.app.state.token), merge_names=names,
+                  merge=merge, **profile)
+
+
+@router.post("/entities/{entity_id}/merge", response_class=HTMLResponse)
+def merge_form(request: Request, entity_id: str, other: str = Form("", max_length=300),
+               note: str = Form("", max_length=2000), token: str = Form("", max_length=500)) -> Response:
+    """The profile's merge form. It proves itself with the operator's token in a form field, the
+    field the upload page uses: a page on another site cannot know it, so cannot forge the post."""
+    def refuse(status: int, why: str) -> HTMLResponse:
+        return entity_page(request, entity_id, status, other=other, note=note, error=why)
+
+    if not request.app.state.token:
+        return refuse(403, READ_ONLY)
+    if not token_matches(request, token):
+        return refuse(401, "a valid access token is needed to merge entities")
+    try:
+        done = decisions.decide(request, "merge", entity_id, other, note or None)
+    except ValueError as error:
+        return refuse(422, str(error))
+    if not done["applied"]:
+        return refuse(409, "; ".join(done["notes"]) or "the merge could not be applied")
+    return RedirectResponse(f"/entities/{done['entities'][0]['id']}", status_code=303)
 
 
 def radial(profile: dict[str, Any], size: int = 420) -> dict[str, Any]:

@@ -131,3 +131,27 @@ def test_user_agent_is_sent(site, fetcher: Fetcher) -> None:
     fetcher.fetch_page(site.url("/notes.txt"))
     assert site.agents[-1] == DEFAULT_USER_AGENT
     assert DEFAULT_USER_AGENT.startswith("fuentes/0.") and "(+https://" in DEFAULT_USER_AGENT
+
+
+def _only_127_0_0_1(address) -> bool:
+    return str(address) == "127.0.0.1"
+
+
+def test_allow_address_refuses_before_any_request(site) -> None:
+    before = sum(site.hits.values())
+    with Fetcher(ReadOptions(per_host_delay=0, allow_address=lambda address: False)) as guarded:
+        got = guarded.fetch_page(site.url("/news/one.html"))
+    assert got == Rejection(site.url("/news/one.html"), "address not allowed: 127.0.0.1 is 127.0.0.1")
+    assert sum(site.hits.values()) == before  # neither robots.txt nor the page was asked for
+
+
+def test_allow_address_is_asked_again_at_every_redirect_hop(site) -> None:
+    port = site.base.rsplit(":", 1)[1]
+    site.routes["/to-other-loopback"] = (302, {"Location": f"http://127.0.0.2:{port}/news/one.html"}, b"")
+    with Fetcher(ReadOptions(per_host_delay=0, allow_address=_only_127_0_0_1)) as guarded:
+        assert isinstance(guarded.fetch_page(site.url("/redirect")), RawDocument)  # same allowed host
+        got = guarded.fetch_page(site.url("/to-other-loopback"))
+    assert got.reason == "address not allowed: 127.0.0.2 is 127.0.0.2"
+    with Fetcher(ReadOptions(per_host_delay=0, allow_address=_only_127_0_0_1)) as guarded:
+        assert guarded.fetch_page("http://no-such-host.invalid/x").reason.startswith(
+            "cannot resolve host no-such-host.invalid")
