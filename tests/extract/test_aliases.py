@@ -77,7 +77,7 @@ def test_untagged_run_keeps_only_the_part_that_names_the_person():
     import pytest
 
     spacy = pytest.importorskip("spacy")
-    from fuentes.extract.aliases import _untagged_run
+    from fuentes.extract.alias_people import _untagged_run
 
     sdoc = spacy.blank("en")("The speaker follows Sergeant-at-Arms Kevin Marsh inside.")
     run = [t for t in sdoc if t.text in ("Arms", "Kevin", "Marsh")]
@@ -107,7 +107,7 @@ def test_untagged_run_takes_in_the_given_name_before_a_known_surname():
     import pytest
 
     spacy = pytest.importorskip("spacy")
-    from fuentes.extract.aliases import _untagged_run
+    from fuentes.extract.alias_people import _untagged_run
 
     sdoc = spacy.blank("en")("In June, Omar García Harfuch survived an attack.")
     run = [t for t in sdoc if t.text in ("Omar", "García", "Harfuch")]

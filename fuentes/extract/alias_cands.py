@@ -1,0 +1,75 @@
+"""The mentions being linked inside one article (`Cand`) and what the linking steps share:
+overlap tests, span replacement, the label of a linked group."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fuentes.extract.names import POSSESSIVE, looks_like_acronym, name_tokens, visible
+
+PLACE = {"GPE", "LOC", "FAC"}
+
+
+@dataclass(eq=False)
+class Cand:
+    """A mention being linked: char span, label, and what the rules learnt about it."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    model_label: str = ""
+    name: str | None = None  # the name form when the surface differs ('Nemesio "El Mencho" ...')
+    nick: bool = False
+    acronym: bool = False
+    nominal: bool = False  # "the President": refers to a person, never names one
+    person: int | None = None  # person cluster id once linked to a full name
+    shared: bool = False  # a surname several people carry: linked by position, not by surface
+    roles: list[str] | None = None
+    extra_aliases: list[str] | None = None
+
+    def __post_init__(self) -> None:
+        self.roles = self.roles or []
+        self.extra_aliases = self.extra_aliases or []
+        self.acronym = self.acronym or looks_like_acronym(self.text)
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return name_tokens(self.name or self.text)
+
+
+def clean_surface(text: str) -> str:
+    text = visible(text).strip().strip("\"'\u201c\u201d\u00ab\u00bb").strip()
+    return POSSESSIVE.sub("", text) if text.endswith(("'s", "\u2019s")) else text
+
+
+def group_label(cands: list[Cand], members: list[int]) -> str:
+    """Label of a local entity: PERSON when linked as a person (full name, surname, nickname),
+    else the majority vote of its mentions (places count as one class). A tie goes against
+    PERSON: a name never given in full in the article is weak evidence of a person (measured
+    on CoNLL-2003 dev: +0.6 PER F1 over preferring PERSON)."""
+    if any(cands[i].person is not None or cands[i].nick for i in members):
+        return "PERSON"
+    votes: dict[str, float] = {}
+    for i in members:
+        lab = cands[i].label
+        cls = "PLACE" if lab in PLACE else lab
+        votes[cls] = votes.get(cls, 0) + (1.0 if lab == "PERSON" else 1.01)
+    best = max(votes, key=lambda k: votes[k])
+    if best != "PLACE":
+        return best
+    places = [cands[i].label for i in members if cands[i].label in PLACE]
+    return max(set(places), key=places.count)
+
+
+def overlapping(cands: list[Cand], start: int, end: int) -> list[Cand]:
+    return [c for c in cands if c.start < end and start < c.end]
+
+
+def replace_overlapping(cands: list[Cand], new: Cand, keep: Cand | None = None) -> Cand:
+    """Insert `new`, dropping the spans it overlaps (the model's split or mislabelled pieces)."""
+    for old in overlapping(cands, new.start, new.end):
+        if old is not keep:
+            cands.remove(old)
+    cands.append(new)
+    return new

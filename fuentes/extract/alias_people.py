@@ -1,0 +1,138 @@
+"""People inside one article: full names grouped into persons, and the surnames, first names,
+initials and untagged name runs that refer back to them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fuentes.extract.alias_cands import PLACE, Cand
+from fuentes.extract.names import Lexicon, fold, looks_like_acronym, person_keys, same_person_name
+
+
+def _person_clusters(cands: list[Cand]) -> dict[tuple[str, ...], int]:
+    """Full names (>= 2 tokens) of people grouped by `same_person_name`; name tokens -> cluster."""
+    names = sorted({c.tokens for c in cands if c.label == "PERSON" and not c.nick and not c.acronym
+                    and len(c.tokens) >= 2}, key=len, reverse=True)
+    cluster: dict[tuple[str, ...], int] = {}
+    blocks: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for n, toks in enumerate(names):  # longest first: a short name joins only one longer person
+        keys = [("last", toks[-1]), ("first", toks[0])]
+        matches = {cluster[o] for k in keys for o in blocks.get(k, []) if same_person_name(toks, o)}
+        cluster[toks] = matches.pop() if len(matches) == 1 else n  # "Carlos Slim" with two Slims: alone
+        for k in keys:
+            blocks.setdefault(k, []).append(toks)
+    return cluster
+
+
+def key_owners(cluster: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], int]:
+    """Short forms that point to exactly one person cluster (strong keys before weak ones)."""
+    strong: dict[tuple[str, ...], set[int]] = {}
+    weak: dict[tuple[str, ...], set[int]] = {}
+    for toks, cid in cluster.items():
+        s, w = person_keys(toks)
+        for k in s:
+            strong.setdefault(k, set()).add(cid)
+        for k in w:
+            weak.setdefault(k, set()).add(cid)
+    owners = {k: next(iter(v)) for k, v in weak.items() if len(v) == 1 and k not in strong}
+    owners.update({k: next(iter(v)) for k, v in strong.items() if len(v) == 1})
+    for toks, cid in cluster.items():
+        owners[toks] = cid
+        if len(toks) >= 3:  # "AMLO" for Andrés Manuel López Obrador: the initials of the full name
+            owners.setdefault(("acronym:" + "".join(t[0] for t in toks),), cid)
+    return owners
+
+
+def _shared_surnames(cluster: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], set[int]]:
+    """Last names carried by more than one person of the article ("Vickers" of Kevin and
+    Andrew Vickers) -> the clusters that carry them."""
+    found: dict[tuple[str, ...], set[int]] = {}
+    for toks, cid in cluster.items():
+        found.setdefault(toks[-1:], set()).add(cid)
+    return {k: v for k, v in found.items() if len(v) > 1}
+
+
+def _link_by_position(cands: list[Cand], group: list[Cand], cluster: dict[tuple[str, ...], int],
+                      cids: set[int]) -> None:
+    """A bare surname several people share refers to the one of them named in full most
+    recently before it: a namesake is introduced in full right where the story turns to
+    them."""
+    full = sorted((c.start, cluster[c.tokens]) for c in cands
+                  if c.label == "PERSON" and cluster.get(c.tokens) in cids)
+    for c in group:
+        before = [cid for start, cid in full if start < c.start]
+        if before:
+            c.person, c.label, c.shared = before[-1], "PERSON", True
+
+
+def _after_locative(body: str, c: Cand, lex: Lexicon) -> bool:
+    """'in Washington', 'desde Jalisco': the word before the span is a place preposition."""
+    word = body[max(0, c.start - 12):c.start].split()[-1:]
+    return bool(word) and word[0].casefold() in lex.locative_prepositions
+
+
+def link_people(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
+    """Surnames, first names and shorter full names -> their person; untagged ones added."""
+    body = sdoc.text  # Doc.text joins every token: read it once
+    cluster = _person_clusters(cands)
+    owners = key_owners(cluster)
+    by_surface: dict[tuple[str, ...], list[Cand]] = {}
+    for c in cands:
+        by_surface.setdefault(c.tokens, []).append(c)
+    shared = _shared_surnames(cluster)
+    for toks, group in by_surface.items():
+        cid = owners.get(toks)
+        if cid is None and toks in shared and not any(c.nick for c in group):
+            _link_by_position(cands, group, cluster, shared[toks])
+            continue
+        if cid is None or any(c.nick for c in group):
+            continue
+        if all(c.label in PLACE for c in group) and any(_after_locative(body, c, lex) for c in group):
+            continue  # "in Washington": the place stays a place beside "George Washington"
+        for c in group:
+            c.person, c.label = cid, "PERSON"
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    run: list[Any] = []
+    for tok in [*sdoc, None]:  # runs of capitalised proper nouns the model did not tag at all
+        if (tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.idx not in covered
+                and not tok.ent_type_):
+            run.append(tok)
+            continue
+        if run:
+            _untagged_run(sdoc, body, run, owners, cands, lex)
+            run = []
+
+
+def opens_sentence(sdoc: Any, i: int) -> bool:
+    """Cheap test (no parse lookup): the token follows a line break, end punctuation or nothing."""
+    j = i - 1
+    if j >= 0 and sdoc[j].is_space:
+        return True
+    return j < 0 or sdoc[j].text in (".", "!", "?", ":", '"', "\u201c", "\u201d") or "\n" in sdoc[j].whitespace_
+
+
+def _given_name(tok: Any, lex: Lexicon) -> bool:
+    """A word that can open a person's name: one capitalised word of letters, not a title, not
+    the tail of a hyphenated compound ('Sergeant-at-Arms')."""
+    text, doc = tok.text, tok.doc
+    whole = tok.i == 0 or bool(doc[tok.i - 1].whitespace_)
+    return whole and text.isalpha() and text[:1].isupper() and not text.isupper() and tok.lower_ not in lex.titles
+
+
+def _untagged_run(sdoc: Any, body: str, run: list[Any], owners: dict, cands: list[Cand], lex: Lexicon) -> None:
+    """A run like 'Omar García Harfuch' whose tail is a known person key becomes that person."""
+    while run and (run[0].lower_ in lex.titles or (len(run) > 1 and opens_sentence(sdoc, run[0].i))):
+        run = run[1:]  # titles, and a capitalised sentence opener ("Killing Oseguera Cervantes")
+    folded = tuple(fold(t.text) for t in run)
+    if len(run) == 1 and looks_like_acronym(run[0].text) and len(run[0].text) >= 3:
+        folded = ("acronym:" + folded[0].replace(".", ""),)
+    for n in range(len(run)):
+        cid = owners.get(folded[n:])
+        if cid is not None and len(run[-1].text) > 2:
+            # the name is the part that matched ("Sergeant-at-Arms Kevin Vickers" is Kevin
+            # Vickers) and plain given names before it ("Omar" of "Omar García Harfuch")
+            while n > 0 and _given_name(run[n - 1], lex):
+                n -= 1
+            start, end = run[n].idx, run[-1].idx + len(run[-1].text)
+            cands.append(Cand(start, end, body[start:end], "PERSON", person=cid, acronym=folded[0].startswith("acronym:")))
+            return

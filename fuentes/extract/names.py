@@ -1,0 +1,228 @@
+"""Name rules: how a name is tokenised and folded, and when two names can be one.
+
+Plain functions over strings, used by the per-article linking (fuentes.extract.aliases) and by
+the corpus steps that compare names across articles:
+- person names: a surname, a compound surname or a first name refers back to a full name
+  ("Sheinbaum", "Bravo", "Oseguera Cervantes" -> the full name that carries them), and a
+  shorter full name is the same person as a longer one that contains it in order
+  ("Nemesio Oseguera Cervantes" = "Nemesio Rubén Oseguera Cervantes");
+- acronyms: "AMLO" = the initials of "Andrés Manuel López Obrador", "CIA" of "Central
+  Intelligence Agency";
+- organisations: a shorter form that is a prefix or suffix of a longer one ("the Times");
+- nicknames and roles: cue phrases from the per-language data files (`data/<lang>.yaml`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).with_name("data")
+_WORD = re.compile(r"[^\W\d_][\w.'\u2019-]*|\d+", re.UNICODE)
+POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The cue words of one language, from data/<lang>.yaml."""
+
+    language: str
+    titles: dict[str, str | None]
+    parties: dict[str, str]
+    role_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    human_verbs: frozenset[str]
+    nickname_cues: tuple[str, ...]
+    real_name_cues: tuple[str, ...]
+    nickname_articles: tuple[str, ...]
+    org_keywords: frozenset[str]
+    org_suffixes: frozenset[str]
+    generic_org_words: frozenset[str]
+    acronym_stopwords: frozenset[str]
+    determiners: frozenset[str]
+    locative_prepositions: frozenset[str]
+    byline_cues: frozenset[str]
+    max_title_words: int
+    credit_words: frozenset[str] = frozenset()
+    credit_role: str | None = None
+    acronyms: dict[str, str] | None = None  # well-known acronym (folded) -> full name
+
+
+@lru_cache(maxsize=None)
+def lexicon(language: str | None) -> Lexicon:
+    """Cues for `language`; languages without a data file use English cues."""
+    lang = language if language and (DATA / f"{language}.yaml").exists() else "en"
+    raw = yaml.safe_load((DATA / f"{lang}.yaml").read_text(encoding="utf-8"))
+    low = lambda key: frozenset(str(w).casefold() for w in raw.get(key) or [])  # noqa: E731
+    titles = {str(k).casefold(): v for k, v in (raw.get("titles") or {}).items()}
+    return Lexicon(
+        language=lang, titles=titles, parties={str(k).casefold(): v for k, v in (raw.get("parties") or {}).items()},
+        role_nouns=low("role_nouns"), person_nouns=low("person_nouns"), human_verbs=low("human_verbs"),
+        nickname_cues=tuple(sorted(raw.get("nickname_cues") or [], key=len, reverse=True)),
+        real_name_cues=tuple(sorted(raw.get("real_name_cues") or [], key=len, reverse=True)),
+        nickname_articles=tuple(raw.get("nickname_articles") or []),
+        org_keywords=low("org_keywords"), org_suffixes=low("org_suffixes"),
+        generic_org_words=low("generic_org_words"), acronym_stopwords=low("acronym_stopwords"),
+        determiners=low("determiners"), locative_prepositions=low("locative_prepositions"),
+        byline_cues=low("byline_cues"), max_title_words=max((len(t.split()) for t in titles), default=1),
+        credit_words=low("credit_words"), credit_role=raw.get("credit_role"), acronyms=_acronyms(lang),
+    )
+
+
+def _acronyms(lang: str) -> dict[str, str]:
+    """data/acronyms.yaml for one language: folded acronym -> the full name in that language."""
+    raw = yaml.safe_load((DATA / "acronyms.yaml").read_text(encoding="utf-8")) or {}
+    return {fold(str(acr)): names.get(lang) or names["en"] for acr, names in raw.items()}
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form used for matching names; invisible format characters
+    (zero-width space, soft hyphen, direction marks) that pages leak into names are dropped."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c) != "Cf")
+
+
+def visible(text: str) -> str:
+    """`text` without invisible format characters ("Traeger\u200b" -> "Traeger")."""
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
+def name_tokens(text: str, lex: Lexicon | None = None) -> tuple[str, ...]:
+    """Folded word tokens of a name, without a leading determiner or a possessive ending."""
+    words = [POSSESSIVE.sub("", w) for w in _WORD.findall(fold(text).replace("\u2019", "'"))]
+    words = [w.strip(".'-") or w for w in words if w]
+    if lex and words and words[0] in lex.determiners and len(words) > 1:
+        words = words[1:]
+    return tuple(words)
+
+
+def is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(tok in it for tok in short)
+
+
+def same_person_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names (>= 2 tokens each) of one person: the shorter sits in order in the longer,
+    sharing the last name, or sharing the first name (a Spanish name cited with its paternal
+    surname only: "Carlos Bravo" = "Carlos Bravo Regidor")."""
+    short, long = sorted((a, b), key=len)
+    if len(short) < 2 or not is_subsequence(short, long):
+        return False
+    return short[-1] == long[-1] or short[0] == long[0]
+
+
+def person_keys(tokens: tuple[str, ...]) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+    """Shorter forms by which a full name is referred to later in an article.
+
+    Strong keys: every surname suffix ("regidor", "bravo regidor") and each surname token
+    ("bravo", the paternal surname of a Spanish name). Weak key: the first name ("claudia"),
+    used only when no full name carries it as a surname.
+    """
+    strong: set[tuple[str, ...]] = set()
+    if len(tokens) < 2:
+        return strong, set()
+    for i in range(1, len(tokens)):
+        strong.add(tokens[i:])
+        if len(tokens[i]) > 1:  # initials ("J.") are not keys
+            strong.add((tokens[i],))
+    if len(tokens) >= 4:  # "Andrés Manuel López Obrador" -> "López Obrador" is a suffix; "Manuel López"
+        strong.add(tokens[1:-1])
+    return strong, {(tokens[0],)}
+
+
+def initials(tokens: tuple[str, ...], stop: frozenset[str], keep_stop: bool = False) -> str:
+    return "".join(t[0] for t in tokens if t and (keep_stop or t not in stop) and t[0].isalpha())
+
+
+def acronym_of(acronym: str, tokens: tuple[str, ...], stop: frozenset[str]) -> bool:
+    """Whether `acronym` ("CIA", "AMLO", "CJNG") abbreviates the name `tokens`.
+
+    The letters must be the initials in order, with or without the stop words; for acronyms of
+    three letters or more the same letters in another order also count, since an English text
+    often keeps the Spanish acronym of a translated name (CJNG for Jalisco New Generation Cartel).
+    """
+    letters = fold(acronym).replace(".", "")
+    if len(letters) < 2 or len(tokens) < 2:
+        return False
+    plain, full = initials(tokens, stop), initials(tokens, stop, keep_stop=True)
+    if letters in (plain, full):
+        return True
+    return len(letters) >= 3 and sorted(letters) == sorted(plain)
+
+
+def org_variant(short: tuple[str, ...], long: tuple[str, ...], lex: Lexicon) -> bool:
+    """A shorter organisation name that is a prefix or suffix of a longer one ("times" of
+    "new york times", "fox news" of "fox news digital"), unless it is only generic words."""
+    if not short or len(short) >= len(long) or all(t in lex.generic_org_words for t in short):
+        return False
+    return long[: len(short)] == short or long[-len(short):] == short
+
+
+def looks_like_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()
+
+
+def is_nickname_form(text: str, lex: Lexicon) -> bool:
+    """"El Mencho", "La Tuta": a nickname article followed by a capitalised word."""
+    words = text.split()
+    return len(words) >= 2 and words[0] in lex.nickname_articles and words[1][:1].isupper()
+
+
+@lru_cache(maxsize=None)
+def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """Regex for `, <cue> <Name>` right after a name; the name may be quoted."""
+    alts = "|".join(re.escape(c) for c in cues)
+    return re.compile(
+        r"\s*,?\s*(?:\(\s*)?(?:" + alts + r")\s+[\"\u201c\u00ab']?"
+        r"(?P<name>(?:(?:El|La|Los|Las|the|The)\s+)?[A-ZÁÉÍÓÚÑ][\w-]+(?:['\u2019]\w+)?"
+        r"(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\w-]+(?:['\u2019]\w+)?){0,4})",
+        re.UNICODE,
+    )
+
+
+# 'Nemesio "El Mencho" Oseguera Cervantes': a quoted nickname inside a name.
+QUOTED_NICK = re.compile(
+    r"(?P<first>(?:[A-ZÁÉÍÓÚÑ][\w'\u2019.-]+\s+){1,3})[\"\u201c\u00ab](?P<nick>[^\"\u201d\u00bb\n]{2,40}?)[\"\u201d\u00bb]"
+    r"\s+(?P<last>[A-ZÁÉÍÓÚÑ][\w'\u2019-]+(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\w'\u2019-]+){0,3})",
+    re.UNICODE,
+)
+
+_ROLE_STOP = re.compile(r",|;|:|\(|\)|[\"\u201c\u201d]|\s(?:who|which|that|whose|quien|quienes|que|cuyo|cuya)\s|\.(?=\s+[A-Z]|\s*$)")
+_PARTY = re.compile(r"^\s*,\s*(?P<party>[RDI])-(?P<state>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", re.UNICODE)
+
+
+def appositive_role(after: str, lex: Lexicon, max_words: int = 14) -> str | None:
+    """Role from the text right after a name: ', a Mexican political analyst who ...'."""
+    if not after.startswith(","):
+        return None
+    phrase = _ROLE_STOP.split(after[1:], maxsplit=1)[0].strip()
+    words = phrase.split()
+    if words and words[0].casefold() in lex.determiners | {"a", "an", "un", "una"}:
+        words = words[1:]
+    if not words or len(words) > max_words or words[0].endswith(("ing", "ando", "iendo")):
+        return None  # "X, cutting off ...": a clause, not a role
+    folded = {w.casefold().strip(".'") for w in words}
+    return " ".join(words) if folded & lex.role_nouns else None
+
+
+def party_role(after: str, lex: Lexicon) -> str | None:
+    """', R-Texas' after a senator's name -> 'Republican, Texas'."""
+    match = _PARTY.match(after)
+    if not match or match["party"].casefold() not in lex.parties:
+        return None
+    return f"{lex.parties[match['party'].casefold()]}, {match['state'].rstrip('.')}"
+
+
+def title_before(words_before: list[str], lex: Lexicon) -> tuple[int, str | None] | None:
+    """The longest title ending right before a name: (number of words, role or None)."""
+    for n in range(min(lex.max_title_words, len(words_before)), 0, -1):
+        candidate = " ".join(words_before[-n:]).casefold()
+        if candidate in lex.titles:
+            return n, lex.titles[candidate]
+    return None

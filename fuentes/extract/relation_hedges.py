@@ -1,0 +1,109 @@
+"""Allegations and time bounds of a relation: hedges near the relation or above it in the
+parse ("some say", "allegedly", "presuntamente"), and the years attached to the relation's
+clause ("since 2015", "between 2010 and 2015", "in June 2020")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fuentes.extract.relation_parse import Context, governor_of, marker_of
+
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+def hedged(trigger: Any, span: Any, ctx: Context) -> bool:
+    """A hedge inside the relation's words, or attached to the clause that states it and the
+    clauses above ("some say X is ...", "it is believed that X leads ..."). A relation given by
+    an apposition inside a clause does not take that clause's hedges."""
+    top = _predicate(trigger, ctx)
+    chain = {trigger.i, top.i}
+    if top.pos_ in ("VERB", "AUX"):
+        chain.update(a.i for a in top.ancestors)
+    if any(trigger.doc[i].lemma_.casefold() in ctx.cues.hedge_verbs for i in chain - {trigger.i}):
+        return True
+    if ctx.cues.hedges is None:
+        return False
+    sent = trigger.sent
+    text = sent.text.casefold()
+    for m in ctx.cues.hedges.finditer(text):
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        if span.start_char <= start and end <= span.end_char:
+            return True
+        hedge = sent.doc.char_span(start, end, alignment_mode="expand") or ()
+        if any(t.i in chain or t.head.i in chain for t in hedge):
+            return True
+        opening = [t for t in sent if not t.is_space][:3]  # "Reportedly, ...", "Según fuentes, ..."
+        if hedge and hedge[0] in opening and end <= span.start_char:
+            return True
+    return False
+
+
+def _predicate(trigger: Any, ctx: Context) -> Any:
+    """The verb a relation word is stated through: its copula ("is the leader"), the verb of
+    its state ("has been in a rivalry"), its light verb ("maintains an alliance"); a verb
+    trigger is its own predicate, and so is a noun given by apposition."""
+    dep, head = trigger.dep_, trigger.head
+    if dep in ("attr", "acomp") or (dep in ("dobj", "obj") and head.lemma_.casefold() in ctx.cues.light_verbs):
+        return head
+    if marker_of(trigger, ctx) in ctx.cues.state_preps:
+        return governor_of(trigger)
+    return trigger
+
+
+def bounds(trigger: Any, ctx: Context) -> tuple[str | None, str | None]:
+    """Start and end from years attached to the trigger, or to the verb it is predicated
+    through ("X has been in a rivalry with Y since 2015"); an apposition marked "then" takes
+    the date of its clause ("In 2020 X, then chief of police, ...")."""
+    chain = {trigger.i, _predicate(trigger, ctx).i}
+    if trigger.dep_ == "appos" and any(c.lower_ in ctx.cues.then_words for c in trigger.children):
+        chain.update(a.i for a in trigger.ancestors)
+    start = end = None
+    for tok in trigger.sent:
+        if not (tok.like_num and _YEAR.match(tok.text)):
+            continue
+        cue, attach = _date_cue(tok, ctx), _attachment(tok, ctx)
+        if attach is None or attach.i not in chain:
+            continue
+        date = _with_month(tok, ctx)
+        conj = tok.dep_ == "conj" and tok.head.like_num
+        if cue == "start" or (cue in ("between", "entre") and not conj):
+            start = start or date
+        elif cue == "end" or conj:
+            end = date
+        elif cue == "point":
+            start, end = start or date, end or date
+    return start, end
+
+
+def _date_cue(year: Any, ctx: Context) -> str | None:
+    doc = year.doc
+    for i in range(year.i - 1, max(-1, year.i - 5), -1):
+        word = doc[i].lower_
+        if word in ("between", "entre"):
+            return word
+        if word in ctx.cues.date_cues:
+            return ctx.cues.date_cues[word]
+        if not (word in ctx.cues.months or doc[i].like_num or word in ("of", "de", ",")):
+            return None
+    return None
+
+
+def _attachment(year: Any, ctx: Context) -> Any | None:
+    tok = year
+    for _ in range(6):
+        if tok.head is tok:
+            return tok
+        tok = tok.head
+        if not (tok.pos_ == "ADP" or tok.like_num or tok.lower_ in ctx.cues.months or tok.lower_ in ctx.cues.date_cues):
+            return tok
+    return None
+
+
+def _with_month(year: Any, ctx: Context) -> str:
+    doc = year.doc
+    for i in range(year.i - 1, max(-1, year.i - 3), -1):
+        month = ctx.cues.months.get(doc[i].lower_)
+        if month:
+            return f"{year.text}-{month:02d}"
+    return year.text

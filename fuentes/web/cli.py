@@ -1,0 +1,30 @@
+"""`fuentes serve`: the analyst's workbench over a store (registered by fuentes.cli)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from fuentes.cli_common import DbOption, err
+from fuentes.cli_common import open_db as _open
+
+
+def serve(db: Optional[str] = DbOption,
+          host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+          port: int = typer.Option(8000, help="Port to listen on."),
+          token: Optional[str] = typer.Option(None, "--token", envvar="FUENTES_TOKEN",
+                                              help="Allow writing (upload, URL ingest) to requests bearing it."),
+          max_upload: int = typer.Option(16 * 1024 * 1024, help="Largest upload accepted, in bytes."),
+          allow_private_urls: bool = typer.Option(False, "--allow-private-urls",
+                                                  help="Let URL ingest fetch loopback and private addresses.")) -> None:
+    """The analyst's workbench: web pages and a JSON API over the store (read-only without --token)."""
+    import uvicorn
+
+    from fuentes.web.app import create_app
+
+    application = create_app(_open(db), token=token, max_upload=max_upload, allow_private_urls=allow_private_urls)
+    mode = "writable with the token" if token else "read-only"
+    err.print(f"serving {application.state.store.url.split('@')[-1]} on http://{host}:{port} ({mode})",
+              markup=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
