@@ -117,3 +117,42 @@ def export_command(output: Path = typer.Argument(..., help="File to write."),
     graph = _graph(db, None, None, None, False, co_mentions)
     writers[format](graph, output)
     out.print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} ties written to {output}", markup=False)
+
+
+@network_app.command("key-players")
+def key_players_command(db: Optional[str] = DbOption, k: int = typer.Option(3, "-k", help="Size of the set."),
+                        co_mentions: bool = typer.Option(False, help="Also tie entities named in the same articles.")
+                        ) -> None:
+    """Borgatti key-player set: the k entities whose removal fragments the network most."""
+    from fuentes.network.disruption import fragmentation, key_players
+
+    graph = _graph(db, None, None, None, False, co_mentions)
+    if graph.number_of_edges() == 0:
+        out.print("no relations in the store match (run `fuentes analyse`, or try --co-mentions)")
+        return
+    chosen, after = key_players(graph, k)
+    out.print(f"fragmentation {fragmentation(graph):.3f} -> {after:.3f} after removing: "
+              + ", ".join(_label(graph, n) for n in chosen), markup=False)
+
+
+@network_app.command()
+def population(data: Optional[Path] = typer.Option(None, help="Folder with BACRIM2020_{Nodes,Alliances,Rivals}.csv "
+                                                            "(default: ../shared/data/prieto-curiel-recruitment)."),
+               years: int = typer.Option(5, help="Years to project from 2022.")) -> None:
+    """Cartel population model (Prieto-Curiel, Campedelli & Hope, Science 2023): 2012-2022 fit and policy scenarios."""
+    from fuentes.errors import FuentesError
+    from fuentes.network.datasets import load_cartels
+    from fuentes.network.population import from_cartels, projections
+
+    try:
+        results = projections(from_cartels(load_cartels(data)), horizon=52 * years)
+    except (FuentesError, OSError) as error:
+        out.print(f"error: {error}", markup=False)
+        raise typer.Exit(2)
+    calibration = results.pop("calibration")
+    out.print(f"members 2012 {calibration['members_2012']:,} -> 2022 {calibration['members_2022']:,}; "
+              f"recruits a week {calibration['mean_weekly_recruits_2012_2022']} (mean 2012-2022), "
+              f"{calibration['weekly_recruits_2022']} in 2022", markup=False)
+    for name, summary in results.items():
+        out.print(f"{name:>24}: members {summary['members_change_pct']:+.1f} %, weekly deaths "
+                  f"{summary['deaths_change_pct']:+.1f} % after {years} years", markup=False)

@@ -133,9 +133,10 @@ def _pair_weights(path: Path) -> dict[tuple[str, str], float]:
     return pairs
 
 
-def load_cartels() -> CartelNetwork:
-    """BACRIM 2020 groups, rivalries and alliances (Prieto-Curiel, Campedelli & Hope 2023)."""
-    folder = data_dir("prieto-curiel-recruitment")
+def load_cartels(folder: Path | None = None) -> CartelNetwork:
+    """BACRIM 2020 groups, rivalries and alliances (Prieto-Curiel, Campedelli & Hope 2023), from
+    `folder` or the shared data set."""
+    folder = folder or data_dir("prieto-curiel-recruitment")
     with (folder / "BACRIM2020_Nodes.csv").open(newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     ids = [row["Node"] for row in rows]
