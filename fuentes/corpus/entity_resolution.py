@@ -3,10 +3,10 @@
 Each article's local entities (from the `entities` stage) are merged when the evidence says
 they are the same, and only then:
   - they share a name, compared case- and accent-insensitively, same kind: for people a name
-    of two words or more (a full name, a nickname such as "El Mencho"); places and groups
+    of two words or more (a full name, a nickname such as "El Halcón"); places and groups
     also by one word ("Mexico", "CIA");
-  - two people's full names are variants of each other ("Nemesio Oseguera Cervantes" /
-    "Nemesio Rubén Oseguera Cervantes"; same rule as inside an article);
+  - two people's full names are variants of each other ("Rodrigo Salas Ibarra" /
+    "Rodrigo Andrés Salas Ibarra"; same rule as inside an article);
   - an entity known only by one word (a surname the model may have tagged ORG, an acronym)
     joins the one person / organisation of the corpus that carries that word as a surname /
     acronym; when two different people share the surname, it joins neither.
@@ -133,7 +133,7 @@ def _merge_single_words(items, names, uf: UnionFind) -> None:
 
 def _merge_mislabelled_aliases(items, names, uf: UnionFind) -> None:
     """A group/place/other whose multi-word name is an alias of exactly one person elsewhere
-    ("El Mencho" tagged ORG in one article, a person's nickname in another) is that person:
+    ("El Halcón" tagged ORG in one article, a person's nickname in another) is that person:
     the model mislabels nicknames, the alias link is the stronger evidence."""
     person_forms: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for i, (_, e) in enumerate(items):

@@ -44,7 +44,7 @@ def _key(text: str) -> str:
 
 
 def _speakers_agree(a: Quote, b: Quote) -> bool:
-    """Names agree when one's words are all in the other's ("Bravo" / "Carlos Bravo Regidor")."""
+    """Names agree when one's words are all in the other's ("Ruiz" / "Ana Ruiz Vega")."""
     if not a.speaker_name or not b.speaker_name:
         return False
     wa, wb = set(_key(a.speaker_name).split()), set(_key(b.speaker_name).split())

@@ -19,7 +19,7 @@ class Cand:
     text: str
     label: str
     model_label: str = ""
-    name: str | None = None  # the name form when the surface differs ('Nemesio "El Mencho" ...')
+    name: str | None = None  # the name form when the surface differs ('Rodrigo "El Halcón" ...')
     nick: bool = False
     acronym: bool = False
     nominal: bool = False  # "the President": refers to a person, never names one

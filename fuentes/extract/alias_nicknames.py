@@ -1,4 +1,4 @@
-"""Nicknames inside one article: 'Nemesio "El Mencho" Oseguera', ', alias <Name>',
+"""Nicknames inside one article: 'Rodrigo "El Halcón" Salas', ', alias <Name>',
 'whose real name was <Name>', and 'El X' forms that act as a person."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from fuentes.extract.names import QUOTED_NICK, Lexicon, cue_pattern, fold, is_ni
 
 def _human_context(span: Any, lex: Lexicon) -> bool:
     """The span acts as a person: subject of a human verb, or attached to a person noun
-    ("his rivals El Chapo and El Mayo", "El Mencho was the biggest kingpin")."""
+    ("his rivals El Tigre and El Lobo", "El Halcón was the last kingpin")."""
     tok = span.root
     head = tok
     while head.dep_ in ("conj", "appos", "compound", "flat") and head.head is not head:

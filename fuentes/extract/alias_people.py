@@ -66,7 +66,7 @@ def _link_by_position(cands: list[Cand], group: list[Cand], cluster: dict[tuple[
 
 
 def _after_locative(body: str, c: Cand, lex: Lexicon) -> bool:
-    """'in Washington', 'desde Jalisco': the word before the span is a place preposition."""
+    """'in Washington', 'desde Sonora': the word before the span is a place preposition."""
     word = body[max(0, c.start - 12):c.start].split()[-1:]
     return bool(word) and word[0].casefold() in lex.locative_prepositions
 
@@ -120,9 +120,9 @@ def _given_name(tok: Any, lex: Lexicon) -> bool:
 
 
 def _untagged_run(sdoc: Any, body: str, run: list[Any], owners: dict, cands: list[Cand], lex: Lexicon) -> None:
-    """A run like 'Omar García Harfuch' whose tail is a known person key becomes that person."""
+    """A run like 'Elena Varela Soto' whose tail is a known person key becomes that person."""
     while run and (run[0].lower_ in lex.titles or (len(run) > 1 and opens_sentence(sdoc, run[0].i))):
-        run = run[1:]  # titles, and a capitalised sentence opener ("Killing Oseguera Cervantes")
+        run = run[1:]  # titles, and a capitalised sentence opener ("Killing Salas Ibarra")
     folded = tuple(fold(t.text) for t in run)
     if len(run) == 1 and looks_like_acronym(run[0].text) and len(run[0].text) >= 3:
         folded = ("acronym:" + folded[0].replace(".", ""),)
@@ -130,7 +130,7 @@ def _untagged_run(sdoc: Any, body: str, run: list[Any], owners: dict, cands: lis
         cid = owners.get(folded[n:])
         if cid is not None and len(run[-1].text) > 2:
             # the name is the part that matched ("Sergeant-at-Arms Kevin Vickers" is Kevin
-            # Vickers) and plain given names before it ("Omar" of "Omar García Harfuch")
+            # Vickers) and plain given names before it ("Elena" of "Elena Varela Soto")
             while n > 0 and _given_name(run[n - 1], lex):
                 n -= 1
             start, end = run[n].idx, run[-1].idx + len(run[-1].text)

@@ -88,7 +88,7 @@ def _title_references(body: str, cands: list[Cand], lex: Lexicon, edges: list[tu
 
 def _acronym_edges(body: str, cands: list[Cand], edges: list[tuple[Cand, Cand]]) -> None:
     """'Name (ACR)': the acronym is an alias of the name it follows, in whatever order its letters
-    come (CJNG after Jalisco New Generation Cartel), as long as they are the name's initials."""
+    come (CDG after Cártel del Golfo), as long as they are the name's initials."""
     for c in list(cands):
         m = _PAREN_ACRONYM.match(body[c.end:c.end + 16])
         letters = set(fold(m["acr"]).replace(".", "").replace("&", "")) if m else set()

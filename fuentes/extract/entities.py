@@ -114,8 +114,8 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
 
 
 def _extend(sdoc: Any, toks: list[Any], lex: Lexicon, left: bool) -> list[Any]:
-    """Take in capitalised proper nouns the model left out next to a name ('Melissa Ford'
-    + 'Maldonado', 'Omar' + 'García Harfuch')."""
+    """Take in capitalised proper nouns the model left out next to a name ('Laura Peña'
+    + 'Ortiz', 'Elena' + 'Varela Soto')."""
     def free(tok: Any) -> bool:
         return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_iob_ == "O" and tok.lower_ not in lex.titles
     end = toks[-1].i + 1
@@ -257,8 +257,8 @@ def _best_name(cands: list[Cand], members: list[int], label: str) -> str:
 
 
 def find_entity(entities: list[Entity], mentions: list[Mention], query: int | str) -> str | None:
-    """The local entity key for a char offset of the body or for a name ("Bravo", "Ford
-    Maldonado"), by the same alias rules as the entities stage; None when nothing or more than
+    """The local entity key for a char offset of the body or for a name ("Ruiz", "Salas
+    Ibarra"), by the same alias rules as the entities stage; None when nothing or more than
     one entity fits."""
     if isinstance(query, int):
         for m in mentions:

@@ -3,9 +3,9 @@
 Plain functions over strings, used by the per-article linking (fuentes.extract.aliases) and by
 the corpus steps that compare names across articles:
 - person names: a surname, a compound surname or a first name refers back to a full name
-  ("Sheinbaum", "Bravo", "Oseguera Cervantes" -> the full name that carries them), and a
+  ("Ledesma", "Ruiz", "Salas Ibarra" -> the full name that carries them), and a
   shorter full name is the same person as a longer one that contains it in order
-  ("Nemesio Oseguera Cervantes" = "Nemesio Rubén Oseguera Cervantes");
+  ("Rodrigo Salas Ibarra" = "Rodrigo Andrés Salas Ibarra");
 - acronyms: "AMLO" = the initials of "Andrés Manuel López Obrador", "CIA" of "Central
   Intelligence Agency";
 - organisations: a shorter form that is a prefix or suffix of a longer one ("the Times");
@@ -109,7 +109,7 @@ def is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 def same_person_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two full names (>= 2 tokens each) of one person: the shorter sits in order in the longer,
     sharing the last name, or sharing the first name (a Spanish name cited with its paternal
-    surname only: "Carlos Bravo" = "Carlos Bravo Regidor")."""
+    surname only: "Ana Ruiz" = "Ana Ruiz Vega")."""
     short, long = sorted((a, b), key=len)
     if len(short) < 2 or not is_subsequence(short, long):
         return False
@@ -144,7 +144,7 @@ def acronym_of(acronym: str, tokens: tuple[str, ...], stop: frozenset[str]) -> b
 
     The letters must be the initials in order, with or without the stop words; for acronyms of
     three letters or more the same letters in another order also count, since an English text
-    often keeps the Spanish acronym of a translated name (CJNG for Jalisco New Generation Cartel).
+    often keeps the Spanish acronym of a translated name (CDG for Gulf Cartel / Cártel del Golfo).
     """
     letters = fold(acronym).replace(".", "")
     if len(letters) < 2 or len(tokens) < 2:
@@ -169,7 +169,7 @@ def looks_like_acronym(text: str) -> bool:
 
 
 def is_nickname_form(text: str, lex: Lexicon) -> bool:
-    """"El Mencho", "La Tuta": a nickname article followed by a capitalised word."""
+    """"El Halcón", "La Tuta": a nickname article followed by a capitalised word."""
     words = text.split()
     return len(words) >= 2 and words[0] in lex.nickname_articles and words[1][:1].isupper()
 
@@ -186,7 +186,7 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-# 'Nemesio "El Mencho" Oseguera Cervantes': a quoted nickname inside a name.
+# 'Rodrigo "El Halcón" Salas Ibarra': a quoted nickname inside a name.
 QUOTED_NICK = re.compile(
     r"(?P<first>(?:[A-ZÁÉÍÓÚÑ][\w'\u2019.-]+\s+){1,3})[\"\u201c\u00ab](?P<nick>[^\"\u201d\u00bb\n]{2,40}?)[\"\u201d\u00bb]"
     r"\s+(?P<last>[A-ZÁÉÍÓÚÑ][\w'\u2019-]+(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\w'\u2019-]+){0,3})",
