@@ -3,10 +3,14 @@ initials and untagged name runs that refer back to them."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fuentes.extract.alias_cands import PLACE, Cand
 from fuentes.extract.names import Lexicon, fold, looks_like_acronym, person_keys, same_person_name
+
+
+_NAME_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:['\u2019-][a-zà-ÿA-ZÀ-Ý]+)*")
 
 
 def _person_clusters(cands: list[Cand]) -> dict[tuple[str, ...], int]:
@@ -136,3 +140,22 @@ def _untagged_run(sdoc: Any, body: str, run: list[Any], owners: dict, cands: lis
             start, end = run[n].idx, run[-1].idx + len(run[-1].text)
             cands.append(Cand(start, end, body[start:end], "PERSON", person=cid, acronym=folded[0].startswith("acronym:")))
             return
+    _speaking_name(body, run, cands, lex)
+
+
+def _speaking_name(body: str, run: list[Any], cands: list[Cand], lex: Lexicon) -> None:
+    """An untagged name after a title, or one the article names as a person elsewhere, that
+    is the subject of a human verb ("Chief Na'moks said") is a person: the model misses
+    unusual names, and the quote needs its speaker."""
+    cut = max((n + 1 for n, t in enumerate(run) if t.lower_ in lex.titles), default=0)
+    run = run[cut:]  # "Hereditary Chief Na'moks": the name follows the last title word
+    if not run or len(run) > 3 or run[-1].dep_ != "nsubj" or run[-1].head.lemma_ not in lex.human_verbs:
+        return
+    folded = tuple(fold(t.text) for t in run)
+    if not cut and not any(c.label == "PERSON" and c.tokens == folded for c in cands):
+        return  # "Apple said": without a title or the same name as a person elsewhere, no person
+    if any(not _NAME_WORD.fullmatch(t.text) or fold(t.text) in lex.org_keywords
+           or fold(t.text) in lex.generic_org_words for t in run):
+        return
+    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+    cands.append(Cand(start, end, body[start:end], "PERSON"))

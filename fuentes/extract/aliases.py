@@ -18,7 +18,7 @@ from typing import Any
 from fuentes.extract.alias_cands import PLACE, Cand, clean_surface, group_label, overlapping
 from fuentes.extract.alias_nicknames import link_el_forms, link_nicknames
 from fuentes.extract.alias_people import key_owners, link_people, opens_sentence
-from fuentes.extract.names import (DATA, POSSESSIVE, QUOTED_NICK, Lexicon, acronym_of, appositive_role,
+from fuentes.extract.names import (DATA, OPENERS, POSSESSIVE, QUOTED_NICK, Lexicon, acronym_of, appositive_role,
                                    cue_pattern, fold, initials, is_nickname_form, is_subsequence, lexicon,
                                    looks_like_acronym, name_tokens, org_variant, party_role, person_keys,
                                    same_person_name, title_before, visible)
@@ -43,6 +43,8 @@ def _titles_and_roles(body: str, cands: list[Cand], lex: Lexicon) -> None:
         before = body[max(0, c.start - 60):c.start]
         words = before.split()
         hit = title_before(words, lex) if before.endswith((" ", "\n")) else None
+        if hit:
+            words[-hit[0]] = words[-hit[0]].lstrip(OPENERS)  # '"Mayor Roe's plan'
         if hit and lex.language == "en" and not words[-hit[0]][:1].isupper():
             hit = None  # English titles before a name are capitalised ("drug lord X" is no title)
         after = body[c.end:c.end + 160]

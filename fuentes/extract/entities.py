@@ -89,6 +89,8 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
         toks.pop()
     if not toks:
         return None
+    if label != "PERSON" and _titled_speaker(toks, lex):
+        toks, label = toks[_titled_speaker(toks, lex):], "PERSON"
     if label in ("PERSON", "ORG"):
         toks = _extend(sdoc, toks, lex, left=label == "PERSON")
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -111,6 +113,19 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
                                                  and toks[1].lower_ in lex.acronym_stopwords)):
         label = "ORG"
     return Cand(start, end, text, label, model_label)
+
+
+def _titled_speaker(toks: list[Any], lex: Lexicon) -> int:
+    """Where the person starts in a span the model called an organisation that ends in a
+    capitalised title and the subject of a human verb ("Hereditary Chief Na'moks said",
+    "Police Chief Jane Roe said"); 0 when it is no such span."""
+    last = toks[-1]
+    if len(toks) < 2 or last.dep_ != "nsubj" or last.head.lemma_ not in lex.human_verbs:
+        return 0
+    for k in range(len(toks) - 2, max(len(toks) - 5, -1), -1):
+        if toks[k].lower_ in lex.titles and toks[k].text[:1].isupper():
+            return k + 1
+    return 0
 
 
 def _extend(sdoc: Any, toks: list[Any], lex: Lexicon, left: bool) -> list[Any]:

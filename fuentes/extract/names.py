@@ -219,10 +219,16 @@ def party_role(after: str, lex: Lexicon) -> str | None:
     return f"{lex.parties[match['party'].casefold()]}, {match['state'].rstrip('.')}"
 
 
+OPENERS = "\"'\u201c\u2018\u00ab([{"
+
+
 def title_before(words_before: list[str], lex: Lexicon) -> tuple[int, str | None] | None:
     """The longest title ending right before a name: (number of words, role or None)."""
     for n in range(min(lex.max_title_words, len(words_before)), 0, -1):
-        candidate = " ".join(words_before[-n:]).casefold()
+        # a title may open a quotation or a bracket ('"Mayor Roe's plan ...')
+        candidate = " ".join(words_before[-n:]).casefold().lstrip(OPENERS)
+        if n > 1 and any(w[:1] in OPENERS for w in words_before[-n + 1:]):
+            continue  # an opening mark inside the words: they are no one title
         if candidate in lex.titles:
             return n, lex.titles[candidate]
     return None

@@ -129,3 +129,10 @@ def test_photo_credits_find_the_person_side():
     assert names("Photo: Jane Roe / Reuters") == ["Jane Roe"]
     assert names("Foto: Juana Pérez/Cuartoscuro", ES) == ["Juana Pérez"]
     assert names("(Reuters/AP)") == [] and names("(1/2)") == [] and names("the (left/right) wing") == []
+
+
+def test_a_title_may_open_a_quotation_but_not_sit_across_one():
+    assert title_before(["told", "\u201cMayor"], EN) == (1, "Mayor")
+    assert title_before(["(Sen."], EN) == (1, "Senator")
+    assert title_before(["said", "Prime", "\u201cMinister"], EN) == (1, "Minister")  # the quote splits them
+    assert title_before(["said", "\u201cPrime", "Minister"], EN) == (2, "Prime Minister")

@@ -208,3 +208,32 @@ def test_a_well_known_acronym_alone_takes_its_full_name():
     body = "The Sierra Alta Cartel (SAC) grew fast. SAC members fled."
     _, entities = run(body, "en")
     assert "SAC" in by_name(entities, "Sierra Alta Cartel").aliases  # no table entry: the article's own name
+
+
+def test_a_title_opening_a_quotation_gives_its_role():
+    body = ('Ann Blake won the vote in Ottawa on Monday. "Mayor Blake\u2019s promises are empty," '
+            "a rival told the council.")
+    _, entities = run(body, "en")
+    blake = by_name(entities, "Ann Blake")
+    assert "Mayor" in blake.roles and "Mayor Blake" in blake.aliases
+
+
+def test_a_titled_name_the_model_called_an_organisation_is_a_person_when_it_speaks():
+    from fuentes.extract.aliases import lexicon
+    from fuentes.extract.entities import candidates
+    from fuentes.nlp.models import pipeline_for
+
+    nlp = pipeline_for("en")[0]
+    sdoc = nlp("Members of the nation gathered on Friday. Nation Hereditary Chief Ku'loks said the "
+               "talks were over.")
+    found = {(c.text, c.label) for c in candidates(sdoc, lexicon("en"))}
+    assert ("Ku'loks", "PERSON") in found and not any("Nation" in text for text, _ in found)
+
+
+def test_an_untagged_name_after_a_title_that_speaks_is_a_person():
+    _, entities = run("The band's Hereditary Chief Wii'hlek said the road was closed. The police left "
+                      "on Monday.", "en")
+    chief = by_name(entities, "Wii'hlek")
+    assert chief.kind == "person" and chief.roles == ["Chief"]
+    _, entities = run("Apple said the app broke the rules. The company left.", "en")
+    assert all(e.kind != "person" for e in entities)  # no title, no person named so elsewhere
