@@ -1,7 +1,8 @@
 """Spark runner vs local runner: throughput and how the cost grows with the corpus.
 
-    python bench/spark.py                # 10k (local vs Spark local[2]) then 100k (Spark)
-    python bench/spark.py --sizes 2000   # quick look
+    python bench/spark.py                       # 10k, 20k, 40k: local runner and Spark local[2]
+    python bench/spark.py --sizes 2000          # quick look
+    python bench/spark.py --sizes 100000 --keep # add a size to the results already written
 
 Articles are synthetic and written here (templates over word lists, English and Spanish),
 with planted syndicated copies (same body under another outlet, page furniture, a wire
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import sys
@@ -188,30 +190,53 @@ def run_spark(path: Path, work: Path, master: str = "local[2]") -> dict:
             "seconds": round(total, 2), **counts}
 
 
+def growth(rows: list[dict]) -> None:
+    """time(n) / time(smallest n) for the local runner and Spark (and the candidate pairs)."""
+    base = min(rows, key=lambda r: r["size"])
+    for row in rows:
+        row["growth"] = {"size": round(row["size"] / base["size"], 2),
+                         "spark_seconds": round(row["spark"]["seconds"] / base["spark"]["seconds"], 2),
+                         "spark_provenance_seconds": round(_prov(row["spark"]) / _prov(base["spark"]), 2),
+                         "candidate_pairs": round(row["spark"]["candidate_pairs"] / base["spark"]["candidate_pairs"], 2)}
+        if "local" in row and "local" in base:
+            row["growth"]["local_seconds"] = round(row["local"]["seconds"] / base["local"]["seconds"], 2)
+
+
+def _prov(run: dict) -> float:
+    return run["seconds"] - run["ingest_seconds"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
-    parser.add_argument("--local-max", type=int, default=10_000, help="largest size also run locally")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 20_000, 40_000])
+    parser.add_argument("--local-max", type=int, default=40_000, help="largest size also run locally")
+    parser.add_argument("--keep", action="store_true", help="keep the other sizes already in the results file")
     args = parser.parse_args()
-    from _shared import write_results
+    from _shared import RESULTS, write_results
 
-    rows = []
+    previous = RESULTS / "spark.json"
+    kept = json.loads(previous.read_text("utf-8"))["runs"] if args.keep and previous.exists() else []
+    rows = [r for r in kept if r["size"] not in args.sizes and "growth" in r]
     for size in args.sizes:
         work = Path(tempfile.mkdtemp(prefix="fuentes-spark-bench-"))
         path = write_jsonl(work / "articles.jsonl", synthetic_articles(size))
-        row = {"size": size, "spark": run_spark(path, work)}
+        load = os.getloadavg()[0]  # other work on the machine slows both runners alike
+        row = {"size": size, "load_average_1min_at_start": round(load, 2), "spark": run_spark(path, work)}
         if size <= args.local_max:
             row["local"] = run_local(path, work)
             row["spark_to_local_throughput"] = round(row["local"]["seconds"] / row["spark"]["seconds"], 3)
         rows.append(row)
+        rows.sort(key=lambda r: r["size"])
         shutil.rmtree(work, ignore_errors=True)
         print(json.dumps(row), flush=True)
-    print(f"{'size':>8} {'local s':>8} {'spark s':>8} {'ratio':>6} {'spark art/s':>11}")
+        growth(rows)  # written after every size, so a long run leaves what it measured
+        write_results("spark", {"machine": "2 cores, Spark local[2]", "runs": rows})
+    print(f"{'size':>8} {'local s':>8} {'spark s':>8} {'ratio':>6} {'spark art/s':>11} {'local x':>7} {'spark x':>7}")
     for row in rows:
         local = row.get("local", {}).get("seconds", float("nan"))
         print(f"{row['size']:>8} {local:>8} {row['spark']['seconds']:>8} {row.get('spark_to_local_throughput', '-'):>6} "
-              f"{row['size'] / row['spark']['seconds']:>11.1f}")
-    write_results("spark", {"machine": "2 cores, Spark local[2]", "runs": rows})
+              f"{row['size'] / row['spark']['seconds']:>11.1f} {row['growth'].get('local_seconds', '-'):>7} "
+              f"{row['growth']['spark_seconds']:>7}")
 
 
 if __name__ == "__main__":

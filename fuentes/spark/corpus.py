@@ -102,10 +102,17 @@ def connected_components(edges, max_rounds: int = MAX_ROUNDS):
     return labels
 
 
+_gazetteers: dict[frozenset[str], Any] = {}  # per Python worker: the outlet regex is costly to build
+
+
 def _gazetteer(outlets: frozenset[str]):
+    """The gazetteer with the corpus's outlets, built once per Python worker (not per component)."""
     from fuentes.corpus.credits import Gazetteer
 
-    return Gazetteer.default().with_extra(outlets)
+    if outlets not in _gazetteers:
+        _gazetteers.clear()  # one corpus per job: keep only the latest
+        _gazetteers[outlets] = Gazetteer.default().with_extra(outlets)
+    return _gazetteers[outlets]
 
 
 def info_partition(rows: Iterable[Any], outlets: frozenset[str]) -> Iterator[tuple[str, Any]]:
@@ -119,14 +126,22 @@ def info_partition(rows: Iterable[Any], outlets: frozenset[str]) -> Iterator[tup
         yield row["id"], Info(row["id"], gaz.canonical(row["outlet"]), row["published"], len(row["text"]), creds)
 
 
-def decide_component(group: tuple[str, tuple[Iterable, Iterable]], outlets: frozenset[str]) -> Iterator[tuple]:
+def decide_partition(groups: Iterable[tuple[str, tuple[Iterable, Iterable]]],
+                     outlets: frozenset[str]) -> Iterator[tuple]:
+    """Every component of a partition. The gazetteer (a regex over every outlet name) is built once
+    per worker: most components are single articles, and building it costs more than deciding."""
+    gazetteer = _gazetteer(outlets)
+    for group in groups:
+        yield from decide_component(group, gazetteer)
+
+
+def decide_component(group: tuple[str, tuple[Iterable, Iterable]], gazetteer) -> Iterator[tuple]:
     """Kinds, origins and derivations of one component of related articles."""
     from fuentes.corpus.derivation import PairRelation
     from fuentes.corpus.origins import ProvenanceIndex
 
     _, (infos, relations) = group
-    index = ProvenanceIndex()
-    index.gazetteer = _gazetteer(outlets)
+    index = ProvenanceIndex(gazetteer=gazetteer)
     index.infos = {info.id: info for info in infos}
     for a, b, kind, score, evidence, copy_side in relations:
         index.relations[(a, b)] = PairRelation(kind, score, json.loads(evidence), copy_side)
@@ -157,7 +172,7 @@ def run_provenance(spark, out: str) -> dict[str, int]:
     by_component = infos.leftOuterJoin(component).map(lambda kv: (kv[1][1] or kv[0], kv[1][0]))
     rel_by_component = related.join(labels.withColumnRenamed("id", "a"), "a").rdd.map(
         lambda r: (r["component"], (r["a"], r["b"], r["kind"], r["score"], r["evidence"], r["copy_side"])))
-    decided = by_component.cogroup(rel_by_component).flatMap(lambda g: decide_component(g, outlets)).cache()
+    decided = by_component.cogroup(rel_by_component).mapPartitions(lambda g: decide_partition(g, outlets)).cache()
     spark.createDataFrame(decided.map(lambda d: d[:3]), "article_id string, kind string, origin string") \
         .write.mode("overwrite").parquet(f"{out}/kinds")
     spark.createDataFrame(decided.flatMap(lambda d: d[3]),
