@@ -187,3 +187,18 @@ def chromium():
 
 def pytest_configure(config) -> None:
     config.addinivalue_line("markers", "browser: end-to-end tests in a headless Chromium (Playwright)")
+
+
+@pytest.fixture
+def wait_job():
+    """Poll a write job through the API until it is done or failed (or `seconds` pass)."""
+    import time
+
+    def wait(client, job: dict, seconds: float = 20) -> dict:
+        deadline = time.monotonic() + seconds
+        while job["state"] not in ("done", "failed") and time.monotonic() < deadline:
+            time.sleep(0.05)
+            job = client.get(f"/api/jobs/{job['id']}").json()
+        return job
+
+    return wait

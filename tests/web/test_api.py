@@ -22,14 +22,6 @@ def corpus(store, corpus_builder):
         yield client, ids
 
 
-def wait_job(client: TestClient, job: dict, seconds: float = 20) -> dict:
-    deadline = time.monotonic() + seconds
-    while job["state"] not in ("done", "failed") and time.monotonic() < deadline:
-        time.sleep(0.05)
-        job = client.get(f"/api/jobs/{job['id']}").json()
-    return job
-
-
 def test_articles_stories_and_provenance(corpus):
     client, ids = corpus
     status = client.get("/api/status").json()
@@ -120,7 +112,7 @@ def test_search_and_export(corpus):
     assert sum(1 for r in lines if r["type"] == "article") == 5
 
 
-def test_upload_with_progress_then_searchable(corpus):
+def test_upload_with_progress_then_searchable(corpus, wait_job):
     client, ids = corpus
     auth = {"Authorization": f"Bearer {TOKEN}"}
     body = "\n".join(json.dumps({"text": f"Marines seized a narco submarine number {i} off the coast of Nariño.\n\n"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ipaddress
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -51,14 +50,6 @@ def local_server():
     server.server_close()
 
 
-def wait_job(client: TestClient, job: dict, seconds: float = 20) -> dict:
-    deadline = time.monotonic() + seconds
-    while job["state"] not in ("done", "failed") and time.monotonic() < deadline:
-        time.sleep(0.05)
-        job = client.get(f"/api/jobs/{job['id']}").json()
-    return job
-
-
 @pytest.mark.parametrize("address, kind", [
     ("127.0.0.1", "a loopback"), ("::1", "a loopback"), ("::ffff:127.0.0.1", "a loopback"),
     ("10.0.0.1", "a private"), ("192.168.1.20", "a private"), ("172.16.5.4", "a private"), ("fd00::1", "a private"),
@@ -93,7 +84,7 @@ def test_web_refuses_internal_addresses_by_default(sqlite_corpus, local_server):
     assert len(hits) == before  # nothing was sent to the local server
 
 
-def test_allowed_private_urls_fetch_a_localhost_page(store, local_server):
+def test_allowed_private_urls_fetch_a_localhost_page(store, local_server, wait_job):
     base, hits = local_server
     with TestClient(create_app(store, token=TOKEN, allow_private_urls=True)) as client:
         job = client.post("/api/ingest/url", json={"url": f"{base}/jump"}, headers=AUTH)
