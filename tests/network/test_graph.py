@@ -1,8 +1,7 @@
-from dataclasses import dataclass
-
 import pytest
 
 from fuentes.errors import InputError
+from fuentes.model import Relation
 from fuentes.network.graph import CO_MENTION, build_graph, in_window, as_tie, relation_types
 
 RELATIONS = [
@@ -14,17 +13,6 @@ RELATIONS = [
 ]
 
 
-@dataclass
-class Rel:
-    subject: str
-    predicate: str
-    object: str
-    independent_sources: int = 1
-    start: str | None = None
-    end: str | None = None
-    allegation: bool = False
-
-
 def test_weight_is_independent_sources_summed_over_relations():
     graph = build_graph(RELATIONS)
     assert graph.edges["a", "org"]["weight"] == 4
@@ -33,7 +21,7 @@ def test_weight_is_independent_sources_summed_over_relations():
 
 
 def test_dataclass_records_and_entity_labels():
-    graph = build_graph([Rel("x", "works_for", "y", 2)], entities=[{"id": "x", "name": "X Y", "kind": "person",
+    graph = build_graph([Relation("r1", "x", "works_for", "y", independent_sources=2)], entities=[{"id": "x", "name": "X Y", "kind": "person",
                                                                    "roles": ["plaza boss"]}])
     assert graph.nodes["x"]["name"] == "X Y" and graph.nodes["x"]["role"] == "plaza boss"
     assert graph.edges["x", "y"]["weight"] == 2
