@@ -113,15 +113,15 @@ def _code_version(*modules: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def incremental_provenance(store: Store, summary: AnalysisSummary):
-    """Provenance with the saved index: only articles not yet indexed are compared (with the
-    articles they touch). The index is rebuilt when its version changed or articles were removed."""
+def incremental_provenance(store: Store, summary: AnalysisSummary, articles: list):
+    """Provenance of the stored `articles` with the saved index: only articles not yet indexed are
+    compared (with the articles they touch). The index is rebuilt when its version changed or
+    articles were removed."""
     from fuentes.corpus.origins import ProvenanceIndex
     from fuentes.store.state import load_state, save_state
 
     name = "provenance"
     version = _code_version("derivation.py", "credits.py", "origins.py", "lsh_index.py")
-    articles = list(iter_articles(store))
     ids = {article.id for article in articles}
     index = load_state(store, name, version)
     if index is None or not set(index.infos) <= ids:
@@ -135,15 +135,15 @@ def incremental_provenance(store: Store, summary: AnalysisSummary):
 
 def analyse_corpus(store: Store, summary: AnalysisSummary | None = None) -> AnalysisSummary:
     """Cross-article stages over everything stored: entities, quote variants, provenance."""
+    from fuentes.corpus.entity_decisions import apply_decisions  # analysts' merges and splits
     from fuentes.corpus.entity_resolution import resolve_with_merges
     from fuentes.corpus.events import merge_events
     from fuentes.corpus.grading import assess
-    from fuentes.corpus.relations import merge_relations
-    from fuentes.corpus.stories import cluster_stories
     from fuentes.corpus.quote_matching import match_quotes
+    from fuentes.corpus.relations import entity_index, merge_relations
+    from fuentes.corpus.stories import cluster_stories
 
     summary = summary or AnalysisSummary()
-    from fuentes.corpus.entity_decisions import apply_decisions  # analysts' merges and splits
 
     local_entities = db.load_local_entities(store)
     resolved, merges = apply_decisions(store, local_entities, *resolve_with_merges(local_entities))
@@ -158,19 +158,21 @@ def analyse_corpus(store: Store, summary: AnalysisSummary | None = None) -> Anal
     db.save_quote_variants(store, variants)
     summary.quotes = sum(len(items) for items in quotes.values())
 
-    provenance = incremental_provenance(store, summary)
+    articles = list(iter_articles(store))
+    provenance = incremental_provenance(store, summary, articles)
     kinds = {article_id: (provenance.kinds[article_id], provenance.origins.get(article_id))
              for article_id in provenance.kinds}
     db.save_derivations(store, provenance.derivations, kinds)
     summary.derivations = len(provenance.derivations)
+    for article in articles:  # the stored kind and origin, without reading every article again
+        article.kind, article.origin = kinds.get(article.id, (article.kind, article.origin))
 
-    entity_of = {tuple(ref.split("#", 1)): entity.id for entity in resolved for ref in entity.merged_from}
+    entity_of = entity_index(resolved)
     names = {entity.id: entity.name for entity in resolved}
     claims, discrepancies = assess(db.load_claims(store), provenance.origins, entity_of, names)
     db.save_claims(store, claims, discrepancies)
     summary.claims, summary.discrepancies = len(claims), len(discrepancies)
 
-    articles = list(iter_articles(store))  # now with kind and origin
     entity_ids: dict[str, set[str]] = {}
     for (article_id, _key), entity_id in entity_of.items():
         entity_ids.setdefault(article_id, set()).add(names[entity_id])
