@@ -24,6 +24,7 @@ __all__ = ["Resolver", "Speaker", "first_name_gender", "same_sentence", "tokens_
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "parataxis", "dep", "acomp", "pcomp", "prep"}
 NOUN_POS = {"NOUN", "PROPN", "PRON"}
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb)]*\s")
+_WORD_BEFORE = re.compile(r"(\w+)$")
 
 
 class Resolver(Referents):
@@ -251,9 +252,17 @@ class Resolver(Referents):
 
 
 
-def same_sentence(text: str) -> bool:
-    """No sentence ends inside `text` (the stretch between a quote and its cue)."""
-    return _SENTENCE_END.search(text + " ") is None if text.strip() else True
+def same_sentence(text: str, abbreviations: frozenset[str] = frozenset()) -> bool:
+    """No sentence ends inside `text` (the stretch between a quote and its cue). A full stop
+    after an initial ("Harry J. Roe", "the U.S. envoy") or after one of the language's
+    abbreviations ("Sen.", "Dr.") ends no sentence."""
+    for end in _SENTENCE_END.finditer(text + " "):
+        word = _WORD_BEFORE.search(text, 0, end.start())
+        if text[end.start()] == "." and word is not None and (
+                len(word.group(1)) == 1 or word.group(1).casefold() in abbreviations):
+            continue
+        return False
+    return True
 
 
 def tokens_in(doc: Any, start: int, end: int) -> Iterable[Any]:

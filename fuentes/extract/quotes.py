@@ -94,14 +94,14 @@ class _Article:
         if governing is not None and short:
             return "cue", governing
         after = self.cues_between(span.close, nxt.open if nxt else p_end)
-        if after and same_sentence(self.body[span.close:after[0].idx]) and not self._closed_by_period(span):
+        if after and same_sentence(self.body[span.close:after[0].idx], self.lex.abbreviations) and not self._closed_by_period(span):
             if not short or self._own_sentence(span):
                 return "cue", after[0]
         gap_start = prev.close if prev else p_start
         before = self.cues_between(gap_start, span.open)
         if before:
             cue = _main_cue(before)
-            if not short or (self._own_sentence(span) and same_sentence(self.body[cue.idx:span.open])):
+            if not short or (self._own_sentence(span) and same_sentence(self.body[cue.idx:span.open], self.lex.abbreviations)):
                 return "cue", cue
         if short and prev is not None and self._own_sentence(span) and self.body[span.start].isupper() \
                 and word_count(self.body[prev.close:span.open]) <= 8:
@@ -184,12 +184,19 @@ class _Article:
             toks = toks[:-1]
         return (toks[0].idx, toks[-1].idx + len(toks[-1])) if len(toks) >= 3 else None
 
+    def _parenthetical(self, cue: Any) -> bool:
+        """'A, he said, B': a speech verb set into a sentence attributes it even when the
+        parse gives it no content clause; its speaker carries on to the next paragraph."""
+        return cue.dep_ in ("parataxis", "advcl", "ROOT") and not self.res.phrase_at(cue) and any(
+            c.dep_ in ("nsubj", "nsubj:pass") for c in cue.children)
+
     # ---- pass 3: resolve and build -------------------------------------------------------
     def run(self) -> list[Quote]:
         links = [self.link(n) for n in range(len(self.spans))]
         reported = self.indirect()
         used = {c.i: c for kind, c in links if kind in ("cue", "colon")}
         used.update({c.i: c for c, _, _ in reported})
+        used.update({c.i: c for c in self.cues if c.i not in used and self._parenthetical(c)})
         speakers: dict[int, Speaker | None] = {}
         by_para: dict[int, list[tuple[int, Speaker]]] = {}
         for i in sorted(used):

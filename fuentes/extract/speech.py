@@ -43,6 +43,7 @@ class Lexicon:
     org_marks: dict[str, frozenset[str]] = field(default_factory=dict)  # org noun -> name words
     document_nouns: frozenset[str] = frozenset()
     topic_words: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()  # words whose full stop ends no sentence
     min_words: int = 6
 
     def is_cue_lemma(self, lemma: str) -> bool:
@@ -75,6 +76,7 @@ def lexicon(language: str | None) -> Lexicon:
         org_marks={k.lower(): frozenset(w.lower() for w in v) for k, v in (raw.get("org_marks") or {}).items()},
         document_nouns=frozenset(w.lower() for w in raw.get("document_nouns", [])),
         topic_words=frozenset(w.lower() for w in raw.get("topic_words", [])),
+        abbreviations=frozenset(w.lower().rstrip(".") for w in raw.get("abbreviations", [])),
         min_words=int(raw.get("min_words", 6)),
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from fuentes.extract.speech import find_quote_spans, lexicon, paragraphs, word_count
@@ -297,3 +299,56 @@ def test_a_sentence_split_after_an_abbreviation_keeps_its_subject(nlp_en):
     quotes = quotes_of(nlp_en, body, {"Kevin Marsh": "e1", "Ann Lee": "e2"})
     reported = [q for q in quotes if q.text.startswith("the program")]
     assert reported and reported[0].speaker == "e2"
+
+
+def test_an_initial_or_title_abbreviation_ends_no_sentence():
+    from fuentes.extract.attribution import same_sentence
+    from fuentes.extract.speech import lexicon
+
+    abbreviations = lexicon("en").abbreviations
+    assert same_sentence(" Harry J. Roe, director of studies at the U.S.-based centre, ", abbreviations)
+    assert same_sentence(" the new aide to Sen. Alvarez ", abbreviations)
+    assert not same_sentence(" the new aide to Sen. Alvarez ")  # the language's list is what knows "Sen."
+    assert not same_sentence(" the port. Then the mayor ", abbreviations)
+    assert not same_sentence(" Sen. Alvarez left early. Nobody ", abbreviations)
+
+
+@pytest.mark.models
+def test_a_quote_whose_speaker_has_a_middle_initial_is_tied_to_the_cue_after_it(nlp_en):
+    body = ("The port reopened on Monday after a week of inspections.\n"
+            "\u201cNobody expected the inspections to last a whole week,\u201d Maria T. Ocampo, head "
+            "of the dockworkers\u2019 union, said in an e-mailed statement.")
+    quotes = quotes_of(nlp_en, body, {"Maria T. Ocampo": "e1"})
+    direct = [q for q in quotes if q.direct]
+    assert [q.speaker for q in direct] == ["e1"]
+
+
+@pytest.mark.models
+def test_a_parenthetical_he_said_carries_on_to_the_quote_paragraph_after_it(nlp_en):
+    body = ("Harbour master Omar Castillo spoke after the meeting.\n\n"
+            "There are crews ignoring the curfew across the harbour, he said, though he did not name any "
+            "captains or ships.\n\n"
+            "\u201cThat stops now, and every captain in this port knows exactly what that means.\u201d")
+    quotes = quotes_of(nlp_en, body, {"Omar Castillo": "e1", "Castillo": "e1"})
+    direct = [q for q in quotes if q.direct]
+    assert [q.speaker for q in direct] == ["e1"]
+
+
+@pytest.mark.models
+def test_the_railway_said_is_the_railway_not_the_last_person(nlp_en):
+    from fuentes.extract.quotes import extract_quotes
+
+    body = ("Engineer Dana Whitfield inspected the brakes of the freight train.\n"
+            "Northern Plains Railway has run the line since 1990.\n"
+            "Whitfield said the crew had followed the rules.\n"
+            "The railway said trains are shortened when the temperature falls below minus 25.")
+    names = {"Dana Whitfield": ("p1", "PERSON", "person"), "Whitfield": ("p1", "PERSON", "person"),
+             "Northern Plains Railway": ("o1", "ORG", "organization")}
+    mentions = sorted((Mention(m.start(), m.end(), n, label, key) for n, (key, label, _) in names.items()
+                       for m in re.finditer(re.escape(n) + r"\b", body)
+                       if not (n == "Whitfield" and body[max(0, m.start() - 5):m.start()] == "Dana ")),
+                      key=lambda m: m.start)
+    entities = [Entity("p1", "Dana Whitfield", "person"), Entity("o1", "Northern Plains Railway", "organization")]
+    quotes = extract_quotes(body, nlp_en(body), mentions, entities, "en", "a6")
+    shortened = [q for q in quotes if q.text.startswith("trains are shortened")]
+    assert shortened and shortened[0].speaker == "o1"
