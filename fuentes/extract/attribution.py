@@ -40,6 +40,8 @@ class Resolver(Referents):
             if self.inside[tok.idx]:
                 continue
             lemma = tok.lemma_.lower()
+            if self._titled(tok):
+                continue  # "They Call Me George", "Article Continued Below": a title, no speech
             if tok.pos_ in ("VERB", "AUX") and lex.is_cue_lemma(lemma):
                 particle = lex.needs_particle.get(lemma)
                 if particle and not any(c.lower_ == particle for c in tok.children):
@@ -48,6 +50,18 @@ class Resolver(Referents):
             elif tok.lower_ in phrase_firsts and self.phrase_at(tok):
                 found.append(tok)
         return found
+
+    @staticmethod
+    def _titled(tok: Any) -> bool:
+        """A capitalised word inside a sentence, beside another capitalised word: part of a
+        title or a heading."""
+        if not tok.text[:1].isupper() or tok.is_sent_start or tok.i == 0:
+            return False
+        prev = tok.doc[tok.i - 1]
+        if not prev.is_alpha:
+            return False  # after a quote mark, a colon or a dash a sentence may open
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return prev.text[:1].isupper() or (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha)
 
     def phrase_at(self, tok: Any) -> tuple[str, ...] | None:
         for phrase in self.lex.phrases:

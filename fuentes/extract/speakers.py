@@ -31,6 +31,8 @@ ISSUER_REACH = 12  # paragraphs back that "the report" may reach to the last doc
 # votes for a person's gender: an honorific before the name is near certain, a first name
 # (from gender-guesser's name lists) is strong, one pronoun after a mention is weak
 TITLE_VOTE, NAME_VOTE, PRONOUN_VOTE = 2.0, 1.5, 1.0
+# a parenthesis closing its paragraph: a credit when it holds a credit word ("FILE PHOTO")
+_PAREN_AT_END = re.compile(r"\(([^()\n]{1,80})\)[ \t]*(?=\n|$)")
 
 
 @lru_cache(maxsize=1)
@@ -118,10 +120,15 @@ class Referents:
         story's flow: its people are no antecedents for the story's pronouns, its speakers do
         not carry over, and the photographer never speaks."""
         marks = bytearray(len(doc.text) + 1)
-        for credit in photo_credits(doc.text, name_lexicon(self.lex.language)):
-            before = doc.char_span(0, credit.open, alignment_mode="contract")
-            start = before[-1].sent.start_char if before is not None and len(before) else credit.open
-            marks[start:credit.close] = b"\x01" * (credit.close - start)
+        names = name_lexicon(self.lex.language)
+        credits = [(c.open, c.close) for c in photo_credits(doc.text, names)]
+        for m in _PAREN_AT_END.finditer(doc.text):  # "( THE CANADIAN PRESS FILE PHOTO )": no name
+            if names.credit_words & set(m.group(1).casefold().split()):
+                credits.append((m.start(), m.end(1) + 1))
+        for open_, close in credits:
+            before = doc.char_span(0, open_, alignment_mode="contract")
+            start = before[-1].sent.start_char if before is not None and len(before) else open_
+            marks[start:close] = b"\x01" * (close - start)
         return marks
 
     def by_alias(self, text: str) -> Entity | None:
@@ -335,7 +342,7 @@ class Referents:
             if m.end > char or not self._fits(m, gender) or (self.caption[m.start] and not self.caption[char]):
                 continue
             cand = self.speaker_from_mention(m, "pronoun")
-            if m.start >= last_at and self._is_subject(m):
+            if m.start >= last_at and (self._is_subject(m) or self._just_introduced(m, char)):
                 ranked.append(cand)
             else:
                 others.append(cand)
@@ -345,6 +352,21 @@ class Referents:
             if fits:  # a person just brought in is the referent even when their gender is unknown
                 return self._learn(fits[0] if n == 0 else (known or fits)[0], gender)
         return None
+
+    def _just_introduced(self, m: Mention, char: int) -> bool:
+        """A person named for the first time in the sentence right before the pronoun's own,
+        in the same paragraph, alone there (photo captions aside): "... results for accountant
+        Ana Ruiz, 50. 'I had ...,' she says" speaks of Ana Ruiz though she is no clause's subject."""
+        at = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if at is None or at[0].sent.start == 0 or self.paragraph_of(m.start) != self.paragraph_of(char):
+            return False
+        before = self.doc[at[0].sent.start - 1].sent
+        if not (before.start_char <= m.start < before.end_char) or not self.is_person(m):
+            return False
+        people = {self.key(x) for x in self.mentions if before.start_char <= x.start < before.end_char
+                  and self.is_person(x)}
+        first = next((x for x in self.mentions if self.key(x) == self.key(m) and not self.caption[x.start]), m)
+        return people == {self.key(m)} and first.start == m.start
 
     def _gkey(self, speaker: Speaker) -> str:
         return speaker.entity or "~" + (speaker.name or "").casefold()

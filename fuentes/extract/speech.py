@@ -21,6 +21,8 @@ DATA = Path(__file__).with_name("data")
 # opening mark -> closing marks that end it
 # (pages mix them: “...," and "...” both occur)
 _PAIRS = {"\u201c": "\u201d\"", "\u00ab": "\u00bb", "\u201e": "\u201d\u201c", '"': '"\u201d', "\u2018": "\u2019"}
+_DOUBLE_OPENERS = "\u201c\""
+_DOUBLED_CLOSERS = ("\u2019\u2019", "''")  # two single marks standing for a closing double one
 _DASHES = "\u2014\u2015\u2013"  # em dash, horizontal bar, en dash (dialogue marks)
 _TRAIL = " \t,;:"  # stripped from the end of a quote's inner text
 
@@ -143,6 +145,12 @@ def _scan_marks(body: str, p_start: int, p_end: int, index: int, out: list[Quote
                 and _closes_single(body, i + 1, p_end)
             if ch in _PAIRS and (ch != "\u2018" or single_ok):
                 opener, open_at = ch, i
+        elif opener in _DOUBLE_OPENERS and body[i:i + 2] in _DOUBLED_CLOSERS:
+            start, end = _inner(body, open_at + 1, i)  # “...,’’ typed with two single marks
+            if end > start:
+                out.append(QuoteSpan(start, end, open_at, i + 2, index))
+            opener = None
+            i += 1
         elif ch in _PAIRS[opener] and not (ch in "\u2019" and _is_apostrophe(body, i)):
             start, end = _inner(body, open_at + 1, i)
             if end > start:

@@ -19,6 +19,12 @@ def test_curly_straight_and_guillemet_marks():
     assert texts(body) == ["We left early", "It was late", "No lo sé"]
 
 
+def test_two_single_marks_close_a_double_quote():
+    body = "\u201cWe print every local comic we can find,\u2019\u2019 says Ana. The shop is small."
+    assert texts(body) == ["We print every local comic we can find"]
+    assert texts("\"We never close,'' Bo said. He smiled.") == ["We never close"]
+
+
 def test_apostrophes_do_not_close_single_quotes():
     body = "He said \u2018we don\u2019t sell the dogs\u2019 bowls anymore\u2019 and left."
     assert texts(body) == ["we don\u2019t sell the dogs\u2019 bowls anymore"]
@@ -352,3 +358,34 @@ def test_the_railway_said_is_the_railway_not_the_last_person(nlp_en):
     quotes = extract_quotes(body, nlp_en(body), mentions, entities, "en", "a6")
     shortened = [q for q in quotes if q.text.startswith("trains are shortened")]
     assert shortened and shortened[0].speaker == "o1"
+
+
+@pytest.mark.models
+def test_a_credit_without_a_name_still_marks_a_caption(nlp_en):
+    body = ("Tom Becker runs the clinic on King Street.\n\n"
+            "\u201cWe are full every single day of the week,\u201d Becker said.\n\n"
+            "Patient Mark Lee waits for hours in the hall. ( THE DAILY PLANET FILE PHOTO )\n\n"
+            "\u201cWe never stop working here, not even at night,\u201d he said.")
+    quotes = quotes_of(nlp_en, body, {"Tom Becker": "e1", "Becker": "e1", "Mark Lee": "e2"})
+    last = [q for q in quotes if q.text.startswith("We never stop")]
+    assert last and last[0].speaker == "e1"
+
+
+@pytest.mark.models
+def test_a_cue_verb_inside_a_title_is_no_speech_cue(nlp_en):
+    body = ("\u201cNobody asked the porters what they wanted from the railway,\u201d says Cecil Okafor, "
+            "author of the new book They Call Me Porter: The Untold Story of the Sleeping Cars. \u201cWhen "
+            "everyone would just say, \u2018Hey Porter, get me a coffee\u2019 \u2014 it meant nobody mattered.\u201d")
+    quotes = quotes_of(nlp_en, body, {"Cecil Okafor": "e1"})
+    assert {q.speaker for q in quotes if q.direct} == {"e1"}
+    assert all(q.cue != "Call" for q in quotes)
+
+
+@pytest.mark.models
+def test_he_goes_to_the_person_just_introduced_in_the_sentence_before(nlp_en):
+    body = ("\u201cMy blood pressure is down to normal now,\u201d Doug Carver says. The program also "
+            "produced good results for accountant Omar Haddad, 50. \u201cI had a gym membership, but "
+            "this program really helped me build a habit,\u201d he says.")
+    quotes = quotes_of(nlp_en, body, {"Doug Carver": "e1", "Omar Haddad": "e2"})
+    gym = [q for q in quotes if q.text.startswith("I had a gym")]
+    assert gym and gym[0].speaker == "e2"
