@@ -179,6 +179,9 @@ class Resolver(Referents):
         inner = [x for x in self.mentions if lo <= x.start and x.end <= hi and self.is_person(x)]
         owners = [x for x in inner if self._possessor(x)]
         named = [x for x in inner if x not in owners]
+        if len(named) > 1 and self._joined(named[0], named[1]):  # "owners Ana Ruiz and Bo Lind said"
+            return Speaker(self.doc.text[named[0].start:named[1].end], None, named[0].start, named[1].end,
+                           False, "group")
         if named:  # "Wise's dad, Darrin": the dad speaks, not Wise
             return self.speaker_from_mention(named[0])
         document = head.lemma_.lower() in self.lex.document_nouns
@@ -205,7 +208,26 @@ class Resolver(Referents):
         known = self.by_alias(text) if head.pos_ == "PROPN" else None
         if known is not None:  # a name the model left untagged here but tagged elsewhere
             return Speaker(known.name, known.id, first.idx, last.idx + len(last), known.kind == "person", "name")
+        if head.pos_ == "NOUN" and self._someone_new(head):  # "a justice official said"
+            speaker = Speaker(visible(text), None, first.idx, last.idx + len(last), True, "description")
+            self.note_description(head.lemma_.lower(), speaker, head.idx)
+            return speaker
         return Speaker(visible(text), None, first.idx, last.idx + len(last), head.pos_ == "PROPN", "phrase")
+
+    def _someone_new(self, head: Any) -> bool:
+        """'a justice official', 'a witness': an indefinite singular person noun brings in a
+        person the story has not named; a later "the official" or "he" may refer to them."""
+        lex, word = self.lex, head.lemma_.lower()
+        return word in lex.speaker_nouns and word not in lex.org_nouns and word not in lex.document_nouns \
+            and "Number=Plur" not in str(head.morph) and head.tag_ != "NNS" \
+            and any(c.dep_ == "det" and c.lower_ in lex.indefinite for c in head.children)
+
+    def _joined(self, a: Mention, b: Mention) -> bool:
+        """Two names joined by a conjunction ("Ana Ruiz and Bo Lind")."""
+        first = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+        second = self.doc.char_span(b.start, b.end, alignment_mode="expand")
+        return first is not None and second is not None and second.root.dep_ == "conj" \
+            and second.root.head.i in range(first.start, first.end)
 
     def _document_speaker(self, head: Any) -> Speaker | None:
         """A document speaks for whoever issued it: a person or organisation named in its

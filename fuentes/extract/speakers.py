@@ -111,6 +111,7 @@ class Referents:
         self.gender: dict[str, str] = {}
         self.last: list[tuple[Speaker, int, int]] = []  # speakers so far: paragraph, cue offset
         self.issuers: list[tuple[Speaker, int]] = []  # who issued the documents cited so far
+        self.descriptions: list[tuple[str, Speaker, int]] = []  # "a justice official": head, speaker, offset
         self._infer_gender()
         self.described = self._descriptions()
 
@@ -224,7 +225,22 @@ class Referents:
         if head.lemma_.lower() in self.lex.org_nouns:
             return self._role_match(head, "organization") or self._named_org(head) \
                 or self.resolve_pronoun(head.idx, "n")
-        return self.resolve_pronoun(head.idx, None)
+        return self._described_speaker(head) or self.resolve_pronoun(head.idx, None)
+
+    def note_description(self, lemma: str, speaker: Speaker, char: int) -> None:
+        self.descriptions.append((lemma, speaker, char))
+
+    def _described_speaker(self, head: Any) -> Speaker | None:
+        """'the official said' after 'a justice official said': the person brought in by that
+        description, when nobody named was given the same description since."""
+        here = self.paragraph_of(head.idx)
+        word = head.lemma_.lower()
+        for lemma, speaker, at in reversed(self.descriptions):
+            if at < head.idx and lemma == word and here - self.paragraph_of(at) <= ISSUER_REACH:
+                if any(at < start < head.idx and word in heads for start, _, heads, _ in self.described):
+                    return None
+                return Speaker(speaker.name, None, head.idx, head.idx + len(head), True, "description")
+        return None
 
     def _descriptions(self) -> list[tuple[int, Mention, frozenset[str], frozenset[str]]]:
         """(offset, mention, head nouns, all words) of the descriptions a person or

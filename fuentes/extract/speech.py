@@ -41,6 +41,7 @@ class Lexicon:
     titles: dict[str, str]  # title -> "m" / "f"
     speaker_nouns: frozenset[str] = frozenset()
     definite: frozenset[str] = frozenset()
+    indefinite: frozenset[str] = frozenset()
     org_nouns: frozenset[str] = frozenset()
     org_marks: dict[str, frozenset[str]] = field(default_factory=dict)  # org noun -> name words
     document_nouns: frozenset[str] = frozenset()
@@ -74,6 +75,7 @@ def lexicon(language: str | None) -> Lexicon:
         titles=invert(raw.get("titles")),
         speaker_nouns=frozenset(w.lower() for w in raw.get("speaker_nouns", [])),
         definite=frozenset(w.lower() for w in raw.get("definite", [])),
+        indefinite=frozenset(w.lower() for w in raw.get("indefinite", [])),
         org_nouns=frozenset(w.lower() for w in raw.get("org_nouns", [])),
         org_marks={k.lower(): frozenset(w.lower() for w in v) for k, v in (raw.get("org_marks") or {}).items()},
         document_nouns=frozenset(w.lower() for w in raw.get("document_nouns", [])),

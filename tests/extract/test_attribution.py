@@ -389,3 +389,25 @@ def test_he_goes_to_the_person_just_introduced_in_the_sentence_before(nlp_en):
     quotes = quotes_of(nlp_en, body, {"Doug Carver": "e1", "Omar Haddad": "e2"})
     gym = [q for q in quotes if q.text.startswith("I had a gym")]
     assert gym and gym[0].speaker == "e2"
+
+
+@pytest.mark.models
+def test_the_official_is_the_official_brought_in_not_the_minister_named_before(nlp_en):
+    body = ("The file now sits on the desk of Port Minister Ana Ruiz, who makes the final call.\n\n"
+            "\u201cIt is still up to the minister to decide whether the ship can leave,\u201d a harbour "
+            "official said at the briefing.\n\n"
+            "Ruiz received the advice of her department on Monday.\n\n"
+            "The official told reporters that most such requests are granted within a week.")
+    quotes = quotes_of(nlp_en, body, {"Ana Ruiz": "e1", "Ruiz": "e1"})
+    granted = [q for q in quotes if q.text.startswith("most such requests")]
+    assert granted and granted[0].speaker is None and granted[0].speaker_name == "a harbour official"
+
+
+@pytest.mark.models
+def test_owners_named_together_speak_together(nlp_en):
+    body = ("Workers at the bakery voted to join the union on Friday.\n\n"
+            "In a statement, the bakery's owners Tomas Keller and Lena Ortiz said they respected the vote.\n\n"
+            "\u201cOur priority is a respectful and healthy workplace for every employee,\u201d they said.")
+    quotes = quotes_of(nlp_en, body, {"Tomas Keller": "e1", "Lena Ortiz": "e2"})
+    priority = [q for q in quotes if q.text.startswith("Our priority")]
+    assert priority and priority[0].speaker_name == "Tomas Keller and Lena Ortiz"
