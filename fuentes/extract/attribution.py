@@ -166,8 +166,22 @@ class Resolver(Referents):
             return self.resolve_pronoun(cue.idx, None) if self.lex.language != "en" else None
         word = subject.lower_
         if word in self.lex.pronouns and subject.pos_ == "PRON":
-            return self.resolve_pronoun(subject.idx, self.lex.pronouns[word])
+            gender = self.lex.pronouns[word]
+            return (self._plural_subject_before(subject) if gender == "p" else None) \
+                or self.resolve_pronoun(subject.idx, gender)
         return self.resolve_phrase(subject)
+
+    def _plural_subject_before(self, pronoun: Any) -> Speaker | None:
+        """'Republican senators are eager ..., and they say': a plural speaker noun that is a
+        subject earlier in the pronoun's own sentence is who "they" are."""
+        for tok in reversed(self.doc[pronoun.sent.start:pronoun.i]):
+            if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and not self.inside[tok.idx] \
+                    and ("Number=Plur" in str(tok.morph) or tok.tag_ == "NNS") \
+                    and tok.lemma_.lower() in self.lex.speaker_nouns:
+                first = tok.left_edge
+                text = self.doc.text[first.idx:tok.idx + len(tok)]
+                return Speaker(visible(text), None, first.idx, tok.idx + len(tok), False, "phrase")
+        return None
 
     def resolve_phrase(self, head: Any) -> Speaker | None:
         m = self.mention_at(head.idx)

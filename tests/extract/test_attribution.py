@@ -411,3 +411,13 @@ def test_owners_named_together_speak_together(nlp_en):
     quotes = quotes_of(nlp_en, body, {"Tomas Keller": "e1", "Lena Ortiz": "e2"})
     priority = [q for q in quotes if q.text.startswith("Our priority")]
     assert priority and priority[0].speaker_name == "Tomas Keller and Lena Ortiz"
+
+
+@pytest.mark.models
+def test_they_are_the_plural_speakers_named_earlier_in_the_sentence(nlp_en):
+    body = ("Senate leader Omar Castillo met the Democrats on Monday.\n\n"
+            "Republican senators are eager to return to other business, and they say they will not "
+            "consider another bill unless the governor signs it.")
+    quotes = quotes_of(nlp_en, body, {"Omar Castillo": "e1"})
+    reported = [q for q in quotes if q.text.startswith("they will not")]
+    assert reported and reported[0].speaker_name == "Republican senators"

@@ -237,3 +237,15 @@ def test_an_untagged_name_after_a_title_that_speaks_is_a_person():
     assert chief.kind == "person" and chief.roles == ["Chief"]
     _, entities = run("Apple said the app broke the rules. The company left.", "en")
     assert all(e.kind != "person" for e in entities)  # no title, no person named so elsewhere
+
+
+def test_a_name_right_after_a_work_noun_is_a_title_not_a_person():
+    from fuentes.extract.names import lexicon
+
+    body = ("Maya Torres, a cartoonist from Leeds, sold 40 copies of her war comic Silent Harbour "
+            "last year. Her next book, the novel Greta Lindqvist, comes out in May.")
+    mentions, entities = run(body, "en")
+    people = {e.name for e in entities if e.kind == "person"}
+    assert "Maya Torres" in people
+    assert not people & {"Silent Harbour", "Greta Lindqvist"}
+    assert "comic" in lexicon("en").work_nouns and "novela" in lexicon("es").work_nouns
