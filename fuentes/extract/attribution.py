@@ -198,6 +198,10 @@ class Resolver(Referents):
                            False, "group")
         if named:  # "Wise's dad, Darrin": the dad speaks, not Wise
             return self.speaker_from_mention(named[0])
+        given = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper()]
+        if given and head.pos_ == "NOUN" and self._someone(head):  # a first name the model left untagged
+            name = self.doc[given[0].left_edge.i:given[0].i + 1]
+            return Speaker(visible(name.text), None, name.start_char, name.end_char, True, "name")
         document = head.lemma_.lower() in self.lex.document_nouns
         if owners and document:
             return self.speaker_from_mention(owners[0])  # "Ortiz's statement said" speaks for Ortiz
@@ -228,13 +232,17 @@ class Resolver(Referents):
             return speaker
         return Speaker(visible(text), None, first.idx, last.idx + len(last), head.pos_ == "PROPN", "phrase")
 
+    def _someone(self, head: Any) -> bool:
+        """A person noun: a speaker noun that is no organisation or document."""
+        word = head.lemma_.lower()
+        return word in self.lex.speaker_nouns and word not in self.lex.org_nouns \
+            and word not in self.lex.document_nouns
+
     def _someone_new(self, head: Any) -> bool:
         """'a justice official', 'a witness': an indefinite singular person noun brings in a
         person the story has not named; a later "the official" or "he" may refer to them."""
-        lex, word = self.lex, head.lemma_.lower()
-        return word in lex.speaker_nouns and word not in lex.org_nouns and word not in lex.document_nouns \
-            and "Number=Plur" not in str(head.morph) and head.tag_ != "NNS" \
-            and any(c.dep_ == "det" and c.lower_ in lex.indefinite for c in head.children)
+        return self._someone(head) and "Number=Plur" not in str(head.morph) and head.tag_ != "NNS" \
+            and any(c.dep_ == "det" and c.lower_ in self.lex.indefinite for c in head.children)
 
     def _joined(self, a: Mention, b: Mention) -> bool:
         """Two names joined by a conjunction ("Ana Ruiz and Bo Lind")."""

@@ -112,7 +112,7 @@ class _Article:
             colon = self.body.rindex(":", gap_start, span.open)
             sent = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
             if sent is not None:
-                return "colon", sent[0].sent.root
+                return "colon", self._colon_verb(sent[0])
         if span.continued and n:
             return "quote", n - 1
         if prev is not None:
@@ -120,6 +120,16 @@ class _Article:
         if span.open == p_start and span.paragraph > 0:
             return "paragraph", span.paragraph - 1
         return "none", None
+
+    def _colon_verb(self, colon: Any) -> Any:
+        """The clause that introduces 'X took to Twitter with this: “...”': the last verb with a
+        subject before the colon, outside quotes (the parse may root the sentence inside the
+        quote), else the sentence's root."""
+        for tok in reversed(self.doc[colon.sent.start:colon.i]):
+            if tok.pos_ in ("VERB", "AUX") and not self.res.inside[tok.idx] and any(
+                    c.dep_ in ("nsubj", "nsubj:pass") and not self.res.inside[c.idx] for c in tok.children):
+                return tok
+        return colon.sent.root
 
     def _closed_by_period(self, span: QuoteSpan) -> bool:
         """“... wrong.” A new sentence: a quote ending in a full stop inside its marks is not
@@ -158,7 +168,8 @@ class _Article:
         if not clauses:
             return None
         clause = clauses[0]
-        toks = [t for t in clause.subtree]
+        here = self.paragraph_of(cue.idx)  # a parse run across a paragraph break reports nothing there
+        toks = [t for t in clause.subtree if self.paragraph_of(t.idx) == here]
         while toks and (toks[0].lower_ in _CONTENT_MARKS or toks[0].is_punct or toks[0].is_space):
             toks = toks[1:]
         while toks and (toks[-1].is_punct or toks[-1].is_space):
