@@ -75,8 +75,11 @@ class AnalysisSummary:
 
 
 def analyse(store: Store, *, workers: int = 1, batch_size: int = 50, force: bool = False,
-            on_result: Callable[[int, Any], None] | None = None) -> AnalysisSummary:
-    """Analyse every article not yet analysed by the current stages, then the whole corpus."""
+            on_result: Callable[[int, Any], None] | None = None, window_days: int | None = None) -> AnalysisSummary:
+    """Analyse every article not yet analysed by the current stages, then the whole corpus.
+
+    `window_days`: derivation candidates only among articles at most that many days apart
+    (`fuentes.corpus.lsh_index.window_day`); None compares every article with every other."""
     pipeline = analysis_pipeline()
     extractors = {stage.name: stage.version for stage in pipeline.stages}
     summary = AnalysisSummary()
@@ -95,7 +98,7 @@ def analyse(store: Store, *, workers: int = 1, batch_size: int = 50, force: bool
             db.save_article_layers(store, batch, extractors)
             batch.clear()
     db.save_article_layers(store, batch, extractors)
-    analyse_corpus(store, summary)
+    analyse_corpus(store, summary, window_days=window_days)
     return summary
 
 
@@ -113,19 +116,23 @@ def _code_version(*modules: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def incremental_provenance(store: Store, summary: AnalysisSummary, articles: list):
+def incremental_provenance(store: Store, summary: AnalysisSummary, articles: list,
+                           window_days: int | None = None):
     """Provenance of the stored `articles` with the saved index: only articles not yet indexed are
-    compared (with the articles they touch). The index is rebuilt when its version changed or
+    compared (with the articles they touch). The index is rebuilt when its version changed, the
+    publication window changed (pairs left out by the old window were never compared) or
     articles were removed."""
     from fuentes.corpus.origins import ProvenanceIndex
     from fuentes.store.state import load_state, save_state
 
     name = "provenance"
     version = _code_version("derivation.py", "credits.py", "origins.py", "lsh_index.py")
+    if window_days is not None:  # part of the version: a state built with another window is rebuilt
+        version += f"-window{window_days}"
     ids = {article.id for article in articles}
     index = load_state(store, name, version)
     if index is None or not set(index.infos) <= ids:
-        index = ProvenanceIndex()
+        index = ProvenanceIndex(window_days=window_days)
     new = [article for article in articles if article.id not in index.infos]
     if new:
         summary.pairs_examined = index.add(new).pairs_examined
@@ -133,7 +140,8 @@ def incremental_provenance(store: Store, summary: AnalysisSummary, articles: lis
     return index.result()
 
 
-def analyse_corpus(store: Store, summary: AnalysisSummary | None = None) -> AnalysisSummary:
+def analyse_corpus(store: Store, summary: AnalysisSummary | None = None,
+                   window_days: int | None = None) -> AnalysisSummary:
     """Cross-article stages over everything stored: entities, quote variants, provenance."""
     from fuentes.corpus.entity_decisions import apply_decisions  # analysts' merges and splits
     from fuentes.corpus.entity_resolution import resolve_with_merges
@@ -159,7 +167,7 @@ def analyse_corpus(store: Store, summary: AnalysisSummary | None = None) -> Anal
     summary.quotes = sum(len(items) for items in quotes.values())
 
     articles = list(iter_articles(store))
-    provenance = incremental_provenance(store, summary, articles)
+    provenance = incremental_provenance(store, summary, articles, window_days)
     kinds = {article_id: (provenance.kinds[article_id], provenance.origins.get(article_id))
              for article_id in provenance.kinds}
     db.save_derivations(store, provenance.derivations, kinds)

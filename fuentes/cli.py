@@ -11,7 +11,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 from rich.table import Table
@@ -76,7 +76,11 @@ def ingest(
 def analyse(db: Optional[str] = DbOption,
             workers: int = typer.Option(1, "--workers", "-w", help="Worker processes for per-article stages."),
             force: bool = typer.Option(False, help="Re-analyse articles already analysed."),
-            progress: Optional[bool] = typer.Option(None, help="Show a progress bar (default: on a terminal).")) -> None:
+            progress: Optional[bool] = typer.Option(None, help="Show a progress bar (default: on a terminal)."),
+            window_days: Annotated[Optional[int], typer.Option(
+                "--window-days", min=0, help="Compare for derivations only articles published at most N days "
+                "apart (undated ones: the day saved, else every article). Changing it rebuilds the "
+                "saved provenance index.")] = None) -> None:
     """Entities, quotes and provenance for every stored article, then across the corpus."""
     from fuentes.analyse import analyse as run_analysis
     from fuentes.progress import IngestProgress
@@ -85,7 +89,8 @@ def analyse(db: Optional[str] = DbOption,
     started = time.monotonic()
     try:
         with IngestProgress(None, enabled=progress) as bar:
-            summary = run_analysis(store, workers=workers, force=force, on_result=bar)
+            summary = run_analysis(store, workers=workers, force=force, on_result=bar,
+                                   window_days=window_days)
     except FuentesError as error:
         err.print(f"error: {error}", markup=False)
         raise typer.Exit(2)

@@ -9,6 +9,12 @@ hashes), computed for all shingles of a document at once in numpy, and are kept 
 compact uint64 array per article. Candidate pairs come from `datasketch.MinHashLSH`, which
 accepts inserts at any time and pickles; a candidate whose signature agreement is below
 `MIN_JACCARD` is dropped before any alignment.
+
+Publication window (optional, `window_days`): copies and rewrites of news appear within hours
+to days of their original, so on a large crawl two articles are candidates only when their
+days (`window_day`: the publication date, else the day the page was saved) are at most
+`window_days` apart. An article with neither date is compared with every article, as without
+a window. `fuentes.spark.corpus.candidate_pairs` applies the same rule as a join.
 """
 
 from __future__ import annotations
@@ -17,8 +23,9 @@ import pickle
 import re
 import unicodedata
 import zlib
+from datetime import date
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from functools import lru_cache
 from importlib import resources
@@ -37,6 +44,30 @@ SEED = 1
 _MERSENNE = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 _WORD = re.compile(r"\w+", re.UNICODE)
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day_number(value: str | None) -> int | None:
+    """Proleptic ordinal of an ISO date's day ("2025-03-01", "2025-03-01T10:00Z"); None if not a full date."""
+    if not value or not _DAY.match(value):
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def window_day(published: str | None, saved_at: str | None = None) -> int | None:
+    """The day an article is placed on for the candidate window, or None (compared with everything).
+
+    The publication date as written (the outlet's calendar day) when it names a full day; a
+    partial date ("2025-03") says too little. Else the day the page was saved or fetched (a
+    crawl's WARC-Date, a feed's fetch time): a page is never saved before it is published, and a
+    news crawl fetches pages within hours to a day or two of publication. The ingest time is
+    not used: it says when fuentes read a file, not when the article was out.
+    """
+    day = _day_number(published)
+    return day if day is not None else _day_number(saved_at)
 
 
 def tokens(text: str) -> list[str]:
@@ -100,12 +131,19 @@ class LSHIndex:
     """Article id -> signature, plus a MinHashLSH over them. Insert-only; save/load with pickle."""
 
     def __init__(self, num_perm: int = NUM_PERM, bands: int = BANDS, rows: int = ROWS,
-                 shingle: int = SHINGLE, min_jaccard: float = MIN_JACCARD):
-        self.shingle, self.min_jaccard = shingle, min_jaccard
+                 shingle: int = SHINGLE, min_jaccard: float = MIN_JACCARD, window_days: int | None = None):
+        if window_days is not None and window_days < 0:
+            raise ValueError(f"window_days must be 0 or more, not {window_days}")
+        self.shingle, self.min_jaccard, self.window_days = shingle, min_jaccard, window_days
         self.hasher = Hasher(num_perm)
         self.lsh = MinHashLSH(num_perm=num_perm, params=(bands, rows))
         self.signatures: dict[str, np.ndarray] = {}
+        self.days: dict[str, int] = {}  # window day of the articles that have one
         self.raw_candidates = 0  # pairs the LSH proposed, before the signature check
+        self.outside_window = 0  # pairs that passed the signature check but are too far apart in time
+
+    def __setstate__(self, state: dict) -> None:  # an index pickled before windows existed has none
+        self.__dict__.update({"window_days": None, "days": {}, "outside_window": 0, **state})
 
     def __len__(self) -> int:
         return len(self.signatures)
@@ -125,23 +163,35 @@ class LSHIndex:
         self.signatures[key] = signature
         self.lsh.insert(key, self.hasher.minhash(signature), check_duplication=False)
 
-    def add_texts(self, items: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
-        """Insert (id, text) pairs; return candidate pairs (old, new) and (new, new) they touch."""
+    def add_texts(self, items: Iterable[Sequence]) -> set[tuple[str, str]]:
+        """Insert (id, text) or (id, text, window day) items; return the candidate pairs (old, new)
+        and (new, new) they touch. Without a day (or without a window) an article meets every other."""
         pairs: set[tuple[str, str]] = set()
-        for key, text in items:
+        for item in items:
+            key, text = item[0], item[1]
             if key in self.signatures:
                 continue
+            day = item[2] if len(item) > 2 else None
             sig = self.fingerprint(text)
             found = self.query(sig)
             self.raw_candidates += len(found)
             if found:
                 sigs = np.stack([self.signatures[o] for o in found])
                 est = (sigs == sig).mean(axis=1)
-                for other, j in zip(found, est):
-                    if j >= self.min_jaccard:
-                        pairs.add((other, key) if other < key else (key, other))
+                for i in np.flatnonzero(est >= self.min_jaccard):  # most proposals fail: skip them in numpy
+                    other = found[i]
+                    if not self.within_window(day, self.days.get(other)):
+                        self.outside_window += 1
+                        continue
+                    pairs.add((other, key) if other < key else (key, other))
+            if day is not None:
+                self.days[key] = day
             self.insert(key, sig)
         return pairs
+
+    def within_window(self, day: int | None, other: int | None) -> bool:
+        """Whether two window days may be compared: no window, a missing day, or at most W days apart."""
+        return self.window_days is None or day is None or other is None or abs(day - other) <= self.window_days
 
     def jaccard(self, a: str, b: str) -> float:
         return float(np.mean(self.signatures[a] == self.signatures[b]))

@@ -23,7 +23,7 @@ from typing import Iterable
 
 from fuentes.corpus.credits import SYNDICATION_KINDS, Credit, Gazetteer, credits_of
 from fuentes.corpus.derivation import DEFAULT, PairRelation, Sentences, Thresholds, relate, split_sentences
-from fuentes.corpus.lsh_index import LSHIndex
+from fuentes.corpus.lsh_index import LSHIndex, window_day
 from fuentes.model import Article, Derivation
 
 ATTRIBUTION_KINDS = frozenset({"reported", "told", "contributed"})
@@ -99,12 +99,18 @@ def external_source(info: Info, gazetteer: Gazetteer | None = None) -> tuple[str
 
 
 class ProvenanceIndex:
-    """Incremental provenance over a growing corpus."""
+    """Incremental provenance over a growing corpus.
+
+    `window_days`: compare only articles published at most that many days apart (see
+    `lsh_index.window_day`; articles without a date are compared with every article).
+    """
 
     def __init__(self, thresholds: Thresholds = DEFAULT, lsh: LSHIndex | None = None,
-                 gazetteer: Gazetteer | None = None):
+                 gazetteer: Gazetteer | None = None, window_days: int | None = None):
+        if lsh is not None and window_days is not None and lsh.window_days != window_days:
+            raise ValueError(f"window_days {window_days} differs from the given LSH index's {lsh.window_days}")
         self.th = thresholds
-        self.lsh = lsh or LSHIndex()
+        self.lsh = lsh or LSHIndex(window_days=window_days)
         self.base_gazetteer = gazetteer or Gazetteer.default()
         self.gazetteer = self.base_gazetteer
         self.infos: dict[str, Info] = {}
@@ -126,7 +132,7 @@ class ProvenanceIndex:
             creds = credits_of(art.text, art.byline, art.language, self.gazetteer)
             self.infos[art.id] = Info(art.id, outlet, art.published, len(art.text), creds)
             self.sentences[art.id] = split_sentences(art.text)
-        pairs = self.lsh.add_texts((a.id, a.text) for a in articles)
+        pairs = self.lsh.add_texts((a.id, a.text, window_day(a.published, a.saved_at)) for a in articles)
         changes = Changes(pairs_examined=len(pairs))
         self.pairs_examined += len(pairs)
         for a, b in sorted(pairs):
@@ -223,8 +229,9 @@ class ProvenanceIndex:
         return Decision("original" if info.outlet else "unknown", info.outlet, derivs)
 
 
-def analyse_provenance(articles: Iterable[Article], thresholds: Thresholds = DEFAULT) -> ProvenanceResult:
+def analyse_provenance(articles: Iterable[Article], thresholds: Thresholds = DEFAULT,
+                       window_days: int | None = None) -> ProvenanceResult:
     """Derivations, kinds and origins of a batch of articles (a fresh index)."""
-    index = ProvenanceIndex(thresholds)
+    index = ProvenanceIndex(thresholds, window_days=window_days)
     index.add(articles)
     return index.result()
