@@ -37,6 +37,7 @@ SAY = "say"
 WORDING = 60.0  # `wording` score at or above which two clauses say the same
 VALUE_WORDING = 30.0  # with a shared figure, this much shared wording is enough
 LSH_THRESHOLD = 0.3
+NUM_PERM = 64
 MIN_SHARED = 3  # content stems two clauses must share to count as the same wording
 _WORD = re.compile(r"[^\W\d_]{3,}|\d[\d.,]*")
 
@@ -54,7 +55,7 @@ def _stopwords() -> frozenset[str]:
     return frozenset(str(w).casefold() for words in raw.values() for w in words)
 
 
-def _stems(text: str) -> list[str]:
+def claim_stems(text: str) -> list[str]:
     """Content-word stems (first five letters): crude, language-agnostic, enough for copies
     and rewrites; function words are left out."""
     stop = _stopwords()
@@ -75,7 +76,7 @@ def _checkable(v: Value) -> bool:
 
 
 
-def _resolve(claim: Claim, entity_of: Mapping[tuple[str, str], str]) -> Claim:
+def resolve_claim(claim: Claim, entity_of: Mapping[tuple[str, str], str]) -> Claim:
     """A copy of an article claim with entity keys replaced by corpus entity ids."""
     art = claim.article or ""
 
@@ -103,28 +104,50 @@ def same_claim(a: Claim, b: Claim, sa: list[str], sb: list[str]) -> bool:
     return words >= WORDING and (same_pred or shared_entity)
 
 
-def _candidates(items: list[Claim], stems: list[list[str]], num_perm: int = 64) -> set[tuple[int, int]]:
+def block_keys(claim: Claim) -> list[tuple]:
+    """Exact blocking keys of a non-quote claim: its frame (predicate, object) and each
+    checkable figure; two claims sharing one are compared."""
+    if claim.predicate == SAY:
+        return []
+    keys: list[tuple] = [("frame", claim.predicate, claim.object)] if claim.object else []
+    for v in claim.values:
+        if _checkable(v):
+            keys.append(("value", v.kind, v.unit if v.kind != "count" else None,
+                         round(v.amount, -1) if v.amount and v.approximate else v.amount, v.low, v.high))
+    return keys
+
+
+def claim_minhash(claim: Claim, stems: list[str], num_perm: int = NUM_PERM) -> MinHash | None:
+    """MinHash of a non-quote claim's stem set, or None when it takes no part in the LSH."""
+    words = set(stems)
+    if claim.predicate == SAY or len(words) < 3:
+        return None
+    mh = MinHash(num_perm=num_perm)
+    for w in words:
+        mh.update(w.encode("utf-8"))
+    return mh
+
+
+def _candidates(items: list[Claim], stems: list[list[str]], num_perm: int = NUM_PERM) -> set[tuple[int, int]]:
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, c in enumerate(items):
-        if c.predicate == SAY:
-            continue
-        if c.object:
-            blocks[("frame", c.predicate, c.object)].append(i)
-        for v in c.values:
-            if _checkable(v):
-                blocks[("value", v.kind, v.unit if v.kind != "count" else None,
-                        round(v.amount, -1) if v.amount and v.approximate else v.amount, v.low, v.high)].append(i)
+        for key in block_keys(c):
+            blocks[key].append(i)
     pairs = {(i, j) for members in blocks.values() for x, i in enumerate(members) for j in members[x + 1:]}
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=num_perm)
     for i, words in enumerate(stems):
-        if items[i].predicate == SAY or len(set(words)) < 3:
+        mh = claim_minhash(items[i], words, num_perm)
+        if mh is None:
             continue
-        mh = MinHash(num_perm=num_perm)
-        for w in set(words):
-            mh.update(w.encode("utf-8"))
         pairs.update((int(j), i) for j in lsh.query(mh))
         lsh.insert(str(i), mh)
     return pairs
+
+
+def claim_quote(c: Claim) -> Quote:
+    """A quote claim as the Quote `match_quotes` compares (its speaker: the resolved entity id)."""
+    return Quote(id=c.id, article=c.article or "", text=c.text, start=c.start, end=c.end, direct=True,
+                 speaker_name=c.speaker)
 
 
 def _quote_pairs(items: list[Claim]) -> list[tuple[int, int]]:
@@ -132,9 +155,7 @@ def _quote_pairs(items: list[Claim]) -> list[tuple[int, int]]:
     index = {c.id: i for i, c in enumerate(items) if c.predicate == SAY}
     by_article: dict[str, list[Quote]] = defaultdict(list)
     for i in index.values():
-        c = items[i]
-        by_article[c.article or ""].append(Quote(id=c.id, article=c.article or "", text=c.text, start=c.start,
-                                                 end=c.end, direct=True, speaker_name=c.speaker))
+        by_article[items[i].article or ""].append(claim_quote(items[i]))
     pairs = []
     for group in match_quotes(by_article):
         ids = [index[q] for q in group.quotes if q in index]
@@ -149,8 +170,8 @@ def origin_label(article: str, origins: Mapping[str, str | None]) -> str:
 
 def match_claims_detailed(claims_by_article: Mapping[str, list[Claim]], origins: Mapping[str, str | None],
                           entity_of: Mapping[tuple[str, str], str]) -> ClaimMatch:
-    items = [_resolve(c, entity_of) for art in sorted(claims_by_article) for c in claims_by_article[art]]
-    stems = [_stems(c.text) for c in items]
+    items = [resolve_claim(c, entity_of) for art in sorted(claims_by_article) for c in claims_by_article[art]]
+    stems = [claim_stems(c.text) for c in items]
     uf = UnionFind(len(items))
     for i, j in sorted(_candidates(items, stems)):
         if same_claim(items[i], items[j], stems[i], stems[j]):
@@ -163,7 +184,7 @@ def match_claims_detailed(claims_by_article: Mapping[str, list[Claim]], origins:
     result = ClaimMatch(claims=[])
     for idx in sorted(groups.values()):
         members = [items[i] for i in idx]
-        claim = _combine(members, origins)
+        claim = combine_claims(members, origins)
         result.claims.append(claim)
         result.members[claim.id] = members
     return result
@@ -175,7 +196,9 @@ def match_claims(claims_by_article: Mapping[str, list[Claim]], origins: Mapping[
     return match_claims_detailed(claims_by_article, origins, entity_of).claims
 
 
-def _combine(members: list[Claim], origins: Mapping[str, str | None]) -> Claim:
+def combine_claims(members: list[Claim], origins: Mapping[str, str | None]) -> Claim:
+    """One corpus claim from the article claims of one group, given in matching order (by
+    article id, then position in the article): the representative's ties go to the first."""
     articles = sorted({m.article or "" for m in members})
     outlets = sorted({origin_label(a, origins) for a in articles})
     # the representative: a named frame when there is one, then the most values, the shortest text

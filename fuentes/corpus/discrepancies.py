@@ -48,13 +48,17 @@ def find_discrepancies(corpus_claims: list[Claim], members: Mapping[str, list[Cl
     names = names or {}
     out: list[Discrepancy] = []
     for claim in corpus_claims:
-        parts = members.get(claim.id, [])
-        if claim.predicate == SAY:
-            out.extend(_wording(claim, parts, origins, names))
-        else:
-            out.extend(_values(claim, parts, origins))
-    out.extend(_predicates(corpus_claims, origins, names))
+        out.extend(claim_discrepancies(claim, members.get(claim.id, []), origins, names))
+    out.extend(predicate_discrepancies(corpus_claims, origins, names))
     return out
+
+
+def claim_discrepancies(claim: Claim, parts: list[Claim], origins: Mapping[str, str | None],
+                        names: Mapping[str, str]) -> list[Discrepancy]:
+    """The discrepancies inside one corpus claim (value or wording), from its article claims."""
+    if claim.predicate == SAY:
+        return _wording(claim, parts, origins, names)
+    return _values(claim, parts, origins)
 
 
 def _support(articles: Iterable[str], origins: Mapping[str, str | None]) -> int:
@@ -111,8 +115,10 @@ def _dates(claims: list[Claim]) -> set[str]:
     return {str(v.low) for c in claims for v in c.values if v.kind == "date" and v.low}
 
 
-def _predicates(claims: list[Claim], origins: Mapping[str, str | None], names: Mapping[str, str]) -> list[Discrepancy]:
-    """Contradictory predicate classes about one target (killed vs captured)."""
+def predicate_discrepancies(claims: list[Claim], origins: Mapping[str, str | None],
+                            names: Mapping[str, str]) -> list[Discrepancy]:
+    """Contradictory predicate classes about one target (killed vs captured). Each target is
+    decided on its own claims (in corpus order), so claims can be given one target at a time."""
     pairs = contradictory_pairs()
     by_target: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:

@@ -39,7 +39,8 @@ class QuoteGroup:
     text: str = ""  # the first quote's wording
 
 
-def _key(text: str) -> str:
+def quote_key(text: str) -> str:
+    """The normalised words of a quote: equal keys are one wording."""
     return " ".join(_WORD.findall(normalize_text(text)))
 
 
@@ -47,7 +48,7 @@ def _speakers_agree(a: Quote, b: Quote) -> bool:
     """Names agree when one's words are all in the other's ("Ruiz" / "Ana Ruiz Vega")."""
     if not a.speaker_name or not b.speaker_name:
         return False
-    wa, wb = set(_key(a.speaker_name).split()), set(_key(b.speaker_name).split())
+    wa, wb = set(quote_key(a.speaker_name).split()), set(quote_key(b.speaker_name).split())
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
@@ -55,15 +56,15 @@ def _speakers_conflict(a: Quote, b: Quote) -> bool:
     return bool(a.speaker_name and b.speaker_name) and not _speakers_agree(a, b)
 
 
-def _minhash(words: set[str], num_perm: int) -> MinHash:
+def quote_minhash(words: set[str], num_perm: int = 64) -> MinHash:
     mh = MinHash(num_perm=num_perm)
     for w in words:
         mh.update(w.encode("utf-8"))
     return mh
 
 
-def _relation(a: Quote, b: Quote, ka: str, kb: str) -> str | None:
-    """'same', 'variant' or None for two quotes from different articles."""
+def quote_relation(a: Quote, b: Quote, ka: str, kb: str) -> str | None:
+    """'same', 'variant' or None for two quotes from different articles (symmetric)."""
     if ka == kb:
         return "same"
     if _speakers_conflict(a, b):
@@ -84,7 +85,7 @@ def match_quotes(quotes_by_article: Mapping[str, Iterable[Quote]], num_perm: int
     """
     items: list[tuple[str, Quote, str]] = []
     for article, quotes in quotes_by_article.items():
-        items.extend((article, q, _key(q.text)) for q in quotes)
+        items.extend((article, q, quote_key(q.text)) for q in quotes)
     parent = list(range(len(items)))
 
     def find(i: int) -> int:
@@ -103,11 +104,11 @@ def match_quotes(quotes_by_article: Mapping[str, Iterable[Quote]], num_perm: int
         exact.setdefault(key, i)
         if len(words) < MIN_WORDS:
             continue
-        mh = _minhash(words, num_perm)
-        for j in map(int, lsh.query(mh)):
+        mh = quote_minhash(words, num_perm)
+        for j in sorted(map(int, lsh.query(mh))):  # earlier quotes first: stable variant_of
             if items[j][0] == article:
                 continue
-            kind = _relation(items[j][1], quote, items[j][2], key)
+            kind = quote_relation(items[j][1], quote, items[j][2], key)
             if kind == "same":
                 parent[find(i)] = find(j)
             elif kind == "variant":
@@ -122,7 +123,9 @@ def _groups(items: list[tuple[str, Quote, str]], find, variant_pairs: list[tuple
     members: dict[int, list[int]] = {}
     for i in range(len(items)):
         members.setdefault(find(i), []).append(i)
-    reworded = {i: j for j, i in variant_pairs}
+    reworded: dict[int, int] = {}
+    for j, i in variant_pairs:  # a quote rewording several earlier ones points at the earliest
+        reworded.setdefault(i, j)
     groups = []
     for root, idx in members.items():
         articles = {items[i][0] for i in idx}

