@@ -15,7 +15,7 @@ def _human_context(span: Any, lex: Lexicon) -> bool:
     ("his rivals El Tigre and El Lobo", "El Halcón was the last kingpin")."""
     tok = span.root
     head = tok
-    while head.dep_ in ("conj", "appos", "compound", "flat") and head.head is not head:
+    while head.dep_ in ("conj", "appos", "compound", "flat") and head.head.i != head.i:
         head = head.head
         if head.lemma_.casefold() in lex.person_nouns:
             return True

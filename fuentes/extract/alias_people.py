@@ -140,22 +140,63 @@ def _untagged_run(sdoc: Any, body: str, run: list[Any], owners: dict, cands: lis
             start, end = run[n].idx, run[-1].idx + len(run[-1].text)
             cands.append(Cand(start, end, body[start:end], "PERSON", person=cid, acronym=folded[0].startswith("acronym:")))
             return
-    _speaking_name(body, run, cands, lex)
+    if not _speaking_name(body, run, cands, lex) and not _known_name(body, run, cands):
+        _headed_org(sdoc, body, run, cands, lex)
 
 
-def _speaking_name(body: str, run: list[Any], cands: list[Cand], lex: Lexicon) -> None:
-    """An untagged name after a title, or one the article names as a person elsewhere, that
-    is the subject of a human verb ("Chief Na'moks said") is a person: the model misses
+def _labels_of(cands: list[Cand], tokens: tuple[str, ...]) -> dict[str, int]:
+    """How often the model tagged this very name with each label elsewhere in the article."""
+    found: dict[str, int] = {}
+    for c in cands:
+        if c.tokens == tokens and c.model_label and not c.nominal:
+            found[c.label] = found.get(c.label, 0) + 1
+    return found
+
+
+def _speaking_name(body: str, run: list[Any], cands: list[Cand], lex: Lexicon) -> bool:
+    """An untagged name after a title, or one the article names mostly as a person elsewhere,
+    that is the subject of a human verb ("Chief Na'moks said") is a person: the model misses
     unusual names, and the quote needs its speaker."""
     cut = max((n + 1 for n, t in enumerate(run) if t.lower_ in lex.titles), default=0)
     run = run[cut:]  # "Hereditary Chief Na'moks": the name follows the last title word
     if not run or len(run) > 3 or run[-1].dep_ != "nsubj" or run[-1].head.lemma_ not in lex.human_verbs:
-        return
+        return False
     folded = tuple(fold(t.text) for t in run)
-    if not cut and not any(c.label == "PERSON" and c.tokens == folded for c in cands):
-        return  # "Apple said": without a title or the same name as a person elsewhere, no person
+    labels = _labels_of(cands, folded)
+    if not cut and labels.get("PERSON", 0) * 2 <= sum(labels.values()):
+        return False  # "Apple said": without a title, or a name tagged mostly as no person, no person
     if any(not _NAME_WORD.fullmatch(t.text) or fold(t.text) in lex.org_keywords
            or fold(t.text) in lex.generic_org_words for t in run):
-        return
+        return False
     start, end = run[0].idx, run[-1].idx + len(run[-1].text)
     cands.append(Cand(start, end, body[start:end], "PERSON"))
+    return True
+
+
+def _known_name(body: str, run: list[Any], cands: list[Cand]) -> bool:
+    """One name, one sense within an article: an untagged run that is exactly a name the model
+    tagged elsewhere in the article ('TransLink', 'Facebook') is a mention of it, with the
+    label the model gave it most often there (organisations and places; people go through
+    their full names)."""
+    if not run or len(run) > 4 or any(not t.text[:1].isalpha() for t in run):
+        return False
+    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+    labels = _labels_of(cands, tuple(fold(t.text) for t in run))
+    if not labels:
+        return False
+    label = max(sorted(labels), key=lambda k: (labels[k], k != "PERSON"))
+    if label == "PERSON":
+        return False  # people are linked through their full names above, surnames by position
+    cands.append(Cand(start, end, body[start:end], label))
+    return True
+
+
+def _headed_org(sdoc: Any, body: str, run: list[Any], cands: list[Cand], lex: Lexicon) -> None:
+    """An untagged name right after an organisation noun ("media buying company GroupM", "la
+    empresa Pemex") names that organisation."""
+    if not run or len(run) > 4 or run[0].i == 0 or opens_sentence(sdoc, run[0].i):
+        return
+    before = sdoc[run[0].i - 1]
+    if before.pos_ == "NOUN" and before.lower_ in lex.org_heads and any(c.isalpha() for c in run[-1].text):
+        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        cands.append(Cand(start, end, body[start:end], "ORG"))

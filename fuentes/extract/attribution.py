@@ -124,7 +124,7 @@ class Resolver(Referents):
                         return objs[0]
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in NOUN_POS:
                 return verb.head  # "Ms. X, who said ...", "officials saying ..."
-            if verb.dep_ not in CLIMB_DEPS or verb.head is verb:
+            if verb.dep_ not in CLIMB_DEPS or verb.head.i == verb.i:
                 break
             verb = verb.head
         return self._near_subject(cue)
@@ -202,6 +202,11 @@ class Resolver(Referents):
         if given and head.pos_ == "NOUN" and self._someone(head):  # a first name the model left untagged
             name = self.doc[given[0].left_edge.i:given[0].i + 1]
             return Speaker(visible(name.text), None, name.start_char, name.end_char, True, "name")
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.org_nouns:
+            for c in head.children:  # "the aid group Gatsby said": the organisation named in apposition
+                m = self.mention_at(c.idx) if c.dep_ in ("appos", "compound") and c.i > head.i else None
+                if m is not None and self._issuer(m):
+                    return self.speaker_from_mention(m)
         document = head.lemma_.lower() in self.lex.document_nouns
         if owners and document:
             return self.speaker_from_mention(owners[0])  # "Ortiz's statement said" speaks for Ortiz
@@ -219,7 +224,7 @@ class Resolver(Referents):
                 head.pos_ == "NOUN" and self._speaker_noun(head)):
             return None
         first, last = head.left_edge, head
-        while last.i + 1 < len(self.doc) and self.doc[last.i + 1].head is head \
+        while last.i + 1 < len(self.doc) and self.doc[last.i + 1].head.i == head.i \
                 and self.doc[last.i + 1].dep_ in ("flat", "compound", "flat:name"):
             last = self.doc[last.i + 1]  # "Juan Pérez" in Spanish hangs Pérez after Juan
         text = self.doc.text[first.idx:last.idx + len(last)]
@@ -256,7 +261,7 @@ class Resolver(Referents):
         phrase ('a statement from the EU', 'a release sent by the union', 'a paper on Acme
         Rail's website', not 'a report about X'), the owner in 'the union's release', else for
         'the report' the issuer of the last document cited."""
-        for tok in head.subtree:
+        for tok in self._document_phrase(head):
             m = None if tok.i == head.i or self.inside[tok.idx] else self.mention_at(tok.idx)
             if m is not None and self._issuer(m) and not self._about(tok, head):
                 speaker = self.speaker_from_mention(m)
@@ -269,6 +274,21 @@ class Resolver(Referents):
             return self.last_issuer(head.idx)
         return None
 
+    def _document_phrase(self, head: Any) -> Iterable[Any]:
+        """The words of a document's phrase: its subtree, and when it follows its verb ('says
+        a paper titled X: Y on Acme Rail's website') the rest of the clause too, since the parse
+        may hang the tail of a long inverted subject on the verb."""
+        yield from head.subtree
+        if head.dep_ in SUBJECT_DEPS and head.head.i < head.i:
+            end = head.sent.end
+            while end < len(self.doc) and self.doc[end - 1].text == ":" and "\n" not in self.doc[end - 1].whitespace_:
+                end = self.doc[end].sent.end  # a title's colon the parser took for a sentence end
+            for tok in self.doc[head.right_edge.i + 1:end]:
+                if self.inside[tok.idx] or tok.text == ";" or (tok.dep_ in ("cc", "conj") and tok.head.i == head.head.i):
+                    break  # a quote, or the verb's next clause ("..., and police added")
+                if tok.dep_ in ("poss", "pobj"):  # an owner or a preposition's object, not the title's words
+                    yield tok
+
     def _issuer(self, m: Mention) -> bool:
         ent = self.entities.get(m.entity or "")
         return ent.kind in ("person", "organization") if ent else m.label in ("ORG", *PERSON_LABELS)
@@ -277,7 +297,7 @@ class Resolver(Referents):
         """The name did not issue the document: the first link above it is a topic word
         ('about X', 'titled X'), or a passive 'by' of one ('obtained by X')."""
         topic = self.lex.topic_words
-        while tok.i != head.i and tok.head is not tok:
+        while tok.i != head.i and tok.head.i != tok.i:
             tok = tok.head
             if tok.lower_ in topic:
                 return True
@@ -290,7 +310,7 @@ class Resolver(Referents):
         phrase's referent."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         return span is not None and (span.root.dep_ == "poss" or any(
-            t.dep_ == "case" and t.head is span.root for t in self.doc[span.end:span.end + 1]))
+            t.dep_ == "case" and t.head.i == span.root.i for t in self.doc[span.end:span.end + 1]))
 
     def _group(self, head: Any, m: Mention) -> Speaker | None:
         """'Ana Ruiz and Bo Lind said': the speakers together, as written; a later "she"

@@ -92,6 +92,9 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     before = sdoc[toks[0].i - 1] if toks[0].i > 0 else None
     if label == "PERSON" and before is not None and before.lower_ in lex.work_nouns:
         label = "WORK_OF_ART"  # "his war comic Forgotten Grunt", "the film Roma": a title, no person
+    if label in ("PERSON", "GPE", "NORP") and before is not None and before.pos_ == "NOUN" \
+            and before.lower_ in lex.org_heads:
+        label = "ORG"  # "security firm Cisco Talos", "la empresa Pemex": the noun says what the name is
     if label != "PERSON" and _titled_speaker(toks, lex):
         toks, label = toks[_titled_speaker(toks, lex):], "PERSON"
     if label in ("PERSON", "ORG"):

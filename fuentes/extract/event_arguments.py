@@ -113,7 +113,7 @@ def arguments(head: Any, pos: str, etype: str, args: Arguments) -> tuple[list[An
 def governing_verb(tok: Any) -> Any | None:
     node = tok
     for _ in range(4):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
@@ -125,9 +125,9 @@ def _inherited_subject(tok: Any) -> list[Any]:
     """The subject a verb shares with the verb it hangs from: "authorized forces to take out
     X" (the object of the head), "...and killed X" (a conjunct), "the raid that killed X"."""
     head = tok.head
-    if tok.dep_ in ("relcl", "acl") and head is not tok:
+    if tok.dep_ in ("relcl", "acl") and head.i != tok.i:
         return [head]
-    if tok.dep_ in ("xcomp", "conj", "advcl") and head is not tok:
+    if tok.dep_ in ("xcomp", "conj", "advcl") and head.i != tok.i:
         objs = [c for c in head.children if c.dep_ in ("dobj", "obj")] if tok.dep_ == "xcomp" else []
         return objs or [c for c in head.children if c.dep_ in ("nsubj",)]
     return []

@@ -50,6 +50,7 @@ class Lexicon:
     max_title_words: int
     credit_words: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()  # "the comic X", "the film X": X is a work, no person
+    org_heads: frozenset[str] = frozenset()  # "the company X", "la empresa X": X is an organisation
     credit_role: str | None = None
     acronyms: dict[str, str] | None = None  # well-known acronym (folded) -> full name
 
@@ -71,7 +72,7 @@ def lexicon(language: str | None) -> Lexicon:
         generic_org_words=low("generic_org_words"), acronym_stopwords=low("acronym_stopwords"),
         determiners=low("determiners"), locative_prepositions=low("locative_prepositions"),
         byline_cues=low("byline_cues"), max_title_words=max((len(t.split()) for t in titles), default=1),
-        credit_words=low("credit_words"), work_nouns=low("work_nouns"), credit_role=raw.get("credit_role"), acronyms=_acronyms(lang),
+        credit_words=low("credit_words"), work_nouns=low("work_nouns"), org_heads=low("org_heads"), credit_role=raw.get("credit_role"), acronyms=_acronyms(lang),
     )
 
 

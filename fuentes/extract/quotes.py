@@ -34,7 +34,7 @@ _CONTENT_MARKS = {"that", "que"}
 
 def _depth(tok: Any) -> int:
     depth = 0
-    while tok.head is not tok and depth < 50:
+    while tok.head.i != tok.i and depth < 50:
         tok, depth = tok.head, depth + 1
     return depth
 
@@ -44,7 +44,7 @@ def _governing_cue(doc: Any, span: QuoteSpan, cue_ids: set[int]) -> Any | None:
     toks = list(tokens_in(doc, span.start, span.end))
     inside = {t.i for t in toks}
     for tok in toks:
-        if tok.head.i in inside and tok.head is not tok:
+        if tok.head.i in inside and tok.head.i != tok.i:
             continue  # only the quote's own roots lead out of it
         child = tok
         for anc in tok.ancestors:
@@ -182,7 +182,7 @@ class _Article:
         if subject is None:
             return None
         node = subject
-        while cue not in node.subtree and node.head is not node:
+        while cue not in node.subtree and node.head.i != node.i:
             node = node.head
         lo, hi = min(node.left_edge.i, cue.i), node.right_edge.i + 1
         sent = cue.sent
@@ -213,7 +213,7 @@ class _Article:
         for i in sorted(used):
             cue = used[i]
             speaker = self.res.resolve_cue(cue)
-            if speaker is not None and links and any(k == "colon" and c is cue for k, c in links):
+            if speaker is not None and links and any(k == "colon" and c.i == cue.i for k, c in links):
                 speaker = speaker if (speaker.entity or speaker.person) else None
             speakers[i] = speaker
             if speaker is not None:

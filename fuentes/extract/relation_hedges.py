@@ -92,7 +92,7 @@ def _date_cue(year: Any, ctx: Context) -> str | None:
 def _attachment(year: Any, ctx: Context) -> Any | None:
     tok = year
     for _ in range(6):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return tok
         tok = tok.head
         if not (tok.pos_ == "ADP" or tok.like_num or tok.lower_ in ctx.cues.months or tok.lower_ in ctx.cues.date_cues):

@@ -86,7 +86,7 @@ def _adjacent_name(tok: Any, ctx: Context) -> list[Any]:
 
 def _subjects(verb: Any, ctx: Context, depth: int = 0) -> list[Any]:
     subs = [c for c in verb.children if c.dep_ in _SUBJ]
-    if not subs and depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+    if not subs and depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         return _subjects(verb.head, ctx, depth + 1)
     out = []
     for s in subs:
@@ -100,7 +100,7 @@ def _subjects(verb: Any, ctx: Context, depth: int = 0) -> list[Any]:
 def _antecedent(rel_pronoun: Any) -> list[Any]:
     """The noun a relative clause modifies ('the cartel, which some say is ...')."""
     tok = rel_pronoun
-    while tok.head is not tok:
+    while tok.head.i != tok.i:
         if tok.dep_ in ("relcl", "acl", "acl:relcl"):
             return [tok.head]
         tok = tok.head
@@ -192,7 +192,7 @@ def _resolve_pronoun(tok: Any, ctx: Context) -> list[str]:
     fits = lambda key: kind == "any" or ctx.kind(key) == kind  # noqa: E731
     clause_subjects: list[str] = []
     verb = tok.head
-    while verb.head is not verb and verb.pos_ not in ("VERB", "AUX"):
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
     for s in _subjects(verb, ctx):
         if tok not in list(s.subtree) and not ctx.pronoun_kind(s):

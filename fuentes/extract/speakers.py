@@ -399,7 +399,7 @@ class Referents:
         if span is None:
             return False
         root = span.root
-        while root.dep_ in ("appos", "compound", "flat", "conj") and root.head is not root:
+        while root.dep_ in ("appos", "compound", "flat", "conj") and root.head.i != root.i:
             root = root.head
         if root.dep_ not in SUBJECT_DEPS and root.dep_ != "nsubjpass":
             return False

@@ -249,3 +249,34 @@ def test_a_name_right_after_a_work_noun_is_a_title_not_a_person():
     assert "Maya Torres" in people
     assert not people & {"Silent Harbour", "Greta Lindqvist"}
     assert "comic" in lexicon("en").work_nouns and "novela" in lexicon("es").work_nouns
+
+
+def test_one_name_one_sense_an_untagged_repeat_takes_the_majority_label(nlp_en):
+    """Regression: a company the model tagged once as a person and otherwise as an organisation
+    was made a person everywhere by its untagged 'X said' repeats."""
+    import re
+
+    from spacy.tokens import Span
+
+    body = ("Brightloop fixed the outage on Tuesday. Engineers at Brightloop worked all night. "
+            "Users of Brightloop complained.\n\n"
+            "Brightloop said refunds would follow. Later, Brightloop said more. Brightloop said sorry.")
+    sdoc = nlp_en(body)
+    starts = [m.start() for m in re.finditer("Brightloop", body)]
+    labels = ["PERSON", "ORG", "ORG"]  # the model's slip on the first; the three 'said' untagged
+    sdoc.ents = [Span(sdoc, sdoc.char_span(a, a + 10).start, sdoc.char_span(a, a + 10).end, label=lab)
+                 for a, lab in zip(starts, labels)]
+    mentions, entities = extract(sdoc, "en", "art_1")
+    loop = [e for e in entities if e.name == "Brightloop"]
+    assert len(loop) == 1 and loop[0].kind == "organization"
+    assert sorted(m.start for m in mentions if m.text == "Brightloop") == starts  # the untagged ones too
+
+
+def test_a_name_right_after_an_organisation_noun_is_an_organisation():
+    from fuentes.extract.names import lexicon
+
+    body = ("Investigators traced the payments to a shell account, said Omar Castillo, a lawyer. "
+            "The security firm Redwall Talos first spotted the transfers in March.")
+    mentions, entities = run(body, "en")
+    assert all(e.kind != "person" for e in entities if "Talos" in e.name)
+    assert "firm" in lexicon("en").org_heads and "empresa" in lexicon("es").org_heads
