@@ -4,6 +4,7 @@
     python bench/spark.py --sizes 2000,4000 --name spark-check   # quick look, own results file
     python bench/spark.py --sizes 100000 --keep    # add a size to the results already written
     python bench/spark.py --window-days none       # every article against every other
+    python bench/spark.py --analysis 2000          # spaCy and the per-article stages: Spark vs local
 
 Articles are synthetic and written here (templates over word lists, English and Spanish),
 with planted syndicated copies (same body under another outlet, page furniture, a wire
@@ -230,6 +231,41 @@ def run_spark(path: Path, work: Path, window_days: int | None, master: str = "lo
             "seconds": round(total, 2), **counts}
 
 
+def analysis_cost(size: int, workers: int = 2) -> dict:
+    """The per-article analysis stages (spaCy, entities, quotes, claims, events, relations) on
+    the same `size` articles: Spark local[2] (`run_analysis`, spaCy loaded once per Python
+    worker) against the local runner with `workers` processes; ingest excluded from both."""
+    from fuentes.analyse import analyse
+    from fuentes.ingest.job import ingest_items
+    from fuentes.ingest.sources import iter_inputs
+    from fuentes.spark import spark_session
+    from fuentes.spark.job import run_analysis, run_ingest
+    from fuentes.store import open_store
+
+    work = Path(tempfile.mkdtemp(prefix="fuentes-spark-analysis-"))
+    path = write_jsonl(work / "articles.jsonl", synthetic_articles(size))
+    store = open_store(str(work / "local.db"))
+    ingest_items(iter_inputs([str(path)]), store, workers=1)
+    started, last = time.monotonic(), [0.0]
+    summary = analyse(store, workers=workers, on_result=lambda *_: last.__setitem__(0, time.monotonic()))
+    local_s = last[0] - started
+    store.close()
+    spark = spark_session("local[2]", conf={"spark.sql.shuffle.partitions": "8", "spark.driver.memory": "4g",
+                                            "spark.ui.showConsoleProgress": "false"})
+    spark.sparkContext.setLogLevel("ERROR")
+    out = work / "tables"
+    run_ingest(spark, [str(path)], out)
+    began = time.monotonic()
+    done = run_analysis(spark, out)
+    spark_s = time.monotonic() - began
+    spark.stop()
+    shutil.rmtree(work, ignore_errors=True)
+    return {"articles": size, "local_workers": workers, "local_analysed": summary.analysed,
+            "local_seconds": round(local_s, 2), "spark_analysed": done.analysed, "spark_seconds": round(spark_s, 2),
+            "spark_to_local_throughput": round(local_s / spark_s, 3),
+            "spark_articles_per_core_second": round(size / spark_s / 2, 2)}
+
+
 def growth(rows: list[dict]) -> None:
     """time(n) / time(smallest n) for the local runner and Spark (and the candidate pairs)."""
     base = min(rows, key=lambda r: r["size"])
@@ -269,8 +305,16 @@ def main() -> None:
     parser.add_argument("--dateless", type=float, default=0.0, help="share with neither (meet every article)")
     parser.add_argument("--name", default="spark", help="results file bench/results/<name>.json")
     parser.add_argument("--keep", action="store_true", help="keep the other sizes already in the results file")
+    parser.add_argument("--analysis", type=int, default=0,
+                        help="instead: per-article analysis cost on N articles, Spark vs local (2 workers)")
     args = parser.parse_args()
     from _shared import RESULTS, write_results
+
+    if args.analysis:
+        found = analysis_cost(args.analysis)
+        print(json.dumps(found))
+        write_results("spark-analysis", {"machine": "2 cores, Spark local[2]", **found})
+        return
 
     sizes = [n for text in args.sizes for n in _sizes(text)]
     config = {"window_days": args.window_days, "span_days": args.span_days, "drift_days": args.drift_days,

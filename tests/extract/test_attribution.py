@@ -112,6 +112,16 @@ def quotes_of(nlp_en, body: str, names: dict[str, str]):
     return extract_quotes(body, nlp_en(body), mentions, entities, "en", "a3")
 
 
+def typed_quotes(nlp_en, body: str, names: dict[str, tuple[str, str, str]]):
+    """Quotes with hand-built people and organisations: surface -> (key, label, kind)."""
+    from fuentes.extract.quotes import extract_quotes
+
+    mentions = sorted((Mention(m.start(), m.end(), n, label, key) for n, (key, label, _) in names.items()
+                       for m in re.finditer(re.escape(n), body)), key=lambda m: m.start)
+    entities = list({key: Entity(key, n, kind) for n, (key, _, kind) in names.items()}.values())
+    return extract_quotes(body, nlp_en(body), mentions, entities, "en", "a9")
+
+
 def test_first_names_give_a_gender():
     pytest.importorskip("gender_guesser")
     from fuentes.extract.attribution import first_name_gender
@@ -428,19 +438,13 @@ def test_a_document_titled_x_on_an_owners_website_speaks_for_the_owner(nlp_en):
     """Regression: the parse hangs the tail of a long inverted subject ('says a paper titled X:
     Y on Z's website') on the verb; the owner must still be found, and a later 'the white paper
     said' is the same issuer. Climbing to the sentence root once looped for ever."""
-    from fuentes.extract.quotes import extract_quotes
-
     body = ("Freight trains struggle in deep cold.\n\n"
             "\u201cHarsh winter conditions are a fact of life on the northern lines,\u201d says a document "
             "titled Field Notes: Railroading in the Northern Winter on Prairie Valley Railway's website.\n\n"
             "Inspector Dana Whitfield toured the yard on Monday.\n\n"
             "The white paper said the brakes of long trains lose air pressure in deep cold.")
-    names = {"Prairie Valley Railway": ("o1", "ORG", "organization"),
-             "Dana Whitfield": ("p1", "PERSON", "person")}
-    mentions = sorted((Mention(m.start(), m.end(), n, label, key) for n, (key, label, _) in names.items()
-                       for m in re.finditer(re.escape(n), body)), key=lambda m: m.start)
-    entities = [Entity("o1", "Prairie Valley Railway", "organization"), Entity("p1", "Dana Whitfield", "person")]
-    quotes = extract_quotes(body, nlp_en(body), mentions, entities, "en", "a7")
+    quotes = typed_quotes(nlp_en, body, {"Prairie Valley Railway": ("o1", "ORG", "organization"),
+                                          "Dana Whitfield": ("p1", "PERSON", "person")})
     harsh = [q for q in quotes if q.text.startswith("Harsh winter")]
     assert harsh and harsh[0].speaker == "o1"
     cold = [q for q in quotes if q.text.startswith("the brakes of long trains")]
@@ -451,12 +455,7 @@ def test_a_document_titled_x_on_an_owners_website_speaks_for_the_owner(nlp_en):
 def test_the_group_named_in_apposition_speaks(nlp_en):
     body = ("Aid worker Tom Hale was among the victims.\n\n"
             "The British aid group Lanterna said its regional director was among those killed in the attack.")
-    names = {"Tom Hale": ("p1", "PERSON", "person"), "Lanterna": ("o1", "ORG", "organization")}
-    mentions = sorted((Mention(m.start(), m.end(), n, label, key) for n, (key, label, _) in names.items()
-                       for m in re.finditer(re.escape(n), body)), key=lambda m: m.start)
-    entities = [Entity("p1", "Tom Hale", "person"), Entity("o1", "Lanterna", "organization")]
-    from fuentes.extract.quotes import extract_quotes
-
-    quotes = extract_quotes(body, nlp_en(body), mentions, entities, "en", "a8")
+    quotes = typed_quotes(nlp_en, body, {"Tom Hale": ("p1", "PERSON", "person"),
+                                          "Lanterna": ("o1", "ORG", "organization")})
     killed = [q for q in quotes if q.text.startswith("its regional director")]
     assert killed and killed[0].speaker == "o1"
