@@ -235,7 +235,7 @@ def analysis_cost(size: int, workers: int = 2) -> dict:
     """The per-article analysis stages (spaCy, entities, quotes, claims, events, relations) on
     the same `size` articles: Spark local[2] (`run_analysis`, spaCy loaded once per Python
     worker) against the local runner with `workers` processes; ingest excluded from both."""
-    from fuentes.analyse import analyse
+    from fuentes.analyse import analyse_articles
     from fuentes.ingest.job import ingest_items
     from fuentes.ingest.sources import iter_inputs
     from fuentes.spark import spark_session
@@ -246,9 +246,9 @@ def analysis_cost(size: int, workers: int = 2) -> dict:
     path = write_jsonl(work / "articles.jsonl", synthetic_articles(size))
     store = open_store(str(work / "local.db"))
     ingest_items(iter_inputs([str(path)]), store, workers=1)
-    started, last = time.monotonic(), [0.0]
-    summary = analyse(store, workers=workers, on_result=lambda *_: last.__setitem__(0, time.monotonic()))
-    local_s = last[0] - started
+    started = time.monotonic()
+    summary = analyse_articles(store, workers=workers)
+    local_s = time.monotonic() - started
     store.close()
     spark = spark_session("local[2]", conf={"spark.sql.shuffle.partitions": "8", "spark.driver.memory": "4g",
                                             "spark.ui.showConsoleProgress": "false"})

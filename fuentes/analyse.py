@@ -80,6 +80,15 @@ def analyse(store: Store, *, workers: int = 1, batch_size: int = 50, force: bool
 
     `window_days`: derivation candidates only among articles at most that many days apart
     (`fuentes.corpus.lsh_index.window_day`); None compares every article with every other."""
+    summary = analyse_articles(store, workers=workers, batch_size=batch_size, force=force, on_result=on_result)
+    analyse_corpus(store, summary, window_days=window_days)
+    return summary
+
+
+def analyse_articles(store: Store, *, workers: int = 1, batch_size: int = 50, force: bool = False,
+                     on_result: Callable[[int, Any], None] | None = None) -> AnalysisSummary:
+    """The per-article stages over every article not yet analysed by their current versions;
+    each batch of layers is stored in one transaction."""
     pipeline = analysis_pipeline()
     extractors = {stage.name: stage.version for stage in pipeline.stages}
     summary = AnalysisSummary()
@@ -98,7 +107,6 @@ def analyse(store: Store, *, workers: int = 1, batch_size: int = 50, force: bool
             db.save_article_layers(store, batch, extractors)
             batch.clear()
     db.save_article_layers(store, batch, extractors)
-    analyse_corpus(store, summary, window_days=window_days)
     return summary
 
 

@@ -121,8 +121,12 @@ def assess(claims_by_article: Mapping[str, list[Claim]], origins: Mapping[str, s
     """Match, find discrepancies and grade: the corpus claims (grades set) and discrepancies."""
     matched = match_claims_detailed(claims_by_article, origins, entity_of)
     discrepancies = find_discrepancies(matched.claims, matched.members, origins, names)
-    for claim in matched.claims:
-        claim.grade = grade(claim, discrepancies)
+    touching: dict[str, list[Discrepancy]] = defaultdict(list)  # claim id -> its discrepancies, in order
+    for d in discrepancies:
+        for cid in dict.fromkeys(v.get("claim") for v in d.values):
+            touching[cid].append(d)
+    for claim in matched.claims:  # each claim reads only its own: linear, not claims x discrepancies
+        claim.grade = grade(claim, touching.get(claim.id, []))
     return matched.claims, discrepancies
 
 
