@@ -138,9 +138,7 @@ class ProvenanceIndex:
         for a, b in sorted(pairs):
             rel = relate(self.sentences[a], self.sentences[b], self.th)
             if rel.kind != "independent":
-                self.relations[(a, b)] = rel
-                self.neighbours[a].add(b)
-                self.neighbours[b].add(a)
+                self.add_relation(a, b, rel)
                 changes.related_pairs += 1
         touched = self._component_of({a.id for a in articles})
         for aid in sorted(touched):
@@ -151,6 +149,16 @@ class ProvenanceIndex:
                 changes.changed.append(aid)
                 changes.derivations.extend(decision.derivations)
         return changes
+
+    def add_relation(self, a: str, b: str, rel: PairRelation) -> None:
+        """Record a verified relation between two indexed articles (a < b)."""
+        self.relations[(a, b)] = rel
+        self.neighbours[a].add(b)
+        self.neighbours[b].add(a)
+
+    def decide(self, aid: str, scope: set[str]) -> Decision:
+        """Kind, origin and derivations of one article, given the articles `scope` holds."""
+        return self._decide(aid, scope)
 
     def result(self) -> ProvenanceResult:
         derivs = [d for aid in sorted(self.decisions) for d in self.decisions[aid].derivations]

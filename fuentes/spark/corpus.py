@@ -188,12 +188,10 @@ def decide_component(group: tuple[str, tuple[Iterable, Iterable]], gazetteer) ->
     index = ProvenanceIndex(gazetteer=gazetteer)
     index.infos = {info.id: info for info in infos}
     for a, b, kind, score, evidence, copy_side in relations:
-        index.relations[(a, b)] = PairRelation(kind, score, json.loads(evidence), copy_side)
-        index.neighbours[a].add(b)
-        index.neighbours[b].add(a)
+        index.add_relation(a, b, PairRelation(kind, score, json.loads(evidence), copy_side))
     scope = set(index.infos)
     for aid in sorted(scope):
-        decision = index._decide(aid, scope)
+        decision = index.decide(aid, scope)
         derivations = [(d.source, d.target, d.kind, d.score, json.dumps(d.evidence, ensure_ascii=False))
                        for d in decision.derivations]
         yield aid, decision.kind, decision.origin, derivations
