@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from fuentes.corpus.entity_resolution import Merge, _combine, resolve_with_merges
+from fuentes.corpus.entity_resolution import Merge, combine_entities, resolve_with_merges
 from fuentes.extract.aliases import name_tokens
 from fuentes.model import Entity
 from fuentes.unionfind import UnionFind
@@ -127,9 +127,8 @@ def decide(decisions: list[Decision], per_article: dict[str, list[Entity]], reso
 
 
 def _edge(merge: Merge) -> tuple[str, str] | None:
-    """The two local refs an automatic merge linked (its reason ends "(with <ref>)")."""
-    _, sep, tail = merge.reason.rpartition(" (with ")
-    return (tail[:-1], merge.source) if sep and tail.endswith(")") else None
+    """The two local refs an automatic merge linked."""
+    return (merge.other, merge.source) if merge.other else None
 
 
 def _cut(groups: list[list[str]], side_a: set[str], side_b: set[str],
@@ -205,14 +204,14 @@ def _rebuild(groups: list[list[str]], resolved: list[Entity], items: dict[str, t
     groups = sorted(groups, key=lambda g: g[0])
     kept = [by_refs.get(tuple(group)) for group in groups]
     used = {e.id for e in kept if e is not None}
-    return [e if e is not None else _combine([items[ref] for ref in group], group, used)
+    return [e if e is not None else combine_entities([items[ref] for ref in group], group, used)
             for group, e in zip(groups, kept)]
 
 
 def _merge_records(entities: list[Entity], merges: list[Merge], edges: list[tuple[str, str] | None],
                    joins: list[tuple[str, str, Decision]]) -> list[Merge]:
     final = {ref: e.id for e in entities for ref in e.merged_from}
-    out = [Merge(final[m.source], m.source, m.reason) for m, edge in zip(merges, edges)
+    out = [Merge(final[m.source], m.source, m.reason, m.other) for m, edge in zip(merges, edges)
            if m.source in final and (edge is None or final.get(edge[0]) == final.get(edge[1]))]
     for kept, joined, d in joins:
         note = d.note or f"'{d.first}' and '{d.second}' are one"

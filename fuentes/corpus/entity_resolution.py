@@ -30,11 +30,13 @@ from fuentes.unionfind import UnionFind
 
 @dataclass(frozen=True, slots=True)
 class Merge:
-    """One local entity (`source`, "article#key") joined corpus entity `entity` because of `reason`."""
+    """One local entity (`source`, "article#key") joined corpus entity `entity` because of `reason`;
+    `other`: the local entity it was linked with (None for an analyst's join)."""
 
     entity: str
     source: str
     reason: str
+    other: str | None = None
 
 
 
@@ -60,11 +62,11 @@ def resolve_with_merges(per_article: dict[str, list[Entity]]) -> tuple[list[Enti
         groups[uf.find(i)].append(i)
     entities, id_of, used = [], {}, set()
     for members in sorted(groups.values(), key=lambda m: refs[m[0]]):
-        ent = _combine([items[i] for i in members], [refs[i] for i in members], used)
+        ent = combine_entities([items[i] for i in members], [refs[i] for i in members], used)
         entities.append(ent)
         for i in members:
             id_of[i] = ent.id
-    merges = [Merge(id_of[a], refs[b], f"{reason} (with {refs[a]})") for a, b, reason in uf.why]
+    merges = [Merge(id_of[a], refs[b], f"{reason} (with {refs[a]})", refs[a]) for a, b, reason in uf.why]
     return entities, merges
 
 
@@ -152,7 +154,8 @@ def _merge_mislabelled_aliases(items, names, uf: UnionFind) -> None:
                 break
 
 
-def _combine(members: list[tuple[str, Entity]], refs: list[str], used: set[str]) -> Entity:
+def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: set[str]) -> Entity:
+    """One corpus entity from the local entities of one group (refs "article#key"); `used`: ids taken."""
     ents = [e for _, e in members]
     kinds = Counter(e.kind for e in ents)
     kind = "person" if "person" in kinds else kinds.most_common(1)[0][0]
