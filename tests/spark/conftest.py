@@ -30,3 +30,28 @@ def spark():
 
 def pytest_configure(config) -> None:
     config.addinivalue_line("markers", "spark: needs pyspark and a Java runtime (Spark in local mode)")
+
+
+@pytest.fixture(scope="session")
+def bench_spark():
+    """bench/spark.py as a module: the synthetic crawl the benchmark and these tests share."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "spark.py"
+    spec = importlib.util.spec_from_file_location("fuentes_bench_spark", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def loaded(tables, tmp_path_factory):
+    """The Parquet tables of the module's `tables` fixture, loaded into a fresh SQLite store."""
+    from fuentes.spark.load import load_parquet
+    from fuentes.store import open_store
+
+    store = open_store(str(tmp_path_factory.mktemp("loaded") / "spark.db"))
+    load_parquet(tables, store)
+    yield store
+    store.close()

@@ -128,17 +128,6 @@ def tables(spark, inputs, tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def loaded(tables, tmp_path_factory):
-    from fuentes.spark.load import load_parquet
-    from fuentes.store import open_store
-
-    store = open_store(str(tmp_path_factory.mktemp("claims_loaded") / "spark.db"))
-    load_parquet(tables, store)
-    yield store
-    store.close()
-
-
 def _rows(store, table: str, drop=("ingested_at", "seen_at", "at")) -> list[dict]:
     from fuentes.store import schema
     from fuentes.store.analysis import all_rows

@@ -7,7 +7,6 @@ and `analyse_provenance` and (2) `fuentes spark run` in local mode, loaded with 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -16,23 +15,15 @@ import pytest
 from fuentes.model import Entity
 
 pytestmark = pytest.mark.spark
-REPO = Path(__file__).resolve().parents[2]
 PAGE = """<html><head><title>{title}</title><meta name="author" content="Staff"></head><body>
 <nav>Home | World | Sports</nav><article><h1>{title}</h1>{paras}</article>
 <footer>Copyright 2025 The Test Courier. All rights reserved.</footer></body></html>"""
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("fuentes_bench_spark", REPO / "bench" / "spark.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def inputs(tmp_path_factory) -> list[str]:
+def inputs(tmp_path_factory, bench_spark) -> list[str]:
     folder = tmp_path_factory.mktemp("inputs")
-    gen = _generator()
+    gen = bench_spark
     gen.write_jsonl(folder / "articles.jsonl", gen.synthetic_articles(300, seed=3, broken=3))
     pages = folder / "pages"
     pages.mkdir()
@@ -71,17 +62,6 @@ def tables(spark, inputs, tmp_path_factory) -> Path:
     assert summary.articles > 250 and summary.rejected >= 5
     run_provenance(spark, str(out))
     return out
-
-
-@pytest.fixture(scope="module")
-def loaded(tables, tmp_path_factory):
-    from fuentes.spark.load import load_parquet
-    from fuentes.store import open_store
-
-    store = open_store(str(tmp_path_factory.mktemp("loaded") / "spark.db"))
-    load_parquet(tables, store)
-    yield store
-    store.close()
 
 
 def _rows(store, table, drop=("ingested_at", "seen_at", "at")) -> list[dict]:

@@ -7,32 +7,22 @@ partial date, are ingested locally; the same stored rows go to Spark as the `art
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.spark
-REPO = Path(__file__).resolve().parents[2]
 COLUMNS = ("id", "source", "text", "byline", "language", "outlet", "published", "saved_at")
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("fuentes_bench_spark_window", REPO / "bench" / "spark.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def articles(tmp_path_factory) -> list:
+def articles(tmp_path_factory, bench_spark) -> list:
     from fuentes.ingest.job import ingest_items
     from fuentes.ingest.sources import iter_inputs
     from fuentes.store import open_store
     from fuentes.store.articles import iter_articles
 
-    gen = _generator()
+    gen = bench_spark
     lines = gen.synthetic_articles(260, seed=11, span_days=20, drift_days=2, undated=0.1, dateless=0.06)
     for n in range(3, len(lines), 40):  # a month is not a day: these meet every article
         item = json.loads(lines[n])
