@@ -116,10 +116,18 @@ def typed_quotes(nlp_en, body: str, names: dict[str, tuple[str, str, str]]):
     """Quotes with hand-built people and organisations: surface -> (key, label, kind)."""
     from fuentes.extract.quotes import extract_quotes
 
-    mentions = sorted((Mention(m.start(), m.end(), n, label, key) for n, (key, label, _) in names.items()
-                       for m in re.finditer(re.escape(n), body)), key=lambda m: m.start)
-    entities = list({key: Entity(key, n, kind) for n, (key, _, kind) in names.items()}.values())
-    return extract_quotes(body, nlp_en(body), mentions, entities, "en", "a9")
+    mentions, taken = [], set()
+    for n in sorted(names, key=len, reverse=True):  # "Dana Whitfield" before "Whitfield"
+        key, label, _ = names[n]
+        for m in re.finditer(re.escape(n), body):
+            if not taken & set(range(m.start(), m.end())):
+                mentions.append(Mention(m.start(), m.end(), n, label, key))
+                taken |= set(range(m.start(), m.end()))
+    full: dict[str, tuple[str, str]] = {}
+    for n, (key, _, kind) in names.items():
+        full[key] = max(full.get(key, ("", kind)), (n, kind), key=lambda item: len(item[0]))
+    entities = [Entity(key, n, kind) for key, (n, kind) in full.items()]
+    return extract_quotes(body, nlp_en(body), sorted(mentions, key=lambda m: m.start), entities, "en", "a9")
 
 
 def test_first_names_give_a_gender():
@@ -293,16 +301,11 @@ def test_a_possessive_pronoun_description_is_someone_else(nlp_en):
 
 @pytest.mark.models
 def test_the_union_is_the_organisation_whose_name_marks_a_union(nlp_en):
-    from fuentes.extract.quotes import extract_quotes
-
     body = ("Workers at Harbor Freight Holdings Inc. joined Teamsters Local 12 on Friday.\n"
             "Baker Logistics Inc. said it would not comment on the vote.\n"
             "The union said talks on a first contract would begin in the spring.")
-    orgs = {"Harbor Freight Holdings Inc.": "o1", "Teamsters Local 12": "o2", "Baker Logistics Inc.": "o3"}
-    mentions = sorted((Mention(body.index(n), body.index(n) + len(n), n, "ORG", k) for n, k in orgs.items()),
-                      key=lambda m: m.start)
-    entities = [Entity(k, n, "organization") for n, k in orgs.items()]
-    quotes = extract_quotes(body, nlp_en(body), mentions, entities, "en", "a5")
+    quotes = typed_quotes(nlp_en, body, {name: (key, "ORG", "organization") for name, key in (
+        ("Harbor Freight Holdings Inc.", "o1"), ("Teamsters Local 12", "o2"), ("Baker Logistics Inc.", "o3"))})
     talks = [q for q in quotes if q.text.startswith("talks")]
     assert talks and talks[0].speaker == "o2"
 
@@ -352,20 +355,13 @@ def test_a_parenthetical_he_said_carries_on_to_the_quote_paragraph_after_it(nlp_
 
 @pytest.mark.models
 def test_the_railway_said_is_the_railway_not_the_last_person(nlp_en):
-    from fuentes.extract.quotes import extract_quotes
-
     body = ("Engineer Dana Whitfield inspected the brakes of the freight train.\n"
             "Northern Plains Railway has run the line since 1990.\n"
             "Whitfield said the crew had followed the rules.\n"
             "The railway said trains are shortened when the temperature falls below minus 25.")
-    names = {"Dana Whitfield": ("p1", "PERSON", "person"), "Whitfield": ("p1", "PERSON", "person"),
-             "Northern Plains Railway": ("o1", "ORG", "organization")}
-    mentions = sorted((Mention(m.start(), m.end(), n, label, key) for n, (key, label, _) in names.items()
-                       for m in re.finditer(re.escape(n) + r"\b", body)
-                       if not (n == "Whitfield" and body[max(0, m.start() - 5):m.start()] == "Dana ")),
-                      key=lambda m: m.start)
-    entities = [Entity("p1", "Dana Whitfield", "person"), Entity("o1", "Northern Plains Railway", "organization")]
-    quotes = extract_quotes(body, nlp_en(body), mentions, entities, "en", "a6")
+    quotes = typed_quotes(nlp_en, body, {"Dana Whitfield": ("p1", "PERSON", "person"),
+                                          "Whitfield": ("p1", "PERSON", "person"),
+                                          "Northern Plains Railway": ("o1", "ORG", "organization")})
     shortened = [q for q in quotes if q.text.startswith("trains are shortened")]
     assert shortened and shortened[0].speaker == "o1"
 
