@@ -276,7 +276,9 @@ def test_a_name_right_after_an_organisation_noun_is_an_organisation():
     from fuentes.extract.names import lexicon
 
     body = ("Investigators traced the payments to a shell account, said Omar Castillo, a lawyer. "
-            "The security firm Redwall Talos first spotted the transfers in March.")
+            "The security firm Redwall Talos first spotted the transfers in March. "
+            "Crane operator Dana Whitfield saw the containers leave.")
     mentions, entities = run(body, "en")
     assert all(e.kind != "person" for e in entities if "Talos" in e.name)
+    assert by_name(entities, "Dana Whitfield").kind == "person"  # a job noun, not a company's
     assert "firm" in lexicon("en").org_heads and "empresa" in lexicon("es").org_heads
