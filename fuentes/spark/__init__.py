@@ -45,3 +45,13 @@ def spark_session(master: str | None = "local[2]", app_name: str = "fuentes", co
     for key, value in (conf or {}).items():
         builder = builder.config(key, value)
     return builder.getOrCreate()
+
+
+def read_table(spark, out: str, name: str):
+    """A table of a Spark run under `out`, or None when that run did not write it."""
+    from pyspark.errors import AnalysisException
+
+    try:
+        return spark.read.parquet(f"{out}/{name}")
+    except AnalysisException:
+        return None

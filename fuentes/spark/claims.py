@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from fuentes.model import Claim, Discrepancy, Value
+from fuentes.spark import read_table
 from fuentes.spark.corpus import connected_components
 
 CLAIM_SCHEMA = ("id string, text string, subject string, predicate string, object string, claim_values string, "
@@ -54,19 +55,9 @@ def _norm(part: Any) -> str:
     return json.dumps(part)
 
 
-def table(spark, out: str, name: str):
-    """A table of a Spark run, or None when that run did not write it."""
-    from pyspark.errors import AnalysisException
-
-    try:
-        return spark.read.parquet(f"{out}/{name}")
-    except AnalysisException:
-        return None
-
-
 def entity_maps(spark, out: str):
     """DataFrame (article_id, emap): JSON {local key: [entity id, name]} of each article."""
-    entities = table(spark, out, "entities")
+    entities = read_table(spark, out, "entities")
     if entities is None:
         return spark.createDataFrame([], "article_id string, emap string")
 
@@ -107,7 +98,7 @@ def items_partition(rows: Iterable[Any]) -> Iterator[tuple[str, tuple]]:
 def claim_items(spark, out: str):
     """RDD of every article claim with what matching and assessing it needs."""
     layers = spark.read.parquet(f"{out}/layers").select("article_id", "layers")
-    kinds = table(spark, out, "kinds")
+    kinds = read_table(spark, out, "kinds")
     origins = kinds.select("article_id", "origin") if kinds is not None \
         else spark.createDataFrame([], "article_id string, origin string")
     joined = layers.join(entity_maps(spark, out), "article_id", "left").join(origins, "article_id", "left")

@@ -43,6 +43,7 @@ from dataclasses import asdict
 from typing import Any, Iterable, Iterator
 
 from fuentes.corpus.stories import Weights
+from fuentes.spark import read_table
 
 SIGNALS = ("words", "names", "numbers")
 MARGIN = 1e-6  # links are kept from threshold - MARGIN: extra links only make components larger
@@ -218,37 +219,34 @@ EVENT_SCHEMA = ("id string, event_type string, date string, actors string, targe
 
 # --- inputs ---------------------------------------------------------------------------------
 
-def _table(spark, out: str, name: str):
-    import os
+def _attach(rows, extra, column: str):
+    """`rows` with `extra`'s `column` joined by id, or that column null when there is no such table."""
+    from pyspark.sql import functions as F
 
-    path = f"{out}/{name}"
-    if "://" not in out and not os.path.isdir(path):
-        return None
-    return spark.read.parquet(path)
+    if extra is None:
+        return rows.withColumn(column, F.lit(None).cast("string"))
+    return rows.join(extra, "id", "left")
+
+
+def _refs_and_origins(spark, out: str) -> tuple:
+    """(id, refs) and (id, origin) of the run's articles; each None when its table is missing."""
+    from pyspark.sql import functions as F
+
+    entities, kinds = read_table(spark, out, "entities"), read_table(spark, out, "kinds")
+    refs = spark.createDataFrame(entity_refs(entities), "id string, refs string") if entities is not None else None
+    origins = kinds.select(F.col("article_id").alias("id"), "origin") if kinds is not None else None
+    return refs, origins
 
 
 def article_inputs(spark, out: str):
     """Articles with their entity refs ([ref, entity id, name] JSON), events JSON and origin."""
-    from pyspark.sql import functions as F
-
     articles = spark.read.parquet(f"{out}/articles").select("id", "title", "text", "language", "outlet",
                                                             "published")
-    entities, layers, kinds = (_table(spark, out, t) for t in ("entities", "layers", "kinds"))
-    refs = spark.createDataFrame(entity_refs(entities), "id string, refs string") if entities is not None else None
-    if refs is not None:
-        articles = articles.join(refs, "id", "left")
-    else:
-        articles = articles.withColumn("refs", F.lit(None).cast("string"))
-    if layers is not None:
-        events = layers.rdd.map(lambda r: (r["article_id"], _layer(r["layers"], "events")))
-        articles = articles.join(spark.createDataFrame(events, "id string, events string"), "id", "left")
-    else:
-        articles = articles.withColumn("events", F.lit(None).cast("string"))
-    if kinds is not None:
-        articles = articles.join(kinds.select(F.col("article_id").alias("id"), "origin"), "id", "left")
-    else:
-        articles = articles.withColumn("origin", F.lit(None).cast("string"))
-    return articles
+    layers = read_table(spark, out, "layers")
+    refs, origins = _refs_and_origins(spark, out)
+    events = spark.createDataFrame(layers.rdd.map(lambda r: (r["article_id"], _layer(r["layers"], "events"))),
+                                   "id string, events string") if layers is not None else None
+    return _attach(_attach(_attach(articles, refs, "refs"), events, "events"), origins, "origin")
 
 
 def _layer(layers: str | None, name: str) -> str | None:
@@ -368,23 +366,14 @@ RELATION_SCHEMA = ("id string, subject string, predicate string, object string, 
 
 def run_relations(spark, out: str) -> int:
     """Write `relations` under `out` from the layers, entities and kinds tables; returns how many."""
-    from pyspark.sql import functions as F
-
-    layers = _table(spark, out, "layers")
+    layers = read_table(spark, out, "layers")
     if layers is None:
         return 0
     per_article = layers.rdd.map(lambda r: (r["article_id"], _layer(r["layers"], "relations"))) \
         .filter(lambda x: x[1] is not None)
     rows = spark.createDataFrame(per_article, "id string, relations string")
-    entities, kinds = _table(spark, out, "entities"), _table(spark, out, "kinds")
-    if entities is not None:
-        rows = rows.join(spark.createDataFrame(entity_refs(entities), "id string, refs string"), "id", "left")
-    else:
-        rows = rows.withColumn("refs", F.lit(None).cast("string"))
-    if kinds is not None:
-        rows = rows.join(kinds.select(F.col("article_id").alias("id"), "origin"), "id", "left")
-    else:
-        rows = rows.withColumn("origin", F.lit(None).cast("string"))
+    refs, origins = _refs_and_origins(spark, out)
+    rows = _attach(_attach(rows, refs, "refs"), origins, "origin")
     merged = rows.rdd.mapPartitions(relation_partition).groupByKey().map(lambda kv: merge_key_group(kv[1]))
     spark.createDataFrame(merged, RELATION_SCHEMA).write.mode("overwrite").parquet(f"{out}/relations")
     return spark.read.parquet(f"{out}/relations").count()
