@@ -96,6 +96,7 @@ def link_people(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
         for c in group:
             c.person, c.label = cid, "PERSON"
     covered = {i for c in cands for i in range(c.start, c.end)}
+    tagged = _model_labels(cands)  # spans added below are no model tags: counted once, here
     run: list[Any] = []
     for tok in [*sdoc, None]:  # runs of capitalised proper nouns the model did not tag at all
         if (tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.idx not in covered
@@ -103,7 +104,7 @@ def link_people(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
             run.append(tok)
             continue
         if run:
-            _untagged_run(sdoc, body, run, owners, cands, lex)
+            _untagged_run(sdoc, body, run, owners, cands, tagged, lex)
             run = []
 
 
@@ -123,7 +124,8 @@ def _given_name(tok: Any, lex: Lexicon) -> bool:
     return whole and text.isalpha() and text[:1].isupper() and not text.isupper() and tok.lower_ not in lex.titles
 
 
-def _untagged_run(sdoc: Any, body: str, run: list[Any], owners: dict, cands: list[Cand], lex: Lexicon) -> None:
+def _untagged_run(sdoc: Any, body: str, run: list[Any], owners: dict, cands: list[Cand],
+                  tagged: dict[tuple[str, ...], dict[str, int]], lex: Lexicon) -> None:
     """A run like 'Elena Varela Soto' whose tail is a known person key becomes that person."""
     while run and (run[0].lower_ in lex.titles or (len(run) > 1 and opens_sentence(sdoc, run[0].i))):
         run = run[1:]  # titles, and a capitalised sentence opener ("Killing Salas Ibarra")
@@ -140,20 +142,22 @@ def _untagged_run(sdoc: Any, body: str, run: list[Any], owners: dict, cands: lis
             start, end = run[n].idx, run[-1].idx + len(run[-1].text)
             cands.append(Cand(start, end, body[start:end], "PERSON", person=cid, acronym=folded[0].startswith("acronym:")))
             return
-    if not _speaking_name(body, run, cands, lex) and not _known_name(body, run, cands):
+    if not _speaking_name(body, run, cands, tagged, lex) and not _known_name(body, run, cands, tagged):
         _headed_org(sdoc, body, run, cands, lex)
 
 
-def _labels_of(cands: list[Cand], tokens: tuple[str, ...]) -> dict[str, int]:
-    """How often the model tagged this very name with each label elsewhere in the article."""
-    found: dict[str, int] = {}
+def _model_labels(cands: list[Cand]) -> dict[tuple[str, ...], dict[str, int]]:
+    """Name tokens -> how often the model tagged that very name with each label in the article."""
+    found: dict[tuple[str, ...], dict[str, int]] = {}
     for c in cands:
-        if c.tokens == tokens and c.model_label and not c.nominal:
-            found[c.label] = found.get(c.label, 0) + 1
+        if c.model_label and not c.nominal:
+            counts = found.setdefault(c.tokens, {})
+            counts[c.label] = counts.get(c.label, 0) + 1
     return found
 
 
-def _speaking_name(body: str, run: list[Any], cands: list[Cand], lex: Lexicon) -> bool:
+def _speaking_name(body: str, run: list[Any], cands: list[Cand], tagged: dict[tuple[str, ...], dict[str, int]],
+                   lex: Lexicon) -> bool:
     """An untagged name after a title, or one the article names mostly as a person elsewhere,
     that is the subject of a human verb ("Chief Na'moks said") is a person: the model misses
     unusual names, and the quote needs its speaker."""
@@ -162,7 +166,7 @@ def _speaking_name(body: str, run: list[Any], cands: list[Cand], lex: Lexicon) -
     if not run or len(run) > 3 or run[-1].dep_ != "nsubj" or run[-1].head.lemma_ not in lex.human_verbs:
         return False
     folded = tuple(fold(t.text) for t in run)
-    labels = _labels_of(cands, folded)
+    labels = tagged.get(folded, {})
     if not cut and labels.get("PERSON", 0) * 2 <= sum(labels.values()):
         return False  # "Apple said": without a title, or a name tagged mostly as no person, no person
     if any(not _NAME_WORD.fullmatch(t.text) or fold(t.text) in lex.org_keywords
@@ -173,7 +177,7 @@ def _speaking_name(body: str, run: list[Any], cands: list[Cand], lex: Lexicon) -
     return True
 
 
-def _known_name(body: str, run: list[Any], cands: list[Cand]) -> bool:
+def _known_name(body: str, run: list[Any], cands: list[Cand], tagged: dict[tuple[str, ...], dict[str, int]]) -> bool:
     """One name, one sense within an article: an untagged run that is exactly a name the model
     tagged elsewhere in the article ('TransLink', 'Facebook') is a mention of it, with the
     label the model gave it most often there (organisations and places; people go through
@@ -181,7 +185,7 @@ def _known_name(body: str, run: list[Any], cands: list[Cand]) -> bool:
     if not run or len(run) > 4 or any(not t.text[:1].isalpha() for t in run):
         return False
     start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-    labels = _labels_of(cands, tuple(fold(t.text) for t in run))
+    labels = tagged.get(tuple(fold(t.text) for t in run), {})
     if not labels:
         return False
     label = max(sorted(labels), key=lambda k: (labels[k], k != "PERSON"))

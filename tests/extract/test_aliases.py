@@ -82,7 +82,7 @@ def test_untagged_run_keeps_only_the_part_that_names_the_person():
     sdoc = spacy.blank("en")("The speaker follows Sergeant-at-Arms Kevin Marsh inside.")
     run = [t for t in sdoc if t.text in ("Arms", "Kevin", "Marsh")]
     cands: list = []
-    _untagged_run(sdoc, sdoc.text, run, {("kevin", "marsh"): 0}, cands, lexicon("en"))
+    _untagged_run(sdoc, sdoc.text, run, {("kevin", "marsh"): 0}, cands, {}, lexicon("en"))
     assert [(c.text, c.person) for c in cands] == [("Kevin Marsh", 0)]
 
 
@@ -112,7 +112,7 @@ def test_untagged_run_takes_in_the_given_name_before_a_known_surname():
     sdoc = spacy.blank("en")("In June, Omar García Harfuch survived an attack.")
     run = [t for t in sdoc if t.text in ("Omar", "García", "Harfuch")]
     cands: list = []
-    _untagged_run(sdoc, sdoc.text, run, {("garcia", "harfuch"): 0}, cands, lexicon("en"))
+    _untagged_run(sdoc, sdoc.text, run, {("garcia", "harfuch"): 0}, cands, {}, lexicon("en"))
     assert [(c.text, c.person) for c in cands] == [("Omar García Harfuch", 0)]
 
 
