@@ -23,6 +23,12 @@ class Evidence:
     end: int
     extractor: str
     version: str = "1"
+    confidence: float | None = None  # the extractor's confidence in [0, 1], when it gives one
+
+    @property
+    def label(self) -> str:
+        """`name@version`, as the export writes the extractor."""
+        return f"{self.extractor}@{self.version}"
 
 
 @dataclass(slots=True)
@@ -76,7 +82,8 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
-    merged_from: list[str] = field(default_factory=list)
+    merged_from: list[str] = field(default_factory=list)  # local entities ("article#key") it holds
+    absorbed: list[str] = field(default_factory=list)  # earlier corpus entity ids now part of this one
 
 
 @dataclass(slots=True)
@@ -93,6 +100,7 @@ class Quote:
     speaker: str | None = None  # entity id
     cue: str | None = None  # the speech verb or phrase ("said", "told", "according to")
     variant_of: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)  # the quote's span (and its cue's), extractor@version
 
 
 @dataclass(slots=True)
@@ -102,8 +110,10 @@ class Derivation:
     source: str
     target: str
     kind: Literal["syndicated", "rewrite", "cites"]
-    evidence: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)  # the reasons, in words
     score: float = 0.0
+    passages: list[tuple[Evidence, Evidence]] = field(default_factory=list)  # aligned spans (source, target)
+    decided_by: str | None = None  # what settled the direction: credit, time, containment, length, order...
 
 
 @dataclass(slots=True)
@@ -145,13 +155,15 @@ class Claim:
     origins: list[str] = field(default_factory=list)
     independent_sources: int = 0
     grade: int = 6  # Admiralty information credibility: 1 confirmed ... 6 cannot be judged
+    evidence: list[Evidence] = field(default_factory=list)  # the sentence in each supporting article
 
 
 @dataclass(slots=True)
 class Discrepancy:
     id: str
     about: str
-    values: list[dict] = field(default_factory=list)  # [{"value": str, "articles": [ids]}]
+    # [{"value": str, "articles": [ids], "claims": [ids], "evidence": [Evidence]}]
+    values: list[dict] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -29,6 +29,7 @@ import yaml
 
 from fuentes.corpus.quote_matching import match_quotes
 from fuentes.extract.values import same_value
+from fuentes.codecs import merge_evidence
 from fuentes.ids import content_id, normalize_text
 from fuentes.model import Claim, Quote, Value
 from fuentes.unionfind import UnionFind
@@ -85,7 +86,7 @@ def resolve_claim(claim: Claim, entity_of: Mapping[tuple[str, str], str]) -> Cla
 
     return Claim(id=claim.id, text=claim.text, article=claim.article, start=claim.start, end=claim.end,
                  subject=rid(claim.subject), predicate=claim.predicate, object=rid(claim.object),
-                 values=list(claim.values), speaker=rid(claim.speaker))
+                 values=list(claim.values), speaker=rid(claim.speaker), evidence=list(claim.evidence))
 
 
 def same_claim(a: Claim, b: Claim, sa: list[str], sb: list[str]) -> bool:
@@ -212,4 +213,4 @@ def combine_claims(members: list[Claim], origins: Mapping[str, str | None]) -> C
                  subject=rep.subject or next((m.subject for m in members if m.subject), None),
                  predicate=rep.predicate, object=rep.object or next((m.object for m in members if m.object), None),
                  values=values, speaker=rep.speaker, articles=articles, origins=outlets,
-                 independent_sources=len(outlets))
+                 independent_sources=len(outlets), evidence=merge_evidence(*(m.evidence for m in members)))

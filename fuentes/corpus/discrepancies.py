@@ -22,6 +22,7 @@ from typing import Iterable, Mapping
 from fuentes.corpus.claims import SAY
 from fuentes.extract.claims import claim_lexicon
 from fuentes.extract.values import comparable, same_value
+from fuentes.codecs import merge_evidence
 from fuentes.ids import content_id, normalize_text
 from fuentes.model import Claim, Discrepancy, Value
 
@@ -65,9 +66,15 @@ def _support(articles: Iterable[str], origins: Mapping[str, str | None]) -> int:
     return len({origins.get(a) or f"article:{a}" for a in articles})
 
 
-def _version(text: str, articles: Iterable[str], claim: str, origins: Mapping[str, str | None]) -> dict:
+def _version(text: str, articles: Iterable[str], claim: str, origins: Mapping[str, str | None],
+             stated_in: Iterable[Claim] = ()) -> dict:
+    """One side of a discrepancy: the value, its articles and independent count, the corpus
+    claim it belongs to, the article claims that state it and their spans (`evidence`)."""
     arts = sorted(set(articles))
-    return {"value": text, "articles": arts, "claim": claim, "independent_sources": _support(arts, origins)}
+    stated = [c for c in stated_in if not c.article or c.article in arts]
+    return {"value": text, "articles": arts, "claim": claim, "claims": sorted({c.id for c in stated}),
+            "independent_sources": _support(arts, origins),
+            "evidence": merge_evidence(*(c.evidence for c in stated))}
 
 
 def _values(claim: Claim, parts: list[Claim], origins: Mapping[str, str | None]) -> list[Discrepancy]:
@@ -78,6 +85,7 @@ def _values(claim: Claim, parts: list[Claim], origins: Mapping[str, str | None])
     found = []
     for dim_value in _dimensions(by_article):
         versions: list[tuple[Value, set[str]]] = []
+        stating: dict[int, list[Claim]] = defaultdict(list)  # version's value -> article claims stating it
         for art, values in by_article.items():
             for v in values:
                 if not comparable(v, dim_value):
@@ -87,13 +95,15 @@ def _values(claim: Claim, parts: list[Claim], origins: Mapping[str, str | None])
                     versions.append((v, {art}))
                 else:
                     slot[1].add(art)
+                stating[id(slot[0] if slot else v)].extend(m for m in parts if m.article == art and v in m.values)
         # a conflict needs two articles, neither of which states the other's figure
         clash = any(not (a & b) for (_, a), (_, b) in combinations(versions, 2))
         if len(versions) >= 2 and clash:
             about = f"{dim_value.kind} in: {claim.text[:120]}"
             found.append(Discrepancy(id=content_id("dis_value", claim.id, dim_value.kind, dim_value.unit or ""),
                                      about=about,
-                                     values=[_version(v.text, arts, claim.id, origins) for v, arts in versions]))
+                                     values=[_version(v.text, arts, claim.id, origins, stating[id(v)])
+                                             for v, arts in versions]))
     return found
 
 
@@ -134,7 +144,7 @@ def predicate_discrepancies(claims: list[Claim], origins: Mapping[str, str | Non
                 continue  # captured in one year, killed in another: two events
             name = names.get(target, target)
             values = [_version(_shortest(classes[p]), {x for c in classes[p] for x in c.articles},
-                               classes[p][0].id, origins) for p in (a, b)]
+                               classes[p][0].id, origins, classes[p]) for p in (a, b)]
             found.append(Discrepancy(id=content_id("dis_predicate", target, a, b),
                                      about=f"what happened to {name}: {a} or {b}", values=values))
     return found
@@ -148,10 +158,12 @@ def _wording(claim: Claim, parts: list[Claim], origins: Mapping[str, str | None]
              names: Mapping[str, str]) -> list[Discrepancy]:
     """A quote reworded between articles: the differing passages, with a little context."""
     by_text: dict[str, set[str]] = defaultdict(set)
+    stating: dict[str, list[Claim]] = defaultdict(list)
     first: dict[str, str] = {}
     for m in parts:
         key = " ".join(_WORD.findall(normalize_text(m.text)))
         by_text[key].add(m.article or "")
+        stating[key].append(m)
         first.setdefault(key, m.text)
     keys = list(by_text)
     found = []
@@ -162,8 +174,8 @@ def _wording(claim: Claim, parts: list[Claim], origins: Mapping[str, str | None]
         speaker = names.get(claim.speaker or "", claim.speaker or "an unknown speaker")
         found.append(Discrepancy(id=content_id("dis_wording", claim.id, ka, kb),
                                  about=f"wording of a quote by {speaker}",
-                                 values=[_version(diff[0], by_text[ka], claim.id, origins),
-                                         _version(diff[1], by_text[kb], claim.id, origins)]))
+                                 values=[_version(diff[0], by_text[ka], claim.id, origins, stating[ka]),
+                                         _version(diff[1], by_text[kb], claim.id, origins, stating[kb])]))
     return found
 
 

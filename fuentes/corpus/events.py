@@ -147,11 +147,3 @@ def _combine(group, arts: dict[str, Article], origins: dict[str, str | None]) ->
         targets=list(dict.fromkeys(t for e in ordered for t in e.targets)),
         place=places.most_common(1)[0][0] if places else None, articles=articles,
         evidence=evidence, trigger=ordered[0].trigger, independent_sources=len(sources))
-
-
-def event_record(event: Event) -> dict:
-    """The export record of a corpus event (type `event` of the export contract)."""
-    return {"type": "event", "id": event.id, "event_type": event.event_type, "date": event.date,
-            "actors": event.actors, "targets": event.targets, "place": event.place,
-            "articles": event.articles, "independent_sources": event.independent_sources,
-            "trigger": event.trigger}

@@ -8,6 +8,13 @@ as an ``UnknownLink`` whose role is ``rivalry`` (never folded into ``Associate``
 between groups are ``UnknownLink`` with role ``alliance``. Every relation keeps its dates,
 its articles as ``proof``, and whether it is an allegation (``status``/``summary``).
 
+Evidence goes along (export contract version 2): every span of an entity becomes a
+``Mention`` of its article resolved to the entity (``name`` is the text at the span); every
+span of an event or relation becomes a ``Documentation`` linking the article
+(``document``) to the record (``entity``), with ``role`` ``evidence``, the sentence as
+``summary`` and the char span and extractor in ``description`` (``chars 120-188 in art_...,
+events@1``): FtM has no span property, so the offsets travel in words.
+
 The ``followthemoney`` package validates properties when installed; without it the same
 FtM-shaped dicts are written by schema name.
 """
@@ -87,6 +94,7 @@ class FtMExporter:
         self.entities: dict[str, _Entity] = {}
         self.kinds: dict[str, str] = {}  # our entity id -> FtM schema
         self.names: dict[str, str] = {}
+        self.texts: dict[str, str] = {}  # article id -> clean text, for the text at each span
 
     def _make(self, schema: str, ident: str) -> _Entity:
         ident = ftm_id(ident)
@@ -103,6 +111,23 @@ class FtMExporter:
         e.add("sourceUrl", _get(article, "url"))
         e.add("language", LANGUAGES.get(_get(article, "language") or "", None))
         e.add("bodyText", _get(article, "text"))
+        self.texts[str(_get(article, "id"))] = _get(article, "text") or ""
+
+    def _span_text(self, span: Any) -> str | None:
+        text = self.texts.get(_get(span, "article"))
+        return text[_get(span, "start"):_get(span, "end")] if text else None
+
+    def add_evidence(self, record_id: str, evidence: Iterable[Any]) -> None:
+        """Each span of an event or relation as a ``Documentation`` of its article."""
+        for span in evidence or []:
+            article, start, end = _get(span, "article"), _get(span, "start"), _get(span, "end")
+            label = span.label if hasattr(span, "label") else _get(span, "extractor")
+            e = self._make("Documentation", content_id("doc", record_id, article, str(start), str(end)))
+            e.ref("document", article)
+            e.ref("entity", record_id)
+            e.add("role", "evidence")
+            e.add("summary", self._span_text(span))
+            e.add("description", f"chars {start}-{end} in {article}, {label}")
 
     def add_entity(self, entity: Any) -> None:
         kind = _get(entity, "kind")
@@ -116,6 +141,11 @@ class FtMExporter:
             e.add("alias", [a for a in _get(entity, "aliases", []) or [] if a != name])
             e.add("description", "; ".join(_get(entity, "roles", []) or []) or None)
         e.ref("proof", list(_get(entity, "articles", []) or []))
+        for span in _get(entity, "evidence", []) or []:
+            article = _get(span, "article")
+            text = self._span_text(span)
+            self.add_mention(article, {"start": _get(span, "start"), "end": _get(span, "end"), "text": text,
+                                       "label": {"Person": "PERSON", "Organization": "ORG"}.get(schema)}, ident)
 
     def add_mention(self, article: str, mention: Any, entity: str | None = None) -> None:
         ident = content_id("ment", article, str(_get(mention, "start")), str(_get(mention, "end")))
@@ -136,6 +166,7 @@ class FtMExporter:
         e.ref("proof", list(_get(event, "articles", []) or []))
         sources = _get(event, "independent_sources")
         e.add("summary", f"{sources} independent source(s)" if sources is not None else None)
+        self.add_evidence(e.raw["id"], _get(event, "evidence", []))
 
     def add_relation(self, relation: Any) -> None:
         subject, predicate, obj = (str(_get(relation, k)) for k in ("subject", "predicate", "object"))
@@ -161,6 +192,7 @@ class FtMExporter:
         if schema in ("Membership", "Employment", "UnknownLink", "Occupancy"):
             e.add("status", "alleged" if alleged else "reported")
         e.add("summary", f"{'alleged' if alleged else 'reported'}; {sources} independent source(s)")
+        self.add_evidence(e.raw["id"], _get(relation, "evidence", []))
 
     def _relation_schema(self, subject: str, predicate: str, obj: str) -> tuple[str, tuple[str, str], str]:
         both_people = self.kinds.get(subject) == "Person" and self.kinds.get(obj) == "Person"

@@ -27,10 +27,10 @@ from fuentes.doc import ArticleDoc
 from fuentes.extract import speech
 from fuentes.extract.values import Found, find_values
 from fuentes.ids import content_id
-from fuentes.model import Claim, Mention, Quote
+from fuentes.model import Claim, Evidence, Mention, Quote
 from fuentes.pipeline import Stage, register
 
-VERSION = "1"
+VERSION = "2"  # 2: every claim carries its evidence span
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -280,7 +280,8 @@ class _Article:
         text = self.body[start:end]
         return Claim(id=content_id("clm", self.article, str(start), str(end), predicate), text=text,
                      article=self.article, start=start, end=end, subject=subject, predicate=predicate,
-                     object=obj, values=[f.value for f in found], speaker=speaker)
+                     object=obj, values=[f.value for f in found], speaker=speaker,
+                     evidence=[Evidence(self.article, start, end, "claims", VERSION)])
 
 
 def _checkable(found: Found) -> bool:

@@ -42,7 +42,7 @@ __all__ = [
     "group_mentions", "irrealis", "lexicon", "mentions_of", "place_of", "rescue", "same_event", "same_roles",
 ]
 
-VERSION = "1"
+VERSION = "2"  # 2: evidence holds the sentence that tells the event
 
 
 @dataclass
@@ -178,9 +178,12 @@ def build_events(groups: list[list[Mentioned]], article: str) -> list[Event]:
         if value is None:  # no date of its own: that of a dated event told in the same sentence
             value = next((dated_by_sentence[m.sentence] for m in g if m.sentence in dated_by_sentence), None)
         first = g[0]
+        # the trigger words, the spans the date was read from, and the sentence that tells it
         evidence = [Evidence(article, m.start, m.end, "events", VERSION) for m in g]
         for m in g:
             evidence += [Evidence(article, s, e, x, VERSION) for s, e, x in m.date_spans]
+        sentences = dict.fromkeys((m.trigger.sent.start_char, m.trigger.sent.end_char) for m in g)
+        evidence += [Evidence(article, a, b, "events", VERSION) for a, b in sentences]
         events.append(Event(
             id=content_id("evt", article, first.etype, str(first.start)), event_type=first.etype,
             date=value.value if value else None, actors=_keys(k for m in g for k in m.actors),

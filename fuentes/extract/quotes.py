@@ -24,11 +24,11 @@ from fuentes.doc import ArticleDoc
 from fuentes.extract.attribution import Resolver, Speaker, same_sentence, tokens_in
 from fuentes.extract.speech import QuoteSpan, find_quote_spans, lexicon, paragraphs, word_count
 from fuentes.ids import content_id
-from fuentes.model import Entity, Mention, Quote
+from fuentes.model import Entity, Evidence, Mention, Quote
 from fuentes.pipeline import Stage, register
 
 EXTRACTOR = "quotes"
-VERSION = "1"
+VERSION = "2"  # 2: every quote carries its evidence span
 _CONTENT_MARKS = {"that", "que"}
 
 
@@ -290,5 +290,7 @@ class QuotesStage(Stage):
         article = doc.get("id") or doc.source
         quotes = extract_quotes(doc.body, doc.get("nlp"), doc.get("mentions"), doc.get("entities"),
                                 doc.get("language"), article)
+        for quote in quotes:
+            quote.evidence = [Evidence(quote.article, quote.start, quote.end, "quotes", VERSION)]
         doc.set("quotes", quotes, self.tag)
         return doc

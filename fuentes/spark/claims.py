@@ -21,17 +21,16 @@ Origins come from the `kinds` table, entity ids and names from the `entities` ta
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
-from fuentes.model import Claim, Discrepancy, Value
+from fuentes.codecs import CLAIM, DISCREPANCY
+from fuentes.model import Claim, Discrepancy
 from fuentes.spark import read_table
 from fuentes.spark.corpus import connected_components
 
-CLAIM_SCHEMA = ("id string, text string, subject string, predicate string, object string, claim_values string, "
-                "speaker string, articles string, origins string, independent_sources int, grade int")
-DISCREPANCY_SCHEMA = "id string, about string, discrepancy_values string"
+CLAIM_SCHEMA = CLAIM.ddl()
+DISCREPANCY_SCHEMA = DISCREPANCY.ddl()
 
 
 @lru_cache(maxsize=4)
@@ -77,8 +76,7 @@ def article_claims(article_id: str, layer: list[dict[str, Any]], emap: dict[str,
     from fuentes.corpus.claims import resolve_claim
 
     entity_of = {(article_id, key): eid for key, (eid, _) in emap.items()}
-    return [resolve_claim(Claim(**{**item, "values": [Value(**v) for v in item.get("values", [])]}), entity_of)
-            for item in layer]
+    return [resolve_claim(CLAIM.from_layer(item), entity_of) for item in layer]
 
 
 def items_partition(rows: Iterable[Any]) -> Iterator[tuple[str, tuple]]:
@@ -196,13 +194,11 @@ def grade_partition(groups: Iterable[tuple[str, tuple[Iterable, Iterable]]]) -> 
 
 
 def claim_row(c: Claim) -> tuple:
-    return (c.id, c.text, c.subject, c.predicate, c.object, json.dumps([asdict(v) for v in c.values]), c.speaker,
-            json.dumps(c.articles, ensure_ascii=False), json.dumps(c.origins, ensure_ascii=False),
-            c.independent_sources, c.grade)
+    return CLAIM.to_flat(CLAIM.to_row(c))
 
 
 def discrepancy_row(d: Discrepancy) -> tuple:
-    return d.id, d.about, json.dumps(d.values, ensure_ascii=False)
+    return DISCREPANCY.to_flat(DISCREPANCY.to_row(d))
 
 
 def run_claims(spark, out: str) -> dict[str, int]:

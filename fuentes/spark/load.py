@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
+from fuentes.codecs import CLAIM, DERIVATION, DISCREPANCY, ENTITY, EVENT, RELATION, STORY
 from fuentes.errors import InputError
-from fuentes.model import Derivation, Entity, Rejection
+from fuentes.model import Rejection
 from fuentes.spark.job import ARTICLE_COLUMNS, JSON_COLUMNS
 from fuentes.store import Store
-from fuentes.store.articles import _insert, save_batch
-from fuentes.store.schema import article_sources
+from fuentes.store.analysis import (save_article_layers, save_claims, save_corpus_entities, save_derivations,
+                                    save_quote_variants, save_relations, save_stories_and_events)
+from fuentes.store.articles import save_batch, save_sources
 
 BATCH = 500
 
@@ -80,18 +81,13 @@ def _load_articles(folder: Path, store: Store, summary: LoadSummary) -> None:
         result = save_batch(store, [_article(row) for row in rows])
         summary.stored += result.stored
         summary.duplicates += result.duplicates
-    now = datetime.now(timezone.utc)
     for rows in iter_table(folder, "article_sources"):  # every input that gave each article
-        with store.engine.begin() as conn:
-            conn.execute(_insert(store, article_sources).on_conflict_do_nothing(),
-                         [dict(row, seen_at=now) for row in rows])
+        save_sources(store, rows)
     for rows in iter_table(folder, "rejections"):
         summary.rejected += save_batch(store, [], [Rejection(r["source"], r["reason"]) for r in rows]).rejected
 
 
 def _load_layers(folder: Path, store: Store, summary: LoadSummary) -> None:
-    from fuentes.store.analysis import save_article_layers
-
     for rows in iter_table(folder, "layers"):
         by_extractors: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
@@ -104,55 +100,40 @@ def _load_layers(folder: Path, store: Store, summary: LoadSummary) -> None:
             summary.analysed += len(batch)
 
 
-def _load_provenance(folder: Path, store: Store, summary: LoadSummary) -> None:
-    from fuentes.store.analysis import save_derivations
+def _records(folder: Path, table: str, codec) -> list:
+    """Every row of a Parquet table back into records, through the table's codec."""
+    return [codec.from_row(codec.from_flat(r)) for rows in iter_table(folder, table) for r in rows]
 
+
+def _load_provenance(folder: Path, store: Store, summary: LoadSummary) -> None:
     if not (folder / "kinds").is_dir():
         return
     kinds = {r["article_id"]: (r["kind"], r["origin"]) for rows in iter_table(folder, "kinds") for r in rows}
-    found = [Derivation(r["source"], r["target"], r["kind"], json.loads(r["evidence"] or "[]"), r["score"])
-             for rows in iter_table(folder, "derivations") for r in rows]
+    found = _records(folder, "derivations", DERIVATION)
     save_derivations(store, found, kinds)
     summary.derivations = len(found)
 
 
 def _load_entities(folder: Path, store: Store, summary: LoadSummary) -> None:
-    from fuentes.store.analysis import save_corpus_entities
-
     if not (folder / "entities").is_dir():
         return
-    resolved, reasons = [], {}
-    for rows in iter_table(folder, "entities"):
-        for r in rows:
-            resolved.append(Entity(id=r["id"], name=r["name"], kind=r["kind"], aliases=json.loads(r["aliases"]),
-                                   roles=json.loads(r["roles"]), articles=json.loads(r["articles"]),
-                                   merged_from=json.loads(r["merged_from"])))
-            reasons[r["id"]] = json.loads(r["merge_evidence"])
-    save_corpus_entities(store, resolved, reasons)
+    rows = [ENTITY.from_flat(r) for batch in iter_table(folder, "entities") for r in batch]
+    resolved = [ENTITY.from_row(r) for r in rows]
+    save_corpus_entities(store, resolved, {r["id"]: r.get("merge_evidence") or [] for r in rows})
     summary.entities = len(resolved)
 
 
 def _load_claims(folder: Path, store: Store, summary: LoadSummary) -> None:
     """Corpus claims and discrepancies (replace the store's), as `save_claims` takes them."""
-    from fuentes.model import Claim, Discrepancy, Value
-    from fuentes.store.analysis import save_claims
-
     if not (folder / "claims").is_dir():
         return
-    found = [Claim(id=r["id"], text=r["text"], subject=r["subject"], predicate=r["predicate"], object=r["object"],
-                   values=[Value(**v) for v in json.loads(r["claim_values"])], speaker=r["speaker"],
-                   articles=json.loads(r["articles"]), origins=json.loads(r["origins"]),
-                   independent_sources=r["independent_sources"], grade=r["grade"])
-             for rows in iter_table(folder, "claims") for r in rows]
-    disagree = [Discrepancy(id=r["id"], about=r["about"], values=json.loads(r["discrepancy_values"]))
-                for rows in iter_table(folder, "discrepancies") for r in rows]
+    found = _records(folder, "claims", CLAIM)
+    disagree = _records(folder, "discrepancies", DISCREPANCY)
     save_claims(store, found, disagree)
     summary.claims, summary.discrepancies = len(found), len(disagree)
 
 
 def _load_quote_variants(folder: Path, store: Store, summary: LoadSummary) -> None:
-    from fuentes.store.analysis import save_quote_variants
-
     if not (folder / "quote_variants").is_dir():
         return
     variants = {r["quote_id"]: r["variant_of"] for rows in iter_table(folder, "quote_variants") for r in rows}
@@ -162,33 +143,17 @@ def _load_quote_variants(folder: Path, store: Store, summary: LoadSummary) -> No
 
 def _load_stories(folder: Path, store: Store, summary: LoadSummary) -> None:
     """Stories and corpus events (replace the store's), as `save_stories_and_events` takes them."""
-    from fuentes.corpus.stories import Story
-    from fuentes.model import Event, Evidence
-    from fuentes.store.analysis import save_stories_and_events
-
     if not (folder / "stories").is_dir():
         return
-    found = [Story(r["id"], json.loads(r["articles"]), r["title"], r["start"], r["end"])
-             for rows in iter_table(folder, "stories") for r in rows]
-    events = [Event(id=r["id"], event_type=r["event_type"], date=r["date"], actors=json.loads(r["actors"]),
-                    targets=json.loads(r["targets"]), place=r["place"], articles=json.loads(r["articles"]),
-                    evidence=[Evidence(**e) for e in json.loads(r["evidence"])], trigger=r["trigger"],
-                    independent_sources=r["independent_sources"])
-              for rows in iter_table(folder, "events") for r in rows]
+    found = _records(folder, "stories", STORY)
+    events = _records(folder, "events", EVENT)
     save_stories_and_events(store, found, events, {a: s.id for s in found for a in s.articles})
     summary.stories, summary.events = len(found), len(events)
 
 
 def _load_relations(folder: Path, store: Store, summary: LoadSummary) -> None:
-    from fuentes.model import Evidence, Relation
-    from fuentes.store.analysis import save_relations
-
     if not (folder / "relations").is_dir():
         return
-    found = [Relation(id=r["id"], subject=r["subject"], predicate=r["predicate"], object=r["object"],
-                      articles=json.loads(r["articles"]), evidence=[Evidence(**e) for e in json.loads(r["evidence"])],
-                      allegation=r["allegation"], start=r["start"], end=r["end"],
-                      independent_sources=r["independent_sources"])
-             for rows in iter_table(folder, "relations") for r in rows]
+    found = _records(folder, "relations", RELATION)
     save_relations(store, found)
     summary.relations = len(found)

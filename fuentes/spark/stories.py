@@ -39,9 +39,9 @@ import hashlib
 import json
 import math
 from collections import Counter
-from dataclasses import asdict
 from typing import Any, Iterable, Iterator
 
+from fuentes.codecs import EVENT, RELATION, STORY
 from fuentes.corpus.stories import Weights
 from fuentes.spark import read_table
 
@@ -184,7 +184,7 @@ def cluster_component(rows: list, documents: int, w: Weights) -> Iterator[tuple[
 
     from fuentes.corpus.events import merge_events
     from fuentes.corpus.stories import Frequencies, cluster_stories
-    from fuentes.model import Entity, Event, Evidence
+    from fuentes.model import Entity
 
     rows = sorted(rows, key=lambda r: r["id"])  # the store's order: ties in clustering break on it
     arts = [_article(r) for r in rows]
@@ -199,22 +199,19 @@ def cluster_component(rows: list, documents: int, w: Weights) -> Iterator[tuple[
                               vectors=vectors)
     story_of = {a: s.id for s in stories for a in s.articles}
     for s in stories:
-        yield "story", (s.id, s.title, s.start, s.end, json.dumps(s.articles, ensure_ascii=False))
-    per_article = {r["id"]: [Event(**{**e, "evidence": [Evidence(**v) for v in e.get("evidence", [])]})
-                             for e in json.loads(r["events"])] for r in rows if r["events"] is not None}
+        yield "story", STORY.to_flat(STORY.to_row(s))
+    per_article = {r["id"]: [EVENT.from_layer(e) for e in json.loads(r["events"])]
+                   for r in rows if r["events"] is not None}
     entities = [Entity(id=eid, name=name, kind="", merged_from=[ref])
                 for r in rows for ref, eid, name in json.loads(r["refs"] or "[]")]
     origins = {r["id"]: r["origin"] for r in rows}
     for e in merge_events(per_article, arts, entities, origins, story_of):
-        yield "event", (e.id, e.event_type, e.date, *(json.dumps(v, ensure_ascii=False) for v in
-                                                      (e.actors, e.targets)), e.place,
-                        json.dumps(e.articles, ensure_ascii=False), e.independent_sources, e.trigger,
-                        json.dumps([asdict(v) for v in e.evidence], ensure_ascii=False))
+        story = next((story_of[a] for a in e.articles if a in story_of), None)
+        yield "event", EVENT.to_flat(EVENT.to_row(e, story))
 
 
-STORY_SCHEMA = "id string, title string, start string, end string, articles string"
-EVENT_SCHEMA = ("id string, event_type string, date string, actors string, targets string, place string, "
-                "articles string, independent_sources int, trigger string, evidence string")
+STORY_SCHEMA = STORY.ddl()
+EVENT_SCHEMA = EVENT.ddl()
 
 
 # --- inputs ---------------------------------------------------------------------------------
@@ -330,9 +327,7 @@ def relation_partition(rows: Iterable[Any]) -> Iterator[tuple[tuple[str, str, st
 
 
 def _relation(item: dict) -> Any:
-    from fuentes.model import Evidence, Relation
-
-    return Relation(**{**item, "evidence": [Evidence(**e) for e in item.get("evidence", [])]})
+    return RELATION.from_layer(item)
 
 
 def _entity_of(article: str, refs: str | None) -> dict[tuple[str, str], str]:
@@ -355,13 +350,10 @@ def merge_key_group(members: Iterable[tuple]) -> tuple:
         entity_of.update(_entity_of(article, refs))
         origins[article] = origin
     (r,) = merge_relations(by_article, entity_of, origins)
-    return (r.id, r.subject, r.predicate, r.object, json.dumps(r.articles, ensure_ascii=False),
-            r.independent_sources, r.allegation, r.start, r.end,
-            json.dumps([asdict(e) for e in r.evidence], ensure_ascii=False))
+    return RELATION.to_flat(RELATION.to_row(r))
 
 
-RELATION_SCHEMA = ("id string, subject string, predicate string, object string, articles string, "
-                   "independent_sources int, allegation boolean, start string, end string, evidence string")
+RELATION_SCHEMA = RELATION.ddl()
 
 
 def run_relations(spark, out: str) -> int:

@@ -29,6 +29,18 @@ def _insert(store: Store, table):
     return dialect.insert(table)
 
 
+def save_sources(store: Store, rows: Iterable[dict[str, Any]]) -> None:
+    """Record more places articles were read from (`article_id`, `source`), in one transaction;
+    pairs already known are kept."""
+    rows = list(rows)
+    if not rows:
+        return
+    now = datetime.now(timezone.utc)
+    with store.engine.begin() as conn:
+        conn.execute(_insert(store, article_sources).on_conflict_do_nothing(),
+                     [{"article_id": r["article_id"], "source": r["source"], "seen_at": now} for r in rows])
+
+
 def save_batch(store: Store, rows: Iterable[dict[str, Any]], failed: Iterable[Rejection] = ()) -> BatchResult:
     """Store article rows and rejections in ONE transaction; existing ids are kept, not duplicated.
 

@@ -70,7 +70,7 @@ local_entities = Table(
     Column("kind", String(16), nullable=False),
     Column("aliases", JSON),
     Column("roles", JSON),
-    Column("evidence", JSON),  # [[start, end], ...] in the article's text
+    Column("evidence", JSON),  # its mentions [{article, start, end, extractor}] ([[start, end]] before 0006)
     Column("entity_id", String(40)),  # the corpus entity it was resolved to
 )
 Index("ix_local_entities_entity", local_entities.c.entity_id)
@@ -83,8 +83,10 @@ entities = Table(
     Column("aliases", JSON),
     Column("roles", JSON),
     Column("articles", JSON),
-    Column("merged_from", JSON),
+    Column("merged_from", JSON),  # local entities "article#key" it holds
     Column("merge_evidence", JSON),
+    Column("evidence", JSON),  # its mentions: [{article, start, end, extractor}] (revision 0006)
+    Column("absorbed", JSON),  # earlier corpus entity ids it took in: its id never changes (revision 0006)
 )
 Index("ix_entities_name", entities.c.name)
 
@@ -101,6 +103,7 @@ quotes = Table(
     Column("speaker", String(40)),  # corpus entity id
     Column("cue", Text),
     Column("variant_of", String(40)),
+    Column("evidence", JSON),  # (revision 0006)
 )
 Index("ix_quotes_article", quotes.c.article_id)
 
@@ -110,7 +113,9 @@ derivations = Table(
     Column("target", String(40), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("kind", String(16), nullable=False),
     Column("score", Float),
-    Column("evidence", JSON),
+    Column("evidence", JSON),  # the reasons, in words
+    Column("passages", JSON),  # aligned spans [[source span, target span], ...] (revision 0006)
+    Column("decided_by", String(32)),  # what settled the direction (revision 0006)
 )
 
 # --- claims, events, stories, relations, watchlists (revision 0003) ---
@@ -133,6 +138,7 @@ claims = Table(
     Column("origins", JSON),
     Column("independent_sources", Integer, nullable=False),
     Column("grade", Integer, nullable=False),
+    Column("evidence", JSON),  # the sentence in each supporting article (revision 0006)
 )
 
 discrepancies = Table(

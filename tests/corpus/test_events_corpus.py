@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fuentes.corpus.events import event_record, merge_events, value_of
+from fuentes.codecs import EVENT
+from fuentes.corpus.events import merge_events, value_of
 from fuentes.corpus.timeline import format_rows, timeline_rows
 from fuentes.model import Article, Entity, Event, Evidence
 
@@ -36,7 +37,7 @@ def test_one_event_many_reports():
     assert main.articles == ["a", "b", "c"] and main.independent_sources == 2
     assert main.actors == ["ent_army"] and main.targets == ["ent_boss"]
     assert len([e for e in events if e.event_type == "arrest"]) == 1  # another type: another event
-    assert event_record(main)["independent_sources"] == 2
+    assert EVENT.export(EVENT.to_row(main))["independent_sources"] == 2
 
 
 def test_stories_keep_events_apart():

@@ -65,3 +65,27 @@ def test_entities_validate_against_the_followthemoney_model(tmp_path):
     path = write_ftm(records, tmp_path / "out.ftm.json")
     lines = path.read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(records) and json.loads(lines[0])["id"]
+
+
+@pytest.mark.parametrize("use_ftm", [True, False])
+def test_evidence_travels_as_mentions_and_documentation(use_ftm):
+    from fuentes.model import Evidence
+
+    text = "Detuvieron a Don Uno en Culiacán. La Marina confirmó la detención."
+    articles = [{"id": "art_9", "title": "Detención", "language": "es", "text": text}]
+    start = text.index("Don Uno")
+    entities = [{"id": "p1", "name": "Don Uno", "kind": "person", "articles": ["art_9"],
+                 "evidence": [Evidence("art_9", start, start + 7, "entities", "1")]}]
+    sentence = (0, text.index(".") + 1)
+    events = [{"id": "ev9", "event_type": "arrest", "actors": [], "targets": ["p1"], "articles": ["art_9"],
+               "evidence": [Evidence("art_9", *sentence, "events", "1")]}]
+    records = export_ftm(articles=articles, entities=entities, events=events, use_ftm=use_ftm)
+    mentions = [r for r in records if r["schema"] == "Mention"]
+    assert [m["properties"]["name"] for m in mentions] == [["Don Uno"]]
+    assert mentions[0]["properties"]["resolved"] == ["p1"] and mentions[0]["properties"]["document"] == ["art-9"]
+    docs = [r for r in records if r["schema"] == "Documentation"]
+    assert len(docs) == 1
+    props = docs[0]["properties"]
+    assert props["entity"] == ["ev9"] and props["document"] == ["art-9"]  # ids in the FtM alphabet
+    assert props["summary"] == [text[sentence[0]:sentence[1]]]
+    assert props["description"] == [f"chars {sentence[0]}-{sentence[1]} in art_9, events@1"]
