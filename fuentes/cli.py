@@ -129,15 +129,14 @@ def articles(db: Optional[str] = DbOption,
              limit: int = typer.Option(50, help="How many to list (0: all)."),
              as_json: bool = typer.Option(False, "--json", help="One JSON object per line.")) -> None:
     """List stored articles, newest first."""
+    from fuentes.codecs import ARTICLE
     from fuentes.store.articles import count_articles, list_articles
 
     store = _open(db)
     items = list_articles(store, limit=limit or None)
     if as_json:
         for article in items:
-            print(json.dumps({"id": article.id, "outlet": article.outlet, "title": article.title,
-                              "published": article.published, "language": article.language,
-                              "kind": article.kind, "source": article.source}, ensure_ascii=False))
+            print(json.dumps(ARTICLE.summary(article), ensure_ascii=False))
         return
     table = Table(title=f"{len(items)} of {count_articles(store)} articles")
     for column in ("id", "published", "lang", "kind", "outlet", "title / first words"):

@@ -17,7 +17,7 @@ import json
 from dataclasses import asdict
 from typing import Any, Iterable
 
-from fuentes.model import Claim, Derivation, Discrepancy, Entity, Event, Evidence, Quote, Relation, Value
+from fuentes.model import Article, Claim, Derivation, Discrepancy, Entity, Event, Evidence, Quote, Relation, Removed, Value
 
 CONTRACT_VERSION = 2
 
@@ -87,6 +87,41 @@ class Codec:
         """A Parquet row (JSON columns as strings) back to a store row."""
         return {c: (json.loads(flat[c]) if isinstance(flat.get(c), str) else flat.get(c))
                 if c in self.json_columns else flat.get(c) for c in self.columns if c in flat}
+
+
+# --- articles ----------------------------------------------------------------------------------
+
+class ArticleCodec(Codec):
+    """An article, row of `articles` (without `ingested_at`, which the store sets)."""
+
+    type = "article"
+    columns = ("id", "source", "url", "outlet", "title", "byline", "published", "language", "text", "kind", "origin",
+               "saved_at", "removed", "meta_evidence", "extractors")
+    json_columns = frozenset({"removed", "meta_evidence", "extractors"})
+    fields = ("id", "source", "url", "outlet", "title", "byline", "published", "language", "text", "kind", "origin",
+              "saved_at")
+    summary_fields = ("id", "outlet", "title", "published", "language", "kind", "origin", "source")
+
+    def to_row(self, article: Article, extractors: dict[str, str] | None = None) -> dict[str, Any]:
+        row = {f: getattr(article, f) for f in self.fields}
+        row.update(removed=[asdict(r) for r in article.removed], meta_evidence=dict(article.meta_evidence),
+                   extractors=dict(extractors or {}))
+        return row
+
+    def from_row(self, row: dict[str, Any]) -> Article:
+        return Article(**{f: row.get(f) for f in self.fields},
+                       removed=[Removed(**item) for item in row.get("removed") or []],
+                       meta_evidence=dict(row.get("meta_evidence") or {}))
+
+    def export(self, article: Article) -> dict[str, Any]:
+        return {"type": "article", "id": article.id, "source": article.source, "outlet": article.outlet,
+                "title": article.title, "byline": article.byline, "published": article.published,
+                "language": article.language, "text": article.text, "kind": article.kind or "unknown",
+                "origin": article.origin, "url": article.url}
+
+    def summary(self, article: Article) -> dict[str, Any]:
+        """The short form listings show (`fuentes articles --json`, `GET /api/articles`)."""
+        return {f: getattr(article, f) for f in self.summary_fields}
 
 
 # --- entities ----------------------------------------------------------------------------------
@@ -373,6 +408,7 @@ class StoryCodec(Codec):
                                 for d in derivations if d["target"] in members]}
 
 
+ARTICLE = ArticleCodec()
 LOCAL_ENTITY = LocalEntityCodec()
 ENTITY = EntityCodec()
 QUOTE = QuoteCodec()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import IO, Any, Callable, Iterator
 
-from fuentes.codecs import CLAIM, DERIVATION, DISCREPANCY, ENTITY, EVENT, QUOTE, RELATION, STORY
+from fuentes.codecs import ARTICLE, CLAIM, DERIVATION, DISCREPANCY, ENTITY, EVENT, QUOTE, RELATION, STORY
 from fuentes.model import Article
 from fuentes.store import Store
 from fuentes.store.analysis import rows_of
@@ -18,20 +18,7 @@ from fuentes.store.articles import iter_articles
 
 
 def article_record(article: Article) -> dict[str, Any]:
-    return {
-        "type": "article",
-        "id": article.id,
-        "source": article.source,
-        "outlet": article.outlet,
-        "title": article.title,
-        "byline": article.byline,
-        "published": article.published,
-        "language": article.language,
-        "text": article.text,
-        "kind": article.kind or "unknown",
-        "origin": article.origin,
-        "url": article.url,
-    }
+    return ARTICLE.export(article)
 
 
 def article_records(store: Store) -> Iterator[dict[str, Any]]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+from fuentes.codecs import ARTICLE
 from fuentes.doc import ArticleDoc
-from fuentes.model import Rejection
+from fuentes.model import Article, Rejection
 from fuentes.pipeline import Pipeline
 from fuentes.runners import run
 from fuentes.store import Store
@@ -32,23 +33,12 @@ def ingest_pipeline(names: Iterable[str] = INGEST_STAGES) -> Pipeline:
 def article_row(doc: ArticleDoc) -> dict[str, Any]:
     """The storable record of a processed document (plain data: crosses process boundaries)."""
     meta = doc.meta
-    return {
-        "id": doc.get("id"),
-        "source": doc.source,
-        "url": meta.get("url"),
-        "outlet": meta.get("outlet"),
-        "title": meta.get("title"),
-        "byline": meta.get("byline"),
-        "published": meta.get("published"),
-        "language": doc.get("language"),
-        "text": doc.body,
-        "kind": "unknown",
-        "origin": None,
-        "saved_at": meta.get("saved_at") or doc.hints.get("saved_at"),
-        "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in doc.get("removed", [])],
-        "meta_evidence": dict(meta.get("meta_evidence") or {}),
-        "extractors": dict(doc.provenance),
-    }
+    article = Article(
+        id=doc.get("id"), source=doc.source, text=doc.body, url=meta.get("url"), outlet=meta.get("outlet"),
+        title=meta.get("title"), byline=meta.get("byline"), published=meta.get("published"),
+        language=doc.get("language"), saved_at=meta.get("saved_at") or doc.hints.get("saved_at"),
+        removed=list(doc.get("removed", [])), meta_evidence=dict(meta.get("meta_evidence") or {}))
+    return ARTICLE.to_row(article, extractors=dict(doc.provenance))
 
 
 @dataclass

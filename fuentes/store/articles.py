@@ -9,12 +9,12 @@ from typing import Any, Iterable
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from fuentes.model import Article, Rejection, Removed
+from fuentes.codecs import ARTICLE
+from fuentes.model import Article, Rejection
 from fuentes.store.engine import Store
 from fuentes.store.schema import article_sources, articles, rejections
 
-ARTICLE_FIELDS = ("id", "source", "url", "outlet", "title", "byline", "published", "language",
-                  "text", "kind", "origin", "saved_at")
+ARTICLE_FIELDS = ARTICLE.fields
 
 
 @dataclass
@@ -74,10 +74,7 @@ def save_batch(store: Store, rows: Iterable[dict[str, Any]], failed: Iterable[Re
 
 
 def row_to_article(row: Any) -> Article:
-    data = dict(row._mapping)
-    removed = [Removed(**item) for item in (data.get("removed") or [])]
-    return Article(**{key: data.get(key) for key in ARTICLE_FIELDS}, removed=removed,
-                   meta_evidence=data.get("meta_evidence") or {})
+    return ARTICLE.from_row(dict(row._mapping))
 
 
 def list_articles(store: Store, limit: int | None = None, offset: int = 0) -> list[Article]:
