@@ -58,12 +58,13 @@ def quotes(db: Optional[str] = DbOption,
 def claims(db: Optional[str] = DbOption,
            min_articles: int = typer.Option(2, help="Only claims reported by at least this many articles."),
            limit: int = typer.Option(50, help="How many to list (0: all).")) -> None:
-    """Claims with independent-source counts, Admiralty grades and discrepancies."""
+    """Claims with independent-source counts, Admiralty grades and discrepancies; best grade first."""
     from fuentes.corpus.grading import claim_rows
     from fuentes.store.analysis import load_corpus_claims
+    from fuentes.views.claims import order_claims
 
     found, contradictions = load_corpus_claims(_open(db))
-    rows = claim_rows(found, contradictions, min_articles=min_articles)
+    rows = order_claims(claim_rows(found, contradictions, min_articles=min_articles))
     rows = rows[:limit] if limit else rows
     table = Table(title=f"{len(rows)} claims (grade: 1 confirmed ... 6 cannot be judged)")
     for column in ("grade", "independent", "articles", "claim", "origins", "discrepancies"):
@@ -119,16 +120,13 @@ def provenance(db: Optional[str] = DbOption) -> None:
     from rich.tree import Tree
 
     from fuentes.store.analysis import provenance_rows
+    from fuentes.views.provenance import provenance_groups
 
-    rows = provenance_rows(_open(db))
-    in_corpus = {row["outlet"] for row in rows if row["kind"] == "original"}
-    by_origin: dict[str, list[dict]] = {}
-    for row in rows:
-        by_origin.setdefault(row["origin"] or row["outlet"] or "unknown origin", []).append(row)
-    for origin, members in sorted(by_origin.items(), key=lambda item: (-len(item[1]), item[0])):
-        label = origin if origin in in_corpus else f"{origin} (not in the corpus)"
+    for group in provenance_groups(provenance_rows(_open(db))):
+        origin, members = group["origin"], group["articles"]
+        label = origin if group["in_corpus"] else f"{origin} (not in the corpus)"
         tree = Tree(f"[bold]{label}[/bold]: {len(members)} article(s), 1 independent source")
-        for row in sorted(members, key=lambda r: (r["kind"] != "original", r["published"] or "", r["id"])):
+        for row in members:
             title = row["title"] or ""
             node = tree.add(f"{row['kind']}: {row['id']} {row['outlet'] or ''} {title[:60]}")
             for link in row["derived_from"]:
@@ -182,23 +180,24 @@ def watchlist(path: Optional[Path] = typer.Argument(None, help="A FollowTheMoney
 def _entity_decision(kind: str, first: str, second: str, note: Optional[str], db: Optional[str]) -> None:
     import getpass
 
-    from fuentes.corpus.entity_decisions import entity_of, record_decision, refresh_entities
+    from fuentes.corpus.entity_decisions import make_decision
 
     store = _open(db)
     try:
-        decision = record_decision(store, kind, first, second, f"cli:{getpass.getuser()}", note)
-    except ValueError as error:
+        done = make_decision(store, kind, first, second, f"cli:{getpass.getuser()}", note)
+    except (ValueError, FuentesError) as error:  # a side names no entity; the store refused the write
         err.print(f"error: {error}", markup=False)
         raise typer.Exit(2)
-    for line in refresh_entities(store):
+    for line in done.notes:
         err.print(f"note: {line}", markup=False)
-    one, two = entity_of(store, decision.first), entity_of(store, decision.second)
-    together = bool(one and two and one["id"] == two["id"])
+    decision, (one, two) = done.decision, done.entities
     word = "merged" if kind == "merge" else "kept apart"
-    if together != (kind == "merge"):
+    if not done.applied:
         err.print(f"recorded, but not applied: {decision.first!r} and {decision.second!r}", markup=False)
         raise typer.Exit(1)
-    shown = f"{one['name']} ({one['id']})" if together else " / ".join(row["id"] for row in (one, two) if row)
+    shown = " / ".join(row["id"] for row in (one, two) if row)
+    if kind == "merge" and one is not None:  # applied: both sides name this one entity
+        shown = f"{one['name']} ({one['id']})"
     out.print(f"{word}: {decision.first!r} and {decision.second!r} -> {shown}; every analysis applies it "
               f"(run `fuentes analyse` to update stories, claims and relations)", markup=False, highlight=False)
 

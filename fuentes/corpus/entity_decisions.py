@@ -26,10 +26,11 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
+from fuentes.corpus.entity_ids import redirects, stable_ids
 from fuentes.corpus.entity_resolution import Merge, combine_entities, resolve_with_merges
-from fuentes.extract.aliases import name_tokens
 from fuentes.model import Entity
 from fuentes.unionfind import UnionFind
+from fuentes.views.names import name_key, named_by
 
 if TYPE_CHECKING:
     from fuentes.store import Store
@@ -52,11 +53,6 @@ class Decision:
 
     def as_dict(self) -> dict[str, Any]:
         return dict(asdict(self), at=self.at.isoformat() if self.at else None)
-
-
-def name_key(text: str) -> str:
-    """The form names are compared in: folded words, punctuation aside."""
-    return " ".join(name_tokens(text))
 
 
 def _latest(decisions: list[Decision]) -> list[Decision]:
@@ -230,14 +226,10 @@ def merge_reasons(merges: list[Merge]) -> dict[str, list[str]]:
 # --- the store side: reading, recording and applying decisions ---
 
 def load_decisions(store: Store) -> list[Decision]:
-    from sqlalchemy import select
+    from fuentes.store.decisions import list_decisions
 
-    from fuentes.store.schema import entity_decisions as table
-
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(table).order_by(table.c.at, table.c.id))
-        return [Decision(kind=r.kind, first=r.first, second=r.second, who=r.who, at=r.at, note=r.note, id=r.id)
-                for r in rows]
+    return [Decision(kind=r["kind"], first=r["first"], second=r["second"], who=r["who"], at=r["at"],
+                     note=r["note"], id=r["id"]) for r in list_decisions(store)]
 
 
 def apply_decisions(store: Store, per_article: dict[str, list[Entity]], resolved: list[Entity],
@@ -250,19 +242,16 @@ def apply_decisions(store: Store, per_article: dict[str, list[Entity]], resolved
 
 
 def _entity_rows(store: Store) -> list[dict[str, Any]]:
-    from fuentes.store.analysis import all_rows
-    from fuentes.store.schema import entities
+    from fuentes.store.views import entity_rows
 
-    return all_rows(store, entities)
+    return entity_rows(store)
 
 
 def _carriers(rows: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
     """Corpus entities carrying `text` as a local ref, or as their name (else as an alias)."""
     if "#" in text:
         return [row for row in rows if text in (row["merged_from"] or [])]
-    key = name_key(text)
-    named = [row for row in rows if name_key(row["name"]) == key]
-    return named or [row for row in rows if key in {name_key(a) for a in row["aliases"] or []}]
+    return named_by(text, rows, names_first=True)
 
 
 def decision_side(store: Store, kind: str, text: str) -> str:
@@ -292,10 +281,8 @@ def decision_side(store: Store, kind: str, text: str) -> str:
 def record_decision(store: Store, kind: str, first: str, second: str, who: str,
                     note: str | None = None) -> Decision:
     """Check both sides and store the decision (it takes effect at the next `refresh_entities`
-    or analysis run)."""
-    from sqlalchemy import insert
-
-    from fuentes.store.schema import entity_decisions as table
+    or analysis run). ValueError when a side cannot be used; StoreError when the store refuses."""
+    from fuentes.store.decisions import add_decision
 
     if kind not in KINDS:
         raise ValueError(f"unknown decision {kind!r}: merge or split")
@@ -304,9 +291,7 @@ def record_decision(store: Store, kind: str, first: str, second: str, who: str,
         raise ValueError(f"{first!r} and {second!r} name the same thing twice")
     at = datetime.now(timezone.utc)
     note = (note or "").strip()[:2000] or None
-    with store.engine.begin() as conn:
-        new_id = conn.execute(insert(table).values(kind=kind, first=one, second=two, who=who, at=at, note=note)
-                              ).inserted_primary_key[0]
+    new_id = add_decision(store, kind, one, two, who, at, note)
     return Decision(kind, one, two, who, at, note, new_id)
 
 
@@ -314,62 +299,59 @@ def refresh_entities(store: Store) -> list[str]:
     """Redo the entity part of the analysis from the stored local entities, decisions included,
     so a decision shows at once (what the web and the CLI call after recording one).
 
-    Quote speakers and local entities follow (`save_corpus_entities`); ids in relations, claims,
-    events and watchlist hits are renamed where an old entity went whole into a new one. The rest
+    Entity ids stay (`entity_ids.stable_ids`); quote speakers and local entities follow
+    (`save_corpus_entities`); where a merge absorbed an id, relations, claims, events and watchlist
+    hits that named it point at the entity that took it in. The rest
     (stories, claim grouping, relation counts) is recomputed by the next `fuentes analyse`.
     Returns the notes of decisions that could not be applied.
     """
     from fuentes.store import analysis as db
+    from fuentes.store.decisions import rename_entity_refs
 
     before = {row["id"]: row["merged_from"] or [] for row in _entity_rows(store)}
     local = db.load_local_entities(store)
     resolved, merges = resolve_with_merges(local)
     resolved, merges, notes = decide(load_decisions(store), local, resolved, merges)
+    resolved, merges = stable_ids(resolved, merges, db.previous_entity_ids(store), db.absorbed_ids(store))
     db.save_corpus_entities(store, resolved, merge_reasons(merges))
-    now = {ref: e.id for e in resolved for ref in e.merged_from}
-    current = set(now.values())
-    renamed = {}
-    for old, refs in before.items():
-        new = {now[ref] for ref in refs if ref in now}
-        if old not in current and len(new) == 1:
-            renamed[old] = new.pop()
-    _rename(store, renamed)
+    # ids never change, but an id absorbed by a merge no longer names a row: records that name it
+    # (claims, relations, events, watchlist hits) point at the entity that took it in
+    current = {e.id for e in resolved}
+    rename_entity_refs(store, {old: new for old, new in redirects(resolved).items()
+                               if old in before and old not in current})
     return notes
-
-
-def _rename(store: Store, renamed: dict[str, str]) -> None:
-    """Point the rows that name an entity by id at its new id."""
-    from sqlalchemy import delete, select, update
-
-    from fuentes.store.schema import claims, events, relations, watchlist_hits
-
-    if not renamed:
-        return
-    with store.engine.begin() as conn:
-        for table, columns in ((relations, ("subject", "object")), (claims, ("subject", "object", "speaker")),
-                               (events, ("place",))):
-            for column in columns:
-                for old, new in renamed.items():
-                    conn.execute(update(table).where(table.c[column] == old).values({column: new}))
-        for row in conn.execute(select(events.c.id, events.c.actors, events.c.targets)).all():
-            actors = [renamed.get(x, x) for x in row.actors or []]
-            targets = [renamed.get(x, x) for x in row.targets or []]
-            if actors != (row.actors or []) or targets != (row.targets or []):
-                conn.execute(update(events).where(events.c.id == row.id).values(actors=actors, targets=targets))
-        hits = conn.execute(select(watchlist_hits.c.entity_id, watchlist_hits.c.watch_id)).all()
-        present = {(h.entity_id, h.watch_id) for h in hits}
-        for hit in hits:
-            if hit.entity_id not in renamed:
-                continue
-            where = (watchlist_hits.c.entity_id == hit.entity_id) & (watchlist_hits.c.watch_id == hit.watch_id)
-            if (renamed[hit.entity_id], hit.watch_id) in present:
-                conn.execute(delete(watchlist_hits).where(where))
-            else:
-                conn.execute(update(watchlist_hits).where(where).values(entity_id=renamed[hit.entity_id]))
-                present.add((renamed[hit.entity_id], hit.watch_id))
 
 
 def entity_of(store: Store, text: str) -> dict[str, Any] | None:
     """The corpus entity a decision side names now (the first, when several carry it)."""
     found = _carriers(_entity_rows(store), text)
     return found[0] if found else None
+
+
+def decision_applied(kind: str, first: dict[str, Any] | None, second: dict[str, Any] | None) -> bool:
+    """Whether the entities the two sides name now show the decision: one entity after a merge,
+    not one entity after a split (a side that names nothing any more is apart)."""
+    together = first is not None and second is not None and first["id"] == second["id"]
+    return together if kind == "merge" else not together
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A recorded decision, whether it shows, the entities its sides name now, and the notes of
+    decisions that could not be applied."""
+
+    decision: Decision
+    applied: bool
+    entities: tuple[dict[str, Any] | None, dict[str, Any] | None]
+    notes: list[str]
+
+
+def make_decision(store: Store, kind: str, first: str, second: str, who: str,
+                  note: str | None = None) -> Outcome:
+    """Record a decision and apply it at once (`record_decision`, then `refresh_entities`): what
+    `fuentes merge`/`split` and the workbench do. ValueError (naming the input) when a side names
+    no entity; StoreError when the store refuses the write."""
+    decision = record_decision(store, kind, first, second, who, note)
+    notes = refresh_entities(store)
+    one, two = entity_of(store, decision.first), entity_of(store, decision.second)
+    return Outcome(decision, decision_applied(kind, one, two), (one, two), notes)

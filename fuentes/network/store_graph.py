@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from itertools import combinations
-
 import networkx as nx
 
 from fuentes.network.graph import build_graph
 from fuentes.store import Store
+from fuentes.views.network import CO_MENTION_MIN_ARTICLES
+from fuentes.views.network import co_mentions as co_mention_pairs
 
 
-def co_mentions(store: Store, min_articles: int = 2) -> list[tuple[str, str, int]]:
-    """Pairs of corpus entities named in the same articles (count of articles), people and groups only."""
+def co_mentions(store: Store, min_articles: int = CO_MENTION_MIN_ARTICLES) -> list[tuple[str, str, int]]:
+    """Pairs of corpus entities named in the same articles (count of articles), people and groups
+    only: the rule of `fuentes.views.network.co_mentions`, which the workbench's network uses too."""
     from fuentes.store.analysis import load_corpus_entities
 
-    per_article: dict[str, set[str]] = {}
-    for entity in load_corpus_entities(store):
-        if entity.kind in ("person", "organization"):
-            for article in entity.articles:
-                per_article.setdefault(article, set()).add(entity.id)
-    pairs: Counter = Counter()
-    for members in per_article.values():
-        pairs.update(combinations(sorted(members), 2))
-    return [(a, b, n) for (a, b), n in pairs.items() if n >= min_articles]
+    pairs = co_mention_pairs(load_corpus_entities(store), min_articles=min_articles)
+    return [(a, b, len(articles)) for (a, b), articles in pairs.items()]
 
 
 def store_graph(store: Store, *, predicates: list[str] | None = None, start: str | None = None,

@@ -6,12 +6,11 @@ from datetime import datetime, timezone
 from typing import Any, Iterable
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.exc import SQLAlchemyError
 
 from fuentes.codecs import CLAIM, DERIVATION, DISCREPANCY, ENTITY, EVENT, LOCAL_ENTITY, QUOTE, RELATION, STORY
-from fuentes.errors import StoreError
 from fuentes.model import Claim, Derivation, Discrepancy, Entity, Event, Quote, Relation
 from fuentes.store.engine import Store
+from fuentes.store.failures import writing
 from fuentes.store.schema import (analyses, article_layers, articles, claims, derivations, discrepancies, entities,
                                   events, local_entities, mentions, quotes, relations, stories)
 
@@ -32,7 +31,7 @@ def save_article_layers(store: Store, rows: Iterable[dict[str, Any]], extractors
         return
     now = datetime.now(timezone.utc)
     ids = [row["id"] for row in rows]
-    with writing(store, f"saving the analysis of {len(ids)} articles"), store.engine.begin() as conn:
+    with writing(store, f"save the analysis of {len(ids)} articles"), store.engine.begin() as conn:
         # a re-analysed article keeps the corpus entity its local entities were resolved to
         known = {(r.article_id, r.key): r.entity_id for r in conn.execute(
             select(local_entities.c.article_id, local_entities.c.key, local_entities.c.entity_id)
@@ -58,22 +57,6 @@ def save_article_layers(store: Store, rows: Iterable[dict[str, Any]], extractors
         if layer_rows:
             conn.execute(article_layers.insert(), layer_rows)
         conn.execute(analyses.insert(), [{"article_id": i, "extractors": extractors, "at": now} for i in ids])
-
-
-class writing:
-    """Wrap a failed write in a StoreError that says what was being written, and where."""
-
-    def __init__(self, store: Store, what: str):
-        self.store, self.what = store, what
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind, exc, tb) -> bool:
-        if exc is not None and isinstance(exc, SQLAlchemyError):
-            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            raise StoreError(f"{self.what} in the store {self.store.url_for_display} failed: {reason}") from exc
-        return False
 
 
 def load_local_entities(store: Store) -> dict[str, list[Entity]]:
@@ -111,7 +94,7 @@ def load_quotes(store: Store) -> dict[str, list[Quote]]:
 def save_corpus_entities(store: Store, resolved: list[Entity], merges: dict[str, list[str]]) -> None:
     """Replace the corpus entities; link every local entity and quote speaker to its corpus entity."""
     local_to_global = {ref: entity.id for entity in resolved for ref in entity.merged_from}
-    with writing(store, f"saving {len(resolved)} corpus entities"), store.engine.begin() as conn:
+    with writing(store, f"save {len(resolved)} corpus entities"), store.engine.begin() as conn:
         conn.execute(delete(entities))
         if resolved:
             conn.execute(entities.insert(), [ENTITY.to_row(e, merges.get(e.id, [])) for e in resolved])
@@ -128,7 +111,7 @@ def save_corpus_entities(store: Store, resolved: list[Entity], merges: dict[str,
 
 
 def save_quote_variants(store: Store, variants: dict[str, str]) -> None:
-    with writing(store, "saving quote variants"), store.engine.begin() as conn:
+    with writing(store, "save quote variants"), store.engine.begin() as conn:
         conn.execute(update(quotes).values(variant_of=None))
         for quote_id, original in variants.items():
             conn.execute(update(quotes).where(quotes.c.id == quote_id).values(variant_of=original))
@@ -136,7 +119,7 @@ def save_quote_variants(store: Store, variants: dict[str, str]) -> None:
 
 def save_derivations(store: Store, found: list[Derivation], kinds: dict[str, tuple[str, str | None]]) -> None:
     """Replace derivations and set every article's kind and origin, in one transaction."""
-    with writing(store, "saving derivations"), store.engine.begin() as conn:
+    with writing(store, "save derivations"), store.engine.begin() as conn:
         conn.execute(delete(derivations))
         unique = {(d.source, d.target): d for d in found}
         if unique:
@@ -225,7 +208,7 @@ def load_claims(store: Store) -> dict[str, list[Claim]]:
 
 def save_claims(store: Store, found: list[Claim], contradictions: list[Discrepancy]) -> None:
     """Replace the corpus claims and discrepancies in one transaction."""
-    with writing(store, "saving claims"), store.engine.begin() as conn:
+    with writing(store, "save claims"), store.engine.begin() as conn:
         conn.execute(delete(claims))
         conn.execute(delete(discrepancies))
         unique = {claim.id: claim for claim in found}
@@ -251,7 +234,7 @@ def load_events(store: Store) -> dict[str, list[Event]]:
 def save_stories_and_events(store: Store, found_stories: list, found_events: list[Event],
                             story_of: dict[str, str]) -> None:
     """Replace stories and corpus events in one transaction."""
-    with writing(store, "saving stories and events"), store.engine.begin() as conn:
+    with writing(store, "save stories and events"), store.engine.begin() as conn:
         conn.execute(delete(stories))
         conn.execute(delete(events))
         if found_stories:
@@ -283,7 +266,7 @@ def load_relations(store: Store) -> dict[str, list[Relation]]:
 
 def save_relations(store: Store, found: list[Relation]) -> None:
     """Replace the corpus relations in one transaction."""
-    with writing(store, "saving relations"), store.engine.begin() as conn:
+    with writing(store, "save relations"), store.engine.begin() as conn:
         conn.execute(delete(relations))
         unique = {r.id: r for r in found}
         if unique:

@@ -16,6 +16,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from fuentes import __version__
+from fuentes.errors import StoreError
 from fuentes.ingest.sources import ReadOptions
 from fuentes.store.analysis import list_entities, provenance_rows, quotes_of
 from fuentes.store.articles import count_articles, list_articles, list_rejections
@@ -86,6 +87,8 @@ def _decide(request: Request, kind: str, body: EntityDecision) -> dict:
         return decisions.decide(request, kind, body.first, body.second, body.note)
     except ValueError as error:
         raise HTTPException(422, str(error))
+    except StoreError as error:
+        raise HTTPException(503, str(error))
 
 
 @router.post("/entities/merge", tags=["entities"], dependencies=[Depends(require_token)])
@@ -151,9 +154,12 @@ def claims(request: Request) -> dict:
 
 
 @router.get("/timeline", tags=["events"])
-def timeline(request: Request, entity: str | None = Query(None, description="only events involving this entity id")) -> dict:
-    """Events in date order with actors, targets, place and reporting outlets."""
-    return knowledge.timeline(*_ctx(request), entity=entity)
+def timeline(request: Request,
+             entity: str | None = Query(None, max_length=300,
+                                        description="only events involving this entity (id, name or alias)"),
+             story: str | None = Query(None, max_length=64, description="only events reported in this story")) -> dict:
+    """Events in date order (undated last) with actors, targets, place and sources (as `fuentes timeline`)."""
+    return knowledge.timeline(*_ctx(request), entity=entity or None, story=story or None)
 
 
 @router.get("/network", tags=["network"])

@@ -21,8 +21,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fuentes import __version__
 from fuentes.store import Store, open_store
+from fuentes.store.search import ensure_search_index
 from fuentes.web.jobs import JobBoard
-from fuentes.web.search import ensure_index
 from fuentes.web.tables import TableCache
 
 STATIC = Path(__file__).with_name("static")
@@ -112,7 +112,7 @@ def create_app(db: str | Store | None = None, token: str | None = None,
     from fuentes.web.pages import router as page_router
 
     store = db if isinstance(db, Store) else open_store(db)
-    ensure_index(store)
+    ensure_search_index(store)
     app = FastAPI(title="fuentes", version=__version__,
                   description="The fuentes knowledge base: articles, provenance, entities, quotes, "
                               "claims, events and relations, each linked to its evidence.",

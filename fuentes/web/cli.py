@@ -8,6 +8,7 @@ import typer
 
 from fuentes.cli_common import DbOption, err
 from fuentes.cli_common import open_db as _open
+from fuentes.errors import FuentesError
 
 
 def serve(db: Optional[str] = DbOption,
@@ -23,7 +24,12 @@ def serve(db: Optional[str] = DbOption,
 
     from fuentes.web.app import create_app
 
-    application = create_app(_open(db), token=token, max_upload=max_upload, allow_private_urls=allow_private_urls)
+    try:
+        application = create_app(_open(db), token=token, max_upload=max_upload,
+                                 allow_private_urls=allow_private_urls)
+    except FuentesError as error:  # e.g. the search index cannot be created on this store
+        err.print(f"error: {error}", markup=False)
+        raise typer.Exit(2)
     mode = "writable with the token" if token else "read-only"
     err.print(f"serving {application.state.store.url.split('@')[-1]} on http://{host}:{port} ({mode})",
               markup=False)

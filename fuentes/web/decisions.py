@@ -14,7 +14,7 @@ from typing import Any
 
 from fastapi import Request
 
-from fuentes.corpus.entity_decisions import entity_of, record_decision, refresh_entities
+from fuentes.corpus.entity_decisions import make_decision
 
 
 def _summary(row: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -25,12 +25,10 @@ def _summary(row: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 def decide(request: Request, kind: str, first: str, second: str, note: str | None = None) -> dict[str, Any]:
-    """Record and apply one decision; ValueError (naming the input) when a side names no entity."""
+    """Record and apply one decision (`make_decision`, as `fuentes merge`/`split`); ValueError
+    (naming the input) when a side names no entity."""
     state = request.app.state
     with state.jobs.writer:
-        decision = record_decision(state.store, kind, first, second, f"web:{state.token_label}", note)
-        notes = refresh_entities(state.store)
-        one, two = entity_of(state.store, decision.first), entity_of(state.store, decision.second)
-    together = one is not None and two is not None and one["id"] == two["id"]
-    return {"decision": decision.as_dict(), "applied": together if kind == "merge" else not together,
-            "entities": [_summary(one), _summary(two)], "notes": notes}
+        done = make_decision(state.store, kind, first, second, f"web:{state.token_label}", note)
+    return {"decision": done.decision.as_dict(), "applied": done.applied,
+            "entities": [_summary(row) for row in done.entities], "notes": done.notes}

@@ -8,34 +8,16 @@ note instead of an error.
 
 from __future__ import annotations
 
-from collections import Counter
-from itertools import combinations
 from typing import Any
 
-from sqlalchemy import select
-
+from fuentes.corpus.timeline import entity_query, event_sources, exact_entity, select_events
 from fuentes.store import Store
-from fuentes.store.analysis import all_rows, get_entity, quotes_of
-from fuentes.store.schema import entities, local_entities
-from fuentes.web.stories import article_meta
+from fuentes.store.analysis import get_entity, quotes_of
+from fuentes.store.views import article_meta, entity_evidence, entity_names, entity_rows
+from fuentes.views.claims import grade_counts, order_claims
+from fuentes.views.network import co_mentions
+from fuentes.web.stories import story_index
 from fuentes.web.tables import TableCache, as_list
-
-
-def names_of(store: Store) -> dict[str, str]:
-    with store.engine.connect() as conn:
-        return {row.id: row.name for row in conn.execute(select(entities.c.id, entities.c.name))}
-
-
-def _evidence(store: Store, entity_id: str) -> list[dict[str, Any]]:
-    """Where the entity is named: article id and char span, one per local mention group."""
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(local_entities.c.article_id, local_entities.c.name, local_entities.c.evidence)
-                            .where(local_entities.c.entity_id == entity_id)).all()
-    found = []
-    for row in rows:
-        for start, end in (row.evidence or [])[:5]:
-            found.append({"article": row.article_id, "start": start, "end": end, "text": row.name})
-    return found
 
 
 def entity_profile(store: Store, tables: TableCache, entity_id: str) -> dict[str, Any] | None:
@@ -43,9 +25,8 @@ def entity_profile(store: Store, tables: TableCache, entity_id: str) -> dict[str
     if entity is None:
         return None
     eid = entity["id"]
-    names = names_of(store)
-    events = [e for e in tables.rows("events") or []
-              if eid in as_list(e.get("actors")) + as_list(e.get("targets")) + [e.get("place")]]
+    names = entity_names(store)
+    events = select_events(tables.rows("events") or [], entity=exact_entity(eid))
     relations = [dict(r, subject_name=names.get(r.get("subject"), r.get("subject")),
                       object_name=names.get(r.get("object"), r.get("object")))
                  for r in tables.rows("relations") or [] if eid in (r.get("subject"), r.get("object"))]
@@ -55,9 +36,9 @@ def entity_profile(store: Store, tables: TableCache, entity_id: str) -> dict[str
         "entity": {key: entity[key] for key in ("id", "name", "kind", "aliases", "roles", "articles",
                                                "merged_from", "merge_evidence")},
         "articles": sorted(meta.values(), key=lambda m: (m["published"] or "", m["id"]), reverse=True),
-        "evidence": _evidence(store, eid),
+        "evidence": entity_evidence(store, eid),
         "quotes": quotes_of(store, entity_id=eid),
-        "events": sorted(events, key=lambda e: str(e.get("date") or "")),
+        "events": events,
         "relations": relations,
         "watchlist_hits": hits,
         "neighbours": neighbourhood(store, tables, eid),
@@ -99,7 +80,7 @@ def network(store: Store, tables: TableCache, limit: int = 300, focus: str | Non
     Each edge carries its predicate and first/last date so the page can filter by relation
     and time without another request.
     """
-    rows = all_rows(store, entities)
+    rows = entity_rows(store)
     rows.sort(key=lambda r: (-len(r["articles"] or []), r["name"]))
     top = {r["id"]: r for r in rows[:limit]}
     top.update({r["id"]: r for r in rows if r["id"] == focus})
@@ -125,15 +106,11 @@ def _relation_edge(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _co_mentions(store: Store, top: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    by_article: dict[str, list[str]] = {}
-    for eid, row in top.items():
-        for art in row["articles"] or []:
-            by_article.setdefault(art, []).append(eid)
-    dates = {k: v["published"] for k, v in article_meta(store, list(by_article)).items()}
-    pairs: dict[tuple[str, str], list[str]] = {}
-    for art, members in by_article.items():
-        for a, b in combinations(sorted(members)[:40], 2):  # bound the work on crowded articles
-            pairs.setdefault((a, b), []).append(art)
+    """Edges between the shown entities named together (the rule of `fuentes.views.network`, as
+    `fuentes network --co-mentions`), dated by the articles that name both."""
+    pairs = co_mentions(top.values())
+    named_together = sorted({a for arts in pairs.values() for a in arts})
+    dates = {k: v["published"] for k, v in article_meta(store, named_together).items()}
     edges = []
     for (a, b), arts in pairs.items():
         when = sorted(d for d in (dates.get(x) for x in arts) if d)
@@ -154,28 +131,28 @@ def claims_board(store: Store, tables: TableCache) -> dict[str, Any]:
         values = item.get("discrepancy_values", item.get("values"))
         item["versions"] = [dict(v, article_meta=[meta[a] for a in as_list(v.get("articles")) if a in meta])
                             for v in as_list(values) if isinstance(v, dict)]
-    claims = sorted(claims or [], key=lambda c: (c.get("grade") or 6, -(c.get("independent_sources") or 0)))
-    return {"claims": claims, "discrepancies": discrepancies or [],
-            "grades": dict(sorted(Counter(c.get("grade") for c in claims).items(), key=lambda kv: str(kv[0]))),
+    claims = order_claims(claims or [])
+    return {"claims": claims, "discrepancies": discrepancies or [], "grades": grade_counts(claims),
             "missing": tables.missing("claims", "discrepancies")}
 
 
-def timeline(store: Store, tables: TableCache, entity: str | None = None) -> dict[str, Any]:
-    """Events in date order (undated last), with names and outlets resolved."""
+def timeline(store: Store, tables: TableCache, entity: str | None = None, story: str | None = None) -> dict[str, Any]:
+    """Events in timeline order (undated last), with names and sources resolved: the events and
+    order of `fuentes timeline` (`fuentes.corpus.timeline`). `entity` is an id, a name or an alias;
+    `story` a story id (or a derivation group's, when stories were not computed)."""
     events = tables.rows("events")
     if not events:
         return {"events": [], "missing": tables.missing("events")}
-    names = names_of(store)
+    ents = entity_rows(store)
+    names = {row["id"]: row["name"] for row in ents}
+    stories = story_index(store, tables)["of_article"] if story else None
     meta = article_meta(store)
     rows = []
-    for e in events:
-        ids = as_list(e.get("actors")) + as_list(e.get("targets")) + [e.get("place")]
-        if entity and entity not in ids:
-            continue
-        arts = as_list(e.get("articles"))
+    for e in select_events(events, entity=entity_query(entity, ents) if entity else None, story=story,
+                           stories=stories):
+        sources = event_sources(as_list(e.get("articles")), meta)
         rows.append(dict(e, actor_names=[(a, names.get(a, a)) for a in as_list(e.get("actors"))],
                          target_names=[(a, names.get(a, a)) for a in as_list(e.get("targets"))],
                          place_name=names.get(e.get("place"), e.get("place")),
-                         outlets=sorted({meta[a]["outlet"] for a in arts if a in meta and meta[a]["outlet"]})))
-    rows.sort(key=lambda r: (r.get("date") is None, str(r.get("date") or ""), str(r.get("event_type"))))
+                         sources=sources, outlets=sources))
     return {"events": rows, "missing": {}}

@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from fuentes import __version__
+from fuentes.errors import StoreError
 from fuentes.store.analysis import list_entities
 from fuentes.store.articles import count_articles, list_articles
 from fuentes.web import decisions, knowledge, reader, search, stories
@@ -120,6 +121,8 @@ def merge_form(request: Request, entity_id: str, other: str = Form("", max_lengt
         done = decisions.decide(request, "merge", entity_id, other, note or None)
     except ValueError as error:
         return refuse(422, str(error))
+    except StoreError as error:
+        return refuse(503, str(error))
     if not done["applied"]:
         return refuse(409, "; ".join(done["notes"]) or "the merge could not be applied")
     return RedirectResponse(f"/entities/{done['entities'][0]['id']}", status_code=303)
@@ -150,9 +153,11 @@ def claims(request: Request) -> HTMLResponse:
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline(request: Request, entity: str | None = Query(None, max_length=64)) -> HTMLResponse:
-    data = knowledge.timeline(request.app.state.store, request.app.state.tables, entity=entity or None)
-    return render(request, "timeline.html", title="Timeline", entity=entity or "", **data)
+def timeline(request: Request, entity: str | None = Query(None, max_length=300),
+             story: str | None = Query(None, max_length=64)) -> HTMLResponse:
+    data = knowledge.timeline(request.app.state.store, request.app.state.tables, entity=entity or None,
+                              story=story or None)
+    return render(request, "timeline.html", title="Timeline", entity=entity or "", story=story or "", **data)
 
 
 @router.get("/network", response_class=HTMLResponse)

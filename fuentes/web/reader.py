@@ -10,22 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
 from fuentes.store import Store
 from fuentes.store.analysis import quotes_of
 from fuentes.store.articles import article_sources_of, get_article
-from fuentes.store.schema import derivations, local_entities, mentions
+from fuentes.store.views import derivations_touching, mentions_of
 from fuentes.web.tables import TableCache, as_list
-
-
-def _mentions(store: Store, article_id: str) -> list[dict[str, Any]]:
-    query = (select(mentions, local_entities.c.entity_id, local_entities.c.name)
-             .outerjoin(local_entities, (local_entities.c.article_id == mentions.c.article_id)
-                        & (local_entities.c.key == mentions.c.local_entity))
-             .where(mentions.c.article_id == article_id).order_by(mentions.c.start))
-    with store.engine.connect() as conn:
-        return [dict(row._mapping) for row in conn.execute(query)]
 
 
 def _claim_spans(tables: TableCache, article_id: str) -> list[dict[str, Any]]:
@@ -43,7 +32,7 @@ def annotations(store: Store, tables: TableCache, article_id: str,
                 target: tuple[int, int] | None = None) -> list[dict[str, Any]]:
     """Every span to highlight: kind, start, end, a label and where it links."""
     spans: list[dict[str, Any]] = []
-    for m in _mentions(store, article_id):
+    for m in mentions_of(store, article_id):
         spans.append({"kind": "entity", "start": m["start"], "end": m["end"], "label": m["label"],
                       "link": f"/entities/{m['entity_id']}" if m["entity_id"] else None,
                       "title": f"{m['label']}: {m['name'] or m['text']}"})
@@ -91,9 +80,7 @@ def article_view(store: Store, tables: TableCache, article_id: str,
     article = get_article(store, article_id)
     if article is None:
         return None
-    with store.engine.connect() as conn:
-        links = [dict(r._mapping) for r in conn.execute(
-            select(derivations).where((derivations.c.target == article.id) | (derivations.c.source == article.id)))]
+    links = derivations_touching(store, article.id)
     spans = annotations(store, tables, article.id, target)
     return {
         "article": article,

@@ -1,13 +1,8 @@
-"""Full-text search over articles: SQLite FTS5 or PostgreSQL full text.
+"""Full-text search for the workbench: the store's index (`fuentes.store.search`: SQLite FTS5 or
+PostgreSQL full text) with snippets cut into parts for the templates, and entity name search.
 
-SQLite: an FTS5 table `articles_fts` (id, title, text) kept current by triggers on `articles`,
-so articles stored by an `ingest` running in another process are searchable as soon as their
-batch commits. PostgreSQL: a GIN expression index on the articles' tsvector, which the planner
-uses for `@@` queries. Both are created idempotently by `ensure_index` when the server starts.
-
-Search input is never pasted into SQL: it is bound as a parameter. On SQLite it is first
-rewritten into FTS5 syntax made only of quoted terms, so a stray quote or operator in the
-input cannot make a query error either.
+Search input is never pasted into SQL: the store binds it as a parameter, and on SQLite first
+rewrites it into FTS5 syntax made only of quoted terms.
 """
 
 from __future__ import annotations
@@ -15,59 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import text
-
 from fuentes.store import Store
+from fuentes.store import search as index
+from fuentes.store.search import HIT_END, HIT_START, ensure_search_index, fts5_query
 
-HIT_START, HIT_END = "\x02", "\x03"  # snippet markers: control characters never in clean text
-_TERM = re.compile(r'"([^"]+)"|(\S+)')
-_WORD = re.compile(r"\w", re.UNICODE)
+__all__ = ["HIT_END", "HIT_START", "ensure_index", "fts5_query", "parts", "search_articles", "search_entities"]
 
-SQLITE_DDL = [
-    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
-    "id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN "
-    "INSERT INTO articles_fts(id, title, text) VALUES (new.id, coalesce(new.title, ''), new.text); END",
-    "CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN "
-    "DELETE FROM articles_fts WHERE id = old.id; END",
-    "CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN "
-    "DELETE FROM articles_fts WHERE id = old.id; "
-    "INSERT INTO articles_fts(id, title, text) VALUES (new.id, coalesce(new.title, ''), new.text); END",
-]
-PG_VECTOR = "to_tsvector('simple', coalesce(title, '') || ' ' || text)"
-PG_DDL = [f"CREATE INDEX IF NOT EXISTS ix_articles_search ON articles USING gin ({PG_VECTOR})"]
-
-
-def ensure_index(store: Store) -> None:
-    """Create the search index if missing; fill it from the stored articles the first time."""
-    with store.engine.begin() as conn:
-        if store.dialect == "sqlite":
-            fresh = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_ai'")).scalar() == 0
-            for statement in SQLITE_DDL:
-                conn.execute(text(statement))
-            if fresh:  # triggers were absent: whatever the table holds may be stale
-                conn.execute(text("DELETE FROM articles_fts"))
-                conn.execute(text("INSERT INTO articles_fts(id, title, text) "
-                                  "SELECT id, coalesce(title, ''), text FROM articles"))
-        elif store.dialect == "postgresql":
-            for statement in PG_DDL:
-                conn.execute(text(statement))
-
-
-def fts5_query(raw: str) -> str | None:
-    """User input -> an FTS5 query of quoted terms (all required); None when nothing is searchable.
-
-    `"several words"` stays a phrase; a trailing `*` asks for a prefix.
-    """
-    terms = []
-    for phrase, word in _TERM.findall(raw[:500]):
-        token = phrase or word
-        prefix = not phrase and token.endswith("*")
-        token = token.rstrip("*") if prefix else token
-        if not _WORD.search(token):
-            continue
-        terms.append('"' + token.replace('"', '""') + '"' + ("*" if prefix else ""))
-    return " ".join(terms[:20]) or None
+ensure_index = ensure_search_index  # created when the server starts
 
 
 def parts(snippet: str) -> list[dict[str, Any]]:
@@ -81,27 +30,7 @@ def parts(snippet: str) -> list[dict[str, Any]]:
 
 def search_articles(store: Store, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
     """Articles matching `query`, best first: id, outlet, title, published, snippet parts."""
-    limit, offset = max(1, min(limit, 100)), max(0, offset)
-    if store.dialect == "sqlite":
-        match = fts5_query(query)
-        if match is None:
-            return []
-        sql = text("SELECT a.id, a.outlet, a.title, a.published, a.language, a.kind, "
-                   "snippet(articles_fts, 2, :hs, :he, ' … ', 16) AS snippet "
-                   "FROM articles_fts JOIN articles a ON a.id = articles_fts.id "
-                   "WHERE articles_fts MATCH :match ORDER BY articles_fts.rank LIMIT :limit OFFSET :offset")
-        params = {"match": match, "hs": HIT_START, "he": HIT_END, "limit": limit, "offset": offset}
-    else:
-        if not _WORD.search(query):
-            return []
-        sql = text("SELECT id, outlet, title, published, language, kind, "
-                   "ts_headline('simple', text, q, :opts) AS snippet "
-                   f"FROM articles, websearch_to_tsquery('simple', :query) AS q WHERE {PG_VECTOR} @@ q "
-                   f"ORDER BY ts_rank({PG_VECTOR}, q) DESC, id LIMIT :limit OFFSET :offset")
-        params = {"query": query[:500], "limit": limit, "offset": offset,
-                  "opts": f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=30, MinWords=10"}
-    with store.engine.connect() as conn:
-        rows = [dict(row._mapping) for row in conn.execute(sql, params)]
+    rows = index.search_articles(store, query, limit=limit, offset=offset)
     for row in rows:
         row["snippet"] = parts(row["snippet"])
     return rows

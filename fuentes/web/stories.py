@@ -2,8 +2,9 @@
 
 A story is the set of articles that report one event. When the stories capability has filled
 its table the web shows those; otherwise it falls back to derivation groups: articles joined
-by a copy/rewrite link (and a story per article that nobody copied), which is what the
-provenance command prints. The tree is laid out here, in Python, so the page draws it as a
+by a copy/rewrite link (and a story per article that nobody copied). A story's independent
+sources are its distinct origins, by the rule `fuentes provenance` groups articles with
+(`fuentes.views.provenance`). The tree is laid out here, in Python, so the page draws it as a
 plain SVG without any script.
 """
 
@@ -14,99 +15,35 @@ import threading
 import time
 from typing import Any
 
-from sqlalchemy import func, select
-
 from fuentes.store import Store
-from fuentes.store.schema import articles, derivations
+from fuentes.store.views import article_meta, change_signature, derivation_rows
+from fuentes.views.provenance import article_order, derivation_groups, independent_sources, parent_map
 from fuentes.web.tables import TableCache, as_list
-
-META = (articles.c.id, articles.c.outlet, articles.c.title, articles.c.published, articles.c.kind,
-        articles.c.origin, articles.c.language)
-
-
-def article_meta(store: Store, ids: list[str] | None = None) -> dict[str, dict[str, Any]]:
-    query = select(*META)
-    if ids is not None:
-        query = query.where(articles.c.id.in_(ids))
-    with store.engine.connect() as conn:
-        return {row.id: dict(row._mapping) for row in conn.execute(query)}
-
-
-def derivation_rows(store: Store, targets: list[str] | None = None) -> list[dict[str, Any]]:
-    query = select(derivations)
-    if targets is not None:
-        query = query.where(derivations.c.target.in_(targets))
-    with store.engine.connect() as conn:
-        return [dict(row._mapping) for row in conn.execute(query)]
 
 
 def _fallback_id(members: list[str]) -> str:
     return "grp_" + hashlib.sha1(min(members).encode()).hexdigest()[:12]
 
 
-def _groups(meta: dict[str, dict[str, Any]], links: list[dict[str, Any]]) -> dict[str, list[str]]:
-    """Derivation groups: connected components of the article-to-article derivation graph."""
-    parent = {key: key for key in meta}
-
-    def find(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    for link in links:
-        if link["source"] in parent and link["target"] in parent:
-            parent[find(link["source"])] = find(link["target"])
-    by_root: dict[str, list[str]] = {}
-    for key in meta:
-        by_root.setdefault(find(key), []).append(key)
-    return {_fallback_id(members): members for members in by_root.values()}
-
-
 def story_members(store: Store, tables: TableCache) -> dict[str, dict[str, Any]]:
-    """story id -> {"articles": [ids], "title": str | None} from the stories table or the fallback."""
+    """story id -> {"articles": [ids], "title": str | None} from the stories table or the fallback
+    (derivation groups: articles joined by a copy/rewrite link, one per article nobody copied)."""
     rows = tables.rows("stories")
     if rows:
         return {str(row["id"]): {"articles": as_list(row.get("articles")), "title": row.get("title")}
                 for row in rows}
-    meta = article_meta(store)
-    return {key: {"articles": members, "title": None}
-            for key, members in _groups(meta, derivation_rows(store)).items()}
-
-
-def origin_of(article_id: str, meta: dict[str, dict[str, Any]], parents: dict[str, str]) -> str:
-    """The independent source an article stands for: its stored origin, else the root of its
-    derivation chain (an article's outlet, or an outlet outside the corpus), else its own outlet."""
-    seen = {article_id}
-    key = article_id
-    while key in parents and parents[key] not in seen:
-        key = parents[key]
-        seen.add(key)
-    m = meta.get(article_id) or {}
-    if m.get("origin"):
-        return m["origin"]
-    root = meta.get(key)
-    return (root["outlet"] or root["id"]) if root else key
-
-
-def parent_map(links: list[dict[str, Any]]) -> dict[str, str]:
-    best: dict[str, dict[str, Any]] = {}
-    for link in links:
-        if link["target"] not in best or (link["score"] or 0) > (best[link["target"]]["score"] or 0):
-            best[link["target"]] = link
-    return {target: link["source"] for target, link in best.items()}
+    groups = derivation_groups(article_meta(store), derivation_rows(store))
+    return {_fallback_id(members): {"articles": members, "title": None} for members in groups}
 
 
 def summarise(story_id: str, members: list[str], meta: dict[str, dict[str, Any]],
               title: str | None = None, parents: dict[str, str] | None = None) -> dict[str, Any]:
-    items = sorted((meta[a] for a in members if a in meta),
-                   key=lambda m: (m["kind"] != "original", m["published"] or "", m["id"]))
+    items = sorted((meta[a] for a in members if a in meta), key=article_order)
     dates = sorted(m["published"] for m in items if m["published"])
-    origins = {origin_of(m["id"], meta, parents or {}) for m in items}
     return {"id": story_id, "title": title or next((m["title"] for m in items if m["title"]), None),
             "articles": items, "outlets": sorted({m["outlet"] for m in items if m["outlet"]}),
             "start": dates[0] if dates else None, "end": dates[-1] if dates else None,
-            "independent_sources": len(origins)}
+            "independent_sources": independent_sources(members, meta, parents or {})}
 
 
 _CACHE: dict[str, tuple[tuple, float, dict[str, Any]]] = {}
@@ -115,20 +52,10 @@ CACHE_SECONDS = 60.0  # rebuilt at least this often even if nothing seems change
 STALE_SECONDS = 5.0  # while an ingest writes, a grouping this young is served as it is
 
 
-def _signature(store: Store, tables: TableCache) -> tuple:
-    """Cheap aggregates that change whenever articles, derivations or stories change."""
-    with store.engine.connect() as conn:
-        arts = conn.execute(select(func.count(), func.max(articles.c.ingested_at))).one()
-        links = conn.execute(select(func.count(), func.sum(derivations.c.score))).one()
-        stored = tables.table("stories")
-        told = conn.execute(select(func.count()).select_from(stored)).scalar() if stored is not None else 0
-    return tuple(arts) + tuple(links) + (told,)
-
-
 def story_index(store: Store, tables: TableCache) -> dict[str, Any]:
     """Every story with its members, in display order, plus article -> story; rebuilt only when
     the store changed (the grouping reads every article, which is too slow per request at 10k)."""
-    key = _signature(store, tables)
+    key = change_signature(store, tables)
     # A change shows at once, unless it comes less than STALE_SECONDS after the last rebuild.
     with _CACHE_LOCK:
         cached = _CACHE.get(store.url)

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import insert, select
 
-from fuentes.corpus.entity_decisions import (Decision, decide, decision_side, entity_of, record_decision,
-                                             refresh_entities)
+from fuentes.corpus.entity_decisions import (Decision, decide, decision_applied, decision_side, entity_of,
+                                             make_decision, record_decision, refresh_entities)
 from fuentes.corpus.entity_resolution import resolve_with_merges
 from fuentes.model import Entity, Evidence
 
@@ -157,6 +157,65 @@ def test_decision_side_by_id_prefers_a_name(store):
     assert decision_side(store, "merge", golfo["id"]) == "Cartel del Golfo"
     with pytest.raises(ValueError, match="needed"):
         decision_side(store, "merge", "  ")
+
+
+def test_decision_applied_is_one_entity_after_a_merge_and_two_after_a_split():
+    one, same, other = {"id": "ent_a"}, {"id": "ent_a"}, {"id": "ent_b"}
+    assert decision_applied("merge", one, same) and not decision_applied("merge", one, other)
+    assert decision_applied("split", one, other) and not decision_applied("split", one, same)
+    assert not decision_applied("merge", one, None) and decision_applied("split", None, other)
+
+
+def test_make_decision_records_applies_and_reports(store):
+    """What `fuentes merge`/`split` and the workbench both call."""
+    from fuentes.store.decisions import list_decisions
+
+    _store_locals(store, corpus())
+    refresh_entities(store)
+    done = make_decision(store, "merge", "el jefe", "Rafael Quintero", "cli:test", "  same man  ")
+    assert done.applied and done.notes == []
+    assert done.entities[0]["id"] == done.entities[1]["id"] and done.entities[0]["name"] == "Rafael Quintero"
+    assert (done.decision.first, done.decision.note) == ("el jefe", "same man")
+    split = make_decision(store, "split", "Quintero", "Rafael Quintero", "web:desk")
+    assert split.applied and split.entities[0]["id"] != split.entities[1]["id"]
+    blocked = make_decision(store, "merge", "Quintero", "El Jefe", "cli:test")  # Quintero is kept apart from
+    assert blocked.applied is False and "kept apart by a split" in blocked.notes[0]  # El Jefe's entity now
+    stored = list_decisions(store)
+    assert [(d["kind"], d["first"], d["who"]) for d in stored] == [
+        ("merge", "el jefe", "cli:test"), ("split", "Quintero", "web:desk"), ("merge", "Quintero", "cli:test")]
+
+
+def test_spanish_names_are_matched_accents_aside(store):
+    per = {"a": [ent("e1", "José Ángel Núñez", aliases=["El Güero"])],
+           "b": [ent("e1", "Peña Nieto", article="b")]}
+    _store_locals(store, per)
+    refresh_entities(store)
+    assert entity_of(store, "jose angel nunez")["name"] == "José Ángel Núñez"
+    assert entity_of(store, "EL GUERO")["name"] == "José Ángel Núñez"
+    assert decision_side(store, "merge", "pena nieto") == "pena nieto"
+    done = make_decision(store, "merge", "el güero", "PEÑA NIETO", "cli:test")
+    assert done.applied and entity_of(store, "Peña Nieto")["id"] == entity_of(store, "José Ángel Núñez")["id"]
+
+
+def test_a_refused_write_is_a_store_error_naming_the_store(store, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from fuentes.errors import StoreError
+    from fuentes.store import decisions as stored
+
+    _store_locals(store, corpus())
+    refresh_entities(store)
+
+    class Refusing:
+        url = store.engine.url
+
+        def begin(self):
+            raise OperationalError("INSERT INTO entity_decisions", {}, Exception("attempt to write a readonly database"))
+
+    monkeypatch.setattr(store, "engine", Refusing())
+    with pytest.raises(StoreError, match="cannot record the merge of 'El Jefe' and 'Quintero' in the store .*"
+                                         "readonly database"):
+        stored.add_decision(store, "merge", "El Jefe", "Quintero", "cli:test", T0)
 
 
 # --- through the real analysis (spaCy): decisions survive `analyse(force=True)` ---
