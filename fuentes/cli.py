@@ -208,14 +208,30 @@ def _show_entity(store, item_id: str) -> bool:
 @app.command()
 def export(db: Optional[str] = DbOption,
            format: str = typer.Option("jsonl", "--format", "-f", help="Export format: jsonl."),
-           output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout).")) -> None:
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+           check: bool = typer.Option(False, "--check", help="Write nothing: say, per record type, how many records "
+                                      "carry evidence inside their articles' text (exit 1 when some do not).")) -> None:
     """Export the knowledge base (one JSON object per line, each with a `type`)."""
-    from fuentes.export.jsonl import export_jsonl
+    from fuentes.export.jsonl import export_jsonl, iter_records
 
     if format != "jsonl":
         err.print(f"error: unknown export format {format!r}; available: jsonl", markup=False)
         raise typer.Exit(2)
     store = _open(db)
+    if check:
+        from fuentes.export.evidence_check import check_export, problems
+
+        report = check_export(iter_records(store))
+        for kind, row in sorted(report.items()):
+            named = (f", {row['share_spans_reading_as_name']:.1%} of spans read as a name"
+                     if row.get("share_spans_reading_as_name") is not None else "")
+            out.print(f"{kind:>12}: {row['with_evidence']}/{row['records']} with evidence, {row['spans_inside']}/"
+                      f"{row['spans']} spans inside their article, {row['every_article_covered']}/{row['records']} "
+                      f"with a span in every listed article{named}", markup=False)
+        found = problems(report)
+        for line in found:
+            err.print(f"problem: {line}", markup=False)
+        raise typer.Exit(1 if found else 0)
     if output is None:
         count = export_jsonl(store, sys.stdout)
     else:

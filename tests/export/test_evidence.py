@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +35,10 @@ def test_examples_export_carries_evidence_on_every_record(tmp_path):
     report = check_export(records)
     assert set(KNOWLEDGE_TYPES) - {"discrepancy"} <= set(report)  # each type is there to be checked
     assert problems(report) == []
+    checked = subprocess.run([sys.executable, "-m", "fuentes.cli", "export", "--db", str(tmp_path / "examples.db"),
+                              "--check"], capture_output=True, text=True, timeout=300, env={**os.environ, "COLUMNS": "200"})
+    assert checked.returncode == 0, checked.stderr
+    assert f"quote: {report['quote']['records']}/{report['quote']['records']} with evidence" in checked.stdout
     texts = {r["id"]: r["text"] for r in records if r["type"] == "article"}
     for record in records:
         if record["type"] == "quote":  # a quote's evidence is its own span, with extractor@version
