@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -25,6 +26,7 @@ from fuentes.corpus.lsh_index import tokens
 _SENT = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(¿¡]?[A-ZÁÉÍÓÚÑ0-9])|\n+")
 _QUOTE = re.compile(r"[\"“«]([^\"“”«»]{30,600}?)[\"”»]")
 MIN_SENT_TOKENS = 5
+MAX_PAIRS = 50  # matched sentence pairs a relation keeps (the best ones), for its passages
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,33 +47,70 @@ class Thresholds:
 DEFAULT = Thresholds()
 
 
+def _no_spans() -> np.ndarray:
+    return np.zeros((0, 2), dtype=np.int32)
+
+
+def _no_flags() -> np.ndarray:
+    return np.zeros(0, dtype=bool)
+
+
 @dataclass(slots=True)
 class Sentences:
-    """An article's sentences as token strings, with word counts and quote membership."""
+    """An article's sentences as token strings, with word counts, quote membership and where
+    each kept sentence lies in the text."""
 
     norm: list[str]
     words: np.ndarray
     quoted: np.ndarray  # True when the sentence is mostly quoted speech
     quotes: set[str]
+    spans: np.ndarray = field(default_factory=_no_spans)  # (n, 2) int32: char start, end in the text
+    follows: np.ndarray = field(default_factory=_no_flags)  # True: only space since the previous kept one
 
     @property
     def total(self) -> int:
         return int(self.words.sum())
 
 
+_CLOSE = "\"'”’»)"
+
+
+def _pieces(text: str) -> Iterator[tuple[str, int, int]]:
+    """The pieces `_SENT.split` gives, each with its span in `text`: a closing quote or bracket
+    the separator took after the final stop is given back to the sentence, space is trimmed."""
+    pos = 0
+    for m in _SENT.finditer(text):
+        end = m.start()
+        while end < m.end() and text[end] in _CLOSE:
+            end += 1
+        yield text[pos:m.start()], pos, end
+        pos = m.end()
+    yield text[pos:], pos, len(text)
+
+
 def split_sentences(text: str) -> Sentences:
     quotes = {" ".join(tokens(q)) for q in _QUOTE.findall(text)}
     quotes = {q for q in quotes if q.count(" ") >= 5}
-    norm, words, quoted = [], [], []
-    for raw in _SENT.split(text):
+    norm, words, quoted, spans, follows = [], [], [], [], []
+    gap = False  # something (a dropped short piece) lies between the last kept sentence and here
+    for raw, start, end in _pieces(text):
         toks = tokens(raw)
         if len(toks) < MIN_SENT_TOKENS:
+            gap = gap or bool(raw.strip())
             continue
         s = " ".join(toks)
         norm.append(s)
         words.append(len(toks))
         quoted.append(any(q in s or s in q for q in quotes if len(q) * 2 >= len(s)))
-    return Sentences(norm, np.array(words, dtype=np.int32), np.array(quoted, dtype=bool), quotes)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        spans.append((start, end))
+        follows.append(bool(norm[:-1]) and not gap)
+        gap = False
+    return Sentences(norm, np.array(words, dtype=np.int32), np.array(quoted, dtype=bool), quotes,
+                     np.array(spans, dtype=np.int32).reshape(-1, 2), np.array(follows, dtype=bool))
 
 
 @dataclass(slots=True)
@@ -168,12 +207,42 @@ def _unmatched_words(side: Sentences, matched: set[int], min_words: int = 10) ->
 
 @dataclass(slots=True)
 class PairRelation:
-    """How two articles relate by text. `copy_side` is 'a' or 'b' for syndicated pairs."""
+    """How two articles relate by text. `copy_side` is 'a' or 'b' for syndicated pairs.
+
+    `pairs`: the matched sentences (index in a, index in b), the `MAX_PAIRS` best, sorted;
+    `spans`: the passages they make in the texts, (a start, a end, b start, b end) char offsets,
+    runs of sentences adjacent on both sides merged (filled by `relate`, which has the texts'
+    sentences)."""
 
     kind: str  # syndicated / rewrite / independent
     score: float
     evidence: list[str] = field(default_factory=list)
     copy_side: str | None = None
+    pairs: list[tuple[int, int]] = field(default_factory=list)
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+def matched_pairs(al: Alignment, limit: int = MAX_PAIRS) -> list[tuple[int, int]]:
+    """The `limit` best matched sentence pairs of an alignment, sorted by position."""
+    return sorted((i, j) for i, j, _ in al.pairs[:limit])  # al.pairs is best first
+
+
+def passage_spans(a: Sentences, b: Sentences, pairs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """Char spans (a start, a end, b start, b end) of matched sentence pairs; a pair that
+    continues the previous one on both sides (next kept sentence, nothing dropped between)
+    extends its passage."""
+    out: list[list[int]] = []
+    prev: tuple[int, int] | None = None
+    for i, j in pairs:
+        a0, a1 = (int(x) for x in a.spans[i])
+        b0, b1 = (int(x) for x in b.spans[j])
+        if (prev is not None and out and i == prev[0] + 1 and j == prev[1] + 1
+                and a.follows[i] and b.follows[j]):
+            out[-1][1], out[-1][3] = a1, b1
+        else:
+            out.append([a0, a1, b0, b1])
+        prev = (i, j)
+    return [tuple(p) for p in out]
 
 
 def classify(al: Alignment, th: Thresholds = DEFAULT) -> PairRelation:
@@ -189,16 +258,20 @@ def classify(al: Alignment, th: Thresholds = DEFAULT) -> PairRelation:
         # the copy is the side missing content the other has (copies get trimmed, not grown)
         side = None if al.extra_a == al.extra_b else ("a" if al.extra_a < al.extra_b else "b")
         evidence.append(f"content only in one side: {al.extra_a}/{al.extra_b} words")
-        return PairRelation("syndicated", round(cover, 3), evidence, side)
+        return PairRelation("syndicated", round(cover, 3), evidence, side, matched_pairs(al))
     reword = max(al.reword_a, al.reword_b)
     if reword >= th.rewrite_cover and al.matched_plain >= th.rewrite_min_sentences:
-        return PairRelation("rewrite", round(min(1.0, reword), 3), evidence)
+        return PairRelation("rewrite", round(min(1.0, reword), 3), evidence, pairs=matched_pairs(al))
     matched = max(al.match_a, al.match_b)
     if (al.shared_quotes >= th.quotes_min and al.matched_plain >= th.quotes_plain_min
             and matched >= th.quotes_cover):
-        return PairRelation("rewrite", round(matched, 3), evidence)
-    return PairRelation("independent", round(reword, 3), evidence)
+        return PairRelation("rewrite", round(matched, 3), evidence, pairs=matched_pairs(al))
+    return PairRelation("independent", round(reword, 3), evidence, pairs=matched_pairs(al))
 
 
 def relate(a: Sentences, b: Sentences, th: Thresholds = DEFAULT) -> PairRelation:
-    return classify(align(a, b, th), th)
+    """The relation of two texts' sentences, with its matched pairs and their passages."""
+    rel = classify(align(a, b, th), th)
+    if rel.kind != "independent" and len(a.spans) == len(a.norm) and len(b.spans) == len(b.norm):
+        rel.spans = passage_spans(a, b, rel.pairs)
+    return rel

@@ -8,6 +8,10 @@ Direction between two related articles, strongest evidence first:
 1. one credits the other's outlet (including "told <outlet>" carried over from the other);
 2. both credit the same third outlet: siblings, both carry that outlet's report (no edge);
 3. publication dates; 4. the copy side of a syndicated pair, else the longer text.
+`direction_rule` also names the rule that decided ("credit", "siblings", "time", "containment",
+"date present", "length", "order"); a derivation keeps it as `decided_by` ("credit" too for
+origins and citations outside the corpus), and a derivation between two articles of the
+corpus keeps the aligned passages of both as Evidence pairs (extractor "provenance").
 An article with no parent in the corpus takes an origin from its own credits: a wire
 dateline, a byline or "originally appeared in X" make it a syndicated copy of X; a photo
 credit plus attribution to X, or attribution to X in the lead or more than once, make it a
@@ -24,10 +28,15 @@ from typing import Iterable
 from fuentes.corpus.credits import SYNDICATION_KINDS, Credit, Gazetteer, credits_of
 from fuentes.corpus.derivation import DEFAULT, PairRelation, Sentences, Thresholds, relate, split_sentences
 from fuentes.corpus.lsh_index import LSHIndex, window_day
-from fuentes.model import Article, Derivation
+from fuentes.model import Article, Derivation, Evidence
 
 ATTRIBUTION_KINDS = frozenset({"reported", "told", "contributed"})
 LEAD_SHARE = 0.25  # an attribution within the first quarter of the text is "in the lead"
+EXTRACTOR = "provenance"  # the extractor named by the passages of a derivation
+VERSION = "2"  # its version: 2 = passages merged from matched sentences
+
+# what settled a pair's direction (`ProvenanceIndex.direction_rule`), strongest first
+RULES = ("credit", "siblings", "time", "containment", "date present", "length", "order")
 
 
 @dataclass(slots=True)
@@ -179,30 +188,46 @@ class ProvenanceIndex:
 
     def direction(self, a: str, b: str) -> tuple[str, str] | None:
         """(source, target) of a related pair, or None for siblings of a third outlet."""
+        return self.direction_rule(a, b)[0]
+
+    def direction_rule(self, a: str, b: str) -> tuple[tuple[str, str] | None, str]:
+        """(source, target) of a related pair, or None for siblings of a third outlet, and the
+        rule that decided it (one of `RULES`)."""
         ia, ib = self.infos[a], self.infos[b]
         ca = {c.outlet for c in ia.others()}
         cb = {c.outlet for c in ib.others()}
         rel = self._relation(a, b)
         a_credits_b, b_credits_a = ib.outlet in ca, ia.outlet in cb
         if b_credits_a != a_credits_b and ia.outlet != ib.outlet:
-            return (a, b) if b_credits_a else (b, a)
+            return ((a, b) if b_credits_a else (b, a)), "credit"
         ea, eb = self._external(a), self._external(b)
         if ea and eb and ea[0] == eb[0] and (ea[1] == "syndicated" or self._relation(a, b).kind == "rewrite"):
-            return None  # both carry the same outside report: siblings, not copies of each other
+            return None, "siblings"  # both carry the same outside report: siblings, not copies of each other
         if ia.published and ib.published and ia.published[:10] != ib.published[:10]:
-            return (a, b) if ia.published < ib.published else (b, a)
+            return ((a, b) if ia.published < ib.published else (b, a)), "time"
         first, second = (a, b) if a < b else (b, a)
         if rel.kind == "syndicated" and rel.copy_side:
             copy = first if rel.copy_side == "a" else second
-            return (b, a) if copy == a else (a, b)
+            return ((b, a) if copy == a else (a, b)), "containment"
         if rel.kind == "syndicated" and bool(ia.published) != bool(ib.published):
-            return (a, b) if ia.published else (b, a)  # the dated one is more likely the original
+            return ((a, b) if ia.published else (b, a)), "date present"  # the dated one is more likely the original
         if ia.length != ib.length:  # copies add page furniture; re-writers add little
             longer_first = ia.length > ib.length
             if rel.kind == "syndicated":
                 longer_first = not longer_first
-            return (a, b) if longer_first else (b, a)
-        return (first, second)
+            return ((a, b) if longer_first else (b, a)), "length"
+        return (first, second), "order"
+
+    def passages(self, source: str, target: str) -> list[tuple[Evidence, Evidence]]:
+        """The aligned passages of a related pair as (span in source, span in target), in the
+        source's order."""
+        rel = self._relation(source, target)
+        flip = source > target  # the relation's spans are (a, b) with a < b
+        out = []
+        for a0, a1, b0, b1 in rel.spans:
+            s0, s1, t0, t1 = (b0, b1, a0, a1) if flip else (a0, a1, b0, b1)
+            out.append((Evidence(source, s0, s1, EXTRACTOR, VERSION), Evidence(target, t0, t1, EXTRACTOR, VERSION)))
+        return sorted(out, key=lambda p: (p[0].start, p[1].start))
 
     def _external(self, aid: str) -> tuple[str, str, list[str]] | None:
         return external_source(self.infos[aid], self.gazetteer)
@@ -224,16 +249,18 @@ class ProvenanceIndex:
             src, rel = max(parents, key=rank)
             parent = self._decide(src, scope, depth + 1) if depth < 19 else None
             origin = parent.origin if parent else self.infos[src].outlet
+            passages, rule = self.passages(src, aid), self.direction_rule(src, aid)[1]
             if info.own_reporting() and rel.kind != "syndicated":
-                return Decision("original", info.outlet, [Derivation(src, aid, "cites", rel.evidence, rel.score)])
-            return Decision(rel.kind, origin, [Derivation(src, aid, rel.kind, rel.evidence, rel.score)])
+                return Decision("original", info.outlet,
+                                [Derivation(src, aid, "cites", rel.evidence, rel.score, passages, rule)])
+            return Decision(rel.kind, origin, [Derivation(src, aid, rel.kind, rel.evidence, rel.score, passages, rule)])
         ext = self._external(aid)
         if ext:
             outlet, kind, evidence = ext
-            return Decision(kind, outlet, [Derivation(outlet, aid, kind, evidence, 1.0)])
+            return Decision(kind, outlet, [Derivation(outlet, aid, kind, evidence, 1.0, decided_by="credit")])
         cites = sorted({c.outlet for c in info.others() if c.kind in ATTRIBUTION_KINDS | {"photo"}})
-        derivs = [Derivation(o, aid, "cites", [c.cue for c in info.others() if c.outlet == o][:3], 0.5)
-                  for o in cites]
+        derivs = [Derivation(o, aid, "cites", [c.cue for c in info.others() if c.outlet == o][:3], 0.5,
+                             decided_by="credit") for o in cites]
         return Decision("original" if info.outlet else "unknown", info.outlet, derivs)
 
 

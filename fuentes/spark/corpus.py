@@ -8,7 +8,8 @@ Derivations (same decisions as `fuentes.corpus.origins.analyse_provenance`):
    publication window of W days the join key is (band key, time bucket of W days): each dated
    article meets the dated articles of its own bucket and of the next, pairs more than W days
    apart are dropped, and articles without a day meet every article in a second band join;
-3. each candidate pair aligned and classified by `fuentes.corpus.derivation.relate`;
+3. each candidate pair aligned and classified by `fuentes.corpus.derivation.relate`, its matched
+   sentences and their passages kept, so derivations carry the same passages as the local run;
 4. connected components of the related pairs (min-label propagation, one join per round);
 5. per component, `ProvenanceIndex` decides direction, kind and origin of its articles: the
    decision of an article only ever looks at the articles it is related to.
@@ -27,8 +28,9 @@ import hashlib
 import json
 from typing import Any, Iterable, Iterator
 
+from fuentes.codecs import ENTITY
 from fuentes.corpus.lsh_index import BANDS, MIN_JACCARD, NUM_PERM, ROWS, LSHIndex, window_day
-from fuentes.model import Entity, Evidence
+from fuentes.model import Entity
 
 MAX_ROUNDS = 60  # label propagation converges in (diameter) rounds; news components are shallow
 
@@ -112,10 +114,12 @@ def relate_partition(rows: Iterable[Any]) -> Iterator[tuple]:
     for row in rows:
         rel = relate(split_sentences(row["ta"]), split_sentences(row["tb"]))
         yield row["a"], row["b"], float(row["jaccard"]), rel.kind, float(rel.score), \
-            json.dumps(rel.evidence, ensure_ascii=False), rel.copy_side
+            json.dumps(rel.evidence, ensure_ascii=False), rel.copy_side, json.dumps(rel.pairs), json.dumps(rel.spans)
 
 
-PAIR_SCHEMA = "a string, b string, jaccard double, kind string, score double, evidence string, copy_side string"
+# pairs: matched sentences [[i, j], ...]; spans: their passages [[a start, a end, b start, b end], ...]
+PAIR_SCHEMA = ("a string, b string, jaccard double, kind string, score double, evidence string, copy_side string, "
+               "pairs string, spans string")
 
 
 def classify_pairs(spark, articles, pairs):
@@ -181,19 +185,21 @@ def decide_partition(groups: Iterable[tuple[str, tuple[Iterable, Iterable]]],
 
 def decide_component(group: tuple[str, tuple[Iterable, Iterable]], gazetteer) -> Iterator[tuple]:
     """Kinds, origins and derivations of one component of related articles."""
+    from fuentes.codecs import DERIVATION
     from fuentes.corpus.derivation import PairRelation
     from fuentes.corpus.origins import ProvenanceIndex
 
     _, (infos, relations) = group
     index = ProvenanceIndex(gazetteer=gazetteer)
     index.infos = {info.id: info for info in infos}
-    for a, b, kind, score, evidence, copy_side in relations:
-        index.add_relation(a, b, PairRelation(kind, score, json.loads(evidence), copy_side))
+    for a, b, kind, score, evidence, copy_side, pairs, spans in relations:
+        index.add_relation(a, b, PairRelation(kind, score, json.loads(evidence), copy_side,
+                                              [tuple(p) for p in json.loads(pairs or "[]")],
+                                              [tuple(p) for p in json.loads(spans or "[]")]))
     scope = set(index.infos)
     for aid in sorted(scope):
         decision = index.decide(aid, scope)
-        derivations = [(d.source, d.target, d.kind, d.score, json.dumps(d.evidence, ensure_ascii=False))
-                       for d in decision.derivations]
+        derivations = [DERIVATION.to_flat(DERIVATION.to_row(d)) for d in decision.derivations]
         yield aid, decision.kind, decision.origin, derivations
 
 
@@ -201,6 +207,8 @@ def run_provenance(spark, out: str, window_days: int | None = None) -> dict[str,
     """Write derivation_pairs, derivations and kinds (article kind and origin) under `out`;
     `window_days` limits candidates to articles published at most that many days apart."""
     from pyspark.sql import functions as F
+
+    from fuentes.codecs import DERIVATION
 
     articles = spark.read.parquet(f"{out}/articles")
     pairs = classify_pairs(spark, articles, candidate_pairs(spark, articles, window_days))
@@ -214,12 +222,12 @@ def run_provenance(spark, out: str, window_days: int | None = None) -> dict[str,
     component = labels.rdd.map(lambda r: (r["id"], r["component"]))
     by_component = infos.leftOuterJoin(component).map(lambda kv: (kv[1][1] or kv[0], kv[1][0]))
     rel_by_component = related.join(labels.withColumnRenamed("id", "a"), "a").rdd.map(
-        lambda r: (r["component"], (r["a"], r["b"], r["kind"], r["score"], r["evidence"], r["copy_side"])))
+        lambda r: (r["component"], (r["a"], r["b"], r["kind"], r["score"], r["evidence"], r["copy_side"],
+                                    r["pairs"], r["spans"])))
     decided = by_component.cogroup(rel_by_component).mapPartitions(lambda g: decide_partition(g, outlets)).cache()
     spark.createDataFrame(decided.map(lambda d: d[:3]), "article_id string, kind string, origin string") \
         .write.mode("overwrite").parquet(f"{out}/kinds")
-    spark.createDataFrame(decided.flatMap(lambda d: d[3]),
-                          "source string, target string, kind string, score double, evidence string") \
+    spark.createDataFrame(decided.flatMap(lambda d: d[3]), DERIVATION.ddl()) \
         .write.mode("overwrite").parquet(f"{out}/derivations")
     decided.unpersist()
     return {"candidate_pairs": pairs.count(), "related_pairs": related.count(),
@@ -249,10 +257,9 @@ def blocking_keys(entity: Entity) -> set[str]:
 
 def local_entities(article_id: str, entities_json: str) -> list[Entity]:
     """The `entities` column of a layers row as Entity records (as the store loads them)."""
-    return [Entity(id=e["key"], name=e["name"], kind=e["kind"], aliases=list(e.get("aliases") or []),
-                   roles=list(e.get("roles") or []), articles=[article_id],
-                   evidence=[Evidence(article_id, s, t, "entities") for s, t in e.get("evidence") or []])
-            for e in json.loads(entities_json or "[]")]
+    from fuentes.codecs import LOCAL_ENTITY
+
+    return [LOCAL_ENTITY.from_row({**e, "article_id": article_id}) for e in json.loads(entities_json or "[]")]
 
 
 def resolve_block(members: Iterable[tuple[str, Entity]]) -> Iterator[tuple]:
@@ -268,12 +275,10 @@ def resolve_block(members: Iterable[tuple[str, Entity]]) -> Iterator[tuple]:
     for merge in merges:
         reasons.setdefault(merge.entity, []).append(f"{merge.source}: {merge.reason}")
     for e in resolved:
-        yield (e.id, e.name, e.kind, *(json.dumps(v, ensure_ascii=False) for v in
-                                       (e.aliases, e.roles, e.articles, e.merged_from, reasons.get(e.id, []))))
+        yield ENTITY.to_flat(ENTITY.to_row(e, reasons.get(e.id, [])))
 
 
-ENTITY_SCHEMA = ("id string, name string, kind string, aliases string, roles string, articles string, "
-                 "merged_from string, merge_evidence string")
+ENTITY_SCHEMA = ENTITY.ddl()
 
 
 def run_entity_resolution(spark, out: str) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Iterator
 
-from fuentes.model import Quote
+from fuentes.codecs import QUOTE
 from fuentes.spark.claims import lsh_keys
 
 NUM_PERM = 64  # as match_quotes' default
@@ -28,9 +28,7 @@ def quotes_partition(rows: Iterable[Any]) -> Iterator[tuple[str, tuple]]:
     for row in rows:
         article = row["article_id"]
         for q in json.loads(row["quotes"] or "[]"):
-            quote = Quote(id=q["id"], article=article, text=q["text"], start=q["start"], end=q["end"],
-                          direct=q["direct"], speaker_name=q.get("speaker_name"), speaker=q.get("speaker_local"),
-                          cue=q.get("cue"))
+            quote = QUOTE.from_row({**q, "article_id": article, "variant_of": None})
             yield quote.id, ((article, quote.start, quote.id), quote)
 
 

@@ -67,3 +67,92 @@ def test_load_rejects_other_files(tmp_path):
     bad.write_bytes(b"not a pickle")
     with pytest.raises(InputError, match="bad.pkl"):
         LSHIndex.load(bad)
+
+
+# --- sentence spans, matched pairs and passages ------------------------------------------------
+
+PORT = [
+    "Dock workers at the port of Bellhaven walked off the job on Monday after talks over night shifts collapsed.",
+    "The union said more than two thousand members joined the strike at the container terminals.",
+    "\"We asked for rest between shifts and they offered us a parking space,\" said Dana Okafor, a crane operator.",
+    "Shipping lines diverted four vessels to the northern terminal while the gates stayed closed.",
+    "The port authority estimated that the stoppage delays cargo worth several million dollars a day.",
+    "City officials asked both sides to return to mediation before the holiday season begins.",
+]
+
+LLUVIAS = [
+    "Las lluvias de la madrugada inundaron al menos trescientas viviendas en el barrio de San Telmo.",
+    "Protección Civil informó que dos puentes peatonales quedaron bajo el agua durante varias horas.",
+    "\"Nunca habíamos visto el río tan alto en esta época del año\", dijo la vecina Rosa Medina.",
+    "El gobierno municipal abrió tres albergues en escuelas de la zona para las familias afectadas.",
+    "Las autoridades suspendieron las clases del martes en veinte planteles del norte de la ciudad.",
+    "El servicio meteorológico prevé más tormentas para el fin de semana en toda la región.",
+]
+
+
+def _spans_read_as_sentences(body: str) -> None:
+    from fuentes.corpus.lsh_index import tokens
+
+    s = split_sentences(body)
+    assert s.spans.shape == (len(s.norm), 2) and s.spans.dtype == np.int32
+    for (start, end), norm in zip(s.spans.tolist(), s.norm):
+        assert 0 <= start < end <= len(body)
+        piece = body[start:end]
+        assert piece == piece.strip()
+        assert " ".join(tokens(piece)) == norm
+
+
+def test_sentence_spans_read_as_the_kept_sentences_english():
+    body = "Advertisement\n\n" + " ".join(PORT[:3]) + "\n\nRead more\n\n" + "\n".join(PORT[3:])
+    _spans_read_as_sentences(body)
+    s = split_sentences(body)
+    assert body[slice(*s.spans[2])] == PORT[2]  # the closing quote stays with its sentence
+    # the first kept sentence follows nothing; "Read more" (dropped) breaks the run after the third
+    assert s.follows.tolist() == [False, True, True, False, True, True]
+
+
+def test_sentence_spans_read_as_the_kept_sentences_spanish():
+    question = "¿Qué pasará con las cosechas de la región este año?"
+    body = " ".join(LLUVIAS[:3]) + "\r\n\r\n" + question + " " + " ".join(LLUVIAS[3:])
+    _spans_read_as_sentences(body)
+    s = split_sentences(body)
+    assert body[slice(*s.spans[2])] == LLUVIAS[2]
+    assert body[slice(*s.spans[3])] == question
+
+
+def test_relation_keeps_sorted_pairs_and_merged_passages():
+    original = " ".join(PORT)
+    copy = "Share this\n\n" + " ".join(PORT[:3]) + "\n\nAdvertisement\n\n" + " ".join(PORT[3:5])
+    rel = relate(split_sentences(original), split_sentences(copy))
+    assert rel.kind == "syndicated"
+    assert rel.pairs == [(i, i) for i in range(5)]
+    # two passages: the furniture line in the copy breaks the run of adjacent sentences
+    assert len(rel.spans) == 2
+    for a0, a1, b0, b1 in rel.spans:
+        assert original[a0:a1] == copy[b0:b1]
+    assert copy[rel.spans[0][2]:rel.spans[0][3]] == " ".join(PORT[:3])
+
+
+def test_passages_of_a_reworded_spanish_copy_are_near_identical():
+    from rapidfuzz import fuzz
+
+    original = "\n".join(LLUVIAS)
+    edited = [s.replace("al menos", "cerca de").replace("varias horas", "unas horas") for s in LLUVIAS]
+    copy = "\n".join(edited[:5])
+    rel = relate(split_sentences(original), split_sentences(copy))
+    assert rel.kind == "syndicated"
+    assert rel.pairs == [(i, i) for i in range(5)]
+    for a0, a1, b0, b1 in rel.spans:
+        assert fuzz.ratio(original[a0:a1], copy[b0:b1]) >= 90
+
+
+def test_pairs_are_capped_at_the_best_ones():
+    from fuentes.corpus.derivation import MAX_PAIRS
+
+    sentences = [f"Sentence number {n} of the long report names the harbour pilot {n * 7} times."
+                 for n in range(70)]
+    body = " ".join(sentences)
+    rel = relate(split_sentences(body), split_sentences(body))
+    assert rel.pairs == [(i, i) for i in range(MAX_PAIRS)]  # all equal: the first ones, in order
+    end = len(" ".join(sentences[:MAX_PAIRS]))
+    assert rel.spans == [(0, end, 0, end)]  # one run of adjacent sentences, one passage
