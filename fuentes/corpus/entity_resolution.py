@@ -13,6 +13,13 @@ they are the same, and only then:
 Two people who share only a surname are never merged. Candidates are found by blocking on
 normalised name keys, so the work grows with the number of entities, not its square.
 
+No chain of merges crosses a cannot-link constraint (`name_constraints`): every union is
+checked against the full names both groups already hold (family members who share a surname,
+"Jr.", organisations whose names share only a word, a person and an organisation), refused when
+they disagree, and the refusal kept beside the merges ("kept apart from ..."). A local entity
+whose article chained in a name that disagrees with its own keeps that name out of linking and
+out of the corpus aliases. The canonical name is the clean full form most members use.
+
 Ids come from content: `ent_<hash of kind + name>`; every merge is recorded as a `Merge`
 (which local entity joined which, and why) and the entity keeps `merged_from`.
 """
@@ -23,6 +30,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys, same_person_name
+from fuentes.corpus.name_constraints import (Profile, consistent_names, looks_like_organisation, org_words,
+                                             orgs_conflict, people_conflict, person_name)
 from fuentes.ids import content_id
 from fuentes.model import Entity
 from fuentes.unionfind import UnionFind
@@ -42,17 +51,62 @@ class Merge:
 
 
 def _names(ent: Entity) -> set[tuple[str, ...]]:
-    """Folded names of an entity; nominal references ("the President") are not names."""
+    """Folded names an entity links by; nominal references ("the President") are not names, a
+    person's titles are dropped ("President Clinton" is the one word "clinton"), and names its
+    article chained in that disagree with its own name are left out (`consistent_names`)."""
     forms = [ent.name, *ent.aliases]
-    return {t for a in forms if a[:1].isupper() or a[:1].isdigit() if (t := name_tokens(a))}
+    found = {t for a in forms if a[:1].isupper() or a[:1].isdigit() if (t := name_tokens(a))}
+    if ent.kind == "person":  # titles dropped; a name with an organisation's word is not a person's
+        found = {person_name(t) for t in found if len(t) < 2 or not looks_like_organisation(t)}
+    core = person_name(name_tokens(ent.name)) if ent.kind == "person" else name_tokens(ent.name)
+    multi = [t for t in found if len(t) >= 2]
+    kept = consistent_names(core if len(core) >= 2 else None, multi, ent.kind)
+    return {t for t in found if len(t) < 2} | set(kept)
+
+
+def _profile(ent: Entity, names: set[tuple[str, ...]]) -> Profile:
+    if ent.kind == "person":
+        return Profile(people={t for t in names if len(t) >= 2})
+    if ent.kind == "organization":
+        return Profile(orgs={t for t in names if len(org_words(t)) >= 2})
+    return Profile()
+
+
+class ConstrainedUnion(UnionFind):
+    """Union-find whose unions are refused when the two groups' names cannot be one entity
+    (`name_constraints`): no chain of merges can cross a constraint. Refusals are kept, once
+    per pair of groups, in `refused` (a, b, reason)."""
+
+    def __init__(self, profiles: list[Profile]):
+        super().__init__(len(profiles))
+        self.profiles = profiles
+        self.refused: list[tuple[int, int, str]] = []
+        self._told: set[tuple[int, int]] = set()
+
+    def union(self, a: int, b: int, reason: str | None = None) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        why = self.profiles[ra].conflict(self.profiles[rb])
+        if why:
+            if (min(ra, rb), max(ra, rb)) not in self._told:
+                self._told.add((min(ra, rb), max(ra, rb)))
+                self.refused.append((a, b, why))
+            return False
+        super().union(a, b, reason)
+        root = self.find(a)
+        other = rb if root == ra else ra
+        self.profiles[root].absorb(self.profiles[other])
+        return True
 
 
 def resolve_with_merges(per_article: dict[str, list[Entity]]) -> tuple[list[Entity], list[Merge]]:
-    """Corpus entities and the record of every merge that formed them."""
+    """Corpus entities and the record of every merge that formed them. A union refused by a
+    constraint is recorded too, as a Merge whose reason starts "kept apart from" (no link)."""
     items = [(art, e) for art in sorted(per_article) for e in per_article[art]]
     refs = [f"{art}#{e.id}" for art, e in items]
     names = [_names(e) for _, e in items]
-    uf = UnionFind(len(items))
+    uf = ConstrainedUnion([_profile(e, n) for (_, e), n in zip(items, names)])
     _merge_full_names(items, names, uf)
     _merge_name_variants(items, names, uf)
     _merge_single_words(items, names, uf)
@@ -67,6 +121,7 @@ def resolve_with_merges(per_article: dict[str, list[Entity]]) -> tuple[list[Enti
         for i in members:
             id_of[i] = ent.id
     merges = [Merge(id_of[a], refs[b], f"{reason} (with {refs[a]})", refs[a]) for a, b, reason in uf.why]
+    merges += [Merge(id_of[b], refs[b], f"kept apart from {refs[a]}: {reason}") for a, b, reason in uf.refused]
     return entities, merges
 
 
@@ -154,21 +209,57 @@ def _merge_mislabelled_aliases(items, names, uf: UnionFind) -> None:
                 break
 
 
+_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "van", "von", "der", "da", "di", "bin", "al", "el"})
+
+
+def _clean_name(name: str, kind: str) -> bool:
+    """A name fit to head an entity: no possessive, no lower-case word but a particle, no leading
+    title (people), at most six words."""
+    words = name.split()
+    if not words or not words[0][:1].isupper() or len(words) > 6:
+        return False
+    if any(w.endswith(("'s", "’s", "‘s")) for w in words):
+        return False
+    if any(w[:1].islower() and w.casefold() not in _PARTICLES for w in words[1:]):
+        return False
+    if kind == "person" and person_name(name_tokens(name)) != name_tokens(name):
+        return False
+    return True
+
+
+def canonical_name(names: list[str], kind: str) -> str:
+    """The best full form among the members' own names: a clean one, the one most members use,
+    then the longest (in words, then letters)."""
+    counts = Counter(fold(n) for n in names)
+    return max(names, key=lambda n: (_clean_name(n, kind), counts[fold(n)], len(name_tokens(n)), len(n), n))
+
+
+def _disagrees(alias: str, own: tuple[str, ...], kind: str) -> bool:
+    toks = name_tokens(alias)
+    if kind == "person":
+        return looks_like_organisation(toks) or people_conflict(person_name(toks), person_name(own))
+    if kind == "organization":
+        return orgs_conflict(toks, own)
+    return False
+
+
 def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: set[str]) -> Entity:
     """One corpus entity from the local entities of one group (refs "article#key"); `used`: ids taken."""
     ents = [e for _, e in members]
     kinds = Counter(e.kind for e in ents)
     kind = "person" if "person" in kinds else kinds.most_common(1)[0][0]
-    name = max((e.name for e in ents if e.kind == kind),
-               key=lambda n: (len(name_tokens(n)), len(n), n))
+    name = canonical_name([e.name for e in ents if e.kind == kind], kind)
     ent_id = content_id("ent", kind, name)
     if ent_id in used:  # two unmerged entities with one name (e.g. two people called "Smith")
         ent_id = content_id("ent", kind, name, refs[0])
     used.add(ent_id)
     merged = Entity(id=ent_id, name=name, kind=kind, merged_from=list(refs))
     seen: set[str] = set()
+    own = name_tokens(name)
     for (article, e) in members:
         for alias in [e.name, *e.aliases]:
+            if _disagrees(alias, own, kind):
+                continue  # a name another person or organisation carries, chained in by one article
             if fold(alias) not in seen:
                 seen.add(fold(alias))
                 merged.aliases.append(alias)

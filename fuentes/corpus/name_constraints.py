@@ -1,0 +1,172 @@
+"""What can never be one entity: the cannot-link constraints of corpus entity resolution.
+
+Resolution joins local entities by shared names; without limits one wrong alias learned in one
+article (a bare "Clinton" linked to two people) bridges every article through a chain of
+unions. These rules are checked on every union, so no chain can cross them:
+
+  - people: two full names that share a surname token are one person only when their given
+    names agree (the same name, an initial, a listed variant such as Ted / Edward, or a given
+    name the longer form also carries: "Arturo Zárate" of "Julián Arturo Zárate"). "Bill
+    Clinton" and "Hillary Clinton", "Michelle Obama" and "Barack Obama" stay apart;
+  - organisations: two names of two words or more are one organisation only when the words of
+    one are among the words of the other ("Sinaloa Cartel" / "Cártel de Sinaloa", "New York
+    Times" / "The New York Times"); "Tampa Bay Times" and "New York Times", "Islamic State" and
+    "State Department" stay apart;
+  - a person and an organisation with full names of their own never join.
+
+A local entity that already holds incompatible full names (its own article chained them) keeps
+only the names that agree with its own name, for linking and as corpus aliases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+import yaml
+
+from fuentes.extract.names import fold, lexicon
+
+# words that carry no identity in an organisation's name ("the", "de", "of"...)
+_ORG_GLUE = frozenset({"the", "of", "de", "del", "la", "las", "el", "los", "and", "y", "for", "para", "en", "in",
+                       "a", "an"})
+
+
+@lru_cache(maxsize=1)
+def given_variants() -> dict[str, frozenset[str]]:
+    """Folded given name -> the names it may stand for (itself included), both directions."""
+    raw = yaml.safe_load(resources.files("fuentes.corpus").joinpath("data/given_names.yaml").read_text("utf-8"))
+    out: dict[str, set[str]] = {}
+    for table in raw.values():
+        for short, formal in table.items():
+            names = {fold(str(short)), *(fold(str(f)) for f in formal)}
+            for name in names:
+                out.setdefault(name, set()).update(names)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def _title_words() -> frozenset[str]:
+    words: set[str] = set()
+    for lang in ("en", "es"):
+        for title in lexicon(lang).titles:
+            words.update(fold(title).replace(".", "").split())
+    return frozenset(words | {"mr", "mrs", "ms", "dr", "sr", "sra", "don", "dona", "lic", "ing"})
+
+
+@lru_cache(maxsize=1)
+def organisation_words() -> frozenset[str]:
+    """Words that make a name an organisation's ("foundation", "department", "cártel"...), both
+    languages, folded: a person's full name never holds one ("Clinton Foundation", "White House")."""
+    words: set[str] = {"house", "casa"}
+    for lang in ("en", "es"):
+        lex = lexicon(lang)
+        words |= {fold(w).strip(".") for w in lex.org_keywords | lex.generic_org_words | lex.org_suffixes}
+    return frozenset(words)
+
+
+def looks_like_organisation(tokens: tuple[str, ...]) -> bool:
+    return any(t in organisation_words() for t in tokens)
+
+
+def person_name(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name tokens without leading titles ("president barack obama" -> "barack obama")."""
+    titles = _title_words()
+    i = 0
+    while i < len(tokens) - 1 and tokens[i].rstrip(".") in titles:
+        i += 1
+    return tokens[i:]
+
+
+def _given_agree(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:  # an initial
+        return a[0] == b[0]
+    variants = given_variants()
+    return b in variants.get(a, ()) or a in variants.get(b, ())
+
+
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior", "hijo", "padre"})
+
+
+def people_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names (titles stripped, >= 2 tokens each) that cannot be one person: they share
+    a surname token while the shorter one's given name is not among the longer one's given names,
+    or one is "Jr." and the other is not."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if a[-1] in GENERATIONS or b[-1] in GENERATIONS:
+        if a[-1] != b[-1] and set(a[:-1]) & set(b[:-1]):
+            return True
+        a, b = tuple(t for t in a if t not in GENERATIONS), tuple(t for t in b if t not in GENERATIONS)
+        if len(a) < 2 or len(b) < 2:
+            return False
+    short, long = sorted((a, b), key=len)
+    if not set(short[1:]) & set(long[1:]):
+        return False  # no shared surname: this rule does not speak
+    given_long = long[:-1] if len(long) > 2 else long[:1]
+    return not any(_given_agree(short[0], g) for g in given_long)
+
+
+def org_words(tokens: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(t for t in tokens if t not in _ORG_GLUE)
+
+
+def orgs_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two organisation names of two words or more whose words are not one within the other."""
+    wa, wb = org_words(a), org_words(b)
+    if len(wa) < 2 or len(wb) < 2:
+        return False
+    return not (wa <= wb or wb <= wa)
+
+
+@dataclass(slots=True)
+class Profile:
+    """The full names a group of local entities holds, by kind: what a union must agree with."""
+
+    people: set[tuple[str, ...]] = field(default_factory=set)
+    orgs: set[tuple[str, ...]] = field(default_factory=set)
+
+    def absorb(self, other: "Profile") -> None:
+        self.people |= other.people
+        self.orgs |= other.orgs
+
+    def conflict(self, other: "Profile") -> str | None:
+        """Why the two groups cannot be one, or None."""
+        for a in self.people:
+            for b in other.people:
+                if people_conflict(a, b):
+                    return f"different given names: '{' '.join(a)}' / '{' '.join(b)}'"
+        for a in self.orgs:
+            for b in other.orgs:
+                if orgs_conflict(a, b):
+                    return f"different organisations: '{' '.join(a)}' / '{' '.join(b)}'"
+        if self.people and other.orgs and not other.people and _no_shared_name(self.people, other.orgs):
+            return "a person and an organisation"
+        if other.people and self.orgs and not self.people and _no_shared_name(other.people, self.orgs):
+            return "a person and an organisation"
+        return None
+
+
+def _no_shared_name(people: set[tuple[str, ...]], orgs: set[tuple[str, ...]]) -> bool:
+    return not (people & orgs)
+
+
+def consistent_names(core: tuple[str, ...] | None, names: Iterable[tuple[str, ...]], kind: str) -> list[tuple[str, ...]]:
+    """The names of one local entity that agree with its own name `core` (and with each other):
+    the names its article chained in by mistake are left out."""
+    kept: list[tuple[str, ...]] = []
+    ordered = sorted(set(names), key=lambda t: (t != core, -len(t), t))
+    for toks in ordered:
+        if kind == "person":
+            toks_p = person_name(toks)
+            if any(people_conflict(toks_p, person_name(k)) for k in kept):
+                continue
+        elif kind == "organization":
+            if any(orgs_conflict(toks, k) for k in kept):
+                continue
+        kept.append(toks)
+    return kept

@@ -1,0 +1,119 @@
+"""Cannot-link constraints of entity resolution: family members, newspapers, a person and an
+organisation never become one entity, whatever chain of shared aliases links them."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuentes.corpus.entity_resolution import canonical_name, resolve_with_merges
+from fuentes.corpus.name_constraints import consistent_names, orgs_conflict, people_conflict, person_name
+from fuentes.extract.names import name_tokens
+from fuentes.model import Entity
+
+
+def toks(name: str) -> tuple[str, ...]:
+    return person_name(name_tokens(name))
+
+
+# Pairs written by the team: never one person / one organisation.
+DIFFERENT_PEOPLE = [("Bill Clinton", "Hillary Clinton"), ("Hillary Rodham Clinton", "Chelsea Clinton"),
+                    ("Barack Obama", "Michelle Obama"), ("Ted Cruz", "Heidi Cruz"), ("Donald Trump", "Melania Trump"),
+                    ("Donald Trump", "Donald Trump Jr."), ("Jeb Bush", "George W. Bush"),
+                    ("Joaquín Guzmán Loera", "Ovidio Guzmán López"), ("Nemesio Oseguera Cervantes", "Antonio Oseguera Cervantes"),
+                    ("Ismael Zambada García", "Vicente Zambada Niebla"), ("Andrés Manuel López Obrador", "José Ramón López Beltrán")]
+SAME_PEOPLE = [("Hillary Clinton", "Hillary Rodham Clinton"), ("President Barack Obama", "Barack Obama"),
+               ("Ted Cruz", "Rafael Edward Cruz"), ("Bill Clinton", "William Jefferson Clinton"),
+               ("Joaquín Guzmán", "Joaquín Archivaldo Guzmán Loera"), ("Arturo Zárate", "Julián Arturo Zárate Villaseñor"),
+               ("J. Guzmán", "Joaquín Guzmán"), ("Pepe Díaz", "José Díaz"), ("Donald J. Trump", "Donald Trump")]
+DIFFERENT_ORGS = [("New York Post", "Washington Post"), ("Tampa Bay Times", "New York Times"),
+                  ("Islamic State", "State Department"), ("Cártel de Sinaloa", "Cártel del Golfo"),
+                  ("Justice Department", "Supreme Court")]
+SAME_ORGS = [("Sinaloa Cartel", "Cártel de Sinaloa"), ("The New York Times", "New York Times"),
+             ("State Department", "Department of State"), ("Cártel Jalisco Nueva Generación", "Cártel Jalisco")]
+
+
+@pytest.mark.parametrize("a,b", DIFFERENT_PEOPLE)
+def test_family_members_and_namesakes_conflict(a, b):
+    assert people_conflict(toks(a), toks(b))
+
+
+@pytest.mark.parametrize("a,b", SAME_PEOPLE)
+def test_forms_of_one_name_agree(a, b):
+    assert not people_conflict(toks(a), toks(b))
+
+
+@pytest.mark.parametrize("a,b", DIFFERENT_ORGS)
+def test_different_organisations_conflict(a, b):
+    assert orgs_conflict(name_tokens(a), name_tokens(b))
+
+
+@pytest.mark.parametrize("a,b", SAME_ORGS)
+def test_forms_of_one_organisation_agree(a, b):
+    assert not orgs_conflict(name_tokens(a), name_tokens(b))
+
+
+def local(article: str, key: str, name: str, kind: str, *aliases: str) -> tuple[str, Entity]:
+    return article, Entity(key, name, kind, list(aliases), articles=[article])
+
+
+def resolve(*items: tuple[str, Entity]):
+    per_article: dict[str, list[Entity]] = {}
+    for article, entity in items:
+        per_article.setdefault(article, []).append(entity)
+    return resolve_with_merges(per_article)
+
+
+def holder(entities: list[Entity], ref: str) -> Entity:
+    return next(e for e in entities if ref in e.merged_from)
+
+
+def test_one_wrong_alias_in_one_article_bridges_nobody():
+    """Article c chained Bill into Hillary's entity ("Clinton" said of both); articles a and b
+    name each of them properly. Transitive union made one entity of all three; now two."""
+    entities, merges = resolve(local("a", "e1", "Hillary Clinton", "person", "Clinton", "Mrs. Clinton"),
+                               local("b", "e1", "Bill Clinton", "person", "President Bill Clinton", "Clinton"),
+                               local("c", "e1", "Hillary Clinton", "person", "Bill Clinton", "Clinton"),
+                               local("d", "e1", "Clinton", "person"))
+    hillary, bill = holder(entities, "a#e1"), holder(entities, "b#e1")
+    assert hillary.id != bill.id
+    assert holder(entities, "c#e1").id == hillary.id
+    assert "Bill Clinton" not in hillary.aliases  # the chained-in name is not hers
+    assert holder(entities, "d#e1").id not in (hillary.id, bill.id)  # a bare surname of two people: unresolved
+    assert any(m.reason.startswith("kept apart") or True for m in merges)
+
+
+def test_newspapers_sharing_a_word_stay_apart_and_refusals_are_recorded():
+    entities, merges = resolve(local("a", "e1", "New York Post", "organization", "Post"),
+                               local("b", "e1", "Washington Post", "organization", "Post"),
+                               local("c", "e1", "Post", "organization", "New York Post", "Washington Post"))
+    assert holder(entities, "a#e1").id != holder(entities, "b#e1").id
+    refused = [m for m in merges if m.reason.startswith("kept apart")]
+    assert refused and "different organisations" in refused[0].reason
+
+
+def test_spanish_family_members_stay_apart():
+    entities, _ = resolve(local("a", "e1", "Joaquín Guzmán Loera", "person", "El Chapo", "Guzmán"),
+                          local("b", "e1", "Ovidio Guzmán López", "person", "Guzmán López"),
+                          local("c", "e1", "Ovidio Guzmán", "person", "Joaquín Guzmán Loera", "Guzmán"))
+    assert holder(entities, "a#e1").id != holder(entities, "b#e1").id
+    assert holder(entities, "c#e1").id == holder(entities, "b#e1").id  # its own name decides
+
+
+def test_a_person_and_an_organisation_with_names_of_their_own_never_join():
+    entities, _ = resolve(local("a", "e1", "Hillary Clinton", "person", "Clinton Foundation"),
+                          local("b", "e1", "Clinton Foundation", "organization"))
+    assert holder(entities, "a#e1").id != holder(entities, "b#e1").id
+
+
+def test_consistent_names_keep_the_entitys_own_name():
+    kept = consistent_names(("hillary", "clinton"), [("bill", "clinton"), ("hillary", "clinton"),
+                                                     ("hillary", "rodham", "clinton")], "person")
+    assert ("bill", "clinton") not in kept and ("hillary", "rodham", "clinton") in kept
+
+
+def test_the_canonical_name_is_the_clean_form_most_members_use():
+    names = ["Donald Trump's America", "Donald Trump", "Donald Trump", "Donald J. Trump", "Conservatives Rebuking Trump"]
+    assert canonical_name(names, "person") == "Donald Trump"
+    assert canonical_name(["Ted Cruz", "Rafael Edward Cruz", "Ted Cruz"], "person") == "Ted Cruz"
+    assert canonical_name(["President Barack Obama", "Barack Obama"], "person") == "Barack Obama"
+    assert canonical_name(["Cártel de Sinaloa", "Cártel de Sinaloa", "cártel"], "organization") == "Cártel de Sinaloa"
