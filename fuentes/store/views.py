@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlalchemy import MetaData, Table, func, inspect, select
 
+from fuentes.codecs import ENTITY, LOCAL_ENTITY
+from fuentes.model import Evidence
 from fuentes.store.engine import Store
 from fuentes.store.schema import articles, derivations, entities, local_entities, mentions
 
@@ -171,6 +173,60 @@ def _spans(evidence: Any) -> list[tuple[int, int]]:
         elif isinstance(item, (list, tuple)) and len(item) >= 2:
             spans.append((item[0], item[1]))
     return spans
+
+
+def article_texts(store: Store, ids: list[str]) -> dict[str, str]:
+    """article id -> its clean text, for the given ids only (evidence excerpts read a page's
+    articles, never the whole corpus)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    found: dict[str, str] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(wanted), 500):
+            query = select(articles.c.id, articles.c.text).where(articles.c.id.in_(wanted[i:i + 500]))
+            found.update({row.id: row.text or "" for row in conn.execute(query)})
+    return found
+
+
+def entity_row(store: Store, entity_id: str) -> dict[str, Any] | None:
+    """One corpus entity row by its exact id (None when no entity has it)."""
+    with store.engine.connect() as conn:
+        row = conn.execute(select(entities).where(entities.c.id == entity_id)).first()
+    return dict(row._mapping) if row is not None else None
+
+
+def entity_spans(store: Store, entity_id: str, row: dict[str, Any] | None = None) -> list[Evidence]:
+    """Every mention of a corpus entity as Evidence (the `entities.evidence` column, read by the
+    entity codec); for a store analysed before that column was filled, the evidence of the local
+    entities resolved to it. `row` saves the lookup when the caller has the entity's row."""
+    row = row if row is not None else entity_row(store, entity_id)
+    spans = ENTITY.from_row(row).evidence if row is not None else []
+    if spans:
+        return spans
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(local_entities).where(local_entities.c.entity_id == entity_id)
+                            .order_by(local_entities.c.article_id, local_entities.c.key)).all()
+    return [ev for r in rows for ev in LOCAL_ENTITY.from_row(dict(r._mapping)).evidence]
+
+
+def record_row(tables: OptionalTables, capability: str, record_id: str) -> dict[str, Any] | None:
+    """The row of an optional knowledge table (claims, events, relations...) with this id, or
+    None (no such row, or no such table in this store). Read it with the table's codec."""
+    rows = tables.rows(capability, id=record_id)
+    return rows[0] if rows else None
+
+
+def discrepancy_rows_of(tables: OptionalTables, claim_id: str) -> list[dict[str, Any]]:
+    """Discrepancy rows one of whose values is stated by the corpus claim `claim_id` (or by an
+    article claim with that id)."""
+    found = []
+    for row in tables.rows("discrepancies") or []:
+        for value in row.get("discrepancy_values") or []:
+            if isinstance(value, dict) and (value.get("claim") == claim_id or claim_id in (value.get("claims") or [])):
+                found.append(row)
+                break
+    return found
 
 
 def change_signature(store: Store, tables: OptionalTables) -> tuple:

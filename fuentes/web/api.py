@@ -54,12 +54,18 @@ def articles(request: Request, limit: int = Query(50, ge=1, le=500), offset: int
     return {"total": count_articles(store), "articles": [article_summary(a) for a in items]}
 
 
+SPAN_START = Query(None, ge=0, le=10 ** 9, description="an evidence span's first char (with `end`)")
+SPAN_END = Query(None, ge=0, le=10 ** 9, description="the char after an evidence span (with `start`)")
+EVIDENCE_PAGE = Query(1, ge=1, le=100000, description="page of the evidence, 10 articles a page")
+
+
 @router.get("/articles/{article_id}", tags=["articles"])
-def article(request: Request, article_id: str) -> dict:
-    """One article: metadata, clean text, removed furniture, sources, derivations, annotations
-    (as `fuentes show`)."""
+def article(request: Request, article_id: str, start: int | None = SPAN_START, end: int | None = SPAN_END) -> dict:
+    """One article: metadata, clean text, removed furniture, sources, derivations (with their
+    aligned passages), annotations (as `fuentes show`); with `start` and `end`, `target` is that
+    span in its sentence."""
     store, tables = _ctx(request)
-    view = reader.article_view(store, tables, article_id)
+    view = reader.article_view(store, tables, article_id, reader.parse_target(None, start, end))
     if view is None:
         raise HTTPException(404, f"no article {article_id!r}")
     data = asdict(view.pop("article"))
@@ -106,10 +112,12 @@ def split_entities(request: Request, body: EntityDecision) -> dict:
 
 
 @router.get("/entities/{entity_id}", tags=["entities"])
-def entity(request: Request, entity_id: str) -> dict:
-    """An entity profile: aliases, roles, evidence, quotes, events, relations, watchlist hits, neighbours."""
+def entity(request: Request, entity_id: str, page: int = EVIDENCE_PAGE) -> dict:
+    """An entity profile: aliases, roles, quotes, events, relations, watchlist hits, neighbours, and
+    `evidence`: its mentions grouped by article (a few sentences each, with the count), a page of
+    articles at a time."""
     store, tables = _ctx(request)
-    found = knowledge.entity_profile(store, tables, entity_id)
+    found = knowledge.entity_profile(store, tables, entity_id, evidence_page=page)
     if found is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
     return found
@@ -151,6 +159,34 @@ def story(request: Request, story_id: str) -> dict:
 def claims(request: Request) -> dict:
     """Claims with independent sources and grade; discrepancies between sources."""
     return knowledge.claims_board(*_ctx(request))
+
+
+@router.get("/claims/{claim_id}", tags=["claims"])
+def claim(request: Request, claim_id: str, page: int = EVIDENCE_PAGE) -> dict:
+    """One claim (export fields), its evidence sentence in each reporting article, and the
+    discrepancies it takes part in, each value with its own evidence."""
+    found = knowledge.claim_page(*_ctx(request), claim_id, page=page)
+    if found is None:
+        raise HTTPException(404, f"no claim {claim_id!r}")
+    return found
+
+
+@router.get("/events/{event_id}", tags=["events"])
+def event(request: Request, event_id: str, page: int = EVIDENCE_PAGE) -> dict:
+    """One event (export fields) with actors, targets and place named, and its evidence in each report."""
+    found = knowledge.event_page(*_ctx(request), event_id, page=page)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return found
+
+
+@router.get("/relations/{relation_id}", tags=["network"])
+def relation(request: Request, relation_id: str, page: int = EVIDENCE_PAGE) -> dict:
+    """One relation (export fields) with both ends named, and its evidence sentence in each article."""
+    found = knowledge.relation_page(*_ctx(request), relation_id, page=page)
+    if found is None:
+        raise HTTPException(404, f"no relation {relation_id!r}")
+    return found
 
 
 @router.get("/timeline", tags=["events"])

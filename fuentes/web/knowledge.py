@@ -1,4 +1,5 @@
-"""Entity profiles, the claims board, the timeline and the network, as plain data.
+"""Entity profiles, the claims board, the timeline and the network, and one claim, event or
+relation with its evidence (`fuentes.web.evidence`), as plain data.
 
 Each function reads what the store holds and returns JSON-ready dicts; the API returns them
 as they are and the pages render them. Optional layers (claims, events, relations, watchlist
@@ -10,33 +11,41 @@ from __future__ import annotations
 
 from typing import Any
 
+from fuentes.codecs import CLAIM, DISCREPANCY, EVENT, RELATION, evidence_records
 from fuentes.corpus.timeline import entity_query, event_sources, exact_entity, select_events
 from fuentes.store import Store
 from fuentes.store.analysis import get_entity, quotes_of
-from fuentes.store.views import article_meta, entity_evidence, entity_names, entity_rows
+from fuentes.store.views import (article_meta, discrepancy_rows_of, entity_names, entity_row, entity_rows,
+                                 entity_spans, record_row)
 from fuentes.views.claims import grade_counts, order_claims
 from fuentes.views.network import co_mentions
+from fuentes.views.provenance import article_order
+from fuentes.web.evidence import PER_PAGE, evidence_view
 from fuentes.web.stories import story_index
 from fuentes.web.tables import TableCache, as_list
 
 
-def entity_profile(store: Store, tables: TableCache, entity_id: str) -> dict[str, Any] | None:
-    entity = get_entity(store, entity_id)
+def entity_profile(store: Store, tables: TableCache, entity_id: str, evidence_page: int = 1,
+                   per_page: int = PER_PAGE) -> dict[str, Any] | None:
+    """Everything about one entity; its mentions come a page of `per_page` articles at a time."""
+    entity = entity_row(store, entity_id) or get_entity(store, entity_id)
     if entity is None:
         return None
     eid = entity["id"]
     names = entity_names(store)
     events = select_events(tables.rows("events") or [], entity=exact_entity(eid))
     relations = [dict(r, subject_name=names.get(r.get("subject"), r.get("subject")),
-                      object_name=names.get(r.get("object"), r.get("object")))
+                      object_name=names.get(r.get("object"), r.get("object")),
+                      object_entity=r.get("object") in names)
                  for r in tables.rows("relations") or [] if eid in (r.get("subject"), r.get("object"))]
     hits = watchlist_hits(tables, eid)
     meta = article_meta(store, as_list(entity["articles"]))
     return {
-        "entity": {key: entity[key] for key in ("id", "name", "kind", "aliases", "roles", "articles",
-                                               "merged_from", "merge_evidence")},
+        "entity": {**{key: entity[key] for key in ("id", "name", "kind", "aliases", "roles", "articles",
+                                                  "merged_from", "merge_evidence")},
+                   "absorbed": entity.get("absorbed") or []},  # earlier ids that now lead here
         "articles": sorted(meta.values(), key=lambda m: (m["published"] or "", m["id"]), reverse=True),
-        "evidence": entity_evidence(store, eid),
+        "evidence": evidence_view(store, entity_spans(store, eid, entity), page=evidence_page, per_page=per_page),
         "quotes": quotes_of(store, entity_id=eid),
         "events": events,
         "relations": relations,
@@ -156,3 +165,65 @@ def timeline(store: Store, tables: TableCache, entity: str | None = None, story:
                          place_name=names.get(e.get("place"), e.get("place")),
                          sources=sources, outlets=sources))
     return {"events": rows, "missing": {}}
+
+
+# --- one claim, event or relation with its evidence --------------------------------------------
+
+def _name(names: dict[str, str], value: Any) -> dict[str, Any] | None:
+    """{id, name, entity}: an entity id with its name, or a plain value (a place, a title)."""
+    if value in (None, ""):
+        return None
+    return {"id": value, "name": names.get(value, value), "entity": value in names}
+
+
+def claim_page(store: Store, tables: TableCache, claim_id: str, page: int = 1) -> dict[str, Any] | None:
+    """A claim (export shape), its evidence sentences per article, and each discrepancy it takes
+    part in with every value's own evidence."""
+    row = record_row(tables, "claims", claim_id)
+    if row is None:
+        return None
+    names = entity_names(store)
+    claim = CLAIM.export(row)
+    claim.update(subject_ref=_name(names, claim.get("subject")), object_ref=_name(names, claim.get("object")),
+                 speaker_ref=_name(names, claim.get("speaker")))
+    discrepancies = []
+    for item in discrepancy_rows_of(tables, claim["id"]):
+        exported = DISCREPANCY.export(item)
+        for value in exported["values"]:
+            value["evidence"] = evidence_view(store, evidence_records(value["evidence"]), per_page=PER_PAGE)
+        discrepancies.append(exported)
+    return {"claim": claim, "articles": _articles(store, claim["articles"]),
+            "evidence": evidence_view(store, CLAIM.from_row(row).evidence, page=page),
+            "discrepancies": discrepancies}
+
+
+def event_page(store: Store, tables: TableCache, event_id: str, page: int = 1) -> dict[str, Any] | None:
+    """An event (export shape) with names resolved, its sources and its evidence per report."""
+    row = record_row(tables, "events", event_id)
+    if row is None:
+        return None
+    names = entity_names(store)
+    event = EVENT.export(row)
+    meta = article_meta(store, event["articles"])
+    event.update(actor_refs=[_name(names, a) for a in event["actors"]],
+                 target_refs=[_name(names, a) for a in event["targets"]], place_ref=_name(names, event["place"]),
+                 sources=event_sources(event["articles"], meta))
+    return {"event": event, "articles": _articles(store, event["articles"]),
+            "evidence": evidence_view(store, EVENT.from_row(row).evidence, page=page)}
+
+
+def relation_page(store: Store, tables: TableCache, relation_id: str, page: int = 1) -> dict[str, Any] | None:
+    """A relation (export shape) with names resolved and its evidence sentence in each article."""
+    row = record_row(tables, "relations", relation_id)
+    if row is None:
+        return None
+    names = entity_names(store)
+    relation = RELATION.export(row)
+    relation.update(subject_ref=_name(names, relation["subject"]), object_ref=_name(names, relation["object"]))
+    return {"relation": relation, "articles": _articles(store, relation["articles"]),
+            "evidence": evidence_view(store, RELATION.from_row(row).evidence, page=page)}
+
+
+def _articles(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    """The reporting articles' metadata, originals first then by date."""
+    return sorted(article_meta(store, list(ids)).values(), key=article_order)

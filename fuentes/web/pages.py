@@ -70,9 +70,12 @@ def article_list(request: Request, page: int = Query(1, ge=1, le=100000)) -> HTM
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article(request: Request, article_id: str, span: str | None = Query(None, max_length=40)) -> HTMLResponse:
+def article(request: Request, article_id: str, span: str | None = Query(None, max_length=40),
+            start: int | None = Query(None, ge=0, le=10 ** 9), end: int | None = Query(None, ge=0, le=10 ** 9),
+            ) -> HTMLResponse:
+    """The reader; `?start=S&end=E#span` (an evidence link) highlights that span and scrolls to it."""
     store, tables = request.app.state.store, request.app.state.tables
-    view = reader.article_view(store, tables, article_id, reader.parse_span(span))
+    view = reader.article_view(store, tables, article_id, reader.parse_target(span, start, end))
     if view is None:
         return not_found(request, f"article {article_id}")
     story_id = stories.story_of_article(store, tables, view["article"].id)
@@ -89,13 +92,16 @@ def entity_list(request: Request, kind: str | None = Query(None, max_length=20),
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity(request: Request, entity_id: str) -> HTMLResponse:
-    return entity_page(request, entity_id)
+def entity(request: Request, entity_id: str, page: int = Query(1, ge=1, le=100000)) -> HTMLResponse:
+    return entity_page(request, entity_id, evidence_page=page)
 
 
-def entity_page(request: Request, entity_id: str, status_code: int = 200, **merge: str) -> HTMLResponse:
-    """The profile; `merge` refills the merge form (other, note, error) after a refusal."""
-    profile = knowledge.entity_profile(request.app.state.store, request.app.state.tables, entity_id)
+def entity_page(request: Request, entity_id: str, status_code: int = 200, evidence_page: int = 1,
+                **merge: str) -> HTMLResponse:
+    """The profile (its evidence a page of articles at a time); `merge` refills the merge form
+    (other, note, error) after a refusal."""
+    profile = knowledge.entity_profile(request.app.state.store, request.app.state.tables, entity_id,
+                                       evidence_page=evidence_page)
     if profile is None:
         return not_found(request, f"entity {entity_id}")
     names = [row["name"] for row in list_entities(request.app.state.store, limit=MERGE_CHOICES)
@@ -150,6 +156,33 @@ def radial(profile: dict[str, Any], size: int = 420) -> dict[str, Any]:
 def claims(request: Request) -> HTMLResponse:
     board = knowledge.claims_board(request.app.state.store, request.app.state.tables)
     return render(request, "claims.html", title="Claims", **board)
+
+
+@router.get("/claims/{claim_id}", response_class=HTMLResponse)
+def claim(request: Request, claim_id: str, page: int = Query(1, ge=1, le=100000)) -> HTMLResponse:
+    found = knowledge.claim_page(request.app.state.store, request.app.state.tables, claim_id, page=page)
+    if found is None:
+        return not_found(request, f"claim {claim_id}")
+    return render(request, "claim.html", title="Claim", **found)
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event(request: Request, event_id: str, page: int = Query(1, ge=1, le=100000)) -> HTMLResponse:
+    found = knowledge.event_page(request.app.state.store, request.app.state.tables, event_id, page=page)
+    if found is None:
+        return not_found(request, f"event {event_id}")
+    ev = found["event"]
+    return render(request, "event.html", title=f"{ev['event_type']} {ev['date'] or ''}".strip(), **found)
+
+
+@router.get("/relations/{relation_id}", response_class=HTMLResponse)
+def relation(request: Request, relation_id: str, page: int = Query(1, ge=1, le=100000)) -> HTMLResponse:
+    found = knowledge.relation_page(request.app.state.store, request.app.state.tables, relation_id, page=page)
+    if found is None:
+        return not_found(request, f"relation {relation_id}")
+    rel = found["relation"]
+    title = f"{(rel['subject_ref'] or {}).get('name', '')} {rel['predicate']}".strip()
+    return render(request, "relation.html", title=title, **found)
 
 
 @router.get("/timeline", response_class=HTMLResponse)

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from fuentes.codecs import CLAIM, DERIVATION
+from fuentes.model import Evidence
 from fuentes.store import Store
 from fuentes.store.analysis import quotes_of
 from fuentes.store.articles import article_sources_of, get_article
 from fuentes.store.views import derivations_touching, mentions_of
+from fuentes.web.evidence import evidence_item, passages_view, span_link
 from fuentes.web.tables import TableCache, as_list
 
 
@@ -28,9 +31,21 @@ def _claim_spans(tables: TableCache, article_id: str) -> list[dict[str, Any]]:
     return spans
 
 
+def _corpus_claims(tables: TableCache, article_id: str) -> list[dict[str, Any]]:
+    """The corpus claims an article reports."""
+    return [c for c in (tables.rows("claims") or []) if article_id in as_list(c.get("articles"))]
+
+
 def annotations(store: Store, tables: TableCache, article_id: str,
-                target: tuple[int, int] | None = None) -> list[dict[str, Any]]:
-    """Every span to highlight: kind, start, end, a label and where it links."""
+                target: tuple[int, int] | None = None,
+                claims: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Every span to highlight: kind, start, end, a label and where it links. A claim span links
+    to the corpus claim whose evidence holds it (or that has its id)."""
+    if claims is None:
+        claims = _corpus_claims(tables, article_id)
+    corpus_ids = {c["id"] for c in claims}
+    by_span = {(ev.start, ev.end): c["id"] for c in claims for ev in CLAIM.from_row(c).evidence
+               if ev.article == article_id}
     spans: list[dict[str, Any]] = []
     for m in mentions_of(store, article_id):
         spans.append({"kind": "entity", "start": m["start"], "end": m["end"], "label": m["label"],
@@ -42,8 +57,9 @@ def annotations(store: Store, tables: TableCache, article_id: str,
                       "link": f"/entities/{q['speaker']}" if q["speaker"] else None,
                       "title": ("said by " if q["direct"] else "reported from ") + who})
     for c in _claim_spans(tables, article_id):
+        corpus = by_span.get((c["start"], c["end"])) or (c.get("id") if c.get("id") in corpus_ids else None)
         spans.append({"kind": "claim", "start": c["start"], "end": c["end"], "label": "claim",
-                      "link": f"/claims#{c['id']}" if c.get("id") else None,
+                      "link": f"/claims/{corpus}" if corpus else None,
                       "title": "claim"})
     if target:
         spans.append({"kind": "target", "start": target[0], "end": target[1], "label": "evidence",
@@ -71,7 +87,8 @@ def segments(text: str, spans: list[dict[str, Any]]) -> list[list[dict[str, Any]
             "text": piece, "kinds": sorted({s["kind"] for s in active}),
             "link": linked["link"] if linked else None,
             "title": "; ".join(s["title"] for s in active),
-            "anchor": next((f"c{s['start']}" for s in active if s["start"] == a), None)})
+            "anchor": next((f"c{s['start']}" for s in active if s["start"] == a), None),
+            "target_start": any(s["kind"] == "target" and s["start"] == a for s in active)})
     return [p for p in paragraphs if p]
 
 
@@ -81,7 +98,12 @@ def article_view(store: Store, tables: TableCache, article_id: str,
     if article is None:
         return None
     links = derivations_touching(store, article.id)
-    spans = annotations(store, tables, article.id, target)
+    aligned = passages_view(store, [DERIVATION.from_row(link) for link in links])
+    for link in links:  # the aligned passages (source span beside target span), when kept
+        found = aligned.get((link["source"], link["target"])) or {"pairs": [], "more": 0}
+        link["aligned"], link["aligned_more"] = found["pairs"], found["more"]
+    claims = _corpus_claims(tables, article.id)
+    spans = annotations(store, tables, article.id, target, claims)
     return {
         "article": article,
         "sources": article_sources_of(store, article.id),
@@ -89,9 +111,28 @@ def article_view(store: Store, tables: TableCache, article_id: str,
         "copied_by": [d for d in links if d["source"] == article.id],
         "paragraphs": segments(article.text, spans),
         "spans": spans,
+        "target": target_view(article, target),
         "quotes": quotes_of(store, article_id=article.id),
-        "claims": [c for c in (tables.rows("claims") or []) if article.id in as_list(c.get("articles"))],
+        "claims": claims,
     }
+
+
+def target_view(article: Any, target: tuple[int, int] | None) -> dict[str, Any] | None:
+    """The evidence span the URL asks to show: its sentence (as on evidence lists), or why it
+    cannot be shown (it lies outside the text)."""
+    if target is None:
+        return None
+    item = evidence_item(Evidence(article.id, target[0], target[1], "link"), article.text)
+    item.pop("extractor", None)
+    item["link"] = span_link(article.id, *target)
+    return item
+
+
+def parse_target(span: str | None = None, start: int | None = None, end: int | None = None) -> tuple[int, int] | None:
+    """The span an evidence link asks for: `?start=S&end=E` (or the older `?span=S-E`)."""
+    if start is not None and end is not None:
+        return (start, end) if 0 <= start < end <= 10 ** 9 else None
+    return parse_span(span)
 
 
 def parse_span(value: str | None) -> tuple[int, int] | None:

@@ -76,9 +76,19 @@ def build_corpus(store: Store, analysed: bool = True) -> dict[str, str]:
     return ids
 
 
+def _ev(article: str, text: str, needle: str, extractor: str) -> dict:
+    """An evidence span (the export's shape) of `needle` in `text`."""
+    start, end = _span(text, needle)
+    return {"article": article, "start": start, "end": end, "extractor": extractor}
+
+
 def _analysis(store: Store, ids: dict[str, str], texts: dict[str, str]) -> None:
     a, c, r, h = ids["original"], ids["copy"], ids["rewrite"], ids["hostile"]
     person, group, evil = "ent_quintero00000", "ent_golfo00000000", "ent_hostile000000"
+    to, tr, th = texts["original"], texts["rewrite"], texts["hostile"]
+    twelve = "Federal police arrested twelve suspects linked to the Cartel del Golfo in Reynosa on Tuesday"
+    fifteen = "Authorities detained fifteen people tied to the Cartel del Golfo during a Tuesday operation in Reynosa"
+    hostile_sentence = f"Officials said <script>{PAYLOAD}</script> the port was closed after the raid."
     rows: dict[str, list[dict]] = {
         "entities": [
             {"id": person, "name": "Rafael Quintero", "kind": "person", "aliases": ["Rafael Quintero", "Quintero"],
@@ -90,22 +100,34 @@ def _analysis(store: Store, ids: dict[str, str], texts: dict[str, str]) -> None:
         ],
         "mentions": [], "local_entities": [], "quotes": [],
         "derivations": [
-            {"source": a, "target": c, "kind": "syndicated", "score": 0.98, "evidence": ["identical body"]},
-            {"source": a, "target": r, "kind": "rewrite", "score": 0.61, "evidence": ["3 aligned sentences"]},
+            {"source": a, "target": c, "kind": "syndicated", "score": 0.98, "evidence": ["identical body"],
+             "decided_by": "order",
+             "passages": [[_ev(a, to, twelve, "provenance@2"), _ev(c, to, twelve, "provenance@2")],
+                          [_ev(a, to, "The operation followed months", "provenance@2"),
+                           _ev(c, to, "The operation followed months", "provenance@2")]]},
+            {"source": a, "target": r, "kind": "rewrite", "score": 0.61, "evidence": ["3 aligned sentences"],
+             "passages": [], "decided_by": "containment"},
             {"source": "Agencia Externa", "target": ids["unrelated"], "kind": "cites", "score": 0.5,
-             "evidence": ["credit line: con información de Agencia Externa"]},
+             "evidence": ["credit line: con información de Agencia Externa"], "passages": [], "decided_by": "credit"},
         ],
         "claims": [
             {"id": "clm_arrests000000", "text": "Police arrested twelve suspects linked to the Cartel del Golfo",
              "subject": group, "predicate": "arrest", "object": None, "claim_values": [], "speaker": None,
-             "articles": [a, c, r], "origins": ["Diario Norte"], "independent_sources": 1, "grade": 3},
+             "articles": [a, c, r], "origins": ["Diario Norte"], "independent_sources": 1, "grade": 3,
+             "evidence": [_ev(a, to, twelve, "claims@2"), _ev(c, to, twelve, "claims@2"),
+                          _ev(r, tr, fifteen, "claims@2")]},
             {"id": "clm_hostile000000", "text": f"<script>{PAYLOAD}</script> claim", "subject": None,
              "predicate": None, "object": None, "claim_values": [], "speaker": None, "articles": [h],
-             "origins": ["Evil"], "independent_sources": 1, "grade": 6},
+             "origins": ["Evil"], "independent_sources": 1, "grade": 6,
+             "evidence": [_ev(h, th, hostile_sentence, "claims@2")]},
         ],
         "discrepancies": [{"id": "dsc_count00000000", "about": "number of people detained",
-                           "discrepancy_values": [{"value": "twelve", "articles": [a, c]},
-                                                  {"value": "fifteen", "articles": [r]}]}],
+                           "discrepancy_values": [
+                               {"value": "twelve", "articles": [a, c], "claim": "clm_arrests000000",
+                                "claims": [], "independent_sources": 1,
+                                "evidence": [_ev(a, to, "twelve", "claims@2"), _ev(c, to, "twelve", "claims@2")]},
+                               {"value": "fifteen", "articles": [r], "claim": "clm_arrests000000", "claims": [],
+                                "independent_sources": 1, "evidence": [_ev(r, tr, "fifteen", "claims@2")]}]}],
         "stories": [{"id": "sty_reynosa000000", "title": "Reynosa raid", "start": "2026-01-13", "end": "2026-01-14",
                      "articles": [a, c, r]},
                     {"id": "sty_harbour000000", "title": "Harbour", "start": None, "end": None,
@@ -113,14 +135,19 @@ def _analysis(store: Store, ids: dict[str, str], texts: dict[str, str]) -> None:
         "events": [
             {"id": "evt_arrest0000000", "event_type": "arrest", "date": "2026-01-13", "actors": [],
              "targets": [group], "place": "Reynosa", "articles": [a, c, r], "independent_sources": 1,
-             "trigger": "arrested", "evidence": [], "story": "sty_reynosa000000"},
+             "trigger": "arrested", "story": "sty_reynosa000000",
+             "evidence": [_ev(a, to, "arrested", "events@2"), _ev(a, to, "on Tuesday", "events.date@2"),
+                          _ev(c, to, "arrested", "events@2"), _ev(r, tr, "detained", "events@2")]},
             {"id": "evt_march00000000", "event_type": "protest", "date": "2025-11", "actors": [], "targets": [],
              "place": "Veracruz", "articles": [ids["unrelated"]], "independent_sources": 1, "trigger": "marched",
-             "evidence": [], "story": None},
+             "evidence": [_ev(ids["unrelated"], texts["unrelated"], "marched", "events@2")], "story": None},
         ],
         "relations": [{"id": "rel_leads00000000", "subject": person, "predicate": "opposes", "object": group,
                        "articles": [a, r], "independent_sources": 1, "allegation": False, "start": "2025",
-                       "end": None, "evidence": []}],
+                       "end": None,
+                       "evidence": [_ev(a, to, '"We will not negotiate with criminals," said Rafael Quintero',
+                                        "relations@1"),
+                                    _ev(r, tr, "the government would not negotiate with criminals", "relations@1")]}],
         "watchlist": [{"id": "wl-1", "schema": "Person", "caption": "Rafael Quintero Test", "properties": {},
                        "dataset": "fixture-list"}],
         "watchlist_hits": [{"entity_id": person, "watch_id": "wl-1", "score": 0.93, "evidence": ["exact name"]}],

@@ -64,7 +64,7 @@ def test_entity_profile_links_every_item_to_evidence(corpus):
     profile = client.get("/api/entities/Rafael Quintero").json()  # by name, as the CLI accepts
     assert profile["entity"]["id"] == "ent_quintero00000"
     assert profile["quotes"][0]["article_id"] == ids["original"]
-    assert {ev["article"] for ev in profile["evidence"]} == {ids["original"], ids["rewrite"]}
+    assert {g["article"]["id"] for g in profile["evidence"]["groups"]} == {ids["original"], ids["rewrite"]}
     assert [r["predicate"] for r in profile["relations"]] == ["opposes"]
     assert profile["relations"][0]["object_name"] == "Cartel del Golfo"
     assert profile["watchlist_hits"][0]["caption"] == "Rafael Quintero Test"

@@ -138,3 +138,41 @@ def test_hostile_article_runs_nothing(server, page):
         assert page.locator("script:not([src])").count() == 0
     shot(page, "hostile")
     assert not [e for e in page.errors if "dialog" in e or "pwned" in e]
+
+
+def test_follow_evidence_to_the_marked_span(server, page):
+    """From a claim's evidence list to the reader: the span is marked, targeted and in view."""
+    base, ids = server
+    page.goto(base + "/claims")
+    page.click('a[href="/claims/clm_arrests000000"]')
+    page.wait_for_selector("#evidence mark")
+    shot(page, "claim-evidence")
+    link = page.locator("#evidence a.ev-link").nth(2)  # the rewrite's sentence
+    marked = link.locator("mark").inner_text()
+    assert marked.startswith("Authorities detained fifteen people")
+    link.click()
+    page.wait_for_selector("#article-body mark.target")
+    assert "start=" in page.url and page.url.endswith("#span")
+    assert page.evaluate("() => document.querySelector(':target') && document.querySelector(':target').id") == "span"
+    shown = "".join(page.locator("#article-body mark.target").all_inner_texts())
+    assert shown == marked
+    box = page.locator("#article-body mark.target").first.bounding_box()
+    assert box and 0 <= box["y"] < page.viewport_size["height"]
+    shot(page, "reader-span")
+    page.goto(base + f"/articles/{ids['copy']}")
+    page.wait_for_selector("details.passages mark")
+    assert page.locator("details.passages tbody tr").count() == 2
+    page.locator("details.passages a.ev-link").first.click()  # a passage opens its own span too
+    page.wait_for_selector("#article-body mark.target")
+    assert page.errors == []
+
+
+def test_network_edge_opens_the_relation(server, page):
+    base, _ = server
+    page.goto(base + "/network")
+    page.wait_for_selector("#network line.linked")
+    page.select_option("#net-predicate", "opposes")
+    page.click('#network line.linked[data-id="rel_leads00000000"]', force=True)
+    page.wait_for_url("**/relations/rel_leads00000000")
+    page.wait_for_selector("#evidence mark")
+    assert page.errors == []

@@ -84,7 +84,9 @@ def test_api_merge_shows_at_once_and_follows_relations(site, store):
     assert "El Jefe" in profile["entity"]["aliases"]
     assert any(line.endswith("analyst: same man, per court file") for line in profile["entity"]["merge_evidence"])
     assert [r["predicate"] for r in profile["relations"]] == ["leader_of"]  # the relation followed the merge
-    assert client.get(f"/api/entities/{old_jefe}").status_code == 404
+    # ids are stable: the merged entity kept one of the two ids; the other still leads to it
+    assert old_jefe in [merged["id"], *profile["entity"]["absorbed"]]
+    assert client.get(f"/api/entities/{old_jefe}").json()["entity"]["id"] == merged["id"]
     refresh_entities(store)  # what every later analysis does: the decision is applied again
     assert entity_of(store, "El Jefe")["id"] == merged["id"]
 

@@ -50,7 +50,7 @@ def test_entity_profile_sections(site):
     for text in ("state security chief", "Quintero", "We will not negotiate", "opposes", "Rafael Quintero Test",
                  'id="ego-graph"', "/entities/ent_golfo00000000"):
         assert text in page, text
-    assert f'/articles/{ids["original"]}?span=' in page  # quotes and mentions link to their evidence
+    assert f'/articles/{ids["original"]}?start=' in page  # quotes and mentions link to their evidence
     assert client.get("/entities").status_code == 200
     assert "Cartel del Golfo" in client.get("/entities?kind=organization").text
 

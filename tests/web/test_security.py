@@ -104,3 +104,23 @@ def test_search_input_stays_data(site):
         assert client.get("/api/search", params={"q": query}).status_code == 200, query
     assert client.get("/api/status").json()["articles"] >= 5
     assert client.get("/api/articles/%27%20OR%201=1").status_code == 404
+
+
+def test_evidence_sentences_with_markup_stay_text(site):
+    """Evidence excerpts cut from a hostile article (a claim's sentence holding a <script>, an
+    entity mention beside one) are escaped on every page that lists them, and in the reader."""
+    client, ids = site
+    claim = client.get("/api/claims/clm_hostile000000").json()
+    (item,) = [i for g in claim["evidence"]["groups"] for i in g["spans"]]
+    assert "<script>window.__pwned=1</script>" in item["text"]  # the API gives the text as it is
+    for path in ("/claims/clm_hostile000000", "/entities/ent_hostile000000", item["link"].split("#")[0],
+                 f"/articles/{ids['hostile']}?start=0&end=40"):
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert audit(page.text) == [], path
+        assert "<script>window" not in page.text, path
+        assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page.text, path
+    marked = client.get("/claims/clm_hostile000000").text
+    assert "<mark>Officials said &lt;script&gt;window.__pwned=1&lt;/script&gt; the port" in marked
+    entity = client.get("/entities/ent_hostile000000").text
+    assert "Officials said &lt;script&gt;window.__pwned=1&lt;/script&gt; <mark>the port</mark>" in entity

@@ -1,6 +1,7 @@
 // The network view: entities as nodes, relations (or co-mentions) as edges.
 // A small force layout, pan (drag the background), zoom (wheel), filters by relation and
-// time, and a click on a node opens its profile. Labels are set with textContent only.
+// time; a click on a node opens its profile, on a stored relation's edge the relation's page
+// (its evidence). Labels are set with textContent only.
 "use strict";
 (function () {
   const svg = document.getElementById("network");
@@ -88,6 +89,11 @@
         "stroke-width": Math.min(1 + e.weight, 6) });
       const title = el("title"); title.textContent = e.predicate + " (" + e.weight + ")";
       line.appendChild(title);
+      if (e.id) {  // a stored relation: a click opens its page, with the sentences that state it
+        line.classList.add("linked");
+        line.dataset.id = e.id;
+        line.addEventListener("click", () => { window.location.href = "/relations/" + encodeURIComponent(e.id); });
+      }
       layer.appendChild(line);
     }
     for (const d of nodes) {
@@ -109,7 +115,7 @@
 
   let drag = null;
   svg.addEventListener("pointerdown", (ev) => {
-    if (ev.target.closest && ev.target.closest("g.node")) return;
+    if (ev.target.closest && ev.target.closest("g.node, line.linked")) return;
     drag = { x: ev.clientX - view.x, y: ev.clientY - view.y };
     svg.setPointerCapture(ev.pointerId);
   });
