@@ -30,8 +30,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys, same_person_name
-from fuentes.corpus.name_constraints import (Profile, consistent_names, looks_like_organisation, org_words,
-                                             orgs_conflict, people_conflict, person_name)
+from fuentes.corpus.name_constraints import (Profile, consistent_names, entity_gender, looks_like_organisation,
+                                             name_gender, org_words, orgs_conflict, people_conflict, person_name)
 from fuentes.ids import content_id
 from fuentes.model import Entity
 from fuentes.unionfind import UnionFind
@@ -66,7 +66,8 @@ def _names(ent: Entity) -> set[tuple[str, ...]]:
 
 def _profile(ent: Entity, names: set[tuple[str, ...]]) -> Profile:
     if ent.kind == "person":
-        return Profile(people={t for t in names if len(t) >= 2})
+        gender = entity_gender(ent.name, ent.aliases)
+        return Profile(people={t for t in names if len(t) >= 2}, genders={gender} if gender else set())
     if ent.kind == "organization":
         return Profile(orgs={t for t in names if len(org_words(t)) >= 2})
     return Profile()
@@ -231,7 +232,8 @@ def canonical_name(names: list[str], kind: str) -> str:
     """The best full form among the members' own names: a clean one, the one most members use,
     then the longest (in words, then letters)."""
     counts = Counter(fold(n) for n in names)
-    return max(names, key=lambda n: (_clean_name(n, kind), counts[fold(n)], len(name_tokens(n)), len(n), n))
+    return max(names, key=lambda n: (_clean_name(n, kind), len(name_tokens(n)) >= 2, counts[fold(n)],
+                                     len(name_tokens(n)), len(n), n))
 
 
 def _disagrees(alias: str, own: tuple[str, ...], kind: str) -> bool:
@@ -256,9 +258,11 @@ def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: s
     merged = Entity(id=ent_id, name=name, kind=kind, merged_from=list(refs))
     seen: set[str] = set()
     own = name_tokens(name)
+    gender = entity_gender(name, [a for e in ents if e.kind == "person" for a in (e.name, *e.aliases)]) \
+        if kind == "person" else None
     for (article, e) in members:
         for alias in [e.name, *e.aliases]:
-            if _disagrees(alias, own, kind):
+            if _disagrees(alias, own, kind) or (gender and name_gender(alias) not in (None, gender)):
                 continue  # a name another person or organisation carries, chained in by one article
             if fold(alias) not in seen:
                 seen.add(fold(alias))

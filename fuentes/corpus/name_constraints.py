@@ -123,19 +123,49 @@ def orgs_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return not (wa <= wb or wb <= wa)
 
 
+_HONORIFICS = {"mr": "m", "senor": "m", "sr": "m", "don": "m", "mrs": "f", "ms": "f", "miss": "f", "senora": "f",
+               "sra": "f", "srta": "f", "senorita": "f", "dona": "f"}
+
+
+def name_gender(name: str) -> str | None:
+    """"m" / "f" from a name's honorific ("Mr. Clinton", "la señora Ruiz") or its clearly gendered
+    first name ("Hillary Clinton"); None when the name does not say."""
+    from fuentes.extract.speakers import first_name_gender
+
+    words = fold(name).replace(".", " ").split()
+    if words and words[0] in _HONORIFICS:
+        return _HONORIFICS[words[0]]
+    toks = person_name(tuple(words))
+    return first_name_gender(" ".join(t.capitalize() for t in toks)) if len(toks) >= 2 else None
+
+
+def entity_gender(name: str, aliases: Iterable[str]) -> str | None:
+    """A person's gender as its own name says it, else as its aliases say it with one voice."""
+    own = name_gender(name)
+    if own:
+        return own
+    said = {g for a in aliases if (g := name_gender(a))}
+    return said.pop() if len(said) == 1 else None
+
+
 @dataclass(slots=True)
 class Profile:
-    """The full names a group of local entities holds, by kind: what a union must agree with."""
+    """The full names a group of local entities holds, by kind, and the genders its people's
+    names show: what a union must agree with."""
 
     people: set[tuple[str, ...]] = field(default_factory=set)
     orgs: set[tuple[str, ...]] = field(default_factory=set)
+    genders: set[str] = field(default_factory=set)
 
     def absorb(self, other: "Profile") -> None:
         self.people |= other.people
         self.orgs |= other.orgs
+        self.genders |= other.genders
 
     def conflict(self, other: "Profile") -> str | None:
         """Why the two groups cannot be one, or None."""
+        if self.genders and other.genders and self.genders != other.genders:
+            return f"different gender cues: {'/'.join(sorted(self.genders))} and {'/'.join(sorted(other.genders))}"
         for a in self.people:
             for b in other.people:
                 if people_conflict(a, b):

@@ -22,6 +22,7 @@ from fuentes.store.analysis import list_entities, provenance_rows, quotes_of
 from fuentes.store.articles import count_articles, list_articles, list_rejections
 from fuentes.web import decisions, knowledge, reader, search, stories
 from fuentes.web.addresses import public_address, url_problem
+from fuentes.codecs import ARTICLE
 from fuentes.web.app import require_token
 from fuentes.web.jobs import upload_items, upload_label, url_items
 
@@ -33,9 +34,7 @@ def _ctx(request: Request):
 
 
 def article_summary(article) -> dict[str, Any]:
-    return {"id": article.id, "outlet": article.outlet, "title": article.title, "published": article.published,
-            "language": article.language, "kind": article.kind, "origin": article.origin,
-            "source": article.source}
+    return ARTICLE.summary(article)
 
 
 @router.get("/status", tags=["store"])

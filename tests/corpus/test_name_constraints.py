@@ -117,3 +117,16 @@ def test_the_canonical_name_is_the_clean_form_most_members_use():
     assert canonical_name(["Ted Cruz", "Rafael Edward Cruz", "Ted Cruz"], "person") == "Ted Cruz"
     assert canonical_name(["President Barack Obama", "Barack Obama"], "person") == "Barack Obama"
     assert canonical_name(["Cártel de Sinaloa", "Cártel de Sinaloa", "cártel"], "organization") == "Cártel de Sinaloa"
+
+
+def test_gender_cues_keep_people_apart_and_wrong_honorifics_out():
+    entities, merges = resolve(local("a", "e1", "Hillary Clinton", "person", "Clinton"),
+                               local("b", "e1", "Clinton", "person", "Mr. Clinton"),
+                               local("c", "e1", "Hillary Clinton", "person", "Mr. Clinton", "Clinton"))
+    hillary = holder(entities, "a#e1")
+    assert holder(entities, "c#e1").id == hillary.id and "Mr. Clinton" not in hillary.aliases
+    assert holder(entities, "b#e1").id != hillary.id  # a man called Clinton is not her
+    assert any("different gender cues" in m.reason for m in merges)
+    spanish, _ = resolve(local("a", "e1", "Verónica Ledesma Ortiz", "person", "Ledesma"),
+                         local("b", "e1", "Ledesma", "person", "el señor Ledesma", "Sr. Ledesma"))
+    assert holder(spanish, "a#e1").id != holder(spanish, "b#e1").id
