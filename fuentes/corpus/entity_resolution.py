@@ -30,8 +30,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys, same_person_name
-from fuentes.corpus.name_constraints import (Profile, consistent_names, entity_gender, looks_like_organisation,
-                                             name_gender, org_words, orgs_conflict, people_conflict, person_name)
+from fuentes.corpus.name_constraints import (Profile, consistent_names, entity_gender, exonym_key,
+                                             honorific_gender, looks_like_organisation, org_words, orgs_conflict,
+                                             people_conflict, person_name)
 from fuentes.ids import content_id
 from fuentes.model import Entity
 from fuentes.unionfind import UnionFind
@@ -61,15 +62,33 @@ def _names(ent: Entity) -> set[tuple[str, ...]]:
     core = person_name(name_tokens(ent.name)) if ent.kind == "person" else name_tokens(ent.name)
     multi = [t for t in found if len(t) >= 2]
     kept = consistent_names(core if len(core) >= 2 else None, multi, ent.kind)
-    return {t for t in found if len(t) < 2} | set(kept)
+    names = {t for t in found if len(t) < 2} | set(kept)
+    return names | _known_keys(ent, core, kept)
 
 
-def _profile(ent: Entity, names: set[tuple[str, ...]]) -> Profile:
+def _known_keys(ent: Entity, core: tuple[str, ...], kept: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """The exonym keys of a place or group: one key for its English and Spanish names. Only its
+    own name and the full names that agree with it count: a one-word alias chained in by its
+    article ("ISIS" on the State Department) bridges nothing."""
+    if ent.kind not in ("place", "organization"):
+        return set()
+    own = [core, *kept] if len(core) >= 2 or not kept else kept
+    keys = {key for t in own if (key := exonym_key(t))}
+    if len(core) < 2 and (key := exonym_key(core)):  # an entity named by its acronym or one word
+        keys.add(key)
+    return keys
+
+
+def _profile(ent: Entity, names: set[tuple[str, ...]], surnames: frozenset[str] = frozenset()) -> Profile:
     if ent.kind == "person":
-        gender = entity_gender(ent.name, ent.aliases)
+        gender = entity_gender(ent.name, ent.aliases, surnames)
         return Profile(people={t for t in names if len(t) >= 2}, genders={gender} if gender else set())
-    if ent.kind == "organization":
-        return Profile(orgs={t for t in names if len(org_words(t)) >= 2})
+    known = {t for t in names if t[0].startswith("~")}
+    if ent.kind == "organization":  # a name in the exonym table stands for its key, not its words
+        return Profile(orgs={t for t in names if len(org_words(t)) >= 2 and not t[0].startswith("~")
+                             and exonym_key(t) is None}, known=known)
+    if ent.kind == "place":
+        return Profile(known=known)
     return Profile()
 
 
@@ -107,7 +126,8 @@ def resolve_with_merges(per_article: dict[str, list[Entity]]) -> tuple[list[Enti
     items = [(art, e) for art in sorted(per_article) for e in per_article[art]]
     refs = [f"{art}#{e.id}" for art, e in items]
     names = [_names(e) for _, e in items]
-    uf = ConstrainedUnion([_profile(e, n) for (_, e), n in zip(items, names)])
+    # each local entity's gender from its own names only: a resolution in blocks (Spark) decides the same
+    uf = ConstrainedUnion([_profile(e, n, _surnames([e.name, *e.aliases])) for (_, e), n in zip(items, names)])
     _merge_full_names(items, names, uf)
     _merge_name_variants(items, names, uf)
     _merge_single_words(items, names, uf)
@@ -245,6 +265,19 @@ def _disagrees(alias: str, own: tuple[str, ...], kind: str) -> bool:
     return False
 
 
+def _surnames(names: list[str]) -> frozenset[str]:
+    """Words these names use more often after the first word than as the first word: surnames
+    ("Peña" of "Enrique Peña Nieto"), whose look-alike first names say nothing of gender."""
+    first: Counter = Counter()
+    later: Counter = Counter()
+    for name in names:
+        toks = person_name(name_tokens(name))
+        if len(toks) >= 2:
+            first[toks[0]] += 1
+            later.update(toks[1:])
+    return frozenset(t for t, n in later.items() if n > first[t])
+
+
 def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: set[str]) -> Entity:
     """One corpus entity from the local entities of one group (refs "article#key"); `used`: ids taken."""
     ents = [e for _, e in members]
@@ -258,11 +291,11 @@ def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: s
     merged = Entity(id=ent_id, name=name, kind=kind, merged_from=list(refs))
     seen: set[str] = set()
     own = name_tokens(name)
-    gender = entity_gender(name, [a for e in ents if e.kind == "person" for a in (e.name, *e.aliases)]) \
-        if kind == "person" else None
+    gender = entity_gender(name, [a for e in ents if e.kind == "person" for a in (e.name, *e.aliases)],
+                           _surnames([a for e in ents for a in (e.name, *e.aliases)])) if kind == "person" else None
     for (article, e) in members:
         for alias in [e.name, *e.aliases]:
-            if _disagrees(alias, own, kind) or (gender and name_gender(alias) not in (None, gender)):
+            if _disagrees(alias, own, kind) or (gender and honorific_gender(alias) not in (None, gender)):
                 continue  # a name another person or organisation carries, chained in by one article
             if fold(alias) not in seen:
                 seen.add(fold(alias))

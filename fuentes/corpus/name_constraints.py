@@ -111,12 +111,42 @@ def people_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return not any(_given_agree(short[0], g) for g in given_long)
 
 
+_LEADING_ARTICLES = frozenset({"the", "el", "la", "los", "las"})
+
+
+@lru_cache(maxsize=1)
+def _exonym_table() -> dict[tuple[str, ...], tuple[str, ...]]:
+    from fuentes.extract.names import name_tokens
+
+    raw = yaml.safe_load(resources.files("fuentes.corpus").joinpath("data/exonyms.yaml").read_text("utf-8"))
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for section, groups in raw.items():
+        for number, names in enumerate(groups):
+            key = ("~" + section, str(number))
+            for name in names:
+                toks = name_tokens(str(name))
+                if toks and toks[0] in _LEADING_ARTICLES and len(toks) > 1:
+                    toks = toks[1:]
+                table.setdefault(toks, key)
+    return table
+
+
+def exonym_key(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The one key shared by every English and Spanish name of a place or organisation in
+    data/exonyms.yaml ("Estados Unidos", "United States", "EE.UU." -> one key), or None."""
+    if tokens and tokens[0] in _LEADING_ARTICLES and len(tokens) > 1:
+        tokens = tokens[1:]
+    return _exonym_table().get(tokens)
+
+
 def org_words(tokens: tuple[str, ...]) -> frozenset[str]:
     return frozenset(t for t in tokens if t not in _ORG_GLUE)
 
 
 def orgs_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two organisation names of two words or more whose words are not one within the other."""
+    if exonym_key(a) is not None and exonym_key(a) == exonym_key(b):
+        return False  # two languages' names of one organisation
     wa, wb = org_words(a), org_words(b)
     if len(wa) < 2 or len(wb) < 2:
         return False
@@ -127,25 +157,37 @@ _HONORIFICS = {"mr": "m", "senor": "m", "sr": "m", "don": "m", "mrs": "f", "ms":
                "sra": "f", "srta": "f", "senorita": "f", "dona": "f"}
 
 
-def name_gender(name: str) -> str | None:
-    """"m" / "f" from a name's honorific ("Mr. Clinton", "la señora Ruiz") or its clearly gendered
-    first name ("Hillary Clinton"); None when the name does not say."""
+def name_gender(name: str, surnames: frozenset[str] = frozenset()) -> str | None:
+    """"m" / "f" from a name's honorific ("Mr. Clinton", "Sra. Ruiz") or its clearly gendered
+    first name ("Hillary Clinton"); None when the name does not say. A first word that is used
+    as a surname elsewhere (`surnames`: "Flores", "Reyes", "Vega") says nothing."""
     from fuentes.extract.speakers import first_name_gender
 
-    words = fold(name).replace(".", " ").split()
-    if words and words[0] in _HONORIFICS:
-        return _HONORIFICS[words[0]]
-    toks = person_name(tuple(words))
-    return first_name_gender(" ".join(t.capitalize() for t in toks)) if len(toks) >= 2 else None
+    words = name.replace(".", " ").split()
+    folded = [fold(w) for w in words]
+    if folded and folded[0] in _HONORIFICS:
+        return _HONORIFICS[folded[0]]
+    titles = _title_words()
+    while len(folded) > 2 and folded[0] in titles:
+        words, folded = words[1:], folded[1:]
+    if len(words) < 2 or folded[0] in surnames or folded[0] in titles:
+        return None
+    return first_name_gender(" ".join(words))
 
 
-def entity_gender(name: str, aliases: Iterable[str]) -> str | None:
-    """A person's gender as its own name says it, else as its aliases say it with one voice."""
-    own = name_gender(name)
+def entity_gender(name: str, aliases: Iterable[str], surnames: frozenset[str] = frozenset()) -> str | None:
+    """A person's gender as its own name says it, else as its honorifics say it with one voice."""
+    own = name_gender(name, surnames)
     if own:
         return own
-    said = {g for a in aliases if (g := name_gender(a))}
+    said = {g for a in aliases if (g := honorific_gender(a))}
     return said.pop() if len(said) == 1 else None
+
+
+def honorific_gender(name: str) -> str | None:
+    """The gender an honorific gives a name ("Mr. Clinton" -> "m"), else None."""
+    first = fold(name).replace(".", " ").split()[:1]
+    return _HONORIFICS.get(first[0]) if first else None
 
 
 @dataclass(slots=True)
@@ -156,14 +198,18 @@ class Profile:
     people: set[tuple[str, ...]] = field(default_factory=set)
     orgs: set[tuple[str, ...]] = field(default_factory=set)
     genders: set[str] = field(default_factory=set)
+    known: set[tuple[str, ...]] = field(default_factory=set)  # exonym keys: places and groups known by name
 
     def absorb(self, other: "Profile") -> None:
         self.people |= other.people
         self.orgs |= other.orgs
         self.genders |= other.genders
+        self.known |= other.known
 
     def conflict(self, other: "Profile") -> str | None:
         """Why the two groups cannot be one, or None."""
+        if self.known and other.known and not self.known & other.known:
+            return "two different places or organisations of the exonym list"
         if self.genders and other.genders and self.genders != other.genders:
             return f"different gender cues: {'/'.join(sorted(self.genders))} and {'/'.join(sorted(other.genders))}"
         for a in self.people:

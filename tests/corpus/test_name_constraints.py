@@ -130,3 +130,17 @@ def test_gender_cues_keep_people_apart_and_wrong_honorifics_out():
     spanish, _ = resolve(local("a", "e1", "Verónica Ledesma Ortiz", "person", "Ledesma"),
                          local("b", "e1", "Ledesma", "person", "el señor Ledesma", "Sr. Ledesma"))
     assert holder(spanish, "a#e1").id != holder(spanish, "b#e1").id
+
+
+def test_english_and_spanish_names_of_one_place_or_group_are_one_entity():
+    entities, _ = resolve(local("a", "e1", "Estados Unidos", "place", "EE.UU."),
+                          local("b", "e1", "United States", "place", "U.S."),
+                          local("c", "e1", "Cártel Jalisco Nueva Generación", "organization", "CJNG"),
+                          local("d", "e1", "Jalisco New Generation Cartel", "organization"),
+                          local("e", "e1", "Marina", "organization"),
+                          local("f", "e1", "Mexican Navy", "organization"),
+                          local("g", "e1", "Sinaloa Cartel", "organization"))
+    assert holder(entities, "a#e1").id == holder(entities, "b#e1").id
+    assert holder(entities, "c#e1").id == holder(entities, "d#e1").id
+    assert holder(entities, "e#e1").id == holder(entities, "f#e1").id
+    assert holder(entities, "g#e1").id != holder(entities, "c#e1").id  # a shared word is not a shared name
