@@ -49,7 +49,7 @@ def ingest(
     from fuentes.ingest.files import iter_paths
     from fuentes.ingest.job import ingest_items
     from fuentes.ingest.sources import ReadOptions, iter_inputs
-    from fuentes.progress import IngestProgress
+    from fuentes.progress import IngestProgress, printable
 
     store = _open(db)
     local = [spec for spec in inputs if "://" not in spec]
@@ -63,9 +63,20 @@ def ingest(
                           saved_at=saved_at)
     workers = workers or _auto_workers(total)
     started = time.monotonic()
-    with IngestProgress(total or None, enabled=progress) as bar:
-        summary = ingest_items(iter_inputs(inputs, options), store, workers=workers,
-                               batch_size=batch_size, on_result=bar)
+    try:
+        with IngestProgress(total or None, enabled=progress) as bar:
+            summary = ingest_items(iter_inputs(inputs, options), store, workers=workers,
+                                   batch_size=batch_size, on_result=bar)
+    except FuentesError as error:  # the store refused a write: status 2, as for a store that will not open
+        err.print(f"error: {printable(error)}", markup=False, soft_wrap=True)
+        raise typer.Exit(2)
+    except Exception as error:  # a bug: never status 1, which means "some input was rejected"
+        err.print(f"internal error: {type(error).__name__}: {printable(error)[:500]} (please report it; "
+                  "batches already written are kept)", markup=False, soft_wrap=True)
+        raise typer.Exit(3)
+    except KeyboardInterrupt:
+        err.print("interrupted: batches already written are kept; run again to finish", markup=False)
+        raise typer.Exit(130)
     elapsed = time.monotonic() - started
     err.print(f"stored {summary.stored}, duplicates {summary.duplicates}, rejected {summary.rejected} "
               f"(of {summary.seen} inputs) in {elapsed:.1f} s with {workers} worker(s)", markup=False)
@@ -243,10 +254,11 @@ def export(db: Optional[str] = DbOption,
 @app.command()
 def rejections(db: Optional[str] = DbOption) -> None:
     """Inputs that could not be stored, with the reason (a re-run retries them)."""
+    from fuentes.progress import rejection_line
     from fuentes.store.articles import list_rejections
 
     for rejection in list_rejections(_open(db)):
-        out.print(f"{rejection.source}: {rejection.reason}", markup=False, highlight=False)
+        out.print(rejection_line(rejection), markup=False, highlight=False, soft_wrap=True)
 
 
 

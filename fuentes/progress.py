@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from typing import Any
@@ -10,6 +11,35 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from fuentes.model import Rejection
+
+# Characters a terminal acts on rather than shows: C0 and C1 controls (ESC starts colour, title
+# and clear-screen sequences; a newline would start a forged line), DEL, the Unicode line and
+# paragraph separators, and the bidirectional overrides that reorder what is shown.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: object) -> str:
+    """`text` safe to print on one terminal line: control characters shown as \\x1b, \\n...
+
+    Every source name and reason printed to a terminal (the rejection lines of a run, `fuentes
+    rejections`) goes through this, so a file name or a WARC-Target-URI cannot move the cursor,
+    retitle or clear the terminal, or forge a line of output.
+    """
+    return _UNSAFE.sub(_escape, str(text))
+
+
+def rejection_line(rejection: Rejection) -> str:
+    """`SOURCE: REASON` of a rejection, printable (see `printable`)."""
+    return f"{printable(rejection.source)}: {printable(rejection.reason)}"
 
 
 class IngestProgress:
@@ -46,7 +76,7 @@ class IngestProgress:
         self.done += 1
         if isinstance(result, Rejection):
             # One line per rejected input, naming it and what is wrong.
-            self.console.print(f"rejected {result.source}: {result.reason}", markup=False,
+            self.console.print(f"rejected {rejection_line(result)}", markup=False,
                                highlight=False, soft_wrap=True)
         elapsed = max(time.monotonic() - self.started, 1e-6)
         self._progress.update(self._task, advance=size, done=self.done, rate=self.done / elapsed)

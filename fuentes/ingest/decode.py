@@ -1,8 +1,12 @@
 """Bytes to text: refuse binary and empty inputs, find the charset, normalise newlines.
 
-Order of trust: a byte-order mark, then what the container or the page declares, then strict
-UTF-8, then statistical detection. A declared charset the bytes are invalid in is wrong and
-falls through to the next method, so a mislabelled page still reads.
+Order of trust: a byte-order mark, then UTF-16 without one (NULs on every other byte, their
+side giving the byte order), then what the container or the page declares, then strict UTF-8,
+then UTF-8 with repair (mostly UTF-8 bytes with some Latin-1 stretches: those stretches read as
+cp1252), then statistical detection. A declared charset the bytes are invalid in, or that turns
+them into implausible text (replacement characters, symbols or CJK inside Latin words), is wrong
+and falls through to the next method, so a mislabelled page still reads; implausible text from
+detection is rejected with the reason.
 """
 
 from __future__ import annotations
@@ -74,6 +78,15 @@ LABEL_ALIASES = {"latin_1": ["cp1252", "latin_1"], "iso8859_1": ["cp1252", "lati
 
 # C0 controls other than tab, newline, vertical tab, form feed and carriage return; plus DEL.
 _CONTROL = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+# surrogateescape's stand-ins for the bytes that are not UTF-8
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+_CP1252 = {byte: char for byte in range(0x80, 0xA0)
+           if (char := bytes([byte]).decode("cp1252", "ignore"))}
+_C1 = re.compile("[\x80-\x9f]")
+# a short run of non-letters between two ASCII letters, and what in such a run no word holds
+_INSIDE_WORD = re.compile(r"(?<=[A-Za-z])[^\sA-Za-z0-9]{1,4}(?=[A-Za-z])")
+_FOREIGN = re.compile("[^\\s\x21-\x7e\u00a0-\u00ff\u0100-\u024f\u0300-\u036f\u1e00-\u1eff\u2010-\u2019\u2027]")
+_NON_ASCII_WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE
 )
@@ -129,20 +142,24 @@ def _decode_bytes(raw: RawDocument, data: bytes) -> str:
             except UnicodeDecodeError:
                 break  # a stray BOM-like start: carry on as if there were none
     if b"\x00" in data[:SNIFF_BYTES] and _looks_utf16(data[:SNIFF_BYTES]):
-        for codec in ("utf-16-le", "utf-16-be"):
-            text = _try(data, codec)
-            if text is not None and _mostly_printable(text):
-                return text
+        return _decode_utf16(raw, data)
     tried: list[str] = []
     for label in _declared(raw, data):
+        problem = ""
         for codec in _codecs_for(label):
             if codec.startswith(("utf-16", "utf-32")) and b"\x00" not in data[:SNIFF_BYTES]:
                 continue  # a UTF-16 label on 8-bit bytes is a mislabel (WHATWG agrees)
             text = _try(data, codec)
-            if text is not None and not _utf8_overrides(codec, data):
+            if text is None or _utf8_overrides(codec, data):
+                continue
+            problem = "" if codec.startswith("utf") else implausible(text)  # valid UTF is evidence enough
+            if not problem:
                 return text
-        tried.append(f"declared {label}")
+        tried.append(f"declared {label}" + (f" ({problem})" if problem else ""))
     text = _try(data, "utf-8")
+    if text is not None:
+        return text
+    text = repair_utf8(data)
     if text is not None:
         return text
     tried.append("utf-8")
@@ -150,13 +167,90 @@ def _decode_bytes(raw: RawDocument, data: bytes) -> str:
     if best is not None and best.chaos <= MAX_CHAOS:
         text = _try(data, best.encoding)
         if text is not None:
-            return text
+            problem = implausible(text)
+            if not problem:
+                return text
+            tried.append(f"detection: {best.encoding} ({problem})")
+            raise InputError(raw.source, "undecodable bytes: no charset gives text plausible in any "
+                                         f"language (tried {', '.join(tried)})")
     tried.append("detection")
     raise InputError(
         raw.source,
         "undecodable bytes: not UTF-8 and no reliable charset detected "
         f"(tried {', '.join(tried)})",
     )
+
+
+def _decode_utf16(raw: RawDocument, data: bytes) -> str:
+    """UTF-16 without a byte-order mark, its byte order read from where the NULs sit.
+
+    Text in the Latin range leaves a NUL in the high byte of each unit: on even offsets for
+    big-endian, odd for little-endian. Read the other way round, every character would be a
+    CJK or other unit ending in 00 ("倀漀氀..."), so the text must come out mostly Latin-1.
+    """
+    head = data[:SNIFF_BYTES]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    codec = "utf-16-be" if even > odd else "utf-16-le"
+    text = data[: len(data) - len(data) % 2].decode(codec, "replace")
+    sample = text[:SNIFF_BYTES]
+    latin = sum(ord(ch) < 0x100 for ch in sample)
+    if sample and latin < 0.4 * len(sample):
+        problem = f"only {100 * latin // len(sample)}% of the characters in the Latin-1 range"
+    elif not _mostly_printable(text):
+        problem = "control characters throughout"
+    else:
+        return text
+    raise InputError(raw.source, f"bytes look like {codec.upper()} without a byte-order mark (NUL on every "
+                                 f"other byte) but do not read as text in any language: {problem}")
+
+
+def repair_utf8(data: bytes) -> str | None:
+    """Mostly-UTF-8 bytes with some Latin-1/cp1252 stretches (a UTF-8 file with a Latin-1 tail,
+    pages pasted together), each invalid stretch read as cp1252; None when not mostly UTF-8.
+
+    Valid multi-byte UTF-8 almost never arises by chance in single-byte text, so a handful of
+    valid sequences against a comparable number of invalid bytes is UTF-8 with damage, not a
+    Latin-1 file: decoding the whole as Latin-1 would turn the good part into "ZÃ¡rate".
+    """
+    text = data.decode("utf-8", "surrogateescape")
+    runs = _ESCAPED.findall(text)
+    if not runs:
+        return text
+    escaped = sum(len(run) for run in runs)
+    valid = len(text) - len(text.encode("ascii", "ignore")) - escaped  # valid non-ASCII characters
+    if not (valid >= len(runs) or (valid >= 3 and valid * 10 >= len(runs))):
+        return None
+    return _ESCAPED.sub(_single_byte, text)
+
+
+def _single_byte(match: re.Match[str]) -> str:
+    raw = bytes(ord(ch) - 0xDC00 for ch in match.group())
+    return "".join(_CP1252.get(byte) or chr(byte) for byte in raw)
+
+
+def implausible(text: str) -> str:
+    """Why `text` cannot be the right reading of its bytes in any language, or "".
+
+    Replacement characters, C1 controls, or symbols and other scripts wedged inside Latin
+    words ("Z√°rate", "Z瘙ate") are what a wrong charset makes of accented letters.
+    """
+    solid = len(text) - sum(text.count(ch) for ch in " \n\t\r")
+    if not solid:
+        return ""
+    bad = text.count("\ufffd")
+    if bad >= 3 and bad > 0.01 * solid:
+        return f"{bad} replacement characters"
+    controls = len(_C1.findall(text))
+    if controls >= 3 and controls > 0.01 * solid:
+        return f"{controls} C1 control characters"
+    if not _FOREIGN.search(text):  # nothing outside Latin letters and common punctuation
+        return ""
+    wedged = sum(1 for match in _INSIDE_WORD.finditer(text) if _FOREIGN.search(match.group()))
+    if wedged >= 3:
+        accented = len(_NON_ASCII_WORD.findall(text))
+        if wedged >= 0.2 * accented:
+            return f"{wedged} words with symbols or CJK characters inside Latin letters"
+    return ""
 
 
 def _declared(raw: RawDocument, data: bytes) -> list[str]:
@@ -184,7 +278,7 @@ def _codecs_for(label: str) -> list[str]:
 
 
 def _utf8_overrides(codec: str, data: bytes) -> bool:
-    """True when a single-byte declaration is wrong because the bytes are real UTF-8.
+    """True when a single-byte declaration is wrong because the bytes are (mostly) real UTF-8.
 
     Single-byte charsets accept any bytes, so a page labelled latin-1 but saved as UTF-8 would
     otherwise come out as mojibake. Multi-byte UTF-8 sequences almost never arise by chance in
@@ -194,7 +288,7 @@ def _utf8_overrides(codec: str, data: bytes) -> bool:
         return False
     if data.isascii():
         return False
-    return _try(data, "utf-8") is not None
+    return repair_utf8(data) is not None  # valid UTF-8, or mostly (see repair_utf8)
 
 
 def _try(data: bytes, codec: str) -> str | None:

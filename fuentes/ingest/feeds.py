@@ -32,18 +32,44 @@ _FEED_ROOT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _TAG = re.compile(r"<[^>]+>")
+# A document type declaration with an internal subset ("<!DOCTYPE rss [ <!ENTITY ...> ]>"):
+# entity definitions there can expand to gigabytes or pull in local files.
+_INTERNAL_DTD = re.compile(
+    r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<\?[^>]*\?>\s*)*<!DOCTYPE\s+([^\s\[>]+)[^\[>]*\[",
+    re.IGNORECASE | re.DOTALL,
+)
+DTD_REFUSED = "feed declares a DTD (<!DOCTYPE {root} [...]> with its own entities): refused for safety"
 
 
 def looks_like_feed(mime: str | None, data: bytes) -> bool:
     """True for a feed media type, or for XML whose root element is rss, feed or rdf:RDF."""
     if mime in FEED_ONLY_TYPES:
         return True
+    return bool(_FEED_ROOT.match(_head_text(data)))
+
+
+def internal_dtd(mime: str | None, data: bytes, xml_types: frozenset[str] = frozenset()) -> str | None:
+    """Why a feed is refused when it declares a DTD with an internal subset, else None.
+
+    A document counts as a feed by its media type (`xml_types`: the XML types a feed may be
+    served as) or by its root (rss, feed, rdf:RDF). feedparser would hand it to an XML parser
+    that reads the declarations; an ordinary feed never needs them, and a public DTD named
+    without a subset ("<!DOCTYPE rss PUBLIC ...>") is still read as usual.
+    """
+    match = _INTERNAL_DTD.match(_head_text(data))
+    if not match:
+        return None
+    root = match.group(1)
+    if mime in FEED_ONLY_TYPES or mime in xml_types or root.lower() in ("rss", "feed", "rdf:rdf"):
+        return DTD_REFUSED.format(root=root)
+    return None
+
+
+def _head_text(data: bytes) -> str:
     head = data[:4096]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = head.decode("utf-16", "ignore")
-    else:
-        text = head.decode("latin-1").removeprefix("\xef\xbb\xbf")
-    return bool(_FEED_ROOT.match(text))
+        return head.decode("utf-16", "ignore")
+    return head.decode("latin-1").removeprefix("\xef\xbb\xbf")
 
 
 def iter_feed(feed: Fetched, source: str, fetcher: Fetcher) -> Iterator[RawDocument | Rejection]:

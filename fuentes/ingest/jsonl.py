@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -20,6 +21,7 @@ from fuentes.model import Rejection
 BODY_FIELDS = ("text", "html")  # `text` wins when both are given: the user's own extraction
 HINT_FIELDS = ("url", "outlet", "title", "published", "byline", "language", "saved_at", "id")
 _SKIP_CHUNK = 1 << 20
+_DIGITS_TOLD = re.compile(r"value has (\d+) digits")
 # Errors a (gzip) stream raises when its bytes end early or are corrupt.
 STREAM_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 
@@ -46,7 +48,12 @@ def iter_jsonl(
         if line is None:
             yield Rejection(source, too_large(size, options.max_bytes))
         elif line.strip():
-            yield parse_line(line, source, options)
+            try:
+                parsed = parse_line(line, source, options)
+            except Exception as exc:  # a line must never end the file, whatever is in it
+                parsed = Rejection(source, f"internal error reading this line ({type(exc).__name__}: "
+                                           f"{_say(exc)}); please report it")
+            yield parsed
 
 
 def parse_line(line: bytes, source: str, options: ReadOptions) -> RawDocument | Rejection:
@@ -57,6 +64,15 @@ def parse_line(line: bytes, source: str, options: ReadOptions) -> RawDocument | 
         return Rejection(source, "bad JSON: the line is not UTF-8")
     except json.JSONDecodeError as exc:
         return Rejection(source, f"bad JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}")
+    except RecursionError:  # [[[[... or {"a":{"a":... thousands of levels deep
+        return Rejection(source, "bad JSON: nested too deeply to read")
+    except ValueError as exc:  # an integer of more than 4300 digits (CPython's limit)
+        digits = _DIGITS_TOLD.search(str(exc))
+        if digits:
+            return Rejection(source, f"bad JSON: number too long ({digits.group(1)} digits)")
+        return Rejection(source, f"bad JSON: {_say(exc)}")
+    except MemoryError:
+        return Rejection(source, "bad JSON: too large to hold in memory")
     if not isinstance(obj, dict):
         return Rejection(source, f"expected a JSON object, got {_type_name(obj)}")
     body = [key for key in BODY_FIELDS if obj.get(key) is not None]

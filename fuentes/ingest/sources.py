@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from fuentes.ingest.feeds import iter_feed, looks_like_feed
+from fuentes.ingest.feeds import internal_dtd, iter_feed, looks_like_feed
 from fuentes.ingest.fetch import FEED_TYPES, PAGE_TYPES, Fetcher
 from fuentes.ingest.decode import looks_like_html
 from fuentes.ingest.files import is_url, iter_files, iter_paths
-from fuentes.ingest.limits import ReadOptions, ReadStats
+from fuentes.ingest.limits import ReadOptions, ReadStats, one_line, source_name
 from fuentes.ingest.raw import RawDocument
 from fuentes.model import Rejection
 
@@ -36,12 +36,16 @@ def iter_inputs(
     fetcher: Fetcher | None = None
     try:
         for spec in specs:
-            if is_url(spec):
-                if fetcher is None:
-                    fetcher = Fetcher(options)  # one client: robots.txt and delays are shared
-                yield from read_url(spec, fetcher)
-            else:
-                yield from iter_files(spec, options, stats)
+            try:
+                if is_url(spec):
+                    if fetcher is None:
+                        fetcher = Fetcher(options)  # one client: robots.txt and delays are shared
+                    yield from read_url(spec, fetcher)
+                else:
+                    yield from iter_files(spec, options, stats)
+            except Exception as exc:  # a reader's bug ends this input, never the inputs after it
+                yield Rejection(source_name(spec), f"internal error while reading ({type(exc).__name__}: "
+                                                   f"{one_line(str(exc))}); please report it")
     finally:
         if fetcher is not None:
             fetcher.close()
@@ -53,7 +57,10 @@ def read_url(url: str, fetcher: Fetcher) -> Iterator[RawDocument | Rejection]:
     if isinstance(got, Rejection):
         yield got
         return
-    if looks_like_feed(got.mime, got.data):
+    dtd = internal_dtd(got.mime, got.data, FEED_TYPES)
+    if dtd:
+        yield Rejection(url, dtd)
+    elif looks_like_feed(got.mime, got.data):
         yield from iter_feed(got, url, fetcher)
     elif got.mime in FEED_TYPES and not looks_like_html(got.data):
         yield Rejection(url, f"not a web page or feed: XML ({got.mime}) without an RSS/Atom root")

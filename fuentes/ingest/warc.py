@@ -8,17 +8,24 @@ metadata, revisits, non-HTML responses and HTTP errors are skipped and counted.
 warcio ends quietly on a cut-off archive, so damage is detected here: a record whose bytes
 stop short of its Content-Length, a gzip stream without its end marker, or bytes left over
 that do not form a record. Every record read before the damage is kept.
+
+Header lines are bounded (MAX_HEADER_LINE) and so are header blocks (MAX_HEADER_BLOCK):
+`--max-bytes` bounds payloads only, and warcio would gather a header "line" of gigabytes (a run
+of bytes without a newline, a gzip bomb) in memory, in quadratic time. Past either bound the
+file is rejected at once, keeping the records before.
 """
 
 from __future__ import annotations
 
 import gzip
+import itertools
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.limitreader import LimitReader
 
@@ -35,6 +42,12 @@ from fuentes.ingest.raw import RawDocument
 from fuentes.model import Rejection
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+KIB = 1024
+# warcio reads header lines whole, however long: a run of bytes without a newline (a damaged
+# or hostile archive, a gzip bomb) would be gathered in memory, in quadratic time. Real WARC
+# and HTTP header lines are short, a header block a few KB.
+MAX_HEADER_LINE = 64 * KIB
+MAX_HEADER_BLOCK = 1024 * KIB
 RESOURCE_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
 _CHUNK = 1 << 16
 MAGIC = (b"WARC/", b"filedesc://")
@@ -42,6 +55,63 @@ MAGIC = (b"WARC/", b"filedesc://")
 
 class Damaged(Exception):
     """The archive's bytes end early or are corrupt; nothing after this point can be trusted."""
+
+
+class BadHeaders(Exception):
+    """A header line or header block passes its bound: nothing after it can be read as records."""
+
+
+class _BoundedReader(DecompressingBufferedReader):
+    """warcio's reader with header lines and header blocks bounded.
+
+    warcio reads every header line (WARC headers, HTTP headers, the blank lines between
+    records) through `readline`, and payloads through `read`. A line is read in bounded
+    pieces and refused past MAX_HEADER_LINE; the lines read since the last payload read or the
+    start of a record (`new_record`) are counted and refused past MAX_HEADER_BLOCK.
+    """
+
+    header_bytes = 0
+
+    def new_record(self) -> None:
+        self.header_bytes = 0
+
+    def read(self, length=None):
+        self.header_bytes = 0
+        return super().read(length)
+
+    def readline(self, length=None):
+        wanted = MAX_HEADER_LINE + 1 if length is None else min(length, MAX_HEADER_LINE + 1)
+        pieces: list[bytes] = []
+        got = 0
+        while got < wanted:
+            piece = super().readline(wanted - got)
+            if not piece:
+                break
+            pieces.append(piece)
+            got += len(piece)
+            if piece.endswith(b"\n"):
+                break
+        line = b"".join(pieces)
+        if got > MAX_HEADER_LINE and not line.endswith(b"\n"):
+            raise BadHeaders(f"a header line runs past {MAX_HEADER_LINE // KIB} KiB without a newline")
+        self.header_bytes += got
+        if self.header_bytes > MAX_HEADER_BLOCK:
+            raise BadHeaders(f"a header block runs past {MAX_HEADER_BLOCK // KIB} KiB")
+        return line
+
+
+class _QuietArchiveIterator(ArchiveIterator):
+    """warcio's ArchiveIterator reading through `_BoundedReader`, printing nothing itself.
+
+    warcio writes the bytes that follow a record with a wrong Content-Length to stderr as they
+    are (terminal escape sequences included); the damage is reported as a Rejection instead.
+    """
+
+    INC_RECORD = ""
+
+    def __init__(self, fileobj, **kwargs):
+        super().__init__(fileobj, **kwargs)
+        self.reader = _BoundedReader(self.fh, block_size=self.reader.block_size)
 
 
 class _Guarded:
@@ -112,9 +182,14 @@ def iter_warc_stream(
     stream: _Guarded, name: str, options: ReadOptions, stats: ReadStats
 ) -> Iterator[RawDocument | Rejection]:
     complete = 0
-    archive = ArchiveIterator(stream, arc2warc=True)
+    archive = _QuietArchiveIterator(stream, arc2warc=True)
+    records = iter(archive)
     try:
-        for number, record in enumerate(archive, 1):
+        for number in itertools.count(1):
+            archive.reader.new_record()
+            record = next(records, None)
+            if record is None:
+                break
             _check_headers(record, number)
             item = _record_item(record, f"{name}#record {number}", options, stats)
             _drain(record, number)
@@ -122,6 +197,9 @@ def iter_warc_stream(
             if item is not None:
                 yield item
         _check_tail(stream, archive)
+    except BadHeaders as exc:
+        yield Rejection(name, f"damaged WARC after record {complete}: {exc} (record {complete + 1} and "
+                              "the rest of the file not read)")
     except Damaged as exc:
         yield Rejection(name, f"truncated gzip/WARC after record {complete}: {exc}")
     except Exception as exc:  # warcio fails in many ways on malformed headers

@@ -93,7 +93,7 @@ class JobBoard:
         return job
 
     def _run(self, job: Job, items: Callable[[], Iterator]) -> None:
-        from fuentes.ingest.job import ingest_items
+        from fuentes.ingest.job import IngestSummary, ingest_items
 
         def on_result(size: int, result: Any) -> None:
             job.seen += 1
@@ -105,13 +105,15 @@ class JobBoard:
 
         with self.writer:
             job.state = "running"
+            summary = IngestSummary()  # filled batch by batch: a failed job still counts what it stored
             try:
-                summary = ingest_items(items(), self.store, workers=1, batch_size=50, on_result=on_result)
-                job.stored, job.duplicates, job.rejected = summary.stored, summary.duplicates, summary.rejected
-                job.state = "done"
+                ingest_items(items(), self.store, workers=1, batch_size=50, on_result=on_result, summary=summary)
+                state = "done"
             except Exception as error:  # the job reports it; the server keeps serving
                 job.messages.append(f"ingest failed: {error}")
-                job.state = "failed"
+                state = "failed"
+            job.stored, job.duplicates, job.rejected = summary.stored, summary.duplicates, summary.rejected
+            job.state = state
             job.finished = time.time()
 
 

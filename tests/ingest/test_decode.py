@@ -140,3 +140,65 @@ def test_content_type_parts() -> None:
     assert content_type_parts('Text/HTML; Charset="ISO-8859-1"') == ("text/html", "ISO-8859-1")
     assert content_type_parts("application/xml") == ("application/xml", None)
     assert content_type_parts(None) == (None, None)
+
+
+# -- no wrong text stored silently: UTF-16 without BOM, UTF-8 with Latin-1 stretches, implausible
+ENGLISH = "Police arrested the mayor of the port city on Monday after a long investigation.\n" * 3
+SPANISH_LONG = "El señor Zárate fue detenido el lunes en la ciudad portuaria, informó la fiscalía.\n" * 3
+
+
+@pytest.mark.parametrize("text", [ENGLISH, SPANISH_LONG])
+@pytest.mark.parametrize("codec", ["utf-16-be", "utf-16-le"])
+def test_utf16_without_bom_either_byte_order(text: str, codec: str) -> None:
+    assert decode(raw(text.encode(codec))) == text
+
+
+@pytest.mark.parametrize("charset", [None, "utf-8", "iso-8859-1", "windows-1252"])
+def test_utf8_with_a_latin1_tail_repairs_the_tail(charset: str | None) -> None:
+    tail = "Más información: el señor Zárate habló con la prensa.\n"
+    data = SPANISH_LONG.encode("utf-8") + tail.encode("latin-1")
+    assert decode(raw(data, charset=charset)) == SPANISH_LONG + tail
+
+
+def test_latin1_head_and_cp1252_quotes_inside_utf8() -> None:
+    head = "Señor Zárate said \u201cno comment\u201d.\n"
+    data = head.encode("cp1252") + ENGLISH.encode() + "Zárate, señor; Muñoz, niño.\n".encode()
+    assert decode(raw(data)) == head + ENGLISH + "Zárate, señor; Muñoz, niño.\n"
+
+
+def test_cp1252_file_is_still_read_as_cp1252() -> None:
+    # one accidental valid UTF-8 pair ("AQUÍ»") does not make a cp1252 file UTF-8
+    text = "«AQUÍ» dijo el señor Zárate; la fiscalía informó a la niña del juez Muñoz en Culiacán.\n"
+    assert decode(raw(text.encode("cp1252"))) == text
+
+
+@pytest.mark.parametrize("label", ["gbk", "gb18030", "big5", "shift_jis"])
+def test_cjk_label_on_latin1_bytes_falls_through(label: str) -> None:
+    # every accented letter followed by a letter: GBK and Big5 read each pair as one CJK character
+    text = "El señor Zárate y la señora Muñoz viajaron a Culiacán con el niño Ibáñez.\n" * 3
+    assert decode(raw(text.encode("latin-1"), charset=label)) == text
+
+
+def test_utf16_looking_bytes_that_read_as_nothing_are_rejected() -> None:
+    data = bytes(b for i in range(3000) for b in (0x00, 1 + (i * 7919) % 31))  # NUL, control, NUL...
+    assert reason(data) == ("bytes look like UTF-16-BE without a byte-order mark (NUL on every other byte) "
+                            "but do not read as text in any language: control characters throughout")
+
+
+def test_implausible_detection_is_rejected_with_the_reason() -> None:
+    from fuentes.ingest.decode import implausible
+
+    assert implausible("El señor Z√°rate, m√°s tarde, se√±or Mu√±oz y la ni√±a") == (
+        "5 words with symbols or CJK characters inside Latin letters")
+    assert implausible(SPANISH_LONG + ENGLISH + "don\u2019t U.S. co-op naïve Zürich") == ""
+
+
+@pytest.mark.parametrize(("text", "language"), [(ENGLISH * 2, "en"), (SPANISH_LONG * 2, "es")])
+def test_utf16_be_without_bom_gets_its_language(text: str, language: str) -> None:
+    from fuentes.ingest.job import article_row, ingest_pipeline
+    from fuentes.runners import process_one
+
+    row = process_one(raw(text.encode("utf-16-be")), ingest_pipeline(), article_row)
+    assert isinstance(row, dict), row
+    assert row["language"] == language
+    assert ("Zárate" in row["text"]) == (language == "es")
