@@ -168,6 +168,7 @@ def show(item_id: str = typer.Argument(..., help="An article id, an entity id, o
          db: Optional[str] = DbOption,
          removed: bool = typer.Option(False, help="Also print the page furniture that was removed.")) -> None:
     """Show one article (metadata, sources, clean text) or one entity (aliases, roles, quotes)."""
+    from fuentes.progress import printable
     from fuentes.store.articles import article_sources_of, get_article
 
     store = _open(db)
@@ -186,7 +187,7 @@ def show(item_id: str = typer.Argument(..., help="An article id, an entity id, o
             out.print(value, markup=False, highlight=False)
     for source in article_sources_of(store, article.id):
         out.print(f"[bold]{'read from':>10}[/bold]  ", end="")
-        out.print(source, markup=False, highlight=False)
+        out.print(printable(source), markup=False, highlight=False)
     for field, how in sorted(article.meta_evidence.items()):
         out.print(f"[dim]{field} from {how}[/dim]", markup=True, highlight=False)
     out.print()
