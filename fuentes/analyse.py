@@ -1,23 +1,25 @@
 """The analysis job: per-article extraction over stored articles, then the cross-article stages.
 
-Per article (runner, one or more processes): nlp -> entities -> quotes, stored per batch and
-skipped next time unless a stage's version changed. Across the corpus: entity resolution,
-quote matching (same statement, reworded variants) and provenance (derivations, kinds,
-origins), recomputed from the stored layers so that a re-run gives the same result.
+Per article (runner, one or more processes): `ANALYSIS_STAGES`, stored per batch and skipped
+next time unless a stage's version changed. Across the corpus: the registered corpus stages of
+`fuentes.corpus.stages` (entity resolution, quote matching, provenance, claims, stories and
+events, relations), in the order their declarations give, recomputed from the stored layers so
+that a re-run gives the same result.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from fuentes.codecs import CLAIM, EVENT, LOCAL_ENTITY, QUOTE, RELATION
+from fuentes.corpus.stages import incremental_provenance  # noqa: F401  (its home before the corpus stages)
 from fuentes.doc import ArticleDoc
 from fuentes.model import Rejection
 from fuentes.pipeline import Pipeline
 from fuentes.runners import run
 from fuentes.store import Store
 from fuentes.store import analysis as db
-from fuentes.store.articles import iter_articles
 
 ANALYSIS_STAGES = ("nlp", "entities", "quotes", "claims", "events", "relations")
 # Per-article layers kept as JSON (article_layers table) for the corpus stages to read back.
@@ -44,17 +46,23 @@ def doc_from_article(item: dict[str, Any]) -> ArticleDoc:
 
 
 def layers_row(doc: ArticleDoc) -> dict[str, Any]:
-    """The storable per-article layers (plain data; the spaCy Doc stays in the worker)."""
+    """The storable per-article layers (plain data; the spaCy Doc stays in the worker), each
+    record through its codec."""
+    article = doc.get("id")
+    layer_codecs = {"claims": CLAIM, "events": EVENT, "relations": RELATION}
+
+    def without_article(row: dict[str, Any]) -> dict[str, Any]:
+        row.pop("article_id", None)
+        return row
+
     return {
-        "id": doc.get("id"),
+        "id": article,
         "mentions": [{"start": m.start, "end": m.end, "text": m.text, "label": m.label,
                       "local_entity": m.entity} for m in doc.get("mentions", [])],
-        "entities": [{"key": e.id, "name": e.name, "kind": e.kind, "aliases": e.aliases, "roles": e.roles,
-                      "evidence": [[ev.start, ev.end] for ev in e.evidence]} for e in doc.get("entities", [])],
-        "quotes": [{"id": q.id, "text": q.text, "start": q.start, "end": q.end, "direct": q.direct,
-                    "speaker_name": q.speaker_name, "speaker_local": q.speaker, "cue": q.cue}
-                   for q in doc.get("quotes", [])],
-        "layers": {name: [asdict(item) for item in doc.get(name, [])] for name in JSON_LAYERS if doc.has(name)},
+        "entities": [without_article(LOCAL_ENTITY.to_row(e, article)) for e in doc.get("entities", [])],
+        "quotes": [without_article(QUOTE.to_row(q)) for q in doc.get("quotes", [])],
+        "layers": {name: [layer_codecs[name].to_layer(item) for item in doc.get(name, [])]
+                   for name in JSON_LAYERS if doc.has(name)},
     }
 
 
@@ -110,95 +118,12 @@ def analyse_articles(store: Store, *, workers: int = 1, batch_size: int = 50, fo
     return summary
 
 
-def _code_version(*modules: str) -> str:
-    """A fingerprint of the code and data a saved state depends on: any change rebuilds it."""
-    import hashlib
-    from importlib import resources
-
-    digest = hashlib.sha256()
-    package = resources.files("fuentes.corpus")
-    for name in modules:
-        digest.update(package.joinpath(name).read_bytes())
-    for data in sorted(package.joinpath("data").iterdir(), key=lambda p: p.name):
-        digest.update(data.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def incremental_provenance(store: Store, summary: AnalysisSummary, articles: list,
-                           window_days: int | None = None):
-    """Provenance of the stored `articles` with the saved index: only articles not yet indexed are
-    compared (with the articles they touch). The index is rebuilt when its version changed, the
-    publication window changed (pairs left out by the old window were never compared) or
-    articles were removed."""
-    from fuentes.corpus.origins import ProvenanceIndex
-    from fuentes.store.state import load_state, save_state
-
-    name = "provenance"
-    version = _code_version("derivation.py", "credits.py", "origins.py", "lsh_index.py")
-    if window_days is not None:  # part of the version: a state built with another window is rebuilt
-        version += f"-window{window_days}"
-    ids = {article.id for article in articles}
-    index = load_state(store, name, version)
-    if index is None or not set(index.infos) <= ids:
-        index = ProvenanceIndex(window_days=window_days)
-    new = [article for article in articles if article.id not in index.infos]
-    if new:
-        summary.pairs_examined = index.add(new).pairs_examined
-        save_state(store, name, version, index, len(index.infos))
-    return index.result()
-
-
 def analyse_corpus(store: Store, summary: AnalysisSummary | None = None,
                    window_days: int | None = None) -> AnalysisSummary:
-    """Cross-article stages over everything stored: entities, quote variants, provenance."""
-    from fuentes.corpus.entity_decisions import apply_decisions  # analysts' merges and splits
-    from fuentes.corpus.entity_resolution import resolve_with_merges
-    from fuentes.corpus.events import merge_events
-    from fuentes.corpus.grading import assess
-    from fuentes.corpus.quote_matching import match_quotes
-    from fuentes.corpus.relations import entity_index, merge_relations
-    from fuentes.corpus.stories import cluster_stories
+    """The corpus stages (`fuentes.corpus.stages.CORPUS_STAGES`, in their declared order) over
+    everything stored: entities, quote variants, provenance, claims, stories and events, relations."""
+    from fuentes.corpus.stages import LocalContext, run_corpus
 
     summary = summary or AnalysisSummary()
-
-    local_entities = db.load_local_entities(store)
-    resolved, merges = apply_decisions(store, local_entities, *resolve_with_merges(local_entities))
-    reasons: dict[str, list[str]] = {}
-    for merge in merges:
-        reasons.setdefault(merge.entity, []).append(f"{merge.source}: {merge.reason}")
-    db.save_corpus_entities(store, resolved, reasons)
-    summary.entities = len(resolved)
-
-    quotes = db.load_quotes(store)
-    variants = {quote: original for group in match_quotes(quotes) for quote, original in group.variants.items()}
-    db.save_quote_variants(store, variants)
-    summary.quotes = sum(len(items) for items in quotes.values())
-
-    articles = list(iter_articles(store))
-    provenance = incremental_provenance(store, summary, articles, window_days)
-    kinds = {article_id: (provenance.kinds[article_id], provenance.origins.get(article_id))
-             for article_id in provenance.kinds}
-    db.save_derivations(store, provenance.derivations, kinds)
-    summary.derivations = len(provenance.derivations)
-    for article in articles:  # the stored kind and origin, without reading every article again
-        article.kind, article.origin = kinds.get(article.id, (article.kind, article.origin))
-
-    entity_of = entity_index(resolved)
-    names = {entity.id: entity.name for entity in resolved}
-    claims, discrepancies = assess(db.load_claims(store), provenance.origins, entity_of, names)
-    db.save_claims(store, claims, discrepancies)
-    summary.claims, summary.discrepancies = len(claims), len(discrepancies)
-
-    entity_ids: dict[str, set[str]] = {}
-    for (article_id, _key), entity_id in entity_of.items():
-        entity_ids.setdefault(article_id, set()).add(names[entity_id])
-    stories = cluster_stories(articles, names=entity_ids)
-    story_of = {article_id: story.id for story in stories for article_id in story.articles}
-    events = merge_events(db.load_events(store), articles, resolved, provenance.origins, story_of)
-    db.save_stories_and_events(store, stories, events, story_of)
-    summary.stories, summary.events = len(stories), len(events)
-
-    relations = merge_relations(db.load_relations(store), entity_of, provenance.origins)
-    db.save_relations(store, relations)
-    summary.relations = len(relations)
+    run_corpus(LocalContext(store, summary, window_days))
     return summary

@@ -127,3 +127,124 @@ def test_provenance_is_incremental_and_equals_a_run_from_scratch(store, tmp_path
     scratch = analyse(store, force=False)
     assert scratch.pairs_examined >= second.pairs_examined
     assert {row["id"]: (row["kind"], row["origin"]) for row in provenance_rows(store)} == incremental
+
+
+# --- the corpus stages give what the hard-coded sequence gave ------------------------------------
+
+def previous_analyse_corpus(store, summary, window_days=None):
+    """The body of `analyse_corpus` before its steps became registered corpus stages."""
+    from fuentes.analyse import incremental_provenance
+    from fuentes.corpus.entity_decisions import apply_decisions
+    from fuentes.corpus.entity_ids import stable_ids
+    from fuentes.corpus.entity_resolution import resolve_with_merges
+    from fuentes.corpus.events import merge_events
+    from fuentes.corpus.grading import assess
+    from fuentes.corpus.quote_matching import match_quotes
+    from fuentes.corpus.relations import entity_index, merge_relations
+    from fuentes.corpus.stories import cluster_stories
+    from fuentes.store import analysis as db
+    from fuentes.store.articles import iter_articles
+
+    local_entities = db.load_local_entities(store)
+    resolved, merges = apply_decisions(store, local_entities, *resolve_with_merges(local_entities))
+    resolved, merges = stable_ids(resolved, merges, db.previous_entity_ids(store), db.absorbed_ids(store))
+    reasons: dict[str, list[str]] = {}
+    for merge in merges:
+        reasons.setdefault(merge.entity, []).append(f"{merge.source}: {merge.reason}")
+    db.save_corpus_entities(store, resolved, reasons)
+    summary.entities = len(resolved)
+    quotes = db.load_quotes(store)
+    variants = {quote: original for group in match_quotes(quotes) for quote, original in group.variants.items()}
+    db.save_quote_variants(store, variants)
+    summary.quotes = sum(len(items) for items in quotes.values())
+    articles = list(iter_articles(store))
+    provenance = incremental_provenance(store, summary, articles, window_days)
+    kinds = {aid: (provenance.kinds[aid], provenance.origins.get(aid)) for aid in provenance.kinds}
+    db.save_derivations(store, provenance.derivations, kinds)
+    summary.derivations = len(provenance.derivations)
+    for article in articles:
+        article.kind, article.origin = kinds.get(article.id, (article.kind, article.origin))
+    entity_of = entity_index(resolved)
+    names = {entity.id: entity.name for entity in resolved}
+    claims, discrepancies = assess(db.load_claims(store), provenance.origins, entity_of, names)
+    db.save_claims(store, claims, discrepancies)
+    summary.claims, summary.discrepancies = len(claims), len(discrepancies)
+    entity_ids: dict[str, set[str]] = {}
+    for (article_id, _key), entity_id in entity_of.items():
+        entity_ids.setdefault(article_id, set()).add(names[entity_id])
+    stories = cluster_stories(articles, names=entity_ids)
+    story_of = {article_id: story.id for story in stories for article_id in story.articles}
+    events = merge_events(db.load_events(store), articles, resolved, provenance.origins, story_of)
+    db.save_stories_and_events(store, stories, events, story_of)
+    summary.stories, summary.events = len(stories), len(events)
+    relations = merge_relations(db.load_relations(store), entity_of, provenance.origins)
+    db.save_relations(store, relations)
+    summary.relations = len(relations)
+    return summary
+
+
+CORPUS_TABLES = ("articles", "local_entities", "quotes", "entities", "derivations", "claims", "discrepancies",
+                 "stories", "events", "relations")
+
+
+def _tables(store) -> dict[str, list[dict]]:
+    from fuentes.store import schema
+    from fuentes.store.analysis import all_rows
+
+    drop = {"ingested_at", "seen_at", "at", "updated_at"}
+    return {table: sorted(({k: v for k, v in row.items() if k not in drop}
+                           for row in all_rows(store, getattr(schema, table))),
+                          key=lambda r: json.dumps(r, sort_keys=True, default=str)) for table in CORPUS_TABLES}
+
+
+@pytest.mark.parametrize("window_days", [None, 3])
+def test_corpus_stages_give_the_summary_and_records_of_the_previous_sequence(tmp_path, window_days):
+    import dataclasses
+    import shutil
+
+    from fuentes.analyse import AnalysisSummary, analyse_articles, analyse_corpus
+    from fuentes.store import open_store
+
+    base = open_store(str(tmp_path / "base.db"))
+    ingest_items(iter_inputs([str(EXAMPLES)], ReadOptions(saved_at="2026-03-09T20:00:00-06:00")), base)
+    assert analyse_articles(base).analysed == 7
+    base.close()
+    results = {}
+    for name, corpus in (("stages", analyse_corpus), ("previous", previous_analyse_corpus)):
+        shutil.copy(tmp_path / "base.db", tmp_path / f"{name}.db")
+        store = open_store(str(tmp_path / f"{name}.db"))
+        first = corpus(store, AnalysisSummary(), window_days=window_days)
+        again = corpus(store, AnalysisSummary(), window_days=window_days)  # incremental provenance: nothing new
+        results[name] = (dataclasses.asdict(first), dataclasses.asdict(again), _tables(store))
+        store.close()
+    stages, previous = results["stages"], results["previous"]
+    assert stages[0] == previous[0] and stages[1] == previous[1]
+    assert stages[0]["entities"] and stages[0]["claims"] and stages[0]["events"] and stages[0]["derivations"]
+    assert stages[1]["pairs_examined"] == 0
+    for table in CORPUS_TABLES:
+        assert stages[2][table] == previous[2][table], table
+
+
+# What the extraction stages read without declaring it in `requires`, found by `check_declarations`
+# on the examples (body, id, language and meta are the stored layers every analysis starts from;
+# `events` reading `quotes` is an order the declarations do not show). To be fixed in
+# fuentes/extract/{claims,entities,events,quotes,relations}.py; this test fails when a gap appears
+# or is fixed.
+ANALYSIS_GAPS = {
+    "stage 'claims' reads layer(s) body, id, language not in its `requires`",
+    "stage 'events' reads layer(s) id, language, meta, quotes not in its `requires`",
+}
+
+
+def test_analysis_stages_declare_what_they_read_and_change(analysed):
+    from fuentes.analyse import analysis_pipeline, doc_from_article
+    from fuentes.pipeline import check_declarations
+    from fuentes.store.analysis import articles_to_analyse
+
+    store, _ = analysed
+    pipeline, gaps = analysis_pipeline(), set()
+    items = articles_to_analyse(store, {}, force=True)
+    assert len(items) == 7
+    for item in items:
+        gaps.update(check_declarations(pipeline, doc_from_article(item))[1])
+    assert gaps == ANALYSIS_GAPS

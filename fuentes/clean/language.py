@@ -35,7 +35,7 @@ def detect_language(text: str) -> str | None:
     return values[0].language.iso_code_639_1.name.lower()
 
 
-@stage_from_function("language", requires=("body", "meta"), provides=("language",), version="1")
+@stage_from_function("language", requires=("body", "meta"), provides=("language", "meta"), version="1")
 def language(doc: ArticleDoc) -> ArticleDoc:
     """Declared language (container or page metadata) when given, else detected from the body."""
     declared = (doc.meta.get("language") or "").split("-")[0].lower() or None

@@ -21,7 +21,7 @@ def clean_text_stage(doc: ArticleDoc) -> ArticleDoc:
     """Body, removed furniture and text metadata of one article."""
     tag = f"clean_text@{VERSION}"
     meta = dict(doc.get("meta") or {})
-    language = meta.get("language") or doc.get("language")
+    language = meta.get("language") or doc.hints.get("language")  # the language stage comes later
     result = clean_text(doc.get("extracted") or "", language=language, saved_at=doc.hints.get("saved_at"),
                         strong_only=doc.format == "html")
     evidence = dict(meta.get("meta_evidence") or {})

@@ -295,7 +295,7 @@ class EntitiesStage(Stage):
 
     name = "entities"
     version = VERSION
-    requires = ("nlp",)
+    requires = ("nlp", "id", "language")
     provides = ("mentions", "entities")
 
     def process(self, doc: ArticleDoc) -> ArticleDoc:

@@ -283,7 +283,7 @@ class QuotesStage(Stage):
 
     name = "quotes"
     version = VERSION
-    requires = ("nlp", "mentions", "entities")
+    requires = ("nlp", "mentions", "entities", "body", "id", "language")
     provides = ("quotes",)
 
     def process(self, doc: ArticleDoc) -> ArticleDoc:

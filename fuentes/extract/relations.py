@@ -104,7 +104,7 @@ class RelationsStage(Stage):
 
     name = "relations"
     version = VERSION
-    requires = ("nlp", "mentions", "entities")
+    requires = ("nlp", "mentions", "entities", "id", "language")
     provides = ("relations",)
 
     def process(self, doc: ArticleDoc) -> ArticleDoc:

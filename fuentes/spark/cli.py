@@ -40,6 +40,7 @@ def run(inputs: list[str] = typer.Argument(..., help="Files or folders: WARC, JS
     from fuentes.ingest.limits import ReadOptions
     from fuentes.spark import spark_session
     from fuentes.spark.job import run_analysis, run_ingest
+    from fuentes.spark.stages import describe, run_spark_corpus
 
     settings = dict(item.split("=", 1) for item in conf if "=" in item)
     started = time.monotonic()
@@ -53,35 +54,19 @@ def run(inputs: list[str] = typer.Argument(..., help="Files or folders: WARC, JS
         summary = run_ingest(spark, inputs, out, options, partitions or None)
         err.print(f"articles {summary.articles}, duplicates {summary.duplicates}, rejected {summary.rejected}",
                   markup=False)
-        if provenance:
-            from fuentes.spark.corpus import run_provenance
-
-            counts = run_provenance(spark, str(out), window_days)
-            err.print(f"candidate pairs {counts['candidate_pairs']}, related {counts['related_pairs']}, "
-                      f"derivations {counts['derivations']}", markup=False)
         if analyse:
-            from fuentes.spark.corpus import run_entity_resolution
-
             done = run_analysis(spark, out)
-            err.print(f"analysed {done.analysed} ({done.analysis_failed} failed), "
-                      f"entities {run_entity_resolution(spark, str(out))}", markup=False)
-            from fuentes.spark.quotes import run_quote_variants
-
-            err.print(f"quote variants {run_quote_variants(spark, str(out))}", markup=False)
-            if provenance:  # independent-source counts need the origins (kinds table)
-                from fuentes.spark.claims import run_claims
-
-                found = run_claims(spark, str(out))
-                err.print(f"claims {found['claims']}, discrepancies {found['discrepancies']}", markup=False)
-            else:
-                err.print("claims not matched (--no-provenance: no origins); run `fuentes analyse` after "
-                          "loading", markup=False)
-            from fuentes.spark.stories import run_relations, run_stories
-
-            told = run_stories(spark, str(out))
-            err.print(f"stories {told['stories']} (from {told['components']} blocks, largest "
-                      f"{told['largest_component']} articles), events {told['events']}, "
-                      f"relations {run_relations(spark, str(out))}", markup=False)
+            err.print(f"analysed {done.analysed} ({done.analysis_failed} failed)", markup=False)
+        # The corpus stages of `fuentes analyse`, in their declared order, each as its Spark job;
+        # without --analyse only those that need no per-article layers (provenance) run.
+        left_out = () if provenance else ("provenance",)
+        _ctx, skipped = run_spark_corpus(
+            spark, str(out), analysed=analyse, window_days=window_days, leave_out=left_out,
+            on_stage=lambda stage, ctx: err.print(describe(stage.name, ctx.counts[stage.name]), markup=False))
+        for name, lacking in skipped.items():
+            if name not in left_out and lacking and set(lacking) <= {"provenance"}:  # claims need the origins
+                err.print(f"{name} not run (--no-provenance: no origins); run `fuentes analyse` after loading",
+                          markup=False)
     finally:
         spark.stop()
     err.print(f"tables written to {out} in {time.monotonic() - started:.1f} s; "

@@ -27,11 +27,11 @@ from typing import Any, Iterable, Iterator
 from fuentes.ingest.files import is_url, iter_files, iter_paths, kind_from_name
 from fuentes.ingest.jsonl import parse_line
 from fuentes.ingest.limits import ReadOptions, source_name, too_large
+from fuentes.codecs import ARTICLE
 from fuentes.model import Rejection
 
-ARTICLE_COLUMNS = ("id", "source", "url", "outlet", "title", "byline", "published", "language", "text",
-                   "kind", "origin", "saved_at", "removed", "meta_evidence", "extractors")
-JSON_COLUMNS = frozenset({"removed", "meta_evidence", "extractors"})
+ARTICLE_COLUMNS = ARTICLE.columns
+JSON_COLUMNS = ARTICLE.json_columns
 LAYER_COLUMNS = ("article_id", "mentions", "entities", "quotes", "layers", "extractors")
 FILE_SHIFT = 40  # order key = file number << 40 | record number: input order across files
 _pipelines: dict[str, Any] = {}  # per Python worker: built once, reused by every task
@@ -245,7 +245,8 @@ def analyse_partition(rows: Iterable[Any]) -> Iterator[tuple]:
 
 
 def run_analysis(spark, out: str | Path) -> SparkSummary:
-    """The per-article analysis stages (nlp, entities, quotes, claims, events) over `out/articles`."""
+    """The per-article analysis stages (`fuentes.analyse.ANALYSIS_STAGES`, as `analysis_pipeline`
+    orders them) over `out/articles`; the corpus stages follow in `fuentes.spark.stages`."""
     from pyspark import StorageLevel
 
     out = str(out)

@@ -147,3 +147,72 @@ def test_blocked_entity_resolution_equals_corpus_wide(spark, tmp_path):
         reasons.setdefault(m.entity, []).append(f"{m.source}: {m.reason}")
     assert got == {e.id: (e.name, sorted(e.merged_from), sorted(reasons.get(e.id, []))) for e in resolved}
     assert len(resolved) < sum(len(v) for v in per_article.values())  # some merges happened
+
+
+# --- the corpus stages on Spark: the shared declarations and orchestration -----------------------
+
+def _parquet_rows(path) -> list[dict]:
+    import pyarrow.parquet as pq
+
+    return sorted(pq.read_table(path).to_pylist(), key=lambda r: json.dumps(r, sort_keys=True, default=str))
+
+
+def test_spark_corpus_stages_follow_the_shared_declarations(spark, tables, tmp_path):
+    """Without per-article layers only provenance can run: the shared plan keeps it alone, and its
+    Spark job writes what `run_provenance` wrote for the module's tables."""
+    import shutil
+
+    from fuentes.corpus.stages import CORPUS_STAGES
+    from fuentes.spark.stages import describe, run_spark_corpus
+
+    out = tmp_path / "tables"
+    shutil.copytree(tables / "articles", out / "articles")
+    ran = []
+    ctx, skipped = run_spark_corpus(spark, str(out), analysed=False,
+                                    on_stage=lambda stage, c: ran.append(describe(stage.name, c.counts[stage.name])))
+    assert list(ctx.counts) == ["provenance"] and ran[0].startswith("candidate pairs ")
+    assert set(skipped) == set(CORPUS_STAGES) - {"provenance"}
+    for table in ("derivations", "kinds"):
+        assert _parquet_rows(out / table) == _parquet_rows(tables / table)
+    _, skipped = run_spark_corpus(spark, str(out), analysed=False, leave_out=("provenance",))
+    assert set(skipped) == set(CORPUS_STAGES)
+
+
+@pytest.mark.models
+def test_spark_run_of_the_corpus_stages_equals_fuentes_analyse(spark, tmp_path):
+    """`fuentes spark run --analyse` (ingest, per-article stages, then `run_spark_corpus`, as the
+    command calls them) loaded into a store holds the records `fuentes analyse` stores."""
+    from fuentes.analyse import analyse
+    from fuentes.corpus.stages import CORPUS_STAGES
+    from fuentes.ingest.job import ingest_items
+    from fuentes.ingest.limits import ReadOptions
+    from fuentes.ingest.sources import iter_inputs
+    from fuentes.spark.job import run_analysis, run_ingest
+    from fuentes.spark.load import load_parquet
+    from fuentes.spark.stages import run_spark_corpus
+    from fuentes.store import open_store, schema
+
+    examples = str(Path(__file__).resolve().parents[2] / "examples" / "articles")
+    options = ReadOptions(saved_at="2026-03-09T20:00:00-06:00")
+    out = tmp_path / "tables"
+    run_ingest(spark, [examples], out, options)
+    run_analysis(spark, out)
+    order: list[str] = []
+    ctx, skipped = run_spark_corpus(spark, str(out), analysed=True, on_stage=lambda stage, c: order.append(stage.name))
+    assert tuple(order) == CORPUS_STAGES and skipped == {}
+    loaded = open_store(str(tmp_path / "spark.db"))
+    load_parquet(out, loaded)
+    local = open_store(str(tmp_path / "local.db"))
+    ingest_items(iter_inputs([examples], options), local)
+    summary = analyse(local)
+    assert ctx.counts["entity_resolution"]["entities"] == summary.entities
+    assert ctx.counts["provenance"]["derivations"] == summary.derivations
+    assert (ctx.counts["claims"]["claims"], ctx.counts["claims"]["discrepancies"]) == (summary.claims,
+                                                                                      summary.discrepancies)
+    assert (ctx.counts["stories"]["stories"], ctx.counts["stories"]["events"]) == (summary.stories, summary.events)
+    assert ctx.counts["relations"]["relations"] == summary.relations
+    for table in ("articles", "entities", "quotes", "derivations", "claims", "discrepancies", "stories", "events",
+                  "relations"):
+        assert _rows(loaded, getattr(schema, table)) == _rows(local, getattr(schema, table)), table
+    loaded.close()
+    local.close()

@@ -1,0 +1,257 @@
+"""The corpus stages of `fuentes analyse`, declared once for every back end.
+
+Each stage names what it `reads` and `writes` (`fuentes.pipeline.CorpusStage`); `CORPUS_STAGES`
+is their order and `run_corpus` the one orchestration: the local run gives each stage its own
+`run` over a `LocalContext` (the store), the Spark run gives it the Spark job of the same name
+(`fuentes.spark.stages.SPARK_STAGES`) over Parquet tables.
+
+Initial inputs (`CORPUS_INPUTS`), each loaded from the store when a stage first reads it:
+  articles          the stored articles (list of model.Article)
+  local_entities    the per-article entities, by article
+  quotes            the per-article quotes, by article
+  claims_layer, events_layer, relations_layer   the per-article JSON layers, by article
+
+Stages (name: reads -> writes):
+  entity_resolution  local_entities -> entities (automatic resolution, the analysts' decisions,
+                     ids kept from the last run)
+  quote_matching     quotes -> quote_variants
+  provenance         articles -> provenance (derivations, kinds and origins; incremental with
+                     the saved index; sets each article's kind and origin in `articles`)
+  claims             claims_layer, entities, provenance -> claims, discrepancies (with grades)
+  stories            articles, entities, events_layer, [provenance] -> stories, events
+  relations          relations_layer, entities, [provenance] -> relations
+([x]: optional, read as None when no stage writes it, e.g. a Spark run with --no-provenance.)
+
+A new corpus stage: a `CorpusStage` subclass here with `@register_corpus_stage` (name, version,
+reads, writes, `run`), its name in `CORPUS_STAGES` after the stages it reads from, and its Spark
+job in `fuentes.spark.stages.SPARK_STAGES` (a Spark run refuses a stage without one).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Mapping
+
+from fuentes.pipeline import (CorpusContext, CorpusPipeline, CorpusStage, StageRun, plan_corpus,
+                              register_corpus_stage)
+from fuentes.store import Store
+from fuentes.store import analysis as db
+
+CORPUS_INPUTS = ("articles", "local_entities", "quotes", "claims_layer", "events_layer", "relations_layer")
+CORPUS_STAGES = ("entity_resolution", "quote_matching", "provenance", "claims", "stories", "relations")
+
+
+class LocalContext(CorpusContext):
+    """The corpus inputs from a store; `summary` (an AnalysisSummary) receives the counts."""
+
+    def __init__(self, store: Store, summary: Any, window_days: int | None = None):
+        from fuentes.store.articles import iter_articles
+
+        super().__init__({
+            "articles": lambda: list(iter_articles(store)),
+            "local_entities": lambda: db.load_local_entities(store),
+            "quotes": lambda: db.load_quotes(store),
+            "claims_layer": lambda: db.load_claims(store),
+            "events_layer": lambda: db.load_events(store),
+            "relations_layer": lambda: db.load_relations(store),
+        })
+        self.store = store
+        self.summary = summary
+        self.window_days = window_days
+
+
+def corpus_pipeline(names: Iterable[str] = CORPUS_STAGES, initial: Iterable[str] = CORPUS_INPUTS,
+                    implementations: Mapping[str, StageRun] | None = None, backend: str = "local") -> CorpusPipeline:
+    """The corpus stages `names` in order, checked (see `CorpusPipeline`)."""
+    return CorpusPipeline.from_names(names, initial, implementations, backend)
+
+
+def run_corpus(ctx: CorpusContext, names: Iterable[str] = CORPUS_STAGES,
+               implementations: Mapping[str, StageRun] | None = None, backend: str = "local",
+               leave_out: Iterable[str] = (),
+               on_stage: Callable[[CorpusStage, Any], None] | None = None) -> dict[str, tuple[str, ...]]:
+    """Run the corpus stages `names` over `ctx`: the stages whose inputs `ctx` does not give, or
+    that need a stage of `leave_out`, are skipped; returns {skipped stage: the inputs it lacks}."""
+    names, skipped = plan_corpus(names, ctx.initial, CORPUS_INPUTS, leave_out)
+    corpus_pipeline(names, ctx.initial, implementations, backend).run(ctx, on_stage)
+    return skipped
+
+
+# --- the stages --------------------------------------------------------------------------------
+
+def _entity_maps(resolved: list) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
+    """(article id, local key) -> corpus entity id, and corpus entity id -> name."""
+    from fuentes.corpus.relations import entity_index
+
+    return entity_index(resolved), {entity.id: entity.name for entity in resolved}
+
+
+@register_corpus_stage
+class EntityResolution(CorpusStage):
+    """One entity per real person or group across articles, the analysts' merges and splits applied,
+    ids carried over from the last run; local entities and quote speakers linked to them."""
+
+    name = "entity_resolution"
+    reads = ("local_entities",)
+    writes = ("entities",)
+
+    def run(self, ctx: LocalContext) -> None:
+        from fuentes.corpus.entity_decisions import apply_decisions
+        from fuentes.corpus.entity_ids import stable_ids
+        from fuentes.corpus.entity_resolution import resolve_with_merges
+
+        store = ctx.store
+        local_entities = ctx.read("local_entities")
+        resolved, merges = apply_decisions(store, local_entities, *resolve_with_merges(local_entities))
+        resolved, merges = stable_ids(resolved, merges, db.previous_entity_ids(store), db.absorbed_ids(store))
+        reasons: dict[str, list[str]] = {}
+        for merge in merges:
+            reasons.setdefault(merge.entity, []).append(f"{merge.source}: {merge.reason}")
+        db.save_corpus_entities(store, resolved, reasons)
+        ctx.summary.entities = len(resolved)
+        ctx.write("entities", resolved)
+
+
+@register_corpus_stage
+class QuoteMatching(CorpusStage):
+    """The same statement across articles: each reworded quote points at the earliest it rewords."""
+
+    name = "quote_matching"
+    reads = ("quotes",)
+    writes = ("quote_variants",)
+
+    def run(self, ctx: LocalContext) -> None:
+        from fuentes.corpus.quote_matching import match_quotes
+
+        quotes = ctx.read("quotes")
+        variants = {quote: original for group in match_quotes(quotes) for quote, original in group.variants.items()}
+        db.save_quote_variants(ctx.store, variants)
+        ctx.summary.quotes = sum(len(items) for items in quotes.values())
+        ctx.write("quote_variants", variants)
+
+
+def _code_version(*modules: str) -> str:
+    """A fingerprint of the code and data a saved state depends on: any change rebuilds it."""
+    import hashlib
+    from importlib import resources
+
+    digest = hashlib.sha256()
+    package = resources.files("fuentes.corpus")
+    for name in modules:
+        digest.update(package.joinpath(name).read_bytes())
+    for data in sorted(package.joinpath("data").iterdir(), key=lambda p: p.name):
+        digest.update(data.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def incremental_provenance(store: Store, summary: Any, articles: list, window_days: int | None = None):
+    """Provenance of the stored `articles` with the saved index: only articles not yet indexed are
+    compared (with the articles they touch). The index is rebuilt when its version changed, the
+    publication window changed (pairs left out by the old window were never compared) or
+    articles were removed."""
+    from fuentes.corpus.origins import ProvenanceIndex
+    from fuentes.store.state import load_state, save_state
+
+    name = "provenance"
+    version = _code_version("derivation.py", "credits.py", "origins.py", "lsh_index.py")
+    if window_days is not None:  # part of the version: a state built with another window is rebuilt
+        version += f"-window{window_days}"
+    ids = {article.id for article in articles}
+    index = load_state(store, name, version)
+    if index is None or not set(index.infos) <= ids:
+        index = ProvenanceIndex(window_days=window_days)
+    new = [article for article in articles if article.id not in index.infos]
+    if new:
+        summary.pairs_examined = index.add(new).pairs_examined
+        save_state(store, name, version, index, len(index.infos))
+    return index.result()
+
+
+@register_corpus_stage
+class Provenance(CorpusStage):
+    """Derivations (syndicated, rewrite, cites), each article's kind and origin; derivation
+    candidates within `ctx.window_days` of publication when set."""
+
+    name = "provenance"
+    reads = ("articles",)
+    writes = ("provenance",)
+
+    def run(self, ctx: LocalContext) -> None:
+        articles = ctx.read("articles")
+        provenance = incremental_provenance(ctx.store, ctx.summary, articles, ctx.window_days)
+        kinds = {article_id: (provenance.kinds[article_id], provenance.origins.get(article_id))
+                 for article_id in provenance.kinds}
+        db.save_derivations(ctx.store, provenance.derivations, kinds)
+        ctx.summary.derivations = len(provenance.derivations)
+        for article in articles:  # the stored kind and origin, without reading every article again
+            article.kind, article.origin = kinds.get(article.id, (article.kind, article.origin))
+        ctx.write("provenance", provenance)
+
+
+@register_corpus_stage
+class Claims(CorpusStage):
+    """Claims matched across articles with independent-source counts, discrepancies, grades."""
+
+    name = "claims"
+    reads = ("claims_layer", "entities", "provenance")
+    writes = ("claims", "discrepancies")
+
+    def run(self, ctx: LocalContext) -> None:
+        from fuentes.corpus.grading import assess
+
+        entity_of, names = _entity_maps(ctx.read("entities"))
+        claims, discrepancies = assess(ctx.read("claims_layer"), ctx.read("provenance").origins, entity_of, names)
+        db.save_claims(ctx.store, claims, discrepancies)
+        ctx.summary.claims, ctx.summary.discrepancies = len(claims), len(discrepancies)
+        ctx.write("claims", claims)
+        ctx.write("discrepancies", discrepancies)
+
+
+@register_corpus_stage
+class Stories(CorpusStage):
+    """Stories (articles about one happening, across languages) and the corpus events merged within them."""
+
+    name = "stories"
+    reads = ("articles", "entities", "events_layer", "provenance")
+    optional = ("provenance",)
+    writes = ("stories", "events")
+
+    def run(self, ctx: LocalContext) -> None:
+        from fuentes.corpus.events import merge_events
+        from fuentes.corpus.stories import cluster_stories
+
+        resolved = ctx.read("entities")
+        entity_of, names = _entity_maps(resolved)
+        provenance = ctx.read("provenance")
+        origins = provenance.origins if provenance is not None else {}
+        entity_ids: dict[str, set[str]] = {}
+        for (article_id, _key), entity_id in entity_of.items():
+            entity_ids.setdefault(article_id, set()).add(names[entity_id])
+        articles = ctx.read("articles")
+        stories = cluster_stories(articles, names=entity_ids)
+        story_of = {article_id: story.id for story in stories for article_id in story.articles}
+        events = merge_events(ctx.read("events_layer"), articles, resolved, origins, story_of)
+        db.save_stories_and_events(ctx.store, stories, events, story_of)
+        ctx.summary.stories, ctx.summary.events = len(stories), len(events)
+        ctx.write("stories", stories)
+        ctx.write("events", events)
+
+
+@register_corpus_stage
+class Relations(CorpusStage):
+    """Relations merged across articles by (subject, predicate, object) of corpus entities."""
+
+    name = "relations"
+    reads = ("relations_layer", "entities", "provenance")
+    optional = ("provenance",)
+    writes = ("relations",)
+
+    def run(self, ctx: LocalContext) -> None:
+        from fuentes.corpus.relations import merge_relations
+
+        entity_of, _names = _entity_maps(ctx.read("entities"))
+        provenance = ctx.read("provenance")
+        origins = provenance.origins if provenance is not None else {}
+        relations = merge_relations(ctx.read("relations_layer"), entity_of, origins)
+        db.save_relations(ctx.store, relations)
+        ctx.summary.relations = len(relations)
+        ctx.write("relations", relations)
