@@ -17,8 +17,9 @@ import typer
 from rich.table import Table
 
 from fuentes import __version__, cli_knowledge
-from fuentes.cli_common import DbOption, err, out
+from fuentes.cli_common import DbOption, cut_note, err, out
 from fuentes.cli_common import open_db as _open
+from fuentes.cli_common import open_existing
 from fuentes.errors import FuentesError
 from fuentes.web.cli import serve
 
@@ -44,6 +45,9 @@ def ingest(
     saved_at: Optional[str] = typer.Option(None, help="When the given pages were saved (ISO 8601); "
                                                       "resolves '3 hours ago' in their text."),
     progress: Optional[bool] = typer.Option(None, help="Show a progress bar (default: on a terminal)."),
+    budget: float = typer.Option(60.0, help="Seconds one document may take to clean (0: no limit); one "
+                                            "over it is rejected and the batch goes on."),
+    memory_mb: int = typer.Option(2048, help="Memory one document may take to clean, in MB (0: no limit)."),
 ) -> None:
     """Read articles, clean them and store each exactly once."""
     from fuentes.ingest.files import iter_paths
@@ -66,7 +70,8 @@ def ingest(
     try:
         with IngestProgress(total or None, enabled=progress) as bar:
             summary = ingest_items(iter_inputs(inputs, options), store, workers=workers,
-                                   batch_size=batch_size, on_result=bar)
+                                   batch_size=batch_size, on_result=bar, budget=budget or None,
+                                   memory_mb=memory_mb or None)
     except FuentesError as error:  # the store refused a write: status 2, as for a store that will not open
         err.print(f"error: {printable(error)}", markup=False, soft_wrap=True)
         raise typer.Exit(2)
@@ -123,7 +128,7 @@ def run_all(inputs: list[str] = typer.Argument(..., help="Files, folders, URLs o
     status = 0
     try:
         ingest(inputs, db=db, workers=workers, batch_size=200, max_bytes=16 * 1024 * 1024, timeout=10.0,
-               delay=1.0, robots=True, saved_at=saved_at, progress=progress)
+               delay=1.0, robots=True, saved_at=saved_at, progress=progress, budget=60.0, memory_mb=2048)
     except typer.Exit as done:
         status = done.exit_code or 0
         if status not in (0, 1):
@@ -143,13 +148,15 @@ def articles(db: Optional[str] = DbOption,
     from fuentes.codecs import ARTICLE
     from fuentes.store.articles import count_articles, list_articles
 
-    store = _open(db)
+    store = open_existing(db)
     items = list_articles(store, limit=limit or None)
+    total = count_articles(store)
     if as_json:
         for article in items:
             print(json.dumps(ARTICLE.summary(article), ensure_ascii=False))
+        cut_note(len(items), total, "articles")
         return
-    table = Table(title=f"{len(items)} of {count_articles(store)} articles")
+    table = Table(title=f"{len(items)} of {total} articles")
     for column in ("id", "published", "lang", "kind", "outlet", "title / first words"):
         table.add_column(column, overflow="fold")
     for article in items:
@@ -157,6 +164,7 @@ def articles(db: Optional[str] = DbOption,
         table.add_row(article.id, article.published or "", article.language or "", article.kind,
                       article.outlet or "", headline)
     out.print(table)
+    cut_note(len(items), total, "articles")
 
 
 
@@ -164,19 +172,20 @@ cli_knowledge.register(app, cli_knowledge.LISTINGS)
 
 
 @app.command()
-def show(item_id: str = typer.Argument(..., help="An article id, an entity id, or an entity name."),
+def show(item_id: str = typer.Argument(..., help="An article id, a story id, an entity id, or an entity name."),
          db: Optional[str] = DbOption,
          removed: bool = typer.Option(False, help="Also print the page furniture that was removed.")) -> None:
-    """Show one article (metadata, sources, clean text) or one entity (aliases, roles, quotes)."""
+    """Show one article (metadata, sources, clean text), one story (dates, outlets, independent sources,
+    articles, derivations) or one entity (aliases, roles, quotes)."""
     from fuentes.progress import printable
     from fuentes.store.articles import article_sources_of, get_article
 
-    store = _open(db)
+    store = open_existing(db)
     article = get_article(store, item_id) if item_id.startswith("art_") else None
     if article is None:
-        if _show_entity(store, item_id):
+        if _show_story(store, item_id) or _show_entity(store, item_id):
             return
-        err.print(f"error: no article or entity {item_id!r} in {store.url}", markup=False)
+        err.print(f"error: no article, story or entity {item_id!r} in {store.url}", markup=False)
         raise typer.Exit(2)
     for label, value in (("id", article.id), ("outlet", article.outlet), ("title", article.title),
                          ("byline", article.byline), ("published", article.published),
@@ -196,6 +205,29 @@ def show(item_id: str = typer.Argument(..., help="An article id, an entity id, o
         out.print("\n[bold]removed page furniture[/bold]")
         for item in article.removed:
             out.print(f"  [{item.reason}] {item.text}", markup=False, highlight=False)
+
+
+def _show_story(store, item_id: str) -> bool:
+    from fuentes.views.stories import get_story
+
+    story = get_story(store, item_id) if item_id.startswith("sto_") else None
+    if story is None:
+        return False
+    dates = story["start"] if story["start"] == story["end"] else f"{story['start'] or '?'} .. {story['end'] or '?'}"
+    for label, value in (("story", story["id"]), ("title", story["title"]), ("dates", dates),
+                         ("articles", str(len(story["articles"]))), ("outlets", "; ".join(story["outlets"])),
+                         ("independent", f"{story['independent_sources']} source(s)")):
+        out.print(f"[bold]{label:>11}[/bold]  ", end="")
+        out.print(value or "-", markup=False, highlight=False)
+    out.print()
+    for row in story["article_rows"]:
+        out.print(f"{row['id']}  {row['published'] or '?':<10}  {row['kind']:<10}  {row['outlet'] or ''}: "
+                  f"{row['title'] or ''}", markup=False, highlight=False, soft_wrap=True)
+    for link in story["derivations"]:
+        out.print(f"[dim]{link['target']} {link['kind']} of {link['source']} (score {link['score'] or 0:.2f})[/dim]",
+                  highlight=False, soft_wrap=True)
+    out.print(f"[dim]events: fuentes timeline --story {story['id']}[/dim]", highlight=False, soft_wrap=True)
+    return True
 
 
 def _show_entity(store, item_id: str) -> bool:
@@ -219,17 +251,25 @@ def _show_entity(store, item_id: str) -> bool:
 
 @app.command()
 def export(db: Optional[str] = DbOption,
-           format: str = typer.Option("jsonl", "--format", "-f", help="Export format: jsonl."),
-           output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+           format: str = typer.Option("jsonl", "--format", "-f", help="jsonl (one file), csv (one CSV per record "
+                                      "type, in the folder or .zip given by -o) or parquet (one file per type in "
+                                      "the folder given by -o; needs pyarrow)."),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout); for "
+                                                 "csv a folder or a .zip, for parquet a folder."),
            check: bool = typer.Option(False, "--check", help="Write nothing: say, per record type, how many records "
                                       "carry evidence inside their articles' text (exit 1 when some do not).")) -> None:
-    """Export the knowledge base (one JSON object per line, each with a `type`)."""
+    """Export the knowledge base: JSON lines (one object per line, each with a `type`), or tables
+    (CSV, Parquet) with one file per record type and nested values as JSON text."""
     from fuentes.export.jsonl import export_jsonl, iter_records
 
-    if format != "jsonl":
-        err.print(f"error: unknown export format {format!r}; available: jsonl", markup=False)
+    if format not in ("jsonl", "csv", "parquet"):
+        err.print(f"error: unknown export format {format!r}; available: jsonl, csv, parquet", markup=False)
         raise typer.Exit(2)
-    store = _open(db)
+    if format != "jsonl" and output is None and not check:
+        err.print(f"error: --format {format} writes one file per record type: give a folder"
+                  f"{' or a .zip' if format == 'csv' else ''} with -o", markup=False)
+        raise typer.Exit(2)
+    store = open_existing(db)
     if check:
         from fuentes.export.evidence_check import check_export, problems
 
@@ -244,6 +284,17 @@ def export(db: Optional[str] = DbOption,
         for line in found:
             err.print(f"problem: {line}", markup=False)
         raise typer.Exit(1 if found else 0)
+    if format != "jsonl":
+        from fuentes.export.tables import write_csv, write_parquet
+
+        try:
+            counts = (write_csv if format == "csv" else write_parquet)(store, output)
+        except (FuentesError, OSError) as error:
+            err.print(f"error: {error}", markup=False, soft_wrap=True)
+            raise typer.Exit(2)
+        err.print(f"exported {sum(counts.values())} records to {output} ("
+                  + ", ".join(f"{kind} {n}" for kind, n in counts.items()) + ")", markup=False, soft_wrap=True)
+        return
     if output is None:
         count = export_jsonl(store, sys.stdout)
     else:
@@ -258,7 +309,7 @@ def rejections(db: Optional[str] = DbOption) -> None:
     from fuentes.progress import rejection_line
     from fuentes.store.articles import list_rejections
 
-    for rejection in list_rejections(_open(db)):
+    for rejection in list_rejections(open_existing(db)):
         out.print(rejection_line(rejection), markup=False, highlight=False, soft_wrap=True)
 
 

@@ -1,18 +1,36 @@
 """Runners: apply a per-article Pipeline to a stream of RawDocuments, in one process or a pool.
 
 Concurrency lives here, never in stages. A worker turns a RawDocument into a storable row
-(or a Rejection) so that only small, plain data crosses process boundaries. The pool is fed
+(or a Rejection) so that only small, plain data crosses process boundaries. Workers are fed
 through a bounded window: a multi-GB archive is never read into memory ahead of the workers.
+
+A per-document budget keeps one page from stalling a batch. With `budget` set, every item
+runs in a worker process (one when `workers` is 1), one item at a time; an item that takes
+longer than the budget has its worker killed and becomes a Rejection ("took longer than 60 s
+to process: skipped"); a fresh worker takes the next items, and results still come out in
+input order (finished results wait, within their own bound, for an earlier slow one). A
+worker's first item of a run may take up to twice the budget (at most 30 s more): stages load
+their models lazily, and that one-off cost is not the document's. With `memory_mb` each
+worker's address space is limited too (Linux: RLIMIT_AS): a document that needs more fails
+with MemoryError, becomes a Rejection, and the worker is replaced. Without either, one worker
+means this process, as before. Idle workers are kept for the next run in this process (their
+models stay loaded); workers are started with 'spawn' (the parent may hold threads).
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
+import os
+import pickle
+import threading
+import time
 from collections import deque
+from multiprocessing.connection import wait
 from typing import Any, Callable, Iterable, Iterator
 
 from fuentes.doc import ArticleDoc
-from fuentes.errors import InputError
+from fuentes.errors import InputError, PipelineError
 from fuentes.ingest.raw import RawDocument
 from fuentes.model import Rejection
 from fuentes.pipeline import Pipeline
@@ -21,7 +39,16 @@ Result = tuple[int, "dict[str, Any] | Rejection"]  # (input size in bytes, row o
 ToRow = Callable[[ArticleDoc], dict[str, Any]]
 MakeDoc = Callable[[Any], ArticleDoc]
 
+DEFAULT_BUDGET = 60.0  # seconds per document in the ingest stages (ordinary pages: ~20 ms; 4 MB: ~12 s)
+DEFAULT_MEMORY_MB = 2048  # address space of one ingest worker (about 400 MB for ordinary pages)
+STARTUP_LIMIT = 300.0  # seconds a fresh worker may take to start and import the pipeline's stages
+FIRST_ITEM_GRACE = 30.0  # at most this much more for a worker's first item of a job (models load lazily)
+HOLD_ITEMS_PER_WINDOW = 16  # finished results that may wait for an earlier, slow item: window x this
+HOLD_BYTES = 256 * 1024 * 1024  # ... and at most this much input behind them
+IDLE_KEPT = 8  # idle workers kept for the next run
+
 _worker: tuple[Pipeline, ToRow, MakeDoc] | None = None
+_memory_limit_mb: int | None = None  # set in a worker process whose memory is limited
 
 
 def doc_from_raw(raw: RawDocument) -> ArticleDoc:
@@ -42,8 +69,21 @@ def process_one(item: Any, pipeline: Pipeline, to_row: ToRow,
         return Rejection(_name(raw), error.reason)
     except RecursionError:
         return Rejection(_name(raw), "document too deeply nested to parse")
+    except MemoryError:
+        return Rejection(_name(raw), memory_reason())
     except Exception as error:  # a bug or a pathological page must not stop the batch
         return Rejection(_name(raw), f"internal error ({type(error).__name__}: {error}); please report it")
+
+
+def timeout_reason(budget: float) -> str:
+    return f"took longer than {budget:g} s to process: skipped"
+
+
+def memory_reason(limit_mb: int | None = None) -> str:
+    limit_mb = limit_mb or _memory_limit_mb
+    if limit_mb:
+        return f"needed more than {limit_mb} MB of memory to process: skipped"
+    return "ran out of memory while processing: skipped"
 
 
 def _name(item: Any) -> str:
@@ -52,55 +92,272 @@ def _name(item: Any) -> str:
     return getattr(item, "source", repr(item)[:80])
 
 
-def _init_worker(pipeline: Pipeline, to_row: ToRow, make_doc: MakeDoc) -> None:
-    global _worker
-    _worker = (pipeline, to_row, make_doc)
-
-
-def _work(item: Any) -> dict[str, Any] | Rejection:
-    assert _worker is not None
-    return process_one(item, *_worker)
-
-
-class _Ready:
-    """A result known before any work (a reader's Rejection), queued in input order."""
-
-    def __init__(self, value: Rejection):
-        self.value = value
-
-    def get(self) -> Rejection:
-        return self.value
-
-
 def _size(item: Any) -> int:
     if isinstance(item, RawDocument):
         return len(item.data)
     return len(item.get("text") or "") if isinstance(item, dict) else 0
 
 
+# --- the worker process ---------------------------------------------------------------------
+
+def _limit_memory(memory_mb: int | None) -> None:
+    global _memory_limit_mb
+    if not memory_mb:
+        return
+    try:
+        import resource
+    except ImportError:  # not on this platform: the time budget still holds
+        return
+    limit = memory_mb * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    _memory_limit_mb = memory_mb
+
+
+def _serve(conn, memory_mb: int | None) -> None:
+    """A worker's loop, one item at a time. ("job", id, pickled (pipeline, to_row, make_doc))
+    sets it up (imports the stages, outside any item's budget) and answers ("ready", id);
+    ("item", item) answers ("done", row or Rejection, retiring); a retiring worker then exits."""
+    global _worker
+    _limit_memory(memory_mb)
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError, KeyboardInterrupt):
+            return  # the parent is gone
+        if message[0] == "job":
+            _, job_id, payload = message
+            try:
+                _worker = pickle.loads(payload)
+            except BaseException as error:  # noqa: BLE001 - reported to the parent, which stops
+                conn.send(("failed", f"{type(error).__name__}: {error}"))
+                return
+            conn.send(("ready", job_id))
+        elif message[0] == "item":
+            item = message[1]
+            retire = False
+            try:
+                result = process_one(item, *_worker)
+            except BaseException as error:  # noqa: BLE001 - e.g. a Rust panic (PanicException)
+                result = Rejection(_name(item), f"internal error ({type(error).__name__}: {error}); please report it")
+                retire = True
+            if isinstance(result, Rejection) and result.reason == memory_reason():
+                retire = True  # a worker that ran out of memory is not trusted with the next item
+            conn.send(("done", result, retire))
+            if retire:
+                return
+
+
+# --- the parent's side of a worker ------------------------------------------------------------
+
+class _Worker:
+    """One worker process and the pipe to it; busy with at most one item."""
+
+    def __init__(self, memory_mb: int | None):
+        context = multiprocessing.get_context("spawn")  # not fork: the parent may hold threads
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, memory_mb), daemon=True,
+                                       name="fuentes-worker")
+        self.process.start()
+        child.close()
+        self.memory_mb = memory_mb
+        self.owner = os.getpid()
+        self.job: int | None = None  # the job it is set up for (or being set up for)
+        self.ready = False
+        self.since = time.monotonic()  # when the current setup or item was sent
+        self.task: tuple[int, int, Any] | None = None  # (index, size, item) while busy
+        self.first = True  # its next item is the first of its job: models may still have to load
+
+    def setup(self, job_id: int, payload: bytes) -> bool:
+        """Send the job; False when the worker is gone."""
+        self.job, self.ready, self.since, self.first = job_id, False, time.monotonic(), True
+        try:
+            self.conn.send(("job", job_id, payload))
+        except OSError:
+            return False
+        return True
+
+    def allowed(self, budget: float) -> float:
+        """Seconds the current item may take: the budget, and for the first item of a job up to
+        as much again (at most FIRST_ITEM_GRACE) for loading what the stages load lazily."""
+        return budget + min(budget, FIRST_ITEM_GRACE) if self.first else budget
+
+    def give(self, task: tuple[int, int, Any]) -> bool:
+        """Send an item; False when the worker is gone (the item was not taken)."""
+        self.task, self.since = task, time.monotonic()
+        try:
+            self.conn.send(("item", task[2]))
+        except OSError:
+            self.task = None
+            return False
+        return True
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def death(self) -> str:
+        self.process.join(timeout=5)
+        code = self.process.exitcode
+        if code is None:
+            return "stopped answering"
+        return f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+_idle: list[_Worker] = []
+_idle_lock = threading.Lock()
+_jobs = itertools.count(1)
+
+
+def _take_workers(count: int, memory_mb: int | None) -> list[_Worker]:
+    with _idle_lock:
+        kept = [w for w in _idle if w.memory_mb == memory_mb and w.owner == os.getpid() and w.alive()]
+        taken = kept[:count]
+        for worker in taken:
+            _idle.remove(worker)
+    return taken + [_Worker(memory_mb) for _ in range(count - len(taken))]
+
+
+def _keep_workers(workers: list[_Worker]) -> None:
+    with _idle_lock:
+        for worker in workers:
+            if worker.task is None and worker.alive() and len(_idle) < IDLE_KEPT:
+                _idle.append(worker)
+            else:
+                worker.kill()
+
+
+def _in_workers(pipeline: Pipeline, items: Iterable[Any], to_row: ToRow, workers: int, window: int,
+                make_doc: MakeDoc, budget: float | None, memory_mb: int | None) -> Iterator[Result]:
+    job_id = next(_jobs)
+    payload = pickle.dumps((pipeline, to_row, make_doc))
+    pool = _take_workers(workers, memory_mb)
+    queue: deque[tuple[int, int, Any]] = deque()  # read, not yet given to a worker
+    done: dict[int, Result] = {}  # finished, waiting for every earlier item
+    held = 0  # input bytes behind `done`
+    hold = max(64, window * HOLD_ITEMS_PER_WINDOW)
+    read = given = 0  # items read; index of the next result to yield
+    source = iter(items)
+    exhausted = False
+
+    def finish(worker: _Worker, result: dict[str, Any] | Rejection) -> None:
+        nonlocal held
+        index, size, _ = worker.task
+        worker.task, worker.first = None, False
+        done[index] = (size, result)
+        held += size
+
+    def replace(worker: _Worker) -> None:
+        worker.kill()
+        pool[pool.index(worker)] = _Worker(memory_mb)
+
+    def receive(worker: _Worker) -> None:
+        try:
+            message = worker.conn.recv()
+        except (EOFError, OSError):
+            how = worker.death()
+            if worker.task is None:
+                raise PipelineError(
+                    f"a worker process could not start ({how}). Workers are started with 'spawn', which "
+                    "imports the main script again: a script that runs an ingest must keep its top-level "
+                    "code under `if __name__ == '__main__':` (or run unprotected in its own process with "
+                    "budget=None, memory_mb=None)") from None
+            index, size, item = worker.task
+            finish(worker, Rejection(_name(item), f"the worker processing it died ({how}): skipped"))
+            replace(worker)
+            return
+        kind = message[0]
+        if kind == "ready" and message[1] == job_id:
+            worker.ready = True
+        elif kind == "failed":
+            raise PipelineError(f"a worker process could not set up the pipeline: {message[1]}")
+        elif kind == "done":
+            finish(worker, message[1])
+            if message[2]:
+                replace(worker)  # it retired itself (out of memory, a crash it caught)
+
+    def overdue(now: float) -> None:
+        for worker in list(pool):
+            if worker.task is not None and budget is not None and now - worker.since > worker.allowed(budget):
+                index, size, item = worker.task
+                finish(worker, Rejection(_name(item), timeout_reason(budget)))
+                replace(worker)
+            elif worker.task is None and not worker.ready and now - worker.since > STARTUP_LIMIT:
+                raise PipelineError(f"a worker process did not start within {STARTUP_LIMIT:g} s")
+
+    def next_deadline() -> float | None:
+        ends = [w.since + (w.allowed(budget) if w.task is not None else STARTUP_LIMIT) for w in pool
+                if (w.task is not None and budget is not None) or (w.task is None and not w.ready)]
+        return min(ends) if ends else None
+
+    try:
+        while True:
+            for worker in pool:  # set up fresh workers, give items to idle ones
+                if worker.job != job_id:
+                    if not worker.setup(job_id, payload):  # an idle worker that died meanwhile
+                        replace(worker)
+                elif worker.ready and worker.task is None and queue:
+                    task = queue.popleft()
+                    if not worker.give(task):  # it died idle: the item goes to its successor
+                        queue.appendleft(task)
+                        replace(worker)
+            while given in done:  # in input order
+                size, result = done.pop(given)
+                held -= size
+                given += 1
+                yield size, result
+            busy = sum(1 for w in pool if w.task is not None)
+            if exhausted and given == read:
+                return
+            room = (not exhausted and len(queue) + busy < window and len(done) < hold and held < HOLD_BYTES)
+            if room:  # read one more, then look at the workers without waiting
+                try:
+                    item = next(source)
+                except StopIteration:
+                    exhausted = True
+                else:
+                    size = _size(item)
+                    if isinstance(item, Rejection):  # a reader's rejection: no work, keeps its place
+                        done[read] = (size, item)
+                        held += size
+                    else:
+                        queue.append((read, size, item))
+                    read += 1
+                timeout = 0.0
+            else:
+                deadline = next_deadline()
+                timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+            waiting = [w.conn for w in pool if w.task is not None or not w.ready]
+            if waiting:
+                for conn in wait(waiting, timeout):
+                    receive(next(w for w in pool if w.conn is conn))
+            overdue(time.monotonic())
+    finally:
+        _keep_workers(pool)
+
+
 def run(pipeline: Pipeline, items: Iterable[Any], to_row: ToRow, workers: int = 1,
-        window_per_worker: int = 32, make_doc: MakeDoc = doc_from_raw) -> Iterator[Result]:
+        window_per_worker: int = 32, make_doc: MakeDoc = doc_from_raw, budget: float | None = None,
+        memory_mb: int | None = None) -> Iterator[Result]:
     """Yield (input size, row or Rejection) for every item, in input order.
 
     Items are RawDocuments by default; `make_doc` turns another kind of item (a stored
     article, say) into an ArticleDoc. Rejections among the items pass straight through.
+    `budget`: seconds one item may take (None: no limit); with it, items always run in worker
+    processes, so that an overrunning one can be stopped. `memory_mb`: address space per worker.
     """
-    if workers <= 1:
+    if workers <= 1 and budget is None and memory_mb is None:
         for item in items:
             result = item if isinstance(item, Rejection) else process_one(item, pipeline, to_row, make_doc)
             yield _size(item), result
         return
-    # spawn, not fork: the parent may hold threads (progress display, HTTP client).
-    context = multiprocessing.get_context("spawn")
+    workers = max(1, workers)
     window = max(4, workers * window_per_worker)
-    with context.Pool(workers, initializer=_init_worker, initargs=(pipeline, to_row, make_doc)) as pool:
-        pending: deque = deque()
-        for item in items:
-            job = _Ready(item) if isinstance(item, Rejection) else pool.apply_async(_work, (item,))
-            pending.append((_size(item), job))
-            while len(pending) >= window:
-                size, job = pending.popleft()
-                yield size, job.get()
-        while pending:
-            size, job = pending.popleft()
-            yield size, job.get()
+    yield from _in_workers(pipeline, items, to_row, workers, window, make_doc, budget, memory_mb)

@@ -45,6 +45,9 @@ def save_batch(store: Store, rows: Iterable[dict[str, Any]], failed: Iterable[Re
     """Store article rows and rejections in ONE transaction; existing ids are kept, not duplicated.
 
     A crash mid-run loses at most the batch in flight; re-running stores it without duplicates.
+    `stored` counts the rows the INSERT really inserted (its RETURNING, SQLite >= 3.35 and
+    PostgreSQL), so two processes writing the same article at once count it once between them:
+    the one whose insert lost the race to `ON CONFLICT DO NOTHING` counts a duplicate.
     """
     rows = list(rows)
     failed = list(failed)
@@ -55,13 +58,11 @@ def save_batch(store: Store, rows: Iterable[dict[str, Any]], failed: Iterable[Re
         for row in rows:
             unique.setdefault(row["id"], row)
         known = set()
-        if unique:
+        if unique:  # only saves sending the text of articles already stored; the count comes below
             known = set(conn.scalars(select(articles.c.id).where(articles.c.id.in_(list(unique)))))
         fresh = [dict(row, ingested_at=now) for key, row in unique.items() if key not in known]
-        if fresh:
-            conn.execute(_insert(store, articles).on_conflict_do_nothing(index_elements=["id"]), fresh)
-        result.stored = len(fresh)
-        result.duplicates = len(rows) - len(fresh)
+        result.stored = _insert_new_articles(store, conn, fresh)
+        result.duplicates = len(rows) - result.stored
         if rows:
             seen = [{"article_id": row["id"], "source": row["source"], "seen_at": now} for row in rows]
             conn.execute(_insert(store, article_sources).on_conflict_do_nothing(), seen)
@@ -71,6 +72,17 @@ def save_batch(store: Store, rows: Iterable[dict[str, Any]], failed: Iterable[Re
             conn.execute(stmt.on_conflict_do_update(index_elements=["source"],
                                                     set_={"reason": rejection.reason, "at": now}))
     return result
+
+
+def _insert_new_articles(store: Store, conn, fresh: list[dict[str, Any]]) -> int:
+    """Insert the rows whose id is not stored yet; how many this INSERT inserted (not how many
+    were sent: an id another writer stored meanwhile is skipped by ON CONFLICT and not counted)."""
+    if not fresh:
+        return 0
+    stmt = _insert(store, articles).on_conflict_do_nothing(index_elements=["id"])
+    if not conn.dialect.insert_returning:  # SQLite before 3.35: the driver's count of inserted rows
+        return conn.execute(stmt, fresh).rowcount
+    return len(set(conn.execute(stmt.returning(articles.c.id), fresh).scalars()))
 
 
 def row_to_article(row: Any) -> Article:

@@ -130,3 +130,64 @@ def test_html_scripts_and_handlers_never_reach_the_body(tmp_path, store_url):
     assert "Marines searched three warehouses" in body and "federal judge" in body
     for payload in ("alert(", "document.write", "injected body text", "steal()", "javascript:"):
         assert payload not in body
+
+
+def _stored(stderr: str) -> tuple[int, int]:
+    counts = stderr.rsplit("stored ", 1)[1]
+    return int(counts.split(",")[0]), int(counts.split("duplicates ")[1].split(",")[0])
+
+
+def test_concurrent_saves_of_the_same_articles_count_each_article_stored_once(store, store_url):
+    """Two writers racing on the same ids: `stored` is what the INSERT inserted (RETURNING), so
+    the writer whose insert lost to ON CONFLICT DO NOTHING counts duplicates, never stored."""
+    import threading
+
+    from fuentes.store.articles import save_batch
+
+    total, batch = 3000, 50
+    rows = [{"id": f"art_{n:05d}", "source": f"race/{n}.txt", "text": f"Body number {n} of the race.",
+             "kind": "unknown"} for n in range(total)]
+    stores = [open_store(store_url), open_store(store_url)]
+    barrier = threading.Barrier(2)
+    counts = [[0, 0], [0, 0]]
+    errors: list[BaseException] = []
+
+    def writer(number: int) -> None:
+        try:
+            for start in range(0, total, batch):
+                barrier.wait(timeout=60)  # both select, then both insert, the same ids
+                result = save_batch(stores[number], rows[start:start + batch])
+                counts[number][0] += result.stored
+                counts[number][1] += result.duplicates
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+            barrier.abort()
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for opened in stores:
+        opened.close()
+    assert not errors, errors
+    assert counts[0][0] + counts[1][0] == total == count_articles(store)
+    assert counts[0][1] + counts[1][1] == total
+
+
+def test_two_concurrent_ingests_of_overlapping_inputs_report_each_article_stored_once(tmp_path, store_url):
+    write_jsonl(tmp_path / "all.jsonl", 600)
+    lines = (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "first.jsonl").write_text("".join(lines[:400]), encoding="utf-8")
+    (tmp_path / "second.jsonl").write_text("".join(lines[200:]), encoding="utf-8")
+    runs = [subprocess.Popen([sys.executable, "-m", "fuentes.cli", "ingest", str(tmp_path / name), "--db", store_url,
+                              "--batch-size", "20", "--workers", "1"], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True) for name in ("first.jsonl", "second.jsonl")]
+    errors = [run.communicate(timeout=600)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], errors
+    counts = [_stored(err) for err in errors]
+    assert sum(stored for stored, _ in counts) == 600, errors
+    assert sum(duplicates for _, duplicates in counts) == 200, errors
+    store = open_store(store_url)
+    assert count_articles(store) == 600
+    store.close()
