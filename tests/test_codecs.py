@@ -8,7 +8,7 @@ import json
 import pytest
 
 from fuentes.codecs import (CLAIM, DERIVATION, DISCREPANCY, ENTITY, EVENT, LOCAL_ENTITY, QUOTE, RELATION,
-                            evidence_dict, evidence_from, merge_evidence)
+                            evidence_dict, evidence_from, evidence_row, merge_evidence)
 from fuentes.model import Claim, Derivation, Discrepancy, Entity, Event, Evidence, Quote, Relation, Value
 
 EV = Evidence("art_1", 10, 42, "claims", "2")
@@ -17,6 +17,8 @@ EV2 = Evidence("art_2", 0, 17, "claims", "2", confidence=0.8)
 
 def test_evidence_has_one_shape_and_reads_older_rows():
     assert evidence_dict(EV) == {"article": "art_1", "start": 10, "end": 42, "extractor": "claims@2"}
+    assert evidence_row(EV) == ["art_1", 10, 42, "claims@2"] and evidence_from(evidence_row(EV)) == EV
+    assert evidence_from(evidence_row(EV2)) == EV2 and evidence_from(evidence_row(EV, "art_1"), "art_1") == EV
     assert evidence_dict(EV2)["confidence"] == 0.8
     assert evidence_from(evidence_dict(EV2)) == EV2
     # before contract 2: extractor and version apart, or bare [start, end] of a local entity
@@ -66,7 +68,7 @@ def test_local_entities_keep_extractor_and_version():
     entity = Entity("e1", "Marina", "organization", ["la Marina"], [], ["art_1"],
                     [Evidence("art_1", 4, 10, "entities", "1")])
     row = LOCAL_ENTITY.to_row(entity, "art_1")
-    assert row["evidence"] == [{"article": "art_1", "start": 4, "end": 10, "extractor": "entities@1"}]
+    assert row["evidence"] == [[4, 10, "entities@1"]]  # the row names the article
     assert LOCAL_ENTITY.from_row(row) == entity
 
 

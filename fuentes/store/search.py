@@ -77,7 +77,8 @@ def fts5_query(raw: str) -> str | None:
 def search_articles(store: Store, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
     """Articles matching `query`, best first: id, outlet, title, published, language, kind and a
     `snippet` whose hits sit between HIT_START and HIT_END."""
-    limit, offset = max(1, min(limit, 100)), max(0, offset)
+    limit, offset = max(1, min(limit, 100)), max(0, min(offset, 10 ** 9))
+    query = "".join(c if c.isprintable() else " " for c in query)  # NUL and control characters: no database takes them
     if store.dialect == "sqlite":
         match = fts5_query(query)
         if match is None:

@@ -163,16 +163,11 @@ def entity_evidence(store: Store, entity_id: str, per_group: int = 5) -> list[di
 
 
 def _spans(evidence: Any) -> list[tuple[int, int]]:
-    """(start, end) of each stored mention: [{article, start, end, ...}] since revision 0006,
-    [[start, end], ...] before."""
-    spans = []
-    for item in evidence or []:
-        if isinstance(item, dict):
-            if isinstance(item.get("start"), int) and isinstance(item.get("end"), int):
-                spans.append((item["start"], item["end"]))
-        elif isinstance(item, (list, tuple)) and len(item) >= 2:
-            spans.append((item[0], item[1]))
-    return spans
+    """(start, end) of each stored mention, whatever form the row keeps it in (the codec reads
+    every form: compact lists since revision 0006, [[start, end], ...] before)."""
+    from fuentes.codecs import evidence_records
+
+    return [(ev.start, ev.end) for ev in evidence_records(evidence, "")]
 
 
 def article_texts(store: Store, ids: list[str]) -> dict[str, str]:

@@ -46,7 +46,7 @@ def status(request: Request) -> dict[str, Any]:
 
 
 @router.get("/articles", tags=["articles"])
-def articles(request: Request, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict:
+def articles(request: Request, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=10 ** 9)) -> dict:
     """Stored articles, newest first (as `fuentes articles`)."""
     store, _ = _ctx(request)
     items = list_articles(store, limit=limit, offset=offset)
@@ -74,7 +74,7 @@ def article(request: Request, article_id: str, start: int | None = SPAN_START, e
 
 @router.get("/entities", tags=["entities"])
 def entities(request: Request, kind: str | None = Query(None, description="person, organization, place or other"),
-             limit: int = Query(100, ge=1, le=2000), offset: int = Query(0, ge=0)) -> dict:
+             limit: int = Query(100, ge=1, le=2000), offset: int = Query(0, ge=0, le=10 ** 9)) -> dict:
     """People, groups and places resolved across articles, most reported first (as `fuentes entities`)."""
     store, _ = _ctx(request)
     rows = list_entities(store, kind=kind)
@@ -137,7 +137,7 @@ def provenance(request: Request) -> list[dict]:
 
 
 @router.get("/stories", tags=["provenance"])
-def story_list(request: Request, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict:
+def story_list(request: Request, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=10 ** 9)) -> dict:
     """Stories (or derivation groups when stories were not computed), biggest first."""
     store, tables = _ctx(request)
     total, items = stories.list_stories(store, tables, limit=limit, offset=offset)
@@ -205,7 +205,7 @@ def network(request: Request, limit: int = Query(300, ge=1, le=2000)) -> dict:
 
 @router.get("/search", tags=["search"])
 def search_all(request: Request, q: str = Query(..., max_length=500), limit: int = Query(20, ge=1, le=100),
-               offset: int = Query(0, ge=0)) -> dict:
+               offset: int = Query(0, ge=0, le=10 ** 9)) -> dict:
     """Full-text search of articles (SQLite FTS5 / PostgreSQL full text) and of entity names."""
     store, _ = _ctx(request)
     return {"query": q, "articles": search.search_articles(store, q, limit=limit, offset=offset),

@@ -12,6 +12,7 @@ even markup smuggled into an article could not run; pages also escape every stor
 from __future__ import annotations
 
 import hmac
+import logging
 import os
 from pathlib import Path
 
@@ -31,6 +32,9 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
            (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+
+
+log = logging.getLogger("fuentes.web")
 
 
 class Guard:
@@ -62,13 +66,29 @@ class Guard:
                 raise HTTPException(413, f"request body over {self.max_body} bytes")
             return message
 
+        started = False
+
         async def secured_send(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 names = {name.lower() for name, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [h for h in HEADERS if h[0] not in names]
             await send(message)
 
-        await self.app(scope, bounded_receive, secured_send)
+        try:
+            await self.app(scope, bounded_receive, secured_send)
+        except HTTPException:
+            raise
+        except Exception:  # a bug: logged, answered with a 500 that still carries the security headers
+            log.exception("error answering %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            body = b'{"detail": "internal error: the request could not be answered (the server log says why)"}'
+            await send({"type": "http.response.start", "status": 500,
+                        "headers": [(b"content-type", b"application/json"),
+                                    (b"content-length", str(len(body)).encode()), *HEADERS]})
+            await send({"type": "http.response.body", "body": body})
 
 
 async def _too_large(send: Send, limit: int) -> None:
