@@ -258,8 +258,10 @@ def export(db: Optional[str] = DbOption,
                                                  "csv a folder or a .zip, for parquet a folder."),
            check: bool = typer.Option(False, "--check", help="Write nothing: say, per record type, how many records "
                                       "carry evidence inside their articles' text (exit 1 when some do not).")) -> None:
-    """Export the knowledge base: JSON lines (one object per line, each with a `type`), or tables
-    (CSV, Parquet) with one file per record type and nested values as JSON text."""
+    """Export the knowledge base as JSON lines, CSV or Parquet.
+
+    JSON lines: one object per line, each with a `type`. CSV and Parquet: one file per record
+    type, nested values as JSON text."""
     from fuentes.export.jsonl import export_jsonl, iter_records
 
     if format not in ("jsonl", "csv", "parquet"):

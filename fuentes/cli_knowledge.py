@@ -12,8 +12,9 @@ from typing import Callable, Optional
 import typer
 from rich.table import Table
 
-from fuentes.cli_common import DbOption, err, out
-from fuentes.cli_common import open_db as _open
+from fuentes.cli_common import DbOption, cut_note, err, out
+from fuentes.cli_common import open_db
+from fuentes.cli_common import open_existing as _open  # listings only read: the store must exist
 from fuentes.errors import FuentesError
 
 
@@ -23,14 +24,16 @@ def entities(db: Optional[str] = DbOption,
     """List the people, groups and places resolved across articles, most reported first."""
     from fuentes.store.analysis import list_entities
 
-    rows = list_entities(_open(db), kind=kind, limit=limit or None)
-    table = Table(title=f"{len(rows)} entities")
+    found = list_entities(_open(db), kind=kind)
+    rows = found[:limit] if limit else found
+    table = Table(title=f"{len(rows)} of {len(found)} entities")
     for column in ("id", "kind", "name", "articles", "aliases"):
         table.add_column(column, overflow="fold")
     for row in rows:
         aliases = ", ".join(a for a in row["aliases"] or [] if a != row["name"])
         table.add_row(row["id"], row["kind"], row["name"], str(len(row["articles"] or [])), aliases)
     out.print(table)
+    cut_note(len(rows), len(found), "entities")
 
 
 def quotes(db: Optional[str] = DbOption,
@@ -64,15 +67,16 @@ def claims(db: Optional[str] = DbOption,
     from fuentes.views.claims import order_claims
 
     found, contradictions = load_corpus_claims(_open(db))
-    rows = order_claims(claim_rows(found, contradictions, min_articles=min_articles))
-    rows = rows[:limit] if limit else rows
-    table = Table(title=f"{len(rows)} claims (grade: 1 confirmed ... 6 cannot be judged)")
+    every = order_claims(claim_rows(found, contradictions, min_articles=min_articles))
+    rows = every[:limit] if limit else every
+    table = Table(title=f"{len(rows)} of {len(every)} claims (grade: 1 confirmed ... 6 cannot be judged)")
     for column in ("grade", "independent", "articles", "claim", "origins", "discrepancies"):
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(str(row["grade"]), str(row["independent_sources"]), str(row["articles"]), row["text"],
                       row["origins"], row["discrepancies"])
     out.print(table)
+    cut_note(len(rows), len(every), f"claims reported by at least {min_articles} articles")
     for item in contradictions:
         out.print(f"[bold]discrepancy[/bold] about {item.about}:", highlight=False)
         for value in item.values:
@@ -99,6 +103,40 @@ def outlets(db: Optional[str] = DbOption) -> None:
                       str(row.claims), f"{row.corroborated} ({row.corroborated_share:.0%})",
                       f"{row.contradicted} ({row.contradicted_share:.0%})")
     out.print(table)
+
+
+def stories(db: Optional[str] = DbOption,
+            limit: int = typer.Option(50, help="How many to list (0: all)."),
+            as_json: bool = typer.Option(False, "--json", help="One JSON object per line.")) -> None:
+    """Stories: title, dates, articles, outlets and independent sources of each, biggest first.
+
+    A story is the set of articles that report one event. `fuentes show STORY_ID` shows one,
+    `fuentes timeline --story STORY_ID` its events."""
+    import json
+
+    from fuentes.views.stories import list_stories
+
+    found = list_stories(_open(db))
+    rows = found[:limit] if limit else found
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    else:
+        table = Table(title=f"{len(rows)} of {len(found)} stories", caption="indep.: independent sources")
+        for column in ("id", "dates"):
+            table.add_column(column, no_wrap=True)
+        for column in ("arts", "outlets", "indep."):
+            table.add_column(column, justify="right", no_wrap=True)
+        table.add_column("title", overflow="fold", ratio=1)
+        for row in rows:
+            start, end = row["start"] or "?", row["end"] or "?"
+            dates = start if start == end else f"{start}\n{end}"
+            table.add_row(row["id"], dates, str(len(row["articles"])), str(len(row["outlets"])),
+                          str(row["independent_sources"]), row["title"] or "")
+        out.print(table)
+        if not found:
+            err.print("no stories in this store (run `fuentes analyse`)", markup=False)
+    cut_note(len(rows), len(found), "stories")
 
 
 def timeline(db: Optional[str] = DbOption,
@@ -182,7 +220,7 @@ def _entity_decision(kind: str, first: str, second: str, note: Optional[str], db
 
     from fuentes.corpus.entity_decisions import make_decision
 
-    store = _open(db)
+    store = open_db(db)
     try:
         done = make_decision(store, kind, first, second, f"cli:{getpass.getuser()}", note)
     except (ValueError, FuentesError) as error:  # a side names no entity; the store refused the write
@@ -218,7 +256,7 @@ def split(first: str = typer.Argument(..., help="An entity name, alias or id."),
     _entity_decision("split", first, second, note, db)
 
 
-LISTINGS: tuple[Callable[..., None], ...] = (entities, quotes, claims, outlets, timeline, provenance)
+LISTINGS: tuple[Callable[..., None], ...] = (entities, quotes, claims, outlets, stories, timeline, provenance)
 CURATION: tuple[Callable[..., None], ...] = (relations, watchlist, merge, split)
 
 

@@ -16,7 +16,7 @@ Predicates = typer.Option(None, "--relation", "-r", help="Keep only these relati
 
 
 def _graph(db, relation, start, end, facts_only, co_mentions):
-    from fuentes.cli import _open
+    from fuentes.cli_common import open_existing as _open
     from fuentes.network.store_graph import store_graph
 
     return store_graph(_open(db), predicates=relation or None, start=start, end=end,
@@ -66,7 +66,7 @@ def what_if_command(remove: list[str] = typer.Argument(..., help="Entity ids or 
     from fuentes.errors import FuentesError
     from fuentes.network.disruption import what_if
 
-    from fuentes.cli import _open
+    from fuentes.cli_common import open_existing as _open
     from fuentes.store.analysis import get_entity
 
     store = _open(db)
@@ -91,13 +91,26 @@ def what_if_command(remove: list[str] = typer.Argument(..., help="Entity ids or 
 
 
 @network_app.command("export")
-def export_command(output: Path = typer.Argument(..., help="File to write."),
+def export_command(path: Optional[Path] = typer.Argument(None, metavar="[OUTPUT]",
+                                                         help="File to write (the same as -o)."),
+                   output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write."),
                    db: Optional[str] = DbOption,
                    format: str = typer.Option("graphml", "--format", "-f", help="graphml, gexf or ftm (JSON lines)."),
                    co_mentions: bool = typer.Option(False, help="Also tie entities named in the same articles.")) -> None:
-    """Write the network as GraphML, GEXF (Gephi) or FollowTheMoney entities (Aleph, OpenSanctions tools)."""
-    from fuentes.cli import _open
+    """Write the network as GraphML, GEXF (Gephi) or FollowTheMoney entities (Aleph, OpenSanctions tools).
+
+    The file: `fuentes network export -o net.graphml` (like `fuentes export -o`), or the path as an argument."""
+    from fuentes.cli_common import err
+    from fuentes.cli_common import open_existing as _open
     from fuentes.export.graph import write_gexf, write_graphml
+
+    if path is not None and output is not None and path != output:
+        err.print(f"error: two files to write ({path} and -o {output}); give one", markup=False)
+        raise typer.Exit(2)
+    output = output or path
+    if output is None:
+        err.print("error: say which file to write: fuentes network export -o FILE", markup=False)
+        raise typer.Exit(2)
 
     if format == "ftm":
         from fuentes.export.ftm import export_ftm, write_ftm
@@ -138,9 +151,19 @@ def key_players_command(db: Optional[str] = DbOption, k: int = typer.Option(3, "
 @network_app.command()
 def population(data: Optional[Path] = typer.Option(None, help="Folder with BACRIM2020_{Nodes,Alliances,Rivals}.csv "
                                                             "(default: ../shared/data/prieto-curiel-recruitment)."),
-               years: int = typer.Option(5, help="Years to project from 2022.")) -> None:
-    """Cartel population model (Prieto-Curiel, Campedelli & Hope, Science 2023): 2012-2022 fit and policy scenarios."""
+               years: int = typer.Option(5, help="Years to project from 2022."),
+               db: Optional[str] = typer.Option(None, "--db", hidden=True)) -> None:
+    """Cartel population model (Prieto-Curiel, Campedelli & Hope, Science 2023): 2012-2022 fit and policy scenarios.
+
+    Reads the published BACRIM2020 tables (--data), not the store: unlike the other commands it
+    takes no --db, because the model is fitted to those national figures, not to the articles."""
+    from fuentes.cli_common import err
     from fuentes.errors import FuentesError
+
+    if db is not None:
+        err.print("error: `fuentes network population` does not read the store (--db); it reads the BACRIM2020 "
+                  "tables in the folder given by --data", markup=False, soft_wrap=True)
+        raise typer.Exit(2)
     from fuentes.network.datasets import load_cartels
     from fuentes.network.population import from_cartels, projections
 

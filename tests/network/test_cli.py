@@ -30,5 +30,8 @@ def test_population_command_names_a_missing_folder(tmp_path):
 
 
 def test_key_players_on_an_empty_store_says_so(tmp_path):
+    from fuentes.store import open_store
+
+    open_store(str(tmp_path / "empty.db")).close()  # reading commands refuse a store that does not exist
     done = run("key-players", "--db", str(tmp_path / "empty.db"))
     assert done.returncode == 0 and "no relations" in done.stdout
