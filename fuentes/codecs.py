@@ -6,9 +6,11 @@ the store table's columns with JSON columns as Python values; `json_columns` nam
 Parquet (which keeps them as JSON strings) uses the same rows through `to_flat` / `from_flat`.
 An *export dict* follows the contract of `docs/export.md` (version 2).
 
-Evidence is one shape everywhere: `{"article", "start", "end", "extractor": "name@version"}`
-plus `confidence` when the extractor gives one. Rows written by earlier versions (bare
-`[start, end]` pairs, or `extractor` and `version` apart) are still read.
+Evidence is one shape in the export: `{"article", "start", "end", "extractor": "name@version"}`
+plus `confidence` when the extractor gives one; the store keeps the same span as a list,
+`[article, start, end, "name@version"]` (without the article in a local entity's row, which
+names it), a third of the size. Rows written by earlier versions (bare `[start, end]` pairs, or
+dicts with `extractor` and `version` apart) are still read.
 """
 
 from __future__ import annotations
@@ -31,13 +33,32 @@ def evidence_dict(ev: Evidence) -> dict[str, Any]:
     return out
 
 
+def evidence_row(ev: Evidence, article: str | None = None) -> list[Any]:
+    """The stored form of a span, compact: `[article, start, end, "name@version"(, confidence)]`,
+    or without the article when the row already names it (a local entity's mentions)."""
+    out: list[Any] = [ev.start, ev.end, ev.label] if article is not None and ev.article == article else \
+        [ev.article, ev.start, ev.end, ev.label]
+    if ev.confidence is not None:
+        out.append(ev.confidence)
+    return out
+
+
+def evidence_rows(items: Iterable[Evidence], article: str | None = None) -> list[list[Any]]:
+    return [evidence_row(ev, article) for ev in items]
+
+
 def evidence_from(item: Any, article: str | None = None, extractor: str = "unknown@0") -> Evidence:
-    """An Evidence from its dict, or from a bare `[start, end]` of `article` (older rows)."""
+    """An Evidence from its stored list, its export dict, or a bare `[start, end]` of `article`
+    (rows written before contract 2)."""
     if isinstance(item, Evidence):
         return item
     if isinstance(item, (list, tuple)):
-        name, _, version = extractor.partition("@")
-        return Evidence(article or "", int(item[0]), int(item[1]), name, version or "0")
+        item = list(item)
+        where = item.pop(0) if item and isinstance(item[0], str) else article
+        label = item[2] if len(item) >= 3 and isinstance(item[2], str) else extractor
+        name, _, version = label.partition("@")
+        confidence = item[3] if len(item) >= 4 else None
+        return Evidence(where or "", int(item[0]), int(item[1]), name, version or "0", confidence)
     name, version = item.get("extractor", "unknown"), item.get("version")
     if version is None:
         name, _, version = name.partition("@")
@@ -136,7 +157,7 @@ class LocalEntityCodec(Codec):
     def to_row(self, entity: Entity, article: str, entity_id: str | None = None) -> dict[str, Any]:
         return {"article_id": article, "key": entity.id, "name": entity.name, "kind": entity.kind,
                 "aliases": list(entity.aliases), "roles": list(entity.roles),
-                "evidence": evidence_list(entity.evidence), "entity_id": entity_id}
+                "evidence": evidence_rows(entity.evidence, article), "entity_id": entity_id}
 
     def from_row(self, row: dict[str, Any]) -> Entity:
         return Entity(id=row["key"], name=row["name"], kind=row["kind"], aliases=list(row.get("aliases") or []),
@@ -157,7 +178,7 @@ class EntityCodec(Codec):
         return {"id": entity.id, "name": entity.name, "kind": entity.kind, "aliases": list(entity.aliases),
                 "roles": list(entity.roles), "articles": list(entity.articles),
                 "merged_from": list(entity.merged_from), "merge_evidence": list(merge_evidence or []),
-                "evidence": evidence_list(entity.evidence), "absorbed": list(entity.absorbed)}
+                "evidence": evidence_rows(entity.evidence), "absorbed": list(entity.absorbed)}
 
     def from_row(self, row: dict[str, Any]) -> Entity:
         return Entity(id=row["id"], name=row["name"], kind=row["kind"], aliases=list(row.get("aliases") or []),
@@ -189,7 +210,7 @@ class QuoteCodec(Codec):
         return {"id": quote.id, "article_id": quote.article, "text": quote.text, "start": quote.start,
                 "end": quote.end, "direct": quote.direct, "speaker_name": quote.speaker_name,
                 "speaker_local": quote.speaker, "speaker": speaker, "cue": quote.cue, "variant_of": quote.variant_of,
-                "evidence": evidence_list(quote.evidence)}
+                "evidence": evidence_rows(quote.evidence)}
 
     def _evidence(self, row: dict[str, Any]) -> list[Evidence]:
         found = evidence_records(row.get("evidence"))
@@ -219,13 +240,13 @@ class ClaimCodec(Codec):
 
     type = "claim"
     columns = ("id", "text", "subject", "predicate", "object", "claim_values", "speaker", "articles", "origins",
-               "independent_sources", "grade", "evidence")
-    json_columns = frozenset({"claim_values", "articles", "origins", "evidence"})
+               "independent_sources", "grade", "evidence", "time", "place", "modality", "contradicted_by")
+    json_columns = frozenset({"claim_values", "articles", "origins", "evidence", "contradicted_by"})
     column_types = {"independent_sources": "int", "grade": "int"}
 
     def to_layer(self, claim: Claim) -> dict[str, Any]:
         item = asdict(claim)
-        item["evidence"] = evidence_list(claim.evidence)
+        item["evidence"] = evidence_rows(claim.evidence)
         return item
 
     def from_layer(self, item: dict[str, Any]) -> Claim:
@@ -240,14 +261,17 @@ class ClaimCodec(Codec):
                 "object": claim.object, "claim_values": [asdict(v) for v in claim.values], "speaker": claim.speaker,
                 "articles": list(claim.articles), "origins": list(claim.origins),
                 "independent_sources": claim.independent_sources, "grade": claim.grade,
-                "evidence": evidence_list(claim.evidence)}
+                "evidence": evidence_rows(claim.evidence), "time": claim.time, "place": claim.place,
+                "modality": claim.modality, "contradicted_by": list(claim.contradicted_by)}
 
     def from_row(self, row: dict[str, Any]) -> Claim:
         return Claim(id=row["id"], text=row["text"], subject=row.get("subject"), predicate=row.get("predicate"),
                      object=row.get("object"), values=[value_from(v) for v in row.get("claim_values") or []],
                      speaker=row.get("speaker"), articles=list(row.get("articles") or []),
                      origins=list(row.get("origins") or []), independent_sources=row["independent_sources"],
-                     grade=row["grade"], evidence=evidence_records(row.get("evidence")))
+                     grade=row["grade"], evidence=evidence_records(row.get("evidence")), time=row.get("time"),
+                     place=row.get("place"), modality=row.get("modality") or "reported",
+                     contradicted_by=list(row.get("contradicted_by") or []))
 
     def export(self, row: dict[str, Any]) -> dict[str, Any]:
         claim = self.from_row(row)
@@ -255,7 +279,8 @@ class ClaimCodec(Codec):
                 "origins": claim.origins, "independent_sources": claim.independent_sources, "grade": claim.grade,
                 "subject": claim.subject, "predicate": claim.predicate, "object": claim.object,
                 "values": [asdict(v) for v in claim.values], "speaker": claim.speaker,
-                "evidence": evidence_list(claim.evidence)}
+                "time": claim.time, "place": claim.place, "modality": claim.modality,
+                "contradicted_by": claim.contradicted_by, "evidence": evidence_list(claim.evidence)}
 
 
 class DiscrepancyCodec(Codec):
@@ -267,7 +292,7 @@ class DiscrepancyCodec(Codec):
 
     @staticmethod
     def _value_row(value: dict[str, Any]) -> dict[str, Any]:
-        return {**value, "evidence": evidence_list(evidence_records(value.get("evidence")))}
+        return {**value, "evidence": evidence_rows(evidence_records(value.get("evidence")))}
 
     def to_row(self, item: Discrepancy) -> dict[str, Any]:
         return {"id": item.id, "about": item.about, "discrepancy_values": [self._value_row(v) for v in item.values]}
@@ -289,37 +314,50 @@ class DiscrepancyCodec(Codec):
 # --- events and relations ----------------------------------------------------------------------
 
 class EventCodec(Codec):
-    """An event: per article (the `events` JSON layer) or merged across articles (row of `events`)."""
+    """An event: per article (the `events` JSON layer) or merged across articles (row of `events`).
+    The taxonomy fields (ACLED event and sub-event type, CAMEO), the summary in words, the
+    fatalities and the types told as part of it (`includes`) travel with every form."""
 
     type = "event"
     columns = ("id", "event_type", "date", "actors", "targets", "place", "articles", "independent_sources",
-               "trigger", "evidence", "story")
-    json_columns = frozenset({"actors", "targets", "articles", "evidence"})
-    column_types = {"independent_sources": "int"}
+               "trigger", "evidence", "story", "acled_event_type", "acled_sub_event_type", "cameo", "summary",
+               "fatalities", "includes")
+    json_columns = frozenset({"actors", "targets", "articles", "evidence", "includes"})
+    column_types = {"independent_sources": "int", "fatalities": "int"}
 
     def to_layer(self, event: Event) -> dict[str, Any]:
-        return {**asdict(event), "evidence": evidence_list(event.evidence)}
+        return {**asdict(event), "evidence": evidence_rows(event.evidence)}
 
     def from_layer(self, item: dict[str, Any]) -> Event:
-        return Event(**{**item, "evidence": evidence_records(item.get("evidence"))})
+        known = set(Event.__dataclass_fields__)
+        return Event(**{**{k: v for k, v in item.items() if k in known}, "evidence": evidence_records(item.get("evidence"))})
 
     def to_row(self, event: Event, story: str | None = None) -> dict[str, Any]:
         return {"id": event.id, "event_type": event.event_type, "date": event.date, "actors": list(event.actors),
                 "targets": list(event.targets), "place": event.place, "articles": list(event.articles),
                 "independent_sources": event.independent_sources, "trigger": event.trigger,
-                "evidence": evidence_list(event.evidence), "story": story}
+                "evidence": evidence_rows(event.evidence), "story": story,
+                "acled_event_type": event.acled_event_type, "acled_sub_event_type": event.acled_sub_event_type,
+                "cameo": event.cameo, "summary": event.summary, "fatalities": event.fatalities,
+                "includes": list(event.includes)}
 
     def from_row(self, row: dict[str, Any]) -> Event:
         return Event(id=row["id"], event_type=row["event_type"], date=row.get("date"),
                      actors=list(row.get("actors") or []), targets=list(row.get("targets") or []),
                      place=row.get("place"), articles=list(row.get("articles") or []),
                      evidence=evidence_records(row.get("evidence")), trigger=row.get("trigger"),
-                     independent_sources=row["independent_sources"])
+                     independent_sources=row["independent_sources"],
+                     acled_event_type=row.get("acled_event_type"), acled_sub_event_type=row.get("acled_sub_event_type"),
+                     cameo=row.get("cameo"), summary=row.get("summary"), fatalities=row.get("fatalities"),
+                     includes=list(row.get("includes") or []))
 
     def export(self, row: dict[str, Any]) -> dict[str, Any]:
         event = self.from_row(row)
-        return {"type": "event", "id": event.id, "event_type": event.event_type, "date": event.date,
+        return {"type": "event", "id": event.id, "event_type": event.event_type,
+                "acled_event_type": event.acled_event_type, "acled_sub_event_type": event.acled_sub_event_type,
+                "cameo": event.cameo, "summary": event.summary, "date": event.date,
                 "actors": event.actors, "targets": event.targets, "place": event.place,
+                "fatalities": event.fatalities, "includes": event.includes,
                 "articles": event.articles, "independent_sources": event.independent_sources,
                 "trigger": event.trigger, "story": row.get("story"), "evidence": evidence_list(event.evidence)}
 
@@ -334,7 +372,7 @@ class RelationCodec(Codec):
     column_types = {"independent_sources": "int", "allegation": "boolean"}
 
     def to_layer(self, relation: Relation) -> dict[str, Any]:
-        return {**asdict(relation), "evidence": evidence_list(relation.evidence)}
+        return {**asdict(relation), "evidence": evidence_rows(relation.evidence)}
 
     def from_layer(self, item: dict[str, Any]) -> Relation:
         return Relation(**{**item, "evidence": evidence_records(item.get("evidence"))})
@@ -343,7 +381,7 @@ class RelationCodec(Codec):
         return {"id": relation.id, "subject": relation.subject, "predicate": relation.predicate,
                 "object": relation.object, "articles": list(relation.articles),
                 "independent_sources": relation.independent_sources, "allegation": relation.allegation,
-                "start": relation.start, "end": relation.end, "evidence": evidence_list(relation.evidence)}
+                "start": relation.start, "end": relation.end, "evidence": evidence_rows(relation.evidence)}
 
     def from_row(self, row: dict[str, Any]) -> Relation:
         return Relation(id=row["id"], subject=row["subject"], predicate=row["predicate"], object=row["object"],
@@ -372,7 +410,7 @@ class DerivationCodec(Codec):
     def to_row(self, item: Derivation) -> dict[str, Any]:
         return {"source": item.source, "target": item.target, "kind": item.kind, "score": item.score,
                 "evidence": list(item.evidence), "decided_by": item.decided_by,
-                "passages": [[evidence_dict(a), evidence_dict(b)] for a, b in item.passages]}
+                "passages": [[evidence_row(a), evidence_row(b)] for a, b in item.passages]}
 
     def from_row(self, row: dict[str, Any]) -> Derivation:
         return Derivation(row["source"], row["target"], row["kind"], list(row.get("evidence") or []),

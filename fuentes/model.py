@@ -156,6 +156,11 @@ class Claim:
     independent_sources: int = 0
     grade: int = 6  # Admiralty information credibility: 1 confirmed ... 6 cannot be judged
     evidence: list[Evidence] = field(default_factory=list)  # the sentence in each supporting article
+    # the slots beyond subject / predicate / object / values (docs/grading.md):
+    time: str | None = None  # ISO date (possibly partial, "--03" without a year) the clause states
+    place: str | None = None  # local entity key (per article) or entity id (corpus) of a place named
+    modality: str = "reported"  # reported / alleged / denied / hedged / predicted / aim
+    contradicted_by: list[str] = field(default_factory=list)  # claims giving an incompatible value on a slot
 
 
 @dataclass(slots=True)
@@ -169,7 +174,7 @@ class Discrepancy:
 @dataclass(slots=True)
 class Event:
     id: str
-    event_type: str  # killing, arrest, extradition, attack, assassination_attempt, blockade, escape, ...
+    event_type: str  # a type of fuentes/extract/data/event_types.yaml: clash, killing, arrest, protest, ...
     date: str | None = None  # ISO, possibly partial
     actors: list[str] = field(default_factory=list)  # entity keys/ids
     targets: list[str] = field(default_factory=list)
@@ -178,6 +183,14 @@ class Event:
     evidence: list[Evidence] = field(default_factory=list)
     trigger: str | None = None
     independent_sources: int = 0
+    # the taxonomy (fuentes/extract/data/event_types.yaml): ACLED's own names, None when ACLED
+    # does not code the type (statements, visits, indictments...), and the CAMEO code
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    cameo: str | None = None
+    summary: str | None = None  # in words: actor, action, target, place ("Navy arrested X in Veracruz")
+    fatalities: int | None = None  # the dead the reports state (ACLED's field); None when not stated
+    includes: list[str] = field(default_factory=list)  # other types told as part of it ("blockade", "escape")
 
 
 @dataclass(slots=True)

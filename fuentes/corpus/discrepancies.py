@@ -2,11 +2,14 @@
 
 Three kinds, each a `Discrepancy` whose `values` list every version with the articles behind
 it (plus `claim`, the corpus claim id, and `independent_sources` of that version):
-  - value: one matched claim, different figures of one dimension (a date, a count of the
-    same thing, an amount of money, a range) in different articles;
+  - value: one matched claim, figures of one slot outside each other's approximation (a count
+    of the same thing, an amount of money, a percent, a range) or different dates, stated by
+    claims on the same slot (compatible predicate, no differing named subject or object) in
+    articles that do not state the other's value; unrelated figures are never compared;
   - predicate: one target, predicate classes that cannot both hold (killed / captured,
     killed / escaped: the language's `contradictory` list in data/claims_<lang>.yaml),
-    unless both sides are dated and the dates differ (two events, not a conflict);
+    unless both sides are dated and the dates differ (two events, not a conflict), and never
+    from a denied, predicted or hedged statement;
   - wording: one quote of one speaker, reworded between articles (not a mere excerpt).
 Discrepancy ids start with `dis_<kind>_` so grading can tell the kinds apart.
 """
@@ -19,9 +22,8 @@ from collections import defaultdict
 from itertools import combinations
 from typing import Iterable, Mapping
 
-from fuentes.corpus.claims import SAY
+from fuentes.corpus.claims import SAY, rivals, slot_versions
 from fuentes.extract.claims import claim_lexicon
-from fuentes.extract.values import comparable, same_value
 from fuentes.codecs import merge_evidence
 from fuentes.ids import content_id, normalize_text
 from fuentes.model import Claim, Discrepancy, Value
@@ -78,51 +80,31 @@ def _version(text: str, articles: Iterable[str], claim: str, origins: Mapping[st
 
 
 def _values(claim: Claim, parts: list[Claim], origins: Mapping[str, str | None]) -> list[Discrepancy]:
-    """Different figures of one dimension in different articles of one claim."""
-    by_article: dict[str, list[Value]] = defaultdict(list)
-    for m in parts:
-        by_article[m.article or ""].extend(m.values)
+    """Incompatible figures or dates of one slot in different articles of one claim: a
+    dimension whose versions include two from disjoint articles stated by claims on the same
+    slot (`fuentes.corpus.claims.rivals`)."""
+    against = rivals(parts)
+    if not against:
+        return []
     found = []
-    for dim_value in _dimensions(by_article):
-        versions: list[tuple[Value, set[str]]] = []
-        stating: dict[int, list[Claim]] = defaultdict(list)  # version's value -> article claims stating it
-        for art, values in by_article.items():
-            for v in values:
-                if not comparable(v, dim_value):
-                    continue
-                slot = next((s for s in versions if same_value(s[0], v)), None)
-                if slot is None:
-                    versions.append((v, {art}))
-                else:
-                    slot[1].add(art)
-                stating[id(slot[0] if slot else v)].extend(m for m in parts if m.article == art and v in m.values)
-        # a conflict needs two articles, neither of which states the other's figure
-        clash = any(not (a & b) for (_, a), (_, b) in combinations(versions, 2))
-        if len(versions) >= 2 and clash:
-            about = f"{dim_value.kind} in: {claim.text[:120]}"
-            found.append(Discrepancy(id=content_id("dis_value", claim.id, dim_value.kind, dim_value.unit or ""),
-                                     about=about,
-                                     values=[_version(v.text, arts, claim.id, origins, stating[id(v)])
-                                             for v, arts in versions]))
+    for (kind, unit), versions in slot_versions(parts):
+        clash = any(not (arts_a & arts_b) and any(y.id in against.get(x.id, ()) for x in ms_a for y in ms_b)
+                    for (_, arts_a, ms_a), (_, arts_b, ms_b) in combinations(versions, 2))
+        if not clash:
+            continue
+        about = f"{'date' if kind == 'date' else kind} in: {claim.text[:120]}"
+        found.append(Discrepancy(id=content_id("dis_value", claim.id, kind, unit or ""), about=about,
+                                 values=[_version(v.text, arts, claim.id, origins, stating)
+                                         for v, arts, stating in versions]))
     return found
 
 
-def _dimensions(by_article: Mapping[str, list[Value]]) -> list[Value]:
-    """One representative value per dimension (kind + unit) that two articles both state."""
-    seen: list[Value] = []
-    arts_of: dict[int, set[str]] = defaultdict(set)
-    for art, values in by_article.items():
-        for v in values:
-            k = next((i for i, s in enumerate(seen) if comparable(s, v)), None)
-            if k is None:
-                seen.append(v)
-                k = len(seen) - 1
-            arts_of[k].add(art)
-    return [seen[k] for k, arts in arts_of.items() if len(arts) >= 2]
+NOT_AN_OUTCOME = ("denied", "predicted", "hedged")  # "did not kill", "would capture": no outcome stated
 
 
 def _dates(claims: list[Claim]) -> set[str]:
-    return {str(v.low) for c in claims for v in c.values if v.kind == "date" and v.low}
+    return {str(v.low) for c in claims for v in c.values if v.kind == "date" and v.low} | \
+        {c.time for c in claims if c.time}
 
 
 def predicate_discrepancies(claims: list[Claim], origins: Mapping[str, str | None],
@@ -132,7 +114,7 @@ def predicate_discrepancies(claims: list[Claim], origins: Mapping[str, str | Non
     pairs = contradictory_pairs()
     by_target: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
-        if c.object and c.predicate and c.predicate != SAY:
+        if c.object and c.predicate and c.predicate != SAY and c.modality not in NOT_AN_OUTCOME:
             by_target[c.object][c.predicate].append(c)
     found = []
     for target, classes in sorted(by_target.items()):

@@ -7,13 +7,18 @@ Per-article events (stage `events`, participants as local entity keys) become co
      (`estimate_anchor` with that lower bound). Relative expressions ("Tuesday", "last year")
      found in the event's date evidence are resolved again against that anchor.
   2. Participants and places become corpus entity ids (entity resolution's `merged_from`).
-  3. Events of one type are merged when they share an actor or target and their dates are
-     compatible (overlapping ranges or one undated), within one story when stories are given;
-     an event naming no participant joins one of the same type on the same day.
+  3. Events are merged, within one story when stories are given, when they tell a common type
+     (an event's type or one it `includes`: the failed raid of June 2019 is an armed clash in
+     one report and a blockade with an escape in another) with compatible dates (overlapping
+     ranges or one undated), and share an actor or target; or name no participant and fall on
+     the same day (not in two different places); or are incidents dated to the month or day (one of them) in the same place.
   4. A merged event takes the most precise date of its mentions (narrowest range, exact
      before approximate), lists every article, and counts its independent sources: the
      distinct origins (provenance) of its articles, an article without origin counting as its
-     own outlet.
+     own outlet. Its type is that of the incident its reports tell together (the highest
+     ranked, or a `combine` rule: fuentes.extract.events.group_type), with the ACLED and CAMEO
+     codes of that type; its fatalities the highest count a report states; its summary the
+     words of a report of that type (English reports first, then the one naming most).
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ from datetime import date
 from typing import Iterable
 
 from fuentes.extract.dates import DateValue, day, estimate_anchor, find_dates, month, parse_iso, resolve_text, shift, year_value
-from fuentes.extract.events import best_date, compatible, same_roles
+from fuentes.extract.event_triggers import is_incident
+from fuentes.extract.events import best_date, coded, compatible, group_type, same_roles
 from fuentes.ids import content_id
 from fuentes.model import Article, Entity, Event, Evidence
 
@@ -92,21 +98,34 @@ def merge_events(per_article: dict[str, list[Event]], articles: Iterable[Article
                           actors=[ids.get(f"{aid}#{k}", f"{aid}#{k}") for k in ev.actors],
                           targets=[ids.get(f"{aid}#{k}", f"{aid}#{k}") for k in ev.targets],
                           place=ids.get(f"{aid}#{ev.place}", f"{aid}#{ev.place}") if ev.place else None,
-                          articles=[aid], evidence=list(ev.evidence), trigger=ev.trigger)
+                          articles=[aid], evidence=list(ev.evidence), trigger=ev.trigger,
+                          summary=ev.summary, fatalities=ev.fatalities, includes=list(ev.includes))
             items.append((local, value_of(when), (stories or {}).get(aid, "")))
     near = {aid: anchors.get(aid) or parse_iso(arts[aid].published) for aid in per_article if aid in arts}
     groups = _group(items, near)
     return [_combine(g, arts, origins or {}) for g in groups]
 
 
+def kinds(event: Event) -> set[str]:
+    """The types an event tells: its own and those it includes."""
+    return {event.event_type, *event.includes}
+
+
 def _linked(a: tuple[Event, DateValue | None, str], b: tuple[Event, DateValue | None, str]) -> bool:
     (ea, da, sa), (eb, db, sb) = a, b
-    if ea.event_type != eb.event_type or sa != sb or not compatible(da, db):
+    if not (kinds(ea) & kinds(eb)) or sa != sb or not compatible(da, db):
         return False
     if same_roles(ea.actors, ea.targets, eb.actors, eb.targets):
         return True
     pa, pb = ea.actors + ea.targets, eb.actors + eb.targets
-    return (not pa or not pb) and da is not None and da == db and da.precision == "day"
+    elsewhere = bool(ea.place and eb.place and ea.place != eb.place)  # two towns, two incidents
+    if (not pa or not pb) and da is not None and da == db and da.precision == "day" and not elsewhere:
+        return True
+    incident = is_incident(ea.event_type) and is_incident(eb.event_type)
+    placed = bool(ea.place) and ea.place == eb.place  # named, and the same
+    precise = da is not None and db is not None and ("day" in (da.precision, db.precision)
+                                                     or "month" in (da.precision, db.precision))
+    return incident and placed and precise
 
 
 def _group(items, near: dict[str, date | None]):
@@ -140,10 +159,21 @@ def _combine(group, arts: dict[str, Article], origins: dict[str, str | None]) ->
     sources = {origins.get(a) or (arts[a].outlet if a in arts and arts[a].outlet else a) for a in articles}
     places = Counter(e.place for e in events if e.place)
     evidence: list[Evidence] = [ev for e in ordered for ev in e.evidence]
-    return Event(
-        id=content_id("evt", ordered[0].id), event_type=ordered[0].event_type,
+    told = list(dict.fromkeys(t for e in ordered for t in [e.event_type, *e.includes]))
+    etype = group_type(told)
+    main = [e for e in ordered if e.event_type == etype] or ordered
+    said = max(main, key=lambda e: (_english(e, arts), len(e.summary or "")))
+    dead = max((e.fatalities for e in events if e.fatalities), default=None)
+    return coded(Event(
+        id=content_id("evt", ordered[0].id), event_type=etype,
         date=value.value if value else None,
         actors=list(dict.fromkeys(a for e in ordered for a in e.actors)),
         targets=list(dict.fromkeys(t for e in ordered for t in e.targets)),
         place=places.most_common(1)[0][0] if places else None, articles=articles,
-        evidence=evidence, trigger=ordered[0].trigger, independent_sources=len(sources))
+        evidence=evidence, trigger=said.trigger, independent_sources=len(sources),
+        summary=said.summary, fatalities=dead, includes=[t for t in told if t != etype]))
+
+
+def _english(event: Event, arts: dict[str, Article]) -> bool:
+    art = arts.get(event.articles[0]) if event.articles else None
+    return art is not None and art.language == "en"

@@ -1,13 +1,15 @@
 """Credibility grades for claims (Admiralty scale, information 1-6) and outlet reports.
 
-The rules are written out in docs/grading.md; in short:
-  1 confirmed       two or more independent origins, not contradicted, not hedged
-  2 probably true   two or more independent origins, but hedged or contested by a version
-                    with less independent support; or reworded quotes from 2+ origins
-  3 possibly true   one independent origin, not contradicted, not hedged
-  4 doubtful        one origin and hedged, or contested by a version with equal support
+The rules are written out in docs/grading.md; in short (n: independent origins backing the
+claim's own version; contradicted: some source gives an incompatible value on one of its slots):
+  1 confirmed       n >= 2, not contradicted, not hedged, alleged or predicted, quote not reworded
+  2 probably true   n >= 2, not contradicted, but hedged / alleged / predicted or reworded
+  3 possibly true   n = 1, not contradicted, not hedged; or contradicted with n >= 2 and more
+                    support than every rival version
+  4 doubtful        n = 1 and hedged; or contradicted by a version with equal support (or n = 1)
   5 improbable      contradicted by a version with more independent origins
   6 cannot be judged  no article behind the claim
+A contradicted claim is never 1 or 2.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from fuentes.extract.claims import is_hedged
 from fuentes.model import Claim, Discrepancy
 
 COPY_KINDS = ("syndicated", "rewrite")
+WEAK = ("hedged", "alleged", "predicted")  # modalities that keep a claim from "confirmed"
 
 
 def discrepancy_kind(d: Discrepancy) -> str:
@@ -29,42 +32,48 @@ def discrepancy_kind(d: Discrepancy) -> str:
     return d.id.split("_")[1] if d.id.startswith("dis_") and d.id.count("_") >= 2 else "value"
 
 
-def _contest(claim: Claim, discrepancies: list[Discrepancy]) -> tuple[int, int, bool] | None:
-    """(own support, best rival support, wording-only) over the discrepancies touching the claim."""
-    own, rival, wording_only, touched = 0, 0, True, False
+def contradictions(claim: Claim, discrepancies: list[Discrepancy]) -> tuple[set[str], int, bool]:
+    """(contradicting article claim ids, best support of a rival version, a wording discrepancy
+    touches the claim), over the discrepancies that name it. A value discrepancy inside the claim
+    sets the versions of `claim.contradicted_by` (members on its slot with another value) against
+    it; a predicate discrepancy, the other outcome's claims."""
+    contra, rival, reworded = set(claim.contradicted_by), 0, False
     for d in discrepancies:
         if not any(v.get("claim") == claim.id for v in d.values):
             continue
-        touched = True
-        wording_only &= discrepancy_kind(d) == "wording"
-        if discrepancy_kind(d) == "predicate":
-            mine = [v for v in d.values if v.get("claim") == claim.id]
+        kind = discrepancy_kind(d)
+        if kind == "wording":
+            reworded = True
+            continue
+        if kind == "predicate":
             others = [v for v in d.values if v.get("claim") != claim.id]
-        else:  # versions inside one claim: the claim stands with its best-supported version
-            ranked = sorted(d.values, key=lambda v: -v.get("independent_sources", 0))
-            mine, others = ranked[:1], ranked[1:]
-        own = max([own] + [v.get("independent_sources", 0) for v in mine])
+            for v in others:
+                contra.update(v.get("claims") or [v.get("claim")])
+        else:
+            others = [v for v in d.values if contra & set(v.get("claims") or [])]
         rival = max([rival] + [v.get("independent_sources", 0) for v in others])
-    return (own, rival, wording_only) if touched else None
+    return contra, rival, reworded
 
 
 def grade(claim: Claim, discrepancies: list[Discrepancy]) -> int:
-    """The Admiralty information-credibility grade of one corpus claim (docs/grading.md)."""
+    """The Admiralty information-credibility grade of one corpus claim (docs/grading.md); records
+    the contradicting claims in `claim.contradicted_by`. A contradicted claim is never 1 or 2."""
+    contra, rival, reworded = contradictions(claim, discrepancies)
+    claim.contradicted_by = sorted(c for c in contra if c)
     n = claim.independent_sources
     if n <= 0 or not claim.articles:
         return 6
-    contest = _contest(claim, discrepancies)
-    hedged = is_hedged(claim.text)
-    if contest is not None and not contest[2]:
-        own, rival, _ = contest
-        if rival > own:
+    # a quote (or a claim without a parsed clause) is read for hedge words; a clause has its modality
+    weak = claim.modality in WEAK or (claim.predicate in (None, "say") and is_hedged(claim.text))
+    if claim.contradicted_by:
+        if rival > n:
             return 5
-        if rival == own:
+        if rival == n or n < 2:
             return 4
-        return 2 if n >= 2 else 3
+        return 3  # better supported than every rival, still contested
     if n >= 2:
-        return 2 if hedged or contest is not None else 1
-    return 4 if hedged else 3
+        return 2 if weak or reworded else 1
+    return 4 if weak else 3
 
 
 @dataclass(slots=True)

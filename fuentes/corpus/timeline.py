@@ -7,12 +7,19 @@ One logic for `fuentes timeline` and the workbench's timeline and entity pages:
   punctuation aside; `fuentes.views.names`); an event matches when one of those entities is an
   actor, target or place, or when its place, stored as text, has the same name key.
 - `in_story`: `--story` keeps events reported by that story's articles.
+- `of_kind`: a type filter, by fuentes type (or a type the incident includes) or ACLED event or
+  sub-event type; a place filter is an entity query on the event's place.
 - `event_order`: date order, events without a date last; partial dates sort at the start of
   their month or year ("2026-01" before "2026-01-05").
 - `event_sources`: the distinct outlets of the reporting articles, each article's origin first.
 
 `select_events` applies them to Event records or to rows of the events table alike;
-`timeline_rows(events, ...)` gives the CLI's plain rows and `format_rows` renders them as text.
+`timeline_rows(events, ...)` gives the CLI's plain rows and `format_rows` renders them as text:
+one line per merged event with its date and precision, its summary in words ("Navy arrested
+Julián Arturo Zárate Villaseñor in Puerto Almendra"), its ACLED sub-event type (or fuentes' own
+type when ACLED does not code it), and its sources; each row also carries the sentences that
+tell it (`evidence`: article, span and text). Events without a date are left out unless asked
+(`undated=True`): a timeline line always has a date.
 """
 
 from __future__ import annotations
@@ -68,11 +75,24 @@ def event_order(event: Any) -> tuple:
     return (field(event, "date") is None, str(field(event, "date", "")), str(field(event, "event_type", "")))
 
 
+def of_kind(event: Any, kind: str) -> bool:
+    """The event is of `kind`: its fuentes type, a type it includes, or its ACLED event or
+    sub-event type (case aside: "arrest", "Battles", "armed clash")."""
+    want = kind.strip().lower().replace("_", " ")
+    names = [field(event, "event_type"), *as_list(field(event, "includes")), field(event, "acled_event_type"),
+             field(event, "acled_sub_event_type")]
+    return any(n and str(n).lower().replace("_", " ") == want for n in names)
+
+
 def select_events(events: Iterable[Any], *, entity: EntityQuery | None = None, story: str | None = None,
-                  stories: Mapping[str, str] | None = None) -> list[Any]:
-    """The events a timeline shows, in timeline order."""
+                  stories: Mapping[str, str] | None = None, kind: str | None = None,
+                  place: EntityQuery | None = None) -> list[Any]:
+    """The events a timeline shows, in timeline order: involving `entity`, told in `story`,
+    of `kind` (`of_kind`), in `place`."""
     kept = [e for e in events if (entity is None or involves(e, entity))
-            and (not story or in_story(e, story, stories))]
+            and (not story or in_story(e, story, stories))
+            and (not kind or of_kind(e, kind))
+            and (place is None or place.matches(field(e, "place")))]
     return sorted(kept, key=event_order)
 
 
@@ -88,32 +108,80 @@ def event_sources(article_ids: Iterable[str], articles: Mapping[str, Any]) -> li
     return sources
 
 
+def precision(iso: str | None) -> str | None:
+    """day / month / year of an ISO date as stored ("2019-06" -> month)."""
+    if not iso:
+        return None
+    return "day" if len(iso) >= 10 else "month" if len(iso) >= 7 else "year"
+
+
+def evidence_sentences(event: Any, articles: Mapping[str, Any]) -> list[dict]:
+    """The sentences that tell the event, one per report: the widest `events` span of each
+    article (the trigger's sentence), with its text when the article is at hand."""
+    best: dict[str, Any] = {}
+    for ev in as_list(field(event, "evidence")):
+        art, start, end = field(ev, "article"), field(ev, "start"), field(ev, "end")
+        name = str(field(ev, "extractor") or "")
+        if not name.startswith("events") or name.startswith("events.") or art is None:
+            continue
+        if art not in best or end - start > best[art][1] - best[art][0]:
+            best[art] = (start, end)
+    out = []
+    for art, (start, end) in best.items():
+        text = field(articles.get(art), "text") if articles.get(art) is not None else None
+        out.append({"article": art, "start": start, "end": end,
+                    "text": " ".join(text[start:end].split()) if text else None})
+    return out
+
+
 def timeline_rows(events: Iterable[Event], entities: Iterable[Entity] = (), articles: Iterable[Article] = (),
                   entity: str | None = None, story: str | None = None,
-                  stories: dict[str, str] | None = None) -> list[dict]:
-    """Rows of the timeline: date, event_type, actors, targets, place (names), sources
+                  stories: dict[str, str] | None = None, undated: bool = False, kind: str | None = None,
+                  place: str | None = None) -> list[dict]:
+    """Rows of the timeline: date and its precision, event_type, acled_event_type,
+    acled_sub_event_type, summary, fatalities, actors, targets, place (names), sources
     (distinct outlets of the reporting articles, origin first when known), articles,
-    independent_sources, trigger, id. `stories` maps article id -> story id."""
+    independent_sources, trigger, evidence (the sentences that tell it), id. `stories` maps
+    article id -> story id; events without a date only with `undated`; `kind` and `place` filter
+    by type (fuentes or ACLED) and by place (id or name)."""
     ents = {e.id: e for e in entities}
     arts = {a.id: a for a in articles}
     name = lambda i: ents[i].name if i in ents else i  # noqa: E731
     query = entity_query(entity, ents.values()) if entity else None
     rows = []
-    for ev in select_events(events, entity=query, story=story, stories=stories):
-        rows.append({"date": ev.date, "event_type": ev.event_type, "actors": [name(i) for i in ev.actors],
+    where = entity_query(place, ents.values()) if place else None
+    for ev in select_events(events, entity=query, story=story, stories=stories, kind=kind, place=where):
+        if ev.date is None and not undated:
+            continue
+        rows.append({"date": ev.date, "precision": precision(ev.date), "event_type": ev.event_type,
+                     "acled_event_type": ev.acled_event_type, "acled_sub_event_type": ev.acled_sub_event_type,
+                     "summary": ev.summary, "fatalities": ev.fatalities, "includes": list(ev.includes),
+                     "actors": [name(i) for i in ev.actors],
                      "targets": [name(i) for i in ev.targets], "place": name(ev.place) if ev.place else None,
                      "sources": event_sources(ev.articles, arts), "articles": list(ev.articles),
-                     "independent_sources": ev.independent_sources, "trigger": ev.trigger, "id": ev.id})
+                     "independent_sources": ev.independent_sources, "trigger": ev.trigger,
+                     "evidence": evidence_sentences(ev, arts), "id": ev.id})
     return rows
 
 
 def format_rows(rows: list[dict]) -> str:
-    """One line per event: date, type, actors -> targets @ place, [n independent] sources."""
+    """One line per event: date (precision), the summary in words, its ACLED sub-event type
+    (fuentes' type when ACLED does not code it), [n independent: sources]."""
     lines = []
     for r in rows:
-        who = ", ".join(r["actors"]) or "?"
-        whom = f" -> {', '.join(r['targets'])}" if r["targets"] else ""
-        where = f" @ {r['place']}" if r["place"] else ""
-        lines.append(f"{r['date'] or 'undated':10}  {r['event_type']:21} {who}{whom}{where}  "
+        when = f"{r['date'] or 'undated'} ({r['precision']})" if r.get("precision") else (r["date"] or "undated")
+        what = r.get("summary") or _plain(r)
+        if r.get("includes"):  # the other things the incident's reports tell
+            what += " + " + ", ".join(str(t).replace("_", " ") for t in r["includes"])
+        kind = r.get("acled_sub_event_type") or r["event_type"].replace("_", " ")
+        lines.append(f"{when:18}  {what}  <{kind}>  "
                      f"[{r['independent_sources']} independent: {'; '.join(r['sources'])}]")
     return "\n".join(lines)
+
+
+def _plain(r: dict) -> str:
+    """Words for a row stored before events had summaries."""
+    who = ", ".join(r["actors"])
+    whom = f" -> {', '.join(r['targets'])}" if r["targets"] else ""
+    where = f" in {r['place']}" if r["place"] else ""
+    return f"{r['event_type'].replace('_', ' ')}{' by ' + who if who else ''}{whom}{where}"

@@ -25,18 +25,19 @@ import yaml
 
 from fuentes.doc import ArticleDoc
 from fuentes.extract import speech
-from fuentes.extract.values import Found, find_values
+from fuentes.extract.values import Found, find_values, is_figure
 from fuentes.ids import content_id
 from fuentes.model import Claim, Evidence, Mention, Quote
 from fuentes.pipeline import Stage, register
 
-VERSION = "2"  # 2: every claim carries its evidence span
+VERSION = "3"  # 2: every claim carries its evidence span; 3: slots (time, place, modality), no fragments
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
 OBJ = {"dobj", "obj"}
 CLAUSE_DEPS = {"conj", "ccomp", "advcl", "parataxis", "relcl", "acl", "acl:relcl", "xcomp", "csubj"}
 CORE_DEPS = {"compound", "flat", "flat:name", "amod", "appos", "nmod:poss", "poss", "nummod", "name", "fixed"}
+PERSONAL = {"him", "he", "her", "she", "lo", "la", "le", "él", "ella"}
 RELATIVE = {"that", "which", "who", "whom", "que", "quien", "quienes", "cual", "cuales"}
 MIN_WORDS = 4
 STEM_MIN = 4  # shortest infinitive stem matched as a prefix of a verb form
@@ -53,6 +54,13 @@ class ClaimLexicon:
     hedges: tuple[str, ...]
     contradictory: tuple[tuple[str, str], ...]
     verb_stems: tuple[tuple[str, str], ...] = ()  # (stem, class), longest first
+    verb_object: dict[str, str] | None = None  # "verb object-noun" -> class ("set fire" -> burn)
+    opinion_verbs: frozenset[str] = frozenset()
+    future_words: tuple[str, ...] = ()
+    negation_words: frozenset[str] = frozenset()
+    denial_verbs: frozenset[str] = frozenset()
+    allegation_words: tuple[str, ...] = ()
+    compatible: tuple[tuple[str, str], ...] = ()
 
 
 @lru_cache(maxsize=8)
@@ -72,6 +80,13 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
         hedges=tuple(h.casefold() for h in raw.get("hedges", [])),
         contradictory=tuple(tuple(p) for p in raw.get("contradictory", [])),
         verb_stems=_stems(raw) if raw.get("match_verb_stems") else (),
+        verb_object={k.casefold(): v for k, v in raw.get("verb_object", {}).items()},
+        opinion_verbs=frozenset(w.casefold() for w in raw.get("opinion_verbs", [])),
+        future_words=tuple(w.casefold() for w in raw.get("future_words", [])),
+        negation_words=frozenset(w.casefold() for w in raw.get("negation_words", [])),
+        denial_verbs=frozenset(w.casefold() for w in raw.get("denial_verbs", [])),
+        allegation_words=tuple(w.casefold() for w in raw.get("allegation_words", [])),
+        compatible=tuple(tuple(p) for p in raw.get("compatible", [])),
     )
 
 
@@ -95,6 +110,7 @@ class _Article:
         self.direct = [q for q in quotes if q.direct]
         self.indirect = [q for q in quotes if not q.direct]
         self.values = find_values(body, self.lex.language)
+        self._inner: set[int] = set()  # token indices of the sub-claims of the clause last cut
         self._vstarts = [f.start for f in self.values]
 
     # ---- arguments -----------------------------------------------------------------------
@@ -111,9 +127,12 @@ class _Article:
         return best.entity if best else None
 
     def entity_of(self, tok: Any | None) -> str | None:
-        """The entity named by an argument: its head, else a name modifying it ("U.S. agencies")."""
-        if tok is None or tok.pos_ == "PRON":
+        """The entity named by an argument: its head, else a name modifying it ("U.S. agencies");
+        a personal pronoun ("him", "lo") is the nearest person named before it in its sentence."""
+        if tok is None:
             return None
+        if tok.pos_ == "PRON":
+            return self.antecedent(tok) if tok.lower_ in PERSONAL else None
         found = self.entity_at(tok)
         if found:
             return found
@@ -122,6 +141,16 @@ class _Article:
                 found = self.entity_of(child)
                 if found:
                     return found
+        return None
+
+    def antecedent(self, tok: Any) -> str | None:
+        lo = tok.sent.start_char
+        i = bisect.bisect_left(self._mstarts, tok.idx) - 1
+        while i >= 0 and self.mentions[i].start >= lo:
+            m = self.mentions[i]
+            if m.label == "PERSON" and m.entity and m.end <= tok.idx:
+                return m.entity
+            i -= 1
         return None
 
     def inside(self, quotes: list[Quote], char: int) -> Quote | None:
@@ -135,6 +164,12 @@ class _Article:
             if cls:
                 return cls
         lemma = tok.lemma_.casefold()
+        for child in tok.children:  # "set fire to", "offered a reward", "entregó la solicitud"
+            if child.dep_ in OBJ:
+                cls = (self.lex.verb_object or {}).get(f"{lemma} {child.lemma_.casefold()}") or \
+                    (self.lex.verb_object or {}).get(f"{lemma} {child.lower_}")
+                if cls:
+                    return cls
         if lemma in self.lex.with_event_object:  # "executed the operation" is no killing
             patient = self.arguments(tok)[1]
             if patient is not None and patient.lemma_.casefold() in self.lex.event_nouns:
@@ -149,6 +184,10 @@ class _Article:
         """(agent, patient) tokens of a verb, passive voice and relative clauses undone."""
         subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
         patient = next((c for c in verb.children if c.dep_ in OBJ), None)
+        if patient is None:  # Spanish personal "a": "detuvo a Zárate" (parsed obl by some models)
+            patient = next((c for c in verb.children if c.dep_ == "obl" and c.pos_ in ("PROPN", "NOUN")
+                            and any(g.dep_ == "case" and g.lower_ == "a" for g in c.children)
+                            and c.i == min(x.i for x in c.subtree) + 1), None)
         passive = next((c for c in verb.children if c.dep_ in PASS_SUBJ), None)
         if passive is not None:
             patient, subj = passive, self._agent(verb)
@@ -156,6 +195,8 @@ class _Article:
             subj = verb.head
         if verb.dep_ in ("acl",) and verb.tag_ == "VBN" and patient is None:
             patient, subj = verb.head, self._agent(verb)  # "intelligence provided by X"
+        if subj is None and verb.dep_ == "conj" and passive is None:  # "gunmen burned ... and blocked ..."
+            subj = next((c for c in verb.head.children if c.dep_ in SUBJ), None)
         if subj is None and verb.dep_ == "xcomp":
             gov = verb.head
             subj = next((c for c in gov.children if c.dep_ in OBJ), None) or \
@@ -214,17 +255,32 @@ class _Article:
             if child.dep_ in CLAUSE_DEPS and child.i in heads:
                 drop.update(t.i for t in child.subtree)
         toks = [t for t in head.subtree if t.i not in drop and not t.is_space]
+        coord: set[int] = set()  # coordinated statements ("burned 23 vehicles and blocked 14 roads")
+        for child in head.children:
+            if child.dep_ in ("conj", "parataxis") and child.i in heads:
+                coord.update(t.i for t in child.subtree)
+        lo = next((d for d in sorted(coord, reverse=True) if d < head.i), -1)
+        hi = next((d for d in sorted(coord) if d > head.i), len(self.doc))
+        toks = [t for t in head.subtree if lo < t.i < hi and not t.is_space]
+        # a claim never crosses a paragraph break (a kicker or dateline glued to the sentence)
+        breaks = [t.i for t in self.doc[toks[0].i:toks[-1].i + 1] if "\n\n" in t.text_with_ws] if toks else []
+        before = [b for b in breaks if b < head.i]
+        after = [b for b in breaks if b >= head.i]
+        toks = [t for t in toks if (not before or t.i > max(before)) and (not after or t.i <= min(after))]
+        self._inner = drop
         while toks and toks[0] is not head and (toks[0].is_punct or toks[0].lower_ in RELATIVE
                                                  or toks[0].dep_ in ("mark", "cc")):
             toks = toks[1:]
-        while toks and toks[-1] is not head and toks[-1].is_punct and toks[-1].text not in ".!?":
-            toks = toks[:-1]
+        while toks and toks[-1] is not head and ((toks[-1].is_punct and toks[-1].text not in ".!?")
+                                                  or toks[-1].dep_ in ("cc", "mark") or toks[-1].lower_ in RELATIVE):
+            toks = toks[:-1]  # "... since then, and": a clause cut before its coordinate
         return toks
 
     def values_in(self, toks: list[Any]) -> list[Found]:
+        """The values of the clause itself (not of the sub-claims it holds)."""
         if not toks:
             return []
-        ids = {t.idx for t in toks}
+        ids = {t.idx for t in toks if t.i not in self._inner}
         lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
         i = bisect.bisect_left(self._vstarts, lo)
         out = []
@@ -236,6 +292,94 @@ class _Article:
             i += 1
         return out
 
+    # ---- modality and what is no claim ---------------------------------------------------------
+    def modality(self, tok: Any, toks: list[Any]) -> str:
+        """reported / denied / alleged / hedged / predicted / aim, read from the clause and its head."""
+        lex, children = self.lex, list(tok.children)
+        # an adjective ("the alleged leader", "el presunto líder") qualifies a name, not the statement
+        words = " " + " ".join("_" if t.pos_ == "ADJ" else t.lower_ for t in toks) + " "
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lex.negation_words) for c in children) \
+                or (tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.casefold() in lex.denial_verbs):
+            return "denied"
+        if any(f" {w} " in words for w in lex.allegation_words):
+            return "alleged"
+        if any(f" {h} " in words or f" {h}," in words for h in lex.hedges):
+            return "hedged"
+        aux = " ".join(c.lower_ for c in children if c.dep_ in ("aux", "aux:pass", "auxpass"))
+        if any(f" {w} " in f" {aux} " for w in lex.future_words) or "Fut" in tok.morph.get("Tense") \
+                or any(f" {w} " in words.split(tok.lower_)[0] + " " for w in lex.future_words if " " in w):
+            return "predicted"
+        if self.infinitival(tok):
+            return "aim"
+        return "reported"
+
+    def infinitival(self, tok: Any) -> bool:
+        """An infinitive with no subject of its own ("to capture X", "para capturar a X")."""
+        if not ("Inf" in tok.morph.get("VerbForm") or tok.tag_ == "VB"):
+            return False
+        if any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in tok.children):
+            return False
+        return tok.dep_ in ("xcomp", "acl", "advcl", "ccomp", "csubj", "nmod", "obl", "pcomp") or \
+            any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "para", "de") for c in tok.children)
+
+    def not_a_claim(self, tok: Any, cls: str | None) -> bool:
+        """Opinions, fragments and non-factual moods: no claim."""
+        lemma = tok.lemma_.casefold()
+        if tok.pos_ == "NOUN":
+            return False
+        if lemma in self.lex.opinion_verbs and cls is None:
+            return True
+        gov = tok.head if tok.dep_ in ("ccomp", "xcomp", "advcl") else None
+        if gov is not None and gov is not tok and gov.lemma_.casefold() in self.lex.opinion_verbs \
+                and not self.inside(self.indirect, tok.idx):
+            return True  # "experts argue the killing highlights ...": a view
+        if "Sub" in tok.morph.get("Mood") and tok.dep_ in ("acl", "relcl", "acl:relcl", "advcl", "ccomp"):
+            return True  # "información que lleve a su captura": not a fact
+        if tok.dep_ in ("acl", "amod") and ("Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN") \
+                and (cls is None or tok.head.pos_ not in ("NOUN", "PROPN")):
+            return True  # "shared by the United States": a fragment (a typed one is read with its noun)
+        if tok.pos_ == "AUX" and cls is None:
+            return True
+        return False
+
+    def untyped_claim(self, tok: Any, found: list[Found], subj: Any, patient: Any) -> bool:
+        """A clause whose verb is not in the vocabulary is a claim when it states a figure of a named
+        argument, links two named entities, or is a statement someone is reported to have made
+        about a named one ("the admiral said marines had tracked Zárate for weeks")."""
+        named = [x for x in (self.entity_of(subj), self.entity_of(patient)) if x]
+        reported = self.inside(self.indirect, tok.idx)
+        if reported is not None and not named:  # "... reported that critical information came from the CIA"
+            inner = self._inner
+            toks = self.clause_tokens(tok, set())
+            self._inner = inner
+            named = [e for t in toks if (e := self.entity_at(t)) and e != reported.speaker][:1]
+        if any(is_figure(f.value) for f in found) and (subj is not None or patient is not None):
+            return True
+        if tok.pos_ != "VERB" or tok.lemma_.casefold() in ("be", "have", "ser", "estar", "haber", "tener"):
+            return False
+        return len(named) == 2 or (bool(named) and reported is not None and tok.dep_ in ("ccomp", "ROOT", "conj"))
+
+    def sentence_tokens(self, tok: Any) -> list[Any]:
+        toks = [t for t in tok.sent if not t.is_space]
+        while toks and toks[-1].is_punct and toks[-1].text not in ".!?":
+            toks = toks[:-1]
+        return toks
+
+    def time_of(self, found: list[Found]) -> str | None:
+        return next((str(f.value.low) for f in found if f.value.kind == "date" and f.value.low), None)
+
+    def place_of(self, toks: list[Any]) -> str | None:
+        if not toks:
+            return None
+        lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
+        i = bisect.bisect_left(self._mstarts, lo)
+        while i < len(self.mentions) and self.mentions[i].start < hi:
+            m = self.mentions[i]
+            if m.label in ("GPE", "LOC", "FAC") and m.entity:
+                return m.entity
+            i += 1
+        return None
+
     def run(self) -> list[Claim]:
         cands = self.heads()
         head_ids = {t.i for t, _ in cands}
@@ -243,45 +387,53 @@ class _Article:
         for tok, cls in cands:
             if self.inside(self.direct, tok.idx):
                 continue  # a direct quote is one claim of its speaker, below
+            if self.not_a_claim(tok, cls):
+                continue
             toks = self.clause_tokens(tok, head_ids)
             found = self.values_in(toks)
             is_noun = tok.pos_ == "NOUN"
             subj, patient = (None, self.event_patient(tok)) if is_noun else self.arguments(tok)
-            if cls is None and not (any(_checkable(f) for f in found) and (subj is not None or patient is not None)):
+            if cls is None and not self.untyped_claim(tok, found, subj, patient):
                 continue
             if len(toks) < MIN_WORDS and not is_noun:
                 continue
+            modality = "reported" if is_noun else self.modality(tok, toks)
+            if cls is None and modality in ("predicted", "hedged", "aim"):
+                continue  # an untyped forecast or guess is no claim
+            if modality == "aim" and self.entity_of(patient) is None:
+                continue  # "to smuggle fentanyl", "to do that": a fragment
             predicate = cls or tok.lemma_.casefold()
             if not is_noun and tok.dep_ == "xcomp" and tok.head.lemma_.casefold() in self.lex.attempt_verbs:
                 predicate = f"attempt:{predicate}"
-            start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+            span = self.sentence_tokens(tok) if is_noun or modality == "aim" else toks
+            if not is_noun and tok.dep_ in ("acl", "amod") and tok.head.i < tok.i:  # "the operation, carried out by X"
+                span = [t for t in self.doc[tok.head.left_edge.i:toks[-1].i + 1] if not t.is_space]
+            start, end = span[0].idx, span[-1].idx + len(span[-1])
             reported = self.inside(self.indirect, tok.idx)
             claims.append(self._claim(start, end, predicate, self.entity_of(subj), self.entity_of(patient),
-                                      found, reported.speaker if reported else None))
-        claims.extend(self.quote_claims(claims))
+                                      found, reported.speaker if reported else None, modality=modality,
+                                      time=self.time_of(found), place=self.place_of(toks)))
+        claims.extend(self.quote_claims())
         return sorted(claims, key=lambda c: (c.start, c.end))
 
-    def quote_claims(self, clause_claims: list[Claim]) -> list[Claim]:
-        out = []
-        for q in self.direct:
-            out.append(self._claim(q.start, q.end, "say", q.speaker, None, self._values_between(q.start, q.end),
-                                   q.speaker))
-        for q in self.indirect:
-            if not any(c.start < q.end and q.start < c.end for c in clause_claims):
-                out.append(self._claim(q.start, q.end, "say", q.speaker, None,
-                                       self._values_between(q.start, q.end), q.speaker))
-        return out
+    def quote_claims(self) -> list[Claim]:
+        """Each direct quote, whole, is one claim of its speaker ("X said Y"); reported speech is
+        no claim of its own (the clauses inside it are, attributed to the speaker)."""
+        return [self._claim(q.start, q.end, "say", q.speaker, None, self._values_between(q.start, q.end), q.speaker)
+                for q in self.direct if len(q.text.split()) >= MIN_WORDS]
 
     def _values_between(self, start: int, end: int) -> list[Found]:
         return [f for f in self.values if start <= f.start and f.end <= end]
 
     def _claim(self, start: int, end: int, predicate: str, subject: str | None, obj: str | None,
-               found: list[Found], speaker: str | None) -> Claim:
+               found: list[Found], speaker: str | None, modality: str = "reported", time: str | None = None,
+               place: str | None = None) -> Claim:
         text = self.body[start:end]
         return Claim(id=content_id("clm", self.article, str(start), str(end), predicate), text=text,
                      article=self.article, start=start, end=end, subject=subject, predicate=predicate,
                      object=obj, values=[f.value for f in found], speaker=speaker,
-                     evidence=[Evidence(self.article, start, end, "claims", VERSION)])
+                     evidence=[Evidence(self.article, start, end, "claims", VERSION)], time=time, place=place,
+                     modality=modality)
 
 
 def _checkable(found: Found) -> bool:

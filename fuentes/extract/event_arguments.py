@@ -1,18 +1,33 @@
 """Arguments of an event mention from the dependency parse: its actor (subject, "by X",
 "attributed to X"), its target (object, passive subject, "of X", the subject of "survived an
-attack"), its place ("in X") and its date. Arguments are the article's local entity keys; a
-pronoun takes the last person named before it ("I" inside a quote: the quote's speaker)."""
+attack"), its place ("in X"), its date and the fatalities it states. Arguments are the
+article's local entity keys; a pronoun takes the last person named before it ("I" inside a
+quote: the quote's speaker); a nationality adjective is never the participant ("Mexican
+marines" is not "Mexican"): a force named by a common noun ("marines", "soldados") is the
+article's entity of that force ("Navy", "Secretaría de Marina") when it names one, else the
+noun phrase stays as words for the summary."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from fuentes.extract.dates import DateExpr, DateValue, shift
-from fuentes.extract.event_triggers import Lexicon
+import re
+
+from fuentes.extract.dates import DateExpr, DateValue, shift, year_value
+from fuentes.extract.event_triggers import Lexicon, passive
 from fuentes.model import Mention, Quote
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-AGENTIVE = {"statement", "visit", "policy", "sanction", "seizure", "arrest", "extradition"}
+CROWD_WORDS = {"thousands", "hundreds", "dozens", "scores", "miles", "cientos", "centenares", "decenas", "millares"}
+AMOUNT_WORDS = {"million", "billion", "millón", "mil", "dollar", "dólar", "peso", "magnitude", "magnitud", "percent",
+                "ton", "tonelada"}
+# a possessor of these nouns is who undergoes them ("his arrest"); of others, who does them ("its statement")
+PATIENT_OWNER = {"arrest", "extradition", "indictment", "court_ruling", "killing", "kidnapping",
+                 "assassination_attempt", "sexual_violence", "attack", "sanction"}
+ADJECTIVE_LABELS = {"NORP"}  # "Mexican", "estadounidense": describes a participant, is not one
+AGENTIVE = {"statement", "visit", "policy", "sanction", "seizure", "arrest", "extradition", "indictment",
+            "court_ruling", "agreement", "deployment", "weapons_seizure", "emergency_measure", "threat",
+            "responsibility_claim", "protest", "raid", "base_established"}
 
 
 class Arguments:
@@ -27,6 +42,7 @@ class Arguments:
                     self.by_char[c] = m
         self.people = [m for m in mentions if m.label == "PERSON" and m.entity]
         self.quotes = [q for q in quotes if q.speaker]
+        self.named = [m for m in mentions if m.entity and m.label not in ADJECTIVE_LABELS | PLACE_LABELS]
 
     def mention_at(self, tok: Any) -> Mention | None:
         return self.by_char.get(tok.idx)
@@ -35,16 +51,56 @@ class Arguments:
         """Local entity key for an argument token: its own mention, a pronoun's antecedent,
         a possessor ("his gunmen"), else the closest named word of its phrase."""
         m = self.mention_at(tok)
-        if m:
+        if m and not (m.label in ADJECTIVE_LABELS and tok.dep_ == "amod"):
             return m.entity
         if tok.lower_ in self.lex.words("pronouns") or tok.pos_ == "PRON":
             return self.pronoun(tok)
         for child in tok.children:
             if child.dep_ in ("poss", "nmod:poss", "det") and child.pos_ == "PRON" and child.lower_ in self.lex.words("pronouns"):
                 return self.pronoun(child)
-            if child.dep_ in ("poss", "compound", "flat", "appos", "amod", "nmod") and self.mention_at(child):
-                return self.mention_at(child).entity
+            cm = self.mention_at(child)
+            named = cm is not None and cm.label not in ADJECTIVE_LABELS
+            if child.dep_ in ("poss", "compound", "flat", "appos", "amod", "nmod") and named:
+                if child.dep_ != "nmod" or cm.label not in PLACE_LABELS:  # "sicarios del CCV", not "policías de Veracruz"
+                    return cm.entity
+        return self.force(tok)
+
+    def force(self, tok: Any) -> str | None:
+        """The article's entity of a force named by a common noun: "marines" -> "Navy"."""
+        table = self.lex.data.get("force_entities") or {}
+        words = table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+        if not words:
+            return None
+        for m in self.named:
+            low = m.text.lower()
+            if any(w in low.split() or low.startswith(w) for w in words):
+                return m.entity
         return None
+
+    def words(self, tok: Any) -> str:
+        """The noun phrase of a participant without a name, in words: "Mexican marines",
+        "cartel gunmen", "a federal grand jury" (articles and relative clauses left out)."""
+        if tok.lower_ in CROWD_WORDS:  # "thousands of teachers", "miles de maestros"
+            of = [g for c in tok.children if c.dep_ in ("prep", "nmod") for g in ([c] if c.dep_ == "nmod" else c.children)
+                  if g.pos_ in ("NOUN", "PROPN")]
+            return f"{tok.lower_} {'de' if self.lex.data.get('numbers', {}).get('dos') else 'of'} {of[0].text}" if of else ""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in self.lex.words("pronouns") or tok.like_num \
+                or tok.lemma_.lower() in AMOUNT_WORDS:
+            return ""
+        keep = [tok] + [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "nmod:poss", "poss", "flat")
+                        and c.i < tok.i and c.pos_ not in ("PRON", "DET")]
+        for c in list(keep[1:]):
+            keep += [g for g in c.children if g.dep_ in ("compound", "amod", "advmod", "quantmod") and g.i < c.i]
+        keep += [c for c in tok.children if c.dep_ in ("amod", "acl") and c.i == tok.i + 1
+                 and c.pos_ in ("ADJ", "VERB") and not list(c.children)]  # "hombres armados"
+        for c in tok.children:  # "Elementos de la Secretaría de Marina", not "bar en Celaya"
+            m = self.mention_at(c)
+            if c.dep_ in ("flat", "nmod") and c.i > tok.i and c.pos_ == "PROPN" and len(list(c.subtree)) <= 6 \
+                    and not (m and m.label in PLACE_LABELS) and any(g.lower_ in ("de", "of") for g in c.children):
+                keep += list(c.subtree)
+        toks = sorted(set(keep), key=lambda t: t.i)
+        words = [t.text if t.pos_ == "PROPN" or t.text.isupper() else t.lower_ for t in toks]
+        return " ".join(words).strip()
 
     def pronoun(self, tok: Any) -> str | None:
         if tok.lower_ in self.lex.words("first_person"):
@@ -81,15 +137,16 @@ def arguments(head: Any, pos: str, etype: str, args: Arguments) -> tuple[list[An
     actors, targets = [], []
     kids = list(head.children)
     if pos == "verb":
-        passive = any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in kids)
+        is_passive = passive(head)
         for c in kids:
-            if c.dep_ in ("nsubj", "csubj") and not passive:
+            if c.dep_ in ("nsubj", "csubj") and not is_passive:
                 actors.append(c)
-            elif c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass") or (c.dep_ == "nsubj" and passive):
+            elif c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass") or (c.dep_ == "nsubj" and is_passive) \
+                    or (c.dep_ == "iobj" and c.pos_ == "PRON"):  # "lo acusó"
                 targets.append(c)
             elif c.dep_ == "agent" and _pobj(c) is not None:
                 actors.append(_pobj(c))
-        actors += _prep_args(head, lex.words("actor_preps")) if passive else []
+        actors += _prep_args(head, lex.words("actor_preps")) if is_passive else []
         targets += _prep_args(head, {"on", "at", "against", "contra", "a"})
         if not actors:
             actors += _inherited_subject(head)
@@ -103,10 +160,14 @@ def arguments(head: Any, pos: str, etype: str, args: Arguments) -> tuple[list[An
                 actors += _prep_args(c, lex.words("actor_preps") | lex.words("actor_verb_preps"))
         verb = governing_verb(head)
         if verb is not None and verb.lemma_.lower() in lex.words("victim_verbs"):
-            targets += [c for c in verb.children if c.dep_ in ("nsubj",)]
-        elif etype in AGENTIVE and verb is not None:
-            actors += [c for c in verb.children if c.dep_ == "nsubj"] or [
-                c for c in kids if c.dep_ in ("poss", "nmod:poss")]
+            targets += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
+        elif etype in AGENTIVE and verb is not None and verb.lemma_.lower() in lex.words("light_verbs"):
+            actors += [c for c in verb.children if c.dep_ == "nsubj"]  # "X held a news conference"
+        owner = [c for c in kids if c.dep_ in ("poss", "nmod:poss")]
+        if owner and etype in PATIENT_OWNER and not targets:  # "his arrest", "su detención": the one arrested
+            targets += owner
+        elif owner and etype not in PATIENT_OWNER and not actors:  # "Zárate's escape", "the Navy's statement"
+            actors += owner
     return actors, targets
 
 
@@ -137,7 +198,7 @@ def place_of(head: Any, args: Arguments, taken: set[str]) -> str | None:
     """A place attached by "in"/"en"/"at" to the trigger, its verb, or a word of the verb's
     clause ("killed X ..., in Guadalajara"); places merely named nearby are not taken."""
     verb = head if head.pos_ in ("VERB", "AUX") else (governing_verb(head) or head)
-    nodes = [head, verb] + [t for t in verb.subtree if t not in (head, verb)]
+    nodes = [head, verb] + [t for t in clause(verb) if t not in (head, verb)]
     for node in nodes:
         for arg in _prep_args(node, args.lex.words("place_preps")):
             m = args.mention_at(arg)
@@ -146,10 +207,25 @@ def place_of(head: Any, args: Arguments, taken: set[str]) -> str | None:
     return None
 
 
-def date_of(head: Any, start: int, dates: list[DateExpr], sdoc: Any) -> tuple[DateValue | None, list[tuple[int, int, str]]]:
+OTHER_CLAUSE = {"conj", "ccomp", "advcl", "parataxis", "relcl", "acl", "xcomp", "csubj"}
+
+
+def clause(verb: Any) -> list[Any]:
+    """The tokens of a verb's own clause: its subtree without conjoined or embedded clauses
+    ("offered a reward ..., and a grand jury in Houston indicted him": Houston is not the reward's)."""
+    out, todo = [], [verb]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        todo += [c for c in tok.children if not (c.dep_ in OTHER_CLAUSE and c.pos_ in ("VERB", "AUX"))]
+    return sorted(out, key=lambda t: t.i)
+
+
+def date_of(head: Any, start: int, dates: list[DateExpr], sdoc: Any,
+            sent: Any = None) -> tuple[DateValue | None, list[tuple[int, int, str]]]:
     """The trigger's date and the spans it came from: a date in the trigger's clause first,
     else the sentence's nearest; inside "N days after ..." the other date shifted back."""
-    sent = head.sent
+    sent = sent if sent is not None else head.sent
     in_sent = [d for d in dates if sent.start_char <= d.start < sent.end_char]
     plain = [d for d in in_sent if d.kind != "offset"]
     for off in (d for d in in_sent if d.kind == "offset" and d.end <= start):
@@ -161,10 +237,99 @@ def date_of(head: Any, start: int, dates: list[DateExpr], sdoc: Any) -> tuple[Da
                 count, unit, sign = off.offset
                 return shift(ref.resolved, count, unit, -sign), [(ref.start, ref.end, "events.date"),
                                                                  (off.start, off.end, "events.offset")]
-    if not plain:
-        return None, []
     verb = head if head.pos_ in ("VERB", "AUX") else (governing_verb(head) or head)
-    clause = {t.idx for t in verb.subtree}
-    own = [d for d in plain if d.start in clause]
+    # dates of its own clause, else of the clauses it hangs from ("On Monday, gunmen killed X
+    # and burned Y"), never of a clause beside or under it ("... and schools canceled Monday classes")
+    reach = {t.idx for node in _ancestors_of(verb) for t in clause(node)} | {t.idx for t in clause(head)}
+    plain = [d for d in plain if any(i in reach for i in range(d.start, d.end))]
+    if not plain:
+        year = _year_in_phrase(head)
+        if year is not None:  # "during a 2019 raid", "el atentado de 2015"
+            return year_value(int(year.text)), [(year.idx, year.idx + len(year.text), "events.date")]
+        return None, []
+    own_clause = {t.idx for t in clause(verb)} | {t.idx for t in clause(head)}
+    own = [d for d in plain if any(i in own_clause for i in range(d.start, d.end))]
     best = min(own or plain, key=lambda d: abs(d.start - start))
     return best.resolved, [(best.start, best.end, "events.date")]
+
+
+def _ancestors_of(tok: Any) -> list[Any]:
+    out = [tok]
+    while out[-1].head.i != out[-1].i and len(out) < 30:
+        out.append(out[-1].head)
+    return out
+
+
+YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def _year_in_phrase(head: Any) -> Any | None:
+    """A bare year modifying a noun trigger: "a 2019 raid", "el ataque de 2015"."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for c in head.children:
+        if YEAR.match(c.text) and c.dep_ in ("nummod", "compound", "amod", "nmod", "npadvmod", "appos"):
+            return c
+    return None
+
+
+def number(tok: Any, lex: Lexicon, articles: bool = False) -> int | None:
+    """The number a token states: digits ("12", "1,200") or a number word ("two", "dos");
+    articles ("a", "un") count as one only when asked ("killed a policeman")."""
+    text = tok.lower_.replace(",", "").replace(".", "") if tok.like_num else tok.lower_
+    if text.isdigit():
+        value = int(text)
+        return value if value < 100000 and not YEAR.match(tok.text) else None
+    table = {str(k).lower(): int(v) for k, v in (lex.data.get("numbers") or {}).items()}
+    if tok.lower_ in ("a", "an", "un", "una", "uno") and not articles:
+        return None
+    return table.get(tok.lower_)
+
+
+def count_of(tok: Any, lex: Lexicon, articles: bool = False) -> tuple[int | None, Any]:
+    """(count, number token) a noun phrase states: "12 people", "at least five soldiers",
+    "dos marinos", or the token itself ("killed 12")."""
+    own = number(tok, lex)
+    if own is not None:
+        return own, tok
+    for c in tok.children:
+        if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "det" and articles):
+            value = number(c, lex, articles)
+            if value is not None:
+                return value, c
+    return None, None
+
+
+def fatalities(sent: Any, lex: Lexicon, kill_lemmas: set[str]) -> int | None:
+    """The dead a sentence states (ACLED's `fatalities`): the counted victims of a killing verb
+    ("12 people were killed", "mataron a dos policías"), the counted subject of "die"/"morir"
+    ("two marines died"), counted nouns of the dead ("leaving five dead", "dejó tres muertos");
+    each number once. None when no count is stated."""
+    verbs = lex.words("fatality_verbs")
+    nouns = lex.words("fatality_nouns")
+    seen: set[int] = set()
+    total = 0
+    found = False
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        cands: list[Any] = []
+        articles = False
+        if tok.pos_ in ("VERB", "AUX") and lemma in kill_lemmas:
+            cands = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")
+                     or (passive(tok) and c.dep_ == "nsubj")]
+            articles = True
+        elif tok.pos_ in ("VERB", "AUX") and lemma in verbs:
+            cands = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
+            articles = True
+        elif lemma in nouns or tok.lower_ in nouns:
+            cands = [tok]
+        for c in cands:
+            for node in [c] + [x for x in c.children if x.dep_ == "conj"]:
+                value, num = count_of(node, lex, articles)
+                if value is None and node is tok and tok.i > 0:  # "leaving 8 dead": the number before
+                    value, num = number(sent.doc[tok.i - 1], lex), sent.doc[tok.i - 1]
+                if value is not None and num is not None and num.i not in seen:
+                    seen.add(num.i)
+                    total += value
+                    found = True
+    return total if found else None

@@ -1,10 +1,12 @@
 """Event triggers of one language (`data/events_<lang>.yaml`) and where they occur in a parse:
 verbs and nouns, multiword phrases ("took out", "assassination attempt"), verbs that need one
-of their listed objects, and hypothetical or denied mentions."""
+of their listed objects, and hypothetical or denied mentions. The taxonomy (each fuentes type's
+ACLED event and sub-event type, CAMEO code, rank and summary words) is `data/event_types.yaml`;
+ACLED's own 6 event types and 25 sub-event types are `data/acled_taxonomy.yaml`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,9 +20,37 @@ DATA = Path(__file__).parent / "data"
 class Lexicon:
     phrases: tuple[tuple[tuple[str, ...], str, str], ...]  # (words, type, "verb"/"noun"), longest first
     data: dict[str, Any]
+    cache: dict[Any, Any] = field(default_factory=dict, compare=False, hash=False)
 
-    def words(self, key: str) -> set[str]:
-        return {str(w).lower() for w in self.data.get(key) or []}
+    def words(self, key: str) -> frozenset[str]:
+        if key not in self.cache:
+            self.cache[key] = frozenset(str(w).lower() for w in self.data.get(key) or [])
+        return self.cache[key]
+
+    def starting(self, word: str) -> tuple[tuple[tuple[str, ...], str, str, int], ...]:
+        """The phrases whose first word is `word`, in lexicon order (longest first), each with its rank."""
+        index = self.cache.get("_by_first")
+        if index is None:
+            index = {}
+            for n, p in enumerate(self.phrases):
+                index.setdefault(p[0][0], []).append((*p, n))
+            self.cache["_by_first"] = index = {k: tuple(v) for k, v in index.items()}
+        return index.get(word, ())
+
+    def cue_in(self, key: str, tokens: Any) -> bool:
+        """One word of list `key` among `tokens` (by form or lemma), or one of its multiword
+        entries as consecutive forms ("exchange of fire")."""
+        split = self.cache.get(("cue", key))
+        if split is None:
+            words = self.words(key)
+            split = self.cache[("cue", key)] = ({w for w in words if " " not in w},
+                                                 [tuple(w.split()) for w in words if " " in w])
+        single, multi = split
+        toks = list(tokens)
+        forms = [t.lower_ for t in toks]
+        if any(_forms(t) & single for t in toks):
+            return True
+        return any(tuple(forms[i:i + len(m)]) == m for m in multi for i in range(len(forms) - len(m) + 1))
 
 
 @lru_cache(maxsize=None)
@@ -31,7 +61,8 @@ def lexicon(language: str | None) -> Lexicon:
     for etype, forms in data["triggers"].items():
         for pos in ("verbs", "nouns"):
             for form in forms.get(pos) or []:
-                words = tuple(w[:-2] if pos == "verbs" and w.endswith("rse") else w for w in str(form).lower().split())
+                parts = str(form).lower().replace("-", " - ").split()  # "shoot-out": shoot - out, as tokenised
+                words = tuple(w[:-2] if pos == "verbs" and w.endswith("rse") else w for w in parts)
                 phrases.append((words, etype, pos[:-1]))
     phrases.sort(key=lambda p: -len(p[0]))
     return Lexicon(tuple(phrases), data)
@@ -39,8 +70,34 @@ def lexicon(language: str | None) -> Lexicon:
 
 @lru_cache(maxsize=None)
 def event_types() -> dict[str, dict[str, Any]]:
-    """Event type -> {"acled": [event type, sub-event type] or None, "cameo": code or None}."""
+    """Event type -> {"acled": [event type, sub-event type] or None, "cameo": code or None,
+    "rank", "incident", "verb", "alone", "label", "of", "describe"} (data/event_types.yaml)."""
     return yaml.safe_load((DATA / "event_types.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def acled_taxonomy() -> dict[str, list[str]]:
+    """ACLED event type -> its sub-event types, in ACLED's own names."""
+    return yaml.safe_load((DATA / "acled_taxonomy.yaml").read_text(encoding="utf-8"))
+
+
+def acled_of(etype: str) -> tuple[str | None, str | None]:
+    """(ACLED event type, sub-event type) of a fuentes type; (None, None) when ACLED does not code it."""
+    code = (event_types().get(etype) or {}).get("acled")
+    return (code[0], code[1]) if code else (None, None)
+
+
+def cameo_of(etype: str) -> str | None:
+    code = (event_types().get(etype) or {}).get("cameo")
+    return str(code) if code is not None else None
+
+
+def rank_of(etype: str) -> int:
+    return int((event_types().get(etype) or {}).get("rank") or 0)
+
+
+def is_incident(etype: str) -> bool:
+    return bool((event_types().get(etype) or {}).get("incident"))
 
 
 def _forms(tok: Any) -> set[str]:
@@ -54,14 +111,18 @@ def find_triggers(sdoc: Any, lex: Lexicon) -> list[tuple[Any, int, int, str, str
     for i, tok in enumerate(sdoc):
         if i in used:
             continue
-        for words, etype, pos in lex.phrases:
-            if words[0] not in _forms(tok) or not _pos_ok(tok, pos):
+        forms = _forms(tok)
+        candidates = sorted({p for f in forms for p in lex.starting(f)}, key=lambda p: p[3])
+        for words, etype, pos, _ in candidates:
+            if not _pos_ok(tok, pos):
                 continue
             end = _match_rest(sdoc, i, words[1:], pos)
             if end is None:
                 continue
-            if pos == "verb" and not _object_ok(tok, lex):
+            if pos == "verb" and not _object_ok(tok, lex, " ".join(words)):
                 continue
+            if pos == "noun" and len(words) == 1 and _proper_name(tok):
+                continue  # "March", "Strike Force": a capitalised name, not the common noun
             span = list(range(i, end + 1))
             if any(j in used for j in span):
                 continue
@@ -93,15 +154,33 @@ def _match_rest(sdoc: Any, i: int, rest: tuple[str, ...], pos: str) -> int | Non
     return j
 
 
-def _object_ok(tok: Any, lex: Lexicon) -> bool:
-    """Verbs too common alone ("block", "post") need one of their listed objects."""
+def _proper_name(tok: Any) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_sent_start
+
+
+def _object_ok(tok: Any, lex: Lexicon, phrase: str = "") -> bool:
+    """Verbs too common alone ("block", "post") need one of their listed objects; a phrase
+    listed itself ("set up") is checked by its own entry, a longer phrase ("sign agreement")
+    names its object already."""
     table = lex.data.get("object_nouns") or {}
     lemma = tok.lemma_.lower()
-    if lemma not in table:
+    key = phrase if phrase in table else lemma
+    if key not in table or (key == lemma and phrase != lemma and len(phrase.split()) > 1):
         return True
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")]
-    wanted = {str(w).lower().split()[-1] for w in table[lemma] or []}
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "iobj", "nsubjpass", "nsubj:pass")
+            or (c.dep_ == "nsubj" and passive(tok))]
+    wanted = {str(w).lower().split()[-1] for w in table[key] or []}
     return bool(objs) and (not wanted or any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs))
+
+
+def passive(tok: Any) -> bool:
+    """A passive verb: English "was killed" (auxpass, nsubjpass), Spanish "fueron asesinados"
+    (a participle with "ser")."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in kids):
+        return True
+    return "Part" in tok.morph.get("VerbForm") and any(
+        c.dep_ in ("aux", "cop") and c.lemma_.lower() == "ser" for c in kids)
 
 
 def irrealis(tok: Any, lex: Lexicon) -> bool:

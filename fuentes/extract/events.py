@@ -1,48 +1,65 @@
-"""Stage `events`: typed events of one article with actor, target, place and date.
+"""Stage `events`: typed events of one article with actor, target, place, date and fatalities,
+coded in ACLED's and CAMEO's vocabularies and summarised in words.
 
-A trigger (a verb or noun of data/events_<lang>.yaml: "killed", "took out", "assassination
-attempt", "detuvieron") opens an event mention; the dependency parse gives its actor (subject,
-"by X", "attributed to X"), its target (object, passive subject, "of X", the subject of
-"survived an attack"), and the place ("in X"). Arguments are the article's local entity keys;
-a pronoun takes the last person named before it ("I" inside a quote: the quote's speaker).
+A trigger (a verb or noun of data/events_<lang>.yaml: "killed", "was killed", "the killing of",
+"a car bomb exploded", "fue asesinado", "enfrentamiento") opens an event mention; the dependency
+parse gives its actor (subject, "by X", "attributed to X"), its target (object, passive subject,
+"of X", the subject of "survived an attack"), and the place ("in X"). Arguments are the
+article's local entity keys; a pronoun takes the last person named before it ("I" inside a
+quote: the quote's speaker); a force named by a common noun ("marines") is the article's entity
+of that force ("Navy"), else its words are kept for the summary.
+
+A mention's type may change with its context (`retype` in the language data): "killed in
+battle" or the killing of soldiers is an armed clash, not violence against civilians; a clash
+or property destruction among protesters is a violent demonstration; a seizure of weapons is
+"disrupted weapons use". Mentions of incidents told in one clause ("gunmen blocked the highway
+... he escaped ...; two marines died in that clash") are one incident: its type is the
+highest-ranked of them (`rank` in event_types.yaml) unless a `combine` rule names it (a protest
+with arrests is a protest with intervention); the others are kept in `includes`. Fatalities
+are the dead its sentences count.
 
 Dates come from fuentes.extract.dates, resolved against the publication date, or, for an
 undated article, against the anchor its own text allows (`estimate_anchor`). An event in the
 clause of "N days after ..." is dated N days before the sentence's other date. Evidence keeps
-the trigger span (extractor "events") and the date expressions used ("events.date",
-"events.offset"), so the corpus step can re-date an undated article once its story gives an
-anchor (fuentes.corpus.events).
+the trigger span (extractor "events"), the date expressions used ("events.date",
+"events.offset") and the sentence, so the corpus step can re-date an undated article once its
+story gives an anchor (fuentes.corpus.events).
 
-Mentions that are hypothetical or denied ("may kill", "threatened to attack") give no event;
-neither does a generic mention with no participant, place or date ("killing a leader rarely
-works"). Mentions of one type sharing a participant or a date merge into one Event; an event
-with no date of its own takes the date of a dated event in the same sentence.
+Mentions that are hypothetical or denied ("may kill", "threatened to attack", "a reward for
+his capture") give no event; neither does a generic mention with no participant, place, date
+or count ("killing a leader rarely works"). Mentions of one type sharing a participant or a
+date merge into one Event; an event with no date of its own takes the date of a dated event in
+the same sentence.
 
-Triggers come from fuentes.extract.event_triggers, arguments (actor, target, place, date) from
-fuentes.extract.event_arguments; this module turns the mentions into events.
+Triggers come from fuentes.extract.event_triggers, arguments (actor, target, place, date,
+fatalities) from fuentes.extract.event_arguments; this module turns the mentions into events.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from fuentes.doc import ArticleDoc
 from fuentes.extract.dates import DateValue, estimate_anchor, find_dates, parse_iso
-from fuentes.extract.event_arguments import PLACE_LABELS, Arguments, arguments, date_of, governing_verb, place_of
-from fuentes.extract.event_triggers import DATA, Lexicon, event_types, find_triggers, irrealis, lexicon
+from fuentes.extract.event_arguments import (PLACE_LABELS, Arguments, arguments, date_of, fatalities, governing_verb,
+                                             place_of)
+from fuentes.extract.event_triggers import (DATA, Lexicon, acled_of, acled_taxonomy, cameo_of, event_types,
+                                            find_triggers, irrealis, is_incident, lexicon, rank_of)
 from fuentes.ids import content_id
 from fuentes.model import Entity, Event, Evidence, Mention, Quote
 from fuentes.pipeline import Stage, register
 
 __all__ = [
-    "DATA", "PLACE_LABELS", "VERSION", "Arguments", "EventsStage", "Lexicon", "Mentioned", "anchored", "arguments",
-    "best_date", "build_events", "compatible", "date_of", "entity_names", "event_types", "extract", "find_triggers",
-    "group_mentions", "irrealis", "lexicon", "mentions_of", "place_of", "rescue", "same_event", "same_roles",
+    "DATA", "PLACE_LABELS", "VERSION", "Arguments", "EventsStage", "Lexicon", "Mentioned", "acled_of", "acled_taxonomy",
+    "anchored", "arguments", "best_date", "build_events", "compatible", "date_of", "entity_names", "event_types",
+    "extract", "find_triggers", "group_mentions", "group_type", "irrealis", "lexicon", "mentions_of", "place_of",
+    "rescue", "retype", "same_event", "same_roles", "summarize",
 ]
 
-VERSION = "2"  # 2: evidence holds the sentence that tells the event
+VERSION = "3"  # 2: evidence holds the sentence that tells the event; 3: ACLED taxonomy, incidents, summary
 
 
 @dataclass
@@ -59,7 +76,38 @@ class Mentioned:
     date: DateValue | None = None
     date_spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, extractor)
     sentence: int = 0
+    actor_words: list[str] = field(default_factory=list)  # participants without a name ("Mexican marines")
+    target_words: list[str] = field(default_factory=list)
+    fatalities: int | None = None
+    specific: bool = False  # told in the past tense with a participant in words ("a police officer was wounded")
+    base: str = ""  # the trigger's type before its context changed it (`retype`)
+    sent: Any = None  # the sentence (spaCy span)
+    words: str = ""  # the trigger as written
+    pos: str = "verb"
+    language: str = "en"
 
+    def __post_init__(self) -> None:
+        self.base = self.base or self.etype
+
+
+NOT_PARTICIPANT = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def lex_lang(lang: str | None) -> str:
+    return lang if lang in ("en", "es") else "en"
+
+
+def sentence_place(sent: Any, args: Arguments, taken: set[str]) -> str | None:
+    """The first place of the sentence introduced by "in"/"at"/"en" (short news items name
+    the place once for everything they tell)."""
+    preps = args.lex.words("place_preps")
+    for tok in sent:
+        m = args.mention_at(tok)
+        if m and m.label in PLACE_LABELS and m.entity not in taken:
+            prev = [t for t in sent if t.i < tok.i][-1:]  # the word before the place name
+            if prev and prev[0].lower_ in preps:
+                return m.entity
+    return None
 
 
 # -- the article's events -------------------------------------------------------------------
@@ -68,12 +116,27 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
                 anchor: date | None) -> list[Mentioned]:
     lex = lexicon(language)
     args = Arguments(sdoc, mentions, quotes, lex)
-    dates = find_dates(sdoc.text, language, anchor)
-    sent_index = {s.start: n for n, s in enumerate(sdoc.sents)}
+    text = sdoc.text  # once: spaCy joins every token for each `.text` of a Doc
+    dates = find_dates(text, language, anchor)
+    # segments: sentences, and lines within them (a headline without a full stop is not one
+    # sentence with the lede the parser glued to it)
+    sents = list(sdoc.sents)  # once: a token's `.sent` walks the document each time
+    starts = [s.start for s in sents]
+    sent_of = lambda tok: sents[bisect_right(starts, tok.i) - 1]  # noqa: E731
+    cuts = sorted({s.start_char for s in sents} | {i + 1 for i, c in enumerate(text) if c == "\n"})
+    segment = lambda tok: bisect_right(cuts, tok.idx) - 1  # noqa: E731
+    idioms = lex.words("idioms")
+    kill_lemmas = {w[0] for w, t, pos in lex.phrases if t == "killing" and pos == "verb"}
+    dead: dict[int, int | None] = {}
     out = []
-    for head, start, end, etype, pos in find_triggers(sdoc, lex):
+    triggers = find_triggers(sdoc, lex)
+    in_trigger = {t.i for _, s, e, _, _ in triggers for t in sdoc.char_span(s, e, alignment_mode="expand") or []}
+    in_date = {t.i for d in dates for t in sdoc.char_span(d.start, d.end, alignment_mode="expand") or []}
+    for head, start, end, etype, pos in triggers:
         if irrealis(head, lex) or args.mention_at(head) is not None or _negated_noun(head, pos, lex):
             continue  # hypothetical, part of a name ("... Policy Institute"), or "evaded capture"
+        if _idiom(head, idioms):
+            continue  # "de acuerdo con", "in charge of"
         actor_toks, target_toks = arguments(head, pos, etype, args)
         actors = _keys(args.entity(t) for t in actor_toks)
         targets = [k for k in _keys(args.entity(t) for t in target_toks) if k not in actors]
@@ -82,20 +145,80 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
             place = next((k for t, k in zip(target_toks, map(args.entity, target_toks))
                           if k in targets and args.mention_at(t) and args.mention_at(t).label in PLACE_LABELS), None)
             targets = [k for k in targets if k != place]
-        value, spans = date_of(head, start, dates, sdoc)
+        sent = sent_of(head)
+        value, spans = date_of(head, start, dates, sdoc, sent)
         if head.lemma_.lower() in lex.words("person_object") and not targets:
             continue  # "executed the operation": a killing only when a person is the object
-        out.append(Mentioned(etype, head, start, end, actors, targets, place, value, spans, sent_index[head.sent.start]))
+        if sent.start not in dead:
+            dead[sent.start] = fatalities(sent, lex, kill_lemmas)
+        if place is None and is_incident(etype):  # "In June 2019, marines surrounded a house in Puerto Almendra ..."
+            place = sentence_place(sent, args, set(actors) | set(targets))
+        plain = [t for t in actor_toks + target_toks
+                 if t.i not in in_trigger | in_date and t.ent_type_ not in NOT_PARTICIPANT]
+        actor_words = [w for t in actor_toks if t in plain and args.entity(t) is None for w in [args.words(t)] if w]
+        target_words = [w for t in target_toks if t in plain and args.entity(t) is None for w in [args.words(t)] if w]
+        base = etype
+        etype = retype(etype, head, [t for t in actor_toks if t in plain], [t for t in target_toks if t in plain], lex,
+                       sent)
+        m = Mentioned(etype, head, start, end, actors, targets, place, value, spans, segment(head),
+                      actor_words, target_words,
+                      dead[sent.start] if is_incident(etype) and rank_of(etype) >= 60 else None,
+                      base=base, pos=pos, language=lex_lang(lang=language))
+        m.sent, m.words = sent, text[start:end]
+        m.specific = bool(actor_words or target_words or pos == "noun") and _past(head)
+        out.append(m)
     return out
 
 
+def _idiom(head: Any, idioms: set[str]) -> bool:
+    doc = head.doc
+    before = f"{doc[head.i - 1].lower_} {head.lower_}" if head.i > 0 else ""
+    after = f"{head.lower_} {doc[head.i + 1].lower_}" if head.i + 1 < len(doc) else ""
+    return before in idioms or after in idioms
+
+
+def _past(head: Any) -> bool:
+    """Told as having happened: the trigger or its verb in a past tense ("was wounded", "asesinaron")."""
+    verb = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
+    if verb is None:
+        return False
+    toks = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
+    return any("Past" in t.morph.get("Tense") or t.tag_ in ("VBD", "VBN") for t in toks)
+
+
+def retype(etype: str, head: Any, actor_toks: list[Any], target_toks: list[Any], lex: Lexicon,
+           sentence: Any = None) -> str:
+    """The mention's type in its context (`retype` rules of the language data, first match):
+    the words of its sentence, of its arguments' phrases, or of its targets' phrases only
+    ("killed two soldiers": a clash; "gunmen killed the mayor": an attack on a civilian)."""
+    sent = list(sentence if sentence is not None else head.sent)
+    targets = [t for a in target_toks for t in a.subtree]
+    governor = _ancestors(head)[1:6]
+    places = {"sentence": sent, "targets": targets, "governor": governor,
+              "arguments": [t for a in actor_toks for t in a.subtree] + targets + list(head.subtree)}
+    for rule in lex.data.get("retype") or []:
+        if etype not in rule["from"]:
+            continue
+        where = places[rule.get("where") or "arguments"]
+        if lex.cue_in(rule["cue"], where) and all(lex.cue_in(k, sent) for k in rule.get("also") or []):
+            return rule["to"]
+    return etype
+
+
 def _negated_noun(head: Any, pos: str, lex: Lexicon) -> bool:
+    """A noun trigger that names no happening: the object of "evade", "offer ... for", "lead
+    to" ("evaded capture", "a reward for his capture"), or under a denied or hypothetical verb
+    ("no se registraron disparos", "may face charges")."""
+    if pos != "noun":
+        return False
     verb = governing_verb(head)
-    return pos == "noun" and verb is not None and verb.lemma_.lower() in lex.words("negating_verbs")
+    if verb is None:
+        return False
+    return verb.lemma_.lower() in lex.words("negating_verbs") or irrealis(verb, lex)
 
 
 def anchored(m: Mentioned) -> bool:
-    return bool(m.actors or m.targets or m.date)
+    return bool(m.actors or m.targets or m.date or m.place or m.fatalities or m.specific)
 
 
 def rescue(found: list[Mentioned]) -> list[Mentioned]:
@@ -124,9 +247,55 @@ def same_roles(actors_a: list[str], targets_a: list[str], actors_b: list[str], t
     return bool(set(actors_a) & set(actors_b)) or bool(set(targets_a) & set(targets_b))
 
 
-def same_event(a: Mentioned, b: Mentioned) -> bool:
-    """Same type, compatible dates, and a shared participant; or the same day when one of the
-    two names no participant ("the raid" of a dated sentence)."""
+def one_incident(a: Mentioned, b: Mentioned, lex: Lexicon | None = None) -> bool:
+    """Two incident triggers of one sentence telling one happening: the same clause, conjoined
+    clauses, or one in the other's phrase ("captured X in a raid", "bloquearon la carretera
+    ... y el capo huyó"); not when a clause is set apart in time ("hours after marines
+    captured him", "tras su detención hubo bloqueos")."""
+    if a.sentence != b.sentence or not (is_incident(a.etype) and is_incident(b.etype)):
+        return False
+    if not compatible(a.date, b.date):
+        return False
+    seq = (lex.words("sequence_words") if lex else set()) or SEQUENCE_WORDS
+    chain_a, chain_b = _ancestors(a.trigger), _ancestors(b.trigger)
+    common = next((t for t in chain_a if t in chain_b), None)
+    causes = (lex.words("cause_verbs") if lex else set()) or CAUSE_VERBS
+    if common is not None and common.lemma_.lower() in causes:
+        return False  # "Killing X unleashed a wave of arson": one brought the other
+    for chain in (chain_a, chain_b):
+        for t in chain:
+            if t is common:
+                break
+            marks = (c for c in t.children if c.dep_ in ("mark", "case", "prep", "advmod"))
+            if t.lower_ in seq or any(c.lower_ in seq for c in marks):
+                return False
+    return True
+
+
+CAUSE_VERBS = {"unleash", "trigger", "spark", "prompt", "provoke", "cause", "follow", "desatar", "provocar", "causar",
+               "generar", "detonar", "originar", "lead"}
+SEQUENCE_WORDS = {"after", "before", "since", "until", "following", "later", "tras", "después", "antes", "luego",
+                  "desde", "hasta", "previously", "earlier", "ago", "hace"}
+
+
+def _ancestors(tok: Any) -> list[Any]:
+    out = [tok]
+    while out[-1].head.i != out[-1].i and len(out) < 30:
+        out.append(out[-1].head)
+    return out
+
+
+def same_event(a: Mentioned, b: Mentioned, lex: Lexicon | None = None) -> bool:
+    """One incident of one sentence (`one_incident`); or same type, compatible dates, and a
+    shared participant; or the same day when one of the two names no participant ("the raid"
+    of a dated sentence); or an undated incident with no named participant told right after an
+    incident ("Two marines were killed in that operation")."""
+    if one_incident(a, b, lex):
+        return True
+    if is_incident(a.etype) and is_incident(b.etype) and 0 < abs(a.sentence - b.sentence) <= 2:
+        later, earlier = (a, b) if a.sentence > b.sentence else (b, a)
+        if later.date is None and rank_of(later.etype) >= 50 and (later.fatalities or later.base == earlier.base):
+            return True  # the dead of the incident just told, or the same incident named again ("the clash")
     if a.etype != b.etype or not compatible(a.date, b.date):
         return False
     if same_roles(a.actors, a.targets, b.actors, b.targets):
@@ -135,22 +304,28 @@ def same_event(a: Mentioned, b: Mentioned) -> bool:
     return bare and a.date is not None and b.date is not None and a.date == b.date and a.date.precision == "day"
 
 
-def group_mentions(found: list[Mentioned], anchor: date | None = None) -> list[list[Mentioned]]:
+def group_mentions(found: list[Mentioned], anchor: date | None = None,
+                   lex: Lexicon | None = None) -> list[list[Mentioned]]:
     """Mentions of one event together: linked by `same_event`, and every date in a group
     compatible with every other (an undated mention never bridges 2015 and 2026). Dated
     mentions are placed first; an undated one joins first the event dated nearest the anchor."""
     groups: list[list[Mentioned]] = []
     for m in sorted(found, key=lambda m: (m.date is None, m.start)):
         merged = [m]
-        hits = [g for g in groups if any(same_event(m, o) for o in g)]
+        hits = [g for g in groups if any(same_event(m, o, lex) for o in g)]
         for g in sorted(hits, key=lambda g: _gap(best_date([o.date for o in g]), anchor)):
-            if all(compatible(x.date, y.date) for x in merged for y in g):
+            if all(compatible(x.date, y.date) for x in merged for y in g) and _one_kind(merged + g):
                 merged += g
                 groups.remove(g)
         groups.append(merged)
     for g in groups:
         g.sort(key=lambda m: m.start)
     return sorted(groups, key=lambda g: g[0].start)
+
+
+def _one_kind(group: list[Mentioned]) -> bool:
+    """Incidents and other events (statements, indictments...) never share a group."""
+    return len({is_incident(m.etype) for m in group}) == 1
 
 
 def _gap(value: DateValue | None, anchor: date | None) -> int:
@@ -165,7 +340,64 @@ def best_date(dates: list[DateValue]) -> DateValue | None:
     return min(dates, key=lambda d: (d.approximate, (d.latest - d.earliest).days), default=None)
 
 
-def build_events(groups: list[list[Mentioned]], article: str) -> list[Event]:
+def group_type(types: list[str], lex: Lexicon | None = None) -> str:
+    """The type of an incident told by triggers of these types: a `combine` rule naming all of
+    a rule's types, else the highest-ranked type (first told on a tie)."""
+    present = set(types)
+    rules = (lex.data.get("combine") if lex else None) or lexicon("en").data.get("combine") or []
+    for rule in rules:
+        if set(rule["all"]) <= present:
+            return rule["to"]
+    return max(types, key=lambda t: (rank_of(t), -types.index(t)))
+
+
+def summarize(etype: str, actors: list[str], targets: list[str], place: str | None = None,
+              fatalities: int | None = None, said: str | None = None, pos: str = "verb") -> str:
+    """The event in words, from the taxonomy's `verb`, `alone`, `label` and `of`:
+    "Mexican Navy arrested Julián Zárate in Veracruz", "Killing of Rafael Soto in Culiacán",
+    "Armed clash in Puerto Almendra (2 killed)". Types whose label is vague (statements,
+    policies) take the English report's own words: "U.S. State Department offered a reward"."""
+    info = event_types().get(etype) or {}
+    label = str(info.get("label") or etype.replace("_", " "))
+    who, whom = _and(actors), _and(targets)
+    if said and info.get("words_from_trigger") and pos == "verb" and who:
+        text = f"{who} {said}" + (f" {whom}" if whom else "")
+    elif said and info.get("words_from_trigger") and pos == "noun":
+        text = _cap(said) + (f" by {who}" if who else "") + (f" {info.get('of') or 'of'} {whom}" if whom else "")
+    elif who and whom:
+        text = f"{who} {info.get('verb') or label} {whom}"
+    elif who:
+        text = f"{who} {info['alone']}" if info.get("alone") else f"{_cap(label)} by {who}"
+    elif whom:
+        text = f"{_cap(label)} {info.get('of') or 'of'} {whom}"
+    else:
+        text = _cap(label)
+    if place:
+        text += f" in {place}"
+    if fatalities:
+        text += f" ({fatalities} killed)"
+    return text
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _and(names: list[str]) -> str:
+    names = [n for n in names if n]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
+def coded(event: Event) -> Event:
+    """The event with its taxonomy fields filled from its type."""
+    event.acled_event_type, event.acled_sub_event_type = acled_of(event.event_type)
+    event.cameo = cameo_of(event.event_type)
+    return event
+
+
+def build_events(groups: list[list[Mentioned]], article: str, names: dict[str, str] | None = None,
+                 lex: Lexicon | None = None) -> list[Event]:
+    names = names or {}
     dated_by_sentence: dict[int, DateValue] = {}
     for g in groups:
         value = best_date([m.date for m in g])
@@ -177,42 +409,73 @@ def build_events(groups: list[list[Mentioned]], article: str) -> list[Event]:
         value = best_date([m.date for m in g])
         if value is None:  # no date of its own: that of a dated event told in the same sentence
             value = next((dated_by_sentence[m.sentence] for m in g if m.sentence in dated_by_sentence), None)
-        first = g[0]
+        changed = {m.base: m.etype for m in g if m.base != m.etype}  # "the clash" told again: the faction clash
+        for m in g:
+            m.etype = changed.get(m.base, m.etype)
+        types = list(dict.fromkeys(m.etype for m in g))
+        etype = group_type(types, lex)
+        first = next(m for m in g if m.etype == etype) if etype in types else max(g, key=lambda m: rank_of(m.etype))
         # the trigger words, the spans the date was read from, and the sentence that tells it
         evidence = [Evidence(article, m.start, m.end, "events", VERSION) for m in g]
         for m in g:
             evidence += [Evidence(article, s, e, x, VERSION) for s, e, x in m.date_spans]
-        sentences = dict.fromkeys((m.trigger.sent.start_char, m.trigger.sent.end_char) for m in g)
+        sentences = dict.fromkeys((m.sent.start_char, m.sent.end_char) for m in g)
         evidence += [Evidence(article, a, b, "events", VERSION) for a, b in sentences]
-        events.append(Event(
-            id=content_id("evt", article, first.etype, str(first.start)), event_type=first.etype,
-            date=value.value if value else None, actors=_keys(k for m in g for k in m.actors),
-            targets=_keys(k for m in g for k in m.targets if k not in {a for o in g for a in o.actors}),
-            place=next((m.place for m in g if m.place), None), articles=[article] if article else [],
-            evidence=evidence, trigger=first.trigger.doc.text[first.start:first.end]))
+        actors = _keys(k for m in g for k in m.actors)
+        targets = _keys(k for m in g for k in m.targets if k not in actors)
+        place = next((m.place for m in g if m.place), None)
+        dead = max((m.fatalities for m in g if m.fatalities), default=None)
+        # the summary tells the main type's participants ("two marines" of the clash, not the escapee)
+        own = [m for m in g if m.etype == first.etype] or [first]
+        own_actors = _keys(k for m in own for k in m.actors) or ([] if len(types) > 1 else actors)
+        own_targets = [k for k in _keys(k for m in own for k in m.targets) if k not in own_actors]
+        in_words = (event_types().get(etype) or {}).get("participants", True)
+        actor_names = ([names.get(k, k) for k in own_actors]
+                       or _keys(w for m in own for w in m.actor_words if in_words)[:1])
+        target_names = ([names.get(k, k) for k in own_targets]
+                        or _keys(w for m in own for w in m.target_words if in_words)[:1])
+        said = first.words if first.language == "en" else None
+        events.append(coded(Event(
+            id=content_id("evt", article, first.etype, str(first.start)), event_type=etype,
+            date=value.value if value else None, actors=actors, targets=targets, place=place,
+            articles=[article] if article else [], evidence=evidence,
+            trigger=first.words, fatalities=dead,
+            includes=[t for t in types if t != etype],
+            summary=summarize(etype, actor_names, target_names, names.get(place, place) if place else None, dead,
+                              said, first.pos))))
     return events
 
 
+def local_names(mentions: list[Mention]) -> dict[str, str]:
+    """Local entity key -> the longest form the article uses for it."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.entity and len(m.text) > len(out.get(m.entity, "")):
+            out[m.entity] = m.text
+    return out
+
+
 def extract(sdoc: Any, language: str | None, mentions: list[Mention], quotes: list[Quote] | None = None,
-            published: str | None = None, article: str = "") -> list[Event]:
+            published: str | None = None, article: str = "", names: dict[str, str] | None = None) -> list[Event]:
     """The events of one article (see the module doc)."""
     lang = language or sdoc.user_data.get("fuentes_language") or sdoc.lang_
+    lex = lexicon(lang)
     anchor = parse_iso(published) if published and len(published) >= 10 else None
     if anchor is None:
         anchor = estimate_anchor(sdoc.text, lang, parse_iso(published))
     found = rescue(mentions_of(sdoc, lang, mentions, quotes or [], anchor))
-    groups = group_mentions([m for m in found if anchored(m)], anchor)
+    groups = group_mentions([m for m in found if anchored(m)], anchor, lex)
     dated = {m.sentence: best_date([o.date for o in g]) for g in groups for m in g}
     for m in found:
         if not anchored(m):
             m.date = dated.get(m.sentence)
-    groups = group_mentions([m for m in found if anchored(m)], anchor)
-    return build_events(groups, article)
+    groups = group_mentions([m for m in found if anchored(m)], anchor, lex)
+    return build_events(groups, article, {**local_names(mentions), **(names or {})}, lex)
 
 
 @register
 class EventsStage(Stage):
-    """Typed events with participants, place and resolved date."""
+    """Typed events with participants, place, resolved date, ACLED and CAMEO codes and a summary."""
 
     name = "events"
     version = VERSION
@@ -224,7 +487,7 @@ class EventsStage(Stage):
         events: list[Event] = []
         if sdoc is not None:
             events = extract(sdoc, doc.get("language"), doc.get("mentions") or [], doc.get("quotes"),
-                             doc.meta.get("published"), doc.get("id") or "")
+                             doc.meta.get("published"), doc.get("id") or "", entity_names(doc.get("entities") or []))
         doc.set("events", events, self.tag)
         return doc
 

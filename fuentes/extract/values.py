@@ -61,6 +61,7 @@ class Lexicon:
         self.units = {k.casefold(): v for k, v in raw.get("units", {}).items()}
         self.time_units = {k.casefold(): (v[0], float(v[1])) for k, v in raw.get("time_units", {}).items()}
         self.months = {k.casefold(): int(v) for k, v in raw.get("months", {}).items()}
+        self.offset_words = list(raw.get("offset_words", []))
         self.ambiguous_months = {m.casefold() for m in raw.get("ambiguous_months", [])}
         b = r"(?<![\w$€£])(?<!\d[.,])"
         e = r"(?![\w])"
@@ -73,6 +74,9 @@ class Lexicon:
         year = r"(?P<year>(?:19|20)\d\d)(?!\d)"
         day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|º|°)?(?!\d)"
         join = _alt(raw.get("range_join", []))
+        # "four of his bodyguards" / "cinco de sus escoltas": the counted noun after a partitive
+        part = rf"(?:(?:{_alt(raw.get('count_of', []))})\s+(?:{_alt(raw.get('count_determiners', []))})\s+)"
+        self.nouns = {k.casefold(): str(v) for k, v in raw.get("nouns", {}).items()}
         f = re.IGNORECASE
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("money", re.compile(rf"{b}{approx}{cur_b}\s?(?P<num>{num}){scale}(?:\s+{cur_a})?", f)),
@@ -89,7 +93,7 @@ class Lexicon:
                 rf"|(?P<tu2>{_alt(self.time_units)})\s+(?P<pw2>{_alt(raw.get('period_words', []))})){e}", f)),
             ("duration", re.compile(rf"{b}{approx}(?P<num>{num})\s+(?P<tu>{_alt(self.time_units)}){e}", f)),
             ("measure", re.compile(rf"{b}{approx}(?P<num>{num})\s?(?P<unit>{_alt(self.units)}){e}", f)),
-            ("count", re.compile(rf"{b}{approx}(?P<num>{num}){scale}(?:\s+(?P<noun>[^\W\d_]{{3,}}))?", f)),
+            ("count", re.compile(rf"{b}{approx}(?P<num>{num}){scale}(?:\s+{part}?(?P<noun>[^\W\d_]{{3,}}))?", f)),
         ]
 
     def number(self, text: str) -> float | None:
@@ -160,7 +164,7 @@ def _build(kind: str, m: re.Match[str], lex: Lexicon, text: str) -> Value | None
     if kind == "range":
         return _range(m, lex, written)
     amount = lex.number(g["num"]) if g.get("num") else None
-    if amount is None:
+    if amount is None or _in_name(g.get("num"), m, text):
         return None
     if g.get("scale"):
         amount *= lex.scales[g["scale"].casefold()]
@@ -171,6 +175,8 @@ def _build(kind: str, m: re.Match[str], lex: Lexicon, text: str) -> Value | None
         return Value("money", written, amount, unit, **extra)
     if kind == "percent":
         return Value("percent", written, amount, "%", **extra)
+    if kind in ("duration", "count") and re.match(rf"\s+(?:{_alt(lex.offset_words)})\b", text[m.end():], re.I):
+        return None  # "two days after", "dos días después": a time, not a figure
     if kind == "duration":
         unit, factor = lex.time_units[g["tu"].casefold()]
         return Value("duration", written, amount * factor, unit, **extra)
@@ -180,10 +186,20 @@ def _build(kind: str, m: re.Match[str], lex: Lexicon, text: str) -> Value | None
     if _looks_like_year(g["num"], text, m.start("num")) and not g.get("scale"):
         return None  # the date pattern reads it
     if noun and noun.casefold() not in lex.approx and noun[0].islower():
-        written = text[m.start():m.start("noun")].strip()
+        written = text[m.start():m.end("scale") if g.get("scale") else m.end("num")].strip()
         return Value("count", written, amount, noun.casefold(), **extra)
     written = text[m.start():m.end("scale") if g.get("scale") else m.end("num")].strip()
     return Value("number", written, amount, None, **extra)
+
+
+def _in_name(num: str | None, m: re.Match[str], text: str) -> bool:
+    """A capitalised number word followed by a capitalised word is part of a name ("Four Winds
+    Cartel", "Cártel de los Cuatro Vientos"), not a figure."""
+    if not num or not num[0].isupper() or any(ch.isdigit() for ch in num):
+        return False
+    after = re.match(r"\s+([^\W\d_])", text[m.end("num"):])
+    before = text[max(0, m.start("num") - 2):m.start("num")]
+    return bool(after and after.group(1).isupper()) or (bool(before.strip()) and not before.strip()[-1] in ".!?\"“«")
 
 
 def _looks_like_year(num: str, text: str, at: int) -> bool:
@@ -242,9 +258,26 @@ def _period(m: re.Match[str], lex: Lexicon, written: str) -> Value:
     return Value("duration", written, (n or 1.0) * factor, unit, high="now")
 
 
+def interval(v: Value, tolerance: float = 0.1) -> tuple[float, float] | None:
+    """The amounts a figure allows: an exact figure itself; "about N" N ± `tolerance`; "at
+    least N" / "more than N" from N up to N + `tolerance` (a reporter writing "at least 23"
+    means a count near 23, not any number above it); "up to N" / "nearly N" the mirror."""
+    if v.amount is None:
+        return None
+    a = float(v.amount)
+    if not v.approximate:
+        return a, a
+    slack = tolerance * abs(a)
+    if v.low == v.amount and v.high is None:
+        return a, a + slack
+    if v.high == v.amount and v.low is None:
+        return a - slack, a
+    return a - slack, a + slack
+
+
 def same_value(a: Value, b: Value, tolerance: float = 0.1) -> bool:
-    """Two values say the same thing: same kind and unit, equal amounts (within `tolerance`
-    when either is approximate), equal range ends or dates (a partial date agrees with a
+    """Two values say the same thing: same kind and unit, amounts within each other's
+    approximation (`interval`), equal range ends or dates (a partial date agrees with a
     fuller one it is a prefix of)."""
     if a.kind != b.kind:
         return False
@@ -254,9 +287,8 @@ def same_value(a: Value, b: Value, tolerance: float = 0.1) -> bool:
         return (a.low, a.high, a.unit) == (b.low, b.high, b.unit) and a.amount == b.amount
     if a.unit and b.unit and a.unit != b.unit and a.kind != "count":
         return False
-    if a.approximate or b.approximate:
-        return abs(a.amount - b.amount) <= tolerance * max(abs(a.amount), abs(b.amount))
-    return a.amount == b.amount
+    ia, ib = interval(a, tolerance), interval(b, tolerance)
+    return ia is not None and ib is not None and ia[0] <= ib[1] + 1e-9 and ib[0] <= ia[1] + 1e-9
 
 
 def _date_agrees(a: str, b: str) -> bool:
@@ -265,10 +297,53 @@ def _date_agrees(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+@lru_cache(maxsize=1)
+def _glossary() -> dict[str, str]:
+    """Counted nouns of every language -> one language-neutral concept ("escoltas",
+    "bodyguards" -> "bodyguard"), from the `nouns` lists of data/claims_<lang>.yaml."""
+    out: dict[str, str] = {}
+    for path in sorted(DATA.glob("claims_*.yaml")):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out.update({str(k).casefold(): str(v) for k, v in (raw.get("nouns") or {}).items()})
+    return out
+
+
+def concept(unit: str | None) -> str | None:
+    """The language-neutral concept of a count's unit: the glossary's, else the noun without
+    a plural ending ("vehicles" -> "vehicle")."""
+    if not unit:
+        return None
+    u = unit.casefold()
+    found = _glossary().get(u)
+    if found:
+        return found
+    if len(u) > 4 and u.endswith("es") and u[-3] in "sxz":
+        return u[:-2]
+    if len(u) > 3 and u.endswith("s") and not u.endswith("ss"):
+        return u[:-1]
+    return u
+
+
+def dimension(v: Value) -> tuple[str, str | None]:
+    """What a value measures: its kind and (for counts) the concept counted."""
+    return v.kind, concept(v.unit) if v.kind == "count" else v.unit
+
+
+def is_figure(v: Value) -> bool:
+    """A value that can be compared between sources as a figure of one slot: money, a percent,
+    a duration, a measure or a count of something named, a numeric range; not a bare number
+    (an age, a score, a page) and not a date (the time slot)."""
+    if v.kind == "date" or not any(ch.isdigit() for ch in v.text) and v.kind == "range":
+        return False
+    if v.kind in ("number", "count") and not v.unit:
+        return False
+    return v.kind != "range" or v.unit != "year"
+
+
 def comparable(a: Value, b: Value) -> bool:
     """Two values measure the same dimension (so different amounts are a disagreement)."""
     if a.kind != b.kind:
         return False
     if a.kind in ("money", "number", "duration", "count"):
-        return a.unit == b.unit  # "3 soldiers" and "5 civilians" are not one figure
+        return dimension(a) == dimension(b)  # "3 soldiers" and "5 civilians" are not one figure
     return True

@@ -139,6 +139,8 @@ claims = Table(
     Column("independent_sources", Integer, nullable=False),
     Column("grade", Integer, nullable=False),
     Column("evidence", JSON),  # the sentence in each supporting article (revision 0006)
+    Column("time", String(32)), Column("place", Text), Column("modality", String(16)),  # slots (revision 0007)
+    Column("contradicted_by", JSON),  # article claims giving an incompatible value (revision 0007)
 )
 
 discrepancies = Table(
@@ -168,6 +170,10 @@ events = Table(
     Column("trigger", Text),
     Column("evidence", JSON),
     Column("story", String(40)),
+    # the taxonomy, the summary in words, the stated dead, the types told as part of it (revision 0008)
+    Column("acled_event_type", String(64)), Column("acled_sub_event_type", String(64)),
+    Column("cameo", String(8)), Column("summary", Text), Column("fatalities", Integer),
+    Column("includes", JSON),
 )
 Index("ix_events_date", events.c.date)
 

@@ -63,3 +63,21 @@ def test_quotes_match_by_speaker_and_text():
     result = match_claims(claims, ORIGINS, ENTITY_OF)
     quote = next(c for c in result if len(c.articles) == 2)
     assert quote.speaker == "ent_ana" and quote.independent_sources == 1
+
+
+def test_matching_on_slots_silence_and_word_overlap():
+    four = Value("count", "four", 4.0, "bodyguards")
+    five = Value("count", "cinco", 5.0, "escoltas")
+    claims = {"a": [cl("a1", "Zárate was detained along with four of his bodyguards", "capture", "e1", values=[four]),
+                    cl("a2", "The bridge over the river reopened after the storm damaged the river bridge", "reopen")],
+              "c": [cl("c1", "junto con el capo fueron detenidos cinco de sus escoltas", "capture", values=[five]),
+                    cl("c2", "marines captured Zárate on the ranch", "capture", "e2")],
+              "d": [cl("d1", "The river bridge reopened after the storm that damaged the bridge over the river",
+                       "close")]}
+    result = match_claims_detailed(claims, ORIGINS, ENTITY_OF)
+    groups = {frozenset(m.id for m in ms) for ms in result.members.values()}
+    assert frozenset({"a1", "c1"}) in groups  # one slot (capture, count of bodyguards) across languages
+    assert frozenset({"c2"}) in groups  # silent on the bodyguards: neither support nor contradiction
+    assert frozenset({"a2"}) in groups and frozenset({"d1"}) in groups  # word overlap alone never matches
+    slot = next(c for c in result.claims if "a1" in {m.id for m in result.members[c.id]})
+    assert slot.independent_sources == 1 and slot.contradicted_by == ["c1"] and slot.articles == ["a", "c"]

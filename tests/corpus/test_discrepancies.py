@@ -72,3 +72,26 @@ def test_reworded_quote_but_not_an_excerpt():
     assert d.id.startswith("dis_wording") and "Ana Berg" in d.about
     assert "govern" in d.values[0]["value"] and "manage" in d.values[1]["value"]
     assert reworded("a b c d e".split(), "b c d".split()) is None
+
+
+def test_only_figures_of_one_slot_are_compared():
+    """23 vs 31 vehicles burned is a discrepancy ("at least" is no licence for any larger number);
+    a count of roads and a count of municipalities, or two polls of different people, are not."""
+    v23 = Value("count", "at least 23", 23.0, "vehicles", approximate=True, low=23.0)
+    v31 = Value("count", "al menos 31", 31.0, "vehículos", approximate=True, low=31.0)
+    roads = Value("count", "14", 14.0, "roads")
+    towns = Value("count", "diez", 10.0, "municipios")
+    p1, p2 = Value("percent", "42%", 42.0, "%"), Value("percent", "25.4%", 25.4, "%")
+    m = match_claims_detailed({"a": [cl("a1", "gunmen set fire to at least 23 vehicles", "burn", values=[v23]),
+                                     cl("a2", "gunmen blocked 14 roads", "block", values=[roads]),
+                                     Claim(id="a3", text="Ruiz polls at 42% among voters", article="a",
+                                           predicate="poll", subject="s1", values=[p1])],
+                               "b": [cl("b1", "hombres armados incendiaron al menos 31 vehículos", "burn", values=[v31]),
+                                     cl("b2", "bloquearon carreteras en diez municipios", "block", values=[towns]),
+                                     Claim(id="b3", text="Ortiz polls at 25.4% among voters", article="b",
+                                           predicate="poll", subject="s2", values=[p2])]},
+                              ORIGINS, {("a", "s1"): "ruiz", ("b", "s2"): "ortiz"})
+    found = find_discrepancies(m.claims, m.members, ORIGINS)
+    assert len(found) == 1 and {v["value"] for v in found[0].values} == {"at least 23", "al menos 31"}
+    burned = next(c for c in m.claims if c.predicate == "burn")
+    assert burned.contradicted_by and burned.independent_sources == 1

@@ -27,12 +27,30 @@ def test_grades_follow_the_written_rules():
     assert grade(claim("c", 1), []) == 3
     assert grade(claim("c", 1, "la policía habría detenido al jefe", ("a",)), []) == 4
     assert grade(claim("c", 0, arts=()), []) == 6
-    assert grade(claim("c", 2), [dis("predicate", ("c", 2, ["a"]), ("r", 1, ["b"]))]) == 2
+    assert grade(claim("c", 2), [dis("predicate", ("c", 2, ["a"]), ("r", 1, ["b"]))]) == 3  # contested: never 1-2
     assert grade(claim("c", 1), [dis("predicate", ("c", 1, ["a"]), ("r", 1, ["b"]))]) == 4
     assert grade(claim("c", 1), [dis("predicate", ("c", 1, ["a"]), ("r", 3, ["b"]))]) == 5
     wording = dis("wording", ("c", 1, ["a"]), ("c", 1, ["b"]))
     assert grade(claim("c", 2), [wording]) == 2 and grade(claim("c", 1), [wording]) == 3
     assert discrepancy_kind(wording) == "wording"
+
+
+def test_a_contradicted_claim_is_never_confirmed():
+    """Three origins back "four bodyguards" except one that says five: contested, graded 3 at best,
+    and the contradicting claims are listed."""
+    c = claim("c", 2, "Zárate was detained along with four of his bodyguards", ("a", "b", "d"))
+    c.contradicted_by = ["d1"]
+    d = Discrepancy(id="dis_value_x", about="count", values=[
+        {"value": "four", "articles": ["a", "b"], "claim": "c", "claims": ["a1", "b1"], "independent_sources": 2},
+        {"value": "cinco", "articles": ["d"], "claim": "c", "claims": ["d1"], "independent_sources": 1}])
+    assert grade(c, [d]) == 3 and c.contradicted_by == ["d1"]
+    c.independent_sources = 1
+    assert grade(c, [d]) == 4
+    d.values[1]["independent_sources"] = 2
+    assert grade(c, [d]) == 5
+    other = claim("k", 3, "soldiers killed Quintero")
+    assert grade(other, [dis("predicate", ("k", 3, ["a"]), ("r", 1, ["b"]))]) == 3 and other.contradicted_by == ["r"]
+    assert grade(claim("c", 2, "he did not kill anyone"), []) == 1  # silence and denials are no contradiction
 
 
 def test_outlet_report_shares():

@@ -83,3 +83,47 @@ def test_hedges():
     assert is_hedged("The boss was reportedly seen in town")
     assert is_hedged("El jefe habría sido visto, según fuentes")
     assert not is_hedged("The boss was seen in town")
+
+
+# ---- atomic claims: slots, modality, what is no claim ---------------------------------------
+
+EN_SLOTS = ("Zárate was detained along with four of his bodyguards. "
+            "Gunmen set fire to at least 23 vehicles and blocked 14 roads across the state. "
+            "The embassy said that Washington would formally request his extradition. "
+            "Washington has offered up to $5 million for his capture since then, and he faces charges. "
+            "Analysts think the arrest could trigger a succession fight.")
+ES_SLOTS = ("Junto con el capo fueron detenidos cinco de sus escoltas. "
+            "Hombres armados incendiaron al menos 31 vehículos y bloquearon carreteras en diez municipios. "
+            "La embajada entregó el lunes la solicitud formal de extradición. "
+            "El Departamento de Estado ofrece una recompensa por información que lleve a su captura. "
+            "La policía no detuvo a Zárate. "
+            "Los marinos intentaron capturar a Zárate en 2019.")
+
+
+def test_english_atomic_claims_with_slots(nlp):
+    sdoc = nlp["en"](EN_SLOTS)
+    claims = extract_claims(EN_SLOTS, sdoc, mentions_of(EN_SLOTS, "Zárate"), [], "en", "a")
+    by_pred = {c.predicate: c for c in claims}
+    detained = by_pred["capture"]
+    assert detained.object == "e1" and [(v.amount, v.unit) for v in detained.values] == [(4.0, "bodyguards")]
+    burn = by_pred["burn"]  # "set fire to": typed, and the coordinated "blocked 14 roads" is its own claim
+    assert "23" in burn.text and "roads" not in burn.text and by_pred["block"].values[0].amount == 14
+    assert by_pred["request"].modality == "predicted"  # "would formally request"
+    offer = next(c for c in claims if any(v.kind == "money" for v in c.values))
+    assert not offer.text.rstrip().endswith(("and", ","))  # never cut before its coordinate
+    assert not any("succession" in c.text for c in claims)  # an opinion is no claim
+
+
+def test_spanish_atomic_claims_with_slots(nlp):
+    sdoc = nlp["es"](ES_SLOTS)
+    claims = extract_claims(ES_SLOTS, sdoc, mentions_of(ES_SLOTS, "Zárate"), [], "es", "b")
+    escoltas = next(c for c in claims if any(v.unit == "escoltas" for v in c.values))
+    assert escoltas.predicate == "capture" and escoltas.values[0].amount == 5
+    burn = next(c for c in claims if c.predicate == "burn")
+    assert burn.values[0].amount == 31 and burn.values[0].approximate and "municipios" not in burn.text
+    request = next(c for c in claims if c.predicate == "request")
+    assert request.modality == "reported" and "solicitud" in request.text
+    assert not any("lleve a su captura" == c.text for c in claims)  # a subjunctive relative is no fact
+    denied = [c for c in claims if c.predicate == "capture" and c.object == "e1" and c.modality == "denied"]
+    assert denied and "no detuvo" in denied[0].text
+    assert any(c.predicate == "attempt:capture" and c.time == "2019" for c in claims)

@@ -65,3 +65,17 @@ def test_same_value_tolerates_approximations_only():
     (c,) = values("310 guards")
     (d,) = values("500 guards")
     assert same_value(a, b) and same_value(a, c) and not same_value(c, d)
+
+
+def test_counted_nouns_names_and_offsets():
+    from fuentes.extract.values import concept, interval
+
+    en = values("Zárate was detained along with four of his bodyguards by the Four Winds Cartel.")
+    es = values("fueron detenidos cinco de sus escoltas del Cártel de los Cuatro Vientos", "es")
+    assert [(v.amount, concept(v.unit)) for v in en] == [(4.0, "bodyguard")]  # "Four Winds" is a name
+    assert [(v.amount, concept(v.unit)) for v in es] == [(5.0, "bodyguard")]
+    assert values("two days after marines captured him") == []  # a time, not a figure
+    (a,) = values("at least 23 vehicles")
+    (b,) = values("al menos 31 vehículos", "es")
+    assert concept(a.unit) == concept(b.unit) == "vehicle" and not same_value(a, b)
+    assert interval(a) == (23.0, pytest.approx(25.3))
