@@ -86,10 +86,11 @@ def of_kind(event: Any, kind: str) -> bool:
 
 def select_events(events: Iterable[Any], *, entity: EntityQuery | None = None, story: str | None = None,
                   stories: Mapping[str, str] | None = None, kind: str | None = None,
-                  place: EntityQuery | None = None) -> list[Any]:
+                  place: EntityQuery | None = None, undated: bool = True) -> list[Any]:
     """The events a timeline shows, in timeline order: involving `entity`, told in `story`,
-    of `kind` (`of_kind`), in `place`."""
-    kept = [e for e in events if (entity is None or involves(e, entity))
+    of `kind` (`of_kind`), in `place`; events without a date (last) unless `undated` is False, as
+    the timeline has it (`timeline_rows`: every line has a date)."""
+    kept = [e for e in events if (undated or field(e, "date")) and (entity is None or involves(e, entity))
             and (not story or in_story(e, story, stories))
             and (not kind or of_kind(e, kind))
             and (place is None or place.matches(field(e, "place")))]
@@ -150,9 +151,8 @@ def timeline_rows(events: Iterable[Event], entities: Iterable[Entity] = (), arti
     query = entity_query(entity, ents.values()) if entity else None
     rows = []
     where = entity_query(place, ents.values()) if place else None
-    for ev in select_events(events, entity=query, story=story, stories=stories, kind=kind, place=where):
-        if ev.date is None and not undated:
-            continue
+    for ev in select_events(events, entity=query, story=story, stories=stories, kind=kind, place=where,
+                            undated=undated):
         rows.append({"date": ev.date, "precision": precision(ev.date), "event_type": ev.event_type,
                      "acled_event_type": ev.acled_event_type, "acled_sub_event_type": ev.acled_sub_event_type,
                      "summary": ev.summary, "fatalities": ev.fatalities, "includes": list(ev.includes),

@@ -158,7 +158,7 @@ def timeline(store: Store, tables: TableCache, entity: str | None = None, story:
     meta = article_meta(store)
     rows = []
     for e in select_events(events, entity=entity_query(entity, ents) if entity else None, story=story,
-                           stories=stories):
+                           stories=stories, undated=False):  # as `fuentes timeline`: every line dated
         sources = event_sources(as_list(e.get("articles")), meta)
         rows.append(dict(e, actor_names=[(a, names.get(a, a)) for a in as_list(e.get("actors"))],
                          target_names=[(a, names.get(a, a)) for a in as_list(e.get("targets"))],

@@ -78,7 +78,8 @@ def test_store_rows_and_records_get_the_same_timeline():
 
 
 def test_cli_rows_use_the_same_selection():
-    rows = timeline_rows(EVENTS, ENTITIES, ARTICLES, entity="núñez")
+    rows = timeline_rows(EVENTS, ENTITIES, ARTICLES, entity="núñez", undated=True)
     assert [r["id"] for r in rows] == ["ev_day", "ev_undated"]
+    assert [r["id"] for r in timeline_rows(EVENTS, ENTITIES, ARTICLES, entity="núñez")] == ["ev_day"]
     assert rows[0]["actors"] == ["Secretaría de la Defensa Nacional"] and rows[0]["place"] == "Culiacán"
     assert rows[0]["sources"] == ["Ríodoce", "Agencia EFE", "Milenio"]
