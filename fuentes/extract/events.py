@@ -59,7 +59,7 @@ __all__ = [
     "rescue", "retype", "same_event", "same_roles", "summarize",
 ]
 
-VERSION = "3"  # 2: evidence holds the sentence that tells the event; 3: ACLED taxonomy, incidents, summary
+VERSION = "4"  # 2: evidence holds the sentence that tells the event; 3: ACLED taxonomy, incidents, summary; 4: "on" read as a word
 
 
 @dataclass

@@ -202,3 +202,14 @@ def test_a_reward_for_a_capture_is_no_arrest_and_an_indictment_no_arrest():
     eventos = first_typed(texto, "es")
     assert not any(e.event_type == "arrest" for e in eventos)
     assert [e.date for e in eventos if e.event_type == "indictment"] == ["2021-03"]
+
+
+def test_every_summary_word_of_the_taxonomy_is_text():
+    """YAML reads a bare `on` as true: "Attack True Bernie Sanders" was the summary of an attack on him."""
+    from fuentes.extract.events import event_types, summarize
+
+    for name, info in event_types().items():
+        for field in ("verb", "alone", "label", "of"):
+            assert field not in info or isinstance(info[field], str), (name, field, info[field])
+    assert summarize("attack", [], ["Bernie Sanders"]) == "Attack on Bernie Sanders"
+    assert summarize("attack", [], ["Ana Ruiz"], "Culiacán") == "Attack on Ana Ruiz in Culiacán"
