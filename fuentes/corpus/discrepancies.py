@@ -26,7 +26,7 @@ from fuentes.corpus.claims import SAY, rivals, slot_versions
 from fuentes.extract.claims import claim_lexicon
 from fuentes.codecs import merge_evidence
 from fuentes.ids import content_id, normalize_text
-from fuentes.model import Claim, Discrepancy, Value
+from fuentes.model import Claim, Discrepancy
 
 _WORD = re.compile(r"\w+")
 CONTEXT = 2  # words of context kept on each side of a reworded passage
