@@ -60,7 +60,7 @@ def run(nlp, body: str, language: str, names: dict[str, str]):
     doc = ArticleDoc(source="fixture", format="text", layers={
         "body": body, "language": language, "id": f"art_{language}", "nlp": nlp[language](body),
         "mentions": mentions, "entities": entities})
-    pipe = Pipeline.from_names(["quotes"], initial=("body", "language", "nlp", "mentions", "entities"))
+    pipe = Pipeline.from_names(["quotes"], initial=("body", "language", "id", "nlp", "mentions", "entities"))
     return pipe(doc).layers["quotes"]
 
 

@@ -40,6 +40,6 @@ def test_pipe_groups_languages_and_keeps_order():
 
 def test_pipeline_order_is_checked():
     from fuentes.extract.entities import EntitiesStage
-    Pipeline([NlpStage(), EntitiesStage()], initial=("body", "language"))
+    Pipeline([NlpStage(), EntitiesStage()], initial=("body", "language", "id"))
     with pytest.raises(Exception, match="needs layer"):
-        Pipeline([EntitiesStage()], initial=("body", "language"))
+        Pipeline([EntitiesStage()], initial=("body", "language", "id"))
