@@ -114,7 +114,7 @@ def test_stage_in_a_pipeline(nlp):
     import fuentes.extract.relations  # noqa: F401  (registers the stage)
     from fuentes.extract.relations import RelationsStage
 
-    assert RelationsStage.requires == ("nlp", "mentions", "entities")
+    assert RelationsStage.requires == ("nlp", "mentions", "entities", "id", "language")
     pipe = Pipeline.from_names(["relations"], initial=("nlp", "mentions", "entities", "language", "id"))
     body = "Rafael Quintero Lobo, the leader of the Harbor Cartel, was arrested."
     mentions, entities = layers(body, {"Rafael Quintero Lobo": ("e1", "person"), "Harbor Cartel": ("e2", "organization")})
