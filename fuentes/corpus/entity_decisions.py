@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from fuentes.corpus.entity_ids import redirects, stable_ids
-from fuentes.corpus.entity_resolution import Merge, combine_entities, resolve_with_merges
+from fuentes.corpus.entity_resolution import Merge, combine_entities, merge_reasons, resolve_with_merges
 from fuentes.model import Entity
 from fuentes.unionfind import UnionFind
 from fuentes.views.names import name_key, named_by
@@ -213,14 +213,6 @@ def _merge_records(entities: list[Entity], merges: list[Merge], edges: list[tupl
         note = d.note or f"'{d.first}' and '{d.second}' are one"
         out.append(Merge(final[joined], joined, f"analyst: {note}"))
     return out
-
-
-def merge_reasons(merges: list[Merge]) -> dict[str, list[str]]:
-    """Entity id -> the evidence lines of its merges, as the entities table keeps them."""
-    reasons: dict[str, list[str]] = {}
-    for merge in merges:
-        reasons.setdefault(merge.entity, []).append(f"{merge.source}: {merge.reason}")
-    return reasons
 
 
 # --- the store side: reading, recording and applying decisions ---

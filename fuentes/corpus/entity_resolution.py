@@ -51,6 +51,14 @@ class Merge:
 
 
 
+def merge_reasons(merges: list[Merge]) -> dict[str, list[str]]:
+    """Entity id -> the evidence lines of its merges (and refusals), as the entities table keeps them."""
+    reasons: dict[str, list[str]] = {}
+    for merge in merges:
+        reasons.setdefault(merge.entity, []).append(f"{merge.source}: {merge.reason}")
+    return reasons
+
+
 def _names(ent: Entity) -> set[tuple[str, ...]]:
     """Folded names an entity links by; nominal references ("the President") are not names, a
     person's titles are dropped ("President Clinton" is the one word "clinton"), and names its

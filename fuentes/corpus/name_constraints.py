@@ -47,7 +47,7 @@ def given_variants() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     words: set[str] = set()
     for lang in ("en", "es"):
@@ -163,10 +163,11 @@ def name_gender(name: str, surnames: frozenset[str] = frozenset()) -> str | None
     as a surname elsewhere (`surnames`: "Flores", "Reyes", "Vega") says nothing."""
     from fuentes.extract.speakers import first_name_gender
 
+    said = honorific_gender(name)
+    if said:
+        return said
     words = name.replace(".", " ").split()
     folded = [fold(w) for w in words]
-    if folded and folded[0] in _HONORIFICS:
-        return _HONORIFICS[folded[0]]
     titles = _title_words()
     while len(folded) > 2 and folded[0] in titles:
         words, folded = words[1:], folded[1:]

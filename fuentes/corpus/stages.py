@@ -97,16 +97,13 @@ class EntityResolution(CorpusStage):
     def run(self, ctx: LocalContext) -> None:
         from fuentes.corpus.entity_decisions import apply_decisions
         from fuentes.corpus.entity_ids import stable_ids
-        from fuentes.corpus.entity_resolution import resolve_with_merges
+        from fuentes.corpus.entity_resolution import merge_reasons, resolve_with_merges
 
         store = ctx.store
         local_entities = ctx.read("local_entities")
         resolved, merges = apply_decisions(store, local_entities, *resolve_with_merges(local_entities))
         resolved, merges = stable_ids(resolved, merges, db.previous_entity_ids(store), db.absorbed_ids(store))
-        reasons: dict[str, list[str]] = {}
-        for merge in merges:
-            reasons.setdefault(merge.entity, []).append(f"{merge.source}: {merge.reason}")
-        db.save_corpus_entities(store, resolved, reasons)
+        db.save_corpus_entities(store, resolved, merge_reasons(merges))
         ctx.summary.entities = len(resolved)
         ctx.write("entities", resolved)
 

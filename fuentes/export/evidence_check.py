@@ -10,16 +10,16 @@ from an outside origin has only its reasons in words. Works on a stream in expor
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from typing import Any, Iterable
+
+from fuentes.extract.names import fold
 
 KNOWLEDGE_TYPES = ("entity", "quote", "claim", "event", "relation", "discrepancy", "derivation")
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
+    return " ".join(fold(text).split())
 
 
 def _spans(record: dict[str, Any]) -> list[dict[str, Any]]:

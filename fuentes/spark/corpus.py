@@ -263,7 +263,7 @@ def local_entities(article_id: str, entities_json: str) -> list[Entity]:
 
 
 def resolve_block(members: Iterable[tuple[str, Entity]]) -> Iterator[tuple]:
-    from fuentes.corpus.entity_resolution import resolve_with_merges
+    from fuentes.corpus.entity_resolution import merge_reasons, resolve_with_merges
 
     per_article: dict[str, list[Entity]] = {}
     for article_id, entity in members:
@@ -271,9 +271,7 @@ def resolve_block(members: Iterable[tuple[str, Entity]]) -> Iterator[tuple]:
     for entities in per_article.values():
         entities.sort(key=lambda e: e.id)  # as the store loads them: by article, then key
     resolved, merges = resolve_with_merges(per_article)
-    reasons: dict[str, list[str]] = {}
-    for merge in merges:
-        reasons.setdefault(merge.entity, []).append(f"{merge.source}: {merge.reason}")
+    reasons = merge_reasons(merges)
     for e in resolved:
         yield ENTITY.to_flat(ENTITY.to_row(e, reasons.get(e.id, [])))
 
