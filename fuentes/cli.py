@@ -85,6 +85,8 @@ def ingest(
     elapsed = time.monotonic() - started
     err.print(f"stored {summary.stored}, duplicates {summary.duplicates}, rejected {summary.rejected} "
               f"(of {summary.seen} inputs) in {elapsed:.1f} s with {workers} worker(s)", markup=False)
+    if summary.languages_note():
+        err.print(summary.languages_note(), markup=False, soft_wrap=True)
     raise typer.Exit(1 if summary.rejected else 0)
 
 

@@ -1,11 +1,18 @@
-"""Language identification with lingua, limited to the languages news in scope is written in.
+"""Language identification with lingua: among every language it knows, with a confidence.
 
-Limiting the candidates keeps detection fast and avoids rare-language false positives on
-short texts. Only the first few thousand characters are looked at.
+News in scope is English and Spanish, but a crawl brings pages in any language, and an article
+in Malay or Chinese must be stored under its own language (provenance and stories still use it;
+the analysis says it does not read it) rather than forced into a near language. Detection runs
+among all of lingua's languages on the first few thousand characters. Short Latin-script texts
+(headlines, snippets: under `SHORT_WORDS` words) are too short for that choice (a Spanish line
+of ten words reads as Basque or Catalan often enough to matter), so they are read among the
+languages news in scope is written in, as before.
 """
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
@@ -13,35 +20,86 @@ from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 from fuentes.doc import ArticleDoc
 from fuentes.pipeline import stage_from_function
 
-CANDIDATES = (Language.ENGLISH, Language.SPANISH, Language.PORTUGUESE, Language.FRENCH,
+ANALYSED = ("en", "es")  # languages the analysis stages read; others are stored and not analysed
+NEAR_SCOPE = (Language.ENGLISH, Language.SPANISH, Language.PORTUGUESE, Language.FRENCH,
               Language.GERMAN, Language.ITALIAN)
 SAMPLE_CHARS = 1200  # a few sentences decide; longer samples cost time, not accuracy
 MIN_CONFIDENCE = 0.5
+SHORT_WORDS = 20  # below this many words a Latin-script text is read among NEAR_SCOPE only
+MIN_LETTERS = 12  # fewer letters than this: no language
+
+
+@dataclass(frozen=True)
+class Detection:
+    language: str  # ISO 639-1 code
+    confidence: float
+    among: str  # "all languages" or "languages in scope" (short Latin-script text)
+
+    def describe(self) -> str:
+        return f"detected {self.language} (confidence {self.confidence:.2f}, among {self.among})"
 
 
 @lru_cache(maxsize=1)
-def _detector() -> LanguageDetector:
-    return LanguageDetectorBuilder.from_languages(*CANDIDATES).build()
+def _all_languages() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_all_languages().build()
+
+
+@lru_cache(maxsize=1)
+def _near_scope() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*NEAR_SCOPE).build()
+
+
+def letter_counts(text: str) -> tuple[int, int]:
+    """(letters, Latin-script letters) of `text`."""
+    letters = latin = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            if ord(ch) < 0x250 or unicodedata.name(ch, "").startswith("LATIN"):
+                latin += 1
+    return letters, latin
+
+
+def detect(text: str) -> Detection | None:
+    """The text's language with its confidence, or None when unsure or too short."""
+    sample = text[:SAMPLE_CHARS]
+    letters, latin = letter_counts(sample)
+    if letters < MIN_LETTERS:
+        return None
+    short_latin = latin >= letters / 2 and len(sample.split()) < SHORT_WORDS
+    if short_latin and len(sample.split()) < 3:
+        return None
+    detector, among = (_near_scope(), "languages in scope") if short_latin else (_all_languages(), "all languages")
+    values = detector.compute_language_confidence_values(sample)
+    if not values or values[0].value < MIN_CONFIDENCE or values[0].language.iso_code_639_1 is None:
+        return None
+    return Detection(values[0].language.iso_code_639_1.name.lower(), round(values[0].value, 3), among)
 
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when unsure or too short."""
-    sample = text[:SAMPLE_CHARS]
-    if len(sample.split()) < 3:
-        return None
-    values = _detector().compute_language_confidence_values(sample)
-    if not values or values[0].value < MIN_CONFIDENCE:
-        return None
-    return values[0].language.iso_code_639_1.name.lower()
+    found = detect(text)
+    return found.language if found else None
 
 
-@stage_from_function("language", requires=("body", "meta"), provides=("language", "meta"), version="1")
+def not_analysed_reason(language: str | None) -> str | None:
+    """Why an article of `language` is stored but not analysed, or None when it is analysed."""
+    if language in ANALYSED or language is None:
+        return None
+    return f"language {language} is not analysed (supported: {', '.join(ANALYSED)})"
+
+
+@stage_from_function("language", requires=("body", "meta"), provides=("language", "meta"), version="2")
 def language(doc: ArticleDoc) -> ArticleDoc:
     """Declared language (container or page metadata) when given, else detected from the body."""
     declared = (doc.meta.get("language") or "").split("-")[0].lower() or None
-    detected = detect_language(doc.body)
+    found = detect(doc.body)
     # A declared language is often a site-wide default; trust the text when they disagree.
-    code = detected or declared
+    code = found.language if found else declared
     doc.meta["language"] = code
+    how = (found.describe() + (f"; declared {declared}" if declared and declared != code else "") if found
+           else f"declared {declared} (text too short or unclear to detect)" if declared else None)
+    if how:
+        doc.meta["meta_evidence"] = {**(doc.meta.get("meta_evidence") or {}), "language": how}
     doc.set("language", code, by=language.name + "@" + language.version)
     return doc

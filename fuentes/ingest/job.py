@@ -7,9 +7,11 @@ re-run completes the job: content ids make already-stored articles count as dupl
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+from fuentes.clean.language import ANALYSED, not_analysed_reason
 from fuentes.codecs import ARTICLE
 from fuentes.doc import ArticleDoc
 from fuentes.errors import StoreError
@@ -50,10 +52,19 @@ class IngestSummary:
     duplicates: int = 0
     rejected: int = 0
     rejections: list[Rejection] = field(default_factory=list)
+    not_analysed: Counter = field(default_factory=Counter)  # language -> articles read in it (stored or duplicate)
 
     @property
     def seen(self) -> int:
         return self.stored + self.duplicates + self.rejected
+
+    def languages_note(self) -> str | None:
+        """One line on the articles kept in languages the analysis does not read, or None."""
+        if not self.not_analysed:
+            return None
+        counts = ", ".join(f"{lang} {n}" for lang, n in sorted(self.not_analysed.items(), key=lambda kv: (-kv[1], kv[0])))
+        return (f"{sum(self.not_analysed.values())} article(s) in languages that are not analysed ({counts}; "
+                f"supported: {', '.join(ANALYSED)}): stored with their language for provenance and stories")
 
 
 def ingest_items(items: Iterable, store: Store, *, workers: int = 1, batch_size: int = 200,
@@ -83,6 +94,7 @@ def ingest_items(items: Iterable, store: Store, *, workers: int = 1, batch_size:
         refused = [_storable_rejection(rejection) for rejection in failed]
         rows.clear()
         failed.clear()
+        summary.not_analysed.update(row["language"] or "unknown" for row in batch if not_analysed_reason(row["language"]))
         result, refused = _save(store, batch, refused)
         summary.stored += result.stored
         summary.duplicates += result.duplicates

@@ -191,3 +191,23 @@ def test_two_concurrent_ingests_of_overlapping_inputs_report_each_article_stored
     store = open_store(store_url)
     assert count_articles(store) == 600
     store.close()
+
+
+def test_articles_in_other_languages_are_kept_with_their_language_and_counted(tmp_path, store_url):
+    texts = {  # team-written
+        "zh": "警方周二在边境地区逮捕了三名涉嫌走私毒品的男子。当局表示，此次行动是在数月的调查之后进行的，行动中没有人员伤亡。",
+        "ms": ("Polis menahan tiga lelaki yang disyaki terlibat dalam sindiket penyeludupan dadah di sempadan "
+               "utara negara pada hari Selasa. Menurut kenyataan polis, operasi itu dijalankan selepas siasatan."),
+        "es": ("La policía estatal detuvo el martes a tres hombres acusados de transportar droga por la carretera "
+               "federal, informó la fiscalía en un comunicado."),
+    }
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for code, text in texts.items():
+        (folder / f"{code}.txt").write_text(text, encoding="utf-8")
+    done = fuentes("ingest", str(folder), "--db", store_url)
+    assert done.returncode == 0, done.stderr  # nothing rejected: Chinese is not "page furniture"
+    assert "2 article(s) in languages that are not analysed (ms 1, zh 1; supported: en, es)" in done.stderr
+    exported = fuentes("export", "--db", store_url, "--format", "jsonl")
+    languages = sorted(json.loads(line)["language"] for line in exported.stdout.splitlines())
+    assert languages == ["es", "ms", "zh"]

@@ -1,0 +1,64 @@
+"""Language identification: any language with a confidence; short news lines among the languages in scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuentes.clean.identity import word_count
+from fuentes.clean.language import detect, detect_language, language, not_analysed_reason
+from fuentes.doc import ArticleDoc
+
+# Team-written texts.
+MALAY = ("Polis menahan tiga lelaki yang disyaki terlibat dalam sindiket penyeludupan dadah di sempadan "
+         "utara negara pada hari Selasa. Menurut kenyataan polis, operasi itu dijalankan selepas siasatan "
+         "selama beberapa bulan dan suspek akan direman selama tujuh hari.")
+CHINESE = ("警方周二在边境地区逮捕了三名涉嫌走私毒品的男子。当局表示，此次行动是在数月的调查之后进行的，"
+           "行动中没有人员伤亡。该集团被指控向邻国运送大量毒品。")
+SPANISH = ("La policía estatal detuvo el martes a tres hombres acusados de transportar droga por la carretera "
+           "federal, informó la fiscalía en un comunicado. Los detenidos fueron trasladados a la capital.")
+ENGLISH = ("State police arrested three men on Tuesday who are accused of moving drugs along the federal "
+           "highway, prosecutors said in a statement. The suspects were taken to the state capital.")
+SPANISH_HEADLINES = ["Detienen a tres presuntos integrantes de un grupo criminal en la sierra",
+                     "Enfrentamiento armado deja dos muertos en la carretera federal",
+                     "Hallan restos de cinco personas en una fosa clandestina"]
+ENGLISH_HEADLINES = ["Gunmen kill two police officers near the border",
+                     "Navy seizes cocaine shipment at the port"]
+
+
+@pytest.mark.parametrize("text, code", [(MALAY, "ms"), (CHINESE, "zh"), (SPANISH, "es"), (ENGLISH, "en")])
+def test_articles_are_read_among_all_languages(text, code):
+    found = detect(text)
+    assert found is not None and found.language == code
+    assert found.confidence >= 0.5
+
+
+@pytest.mark.parametrize("text", SPANISH_HEADLINES)
+def test_short_spanish_lines_stay_spanish(text):
+    assert detect_language(text) == "es"  # ten Spanish words must not read as Basque or Catalan
+
+
+@pytest.mark.parametrize("text", ENGLISH_HEADLINES)
+def test_short_english_lines_stay_english(text):
+    assert detect_language(text) == "en"
+
+
+def test_too_little_text_has_no_language():
+    assert detect("Ok") is None
+
+
+def test_the_stage_keeps_how_the_language_was_found():
+    doc = ArticleDoc(source="memory:ms", format="text", layers={"body": MALAY, "meta": {"language": "en"}})
+    out = language().process(doc)
+    assert out.get("language") == "ms"
+    how = out.meta["meta_evidence"]["language"]
+    assert how.startswith("detected ms") and "declared en" in how
+
+
+def test_only_english_and_spanish_are_analysed():
+    assert not_analysed_reason("es") is None and not_analysed_reason("en") is None
+    assert not_analysed_reason("zh") == "language zh is not analysed (supported: en, es)"
+
+
+def test_unspaced_scripts_count_their_words():
+    assert word_count(CHINESE) >= 20  # was 3 "words": the article was rejected as furniture
+    assert word_count(SPANISH) == len(SPANISH.split())
