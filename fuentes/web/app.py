@@ -150,3 +150,12 @@ def create_app(db: str | Store | None = None, token: str | None = None,
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(Guard, max_body=max_upload + 64 * 1024)  # room for multipart framing
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The application of one of `fuentes serve --workers N`'s processes: the store and settings
+    the command put in the environment (FUENTES_SERVE_DB, FUENTES_SERVE_MAX_UPLOAD,
+    FUENTES_SERVE_PRIVATE; the token in FUENTES_TOKEN)."""
+    return create_app(os.environ["FUENTES_SERVE_DB"],
+                      max_upload=int(os.environ.get("FUENTES_SERVE_MAX_UPLOAD") or DEFAULT_MAX_UPLOAD),
+                      allow_private_urls=bool(os.environ.get("FUENTES_SERVE_PRIVATE")))

@@ -18,7 +18,10 @@ def serve(db: Optional[str] = DbOption,
                                               help="Allow writing (upload, URL ingest) to requests bearing it."),
           max_upload: int = typer.Option(16 * 1024 * 1024, help="Largest upload accepted, in bytes."),
           allow_private_urls: bool = typer.Option(False, "--allow-private-urls",
-                                                  help="Let URL ingest fetch loopback and private addresses.")) -> None:
+                                                  help="Let URL ingest fetch loopback and private addresses."),
+          workers: int = typer.Option(1, min=1, max=64,
+                                      help="Server processes (more answer more readers at once; ingest jobs started "
+                                           "from the web are followed by the process that started them).")) -> None:
     """The analyst's workbench: web pages and a JSON API over the store (read-only without --token)."""
     import uvicorn
 
@@ -31,6 +34,17 @@ def serve(db: Optional[str] = DbOption,
         err.print(f"error: {error}", markup=False)
         raise typer.Exit(2)
     mode = "writable with the token" if token else "read-only"
-    err.print(f"serving {application.state.store.url.split('@')[-1]} on http://{host}:{port} ({mode})",
-              markup=False)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    err.print(f"serving {application.state.store.url.split('@')[-1]} on http://{host}:{port} ({mode}"
+              f"{f', {workers} processes' if workers > 1 else ''})", markup=False)
+    if workers == 1:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+        return
+    import os
+
+    os.environ.update({"FUENTES_SERVE_DB": application.state.store.url, "FUENTES_SERVE_MAX_UPLOAD": str(max_upload),
+                       "FUENTES_SERVE_PRIVATE": "1" if allow_private_urls else ""})
+    if token:
+        os.environ["FUENTES_TOKEN"] = token
+    application.state.store.close()
+    uvicorn.run("fuentes.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")

@@ -10,12 +10,18 @@ times reads the texts of one page of articles, never all), and the reader links
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 from urllib.parse import quote
 
+from fuentes.codecs import evidence_records
 from fuentes.model import Derivation, Evidence
 from fuentes.store import Store
-from fuentes.store.views import article_meta, article_texts
+from fuentes.store.views import (
+    article_meta,
+    article_texts,
+    mention_counts,
+    mention_page,
+)
 from fuentes.views.evidence import PER_ARTICLE, WINDOW, excerpt, group_by_article
 from fuentes.views.provenance import article_order
 
@@ -90,3 +96,32 @@ def passages_view(store: Store, links: list[Derivation], limit: int = PASSAGES,
     for link in kept[max_links:]:
         out[(link.source, link.target)] = {"pairs": [], "more": len(link.passages)}
     return out
+
+
+def entity_evidence_view(store: Store, entity_id: str, spans: Callable[[], Iterable[Any]], *, page: int = 1,
+                         per_page: int = PER_PAGE, per_article: int = PER_ARTICLE,
+                         window: int = WINDOW) -> dict[str, Any]:
+    """An entity's mentions as `evidence_view` shows them, the page cut by the database: only
+    the local entities of one page of articles are read (an entity named in thousands of
+    articles costs one page). A store whose local entities were never resolved to the entity
+    falls back to `spans()` (the entity's own evidence column) and `evidence_view`."""
+    n_articles, n_spans = mention_counts(store, entity_id)
+    if not n_articles:
+        return evidence_view(store, spans(), per_article=per_article, page=page, per_page=per_page, window=window)
+    pages = max(1, math.ceil(n_articles / per_page))
+    page = min(max(1, page), pages)
+    rows = mention_page(store, entity_id, per_page, (page - 1) * per_page)
+    found = [ev for row in rows for ev in evidence_records(row["evidence"], row["article_id"], "entities@0")]
+    groups = group_by_article(found, per_article)
+    order = list(dict.fromkeys(row["article_id"] for row in rows))
+    groups.sort(key=lambda g: order.index(g.article) if g.article in order else len(order))
+    meta = article_meta(store, order)
+    texts = article_texts(store, order)
+    out = []
+    for group in groups:
+        info = meta.get(group.article) or {"id": group.article, "outlet": None, "title": None, "published": None,
+                                           "missing": True}
+        out.append({"article": info, "count": group.count, "more": group.more,
+                    "spans": [evidence_item(ev, texts.get(group.article), window) for ev in group.shown]})
+    return {"total": n_spans, "articles": n_articles, "page": page, "pages": pages, "per_page": per_page,
+            "per_article": per_article, "groups": out}

@@ -9,107 +9,207 @@ note instead of an error.
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import Any
+from urllib.parse import quote
 
 from fuentes.codecs import CLAIM, DISCREPANCY, EVENT, RELATION, evidence_records
-from fuentes.corpus.timeline import entity_query, event_sources, exact_entity, select_events
+from fuentes.corpus.timeline import entity_query, event_sources
 from fuentes.store import Store
-from fuentes.store.analysis import get_entity, quotes_of
-from fuentes.store.views import (article_meta, discrepancy_rows_of, entity_names, entity_row, entity_rows,
-                                 entity_spans, record_row)
-from fuentes.views.claims import grade_counts, order_claims
-from fuentes.views.network import co_mentions
+from fuentes.store.views import (
+    article_meta,
+    article_meta_page,
+    claim_grades,
+    claims_page,
+    co_mentioned_with,
+    discrepancies_page,
+    entities_page,
+    entity_articles,
+    entity_by_absorbed,
+    entity_head,
+    entity_ids_starting,
+    entity_name_rows,
+    entity_row,
+    entity_signature,
+    entity_spans,
+    event_places,
+    events_page,
+    mentioning_articles,
+    names_of,
+    quotes_page,
+    record_row,
+    relation_degrees,
+    relations_page,
+)
+from fuentes.views.names import name_key
+from fuentes.views.network import CO_MENTION_KINDS, CO_MENTION_MIN_ARTICLES, co_mentions
 from fuentes.views.provenance import article_order
-from fuentes.web.evidence import PER_PAGE, evidence_view
+from fuentes.web.evidence import PER_PAGE, entity_evidence_view, evidence_view
+from fuentes.web.paging import sub_list
 from fuentes.web.stories import story_index
 from fuentes.web.tables import TableCache, as_list
 
+LIST = 20  # items of each sub-list a profile shows (the rest behind its link)
+CAP = 50  # ids kept in a list row's `articles` (its `articles_total` says how many there are)
+
+
+def _cap(row: dict[str, Any], *names: str, cap: int = CAP) -> dict[str, Any]:
+    """The row with each list field cut to `cap` items and `<name>_total` set to its length."""
+    for name in names:
+        items = as_list(row.get(name))
+        row[name] = items[:cap]
+        row[f"{name}_total"] = len(items)
+    return row
+
+
+def find_entity(store: Store, entity_id: str) -> dict[str, Any] | None:
+    """An entity by its id, an id it absorbed, a unique id prefix (6 characters or more), or a
+    name or alias naming one entity only (compared as entity resolution compares names), as the
+    CLI accepts them; None otherwise. No lookup reads the entities table whole."""
+    found = entity_row(store, entity_id) or entity_by_absorbed(store, entity_id)
+    if found is not None:
+        return found
+    if len(entity_id) >= 6:
+        prefixed = entity_ids_starting(store, entity_id)
+        if len(prefixed) == 1:
+            return entity_row(store, prefixed[0])
+    named = {row["id"] for row in named_entities(store, entity_id)}
+    return entity_row(store, named.pop()) if len(named) == 1 else None
+
 
 def entity_profile(store: Store, tables: TableCache, entity_id: str, evidence_page: int = 1,
-                   per_page: int = PER_PAGE) -> dict[str, Any] | None:
-    """Everything about one entity; its mentions come a page of `per_page` articles at a time."""
-    entity = entity_row(store, entity_id) or get_entity(store, entity_id)
+                   per_page: int = PER_PAGE, shown: int = LIST) -> dict[str, Any] | None:
+    """Everything about one entity, each list bounded: its mentions a page of `per_page`
+    articles at a time, the newest `shown` articles, quotes, events and relations, each with
+    its total in `lists` and a link to the rest. Only the entity's short columns are read; its
+    mentions come a page at a time from the local entities resolved to it."""
+    entity = entity_head(store, entity_id)
+    if entity is None:
+        found = find_entity(store, entity_id)
+        entity = entity_head(store, found["id"]) if found else None
     if entity is None:
         return None
     eid = entity["id"]
-    names = entity_names(store)
-    events = select_events(tables.rows("events") or [], entity=exact_entity(eid))
-    relations = [dict(r, subject_name=names.get(r.get("subject"), r.get("subject")),
-                      object_name=names.get(r.get("object"), r.get("object")),
-                      object_entity=r.get("object") in names)
-                 for r in tables.rows("relations") or [] if eid in (r.get("subject"), r.get("object"))]
-    hits = watchlist_hits(tables, eid)
-    meta = article_meta(store, as_list(entity["articles"]))
+    quiet = quote(eid, safe="")
+    recent = mentioning_articles(store, eid, shown)
+    evidence = entity_evidence_view(store, eid, lambda: entity_spans(store, eid), page=evidence_page,
+                                    per_page=per_page)
+    if not recent and evidence["groups"]:  # no local entities: the entity row's own article list
+        _, recent = article_meta_page(store, as_list((entity_row(store, eid) or {}).get("articles")), shown)
+    n_articles = max(entity["reach"] or 0, evidence["articles"])
+    n_quotes, said = quotes_page(store, entity_id=eid, limit=shown)
+    n_events, events = events_page(store, involving=[eid], dated=False, limit=shown) if tables.has("events") else (0, [])
+    n_relations, rels = relations_page(store, entity_id=eid, limit=shown) if tables.has("relations") else (0, [])
+    names = names_of(store, [r[k] for r in rels for k in ("subject", "object")])
+    relations = [_cap(dict(r, subject_name=names.get(r["subject"], r["subject"]),
+                           object_name=names.get(r["object"], r["object"]), object_entity=r["object"] in names),
+                      "articles", cap=10) for r in rels]
+    for r in relations:
+        r.pop("evidence", None)
+    info = {key: entity[key] for key in ("id", "name", "kind", "aliases", "roles", "merge_evidence")}
+    info["absorbed"] = entity.get("absorbed") or []  # earlier ids that now lead here
+    _cap(info, "aliases", "roles", "merge_evidence", "absorbed", cap=100)
+    info.update(articles=[a["id"] for a in recent], articles_total=n_articles, merged_from_total=entity["merged"])
     return {
-        "entity": {**{key: entity[key] for key in ("id", "name", "kind", "aliases", "roles", "articles",
-                                                  "merged_from", "merge_evidence")},
-                   "absorbed": entity.get("absorbed") or []},  # earlier ids that now lead here
-        "articles": sorted(meta.values(), key=lambda m: (m["published"] or "", m["id"]), reverse=True),
-        "evidence": evidence_view(store, entity_spans(store, eid, entity), page=evidence_page, per_page=per_page),
-        "quotes": quotes_of(store, entity_id=eid),
-        "events": events,
+        "entity": info,
+        "articles": recent,
+        "evidence": evidence,
+        "quotes": said,
+        "events": [_cap(_light(e), "articles", "actors", "targets", cap=10) for e in events],
         "relations": relations,
-        "watchlist_hits": hits,
+        "watchlist_hits": watchlist_hits(tables, eid),
         "neighbours": neighbourhood(store, tables, eid),
+        "lists": {"articles": sub_list(n_articles, len(recent), "#evidence"),
+                  "quotes": sub_list(n_quotes, len(said), f"/quotes?entity={quiet}"),
+                  "events": sub_list(n_events, len(events), f"/timeline?entity={quiet}"),
+                  "relations": sub_list(n_relations, len(relations), f"/relations?entity={quiet}")},
         "missing": tables.missing("events", "relations", "watchlist_hits"),
     }
+
+
+def _light(row: dict[str, Any]) -> dict[str, Any]:
+    """A knowledge row as a list shows it: without its evidence spans (its own page has them)."""
+    return {k: v for k, v in row.items() if k != "evidence"}
 
 
 def watchlist_hits(tables: TableCache, entity_id: str) -> list[dict[str, Any]]:
     """Watchlist entries matched to the entity, with the entry's caption, schema and properties."""
     hits = tables.rows("watchlist_hits", entity_id=entity_id) or []
-    if not hits:
-        return []
-    entries = {str(w["id"]): w for w in tables.rows("watchlist") or []}
     found = []
-    for hit in hits:
-        entry = entries.get(str(hit.get("watch_id")), {})
+    for hit in hits[:100]:
+        entry = next(iter(tables.rows("watchlist", id=hit.get("watch_id")) or []), {})
         found.append(dict(hit, caption=entry.get("caption") or hit.get("watch_id"), schema=entry.get("schema"),
                           dataset=entry.get("dataset"), properties=entry.get("properties") or {}))
     return sorted(found, key=lambda h: -(h.get("score") or 0))
 
 
 def neighbourhood(store: Store, tables: TableCache, entity_id: str, limit: int = 16) -> dict[str, Any]:
-    graph = network(store, tables, limit=300, focus=entity_id)
-    edges = [e for e in graph["edges"] if entity_id in (e["source"], e["target"])]
-    edges.sort(key=lambda e: -e["weight"])
-    edges = edges[:limit]
-    keep = {entity_id} | {e["source"] for e in edges} | {e["target"] for e in edges}
-    nodes = [n for n in graph["nodes"] if n["id"] in keep]
-    if not any(n["id"] == entity_id for n in nodes):
-        entity = get_entity(store, entity_id)
-        nodes.append({"id": entity_id, "name": entity["name"] if entity else entity_id, "kind": "other",
-                      "articles": 0})
-    return {"nodes": nodes, "edges": edges, "source": graph["source"]}
+    """The entity and its `limit` strongest ties: its relations when the store has them, else the
+    entities named with it in the most articles (the co-mention rule of `fuentes.views.network`)."""
+    _, rels = relations_page(store, entity_id=entity_id, limit=limit) if tables.filled("relations") else (0, [])
+    if rels:
+        edges = [_relation_edge(r) for r in rels]
+        source = "relations"
+    else:
+        near = co_mentioned_with(store, entity_id, CO_MENTION_KINDS, CO_MENTION_MIN_ARTICLES, limit)
+        edges = [{"source": entity_id, "target": n["id"], "predicate": "co_mentioned", "weight": n["weight"],
+                  "articles": [], "start": None, "end": None, "allegation": False, "id": None} for n in near]
+        source = "co-mention"
+    keep = [entity_id] + [x for e in edges for x in (e["source"], e["target"]) if x != entity_id]
+    rows = entity_articles(store, list(dict.fromkeys(keep)))
+    nodes = [{"id": r["id"], "name": r["name"], "kind": r["kind"], "articles": len(as_list(r["articles"]))}
+             for r in (rows.get(k) for k in dict.fromkeys(keep)) if r is not None]
+    if entity_id not in rows:
+        nodes.insert(0, {"id": entity_id, "name": entity_id, "kind": "other", "articles": 0})
+    return {"nodes": nodes, "edges": edges, "source": source}
 
 
-def network(store: Store, tables: TableCache, limit: int = 300, focus: str | None = None) -> dict[str, Any]:
-    """Nodes (entities) and edges: stored relations, or co-mention in articles when there are none.
+NETWORK_LIMIT = 100  # nodes of the network view unless asked
+NETWORK_CAP = 500  # nodes at most
+EDGE_CAP = 2000  # edges at most (the best supported)
+EDGE_ARTICLES = 5  # article ids named per edge (its weight says how many there are)
+
+
+def network(store: Store, tables: TableCache, limit: int = NETWORK_LIMIT, focus: str | None = None,
+            kind: str | None = None) -> dict[str, Any]:
+    """The top `limit` entities by degree (their number of relations), the places left taken by
+    the entities named in the most articles (all of them when the store has no relations), and
+    the edges among them: stored relations, or co-mention in articles when there are none.
+    `total_nodes` says how many entities could be shown.
 
     Each edge carries its predicate and first/last date so the page can filter by relation
     and time without another request.
     """
-    rows = entity_rows(store)
-    rows.sort(key=lambda r: (-len(r["articles"] or []), r["name"]))
-    top = {r["id"]: r for r in rows[:limit]}
-    top.update({r["id"]: r for r in rows if r["id"] == focus})
-    relations = tables.rows("relations")
-    if relations:
-        edges = [_relation_edge(r) for r in relations if r.get("subject") in top and r.get("object") in top]
+    limit = max(1, min(limit, NETWORK_CAP))
+    use_relations = tables.filled("relations")
+    total, top_rows = entities_page(store, kind=kind, limit=limit)
+    ranked = [node for node, _ in relation_degrees(store, limit, kind=kind)] if use_relations else []
+    for row in top_rows:  # the rest of the places: the most reported entities (degree 0 or co-mention)
+        if len(ranked) >= limit:
+            break
+        if row["id"] not in ranked:
+            ranked.append(row["id"])
+    if focus and focus not in ranked:
+        ranked.append(focus)
+    rows = entity_articles(store, ranked)
+    if use_relations:
+        _, rels = relations_page(store, among=[r for r in ranked if r in rows], limit=EDGE_CAP)
+        edges = [_relation_edge(r) for r in rels]
         source = "relations"
     else:
-        edges = _co_mentions(store, top)
+        edges = _co_mentions(store, rows)
         source = "co-mention"
-    nodes = [{"id": r["id"], "name": r["name"], "kind": r["kind"], "articles": len(r["articles"] or [])}
-             for r in top.values()]
-    return {"nodes": nodes, "edges": edges, "source": source,
+    nodes = [{"id": r["id"], "name": r["name"], "kind": r["kind"], "articles": len(as_list(r["articles"]))}
+             for r in (rows.get(k) for k in ranked) if r is not None]
+    return {"nodes": nodes, "edges": edges, "source": source, "limit": limit, "total_nodes": total,
             "predicates": sorted({e["predicate"] for e in edges})}
 
 
 def _relation_edge(row: dict[str, Any]) -> dict[str, Any]:
     arts = as_list(row.get("articles"))
     return {"source": row["subject"], "target": row["object"], "predicate": row.get("predicate") or "related",
-            "weight": row.get("independent_sources") or len(arts) or 1, "articles": arts,
+            "weight": row.get("independent_sources") or len(arts) or 1, "articles": arts[:EDGE_ARTICLES],
             "start": row.get("start"), "end": row.get("end"), "allegation": bool(row.get("allegation")),
             "id": row.get("id")}
 
@@ -118,53 +218,108 @@ def _co_mentions(store: Store, top: dict[str, dict[str, Any]]) -> list[dict[str,
     """Edges between the shown entities named together (the rule of `fuentes.views.network`, as
     `fuentes network --co-mentions`), dated by the articles that name both."""
     pairs = co_mentions(top.values())
+    if len(pairs) > EDGE_CAP:
+        pairs = dict(sorted(pairs.items(), key=lambda kv: -len(kv[1]))[:EDGE_CAP])
     named_together = sorted({a for arts in pairs.values() for a in arts})
-    dates = {k: v["published"] for k, v in article_meta(store, named_together).items()}
+    dates = {k: v["published"] for k, v in article_meta(store, named_together).items()} if named_together else {}
     edges = []
     for (a, b), arts in pairs.items():
         when = sorted(d for d in (dates.get(x) for x in arts) if d)
         edges.append({"source": a, "target": b, "predicate": "co_mentioned", "weight": len(arts),
-                      "articles": arts[:20], "start": when[0] if when else None,
+                      "articles": arts[:EDGE_ARTICLES], "start": when[0] if when else None,
                       "end": when[-1] if when else None, "allegation": False, "id": None})
     return edges
 
 
-def claims_board(store: Store, tables: TableCache) -> dict[str, Any]:
-    """Claims with their independent sources and grade; discrepancies with versions side by side."""
-    claims = tables.rows("claims")
-    discrepancies = tables.rows("discrepancies")
-    meta = article_meta(store)
-    for claim in claims or []:
-        claim["article_meta"] = [meta[a] for a in as_list(claim.get("articles")) if a in meta]
-    for item in discrepancies or []:
-        values = item.get("discrepancy_values", item.get("values"))
-        item["versions"] = [dict(v, article_meta=[meta[a] for a in as_list(v.get("articles")) if a in meta])
-                            for v in as_list(values) if isinstance(v, dict)]
-    claims = order_claims(claims or [])
-    return {"claims": claims, "discrepancies": discrepancies or [], "grades": grade_counts(claims),
+def claims_board(store: Store, tables: TableCache, page: int = 1, limit: int = 50, grade: int | None = None,
+                 discrepancy_page: int = 1, discrepancy_limit: int = 20) -> dict[str, Any]:
+    """One page of claims (listing order) with their independent sources and grade, the counts
+    by grade, and one page of discrepancies with versions side by side."""
+    total, claims = claims_page(store, grade=grade, limit=limit, offset=(page - 1) * limit)
+    n_disc, discrepancies = discrepancies_page(store, limit=discrepancy_limit,
+                                               offset=(discrepancy_page - 1) * discrepancy_limit)
+    versions = [[v for v in as_list(d.get("discrepancy_values", d.get("values"))) if isinstance(v, dict)]
+                for d in discrepancies]
+    wanted = [a for c in claims for a in as_list(c.get("articles"))[:SHOWN]]
+    wanted += [a for vs in versions for v in vs[:VERSIONS] for a in as_list(v.get("articles"))[:SHOWN]]
+    meta = article_meta(store, wanted) if wanted else {}
+    rows = []
+    for claim in claims:
+        row = _cap(_light(claim), "articles", "origins", "contradicted_by")
+        row["article_meta"] = [meta[a] for a in row["articles"][:SHOWN] if a in meta]
+        rows.append(row)
+    for item, values in zip(discrepancies, versions):
+        item.pop("discrepancy_values", None)  # shown, cut, as `versions`
+        item["versions"] = [_cap(dict(_light(v), article_meta=[meta[a] for a in as_list(v.get("articles"))[:SHOWN]
+                                                                if a in meta]), "articles", "claims", cap=SHOWN)
+                            for v in values[:VERSIONS]]
+        item["versions_total"] = len(values)
+    return {"claims": rows, "total": total, "discrepancies": discrepancies, "discrepancies_total": n_disc,
+            "grades": claim_grades(store) if total or grade is not None else {},
             "missing": tables.missing("claims", "discrepancies")}
 
 
-def timeline(store: Store, tables: TableCache, entity: str | None = None, story: str | None = None) -> dict[str, Any]:
-    """Events in timeline order (undated last), with names and sources resolved: the events and
-    order of `fuentes timeline` (`fuentes.corpus.timeline`). `entity` is an id, a name or an alias;
-    `story` a story id (or a derivation group's, when stories were not computed)."""
-    events = tables.rows("events")
-    if not events:
-        return {"events": [], "missing": tables.missing("events")}
-    ents = entity_rows(store)
-    names = {row["id"]: row["name"] for row in ents}
-    stories = story_index(store, tables)["of_article"] if story else None
-    meta = article_meta(store)
+SHOWN = 5  # reporting articles named per row of a list
+DISCREPANCIES_SHOWN = 5  # discrepancies of one claim shown on its page
+VERSIONS = 10  # values of one discrepancy shown on the board (its claims' pages have the rest)
+
+
+def timeline(store: Store, tables: TableCache, entity: str | None = None, story: str | None = None,
+             page: int = 1, limit: int = 50) -> dict[str, Any]:
+    """One page of events in timeline order (undated left out), with names and sources resolved:
+    the events and order of `fuentes timeline` (`fuentes.corpus.timeline`). `entity` is an id, a
+    name or an alias; `story` a story id (or a derivation group's, when stories were not computed)."""
+    if not tables.filled("events"):
+        return {"events": [], "total": 0, "missing": tables.missing("events")}
+    filters: dict[str, Any] = {}
+    if entity:
+        query = entity_query(entity, named_entities(store, entity))
+        filters["involving"] = sorted(query.ids)
+        filters["places"] = [p for p in event_places(store) if query.matches(p)]
+    if story:
+        if tables.filled("stories"):
+            filters["story"] = story
+        else:
+            found = dict(story_index(store, tables)["order"]).get(story)
+            filters["story_articles"] = found["articles"] if found else []
+    total, events = events_page(store, limit=limit, offset=(page - 1) * limit, **filters)
+    wanted = [a for e in events for a in as_list(e.get("articles"))[:200]]
+    meta = article_meta(store, wanted) if wanted else {}
+    names = names_of(store, [x for e in events for x in [*as_list(e.get("actors")), *as_list(e.get("targets")),
+                                                          e.get("place")] if x])
     rows = []
-    for e in select_events(events, entity=entity_query(entity, ents) if entity else None, story=story,
-                           stories=stories, undated=False):  # as `fuentes timeline`: every line dated
-        sources = event_sources(as_list(e.get("articles")), meta)
-        rows.append(dict(e, actor_names=[(a, names.get(a, a)) for a in as_list(e.get("actors"))],
-                         target_names=[(a, names.get(a, a)) for a in as_list(e.get("targets"))],
-                         place_name=names.get(e.get("place"), e.get("place")),
-                         sources=sources, outlets=sources))
-    return {"events": rows, "missing": {}}
+    for e in events:
+        sources = event_sources(as_list(e.get("articles"))[:200], meta)
+        rows.append(_cap(dict(_light(e), actor_names=[(a, names.get(a, a)) for a in as_list(e.get("actors"))],
+                              target_names=[(a, names.get(a, a)) for a in as_list(e.get("targets"))],
+                              place_name=names.get(e.get("place"), e.get("place")),
+                              sources=sources, outlets=sources), "articles"))
+    return {"events": rows, "total": total, "missing": {}}
+
+
+_NAMES: dict[str, tuple[tuple, float, list[dict[str, Any]]]] = {}
+_NAMES_LOCK = threading.Lock()
+
+
+def named_entities(store: Store, text: str) -> list[dict[str, Any]]:
+    """The entities `text` names (by id, or by name or alias as entity resolution compares names:
+    `fuentes.views.names`). The names are read once per change of the entities table (id, name
+    and aliases only) and kept, so a filter by name does not read the table per request."""
+    if entity_row(store, text) is not None:
+        return [{"id": text, "name": text, "aliases": []}]
+    key = entity_signature(store)
+    with _NAMES_LOCK:
+        cached = _NAMES.get(store.url)
+    if cached is None or cached[0] != key or time.monotonic() - cached[1] > 60:
+        rows = entity_name_rows(store)
+        index: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            for name in {name_key(n) for n in [row["name"], *as_list(row["aliases"])]}:
+                index.setdefault(name, []).append(row)
+        cached = (key, time.monotonic(), index)
+        with _NAMES_LOCK:
+            _NAMES[store.url] = cached
+    return list(cached[2].get(name_key(text), []))
 
 
 # --- one claim, event or relation with its evidence --------------------------------------------
@@ -177,24 +332,34 @@ def _name(names: dict[str, str], value: Any) -> dict[str, Any] | None:
 
 
 def claim_page(store: Store, tables: TableCache, claim_id: str, page: int = 1) -> dict[str, Any] | None:
-    """A claim (export shape), its evidence sentences per article, and each discrepancy it takes
-    part in with every value's own evidence."""
+    """A claim (export shape), its evidence sentences per article (a page of articles), and each
+    discrepancy it takes part in with every value's own evidence."""
     row = record_row(tables, "claims", claim_id)
     if row is None:
         return None
-    names = entity_names(store)
     claim = CLAIM.export(row)
+    names = names_of(store, [claim.get("subject"), claim.get("object"), claim.get("speaker")])
     claim.update(subject_ref=_name(names, claim.get("subject")), object_ref=_name(names, claim.get("object")),
                  speaker_ref=_name(names, claim.get("speaker")))
     discrepancies = []
-    for item in discrepancy_rows_of(tables, claim["id"]):
+    n_discrepancies, found = discrepancies_page(store, claim_id=claim["id"], limit=DISCREPANCIES_SHOWN)
+    for item in found:
+        values = item.get("discrepancy_values") or []
+        if not any(isinstance(v, dict) and (v.get("claim") == claim_id or claim_id in (v.get("claims") or []))
+                   for v in values):
+            continue
         exported = DISCREPANCY.export(item)
-        for value in exported["values"]:
-            value["evidence"] = evidence_view(store, evidence_records(value["evidence"]), per_page=PER_PAGE)
+        exported["values_total"] = len(exported["values"])
+        mine = [v for v in exported["values"] if v.get("claim") == claim_id or claim_id in (v.get("claims") or [])]
+        exported["values"] = (mine + [v for v in exported["values"] if v not in mine])[:VERSIONS]
+        for value in exported["values"]:  # each value's evidence: its first few articles
+            value["evidence"] = evidence_view(store, evidence_records(value["evidence"]), per_page=3)
         discrepancies.append(exported)
-    return {"claim": claim, "articles": _articles(store, claim["articles"]),
-            "evidence": evidence_view(store, CLAIM.from_row(row).evidence, page=page),
-            "discrepancies": discrepancies}
+    spans = CLAIM.from_row(row).evidence
+    _trim_export(claim)
+    return {"claim": claim, **_articles(store, as_list(row.get("articles"))),
+            "evidence": evidence_view(store, spans, page=page), "discrepancies": discrepancies,
+            "discrepancies_total": n_discrepancies}
 
 
 def event_page(store: Store, tables: TableCache, event_id: str, page: int = 1) -> dict[str, Any] | None:
@@ -202,14 +367,16 @@ def event_page(store: Store, tables: TableCache, event_id: str, page: int = 1) -
     row = record_row(tables, "events", event_id)
     if row is None:
         return None
-    names = entity_names(store)
     event = EVENT.export(row)
-    meta = article_meta(store, event["articles"])
+    names = names_of(store, [*event["actors"], *event["targets"], event["place"]])
+    meta = article_meta(store, event["articles"][:200])
     event.update(actor_refs=[_name(names, a) for a in event["actors"]],
                  target_refs=[_name(names, a) for a in event["targets"]], place_ref=_name(names, event["place"]),
-                 sources=event_sources(event["articles"], meta))
-    return {"event": event, "articles": _articles(store, event["articles"]),
-            "evidence": evidence_view(store, EVENT.from_row(row).evidence, page=page)}
+                 sources=event_sources(event["articles"][:200], meta))
+    spans = EVENT.from_row(row).evidence
+    _trim_export(event)
+    return {"event": event, **_articles(store, as_list(row.get("articles"))),
+            "evidence": evidence_view(store, spans, page=page)}
 
 
 def relation_page(store: Store, tables: TableCache, relation_id: str, page: int = 1) -> dict[str, Any] | None:
@@ -217,13 +384,27 @@ def relation_page(store: Store, tables: TableCache, relation_id: str, page: int 
     row = record_row(tables, "relations", relation_id)
     if row is None:
         return None
-    names = entity_names(store)
     relation = RELATION.export(row)
+    names = names_of(store, [relation["subject"], relation["object"]])
     relation.update(subject_ref=_name(names, relation["subject"]), object_ref=_name(names, relation["object"]))
-    return {"relation": relation, "articles": _articles(store, relation["articles"]),
-            "evidence": evidence_view(store, RELATION.from_row(row).evidence, page=page)}
+    spans = RELATION.from_row(row).evidence
+    _trim_export(relation)
+    return {"relation": relation, **_articles(store, as_list(row.get("articles"))),
+            "evidence": evidence_view(store, spans, page=page)}
 
 
-def _articles(store: Store, ids: list[str]) -> list[dict[str, Any]]:
-    """The reporting articles' metadata, originals first then by date."""
-    return sorted(article_meta(store, list(ids)).values(), key=article_order)
+def _trim_export(record: dict[str, Any], cap: int = CAP) -> None:
+    """A record's own article and evidence lists cut to `cap` (the evidence section pages
+    through every span); `articles_total` and `evidence_total` keep the counts."""
+    for name in ("articles", "evidence"):
+        if isinstance(record.get(name), list):
+            record[f"{name}_total"] = len(record[name])
+            record[name] = record[name][:cap]
+
+
+def _articles(store: Store, ids: list[str], shown: int = CAP) -> dict[str, Any]:
+    """The reporting articles' metadata, originals first then by date: the first `shown`, and
+    how many there are."""
+    meta = article_meta(store, list(ids)) if len(ids) <= 2000 else article_meta(store, list(ids)[:2000])
+    ordered = sorted(meta.values(), key=article_order)
+    return {"articles": ordered[:shown], "articles_total": len(ids)}

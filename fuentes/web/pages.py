@@ -10,21 +10,32 @@ import math
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from fuentes import __version__
 from fuentes.errors import StoreError
-from fuentes.store.analysis import list_entities
 from fuentes.store.articles import count_articles, list_articles
+from fuentes.store.views import (
+    entities_page,
+    names_of,
+    provenance_counts,
+    provenance_page,
+    quotes_page,
+    relations_page,
+)
+from fuentes.views.outlets import outlet_page
 from fuentes.web import decisions, knowledge, reader, search, stories
 from fuentes.web.app import READ_ONLY, token_matches
+from fuentes.web.paging import Paging, page_info, page_number, pages
 
 TEMPLATES = Path(__file__).with_name("templates")
 PAGE = 50
-MERGE_CHOICES = 2000  # names offered by the merge form's picker (most reported first)
+MERGE_CHOICES = 200  # names offered by the merge form's picker (most reported first)
+LISTING = pages()  # ?page= and ?limit= (50 a page, 200 at most)
+EVIDENCE = pages(default=10, cap=50)  # a profile's evidence: articles a page
 
 env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                   trim_blocks=True, lstrip_blocks=True)
@@ -44,29 +55,29 @@ def not_found(request: Request, what: str) -> HTMLResponse:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, page: int = Query(1, ge=1, le=100000)) -> HTMLResponse:
+def home(request: Request, paging: Paging = Depends(LISTING)) -> HTMLResponse:
     store, tables = request.app.state.store, request.app.state.tables
-    total, items = stories.list_stories(store, tables, limit=PAGE, offset=(page - 1) * PAGE)
-    return render(request, "stories.html", title="Stories", stories=items, total=total, page=page,
-                  pages=max(1, math.ceil(total / PAGE)),
+    total, items = stories.list_stories(store, tables, limit=paging.limit, offset=paging.offset)
+    return render(request, "stories.html", title="Stories", stories=items, paging=page_info(request, paging, total),
                   note=tables.missing("stories").get("stories"))
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story(request: Request, story_id: str) -> HTMLResponse:
-    found = stories.get_story(request.app.state.store, request.app.state.tables, story_id)
+def story(request: Request, story_id: str, paging: Paging = Depends(LISTING)) -> HTMLResponse:
+    found = stories.get_story(request.app.state.store, request.app.state.tables, story_id, page=paging.page,
+                              limit=paging.limit)
     if found is None:
         return not_found(request, f"story {story_id}")
-    return render(request, "story.html", title=found["title"] or "Story", story=found)
+    return render(request, "story.html", title=found["title"] or "Story", story=found,
+                  paging=page_info(request, paging, found["size"]))
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def article_list(request: Request, page: int = Query(1, ge=1, le=100000)) -> HTMLResponse:
+def article_list(request: Request, paging: Paging = Depends(LISTING)) -> HTMLResponse:
     store = request.app.state.store
     total = count_articles(store)
-    items = list_articles(store, limit=PAGE, offset=(page - 1) * PAGE)
-    return render(request, "articles.html", title="Articles", articles=items, total=total, page=page,
-                  pages=max(1, math.ceil(total / PAGE)))
+    items = list_articles(store, limit=paging.limit, offset=paging.offset)
+    return render(request, "articles.html", title="Articles", articles=items, paging=page_info(request, paging, total))
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -85,29 +96,30 @@ def article(request: Request, article_id: str, span: str | None = Query(None, ma
 
 @router.get("/entities", response_class=HTMLResponse)
 def entity_list(request: Request, kind: str | None = Query(None, max_length=20),
-                page: int = Query(1, ge=1, le=100000)) -> HTMLResponse:
-    rows = list_entities(request.app.state.store, kind=kind or None)
-    return render(request, "entities.html", title="Entities", entities=rows[(page - 1) * PAGE:page * PAGE],
-                  total=len(rows), kind=kind or "", page=page, pages=max(1, math.ceil(len(rows) / PAGE)))
+                paging: Paging = Depends(LISTING)) -> HTMLResponse:
+    total, rows = entities_page(request.app.state.store, kind=kind or None, limit=paging.limit, offset=paging.offset)
+    return render(request, "entities.html", title="Entities", entities=rows, kind=kind or "",
+                  paging=page_info(request, paging, total))
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity(request: Request, entity_id: str, page: int = Query(1, ge=1, le=100000)) -> HTMLResponse:
-    return entity_page(request, entity_id, evidence_page=page)
+def entity(request: Request, entity_id: str, paging: Paging = Depends(EVIDENCE)) -> HTMLResponse:
+    return entity_page(request, entity_id, evidence_page=paging.page, per_page=paging.limit)
 
 
 def entity_page(request: Request, entity_id: str, status_code: int = 200, evidence_page: int = 1,
-                **merge: str) -> HTMLResponse:
-    """The profile (its evidence a page of articles at a time); `merge` refills the merge form
-    (other, note, error) after a refusal."""
+                per_page: int = 10, **merge: str) -> HTMLResponse:
+    """The profile (its evidence a page of articles at a time, every list bounded); `merge`
+    refills the merge form (other, note, error) after a refusal."""
     profile = knowledge.entity_profile(request.app.state.store, request.app.state.tables, entity_id,
-                                       evidence_page=evidence_page)
+                                       evidence_page=evidence_page, per_page=per_page)
     if profile is None:
         return not_found(request, f"entity {entity_id}")
-    names = [row["name"] for row in list_entities(request.app.state.store, limit=MERGE_CHOICES)
-             if row["id"] != profile["entity"]["id"]]
+    writable = bool(request.app.state.token)
+    names = [row["name"] for row in entities_page(request.app.state.store, limit=MERGE_CHOICES)[1]
+             if row["id"] != profile["entity"]["id"]] if writable else []
     return render(request, "entity.html", status_code=status_code, title=profile["entity"]["name"],
-                  graph=radial(profile), writable=bool(request.app.state.token), merge_names=names,
+                  graph=radial(profile), writable=writable, merge_names=names,
                   merge=merge, **profile)
 
 
@@ -153,22 +165,26 @@ def radial(profile: dict[str, Any], size: int = 420) -> dict[str, Any]:
 
 
 @router.get("/claims", response_class=HTMLResponse)
-def claims(request: Request) -> HTMLResponse:
-    board = knowledge.claims_board(request.app.state.store, request.app.state.tables)
-    return render(request, "claims.html", title="Claims", **board)
+def claims(request: Request, paging: Paging = Depends(LISTING), grade: int | None = Query(None, ge=1, le=6),
+           dpage: str | None = Query(None)) -> HTMLResponse:
+    dpage = page_number("dpage", dpage)
+    board = knowledge.claims_board(request.app.state.store, request.app.state.tables, page=paging.page,
+                                   limit=paging.limit, grade=grade, discrepancy_page=dpage)
+    return render(request, "claims.html", title="Claims", grade=grade, paging=page_info(request, paging, board["total"]),
+                  dpaging=page_info(request, Paging(dpage, 20), board["discrepancies_total"], name="dpage"), **board)
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)
-def claim(request: Request, claim_id: str, page: int = Query(1, ge=1, le=100000)) -> HTMLResponse:
-    found = knowledge.claim_page(request.app.state.store, request.app.state.tables, claim_id, page=page)
+def claim(request: Request, claim_id: str, paging: Paging = Depends(EVIDENCE)) -> HTMLResponse:
+    found = knowledge.claim_page(request.app.state.store, request.app.state.tables, claim_id, page=paging.page)
     if found is None:
         return not_found(request, f"claim {claim_id}")
     return render(request, "claim.html", title="Claim", **found)
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event(request: Request, event_id: str, page: int = Query(1, ge=1, le=100000)) -> HTMLResponse:
-    found = knowledge.event_page(request.app.state.store, request.app.state.tables, event_id, page=page)
+def event(request: Request, event_id: str, paging: Paging = Depends(EVIDENCE)) -> HTMLResponse:
+    found = knowledge.event_page(request.app.state.store, request.app.state.tables, event_id, page=paging.page)
     if found is None:
         return not_found(request, f"event {event_id}")
     ev = found["event"]
@@ -176,8 +192,9 @@ def event(request: Request, event_id: str, page: int = Query(1, ge=1, le=100000)
 
 
 @router.get("/relations/{relation_id}", response_class=HTMLResponse)
-def relation(request: Request, relation_id: str, page: int = Query(1, ge=1, le=100000)) -> HTMLResponse:
-    found = knowledge.relation_page(request.app.state.store, request.app.state.tables, relation_id, page=page)
+def relation(request: Request, relation_id: str, paging: Paging = Depends(EVIDENCE)) -> HTMLResponse:
+    found = knowledge.relation_page(request.app.state.store, request.app.state.tables, relation_id,
+                                    page=paging.page)
     if found is None:
         return not_found(request, f"relation {relation_id}")
     rel = found["relation"]
@@ -187,26 +204,70 @@ def relation(request: Request, relation_id: str, page: int = Query(1, ge=1, le=1
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request, entity: str | None = Query(None, max_length=300),
-             story: str | None = Query(None, max_length=64)) -> HTMLResponse:
+             story: str | None = Query(None, max_length=64), paging: Paging = Depends(LISTING)) -> HTMLResponse:
     data = knowledge.timeline(request.app.state.store, request.app.state.tables, entity=entity or None,
-                              story=story or None)
-    return render(request, "timeline.html", title="Timeline", entity=entity or "", story=story or "", **data)
+                              story=story or None, page=paging.page, limit=paging.limit)
+    return render(request, "timeline.html", title="Timeline", entity=entity or "", story=story or "",
+                  paging=page_info(request, paging, data["total"]), **data)
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network(request: Request) -> HTMLResponse:
-    return render(request, "network.html", title="Network",
+def network(request: Request, limit: int = Query(knowledge.NETWORK_LIMIT, ge=1, le=10 ** 9)) -> HTMLResponse:
+    shown = min(limit, knowledge.NETWORK_CAP)
+    return render(request, "network.html", title="Network", limit=shown, cap=knowledge.NETWORK_CAP,
                   note=request.app.state.tables.missing("relations").get("relations"))
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = Query("", max_length=500),
-                page: int = Query(1, ge=1, le=1000)) -> HTMLResponse:
+                paging: Paging = Depends(pages(default=20, cap=100))) -> HTMLResponse:
     store = request.app.state.store
-    found = search.search_articles(store, q, limit=20, offset=(page - 1) * 20) if q.strip() else []
-    names = search.search_entities(list_entities(store), q) if q.strip() else []
-    return render(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, results=found,
-                  entities=names, page=page)
+    found = search.search_articles(store, q, limit=paging.limit + 1, offset=paging.offset) if q.strip() else []
+    more = len(found) > paging.limit
+    names = search.search_entities(store, q) if q.strip() else []
+    info = page_info(request, paging, paging.offset + len(found))
+    info.update(pages=info["page"] + (1 if more else 0), total=None)
+    return render(request, "search.html", title=f"Search: {q}" if q else "Search", q=q, results=found[:paging.limit],
+                  entities=names, page=paging.page, paging=info)
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quote_list(request: Request, entity: str | None = Query(None, max_length=300),
+               article: str | None = Query(None, max_length=64), paging: Paging = Depends(LISTING)) -> HTMLResponse:
+    store = request.app.state.store
+    speaker = knowledge.find_entity(store, entity) if entity else None
+    total, rows = quotes_page(store, entity_id=speaker["id"] if speaker else entity or None,
+                              article_id=article or None, limit=paging.limit, offset=paging.offset)
+    return render(request, "quotes.html", title="Quotes", quotes=rows, speaker=speaker, entity=entity or "",
+                  article=article or "", paging=page_info(request, paging, total))
+
+
+@router.get("/relations", response_class=HTMLResponse)
+def relation_list(request: Request, entity: str | None = Query(None, max_length=300),
+                  paging: Paging = Depends(LISTING)) -> HTMLResponse:
+    store = request.app.state.store
+    who = knowledge.find_entity(store, entity) if entity else None
+    total, rows = relations_page(store, entity_id=who["id"] if who else entity or None, limit=paging.limit,
+                                 offset=paging.offset)
+    names = names_of(store, [r[k] for r in rows for k in ("subject", "object")])
+    return render(request, "relations.html", title="Relations", relations=rows, names=names, who=who,
+                  paging=page_info(request, paging, total))
+
+
+@router.get("/outlets", response_class=HTMLResponse)
+def outlet_list(request: Request, paging: Paging = Depends(LISTING)) -> HTMLResponse:
+    total, rows = outlet_page(request.app.state.store, limit=paging.limit, offset=paging.offset)
+    return render(request, "outlets.html", title="Outlets", outlets=rows, paging=page_info(request, paging, total))
+
+
+@router.get("/provenance", response_class=HTMLResponse)
+def provenance(request: Request, kind: str | None = Query(None, max_length=20),
+               outlet: str | None = Query(None, max_length=300), paging: Paging = Depends(LISTING)) -> HTMLResponse:
+    store = request.app.state.store
+    total, rows = provenance_page(store, kind=kind or None, outlet=outlet or None, limit=paging.limit,
+                                  offset=paging.offset)
+    return render(request, "provenance.html", title="Provenance", articles=rows, kind=kind or "",
+                  outlet=outlet or "", counts=provenance_counts(store), paging=page_info(request, paging, total))
 
 
 @router.get("/add", response_class=HTMLResponse)

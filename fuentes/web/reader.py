@@ -15,7 +15,7 @@ from fuentes.model import Evidence
 from fuentes.store import Store
 from fuentes.store.analysis import quotes_of
 from fuentes.store.articles import article_sources_of, get_article
-from fuentes.store.views import derivations_touching, mentions_of
+from fuentes.store.views import claims_page, derivations_around, mentions_of
 from fuentes.web.evidence import evidence_item, passages_view, span_link
 from fuentes.web.tables import TableCache, as_list
 
@@ -31,9 +31,15 @@ def _claim_spans(tables: TableCache, article_id: str) -> list[dict[str, Any]]:
     return spans
 
 
-def _corpus_claims(tables: TableCache, article_id: str) -> list[dict[str, Any]]:
-    """The corpus claims an article reports."""
-    return [c for c in (tables.rows("claims") or []) if article_id in as_list(c.get("articles"))]
+CLAIMS_SHOWN = 200  # corpus claims of one article read at most
+LINKS_SHOWN = 50  # derivations out of one article shown (the best scored)
+
+
+def _corpus_claims(store: Store, tables: TableCache, article_id: str) -> list[dict[str, Any]]:
+    """The corpus claims an article reports (found by the database, at most CLAIMS_SHOWN)."""
+    if not tables.has("claims"):
+        return []
+    return claims_page(store, article_id=article_id, limit=CLAIMS_SHOWN)[1]
 
 
 def annotations(store: Store, tables: TableCache, article_id: str,
@@ -42,7 +48,7 @@ def annotations(store: Store, tables: TableCache, article_id: str,
     """Every span to highlight: kind, start, end, a label and where it links. A claim span links
     to the corpus claim whose evidence holds it (or that has its id)."""
     if claims is None:
-        claims = _corpus_claims(tables, article_id)
+        claims = _corpus_claims(store, tables, article_id)
     corpus_ids = {c["id"] for c in claims}
     by_span = {(ev.start, ev.end): c["id"] for c in claims for ev in CLAIM.from_row(c).evidence
                if ev.article == article_id}
@@ -97,18 +103,20 @@ def article_view(store: Store, tables: TableCache, article_id: str,
     article = get_article(store, article_id)
     if article is None:
         return None
-    links = derivations_touching(store, article.id)
+    links, copies = derivations_around(store, article.id, LINKS_SHOWN)
     aligned = passages_view(store, [DERIVATION.from_row(link) for link in links])
     for link in links:  # the aligned passages (source span beside target span), when kept
         found = aligned.get((link["source"], link["target"])) or {"pairs": [], "more": 0}
         link["aligned"], link["aligned_more"] = found["pairs"], found["more"]
-    claims = _corpus_claims(tables, article.id)
+        link.pop("passages", None)  # shown cut in `aligned`
+    claims = _corpus_claims(store, tables, article.id)
     spans = annotations(store, tables, article.id, target, claims)
     return {
         "article": article,
         "sources": article_sources_of(store, article.id),
         "derived_from": [d for d in links if d["target"] == article.id],
         "copied_by": [d for d in links if d["source"] == article.id],
+        "copied_by_total": copies,
         "paragraphs": segments(article.text, spans),
         "spans": spans,
         "target": target_view(article, target),

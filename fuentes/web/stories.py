@@ -16,8 +16,21 @@ import time
 from typing import Any
 
 from fuentes.store import Store
-from fuentes.store.views import article_meta, change_signature, derivation_rows
-from fuentes.views.provenance import article_order, derivation_groups, independent_sources, parent_map
+from fuentes.store.views import (
+    article_meta,
+    change_signature,
+    derivation_rows,
+    derivations_into,
+    stories_page,
+    story_of,
+    story_row,
+)
+from fuentes.views.provenance import (
+    article_order,
+    derivation_groups,
+    independent_sources,
+    parent_map,
+)
 from fuentes.web.tables import TableCache, as_list
 
 
@@ -75,11 +88,33 @@ def story_index(store: Store, tables: TableCache) -> dict[str, Any]:
 
 
 def list_stories(store: Store, tables: TableCache, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
-    """(total, page of stories), biggest first, then newest."""
+    """(total, page of stories), biggest first, then newest. From the stories table the database
+    cuts the page; the fallback grouping (derivation groups) is computed once per change."""
+    if tables.filled("stories"):
+        total, rows = stories_page(store, limit=limit, offset=offset)
+        members = [as_list(row.get("articles")) for row in rows]
+        meta = article_meta(store, [a for m in members for a in m[:MEMBERS]])
+        parents = parent_map(derivations_into(store, [a for m in members for a in m[:MEMBERS]]))
+        return total, [_brief(summarise(str(row["id"]), m[:MEMBERS], meta, row.get("title"), parents), len(m))
+                       for row, m in zip(rows, members)]
     index = story_index(store, tables)
     page = index["order"][offset:offset + limit]
-    return len(index["order"]), [summarise(key, value["articles"], index["meta"], value["title"], index["parents"])
+    return len(index["order"]), [_brief(summarise(key, value["articles"][:MEMBERS], index["meta"], value["title"],
+                                                  index["parents"]), len(value["articles"]))
                                  for key, value in page]
+
+
+MEMBERS = 200  # articles of one story read for a listing line or drawn in its tree
+LISTED = 10  # articles named per story in a listing
+
+
+def _brief(story: dict[str, Any], size: int) -> dict[str, Any]:
+    """A listing line: the first articles only, with the story's size."""
+    story["size"] = size
+    story["articles"] = story["articles"][:LISTED]
+    story["outlets_total"] = len(story["outlets"])
+    story["outlets"] = story["outlets"][:20]
+    return story
 
 
 def _date_key(members: list[str], meta: dict[str, dict[str, Any]]) -> int:
@@ -89,19 +124,39 @@ def _date_key(members: list[str], meta: dict[str, dict[str, Any]]) -> int:
 
 
 def story_of_article(store: Store, tables: TableCache, article_id: str) -> str | None:
+    if tables.filled("stories"):
+        return story_of(store, article_id)
     return story_index(store, tables)["of_article"].get(article_id)
 
 
-def get_story(store: Store, tables: TableCache, story_id: str) -> dict[str, Any] | None:
-    found = dict(story_index(store, tables)["order"]).get(story_id)
+def get_story(store: Store, tables: TableCache, story_id: str, page: int = 1,
+              limit: int = 50) -> dict[str, Any] | None:
+    """One story: a page of its articles (originals first, then by date) with the derivations
+    into them, its outlets and independent sources, and the derivation tree of its first
+    `MEMBERS` articles."""
+    if tables.filled("stories"):
+        row = story_row(store, story_id)
+        found = {"articles": as_list(row.get("articles")), "title": row.get("title")} if row else None
+    else:
+        found = dict(story_index(store, tables)["order"]).get(story_id)
     if found is None:
         return None
-    meta = article_meta(store, found["articles"])
-    links = derivation_rows(store, found["articles"])
-    story = summarise(story_id, found["articles"], meta, found["title"], parent_map(links))
+    members = found["articles"]
+    meta = article_meta(store, members) if len(members) <= 5000 else article_meta(store, members[:5000])
+    ordered = sorted(meta.values(), key=article_order)
+    links = derivations_into(store, [m["id"] for m in ordered])
+    story = summarise(story_id, [m["id"] for m in ordered], meta, found["title"], parent_map(links))
+    shown = ordered[(page - 1) * limit:page * limit]
+    on_page = {m["id"] for m in shown}
+    story["articles"] = shown
+    story["size"] = len(members)
     story["derivations"] = [{"source": d["source"], "target": d["target"], "kind": d["kind"],
-                             "score": d["score"], "evidence": d["evidence"] or []} for d in links]
-    story["tree"] = layout_tree(meta, links)
+                             "score": d["score"], "evidence": d["evidence"] or []} for d in links
+                            if d["target"] in on_page]
+    drawn = {m["id"] for m in ordered[:MEMBERS]}
+    story["tree"] = layout_tree({k: v for k, v in meta.items() if k in drawn},
+                                [d for d in links if d["target"] in drawn])
+    story["tree"]["shown"], story["tree"]["total"] = len(drawn), len(ordered)
     return story
 
 

@@ -54,7 +54,7 @@ def test_articles_stories_and_provenance(corpus):
     assert {e["kind"] for e in story["tree"]["edges"]} == {"syndicated", "rewrite"}
 
     provenance = client.get("/api/provenance").json()
-    assert len(provenance) == 5
+    assert provenance["total"] == 5 and len(provenance["articles"]) == 5 and provenance["next"] is None
     assert client.get("/api/stories/nope").status_code == 404
     assert client.get("/api/articles/art_missing").status_code == 404
 
@@ -76,7 +76,7 @@ def test_entity_profile_links_every_item_to_evidence(corpus):
     assert client.get("/api/entities").json()["total"] == 3
     assert client.get("/api/entities/nobody").status_code == 404
     quotes = client.get("/api/quotes", params={"entity": "ent_quintero00000"}).json()
-    assert [q["id"] for q in quotes] == ["quo_negotiate0000"]
+    assert [q["id"] for q in quotes["quotes"]] == ["quo_negotiate0000"] and quotes["total"] == 1
 
 
 def test_claims_timeline_network(corpus):

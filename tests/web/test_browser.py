@@ -176,3 +176,29 @@ def test_network_edge_opens_the_relation(server, page):
     page.wait_for_url("**/relations/rel_leads00000000")
     page.wait_for_selector("#evidence mark")
     assert page.errors == []
+
+
+def test_list_pages_are_paginated(server, page):
+    import httpx
+
+    base, ids = server
+    total = httpx.get(base + "/api/articles", params={"limit": 1}, trust_env=False).json()["total"]
+    last = -(-total // 2)
+    page.goto(base + "/articles?limit=2")
+    assert page.locator("a.art").count() == 2
+    assert f"page 1 of {last}" in page.inner_text("nav.pager")
+    page.click('nav.pager a[rel="next"]')
+    page.wait_for_url("**/articles?limit=2&page=2")
+    assert page.locator("a.art").count() == 2
+    page.goto(base + f"/articles?limit=2&page={last}")
+    assert page.locator("a.art").count() == total - 2 * (last - 1)
+    assert page.locator('nav.pager a[rel="next"]').count() == 0
+    page.click('nav.pager a[rel="prev"]')
+    page.wait_for_url(f"**/articles?limit=2&page={last - 1}")
+    page.goto(base + "/network?limit=2")
+    page.wait_for_selector("#network circle")
+    assert page.locator("#network circle").count() == 2 and page.input_value('input[name="limit"]') == "2"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(base + "/claims")
+    page.screenshot(path=str(SHOTS / "claims.png"), full_page=True)
+    assert page.errors == []

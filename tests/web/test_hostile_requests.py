@@ -25,9 +25,9 @@ def test_control_characters_in_a_search_are_answered(client, url):
 
 @pytest.mark.parametrize("url", ["/api/articles?offset=10000000000000000000", "/api/stories?offset=99999999999999999999",
                                  "/api/entities?offset=-1", "/api/search?q=a&offset=10000000000000000000"])
-def test_offsets_out_of_range_are_a_422_with_the_reason(client, url):
+def test_offsets_out_of_range_are_a_400_with_the_reason(client, url):
     response = client.get(url)
-    assert response.status_code == 422 and "offset" in response.text
+    assert response.status_code == 400 and "offset" in response.text
     assert "content-security-policy" in response.headers
 
 

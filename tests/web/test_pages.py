@@ -62,7 +62,7 @@ def test_claims_timeline_network_search_add_api(site):
     timeline = client.get("/timeline").text
     assert timeline.index("2025-11") < timeline.index("2026-01-13")
     network = client.get("/network").text
-    assert 'src="/static/network.js"' in network and 'data-src="/api/network"' in network
+    assert 'src="/static/network.js"' in network and 'data-src="/api/network?limit=100"' in network
     found = client.get("/search", params={"q": "warehouses"}).text
     assert "<mark>warehouses</mark>" in found.lower() or "<mark>Warehouses</mark>" in found
     assert f'href="/articles/{ids["original"]}"' in found
