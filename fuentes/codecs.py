@@ -117,10 +117,11 @@ class ArticleCodec(Codec):
 
     type = "article"
     columns = ("id", "source", "url", "outlet", "title", "byline", "published", "language", "text", "kind", "origin",
-               "saved_at", "removed", "meta_evidence", "extractors")
+               "saved_at", "removed", "meta_evidence", "extractors", "published_precision", "published_source",
+               "modified")
     json_columns = frozenset({"removed", "meta_evidence", "extractors"})
     fields = ("id", "source", "url", "outlet", "title", "byline", "published", "language", "text", "kind", "origin",
-              "saved_at")
+              "saved_at", "published_precision", "published_source", "modified")
     summary_fields = ("id", "outlet", "title", "published", "language", "kind", "origin", "source")
 
     def to_row(self, article: Article, extractors: dict[str, str] | None = None) -> dict[str, Any]:
@@ -135,8 +136,11 @@ class ArticleCodec(Codec):
                        meta_evidence=dict(row.get("meta_evidence") or {}))
 
     def export(self, article: Article) -> dict[str, Any]:
+        from fuentes.clean.dates import precision_of  # rows stored before revision 0009 have no precision
         return {"type": "article", "id": article.id, "source": article.source, "outlet": article.outlet,
                 "title": article.title, "byline": article.byline, "published": article.published,
+                "published_precision": article.published_precision or precision_of(article.published),
+                "published_source": article.published_source, "modified": article.modified,
                 "language": article.language, "text": article.text, "kind": article.kind or "unknown",
                 "origin": article.origin, "url": article.url}
 

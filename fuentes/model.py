@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-ArticleKind = Literal["original", "syndicated", "rewrite", "unknown"]
+ArticleKind = Literal["original", "syndicated", "rewrite", "translation", "unknown"]
 EntityKind = Literal["person", "organization", "place", "other"]
 
 
@@ -50,7 +50,9 @@ class Article:
     outlet: str | None = None
     title: str | None = None
     byline: str | None = None
-    published: str | None = None  # ISO date, possibly partial ("2026", "2026-02")
+    # ISO 8601 at the precision the source gives, local time with its offset when known:
+    # "2026", "2026-02", "2026-02-23", "2026-02-23T10", "2026-02-23T10:14-05:00"
+    published: str | None = None
     language: str | None = None
     url: str | None = None
     saved_at: str | None = None  # ISO datetime the page was saved/fetched, when known
@@ -58,6 +60,9 @@ class Article:
     origin: str | None = None
     removed: list[Removed] = field(default_factory=list)
     meta_evidence: dict[str, str] = field(default_factory=dict)  # field -> how it was found
+    published_precision: str | None = None  # year / month / day / hour / minute / second
+    published_source: str | None = None  # where it was read: "meta article:published_time", "text '3 hours ago'"...
+    modified: str | None = None  # when the article says it was last changed (ISO 8601), apart from publication
 
 
 @dataclass(slots=True)
@@ -109,11 +114,13 @@ class Derivation:
 
     source: str
     target: str
-    kind: Literal["syndicated", "rewrite", "cites"]
+    kind: Literal["syndicated", "rewrite", "translation", "cites"]
     evidence: list[str] = field(default_factory=list)  # the reasons, in words
     score: float = 0.0
     passages: list[tuple[Evidence, Evidence]] = field(default_factory=list)  # aligned spans (source, target)
-    decided_by: str | None = None  # what settled the direction: credit, time, containment, length, order...
+    # what settled the direction: credit, time, containment, or "undecided" (source and target
+    # then in id order: the two are related, which came first is not known)
+    decided_by: str | None = None
 
 
 @dataclass(slots=True)

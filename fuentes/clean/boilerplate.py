@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from fuentes.clean import textmeta
 from fuentes.clean.cues import LangData, load
+from fuentes.clean.dates import Instant
 from fuentes.ids import normalize_text
 from fuentes.model import Removed
 
@@ -40,6 +41,8 @@ class CleanText:
     removed: list[Removed] = field(default_factory=list)
     meta: dict[str, str | None] = field(default_factory=dict)
     meta_evidence: dict[str, str] = field(default_factory=dict)
+    # "published" / "modified" -> the time a date line states, at its precision, with the text it came from
+    times: dict[str, Instant] = field(default_factory=dict)
 
 
 @dataclass
@@ -139,6 +142,7 @@ class _Meta:
     def __init__(self) -> None:
         self.values: dict[str, str | None] = {"outlet": None, "title": None, "byline": None, "published": None}
         self.evidence: dict[str, str] = {}
+        self.times: dict[str, Instant] = {}
 
     def offer(self, field_name: str, value: str | None, line: _Line, cue: str) -> bool:
         if not value or self.values.get(field_name):
@@ -162,9 +166,12 @@ def _scan_metadata(lines: list[_Line], data: LangData, region_start: int, saved_
         if byline and meta.offer("byline", byline, line, text):
             line.reason = "metadata:byline"
         dated = textmeta.find_date_line(text, data, saved_at, head=head)
-        if dated and (line.furniture or len(_content_words(text.replace(dated[1], " "), data)) <= 3):
-            if meta.offer("published", dated[0], line, dated[1]):
-                line.meta_fragment = dated[1]
+        if dated and (line.furniture or len(_content_words(text.replace(dated.fragment, " "), data)) <= 3):
+            key = "modified" if dated.modified else "published"
+            if key not in meta.times:
+                meta.times[key] = Instant(dated.iso, dated.precision, f"text {dated.fragment!r}")
+            if meta.offer(key, dated.iso, line, dated.fragment):
+                line.meta_fragment = dated.fragment
                 if not line.furniture:
                     line.reason = "metadata:date"
         holder = textmeta.find_copyright_holder(text, data)
@@ -210,7 +217,7 @@ def _decide(line: _Line, i: int, region: tuple[int, int, int | None], meta: _Met
         return "edge:no-text"
     if line.whole and (not inside or line.words < LONG_PROSE or line.whole in STRONG_CUES):
         return "cue:" + line.whole
-    values = {normalize_text(v) for k, v in meta.values.items() if v and k != "published"}
+    values = {normalize_text(v) for k, v in meta.values.items() if v and k not in ("published", "modified")}
     if line.words <= 12 and normalize_text(line.text) in values:
         return "metadata:repeat"
     if html or inside:
@@ -275,4 +282,4 @@ def clean_text(raw: str, language: str | None = None, saved_at: str | None = Non
         kept, trimmed = _trim(line, data) if any(c[3] for c in line.cuts) else (line.text, [])
         removed += trimmed
         body.append(kept)
-    return CleanText("\n\n".join(body), removed, meta.values, meta.evidence)
+    return CleanText("\n\n".join(body), removed, meta.values, meta.evidence, meta.times)

@@ -8,18 +8,33 @@ entries) take precedence over what the page says about itself.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+import lxml.html
 import trafilatura
+import yaml
+from lxml import etree
 
 from fuentes.clean.controls import clean_fields, strip_controls
-from fuentes.clean.dates import iso_date
+from fuentes.clean.dates import (
+    Instant,
+    choose,
+    instant_fields,
+    parse_instant,
+    stored_instant,
+)
 from fuentes.doc import ArticleDoc
 from fuentes.errors import InputError
 from fuentes.pipeline import stage_from_function
 
-META_FIELDS = ("outlet", "title", "byline", "published", "url", "language", "saved_at")
+META_FIELDS = ("outlet", "title", "byline", "published", "published_source", "modified", "url", "language",
+               "saved_at")
+TIME_FIELDS = ("published", "published_precision", "published_source", "modified")
+MARKUP_FILE = Path(__file__).with_name("data") / "times" / "markup.yaml"
 NO_TEXT = "no article text found in the HTML (empty page, or navigation only)"
 # libxml2, which parses the HTML for trafilatura, leaves out what is nested deeper than this
 # (html and body included) and any run of text longer than this many bytes between two tags.
@@ -33,6 +48,7 @@ _NO_DEPTH = frozenset("""p li dt dd tr td th option optgroup thead tbody tfoot c
 _UNPARSED = re.compile(r"<!--.*?(?:-->|$)|<(script|style|textarea|title)\b.*?(?:</\1\s*>|$)",
                        re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def extract_html(html: str, url: str | None = None) -> tuple[str, dict[str, Any]]:
@@ -51,15 +67,92 @@ def extract_html(html: str, url: str | None = None) -> tuple[str, dict[str, Any]
         return "", {}
     paragraphs = [line.strip() for line in (result.text or "").split("\n")]
     text = "\n\n".join(p for p in paragraphs if p)
+    published, modified = page_times(html)
+    published.append(parse_instant(result.date, "page date (htmldate)"))
     meta = {
         "outlet": result.sitename or None,
         "title": result.title or None,
         "byline": result.author or None,
-        "published": result.date or None,
         "url": result.url or url,
         "language": result.language or None,
+        **instant_fields(choose(published), choose(modified)),
     }
     return text, meta
+
+
+@lru_cache(maxsize=1)
+def _markup() -> dict[str, Any]:
+    raw = yaml.safe_load(MARKUP_FILE.read_text(encoding="utf-8")) or {}
+    return {"published": [n.casefold() for n in raw.get("published_meta", [])],
+            "modified": [n.casefold() for n in raw.get("modified_meta", [])],
+            "types": frozenset(raw.get("json_ld_article_types", []))}
+
+
+def page_times(html: str) -> tuple[list[Instant], list[Instant]]:
+    """Publication and modification times the page's markup states, most trusted first.
+
+    Read from the raw HTML (trafilatura only gives a date): `<meta>` properties
+    (`article:published_time`...), JSON-LD `datePublished` / `dateModified`, `itemprop`
+    attributes and `<time datetime>`. Each keeps its precision and offset as written.
+    """
+    try:  # lxml refuses a str that declares its encoding: the declaration goes
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+    except (etree.LxmlError, ValueError):
+        return [], []
+    markup = _markup()
+    metas: dict[str, str] = {}
+    for element in root.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().casefold()
+        content = (element.get("content") or "").strip()
+        if key and content and key not in metas:
+            metas[key] = content
+    ld_published, ld_modified = _json_ld_times(root, markup["types"])
+    published, modified = [], []
+    first = markup["published"][0]
+    published.append(parse_instant(metas.get(first), f"meta {first}"))
+    published.append(parse_instant(ld_published, "json-ld datePublished"))
+    published += [parse_instant(metas.get(name), f"meta {name}") for name in markup["published"][1:]]
+    modified += [parse_instant(metas.get(name), f"meta {name}") for name in markup["modified"][:1]]
+    modified.append(parse_instant(ld_modified, "json-ld dateModified"))
+    modified += [parse_instant(metas.get(name), f"meta {name}") for name in markup["modified"][1:]]
+    for prop, out in (("datePublished", published), ("dateModified", modified)):
+        for element in root.xpath(f"//*[@itemprop='{prop}'][@datetime or @content]"):
+            out.append(parse_instant(element.get("datetime") or element.get("content"), f"itemprop {prop}"))
+    times = root.xpath("//article//time[@datetime]") or root.xpath("//time[@datetime]")
+    marked = [t for t in times if t.get("pubdate") is not None] + times
+    published += [parse_instant(t.get("datetime"), "<time datetime>") for t in marked[:1]]
+    return [p for p in published if p], [m for m in modified if m]
+
+
+def _json_ld_times(root, article_types: frozenset[str]) -> tuple[str | None, str | None]:
+    """datePublished and dateModified of the page's JSON-LD article (else of any node)."""
+    nodes: list[dict] = []
+    for script in root.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text_content() or "", strict=False)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                nodes.append(item)
+                stack.extend(v for k, v in item.items() if k in ("@graph", "mainEntity", "mainEntityOfPage")
+                             and isinstance(v, (list, dict)))
+
+    def is_article(node: dict) -> bool:
+        kinds = node.get("@type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        return any(str(k).rsplit("/", 1)[-1] in article_types for k in kinds)
+
+    ordered = [n for n in nodes if is_article(n)] + [n for n in nodes if not is_article(n)]
+
+    def first(key: str) -> str | None:
+        return next((str(n[key]) for n in ordered if isinstance(n.get(key), (str, int)) and n.get(key)), None)
+
+    return first("datePublished"), first("dateModified")
 
 
 def why_no_text(html: str) -> str:
@@ -96,17 +189,27 @@ def longest_text_run(html: str) -> int:
 
 
 def merge_meta(*sources: dict[str, Any]) -> dict[str, Any]:
-    """First non-empty value per field, in the order given."""
+    """First non-empty value per field, in the order given; the publication time is the first
+    source's, made more precise by a later one that agrees with it (`fuentes.clean.dates.choose`)."""
     merged: dict[str, Any] = {field: None for field in META_FIELDS}
     for source in sources:
         for key, value in source.items():
-            if value not in (None, "") and merged.get(key) in (None, ""):
+            if key not in TIME_FIELDS and value not in (None, "") and merged.get(key) in (None, ""):
                 merged[key] = value
-    merged["published"] = iso_date(merged.get("published"))
+    published = [stored_instant(_with_source(source)) for source in sources]
+    modified = [stored_instant(source, "modified") for source in sources]
+    merged.update(instant_fields(choose(published), choose(modified)))
     return merged
 
 
-@stage_from_function("html_extract", requires=("raw",), provides=("extracted", "meta"), version="1")
+def _with_source(source: dict[str, Any]) -> dict[str, Any]:
+    """A container's hints name where their publication time came from; else "input published"."""
+    if source.get("published") and not source.get("published_source"):
+        return dict(source, published_source="input published")
+    return source
+
+
+@stage_from_function("html_extract", requires=("raw",), provides=("extracted", "meta"), version="2")
 def html_extract(doc: ArticleDoc) -> ArticleDoc:
     """HTML -> main text + page metadata; text inputs pass through unchanged."""
     # No control characters (NUL...) in the text or any metadata field, whatever the input kind.

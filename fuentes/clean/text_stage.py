@@ -9,10 +9,11 @@ position rules that could drop content.
 from __future__ import annotations
 
 from fuentes.clean.boilerplate import clean_text
+from fuentes.clean.dates import settle
 from fuentes.doc import ArticleDoc
 from fuentes.pipeline import stage_from_function
 
-VERSION = "1"
+VERSION = "2"
 
 
 @stage_from_function("clean_text", requires=("extracted", "meta"), provides=("body", "removed", "meta"),
@@ -30,6 +31,7 @@ def clean_text_stage(doc: ArticleDoc) -> ArticleDoc:
             meta[key] = value
             if key in result.meta_evidence:
                 evidence[key] = result.meta_evidence[key]
+    meta.update(settle(meta, result.times, doc.hints))
     if evidence:
         meta["meta_evidence"] = evidence
     doc.set("body", result.body, by=tag)

@@ -8,15 +8,14 @@ travel as hints.
 
 from __future__ import annotations
 
-import calendar
 import io
 import re
-from collections.abc import Iterator
-from datetime import datetime, timezone
+from collections.abc import Collection, Iterator
 from urllib.parse import urljoin
 
 import feedparser
 
+from fuentes.clean.dates import Instant, parse_instant
 from fuentes.ingest.fetch import Fetched, Fetcher
 from fuentes.ingest.limits import one_line
 from fuentes.ingest.raw import RawDocument
@@ -74,18 +73,39 @@ def _head_text(data: bytes) -> str:
 
 def iter_feed(feed: Fetched, source: str, fetcher: Fetcher) -> Iterator[RawDocument | Rejection]:
     """The entries of a fetched feed; `source` is the feed URL as the user gave it."""
+    for _key, result in iter_feed_entries(feed, source, fetcher):
+        yield result
+
+
+def iter_feed_entries(feed: Fetched, source: str, fetcher: Fetcher,
+                      skip: Collection[str] = ()) -> Iterator[tuple[str | None, RawDocument | Rejection]]:
+    """(entry key, entry) for each entry of a fetched feed whose key is not in `skip`.
+
+    The key (`entry_key`) lets a watcher remember what it has read and fetch only new entries;
+    a Rejection of the feed itself comes with the key None.
+    """
     headers = {"content-location": feed.url, "content-type": feed.mime or "application/xml"}
     parsed = feedparser.parse(io.BytesIO(feed.data), response_headers=headers)
     if not parsed.entries:
         if parsed.bozo:
             problem = one_line(str(parsed.bozo_exception))
-            yield Rejection(source, f"not a readable RSS/Atom feed: {problem}")
+            yield None, Rejection(source, f"not a readable RSS/Atom feed: {problem}")
         else:
-            yield Rejection(source, "feed has no entries")
+            yield None, Rejection(source, "feed has no entries")
         return
     outlet = (parsed.feed.get("title") or "").strip()
     for number, entry in enumerate(parsed.entries, 1):
-        yield _entry(entry, number, feed, source, outlet, fetcher)
+        key = entry_key(entry, feed.url)
+        if key not in skip:
+            yield key, _entry(entry, number, feed, source, outlet, fetcher)
+
+
+def entry_key(entry, base: str) -> str:
+    """What names an entry across polls: its id (guid), else its link, else title and date."""
+    for value in (entry.get("id"), entry.get("link")):
+        if value and value.strip():
+            return urljoin(base, value.strip()) if value.strip().startswith("/") else value.strip()
+    return f"{(entry.get('title') or '').strip()}|{entry.get('published') or entry.get('updated') or ''}"
 
 
 def _entry(
@@ -97,10 +117,10 @@ def _entry(
         link = ""  # feedparser falls back to the entry id, which may be a urn: or tag: name
     hints = {
         "title": (entry.get("title") or "").strip(),
-        "published": _published(entry),
         "byline": (entry.get("author") or "").strip(),
         "outlet": outlet,
         "feed": feed.url,
+        **_times(entry),
     }
     hints = {key: value for key, value in hints.items() if value}
     content = _full_content(entry)
@@ -127,13 +147,26 @@ def _full_content(entry) -> tuple[str, str] | None:
     return None
 
 
-def _published(entry) -> str:
-    """ISO 8601 UTC when the feed's date parses, else the date as the feed wrote it."""
+def _times(entry) -> dict[str, str]:
+    """The entry's publication time with where it came from, and its modification time.
+
+    The date as the feed wrote it is read first (RSS pubDate and Atom published keep their
+    offset and precision: "Mon, 23 Feb 2026 10:14:07 -0500" -> "2026-02-23T10:14:07-05:00");
+    feedparser's parsed form (UTC) only when that text is not readable. An entry with only
+    `updated` (Atom) is dated by it: "feed updated".
+    """
+    found: dict[str, Instant] = {}
+    written = set(entry.keys())  # not entry.get: feedparser answers `updated` with `published`
     for key in ("published", "updated"):
-        parsed = entry.get(f"{key}_parsed")
-        if parsed:
-            stamp = datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc)
-            return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
-        if entry.get(key):
-            return str(entry[key]).strip()
-    return ""
+        instant = parse_instant(entry[key], f"feed {key}") if key in written else None
+        if instant is None and f"{key}_parsed" in written and entry[f"{key}_parsed"]:
+            instant = parse_instant(entry[f"{key}_parsed"], f"feed {key}")
+        if instant is not None:
+            found[key] = instant
+    published = found.get("published") or found.get("updated")
+    hints = {}
+    if published is not None:
+        hints.update(published=published.iso, published_source=published.source)
+    if "updated" in found and found["updated"].iso != (published.iso if published else None):
+        hints["modified"] = found["updated"].iso
+    return hints

@@ -12,12 +12,13 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
+import httpcore
 import httpx
 
 from fuentes.ingest.decode import content_type_parts
@@ -57,11 +58,16 @@ class Fetched:
     charset: str | None
     data: bytes
     fetched_at: str
+    last_modified: str | None = None  # the Last-Modified header, when the server sends one
+    etag: str | None = None  # the ETag header, for a conditional request next time
+    status: int = 200  # 304: not modified since the validators the caller sent (no body)
 
     def to_raw(self, source: str, hints: dict[str, str] | None = None) -> RawDocument:
         fmt = "text" if self.mime == "text/plain" else "html"
         merged = dict(hints or {})
         merged.update(url=self.url, saved_at=self.fetched_at)
+        if self.last_modified:
+            merged["last_modified"] = self.last_modified
         return RawDocument(
             source=source, data=self.data, format=fmt, charset=self.charset, hints=merged
         )
@@ -77,20 +83,53 @@ def resolve_host(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress
     return list(dict.fromkeys(ipaddress.ip_address(info[4][0]) for info in found))
 
 
+class CheckedBackend(httpcore.SyncBackend):
+    """Opens every connection to an address that passed `allow`, resolved once.
+
+    The host is resolved here, each address is asked about, and the socket goes to the address
+    that was asked about: a name that answers a public address to a check and 127.0.0.1 to the
+    connection (DNS rebinding) has no second resolution to play with. TLS still names and
+    verifies the host, not the address. Every connection goes through here, so robots.txt and
+    every redirect hop are checked too.
+    """
+
+    def __init__(self, allow: Callable[[ipaddress.IPv4Address | ipaddress.IPv6Address], bool]):
+        self.allow = allow
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options=None) -> httpcore.NetworkStream:
+        try:
+            addresses = resolve_host(host, port)
+        except (OSError, UnicodeError, ValueError) as exc:
+            raise AddressRefused(f"cannot resolve host {host}: {_say(exc)}") from exc
+        for address in addresses:
+            if not self.allow(address):
+                raise AddressRefused(f"address not allowed: {host} is {address}")
+        return super().connect_tcp(str(addresses[0]), port, timeout=timeout, local_address=local_address,
+                                   socket_options=socket_options)
+
+
+def checked_transport(allow: Callable[[ipaddress.IPv4Address | ipaddress.IPv6Address], bool]) -> httpx.HTTPTransport:
+    """An httpx transport whose connections go only to addresses `allow` accepts (see CheckedBackend)."""
+    transport = httpx.HTTPTransport()
+    transport._pool._network_backend = CheckedBackend(allow)  # httpcore's documented backend hook; httpx does not pass it on
+    return transport
+
+
 class Fetcher:
     """One polite HTTP client for a run: robots.txt and per-host timing are shared."""
 
     def __init__(self, options: ReadOptions, transport: httpx.BaseTransport | None = None):
         self.options = options
-        # Checked on every request the client sends, so no redirect hop (robots.txt's included)
-        # escapes the address policy.
-        hooks = {"request": [self._check_address]} if options.allow_address else {}
+        # With an address policy every connection (robots.txt's and every redirect hop's included)
+        # goes to an address checked at connection time (CheckedBackend).
+        if options.allow_address and transport is None:
+            transport = checked_transport(options.allow_address)
         self.client = httpx.Client(
             headers={"User-Agent": options.user_agent, "Accept": ACCEPT},
             timeout=httpx.Timeout(options.timeout),
             follow_redirects=False,
             transport=transport,
-            event_hooks=hooks,
         )
         self._robots: dict[str, RobotFileParser | None] = {}
         self._last: dict[str, float] = {}
@@ -104,28 +143,19 @@ class Fetcher:
     def close(self) -> None:
         self.client.close()
 
-    def _check_address(self, request: httpx.Request) -> None:
-        host = request.url.host
-        port = request.url.port or (443 if request.url.scheme == "https" else 80)
-        try:
-            addresses = resolve_host(host, port)
-        except (OSError, UnicodeError, ValueError) as exc:
-            raise AddressRefused(f"cannot resolve host {host}: {_say(exc)}", request=request) from exc
-        for address in addresses:
-            if not self.options.allow_address(address):
-                raise AddressRefused(f"address not allowed: {host} is {address}", request=request)
-
     def fetch_page(self, url: str, hints: dict[str, str] | None = None) -> RawDocument | Rejection:
         """A web page (HTML or plain text) as a RawDocument whose source is `url`."""
         got = self.fetch(url, PAGE_TYPES)
         return got if isinstance(got, Rejection) else got.to_raw(url, hints)
 
     def fetch(
-        self, url: str, allowed: Collection[str] = PAGE_TYPES | FEED_TYPES
+        self, url: str, allowed: Collection[str] = PAGE_TYPES | FEED_TYPES, headers: dict[str, str] | None = None
     ) -> Fetched | Rejection:
         """GET `url`, following redirects, accepting the media types in `allowed`.
 
-        A response without a Content-Type is accepted: the caller sniffs the bytes.
+        A response without a Content-Type is accepted: the caller sniffs the bytes. `headers`:
+        extra request headers, e.g. If-None-Match / If-Modified-Since for a conditional GET, whose
+        "not modified" answer is a Fetched with status 304 and no body.
         """
         current = url
         for _ in range(MAX_REDIRECTS + 1):
@@ -134,19 +164,20 @@ class Fetcher:
                 return Rejection(url, problem)
             if self.options.respect_robots and not self._allowed(current):
                 return Rejection(url, f"disallowed by robots.txt ({_origin(current)}/robots.txt)")
-            got = self._get(url, current, allowed)
+            got = self._get(url, current, allowed, headers)
             if not isinstance(got, str):
                 return got
             current = got  # a redirect target
         return Rejection(url, f"too many redirects (more than {MAX_REDIRECTS})")
 
-    def _get(self, source: str, url: str, allowed: Collection[str]) -> Fetched | Rejection | str:
+    def _get(self, source: str, url: str, allowed: Collection[str],
+             headers: dict[str, str] | None = None) -> Fetched | Rejection | str:
         """One URL, with retries on connection errors and 5xx; a str is a redirect target."""
         attempts = max(0, self.options.retries) + 1
         for attempt in range(attempts):
             last = attempt == attempts - 1
             try:
-                result = self._request(source, url, allowed, retry_5xx=not last)
+                result = self._request(source, url, allowed, retry_5xx=not last, headers=headers)
             except AddressRefused as exc:
                 return Rejection(source, str(exc))
             except (httpx.ConnectError, httpx.ReadError, httpx.RemoteProtocolError) as exc:
@@ -162,14 +193,17 @@ class Fetcher:
         return Rejection(source, "no response")  # not reached: the last attempt always answers
 
     def _request(
-        self, source: str, url: str, allowed: Collection[str], retry_5xx: bool
+        self, source: str, url: str, allowed: Collection[str], retry_5xx: bool, headers: dict[str, str] | None = None
     ) -> Fetched | Rejection | str | None:
         """One GET; None asks for a retry (5xx while retries remain)."""
         host = _origin(url)
         self._wait(host)
         started = time.monotonic()
         try:
-            with self.client.stream("GET", url) as response:
+            with self.client.stream("GET", url, headers=headers) as response:
+                if response.status_code == 304:
+                    return Fetched(str(response.url), None, None, b"", _now(), response.headers.get("last-modified"),
+                                   response.headers.get("etag"), status=304)
                 if response.is_redirect:
                     location = response.headers.get("location")
                     if not location:
@@ -186,7 +220,8 @@ class Fetcher:
                 body = self._body(source, response, started)
                 if isinstance(body, Rejection):
                     return body
-                return Fetched(str(response.url), mime, charset, body, _now())
+                return Fetched(str(response.url), mime, charset, body, _now(),
+                               response.headers.get("last-modified") or None, response.headers.get("etag") or None)
         finally:
             self._last[host] = time.monotonic()
 

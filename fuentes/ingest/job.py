@@ -42,7 +42,9 @@ def article_row(doc: ArticleDoc) -> dict[str, Any]:
         id=doc.get("id"), source=doc.source, text=doc.body, url=meta.get("url"), outlet=meta.get("outlet"),
         title=meta.get("title"), byline=meta.get("byline"), published=meta.get("published"),
         language=doc.get("language"), saved_at=meta.get("saved_at") or doc.hints.get("saved_at"),
-        removed=list(doc.get("removed", [])), meta_evidence=dict(meta.get("meta_evidence") or {}))
+        removed=list(doc.get("removed", [])), meta_evidence=dict(meta.get("meta_evidence") or {}),
+        published_precision=meta.get("published_precision"), published_source=meta.get("published_source"),
+        modified=meta.get("modified"))
     return ARTICLE.to_row(article, extractors=dict(doc.provenance))
 
 

@@ -19,7 +19,7 @@ from fuentes.ingest.raw import RawDocument
 from fuentes.model import Rejection
 
 BODY_FIELDS = ("text", "html")  # `text` wins when both are given: the user's own extraction
-HINT_FIELDS = ("url", "outlet", "title", "published", "byline", "language", "saved_at", "id")
+HINT_FIELDS = ("url", "outlet", "title", "published", "modified", "byline", "language", "saved_at", "id")
 _SKIP_CHUNK = 1 << 20
 _DIGITS_TOLD = re.compile(r"value has (\d+) digits")
 # Errors a (gzip) stream raises when its bytes end early or are corrupt.
@@ -90,6 +90,8 @@ def parse_line(line: bytes, source: str, options: ReadOptions) -> RawDocument | 
         return Rejection(source, problem)
     if options.saved_at and "saved_at" not in hints:
         hints["saved_at"] = options.saved_at
+    if "published" in hints:
+        hints["published_source"] = "jsonl published"
     return RawDocument(source=source, data=value, format=key, hints=hints)  # type: ignore[arg-type]
 
 

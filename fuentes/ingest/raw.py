@@ -15,7 +15,11 @@ class RawDocument:
     `source` names the input for messages and provenance: a path, ``path#line 12`` for a JSON
     lines record, ``path#record 3 <url>`` for a WARC record, or a URL.
     `hints` carries metadata the container already gives (url, outlet, title, published,
-    byline, language, saved_at: the time the page was saved or fetched, ISO 8601).
+    byline, language, saved_at: the time the page was saved or fetched, ISO 8601), and about
+    times: published_source (where the container's `published` was read: "feed published",
+    "jsonl published"), modified (the container's modification time), last_modified (the HTTP
+    Last-Modified header) and warc_date (the WARC-Date); the last two are only a fallback for
+    the publication time.
     """
 
     source: str

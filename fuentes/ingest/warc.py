@@ -237,7 +237,9 @@ def _record_item(
             stats.skip(f"{record.rec_type} without content type")
             return None
         fmt = "html"
-    hints = {"url": url, "saved_at": record.rec_headers.get_header("WARC-Date") or ""}
+    warc_date = record.rec_headers.get_header("WARC-Date") or ""
+    last_modified = record.http_headers.get_header("Last-Modified") if record.http_headers is not None else ""
+    hints = {"url": url, "saved_at": warc_date, "warc_date": warc_date, "last_modified": last_modified or ""}
     hints = {key: value for key, value in hints.items() if value}
     return RawDocument(source=source, data=data, format=fmt, charset=charset, hints=hints)
 

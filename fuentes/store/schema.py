@@ -15,7 +15,7 @@ articles = Table(
     Column("outlet", Text),
     Column("title", Text),
     Column("byline", Text),
-    Column("published", String(32)),  # ISO date, possibly partial
+    Column("published", String(32)),  # ISO 8601 at its precision, with its offset when known
     Column("language", String(8)),
     Column("text", Text, nullable=False),
     Column("kind", String(16), nullable=False, server_default="unknown"),
@@ -25,6 +25,9 @@ articles = Table(
     Column("meta_evidence", JSON),  # field -> how it was found
     Column("extractors", JSON),  # layer -> stage@version that produced it
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("published_precision", String(8)),  # year / month / day / hour / minute / second (revision 0009)
+    Column("published_source", Text),  # where the publication time was read
+    Column("modified", String(32)),  # when the article says it was last changed, ISO 8601
 )
 Index("ix_articles_outlet", articles.c.outlet)
 Index("ix_articles_published", articles.c.published)

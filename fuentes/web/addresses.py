@@ -10,8 +10,9 @@ clear message, and again before every request of the fetch (redirect hops includ
 news server, or the tests' localhost server). The CLI `fuentes ingest` never checks: it runs on
 the operator's own machine with the operator's own reach.
 
-What it cannot stop: a host whose DNS answer changes between the check and the connection
-(DNS rebinding). Both checks shorten that window; a firewall on the server closes it.
+A host whose DNS answer changes between the check and the connection (DNS rebinding) gets
+nowhere: the fetch connects to the very address it checked (`fuentes.ingest.fetch.CheckedBackend`).
+IPv6 addresses that carry an IPv4 address (mapped, 6to4, Teredo, NAT64) are judged by that address too.
 """
 
 from __future__ import annotations
@@ -29,10 +30,28 @@ KINDS = (("is_unspecified", "an unspecified"), ("is_loopback", "a loopback"), ("
 FLAG_HINT = "start the server with --allow-private-urls to fetch from private networks"
 
 
+NAT64 = ipaddress.ip_network("64:ff9b::/96")  # well-known NAT64 prefix: the last 32 bits are an IPv4 address
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address carries and reaches: mapped, 6to4, Teredo client, NAT64."""
+    if address.ipv4_mapped:
+        return address.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+    if address.sixtofour:
+        return address.sixtofour  # 2002:7f00:1::1 tunnels to 127.0.0.1
+    if address.teredo:
+        return address.teredo[1]
+    if address in NAT64:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return None
+
+
 def address_kind(address: Address) -> str | None:
     """Why `address` is not public ("a loopback", "a private"...), or None when it is."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+    if isinstance(address, ipaddress.IPv6Address) and embedded_ipv4(address) is not None:
+        inner = address_kind(embedded_ipv4(address))
+        if inner:
+            return inner
     for test, kind in KINDS:
         if getattr(address, test):
             return kind

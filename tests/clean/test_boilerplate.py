@@ -150,7 +150,7 @@ def test_page_that_opens_on_its_body_has_no_title():
 def test_relative_time_needs_saved_at():
     page = f"Port seizure shakes the coast\n2 hours ago\n\n{P1}\n\n{P2}\n"
     assert clean_text(page).meta["published"] is None
-    assert clean_text(page, saved_at="2026-02-24T01:30:00").meta["published"] == "2026-02-23"
+    assert clean_text(page, saved_at="2026-02-24T01:30:00").meta["published"] == "2026-02-23T23"  # to the hour
     assert clean_text(page.replace("2 hours ago", "hace 2 días"), saved_at="2026-02-24T10:00:00").meta[
         "published"] == "2026-02-22"
 
@@ -208,3 +208,25 @@ def test_seed_pages(name, expected):
             assert result.meta["published"] == str(key)
     if name.startswith("001"):
         assert result.meta["title"] is None
+
+
+def test_english_time_lines_give_publication_and_modification():
+    page = (f"Port seizure shakes the coast\nBy LUIS RUIZ\nFeb. 23, 2026, 10:14 a.m. ET\n"
+            f"Updated 3:05 p.m. ET\n\n{P1}\n\n{P2}\n")
+    result = clean_text(page, language="en", saved_at="2026-02-23T22:00:00Z")
+    assert result.body.split("\n\n") == [P1, P2]
+    assert result.meta["published"] == "2026-02-23T10:14-05:00"
+    assert result.times["published"].source == "text 'Feb. 23, 2026, 10:14 a.m. ET'"
+    assert result.times["modified"].iso == "2026-02-23T15:05-05:00"
+    assert result.times["modified"].source == "text 'Updated 3:05 p.m. ET'"
+
+
+def test_spanish_time_lines_give_publication_and_modification():
+    page = (f"Detienen a tres presuntos extorsionadores en el mercado central\nPor Ana Pérez\n"
+            f"23 de febrero de 2026, 10:14 h (hora del centro)\nActualizado hace 2 horas\n\n{E1}\n\n{E2}\n")
+    result = clean_text(page, language="es", saved_at="2026-02-23T22:00:00+00:00")
+    assert result.body.split("\n\n") == [E1, E2]
+    assert result.meta["published"] == "2026-02-23T10:14-06:00"
+    assert result.times["published"].precision == "minute"
+    assert result.times["modified"].iso == "2026-02-23T20+00:00"
+    assert result.times["modified"].source == "text 'Actualizado hace 2 horas'"

@@ -35,10 +35,12 @@ def test_text_input_keeps_container_meta_and_fills_the_rest():
     assert doc.meta["outlet"] == "Container Outlet"
     assert doc.meta["title"] == "Port seizure shakes the coast"
     assert doc.meta["byline"] == "Luis Ruiz"
-    assert doc.meta["published"] == "2026-02-23"
+    assert doc.meta["published"] == "2026-02-23T23"  # "2 hours ago" against the save time, to the hour
+    assert doc.meta["published_precision"] == "hour"
+    assert doc.meta["published_source"] == "text '2 hours ago'"
     assert "byline" in doc.meta["meta_evidence"]
     assert {r.reason for r in doc.get("removed")} >= {"cue:social", "cue:copyright", "metadata:byline"}
-    assert doc.provenance["body"] == "clean_text@1"
+    assert doc.provenance["body"] == "clean_text@2"
 
 
 def test_html_input_gets_only_strong_cues():

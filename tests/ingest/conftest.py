@@ -234,3 +234,9 @@ def broken_robots_site():
             }
         )
         yield running
+
+
+@pytest.fixture
+def local_site():
+    """The LocalSite class, for tests that build a site of their own."""
+    return LocalSite

@@ -39,7 +39,8 @@ def test_rss_entries_fetched_or_taken_from_content(site, fetcher: Fetcher) -> No
     assert b"Customs officers seized" in one.data
     assert one.hints["title"] == "Port seizure"
     assert one.hints["outlet"] == "Harbour Gazette"
-    assert one.hints["published"] == "2024-03-05T09:30:00Z"
+    assert one.hints["published"] == "2024-03-05T10:30:00+01:00"  # the feed's local time and offset kept
+    assert one.hints["published_source"] == "feed published"
     assert "Ana Ruiz" in one.hints["byline"]
     assert one.hints["url"] == site.url("/news/one.html")
 
@@ -47,7 +48,7 @@ def test_rss_entries_fetched_or_taken_from_content(site, fetcher: Fetcher) -> No
     assert two.source == f"{feed_url}#entry 2 {site.url('/news/two.html')}"
     assert two.format == "html" and "prosecutor described the network" in two.data
     assert two.hints["url"] == site.url("/news/two.html")  # relative link resolved
-    assert two.hints["published"] == "2024-03-06T08:00:00Z"
+    assert two.hints["published"] == "2024-03-06T08:00:00+00:00"
     assert site.hits["/news/two.html"] == before
 
     assert gone == Rejection(site.url("/news/gone.html"), "HTTP 404 Not Found")
@@ -77,3 +78,19 @@ def test_feed_without_entries(site, fetcher: Fetcher) -> None:
 def test_xml_that_is_not_a_feed(site, fetcher: Fetcher) -> None:
     (got,) = read_url(site.url("/data.xml"), fetcher)
     assert got.reason == "not a web page or feed: XML (application/xml) without an RSS/Atom root"
+
+
+def test_feed_time_reaches_the_article(site, fetcher: Fetcher) -> None:
+    from fuentes.ingest.job import article_row, ingest_pipeline
+    from fuentes.runners import doc_from_raw
+
+    one, _, _ = read_url(site.url("/rss.xml"), fetcher)
+    row = article_row(ingest_pipeline()(doc_from_raw(one)))  # the entry's page, fetched
+    assert (row["published"], row["published_precision"], row["published_source"]) == (
+        "2024-03-05T10:30:00+01:00", "second", "feed published")
+
+
+def test_atom_entry_dated_by_updated(site, fetcher: Fetcher) -> None:
+    linked, _ = read_url(site.url("/atom.xml"), fetcher)
+    assert (linked.hints["published"], linked.hints["published_source"]) == ("2024-03-07T12:00:00+00:00",
+                                                                              "feed updated")

@@ -155,3 +155,38 @@ def test_allow_address_is_asked_again_at_every_redirect_hop(site) -> None:
     with Fetcher(ReadOptions(per_host_delay=0, allow_address=_only_127_0_0_1)) as guarded:
         assert guarded.fetch_page("http://no-such-host.invalid/x").reason.startswith(
             "cannot resolve host no-such-host.invalid")
+
+
+def test_a_name_that_rebinds_to_loopback_never_reaches_it(site, monkeypatch) -> None:
+    """DNS rebinding: the first answer is public, every later one loopback. The connection goes
+    to the address that was checked, so the local server is never asked for anything."""
+    real_getaddrinfo = socket.getaddrinfo
+    port = int(site.base.rsplit(":", 1)[1])
+    answers = iter(["192.0.2.10"])  # TEST-NET-1: public-looking, unreachable here
+
+    def rebinding(host, *args, **kwargs):
+        if host == "rebind.example":
+            host = next(answers, "127.0.0.1")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    before = sum(site.hits.values())
+    with Fetcher(ReadOptions(per_host_delay=0, timeout=0.5, retries=0,
+                             allow_address=lambda a: not a.is_loopback)) as guarded:
+        got = guarded.fetch_page(f"http://rebind.example:{port}/news/one.html")
+    assert isinstance(got, Rejection)
+    assert sum(site.hits.values()) == before  # neither robots.txt nor the page reached 127.0.0.1
+
+
+def test_last_modified_header_travels_as_a_fallback_hint() -> None:
+    from tests.ingest.conftest import HTML, LocalSite, page
+
+    routes = {"/robots.txt": (404, {"Content-Type": "text/plain"}, b""),
+              "/dated.html": (200, {"Content-Type": HTML, "Last-Modified": "Mon, 04 Mar 2024 18:30:00 GMT"},
+                              page("Dated", "body")),
+              "/plain.html": (200, {"Content-Type": HTML}, page("Plain", "body"))}
+    with LocalSite(routes) as local, Fetcher(FAST) as fetcher:
+        dated = fetcher.fetch_page(local.url("/dated.html"))
+        plain = fetcher.fetch_page(local.url("/plain.html"))
+    assert dated.hints["last_modified"] == "Mon, 04 Mar 2024 18:30:00 GMT"
+    assert "last_modified" not in plain.hints

@@ -53,6 +53,7 @@ def test_fields_become_hints(tmp_path: Path) -> None:
             "language": "en",
             "saved_at": "2024-02-02T00:00:00Z",
             "id": "17",
+            "published_source": "jsonl published",
         },
     )
     assert second.format == "html" and second.data == "<p>Una página</p>"
@@ -130,3 +131,30 @@ def test_gzipped_and_truncated(tmp_path: Path) -> None:
     assert 0 < len(docs) < 200
     assert all(not isinstance(i, Rejection) for i in items[:-1])
     assert docs[-1].data.startswith(f"article number {len(docs) - 1} ")
+
+
+STORY = ("Customs officers seized four trucks loaded with precursor chemicals at the port on Monday, "
+         "the largest haul recorded in the state this year, the regional prosecutor said in a statement.")
+HISTORIA = ("Agentes de aduanas aseguraron el lunes cuatro camiones cargados con precursores químicos en el "
+            "puerto, el mayor decomiso registrado este año en el estado, informó la fiscalía regional.")
+
+
+def _ingested(raw: RawDocument) -> dict:
+    from fuentes.ingest.job import article_row, ingest_pipeline
+    from fuentes.runners import doc_from_raw
+
+    return article_row(ingest_pipeline()(doc_from_raw(raw)))
+
+
+def test_jsonl_published_kept_to_the_instant(tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "times.jsonl", [
+        {"text": STORY, "published": "2026-02-23T10:14:07-05:00", "modified": "2026-02-23T12:00:00-05:00",
+         "saved_at": "2026-02-24T00:00:00Z"},
+        {"text": f"23 de febrero de 2026, 10:14 h\n\n{HISTORIA}", "published": "2026-02-23", "language": "es"},
+    ])
+    exact, refined = (_ingested(raw) for raw in read_path(path, OPTS))
+    assert (exact["published"], exact["published_precision"], exact["published_source"], exact["modified"]) == (
+        "2026-02-23T10:14:07-05:00", "second", "jsonl published", "2026-02-23T12:00:00-05:00")
+    # the record's day, made precise by the text line of that day
+    assert (refined["published"], refined["published_precision"], refined["published_source"]) == (
+        "2026-02-23T10:14", "minute", "text '23 de febrero de 2026, 10:14 h'")

@@ -88,7 +88,7 @@ def test_reads_html_and_text_records_skips_the_rest(tmp_path: Path, gz: bool) ->
     ]
     first, latin, notes, encoded = docs
     assert first.data == html(1) and first.format == "html" and first.charset == "utf-8"
-    assert first.hints == {"url": "https://news.example/1", "saved_at": DATE}
+    assert first.hints == {"url": "https://news.example/1", "saved_at": DATE, "warc_date": DATE}
     assert latin.charset == "ISO-8859-1" and latin.data == "<p>Niño</p>".encode("latin-1")
     assert notes.format == "text" and notes.data == b"Plain notes."
     assert encoded.data == html(3)  # de-chunked and gunzipped
@@ -189,5 +189,36 @@ def test_old_arc_format(tmp_path: Path, gz: bool) -> None:
     path.write_bytes(b"".join(gzip.compress(p) for p in parts) if gz else b"".join(parts))
     (doc,) = read_path(path, OPTS)
     assert doc.source == f"{path}#record 2 http://old.example/a"
-    assert doc.hints == {"url": "http://old.example/a", "saved_at": DATE}
+    assert doc.hints == {"url": "http://old.example/a", "saved_at": DATE, "warc_date": DATE}
     assert doc.data == b"<html><body>old page</body></html>"
+
+
+def _ingested(raw: RawDocument) -> dict:
+    from fuentes.ingest.job import article_row, ingest_pipeline
+    from fuentes.runners import doc_from_raw
+
+    return article_row(ingest_pipeline()(doc_from_raw(raw)))
+
+
+def test_publication_time_falls_back_to_last_modified_then_warc_date(tmp_path: Path) -> None:
+    arc = Archive(gz=False)
+    arc.response("https://news.example/lm", html(1), extra=[("Last-Modified", "Mon, 04 Mar 2024 18:30:00 GMT")])
+    arc.response("https://news.example/bare", html(2))
+    dated = (b'<html><head><meta property="article:published_time" content="2024-03-04T09:00-06:00"></head>'
+             b"<body><p>Story 3: " + b"the court heard testimony. " * 40 + b"</p></body></html>")
+    arc.response("https://news.example/dated", dated, extra=[("Last-Modified", "Mon, 04 Mar 2024 18:30:00 GMT")])
+    modified, bare, page = (_ingested(raw) for raw in iter_warc(arc.save(tmp_path / "t.warc"), OPTS, ReadStats()))
+    assert (modified["published"], modified["published_precision"], modified["published_source"]) == (
+        "2024-03-04T18:30:00+00:00", "second", "http last-modified (fallback)")
+    assert (bare["published"], bare["published_source"]) == ("2024-03-05T10:00:00+00:00", "warc-date (fallback)")
+    # the page's own time wins over any fallback
+    assert (page["published"], page["published_source"]) == ("2024-03-04T09:00-06:00", "meta article:published_time")
+
+
+def test_relative_time_in_a_crawled_page_against_the_warc_date(tmp_path: Path) -> None:
+    arc = Archive(gz=False)
+    arc.other("https://news.example/notes", "resource",
+              b"Port seizure shakes the coast\n3 hours ago\n\n" + b"The court heard testimony. " * 20, "text/plain")
+    (row,) = (_ingested(raw) for raw in iter_warc(arc.save(tmp_path / "r.warc"), OPTS, ReadStats()))
+    assert (row["published"], row["published_precision"], row["published_source"]) == (
+        "2024-03-05T07+00:00", "hour", "text '3 hours ago'")

@@ -56,6 +56,8 @@ def local_server():
     ("169.254.169.254", "a link-local"), ("fe80::1", "a link-local"), ("224.0.0.251", "a multicast"),
     ("240.0.0.1", "a reserved"), ("0.0.0.0", "an unspecified"), ("100.64.0.1", "a non-public"),
     ("93.184.216.34", None), ("2606:4700:4700::1111", None),
+    ("2002:7f00:1::1", "a loopback"), ("2002:a00:1::1", "a private"), ("64:ff9b::a9fe:a9fe", "a link-local"),
+    ("2002:5db8:d822::1", None),  # 6to4 of a public address stays public
 ])
 def test_address_kinds(address, kind):
     assert address_kind(ipaddress.ip_address(address)) == kind
