@@ -199,6 +199,10 @@ def cost(texts: list[str]) -> dict:
     for n, t in enumerate(texts[:3]):  # warm up the models
         events.process(ent.process(nlp.process(ArticleDoc(source=str(n), format="text", layers={
             "body": t, "language": "en", "id": str(n), "meta": {}}))))
+    from fuentes.extract.event_typing import scorer
+
+    if scorer().available:  # and the typing scorer's type vectors, computed once per process
+        scorer().vector("warm up")
     nlp_time = ev_time = 0.0
     for n, t in enumerate(texts):
         doc = ArticleDoc(source=str(n), format="text", layers={"body": t, "language": "en", "id": str(n), "meta": {}})

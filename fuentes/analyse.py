@@ -9,9 +9,12 @@ that a re-run gives the same result.
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from fuentes.clean.language import not_analysed_reason
 from fuentes.codecs import CLAIM, EVENT, LOCAL_ENTITY, QUOTE, RELATION
 from fuentes.corpus.stages import incremental_provenance  # noqa: F401  (its home before the corpus stages)
 from fuentes.doc import ArticleDoc
@@ -22,6 +25,8 @@ from fuentes.store import Store
 from fuentes.store import analysis as db
 
 ANALYSIS_STAGES = ("nlp", "entities", "quotes", "claims", "events", "relations")
+NLP_BATCH = 16  # articles that go through spaCy's nlp.pipe together (per worker)
+AUTO_WORKERS_FROM = 40  # articles to analyse from which starting worker processes pays (about 2 s each)
 # Per-article layers kept as JSON (article_layers table) for the corpus stages to read back.
 JSON_LAYERS = ("claims", "events", "relations")
 STORED_LAYERS = ("body", "language", "meta", "id")
@@ -80,29 +85,47 @@ class AnalysisSummary:
     relations: int = 0
     pairs_examined: int = 0  # article pairs the provenance stage compared in this run
     rejections: list[Rejection] = field(default_factory=list)
+    not_analysed: Counter = field(default_factory=Counter)  # language -> stored articles the analysis does not read
+    corpus_up_to_date: bool = False  # nothing new since the last complete corpus run: it was not redone
+
+
+def auto_workers(articles: int) -> int:
+    """Worker processes for `articles` articles when the user did not say: one per core (at
+    most 4) for a real batch, else this process (a worker costs about 2 s to start and to load
+    its spaCy pipelines)."""
+    return min(os.cpu_count() or 1, 4) if articles >= AUTO_WORKERS_FROM else 1
 
 
 def analyse(store: Store, *, workers: int = 1, batch_size: int = 50, force: bool = False,
-            on_result: Callable[[int, Any], None] | None = None, window_days: int | None = None) -> AnalysisSummary:
+            on_result: Callable[[int, Any], None] | None = None, window_days: int | None = None,
+            on_stage: Callable[[Any], None] | None = None) -> AnalysisSummary:
     """Analyse every article not yet analysed by the current stages, then the whole corpus.
+    `workers`: processes for the per-article stages (0: `auto_workers`).
 
     `window_days`: derivation candidates only among articles at most that many days apart
     (`fuentes.corpus.lsh_index.window_day`); None compares every article with every other."""
     summary = analyse_articles(store, workers=workers, batch_size=batch_size, force=force, on_result=on_result)
-    analyse_corpus(store, summary, window_days=window_days)
+    analyse_corpus(store, summary, window_days=window_days, on_stage=on_stage)
     return summary
 
 
 def analyse_articles(store: Store, *, workers: int = 1, batch_size: int = 50, force: bool = False,
                      on_result: Callable[[int, Any], None] | None = None) -> AnalysisSummary:
-    """The per-article stages over every article not yet analysed by their current versions;
-    each batch of layers is stored in one transaction."""
+    """The per-article stages over every article not yet analysed by their current versions, in
+    `workers` processes (0: `auto_workers`), spaCy reading NLP_BATCH articles at a time; each
+    batch of layers is stored in one transaction, in the articles' order."""
     pipeline = analysis_pipeline()
     extractors = {stage.name: stage.version for stage in pipeline.stages}
     summary = AnalysisSummary()
     todo = db.articles_to_analyse(store, extractors, force=force)
+    kept = [row for row in todo if not_analysed_reason(row["language"]) is None]
+    summary.not_analysed.update(row["language"] for row in todo if not_analysed_reason(row["language"]))
+    todo = kept
+    if workers <= 0:
+        workers = auto_workers(len(todo))
     batch: list[dict[str, Any]] = []
-    for size, result in run(pipeline, todo, layers_row, workers=workers, make_doc=doc_from_article):
+    for size, result in run(pipeline, todo, layers_row, workers=workers, make_doc=doc_from_article,
+                            batch=NLP_BATCH):
         if isinstance(result, Rejection):
             summary.failed += 1
             summary.rejections.append(result)
@@ -118,12 +141,24 @@ def analyse_articles(store: Store, *, workers: int = 1, batch_size: int = 50, fo
     return summary
 
 
-def analyse_corpus(store: Store, summary: AnalysisSummary | None = None,
-                   window_days: int | None = None) -> AnalysisSummary:
+def analyse_corpus(store: Store, summary: AnalysisSummary | None = None, window_days: int | None = None,
+                   on_stage: Callable[[Any], None] | None = None) -> AnalysisSummary:
     """The corpus stages (`fuentes.corpus.stages.CORPUS_STAGES`, in their declared order) over
-    everything stored: entities, quote variants, provenance, claims, stories and events, relations."""
-    from fuentes.corpus.stages import LocalContext, run_corpus
+    everything stored: entities, quote variants, provenance, claims, stories and events, relations.
+    `on_stage(StageReport)` after each stage: its name, time and what is left (from the last run)."""
+    from fuentes.corpus.stages import (CORPUS_STAGES, LocalContext, StageClock, corpus_done_counts, corpus_key,
+                                       corpus_timings, forget_corpus_done, mark_corpus_done, run_corpus)
 
     summary = summary or AnalysisSummary()
-    run_corpus(LocalContext(store, summary, window_days))
+    key = corpus_key(store, window_days, {stage.name: stage.version for stage in analysis_pipeline().stages})
+    done = corpus_done_counts(store, key) if not summary.analysed else None
+    if done is not None:  # nothing new since the last complete run: its results stand
+        for name, value in done.items():
+            setattr(summary, name, value)
+        summary.corpus_up_to_date = True
+        return summary
+    clock = StageClock(CORPUS_STAGES, key["articles"], corpus_timings(store), on_stage)
+    forget_corpus_done(store)
+    run_corpus(LocalContext(store, summary, window_days), on_stage=clock.done)
+    mark_corpus_done(store, key, summary, clock.per_article())
     return summary

@@ -17,7 +17,7 @@ import typer
 from rich.table import Table
 
 from fuentes import __version__, cli_knowledge
-from fuentes.cli_common import DbOption, cut_note, err, out
+from fuentes.cli_common import DbOption, add_id_column, cut_note, err, out
 from fuentes.cli_common import open_db as _open
 from fuentes.cli_common import open_existing
 from fuentes.errors import FuentesError
@@ -92,7 +92,8 @@ def ingest(
 
 @app.command()
 def analyse(db: Optional[str] = DbOption,
-            workers: int = typer.Option(1, "--workers", "-w", help="Worker processes for per-article stages."),
+            workers: int = typer.Option(0, "--workers", "-w", help="Worker processes for per-article stages "
+                                                                  "(0: automatic, one per core for 40 articles or more)."),
             force: bool = typer.Option(False, help="Re-analyse articles already analysed."),
             progress: Optional[bool] = typer.Option(None, help="Show a progress bar (default: on a terminal)."),
             window_days: Annotated[Optional[int], typer.Option(
@@ -101,6 +102,7 @@ def analyse(db: Optional[str] = DbOption,
                 "saved provenance index.")] = None) -> None:
     """Entities, quotes and provenance for every stored article, then across the corpus."""
     from fuentes.analyse import analyse as run_analysis
+    from fuentes.clean.language import ANALYSED
     from fuentes.progress import IngestProgress
 
     store = _open(db)
@@ -108,7 +110,8 @@ def analyse(db: Optional[str] = DbOption,
     try:
         with IngestProgress(None, enabled=progress) as bar:
             summary = run_analysis(store, workers=workers, force=force, on_result=bar,
-                                   window_days=window_days)
+                                   window_days=window_days,
+                                   on_stage=lambda report: err.print(report.line(), markup=False))
     except FuentesError as error:
         err.print(f"error: {error}", markup=False)
         raise typer.Exit(2)
@@ -117,6 +120,13 @@ def analyse(db: Optional[str] = DbOption,
               f"{summary.discrepancies} discrepancies, {summary.stories} stories, {summary.events} events, "
               f"{summary.relations} relations ({summary.pairs_examined} article pairs compared) in "
               f"{time.monotonic() - started:.1f} s", markup=False)
+    if summary.not_analysed:
+        counts = ", ".join(f"{lang} {n}" for lang, n in summary.not_analysed.most_common())
+        err.print(f"not analysed: {sum(summary.not_analysed.values())} article(s) in other languages ({counts}; "
+                  f"supported: {', '.join(ANALYSED)}); provenance and stories still read them", markup=False,
+                  soft_wrap=True)
+    if summary.corpus_up_to_date:
+        err.print("corpus stages: nothing new since the last complete run, its results stand", markup=False)
     raise typer.Exit(1 if summary.failed else 0)
 
 
@@ -125,21 +135,77 @@ def run_all(inputs: list[str] = typer.Argument(..., help="Files, folders, URLs o
             db: Optional[str] = DbOption,
             workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: automatic)."),
             saved_at: Optional[str] = typer.Option(None, help="When the given pages were saved (ISO 8601)."),
-            progress: Optional[bool] = typer.Option(None, help="Show a progress bar.")) -> None:
+            progress: Optional[bool] = typer.Option(None, help="Show a progress bar."),
+            budget: float = typer.Option(60.0, help="Seconds one document may take to clean (0: no limit)."),
+            memory_mb: int = typer.Option(2048, help="Memory one document may take to clean, in MB (0: no limit).")
+            ) -> None:
     """The main job: ingest the inputs, then analyse the store (entities, quotes, provenance)."""
     status = 0
     try:
         ingest(inputs, db=db, workers=workers, batch_size=200, max_bytes=16 * 1024 * 1024, timeout=10.0,
-               delay=1.0, robots=True, saved_at=saved_at, progress=progress, budget=60.0, memory_mb=2048)
+               delay=1.0, robots=True, saved_at=saved_at, progress=progress, budget=budget, memory_mb=memory_mb)
     except typer.Exit as done:
         status = done.exit_code or 0
         if status not in (0, 1):
             raise
     try:
-        analyse(db=db, workers=max(workers, 1), force=False, progress=progress)
+        analyse(db=db, workers=workers, force=False, progress=progress)
     except typer.Exit as done:
         status = status or (done.exit_code or 0)
     raise typer.Exit(status)
+
+
+@app.command()
+def watch(feeds: list[str] = typer.Argument(..., help="RSS/Atom feed URLs to follow."),
+          db: Optional[str] = DbOption,
+          every: str = typer.Option("10m", help="Time between two polls of a feed (90, 30s, 10m, 1h); at least 1m."),
+          rounds: Optional[int] = typer.Option(None, help="Stop after this many rounds (default: until stopped)."),
+          workers: int = typer.Option(1, "--workers", "-w", help="Worker processes for cleaning and analysis."),
+          analyse_new: bool = typer.Option(True, "--analyse/--no-analyse", help="Analyse new articles after each round."),
+          timeout: float = typer.Option(10.0, help="Seconds before a fetch gives up."),
+          delay: float = typer.Option(1.0, help="Seconds between two requests to the same host."),
+          robots: bool = typer.Option(True, help="Respect robots.txt.")) -> None:
+    """Follow feeds: poll politely, store and analyse new entries; a restart goes on where it stopped."""
+    from fuentes.ingest.sources import ReadOptions
+    from fuentes.ingest.watch import parse_interval
+    from fuentes.ingest.watch import watch as follow
+    from fuentes.progress import printable
+
+    try:
+        seconds = parse_interval(every)
+    except ValueError as error:
+        err.print(f"error: {error}", markup=False)
+        raise typer.Exit(2)
+    if seconds < 60:
+        err.print(f"error: --every {every} polls too often; feeds are polled at most once a minute", markup=False)
+        raise typer.Exit(2)
+    bad = [feed for feed in feeds if not feed.startswith(("http://", "https://"))]
+    if bad:
+        err.print(f"error: not a feed URL: {bad[0]} (watch follows http(s) RSS/Atom feeds; use `fuentes ingest` "
+                  "for files)", markup=False)
+        raise typer.Exit(2)
+    store = _open(db)
+    options = ReadOptions(timeout=timeout, per_host_delay=delay, respect_robots=robots)
+
+    def report(done) -> None:
+        for poll in done.polls:
+            err.print(f"round {done.number}: {printable(poll.feed)}: {printable(poll.result)}"
+                      + (f" (stored {poll.summary.stored}, duplicates {poll.summary.duplicates}, rejected "
+                         f"{poll.summary.rejected})" if poll.summary.seen else ""), markup=False, soft_wrap=True)
+            for rejection in poll.summary.rejections:
+                err.print(f"  rejected {printable(rejection.source)}: {printable(rejection.reason)}", markup=False,
+                          soft_wrap=True)
+        if done.analysis is not None:
+            a = done.analysis
+            err.print(f"round {done.number}: analysed {a.analysed} articles: {a.entities} entities, {a.claims} "
+                      f"claims, {a.events} events, {a.stories} stories", markup=False)
+
+    try:
+        follow(store, feeds, every=seconds, rounds=rounds, options=options, workers=workers, analyse=analyse_new,
+               on_round=report)
+    except KeyboardInterrupt:
+        err.print("stopped: what was read is stored; `fuentes watch` again goes on where it stopped", markup=False)
+        raise typer.Exit(130)
 
 
 @app.command()
@@ -159,7 +225,8 @@ def articles(db: Optional[str] = DbOption,
         cut_note(len(items), total, "articles")
         return
     table = Table(title=f"{len(items)} of {total} articles")
-    for column in ("id", "published", "lang", "kind", "outlet", "title / first words"):
+    add_id_column(table, [article.id for article in items])
+    for column in ("published", "lang", "kind", "outlet", "title / first words"):
         table.add_column(column, overflow="fold")
     for article in items:
         headline = article.title or " ".join(article.text.split()[:10]) + " ..."

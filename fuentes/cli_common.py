@@ -49,3 +49,8 @@ def cut_note(shown: int, total: int, what: str) -> None:
     """Say on stderr when a listing shows only part of its list (stdout stays clean for --json)."""
     if shown < total:
         err.print(f"showing {shown} of {total} {what}; --limit 0 for all", markup=False, soft_wrap=True)
+
+
+def add_id_column(table, ids, header: str = "id") -> None:
+    """An id column that never wraps: ids are copied into other commands whole."""
+    table.add_column(header, no_wrap=True, min_width=max((len(i) for i in ids), default=len(header)))

@@ -12,7 +12,7 @@ from typing import Callable, Optional
 import typer
 from rich.table import Table
 
-from fuentes.cli_common import DbOption, cut_note, err, out
+from fuentes.cli_common import DbOption, add_id_column, cut_note, err, out
 from fuentes.cli_common import open_db
 from fuentes.cli_common import open_existing as _open  # listings only read: the store must exist
 from fuentes.errors import FuentesError
@@ -27,7 +27,8 @@ def entities(db: Optional[str] = DbOption,
     found = list_entities(_open(db), kind=kind)
     rows = found[:limit] if limit else found
     table = Table(title=f"{len(rows)} of {len(found)} entities")
-    for column in ("id", "kind", "name", "articles", "aliases"):
+    add_id_column(table, [row["id"] for row in rows])
+    for column in ("kind", "name", "articles", "aliases"):
         table.add_column(column, overflow="fold")
     for row in rows:
         aliases = ", ".join(a for a in row["aliases"] or [] if a != row["name"])
@@ -123,8 +124,8 @@ def stories(db: Optional[str] = DbOption,
             print(json.dumps(row, ensure_ascii=False))
     else:
         table = Table(title=f"{len(rows)} of {len(found)} stories", caption="indep.: independent sources")
-        for column in ("id", "dates"):
-            table.add_column(column, no_wrap=True)
+        add_id_column(table, [row["id"] for row in rows])
+        table.add_column("dates", no_wrap=True)
         for column in ("arts", "outlets", "indep."):
             table.add_column(column, justify="right", no_wrap=True)
         table.add_column("title", overflow="fold", ratio=1)
@@ -141,7 +142,11 @@ def stories(db: Optional[str] = DbOption,
 
 def timeline(db: Optional[str] = DbOption,
              entity: Optional[str] = typer.Option(None, help="Only events involving this entity (id or name)."),
-             story: Optional[str] = typer.Option(None, help="Only events of this story id.")) -> None:
+             story: Optional[str] = typer.Option(None, help="Only events of this story id."),
+             kind: Optional[str] = typer.Option(None, "--kind", "--type",
+                                                help="Only events of this type: fuentes type (arrest), ACLED event "
+                                                     "type (Battles) or sub-event type ('Armed clash')."),
+             place: Optional[str] = typer.Option(None, help="Only events in this place (id or name).")) -> None:
     """Dated events with their sources and independent-source counts."""
     from fuentes.corpus.timeline import format_rows, timeline_rows
     from fuentes.store.analysis import load_corpus_entities, load_corpus_events, story_map
@@ -149,7 +154,7 @@ def timeline(db: Optional[str] = DbOption,
 
     store = _open(db)
     rows = timeline_rows(load_corpus_events(store), load_corpus_entities(store), list(iter_articles(store)),
-                         entity=entity, story=story, stories=story_map(store))
+                         entity=entity, story=story, stories=story_map(store), kind=kind, place=place)
     out.print(format_rows(rows) or "no events", markup=False, highlight=False)
 
 

@@ -15,6 +15,12 @@ worker's address space is limited too (Linux: RLIMIT_AS): a document that needs 
 with MemoryError, becomes a Rejection, and the worker is replaced. Without either, one worker
 means this process, as before. Idle workers are kept for the next run in this process (their
 models stay loaded); workers are started with 'spawn' (the parent may hold threads).
+
+Without a budget, items can also go in batches (`batch`, the analysis: 16): a worker gets a
+whole batch, stages that have a `pipe` method (spaCy's nlp.pipe) take its documents at once,
+the others one by one, and the results are exactly those of one item at a time. A batch that
+fails in such a stage is run again one document at a time, and a worker that dies during a
+batch has its items given out again singly, so a bad document still costs only itself.
 """
 
 from __future__ import annotations
@@ -61,18 +67,82 @@ def doc_from_raw(raw: RawDocument) -> ArticleDoc:
 def process_one(item: Any, pipeline: Pipeline, to_row: ToRow,
                 make_doc: MakeDoc = doc_from_raw) -> dict[str, Any] | Rejection:
     """Make the document, run every stage, return its row; any failure becomes a Rejection."""
-    raw = item
     try:
         doc = make_doc(item)
         return to_row(pipeline(doc))
-    except InputError as error:
-        return Rejection(_name(raw), error.reason)
-    except RecursionError:
-        return Rejection(_name(raw), "document too deeply nested to parse")
-    except MemoryError:
-        return Rejection(_name(raw), memory_reason())
     except Exception as error:  # a bug or a pathological page must not stop the batch
-        return Rejection(_name(raw), f"internal error ({type(error).__name__}: {error}); please report it")
+        return rejection(item, error)
+
+
+def rejection(item: Any, error: Exception) -> Rejection:
+    """The Rejection of an item whose processing raised `error`."""
+    if isinstance(error, InputError):
+        return Rejection(_name(item), error.reason)
+    if isinstance(error, RecursionError):
+        return Rejection(_name(item), "document too deeply nested to parse")
+    if isinstance(error, MemoryError):
+        return Rejection(_name(item), memory_reason())
+    return Rejection(_name(item), f"internal error ({type(error).__name__}: {error}); please report it")
+
+
+def process_many(items: list[Any], pipeline: Pipeline, to_row: ToRow,
+                 make_doc: MakeDoc = doc_from_raw) -> list[dict[str, Any] | Rejection]:
+    """`process_one` of each item, the same results in the same order, but a stage that can
+    take a batch (a `pipe(docs)` method, as the spaCy stage has: `nlp.pipe`) gets the batch's
+    documents at once. When a batch fails, its documents go through that stage one at a time,
+    so only the failing one is rejected. Rejections among the items pass through."""
+    results: list[Any] = list(items)
+    live: list[tuple[int, ArticleDoc]] = []
+    for k, item in enumerate(items):
+        if isinstance(item, Rejection):
+            continue
+        try:
+            live.append((k, make_doc(item)))
+        except Exception as error:  # noqa: BLE001 - as in process_one: the item is rejected
+            results[k] = rejection(item, error)
+
+    def one_by_one(stage: Any, docs: list[tuple[int, ArticleDoc]]) -> list[tuple[int, ArticleDoc]]:
+        kept = []
+        for k, doc in docs:
+            try:
+                kept.append((k, stage(doc)))
+            except Exception as error:  # noqa: BLE001 - as in process_one: the item is rejected
+                results[k] = rejection(items[k], error)
+        return kept
+
+    for stage in pipeline.stages:
+        batch = getattr(stage, "pipe", None)
+        if batch is not None and len(live) > 1:
+            try:
+                live = list(zip([k for k, _ in live], batch([doc for _, doc in live])))
+                continue
+            except Exception:  # noqa: BLE001, S110 - one document spoilt the batch: find which, one at a time
+                pass
+        live = one_by_one(stage, live)
+    for k, doc in live:
+        try:
+            results[k] = to_row(doc)
+        except Exception as error:  # noqa: BLE001 - as in process_one: the item is rejected
+            results[k] = rejection(items[k], error)
+    return results
+
+
+class Batch:
+    """Items a worker processes together (`process_many`), so that batched stages batch."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[Any]):
+        self.items = items
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def _process(item: Any, pipeline: Pipeline, to_row: ToRow, make_doc: MakeDoc) -> Any:
+    if isinstance(item, Batch):
+        return process_many(item.items, pipeline, to_row, make_doc)
+    return process_one(item, pipeline, to_row, make_doc)
 
 
 def timeout_reason(budget: float) -> str:
@@ -93,6 +163,8 @@ def _name(item: Any) -> str:
 
 
 def _size(item: Any) -> int:
+    if isinstance(item, Batch):
+        return sum(map(_size, item.items))
     if isinstance(item, RawDocument):
         return len(item.data)
     return len(item.get("text") or "") if isinstance(item, dict) else 0
@@ -139,11 +211,12 @@ def _serve(conn, memory_mb: int | None) -> None:
             item = message[1]
             retire = False
             try:
-                result = process_one(item, *_worker)
+                result = _process(item, *_worker)
             except BaseException as error:  # noqa: BLE001 - e.g. a Rust panic (PanicException)
                 result = Rejection(_name(item), f"internal error ({type(error).__name__}: {error}); please report it")
                 retire = True
-            if isinstance(result, Rejection) and result.reason == memory_reason():
+            if any(isinstance(r, Rejection) and r.reason == memory_reason()
+                   for r in (result if isinstance(result, list) else [result])):
                 retire = True  # a worker that ran out of memory is not trusted with the next item
             conn.send(("done", result, retire))
             if retire:
@@ -235,7 +308,8 @@ def _keep_workers(workers: list[_Worker]) -> None:
 
 
 def _in_workers(pipeline: Pipeline, items: Iterable[Any], to_row: ToRow, workers: int, window: int,
-                make_doc: MakeDoc, budget: float | None, memory_mb: int | None) -> Iterator[Result]:
+                make_doc: MakeDoc, budget: float | None, memory_mb: int | None,
+                batch: int = 1) -> Iterator[Result]:
     job_id = next(_jobs)
     payload = pickle.dumps((pipeline, to_row, make_doc))
     pool = _take_workers(workers, memory_mb)
@@ -247,12 +321,24 @@ def _in_workers(pipeline: Pipeline, items: Iterable[Any], to_row: ToRow, workers
     source = iter(items)
     exhausted = False
 
-    def finish(worker: _Worker, result: dict[str, Any] | Rejection) -> None:
+    def finish(worker: _Worker, result: Any) -> None:
         nonlocal held
-        index, size, _ = worker.task
+        index, size, item = worker.task
         worker.task, worker.first = None, False
-        done[index] = (size, result)
-        held += size
+        if not isinstance(item, Batch):
+            done[index] = (size, result)
+            held += size
+        elif isinstance(result, list):  # a batch's results, one per item
+            for k, (one, outcome) in enumerate(zip(item.items, result)):
+                done[index + k] = (_size(one), outcome)
+                held += _size(one)
+        elif len(item) == 1:  # its worker died or overran on its one item
+            done[index] = (size, Rejection(_name(item.items[0]), result.reason))
+            held += size
+        else:  # its worker died during a batch: each item again alone, so only the culprit is lost
+            for k in reversed(range(len(item))):
+                one = item.items[k]
+                queue.appendleft((index + k, _size(one), Batch([one])))
 
     def replace(worker: _Worker) -> None:
         worker.kill()
@@ -317,7 +403,15 @@ def _in_workers(pipeline: Pipeline, items: Iterable[Any], to_row: ToRow, workers
             if exhausted and given == read:
                 return
             room = (not exhausted and len(queue) + busy < window and len(done) < hold and held < HOLD_BYTES)
-            if room:  # read one more, then look at the workers without waiting
+            if room and batch > 1:  # read one batch (a reader's rejections in it pass through)
+                chunk = list(itertools.islice(source, batch))
+                if len(chunk) < batch:
+                    exhausted = True
+                if chunk:
+                    queue.append((read, _size(Batch(chunk)), Batch(chunk)))
+                    read += len(chunk)
+                timeout = 0.0
+            elif room:  # read one more, then look at the workers without waiting
                 try:
                     item = next(source)
                 except StopIteration:
@@ -345,19 +439,33 @@ def _in_workers(pipeline: Pipeline, items: Iterable[Any], to_row: ToRow, workers
 
 def run(pipeline: Pipeline, items: Iterable[Any], to_row: ToRow, workers: int = 1,
         window_per_worker: int = 32, make_doc: MakeDoc = doc_from_raw, budget: float | None = None,
-        memory_mb: int | None = None) -> Iterator[Result]:
+        memory_mb: int | None = None, batch: int = 1) -> Iterator[Result]:
     """Yield (input size, row or Rejection) for every item, in input order.
 
     Items are RawDocuments by default; `make_doc` turns another kind of item (a stored
     article, say) into an ArticleDoc. Rejections among the items pass straight through.
     `budget`: seconds one item may take (None: no limit); with it, items always run in worker
     processes, so that an overrunning one can be stopped. `memory_mb`: address space per worker.
+    `batch`: items processed together (`process_many`: stages with a `pipe` method, spaCy's,
+    take them at once); a worker gets a whole batch. A budget is per item, so with one the
+    items go one at a time. A worker that dies during a batch costs only the item it died on:
+    the batch's items are given again one at a time.
     """
+    if budget is not None:
+        batch = 1
     if workers <= 1 and budget is None and memory_mb is None:
+        if batch > 1:
+            source = iter(items)
+            while chunk := list(itertools.islice(source, batch)):
+                for item, result in zip(chunk, process_many(chunk, pipeline, to_row, make_doc)):
+                    yield _size(item), result
+            return
         for item in items:
             result = item if isinstance(item, Rejection) else process_one(item, pipeline, to_row, make_doc)
             yield _size(item), result
         return
     workers = max(1, workers)
     window = max(4, workers * window_per_worker)
-    yield from _in_workers(pipeline, items, to_row, workers, window, make_doc, budget, memory_mb)
+    if batch > 1:  # the window counts batches: as many items in flight as without batches
+        window = max(2 * workers, window // batch)
+    yield from _in_workers(pipeline, items, to_row, workers, window, make_doc, budget, memory_mb, batch)

@@ -34,6 +34,26 @@ def test_every_article_is_analysed_once_and_a_rerun_does_nothing_new(analysed):
     again = analyse(store)
     assert again.analysed == 0
     assert (again.entities, again.quotes, again.derivations) == (first.entities, first.quotes, first.derivations)
+    assert again.corpus_up_to_date and not first.corpus_up_to_date
+
+
+def test_a_rerun_with_nothing_new_keeps_the_corpus_results_and_anything_new_redoes_them(analysed, tmp_path):
+    from datetime import datetime, timezone
+
+    from fuentes.store.decisions import add_decision
+
+    store, first = analysed
+    before = _tables(store)
+    again = analyse(store)
+    assert again.corpus_up_to_date and _tables(store) == before  # the stored results stand as they were
+    add_decision(store, "split", "Houston", "Guayaquil", who="test", at=datetime.now(timezone.utc))
+    assert not analyse(store).corpus_up_to_date  # an analyst's decision is an input
+    assert analyse(store).corpus_up_to_date
+    (tmp_path / "new.txt").write_text("Soldiers detained four men at a checkpoint near the border with rifles and "
+                                      "ammunition in a pickup truck, the army said on Friday in a statement.")
+    ingest_items(iter_inputs([str(tmp_path / "new.txt")], ReadOptions()), store)
+    grown = analyse(store)
+    assert grown.analysed == 1 and not grown.corpus_up_to_date
 
 
 def test_copies_get_the_origin_of_the_report_they_carry(analysed):
@@ -218,6 +238,8 @@ def test_corpus_stages_give_the_summary_and_records_of_the_previous_sequence(tmp
         results[name] = (dataclasses.asdict(first), dataclasses.asdict(again), _tables(store))
         store.close()
     stages, previous = results["stages"], results["previous"]
+    stages[1].pop("corpus_up_to_date")
+    previous[1].pop("corpus_up_to_date")
     assert stages[0] == previous[0] and stages[1] == previous[1]
     assert stages[0]["entities"] and stages[0]["claims"] and stages[0]["events"] and stages[0]["derivations"]
     assert stages[1]["pairs_examined"] == 0
@@ -248,3 +270,55 @@ def test_analysis_stages_declare_what_they_read_and_change(analysed):
     for item in items:
         gaps.update(check_declarations(pipeline, doc_from_article(item))[1])
     assert gaps == ANALYSIS_GAPS
+
+
+def test_articles_in_other_languages_are_kept_but_not_analysed(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "zh.txt").write_text("警方周二在边境地区逮捕了三名涉嫌走私毒品的男子。当局表示，此次行动是在数月的调查之后进行的，"
+                                   "行动中没有人员伤亡。该集团被指控向邻国运送大量毒品。", encoding="utf-8")  # team-written
+    (folder / "es.txt").write_text("La policía estatal detuvo el martes a Juan Pérez y a otros dos hombres acusados de "
+                                   "transportar droga por la carretera federal, informó la fiscalía.", encoding="utf-8")
+    db = str(tmp_path / "l.db")
+    done = subprocess.run([sys.executable, "-m", "fuentes.cli", "run", str(folder), "--db", db, "--no-progress"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "not analysed: 1 article(s) in other languages (zh 1; supported: en, es)" in done.stderr
+    assert "analysed 1 articles" in done.stderr
+    assert "corpus stage 1/6 entity_resolution: " in done.stderr and "corpus stage 6/6 relations: " in done.stderr
+    records = [json.loads(line) for line in subprocess.run(
+        [sys.executable, "-m", "fuentes.cli", "export", "--db", db, "--format", "jsonl"],
+        capture_output=True, text=True).stdout.splitlines()]
+    languages = sorted(r["language"] for r in records if r["type"] == "article")
+    assert languages == ["es", "zh"]
+    zh = next(r["id"] for r in records if r["type"] == "article" and r["language"] == "zh")
+    assert not any(zh in json.dumps(r.get("evidence", [])) for r in records if r["type"] != "article")
+
+
+# --- per-article analysis in worker processes, spaCy in batches --------------------------------
+
+def test_workers_store_what_one_process_stores_in_order_one_transaction_per_batch(store, monkeypatch):
+    from fuentes import analyse as job
+    from fuentes.analyse import analyse_articles
+
+    ingest_items(iter_inputs([str(EXAMPLES)], ReadOptions()), store)
+    saved: list[list[str]] = []
+    real_save = job.db.save_article_layers
+    monkeypatch.setattr(job.db, "save_article_layers",
+                        lambda st, rows, extractors: saved.append([r["id"] for r in rows]) or real_save(st, rows, extractors))
+    one: list = []
+    analyse_articles(store, workers=1, on_result=lambda _, row: one.append(row))
+    by_workers: list = []
+    saved.clear()
+    summary = analyse_articles(store, workers=2, batch_size=3, force=True, on_result=lambda _, row: by_workers.append(row))
+    assert (summary.analysed, summary.failed) == (7, 0)
+    assert by_workers == one  # the same rows (layers, records, offsets), in the articles' order
+    assert [len(ids) for ids in saved if ids] == [3, 3, 1]  # one transaction per batch of 3
+    assert [i for ids in saved for i in ids] == [row["id"] for row in one]
+
+
+def test_workers_are_chosen_from_the_number_of_articles():
+    from fuentes.analyse import AUTO_WORKERS_FROM, auto_workers
+
+    assert auto_workers(AUTO_WORKERS_FROM - 1) == 1  # a few articles: not worth starting processes
+    assert auto_workers(AUTO_WORKERS_FROM) == min(os.cpu_count() or 1, 4)

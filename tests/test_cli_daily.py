@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import os
 import subprocess
 import sys
@@ -144,6 +145,15 @@ def test_a_cut_listing_says_so_on_stderr(store, command, what):
         assert len([json.loads(line) for line in done.stdout.splitlines()]) == 1  # stdout stays JSON lines
     whole = fuentes(*command, "--db", store, "--limit", "0")
     assert whole.exit_code == 0 and "showing" not in whole.stderr
+
+
+@pytest.mark.parametrize("command, prefix", [(["articles"], "art_"), (["entities"], "ent_"), (["stories"], "sto_")])
+def test_ids_stay_whole_in_80_columns(store, command, prefix):
+    done = fuentes(*command, "--db", store, "--limit", "5", env={"COLUMNS": "80"})
+    assert done.exit_code == 0, done.output
+    ids = re.findall(rf"{prefix}[0-9a-f]+", done.stdout)
+    assert ids and all(len(i) == len(prefix) + 16 for i in ids), ids  # none cut at the column edge
+    assert max(len(line) for line in done.stdout.splitlines()) <= 80
 
 
 # --- 4. -o for every command that writes a file ------------------------------------------------

@@ -133,3 +133,75 @@ def test_ingest_rejects_the_stalling_page_with_the_reason_and_stores_the_others(
     assert seen == [item.source for item in items]
     assert list_rejections(store) == [Rejection("in/sleep-60.txt", "took longer than 4 s to process: skipped")]
     assert sorted(a.source for a in list_articles(store)) == ["in/a.txt", "in/b.txt", "in/c.txt", "in/d.txt"]
+
+
+# --- batches: stages with a `pipe` method (spaCy's) get several documents at once -----------
+
+class Batched(Stage):
+    """Marks each document with the size of the batch it went through; `pipe` fails when a
+    document of the batch is called `spoil`, `process` only for that document."""
+
+    name = "batched"
+    requires = ("raw",)
+
+    def process(self, doc: ArticleDoc) -> ArticleDoc:
+        if "spoil" in doc.source:
+            raise ValueError("cannot read this one")
+        doc.layers["batch"] = 1
+        return doc
+
+    def pipe(self, docs):
+        docs = list(docs)
+        if any("spoil" in doc.source for doc in docs):
+            raise ValueError("one document spoilt the batch")
+        for doc in docs:
+            doc.layers["batch"] = len(docs)
+        return docs
+
+
+def batch_row(doc: ArticleDoc) -> dict:
+    return {"source": doc.source, "batch": doc.layers["batch"], "pid": os.getpid()}
+
+
+BATCHED = Pipeline([Misbehave(), Batched()])
+
+
+def test_a_batch_gives_what_one_at_a_time_gives_with_the_batched_stage_seeing_the_batch():
+    items = [raw(f"a{n}") for n in range(3)] + [Rejection("in/unreadable.bin", "binary file")] + \
+        [raw(f"b{n}") for n in range(6)]
+    alone = [result for _, result in run(BATCHED, items, batch_row)]
+    together = [result for _, result in run(BATCHED, items, batch_row, batch=4)]
+    assert [source(r) for r in together] == [source(r) for r in alone] == [source(i) for i in items]
+    assert together[3] == alone[3] == Rejection("in/unreadable.bin", "binary file")
+    assert [r["batch"] for r in alone if isinstance(r, dict)] == [1] * 9
+    assert [r["batch"] for r in together if isinstance(r, dict)] == [3, 3, 3, 4, 4, 4, 4, 2, 2]
+
+
+def test_a_document_that_spoils_its_batch_is_rejected_alone_with_the_reason_it_would_get_alone():
+    items = [raw("a"), raw("spoil"), raw("b"), raw("c")]
+    alone = [result for _, result in run(BATCHED, items, batch_row)]
+    together = [result for _, result in run(BATCHED, items, batch_row, batch=4)]
+    assert together[1] == alone[1] == Rejection(
+        "in/spoil.txt", "internal error (ValueError: cannot read this one); please report it")
+    assert [r["source"] for i, r in enumerate(together) if i != 1] == ["in/a.txt", "in/b.txt", "in/c.txt"]
+
+
+def test_workers_take_whole_batches_and_keep_the_order():
+    items = [raw(f"n{n}") for n in range(20)]
+    results = [result for _, result in run(BATCHED, items, batch_row, workers=2, batch=5)]
+    assert [r["source"] for r in results] == [item.source for item in items]
+    assert all(r["batch"] == 5 for r in results)
+    assert os.getpid() not in {r["pid"] for r in results}
+
+
+def test_a_worker_that_dies_during_a_batch_costs_only_its_item():
+    items = [raw("a"), raw("b"), raw("die"), raw("c"), raw("d"), raw("e")]
+    results = [result for _, result in run(BATCHED, items, batch_row, workers=2, batch=3)]
+    assert results[2] == Rejection("in/die.txt", "the worker processing it died (killed by signal 9): skipped")
+    assert [r["source"] for i, r in enumerate(results) if i != 2] == ["in/a.txt", "in/b.txt", "in/c.txt",
+                                                                      "in/d.txt", "in/e.txt"]
+
+
+def test_with_a_budget_items_go_one_at_a_time_whatever_the_batch():
+    results = [result for _, result in run(BATCHED, [raw("a"), raw("b")], batch_row, budget=30, batch=8)]
+    assert [r["batch"] for r in results] == [1, 1]

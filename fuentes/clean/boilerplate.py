@@ -166,7 +166,10 @@ def _scan_metadata(lines: list[_Line], data: LangData, region_start: int, saved_
         if byline and meta.offer("byline", byline, line, text):
             line.reason = "metadata:byline"
         dated = textmeta.find_date_line(text, data, saved_at, head=head)
-        if dated and (line.furniture or len(_content_words(text.replace(dated.fragment, " "), data)) <= 3):
+        if dated and dated.iso is None and len(_content_words(text.replace(dated.fragment, " "), data)) <= 3:
+            if not line.furniture:
+                line.reason = "metadata:date"  # "Updated 3:05 p.m.": a time line, not datable without the save time
+        elif dated and (line.furniture or len(_content_words(text.replace(dated.fragment, " "), data)) <= 3):
             key = "modified" if dated.modified else "published"
             if key not in meta.times:
                 meta.times[key] = Instant(dated.iso, dated.precision, f"text {dated.fragment!r}")
@@ -193,6 +196,22 @@ def _find_title(lines: list[_Line], region_start: int, data: LangData, meta: _Me
         best = max(candidates, key=lambda ln: (ln.words, -ln.no))
         meta.offer("title", best.text, best, best.text)
         best.reason = "metadata:title"
+
+
+HEADLINE_WITHIN = 4  # the body's copy of the headline is among its first lines
+KICKER_MAX_WORDS = 6
+
+
+def _mark_headline(lines: list[_Line], title: str) -> None:
+    """The body's copy of the page's headline, and the short labels above it (section kickers)."""
+    wanted = normalize_text(title)
+    for i, line in enumerate(lines[:HEADLINE_WITHIN]):
+        if line.reason is None and normalize_text(line.text) == wanted:
+            line.reason = "metadata:headline"
+            for above in lines[:i]:
+                if above.reason is None and above.words <= KICKER_MAX_WORDS and not above.text.rstrip().endswith("."):
+                    above.reason = "edge:kicker"
+            return
 
 
 def _nav_like(line: _Line, data: LangData) -> bool:
@@ -258,11 +277,13 @@ def _trim(line: _Line, data: LangData) -> tuple[str, list[Removed]]:
 
 
 def clean_text(raw: str, language: str | None = None, saved_at: str | None = None,
-               strong_only: bool = False) -> CleanText:
+               strong_only: bool = False, title: str | None = None) -> CleanText:
     """The article body of a page saved as text, what was removed and why, and its metadata.
 
     `strong_only` is for text already extracted from HTML: only clear cues, copies and metadata
-    lines are removed, never lines judged by their position on the page.
+    lines are removed, never lines judged by their position on the page. `title`: the headline
+    the page's markup gives; the body's copy of it near the top leaves ("metadata:headline"),
+    and so do the short section labels above it ("edge:kicker": "World · Organized crime").
     """
     data = load(language)
     lines = _analyse(raw, data)
@@ -273,6 +294,8 @@ def clean_text(raw: str, language: str | None = None, saved_at: str | None = Non
     meta = _scan_metadata(lines, data, region[0], saved_at, strong_only)
     if not strong_only:
         _find_title(lines, region[0], data, meta)
+    if title:
+        _mark_headline(lines, title)
     body, removed = [], []
     for i, line in enumerate(lines):
         reason = _decide(line, i, region, meta, data, strong_only)

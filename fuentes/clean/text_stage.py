@@ -13,7 +13,7 @@ from fuentes.clean.dates import settle
 from fuentes.doc import ArticleDoc
 from fuentes.pipeline import stage_from_function
 
-VERSION = "2"
+VERSION = "3"
 
 
 @stage_from_function("clean_text", requires=("extracted", "meta"), provides=("body", "removed", "meta"),
@@ -24,7 +24,7 @@ def clean_text_stage(doc: ArticleDoc) -> ArticleDoc:
     meta = dict(doc.get("meta") or {})
     language = meta.get("language") or doc.hints.get("language")  # the language stage comes later
     result = clean_text(doc.get("extracted") or "", language=language, saved_at=doc.hints.get("saved_at"),
-                        strong_only=doc.format == "html")
+                        strong_only=doc.format == "html", title=meta.get("title") if doc.format == "html" else None)
     evidence = dict(meta.get("meta_evidence") or {})
     for key, value in result.meta.items():
         if value and not meta.get(key):

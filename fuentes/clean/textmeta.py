@@ -43,9 +43,9 @@ class DateLine(NamedTuple):
     """What a date line says: the ISO time at its precision, the fragment that says it, and
     whether it is a modification ("Updated ...") rather than the publication."""
 
-    iso: str
+    iso: str | None  # None: a labelled clock time ("Updated 3:05 p.m.") with no saved-at time to date it
     fragment: str
-    precision: str
+    precision: str | None
     modified: bool = False
 NUM_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 
@@ -365,6 +365,9 @@ def find_date_line(line: str, data: LangData, saved_at: str | None, head: bool) 
     found = find_datetime(line, data) or find_relative_time(line, data, saved_at)
     if not found and labelled:
         found = find_clock_time(line, data, saved_at)
+        if not found and _time_cues(data.languages)["clock"].search(line):  # the line is metadata all the same
+            modified = _time_cues(data.languages)["modified"]
+            return DateLine(None, line.strip(), None, bool(modified and modified.match(line)))
     if not found:
         return None
     iso, precision, (start, end) = found

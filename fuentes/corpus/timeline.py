@@ -117,19 +117,24 @@ def precision(iso: str | None) -> str | None:
 
 
 def evidence_sentences(event: Any, articles: Mapping[str, Any]) -> list[dict]:
-    """The sentences that tell the event, one per report: the widest `events` span of each
-    article (the trigger's sentence), with its text when the article is at hand."""
-    best: dict[str, Any] = {}
+    """The sentences that tell the event, one per report: of each article's `events` spans, the
+    sentence that holds the event's trigger when the article is at hand, else the widest (a
+    trigger's sentence), with its text."""
+    spans: dict[str, list[tuple[int, int]]] = {}
     for ev in as_list(field(event, "evidence")):
         art, start, end = field(ev, "article"), field(ev, "start"), field(ev, "end")
         name = str(field(ev, "extractor") or "")
-        if not name.startswith("events") or name.startswith("events.") or art is None:
+        if not name.startswith("events") or name.startswith("events.") or art is None or end <= start:
             continue
-        if art not in best or end - start > best[art][1] - best[art][0]:
-            best[art] = (start, end)
+        spans.setdefault(art, []).append((start, end))
+    trigger = str(field(event, "trigger") or "").lower()
     out = []
-    for art, (start, end) in best.items():
+    for art, found in spans.items():
         text = field(articles.get(art), "text") if articles.get(art) is not None else None
+        widest = max(found, key=lambda se: se[1] - se[0])
+        telling = [se for se in found if text and trigger and trigger in text[se[0]:se[1]].lower()
+                   and any(o != se and se[0] <= o[0] and o[1] <= se[1] for o in found)]
+        start, end = max(telling, key=lambda se: se[1] - se[0]) if telling else widest
         out.append({"article": art, "start": start, "end": end,
                     "text": " ".join(text[start:end].split()) if text else None})
     return out

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import yaml
 
@@ -128,9 +128,19 @@ class Vocab:
     lang: str
     data: dict[str, Any]
     patterns: tuple[tuple[str, "re.Pattern[str]"], ...]
+    # per pattern, where a match can start: (first words, whether a digit can start it), or
+    # None when that cannot be told from the vocabulary (the pattern then scans the whole text)
+    starts: tuple["Starts | None", ...] = ()
+    needs: tuple[tuple[frozenset[str], ...], ...] = ()  # per pattern: word sets it needs one word of each
 
     def __getitem__(self, key: str) -> Any:
         return self.data.get(key) or {}
+
+
+@dataclass(frozen=True, slots=True)
+class Starts:
+    words: frozenset[str]
+    digit: bool
 
 
 def _alt(words: Any) -> str:
@@ -169,11 +179,104 @@ def vocab(language: str | None) -> Vocab:
         ("offset", rf"\b(?:({N})\s+)?({U})\s+({_alt(list(data['after']) + list(data['before']))})\b"),
     ]
     compiled = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in pats)
-    return Vocab(lang, data, compiled)
+    # What each pattern starts with, and the words it cannot match without (a prefilter only:
+    # every match of a pattern starts at a word its `starts` allow, so it is tried only there).
+    months, weekdays, units, preps = (data["months"], data["weekdays"], data["units"],
+                                      data["date_prepositions"])
+    numbers = list(data["numbers"]) + list(data.get("vague_numbers") or [])
+    shifted = list(data["after"]) + list(data["before"])
+    begin = {
+        "iso": ((), True), "numeric": ((), True), "dmy": ((), True), "mdy": ((months,), False),
+        "year_range": ((data["range_joiners"]["start"],), False), "my": ((months,), False),
+        "m_relyear": ((months,), False), "relyear_m": ((data.get("relative_year_prefix") or {},), False),
+        "dm": ((), True), "md": ((months,), False), "month": ((preps,), False), "year": ((preps,), False),
+        "weekday": ((data["weekday_prefix"], weekdays), False), "relday": ((data["relative_days"],), False),
+        "relperiod": ((data["relative_periods"],), False), "ago": ((numbers, units), True),
+        "hace": ((data.get("ago_prefix") or [],), False), "offset": ((numbers, units), True),
+    }
+    need = {
+        "dmy": (months,), "mdy": (months,), "my": (months,), "m_relyear": (months, data["relative_year_suffix"]),
+        "relyear_m": (months,), "dm": (months,), "month": (months,), "weekday": (weekdays,),
+        "ago": (units, data.get("ago") or []), "hace": (units,), "offset": (units, shifted),
+    }
+    starts = tuple(_starts(*begin[name]) if name in begin else None for name, _ in pats)  # None: scan all
+    needs = tuple(tuple(w for w in map(_first_words, need.get(name, ())) if w is not None) for name, _ in pats)
+    return Vocab(lang, data, compiled, starts, needs)
+
+
+_FIRST_WORD = re.compile(r"\w+")
+# The only characters IGNORECASE matches with a letter of the vocabularies that str.lower()
+# does not turn into it ("İ", dotless "ı", long "ſ"); mapped before lowering.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def _first_words(words: Any) -> frozenset[str] | None:
+    """The first word of every entry, lowered; None when an entry does not start with a word
+    character (then no word tells where it can match)."""
+    firsts = set()
+    for entry in words:
+        text = str(entry).translate(_FOLD).lower()
+        m = _FIRST_WORD.match(text)
+        if m is None:
+            return None
+        firsts.add(m.group(0))
+    return frozenset(firsts)
+
+
+def _starts(lists: tuple[Any, ...], digit: bool) -> Starts | None:
+    words: set[str] = set()
+    for entries in lists:
+        firsts = _first_words(entries)
+        if firsts is None:
+            return None
+        words |= firsts
+    return Starts(frozenset(words), digit)
+
+
+def _word_index(text: str) -> tuple[dict[str, list[int]], list[int]] | None:
+    """Where each word of `text` starts (lowered), and where the words starting with a digit
+    start; None when lowering changes the text's length (positions would not agree)."""
+    folded = text.translate(_FOLD).lower()
+    if len(folded) != len(text):
+        return None
+    index: dict[str, list[int]] = {}
+    digits: list[int] = []
+    for m in _FIRST_WORD.finditer(text):
+        start = m.start()
+        word = folded[start:m.end()]
+        index.setdefault(word, []).append(start)
+        if word[0].isdigit():
+            digits.append(start)
+    return index, digits
+
+
+def _matches(pattern: "re.Pattern[str]", text: str, starts: Starts | None, needs: tuple[frozenset[str], ...],
+             index: tuple[dict[str, list[int]], list[int]] | None) -> Iterator["re.Match[str]"]:
+    """`pattern.finditer(text)`, tried only where a match can start. Every pattern begins with
+    a word boundary and a word (or digit) of its `starts`, so a match found by scanning the
+    whole text starts at one of those positions; the non-overlapping leftmost matches are the
+    same."""
+    if index is None or starts is None:
+        yield from pattern.finditer(text)
+        return
+    words, digits = index
+    if any(need.isdisjoint(words) for need in needs):
+        return
+    positions = [p for w in starts.words if w in words for p in words[w]]
+    if starts.digit:
+        positions += digits
+    end = 0
+    for pos in sorted(set(positions)):
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+            end = m.end() if m.end() > pos else pos + 1
 
 
 def _lookup(table: dict[str, Any], text: str) -> Any:
-    key = re.sub(r"\s+", " ", text.strip().lower().rstrip("."))
+    key = re.sub(r"\s+", " ", text.strip().translate(_FOLD).lower().rstrip("."))  # as IGNORECASE matched it
     return table.get(key)
 
 
@@ -301,8 +404,9 @@ def find_dates(text: str, language: str | None = "en", anchor: date | None = Non
     """Every date expression of `text`, longest match first where two overlap, in text order."""
     v = vocab(language)
     found: list[DateExpr] = []
-    for name, pattern in v.patterns:
-        for m in pattern.finditer(text):
+    index = _word_index(text)
+    for (name, pattern), starts, needs in zip(v.patterns, v.starts, v.needs):
+        for m in _matches(pattern, text, starts, needs, index):
             expr = _interpret(name, m, v, anchor)
             if expr is not None:
                 found.append(expr)

@@ -99,7 +99,10 @@ class Arguments:
                     and not (m and m.label in PLACE_LABELS) and any(g.lower_ in ("de", "of") for g in c.children):
                 keep += list(c.subtree)
         toks = sorted(set(keep), key=lambda t: t.i)
-        words = [t.text if t.pos_ == "PROPN" or t.text.isupper() else t.lower_ for t in toks]
+        # names keep their capitals ("Mexican marines", "hombres del CJNG"); a sentence's first word does not
+        words = [t.text if t.pos_ == "PROPN" or t.text.isupper() or t.ent_type_ in ("NORP", "GPE", "ORG")
+                 or (t.text[:1].isupper() and not t.is_sent_start)
+                 else t.lower_ for t in toks]
         return " ".join(words).strip()
 
     def pronoun(self, tok: Any) -> str | None:
@@ -148,11 +151,15 @@ def arguments(head: Any, pos: str, etype: str, args: Arguments) -> tuple[list[An
                 actors.append(_pobj(c))
         actors += _prep_args(head, lex.words("actor_preps")) if is_passive else []
         targets += _prep_args(head, {"on", "at", "against", "contra", "a"})
+        if etype in lex.words("party_types"):  # "clashed with the army", "pactó con el ELN"
+            targets += _sides(head, lex)
         if not actors:
             actors += _inherited_subject(head)
     else:
         targets += _prep_args(head, lex.words("target_preps"))
         actors += _prep_args(head, lex.words("actor_preps"))
+        if etype in lex.words("party_types"):  # "a clash between the Navy and gunmen": both sides
+            actors += _sides(head, lex)
         if head.dep_ == "compound" and args.mention_at(head.head):  # "Killing X unleashed ...": a gerund read as a name part
             targets.append(head.head)
         for c in kids:
@@ -169,6 +176,16 @@ def arguments(head: Any, pos: str, etype: str, args: Arguments) -> tuple[list[An
         elif owner and etype not in PATIENT_OWNER and not actors:  # "Zárate's escape", "the Navy's statement"
             actors += owner
     return actors, targets
+
+
+def _sides(head: Any, lex: Lexicon) -> list[Any]:
+    """The sides named by "with"/"between" ("entre", "con") on a clash or a deal, each
+    conjunct a side ("entre la Marina y sicarios del cártel": Marina, sicarios)."""
+    out = []
+    for tok in _prep_args(head, lex.words("party_preps")):
+        out.append(tok)
+        out += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    return out
 
 
 def governing_verb(tok: Any) -> Any | None:

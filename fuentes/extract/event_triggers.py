@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import yaml
 
 DATA = Path(__file__).parent / "data"
@@ -36,6 +37,26 @@ class Lexicon:
                 index.setdefault(p[0][0], []).append((*p, n))
             self.cache["_by_first"] = index = {k: tuple(v) for k, v in index.items()}
         return index.get(word, ())
+
+    def starting_hashes(self, forms: Any, lemmas: Any, strings: Any) -> Any:
+        """Which of the tokens (arrays of LOWER and LEMMA hashes) may begin a phrase: a lower
+        form that is a phrase's first word, or a lemma that is one once lowered."""
+        from spacy.strings import hash_string
+
+        firsts = self.cache.get("_first_hashes")
+        if firsts is None:
+            self.starting("")  # builds the index
+            firsts = self.cache["_first_hashes"] = np.array(
+                sorted(hash_string(w) for w in self.cache["_by_first"]), dtype="uint64")
+        known = self.cache.setdefault("_lemma_starts", {})  # lemma hash -> begins a phrase (one string per hash)
+        wanted = []
+        for key in np.unique(lemmas).tolist():
+            hit = known.get(key)
+            if hit is None:
+                hit = known[key] = bool(self.starting(strings[key].lower()))
+            if hit:
+                wanted.append(key)
+        return np.isin(forms, firsts) | np.isin(lemmas, np.array(wanted, dtype="uint64"))
 
     def cue_in(self, key: str, tokens: Any) -> bool:
         """One word of list `key` among `tokens` (by form or lemma), or one of its multiword
@@ -108,9 +129,16 @@ def find_triggers(sdoc: Any, lex: Lexicon) -> list[tuple[Any, int, int, str, str
     """(head token, start, end, type, pos) for every trigger; longer phrases win."""
     used: set[int] = set()
     found = []
-    for i, tok in enumerate(sdoc):
+    from spacy.attrs import LEMMA, LOWER
+
+    # only the tokens whose form or lemma begins a phrase, found from the hashes without making
+    # a Token for every word
+    hashes = sdoc.to_array([LOWER, LEMMA]).reshape(-1, 2)
+    starts = lex.starting_hashes(hashes[:, 0], hashes[:, 1], sdoc.vocab.strings).nonzero()[0].tolist()
+    for i in starts:
         if i in used:
             continue
+        tok = sdoc[i]
         forms = _forms(tok)
         candidates = sorted({p for f in forms for p in lex.starting(f)}, key=lambda p: p[3])
         for words, etype, pos, _ in candidates:

@@ -48,6 +48,7 @@ from fuentes.extract.event_arguments import (PLACE_LABELS, Arguments, arguments,
                                              place_of)
 from fuentes.extract.event_triggers import (DATA, Lexicon, acled_of, acled_taxonomy, cameo_of, event_types,
                                             find_triggers, irrealis, is_incident, lexicon, rank_of)
+from fuentes.extract.event_typing import SHORT_ITEM, choose, scorer
 from fuentes.ids import content_id
 from fuentes.model import Entity, Event, Evidence, Mention, Quote
 from fuentes.pipeline import Stage, register
@@ -59,7 +60,9 @@ __all__ = [
     "rescue", "retype", "same_event", "same_roles", "summarize",
 ]
 
-VERSION = "4"  # 2: evidence holds the sentence that tells the event; 3: ACLED taxonomy, incidents, summary; 4: "on" read as a word
+# 2: evidence holds the sentence that tells the event; 3: ACLED taxonomy, incidents, summary; 4: "on" read
+# as a word; 5: short items typed by the sentence-embedding scorer, the sides of a clash or deal
+VERSION = "5"
 
 
 @dataclass
@@ -470,7 +473,60 @@ def extract(sdoc: Any, language: str | None, mentions: list[Mention], quotes: li
         if not anchored(m):
             m.date = dated.get(m.sentence)
     groups = group_mentions([m for m in found if anchored(m)], anchor, lex)
-    return build_events(groups, article, {**local_names(mentions), **(names or {})}, lex)
+    names = {**local_names(mentions), **(names or {})}
+    events = build_events(groups, article, names, lex)
+    if len(sdoc.text) <= SHORT_ITEM and sdoc.text.strip():
+        events = type_item(events, sdoc, lang, mentions, quotes or [], anchor, article, names)
+    return events
+
+
+def type_item(events: list[Event], sdoc: Any, language: str | None, mentions: list[Mention], quotes: list[Quote],
+              anchor: date | None, article: str, names: dict[str, str]) -> list[Event]:
+    """A short item typed beyond its trigger words (fuentes.extract.event_typing): an item whose
+    events are none or only vague ones (statements, policies, threats) gets one of the scorer's
+    type when its score is high enough, told by the item's first sentence. An item with an event
+    ACLED codes keeps it (the scorer reads mostly the topic: it never overrules trigger words),
+    and one with an event ACLED does not code (an escape, an indictment) is told by it; neither
+    is encoded."""
+    if not all((event_types().get(e.event_type) or {}).get("vague") for e in events):
+        return events
+    typing = scorer()
+    if not typing.available:
+        return events
+    vector = typing.vector(sdoc.text)
+    sub, score = choose(typing.scores(vector=vector), None)
+    etype = typing.fuentes_type(sub, vector) if sub else None
+    if etype is None:
+        return events
+    confidence = round(min(1.0, max(0.0, score / 2)), 3)
+    return events + [typed_event(etype, sdoc, language, mentions, quotes, anchor, article, names, confidence)]
+
+
+def typed_event(etype: str, sdoc: Any, language: str | None, mentions: list[Mention], quotes: list[Quote],
+                anchor: date | None, article: str, names: dict[str, str], confidence: float) -> Event:
+    """The event of a short item typed by the scorer alone: told by its first sentence, dated
+    and placed by the item's first date and first place introduced by "in"/"en", with the dead
+    its sentences count."""
+    lex = lexicon(language)
+    args = Arguments(sdoc, mentions, quotes, lex)
+    sents = [s for s in sdoc.sents if s.text.strip()]
+    dates = [d for d in find_dates(sdoc.text, language, anchor) if d.kind != "offset" and d.resolved is not None]
+    when = dates[0] if dates else None
+    place = next((p for p in (sentence_place(s, args, set()) for s in sents) if p), None)
+    dead = None
+    if is_incident(etype) and rank_of(etype) >= 60:
+        kill_lemmas = {w[0] for w, t, pos in lex.phrases if t == "killing" and pos == "verb"}
+        dead = next((n for n in (fatalities(s, lex, kill_lemmas) for s in sents) if n), None)
+    sent = sents[0]
+    evidence = [Evidence(article, sent.start_char, sent.end_char, "events", VERSION, confidence),
+                Evidence(article, sent.start_char, sent.start_char, "events.typing", VERSION, confidence)]
+    if when is not None:
+        evidence.append(Evidence(article, when.start, when.end, "events.date", VERSION))
+    return coded(Event(
+        id=content_id("evt", article, etype, "typed"), event_type=etype,
+        date=when.resolved.value if when else None, place=place, articles=[article] if article else [],
+        evidence=evidence, fatalities=dead,
+        summary=summarize(etype, [], [], names.get(place, place) if place else None, dead)))
 
 
 @register

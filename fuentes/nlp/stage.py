@@ -5,6 +5,11 @@ char offsets agree). English and Spanish have their own pipelines; an article in
 language, or of unknown language, is read with the fallback pipeline (English by default):
 its entities are still worth having for misdetected or mixed-language pages, and the Doc
 records it in `user_data["fuentes_note"]`. `user_data["fuentes_model"]` names the model.
+
+The analysis reads every component the pipelines enable (tokens, tags and the POS the
+attribute ruler maps from them, morphology, lemmas, the dependency parse and its sentences,
+entities), so none is disabled; the runner batches articles through `pipe` (nlp.pipe), which
+annotates exactly as one article at a time does (tests/nlp/test_stage.py).
 """
 
 from __future__ import annotations

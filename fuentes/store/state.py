@@ -10,11 +10,11 @@ import pickle
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 
 from fuentes.store.articles import _insert
 from fuentes.store.engine import Store
-from fuentes.store.schema import corpus_state
+from fuentes.store.schema import articles, corpus_state, entity_decisions
 
 
 def load_state(store: Store, name: str, version: str) -> Any | None:
@@ -32,3 +32,17 @@ def save_state(store: Store, name: str, version: str, value: Any, articles: int)
     with store.engine.begin() as conn:
         conn.execute(_insert(store, corpus_state).values(**row).on_conflict_do_update(
             index_elements=["name"], set_={k: row[k] for k in ("version", "data", "articles", "updated_at")}))
+
+
+def forget_state(store: Store, name: str) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(delete(corpus_state).where(corpus_state.c.name == name))
+
+
+def corpus_inputs(store: Store) -> dict[str, Any]:
+    """What the corpus stages read that can change between runs without a per-article analysis:
+    the articles (how many, the latest stored) and the analysts' decisions."""
+    with store.engine.connect() as conn:
+        count, latest = conn.execute(select(func.count(), func.max(articles.c.ingested_at))).one()
+        decisions, decided = conn.execute(select(func.count(), func.max(entity_decisions.c.at))).one()
+    return {"articles": count, "latest": str(latest), "decisions": decisions, "decided": str(decided)}

@@ -62,3 +62,12 @@ def test_only_english_and_spanish_are_analysed():
 def test_unspaced_scripts_count_their_words():
     assert word_count(CHINESE) >= 20  # was 3 "words": the article was rejected as furniture
     assert word_count(SPANISH) == len(SPANISH.split())
+
+
+def test_a_short_item_keeps_the_language_its_source_declares():
+    doc = ArticleDoc(source="memory:item", format="text",
+                     layers={"body": "Federal police arrested Julián Zárate Villaseñor in Guadalajara",
+                             "meta": {"language": "en"}})
+    assert language().process(doc).get("language") == "en"  # Spanish names do not make it Spanish
+    long_doc = ArticleDoc(source="memory:long", format="text", layers={"body": MALAY, "meta": {"language": "en"}})
+    assert language().process(long_doc).get("language") == "ms"  # an article's own text still overrules

@@ -40,7 +40,7 @@ def test_text_input_keeps_container_meta_and_fills_the_rest():
     assert doc.meta["published_source"] == "text '2 hours ago'"
     assert "byline" in doc.meta["meta_evidence"]
     assert {r.reason for r in doc.get("removed")} >= {"cue:social", "cue:copyright", "metadata:byline"}
-    assert doc.provenance["body"] == "clean_text@2"
+    assert doc.provenance["body"] == "clean_text@3"
 
 
 def test_html_input_gets_only_strong_cues():
@@ -49,3 +49,51 @@ def test_html_input_gets_only_strong_cues():
     doc = Pipeline.from_names(["clean_text"], initial=("raw", "extracted", "meta"))(doc)
     assert doc.body.split("\n\n") == ["A short standfirst line", BODY, "End note"]
     assert doc.meta["title"] == "From the HTML"
+
+
+# --- HTML bodies: headline, kicker, time lines and author notes leave the body -----------------
+
+EXAMPLES = __import__("pathlib").Path(__file__).resolve().parents[2] / "examples" / "articles"
+
+
+def _html_body(path) -> tuple[str, list, dict]:
+    from fuentes.ingest.job import ingest_pipeline
+    from fuentes.ingest.raw import RawDocument
+    from fuentes.runners import doc_from_raw
+
+    raw = RawDocument(source=str(path), data=path.read_bytes(), format="html", hints={})
+    doc = ingest_pipeline()(doc_from_raw(raw))
+    return doc.body, doc.get("removed"), doc.meta
+
+
+def test_every_example_page_body_is_free_of_headline_kicker_and_time_lines():
+    pages = sorted(EXAMPLES.glob("*.html"))
+    assert len(pages) >= 2  # an English and a Spanish page
+    for page in pages:
+        body, removed, meta = _html_body(page)
+        lines = [line.strip() for line in body.split("\n\n")]
+        assert meta["title"] and meta["title"] not in lines, page.name
+        assert not any(line.lstrip("·• ").lower().startswith(("updated", "actualizado")) for line in lines), page.name
+        assert len(lines[0].split()) > 6, (page.name, lines[0])  # the body opens on prose, not a label
+        assert not any("reach her at" in line.lower() for line in lines), page.name
+        assert any(r.reason == "metadata:headline" for r in removed), page.name  # and says what it took out
+
+
+def test_an_html_headline_inside_the_body_text_is_kept():
+    title = "Marines seize a ranch"
+    text = (f"{title}\n\nThe marines said on Sunday that they had seized a ranch. {title} was the phrase the "
+            "minister used at the news conference, and the ranch had been searched twice before.")
+    doc = _doc("html", text, {"title": title})
+    doc = Pipeline.from_names(["clean_text"], initial=("raw", "extracted", "meta"))(doc)
+    assert doc.body.startswith("The marines said")  # the headline line goes, the sentence quoting it stays
+    assert f"{title} was the phrase" in doc.body
+
+
+def test_spanish_author_note_leaves_an_html_body():
+    text = ("Los marinos irrumpieron en el rancho al amanecer tras semanas de vigilancia, dijeron funcionarios "
+            "de la fiscalía estatal.\n\nLaura Gómez es reportera de seguridad para El Diario del Golfo. "
+            "Escríbale a lgomez@diario.example.")
+    doc = _doc("html", text, {"title": None, "language": "es"})
+    doc = Pipeline.from_names(["clean_text"], initial=("raw", "extracted", "meta"))(doc)
+    assert "Laura Gómez" not in doc.body and doc.body.startswith("Los marinos")
+    assert {r.reason for r in doc.get("removed")} == {"cue:author-bio", "cue:author-contact"}

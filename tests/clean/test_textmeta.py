@@ -103,7 +103,16 @@ def test_date_lines_with_their_clock_time(data, line, iso, precision, modified):
 def test_times_against_the_save_time(data, line, saved_at, iso, precision):
     found = textmeta.find_date_line(line, data, saved_at, head=True)
     assert (found.iso, found.precision) == (iso, precision)
-    assert textmeta.find_date_line(line, data, None, head=True) is None  # no save time: nothing to resolve
+    unsaved = textmeta.find_date_line(line, data, None, head=True)  # no save time: nothing to resolve
+    assert unsaved is None or (unsaved.iso is None and unsaved.fragment == line)  # a labelled clock time is
+    # still a time line (it leaves the body) without a value
+
+
+def test_a_labelled_clock_time_without_a_save_time_is_a_time_line_without_a_value():
+    for data, line in ((EN, "Updated 3:05 p.m."), (ES, "Actualizado a las 15:05 h")):
+        found = textmeta.find_date_line(line, data, None, head=True)
+        assert found is not None and found.iso is None and found.modified
+    assert textmeta.find_date_line("The meeting ended at 3:05 p.m.", EN, None, head=True) is None  # not labelled
 
 
 def test_numbers_beside_a_date_are_not_clock_times():

@@ -104,6 +104,12 @@ def test_seed_events(seeds_dir):
 def seed_timeline(seeds_dir):
     """Seeds through ingest, nlp, entities, quotes, events; then provenance, entity resolution,
     stories and corpus events. Returns (corpus events, file name -> article id)."""
+    events, _, _, by_name = seed_corpus(seeds_dir)
+    return events, by_name
+
+
+def seed_corpus(seeds_dir):
+    """As `seed_timeline`: (corpus events, corpus entities, articles, file name -> article id)."""
     import fuentes.extract.entities  # noqa: F401
     import fuentes.extract.events  # noqa: F401
     import fuentes.extract.quotes  # noqa: F401
@@ -135,7 +141,7 @@ def seed_timeline(seeds_dir):
     index.add(arts, names)
     events = merge_events({d.get("id"): d.get("events") for d in docs}, arts, ents, provenance.origins,
                           index.assignments())
-    return events, by_name
+    return events, ents, arts, by_name
 
 
 def test_timeline_rows_carry_summary_codes_and_sentences():

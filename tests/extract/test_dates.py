@@ -144,3 +144,79 @@ def test_estimate_anchor_reads_weekdays_as_one_week():
     assert estimate_anchor(text, "en") == TUE
     assert estimate_anchor("Nothing dated here on Sunday.", "en") is None
     assert estimate_anchor("Nada el domingo.", "es", lower=MON) == MON
+
+
+# -- the prefilter: patterns tried only where a match can start -----------------------------
+
+def _every_position(text: str, language: str, anchor):
+    """find_dates as it was before the prefilter: every pattern over the whole text."""
+    from fuentes.extract import dates
+
+    v = dates.vocab(language)
+    found = [expr for name, pattern in v.patterns for m in pattern.finditer(text)
+             if (expr := dates._interpret(name, m, v, anchor)) is not None]
+    found.sort(key=lambda e: (-(e.end - e.start), e.start))
+    taken = []
+    for expr in found:
+        if all(expr.end <= t.start or expr.start >= t.end for t in taken):
+            taken.append(expr)
+    return sorted(taken, key=lambda e: e.start)
+
+
+def _texts() -> list[tuple[str, str]]:
+    """Every expression of the table in a sentence of its language (and read with the other
+    language's vocabulary), run together, upper-cased, and with the characters case-insensitive
+    matching reads as letters of the vocabularies ('ſ', 'ı', 'İ')."""
+    texts = []
+    for language, expression, *_ in TABLE:
+        sentence = (f"Police said that {expression}, 3 suspects were held." if language == "en"
+                    else f"La policía dijo que {expression}, 3 sospechosos fueron detenidos.")
+        texts += [(language, sentence), ("es" if language == "en" else "en", sentence)]
+    for language in ("en", "es"):
+        joined = " ".join(expression for lang, expression, *_ in TABLE if lang == language)
+        texts += [(language, joined), (language, joined.upper()), (language, joined.replace("s", "ſ")),
+                  (language, joined.replace("i", "ı").replace("I", "İ")), (language, joined.replace(" ", "\n"))]
+    texts += [("en", "On 5th May, 2019 and May 5 2019; 2019-05-05 or 5/5/2019 - between 2001 and 2003."),
+              ("en", "mid-2019, two weeks later, a few days earlier, several years ago, on Sun. Sept. 3"),
+              ("es", "A mediados de mayo, hace unas semanas, el 5 de mayo del 2019 y dos días antes.")]
+    return texts
+
+
+@pytest.mark.parametrize("anchor", [None, MON])
+def test_the_prefilter_finds_what_scanning_every_position_finds(anchor):
+    texts = _texts()
+    for language, text in texts:
+        fast = [(e.start, e.end, e.kind, e.resolved, e.offset) for e in find_dates(text, language, anchor)]
+        slow = [(e.start, e.end, e.kind, e.resolved, e.offset) for e in _every_position(text, language, anchor)]
+        assert fast == slow, (language, text)
+    assert sum(len(find_dates(text, language, anchor)) for language, text in texts) > 150
+
+
+def test_a_pattern_is_tried_only_at_the_words_it_can_start_with():
+    from fuentes.extract import dates
+
+    v = dates.vocab("en")
+    tried: list[int] = []
+
+    class Watch:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def match(self, text, pos):
+            tried.append(pos)
+            return self.pattern.match(text, pos)
+
+    name, pattern = next(p for p in v.patterns if p[0] == "weekday")
+    starts = v.starts[[n for n, _ in v.patterns].index(name)]
+    text = "The army moved in. " * 50 + "On Sunday the mayor spoke; last Monday he did not."
+    found = [m.group(0) for m in dates._matches(Watch(pattern), text, starts, (), dates._word_index(text))]
+    assert found == ["On Sunday", "last Monday"]
+    assert len(tried) <= 4  # "On", "Sunday" (inside the first match: skipped), "last", "Monday"
+    assert list(dates._matches(Watch(pattern), "No weekday here.", starts, v.needs[[n for n, _ in v.patterns].index(name)],
+                               dates._word_index("No weekday here."))) == []
+
+
+def test_a_long_s_in_a_date_is_read_not_a_crash():
+    # IGNORECASE matches 'ſ' as 's'; the vocabulary lookup failed on it and raised TypeError
+    (expr,) = find_dates("el ſábado", "es", MON)
+    assert expr.resolved.value == "2026-02-21"

@@ -43,3 +43,31 @@ def test_pipeline_order_is_checked():
     Pipeline([NlpStage(), EntitiesStage()], initial=("body", "language", "id"))
     with pytest.raises(Exception, match="needs layer"):
         Pipeline([EntitiesStage()], initial=("body", "language", "id"))
+
+
+def test_pipe_annotates_as_one_at_a_time_does():
+    # the analysis batches articles through nlp.pipe; every annotation a stage reads must be
+    # the same as an article read alone
+    from spacy.attrs import (
+        DEP,
+        ENT_IOB,
+        ENT_TYPE,
+        HEAD,
+        LEMMA,
+        MORPH,
+        POS,
+        SENT_START,
+        TAG,
+    )
+
+    texts = [("El fiscal Ramiro Soto habló el lunes en Quito con la jueza.\n\nElla no respondió.", "es"),
+             ("Ana Ruiz, the mayor of Lima, said on Monday that police had arrested two men.", "en"),
+             ("Gunmen killed three people in Culiacán. \"We will not stop,\" the governor said.", "en"),
+             ("La policía detuvo a tres hombres armados en Monterrey, informó la fiscalía.", "es")]
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
+    alone = [NlpStage()(make(text, language)).layers["nlp"] for text, language in texts]
+    together = [d.layers["nlp"] for d in NlpStage().pipe([make(t, lang) for t, lang in texts], batch_size=4)]
+    for a, b in zip(alone, together):
+        assert [t.text for t in a] == [t.text for t in b]
+        assert (a.to_array(attrs) == b.to_array(attrs)).all()
+        assert a.user_data == b.user_data

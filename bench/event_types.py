@@ -1,0 +1,148 @@
+"""Event typing of short items (CASE 2021 task 2 scoring) through the shipped path.
+
+Each item becomes one JSON line with `text`; `fuentes run` analyses the file with default
+settings into a fresh store and `fuentes export` writes the knowledge base; an item's label is
+the ACLED sub-event type of its first event (by position in the item) that carries one ("none"
+when no event does). Weighted F1 over the gold labels, as the shared task scores.
+
+Sets (fuentes/extract/data/event_examples.yaml, written by the team; none copied from an
+evaluation set):
+  heldout   odd positions of each list: never used to fit or tune the scorer (the report)
+  train     even positions: the scorer's examples, its weights chosen by leave-one-out on
+            them (reference only: the scorer has seen them)
+  none      items that tell no ACLED event: the share that get an event with a sub-event type
+  case2021  the 5 labelled samples of CASE 2021 task 2 in ../shared (the test set is held out)
+
+Each set runs twice: as shipped, and with FUENTES_EVENT_TYPING=off (triggers alone), so the
+scorer's part is seen. Cost: the events stage's time as a ratio to spaCy's over the heldout and
+CASE items, in one process, scorer on.
+
+    python bench/event_types.py [--sets heldout,case2021] [--no-ablation]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench._shared import REPO, write_results  # noqa: E402
+from bench.events import acled_parent, case_items, first_label, run_items, score, weighted_f1  # noqa: E402
+
+
+def example_items(split: str) -> tuple[list[dict], list[str]]:
+    from fuentes.extract.event_typing import examples
+
+    rows = examples(split)
+    return [{"text": text, "language": lang} for _, lang, text in rows], [label for label, _, _ in rows]
+
+
+def negative_items(split: str | None = None) -> list[dict]:
+    from fuentes.extract.event_typing import negatives
+
+    return [{"text": text, "language": lang} for lang, text in negatives(split)]
+
+
+def by_language(items: list[dict], gold: list[str], events: list[list[dict]]) -> dict:
+    out = {}
+    for lang in sorted({it.get("language", "en") for it in items}):
+        idx = [n for n, it in enumerate(items) if it.get("language", "en") == lang]
+        g = [gold[n] for n in idx]
+        p = [first_label(events[n]) for n in idx]
+        out[lang] = {"items": len(idx), "weighted_f1": weighted_f1(g, p),
+                     "accuracy": round(sum(a == b for a, b in zip(g, p)) / len(idx), 3)}
+    return out
+
+
+def cost(items: list[dict]) -> dict:
+    """Seconds of spaCy (stage nlp) and of the events stage over the same items, one process."""
+    import fuentes.extract.entities  # noqa: F401
+    import fuentes.extract.events  # noqa: F401
+    import fuentes.nlp.stage  # noqa: F401
+    from fuentes.doc import ArticleDoc
+    from fuentes.pipeline import Pipeline
+
+    nlp, ent, events = Pipeline.from_names(["nlp", "entities", "events"],
+                                           initial=("body", "language", "meta", "id")).stages
+
+    def doc(n: int, it: dict) -> ArticleDoc:
+        return ArticleDoc(source=str(n), format="text", layers={"body": it["text"], "language": it["language"],
+                                                                  "id": str(n), "meta": {}})
+
+    for lang in ("en", "es"):  # warm up the models and the scorer's type vectors
+        events.process(ent.process(nlp.process(doc(0, {"text": "Police arrested two men.", "language": lang}))))
+    from fuentes.extract.event_typing import scorer
+
+    if scorer().available:  # the type vectors are computed once per process
+        scorer().vector("warm up")
+    nlp_time = ev_time = 0.0
+    for n, it in enumerate(items):
+        d = doc(n, it)
+        t0 = time.perf_counter()
+        d = nlp.process(d)
+        t1 = time.perf_counter()
+        d = ent.process(d)
+        t2 = time.perf_counter()
+        events.process(d)
+        ev_time += time.perf_counter() - t2
+        nlp_time += t1 - t0
+    return {"items": len(items), "spacy_seconds": round(nlp_time, 2), "events_seconds": round(ev_time, 2),
+            "events_to_spacy": round(ev_time / nlp_time, 3)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sets", default="heldout,train,none,case2021")
+    ap.add_argument("--no-ablation", action="store_true", help="skip the run with the scorer off")
+    ap.add_argument("--no-cost", action="store_true")
+    args = ap.parse_args()
+    parent = acled_parent()
+    wanted = args.sets.split(",")
+    sets: dict[str, tuple[list[dict], list[str] | None]] = {}
+    if "heldout" in wanted:
+        sets["heldout"] = example_items("heldout")
+    if "train" in wanted:
+        sets["train"] = example_items("train")
+    if "none" in wanted:
+        sets["none"] = (negative_items(), None)
+    if "case2021" in wanted:
+        items, gold = case_items()
+        sets["case2021"] = ([{**it, "language": "en"} for it in items], gold)
+    modes = {"shipped": None} if args.no_ablation else {"shipped": None, "triggers_only": "off"}
+    results: dict = {"method": __doc__.split("\n\n")[0], "sets": {}}
+    with tempfile.TemporaryDirectory(dir=os.environ.get("TMPDIR")) as tmp:
+        for mode, switch in modes.items():
+            if switch:
+                os.environ["FUENTES_EVENT_TYPING"] = switch
+            else:
+                os.environ.pop("FUENTES_EVENT_TYPING", None)
+            for name, (items, gold) in sets.items():
+                print(f"[{mode}] {name} ({len(items)} items) ...", flush=True)
+                events = run_items(items, REPO, Path(tmp) / mode / name)
+                if gold is None:
+                    typed = [first_label(evs) != "none" for evs in events]
+                    res = {"items": len(items), "with_acled_event": round(sum(typed) / len(items), 3),
+                           "labels": [first_label(evs) for evs in events]}
+                else:
+                    res = score(gold, events, parent)
+                    res["by_language"] = by_language(items, gold, events)
+                results["sets"].setdefault(name, {})[mode] = res
+        os.environ.pop("FUENTES_EVENT_TYPING", None)
+    if not args.no_cost:
+        items = sets.get("heldout", ([], None))[0] + sets.get("case2021", ([], None))[0]
+        results["cost"] = cost(items)
+    for name, by_mode in results["sets"].items():
+        for mode, res in by_mode.items():
+            brief = {k: v for k, v in res.items() if k not in ("per_acled_event_type", "misses", "labels")}
+            print(name, mode, brief)
+    if "cost" in results:
+        print("cost", results["cost"])
+    write_results("event_types", results)
+
+
+if __name__ == "__main__":
+    main()
