@@ -1,47 +1,56 @@
 """The same claim across articles, and how many independent origins back it.
 
-Per-article claims (stage `claims`) are matched on their slots, across wording and language:
+Per-article claims (stage `claims`) are related pairwise on their slots, across wording and
+language (`relation`):
   - the predicate classes must be compatible (equal, or listed together under `compatible` in
     data/claims_<lang>.yaml: "killed" / "died"), an aim ("to capture X") only matches an aim,
-    and named patients (objects) must not differ;
-  - a claim that states a figure (money, a count of something, a percent, a range) only matches
-    a claim stating a figure of the same dimension (count of bodyguards, USD...): a source silent
-    on the figure neither supports nor contradicts it;
-  - then one of: the same named object ("the killing of X" / "soldiers killed X" / "la muerte de
-    X"); a shared figure (same normalised value); a figure of the same dimension with the same
-    typed predicate class (and no differing place or subject) or the same named subject, or some
-    shared wording; near-identical wording (a copy or light rewrite) with the same predicate.
-    Word overlap alone never matches. Dates must agree unless the wording is near-identical
-    (then the differing date is a discrepancy, not another event).
+    named patients (objects) must not differ, nor named agents (subjects) unless the target is
+    the same named one;
+  - a claim that states a figure (money, a count of something, a percent, a range) only relates
+    to a claim stating a figure of the same dimension (count of bodyguards, USD...): a source
+    silent on the figure neither supports nor contradicts it;
+  - the two *agree* when every figure and date they both state is compatible and something
+    beyond wording ties them: the same named object or subject, a shared figure with a typed
+    predicate, or enough shared wording; they *conflict* when they are one statement (same named
+    object, same subject with a typed predicate, a counted thing with a typed predicate, or
+    shared wording) with an incompatible figure or date; near-identical clauses with
+    contradictory predicates ("won" / "lost") are an *outcome* conflict. Word overlap alone
+    never matches; clauses worded alike also compare their bare numbers and every date.
+A corpus claim is a cluster of agreeing article claims, built by a scored decision, not a
+transitive union: agreeing pairs are taken best score first and two clusters join only when no
+pair across them is cannot-linked (differing figures, dates, named subjects or objects,
+incompatible predicates, one silent on the other's figure). So a cluster never holds two
+values of one slot, however the statements chain. Conflicting pairs in different clusters set
+each cluster's `contradicted_by` (the other's article claim ids) and become `conflicts`, from
+which `fuentes.corpus.discrepancies` builds value, date and outcome discrepancies; a conflict
+between two articles one of which states both values is a list, not a conflict.
 Quotes are claims of their speaker and are matched by `fuentes.corpus.quote_matching`
 (same speaker, same or reworded text).
 
 Candidate pairs come from blocking keys (frame, value, slot) and LSH, so the work grows with
-the number of claims, not its square. A corpus claim is one group of matched article claims;
-its representative is a member of the best-supported version of every slot. Its `origins` and
-`independent_sources` count the distinct origin outlets of the members that agree with that
-version (an article whose origin is unknown counts as its own); members that give an
-incompatible value on one of its slots are listed in `contradicted_by` (article claim ids), and
-their articles stay in `articles` with their evidence.
+the number of claims, not its square; related pairs make components, and each component is
+clustered on its own (`cluster_component`, the same function on Spark). A corpus claim's
+`origins` and `independent_sources` count the distinct origin outlets of its members (an
+article whose origin is unknown counts as its own).
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from itertools import combinations
 from functools import lru_cache
 from importlib import resources
-from collections import defaultdict
-from itertools import combinations
-from dataclasses import dataclass, field
-from typing import Mapping
 
-from datasketch import MinHash, MinHashLSH
 import yaml
+from datasketch import MinHash, MinHashLSH
 
+from fuentes.codecs import merge_evidence
 from fuentes.corpus.quote_matching import match_quotes
 from fuentes.extract.claims import claim_lexicon
-from fuentes.extract.values import _date_agrees, comparable, dimension, is_figure, same_value
-from fuentes.codecs import merge_evidence
+from fuentes.extract.values import _date_agrees, dimension, is_figure, same_value
 from fuentes.ids import content_id, normalize_text
 from fuentes.model import Claim, Quote, Value
 from fuentes.unionfind import UnionFind
@@ -53,13 +62,8 @@ VALUE_WORDING = 30.0  # with a shared figure, this much shared wording is enough
 LSH_THRESHOLD = 0.3
 NUM_PERM = 64
 MIN_SHARED = 3  # content stems two clauses must share to count as the same wording
+ALL_PAIRS = 40  # a component this small compares all its pairs; a larger one, its candidate pairs
 _WORD = re.compile(r"[^\W\d_]{3,}|\d[\d.,]*")
-
-
-@dataclass(slots=True)
-class ClaimMatch:
-    claims: list[Claim]
-    members: dict[str, list[Claim]] = field(default_factory=dict)  # corpus claim id -> article claims
 
 
 @lru_cache(maxsize=1)
@@ -110,19 +114,162 @@ def compatible_predicates(a: str | None, b: str | None) -> bool:
     return a == b or frozenset((a, b)) in _classes()[1]
 
 
+
+@lru_cache(maxsize=1)
+def _contradictory() -> frozenset[frozenset[str]]:
+    return frozenset(frozenset(p) for lang in ("en", "es") for p in claim_lexicon(lang).contradictory)
+
+
+def contradictory(a: str | None, b: str | None) -> bool:
+    """Two predicate classes that cannot both be true of one target (killed / captured, won / lost)."""
+    return bool(a) and bool(b) and frozenset((a, b)) in _contradictory()
+
+
 def _differ(x: str | None, y: str | None) -> bool:
     return bool(x) and bool(y) and x != y
 
 
-def same_slot(a: Claim, b: Claim) -> bool:
-    """Two claims speak of one slot: compatible predicates, both aims or neither, and no named
-    patient or agent that differs (so their figures or dates can be compared)."""
-    return compatible_predicates(a.predicate, b.predicate) and (a.modality == "aim") == (b.modality == "aim") \
-        and not _differ(a.object, b.object) and not _differ(a.subject, b.subject)
+AGREE, CONFLICT, OUTCOME = "agree", "conflict", "outcome"
+NOT_AN_OUTCOME = ("denied", "predicted", "hedged")  # "did not kill", "would capture": no outcome stated
+DATE_DIM = ("date", None)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """How two article claims relate: `agree` (one statement, compatible values), `conflict`
+    (one statement, incompatible values on `dims`) or `outcome` (one statement, contradictory
+    predicates); `score` orders the decisions (higher: surer)."""
+
+    kind: str
+    score: float
+    dims: tuple = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two article claims of different corpus claims that cannot both be true: `kind` value (a
+    figure of dimension `dim`), date, or outcome (`dim`: the two predicate classes)."""
+
+    kind: str
+    dim: tuple
+    a: str
+    b: str
+
+
+@dataclass(slots=True)
+class ClaimMatch:
+    claims: list[Claim]
+    members: dict[str, list[Claim]] = field(default_factory=dict)  # corpus claim id -> article claims
+    conflicts: list[Conflict] = field(default_factory=list)
 
 
 def figures(claim: Claim) -> list[Value]:
     return [v for v in claim.values if is_figure(v)]
+
+
+def _compared(claim: Claim, near: bool) -> dict[tuple, list[Value]]:
+    """The values two clauses are compared on, by dimension: the figures; for clauses worded
+    alike also bare numbers (an unqualified "42" changed to "47" is still a changed figure)."""
+    out: dict[tuple, list[Value]] = defaultdict(list)
+    for v in claim.values:
+        if is_figure(v) or (near and v.kind in ("number", "count") and v.amount is not None):
+            out[dimension(v)].append(v)
+    return out
+
+
+def _dates(claim: Claim, near: bool) -> list[str]:
+    """The dates a clause is compared on: its time slot; every date it states when worded alike."""
+    if near:
+        found = [str(v.low) for v in claim.values if v.kind == "date" and v.low]
+        if found:
+            return found
+    return [claim.time] if claim.time else []
+
+
+def _clash(xs: list[Value], ys: list[Value]) -> bool:
+    """Two statements of one dimension disagree: each states a value the other does not (one
+    stating a subset of the other's values is a shorter statement, not a disagreement)."""
+    return any(not any(same_value(x, y) for y in ys) for x in xs) and \
+        any(not any(same_value(y, x) for x in xs) for y in ys)
+
+
+def _date_clash(xs: list[str], ys: list[str]) -> bool:
+    return bool(xs) and bool(ys) and any(not any(_date_agrees(x, y) for y in ys) for x in xs) and \
+        any(not any(_date_agrees(y, x) for x in xs) for y in ys)
+
+
+def relation(a: Claim, b: Claim, sa: list[str], sb: list[str]) -> Relation | None:
+    """How two non-quote claims of different articles relate on their slots, or None (two
+    statements, or one silent on the other's figure)."""
+    if a.article == b.article or a.predicate == SAY or b.predicate == SAY:
+        return None
+    if _differ(a.object, b.object):
+        return None
+    same_object = bool(a.object) and a.object == b.object
+    if _differ(a.subject, b.subject) and not same_object:
+        return None  # two agents: two statements (one named target: differing agents are one event)
+    words = wording(sa, sb)
+    near = words >= SAME_TEXT
+    if not compatible_predicates(a.predicate, b.predicate):
+        if near and contradictory(a.predicate, b.predicate) and a.modality not in NOT_AN_OUTCOME \
+                and b.modality not in NOT_AN_OUTCOME and (a.modality == "aim") == (b.modality == "aim"):
+            return Relation(OUTCOME, words, (tuple(sorted((a.predicate or "", b.predicate or ""))),))
+        return None
+    if (a.modality == "aim") != (b.modality == "aim") or (a.modality == "denied") != (b.modality == "denied"):
+        return None  # an aim and a fact, a denial and a statement: two statements
+    fa, fb = _compared(a, False), _compared(b, False)
+    silent = bool(fa or fb) and not set(fa) & set(fb)  # one states a figure the other is silent on
+    if silent and not near:
+        return None  # not the same statement
+    loose = words >= WORDING  # worded alike: bare numbers and every date are compared too
+    va, vb = _compared(a, loose), _compared(b, loose)
+    shared = sorted(set(va) & set(vb), key=repr)
+    clash = tuple(d for d in shared if _clash(va[d], vb[d]))
+    if _date_clash(_dates(a, loose), _dates(b, loose)):
+        if not near:
+            return None  # dated differently: two events
+        clash += (DATE_DIM,)
+    if silent and not clash:
+        return None  # silent on the other's figure: a near-identical clause is compared on its dates only
+    same_subject = bool(a.subject) and a.subject == b.subject
+    is_typed = typed(a.predicate) or typed(b.predicate)
+    if clash:
+        if _differ(a.place, b.place) and not near:
+            return None
+        counted = any(kind == "count" and unit for kind, unit in clash)
+        one = same_object or near or words >= WORDING or (same_subject and (is_typed or words >= VALUE_WORDING)) \
+            or (is_typed and counted)
+        return Relation(CONFLICT, words + 100 * same_object + 50 * same_subject, clash) if one else None
+    agreeing = bool(set(fa) & set(fb))  # a figure both state, and it agrees
+    if agreeing:
+        if _differ(a.place, b.place) and words < VALUE_WORDING:
+            return None
+        one = same_object or same_subject or words >= VALUE_WORDING or is_typed
+    else:
+        one = same_object or words >= WORDING or (same_subject and is_typed and words >= VALUE_WORDING)
+    if not one:
+        return None
+    return Relation(AGREE, words + 100 * same_object + 50 * same_subject + 40 * agreeing + 20 * is_typed)
+
+
+def cannot_link(a: Claim, b: Claim) -> bool:
+    """Two claims that one corpus claim never holds: incompatible predicates, an aim and a fact, a
+    denial and a statement, differing named objects or subjects (unless one named target), one silent on the other's
+    figure, differing figures of one dimension, differing dates."""
+    if a.predicate == SAY or b.predicate == SAY:
+        return False
+    if not compatible_predicates(a.predicate, b.predicate) or (a.modality == "aim") != (b.modality == "aim") \
+            or (a.modality == "denied") != (b.modality == "denied"):
+        return True
+    if _differ(a.object, b.object) or (_differ(a.subject, b.subject) and not (a.object and a.object == b.object)):
+        return True
+    va, vb = _compared(a, False), _compared(b, False)
+    if (va or vb) and set(va) != set(vb):
+        return True
+    va, vb = _compared(a, True), _compared(b, True)
+    if any(_clash(va[d], vb[d]) for d in va if d in vb):
+        return True
+    return _date_clash(_dates(a, False), _dates(b, False))
 
 
 def resolve_claim(claim: Claim, entity_of: Mapping[tuple[str, str], str]) -> Claim:
@@ -139,33 +286,9 @@ def resolve_claim(claim: Claim, entity_of: Mapping[tuple[str, str], str]) -> Cla
 
 
 def same_claim(a: Claim, b: Claim, sa: list[str], sb: list[str]) -> bool:
-    """Two non-quote claims of different articles state the same thing, on their slots."""
-    if a.article == b.article or a.predicate == SAY or b.predicate == SAY:
-        return False
-    if not compatible_predicates(a.predicate, b.predicate) or (a.modality == "aim") != (b.modality == "aim"):
-        return False
-    if _differ(a.object, b.object):
-        return False
-    fa, fb = figures(a), figures(b)
-    shared_dims = {dimension(x) for x in fa} & {dimension(y) for y in fb}
-    if (fa or fb) and not shared_dims:
-        return False  # one states a figure the other is silent on: not the same statement
-    words = wording(sa, sb)
-    if a.time and b.time and not _date_agrees(a.time, b.time) and words < SAME_TEXT:
-        return False  # dated differently: two events
-    if a.object and a.object == b.object:
-        return True  # one event of one target; differing agents are a discrepancy, not two claims
-    same_subject = bool(a.subject) and a.subject == b.subject
-    if shared_dims:
-        if any(same_value(x, y) for x in fa for y in fb if comparable(x, y)):
-            return not _differ(a.subject, b.subject) or words >= VALUE_WORDING
-        if _differ(a.subject, b.subject) or _differ(a.place, b.place):
-            return words >= SAME_TEXT
-        # a typed predicate alone makes one slot only for a count of a named kind of thing (burned
-        # vehicles, detained bodyguards); money, percents and durations are everywhere
-        counted = any(kind == "count" and unit for kind, unit in shared_dims)
-        return same_subject or words >= WORDING or (typed(a.predicate) and counted)
-    return words >= WORDING or (same_subject and typed(a.predicate) and words >= VALUE_WORDING)
+    """Two non-quote claims of different articles state the same thing with compatible values."""
+    found = relation(a, b, sa, sb)
+    return found is not None and found.kind == AGREE
 
 
 def block_keys(claim: Claim) -> list[tuple]:
@@ -208,7 +331,7 @@ def _candidates(items: list[Claim], stems: list[list[str]], num_perm: int = NUM_
             continue
         pairs.update((int(j), i) for j in lsh.query(mh))
         lsh.insert(str(i), mh)
-    return pairs
+    return {(min(i, j), max(i, j)) for i, j in pairs if i != j}
 
 
 def claim_quote(c: Claim) -> Quote:
@@ -235,23 +358,109 @@ def origin_label(article: str, origins: Mapping[str, str | None]) -> str:
     return origins.get(article) or f"article:{article}"
 
 
+def _listed(claim: Claim, other: Claim, dim: tuple, stated: Mapping[str, list[Value]]) -> bool:
+    """The article of `claim` also states the other's value of `dim`: a list of figures."""
+    if dim == DATE_DIM:
+        theirs = _dates(other, True)
+        return any(v.kind == "date" and v.low and any(_date_agrees(str(v.low), d) for d in theirs)
+                   for v in stated.get(claim.article or "", ()))
+    theirs = [v for v in other.values if dimension(v) == dim]
+    return any(dimension(v) == dim and any(same_value(v, w) for w in theirs) for v in stated.get(claim.article or "", ()))
+
+
+def cluster_component(parts: list[Claim], origins: Mapping[str, str | None],
+                      stems: list[list[str]] | None = None) -> tuple[list[tuple[Claim, list[Claim]]], list[Conflict]]:
+    """The corpus claims of one component of related article claims (given in matching order: by
+    article id, then position), each with its members, and the conflicts between them.
+
+    Agreeing pairs are decided best score first; two clusters join only when no pair across them
+    is `cannot_link`ed, so no cluster holds two values of one slot. Quote components stay whole
+    (their matching is `match_quotes`')."""
+    if not parts:
+        return [], []
+    if parts[0].predicate == SAY:
+        return [(combine_claims(parts, origins), parts)], []
+    stems = stems if stems is not None else [claim_stems(c.text) for c in parts]
+    n = len(parts)
+    edges: list[tuple[float, int, int]] = []
+    against: list[tuple[int, int, Relation]] = []
+    pairs = combinations(range(n), 2) if n <= ALL_PAIRS else sorted(_candidates(parts, stems))
+    for i, j in pairs:
+        found = relation(parts[i], parts[j], stems[i], stems[j])
+        if found is None:
+            continue
+        if found.kind == AGREE:
+            edges.append((found.score, i, j))
+        else:
+            against.append((i, j, found))
+    clash = {(i, j) for i, j, _ in against}
+    root = list(range(n))
+    held: dict[int, list[int]] = {i: [i] for i in range(n)}
+    memo: dict[tuple[int, int], bool] = {}
+
+    def blocked(x: int, y: int) -> bool:
+        key = (min(x, y), max(x, y))
+        if key not in memo:
+            memo[key] = key in clash or cannot_link(parts[x], parts[y])
+        return memo[key]
+
+    for _, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        ri, rj = root[i], root[j]
+        if ri == rj or any(blocked(x, y) for x in held[ri] for y in held[rj]):
+            continue
+        keep, gone = min(ri, rj), max(ri, rj)
+        for x in held[gone]:
+            root[x] = keep
+        held[keep] = sorted(held[keep] + held.pop(gone))
+    stated: dict[str, list[Value]] = defaultdict(list)
+    for c in parts:
+        stated[c.article or ""].extend(c.values)
+    conflicts: list[Conflict] = []
+    contra: dict[int, set[str]] = defaultdict(set)
+    for i, j, found in against:
+        if root[i] == root[j]:
+            continue
+        x, y = parts[i], parts[j]
+        if found.kind == OUTCOME:  # one named target's outcomes are compared by target (discrepancies)
+            kept = [] if x.object and x.object == y.object else [("outcome", d) for d in found.dims]
+        else:
+            kept = [("date" if d == DATE_DIM else "value", d) for d in found.dims
+                    if not _listed(x, y, d, stated) and not _listed(y, x, d, stated)]
+        if not kept:
+            continue
+        conflicts.extend(Conflict(kind, d, x.id, y.id) for kind, d in kept)
+        contra[root[i]].add(y.id)
+        contra[root[j]].add(x.id)
+    out = []
+    for r in sorted(held):
+        members = [parts[i] for i in held[r]]
+        claim = combine_claims(members, origins)
+        claim.contradicted_by = sorted(contra.get(r, ()))
+        out.append((claim, members))
+    return out, conflicts
+
+
 def match_claims_detailed(claims_by_article: Mapping[str, list[Claim]], origins: Mapping[str, str | None],
                           entity_of: Mapping[tuple[str, str], str]) -> ClaimMatch:
     items = [resolve_claim(c, entity_of) for art in sorted(claims_by_article) for c in claims_by_article[art]]
     stems = [claim_stems(c.text) for c in items]
     uf = UnionFind(len(items))
     for i, j in sorted(_candidates(items, stems)):
-        if same_claim(items[i], items[j], stems[i], stems[j]):
+        if relation(items[i], items[j], stems[i], stems[j]) is not None:
             uf.union(i, j)
     for i, j in _quote_pairs(items):
         uf.union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[uf.find(i)].append(i)
+    found: list[tuple[int, Claim, list[Claim]]] = []
     result = ClaimMatch(claims=[])
-    for idx in sorted(groups.values()):
-        members = [items[i] for i in idx]
-        claim = combine_claims(members, origins)
+    for idx in groups.values():
+        clusters, conflicts = cluster_component([items[i] for i in idx], origins, [stems[i] for i in idx])
+        position = {items[i].id: i for i in idx}
+        found.extend((min(position[m.id] for m in members), claim, members) for claim, members in clusters)
+        result.conflicts.extend(conflicts)
+    for _, claim, members in sorted(found, key=lambda f: f[0]):
         result.claims.append(claim)
         result.members[claim.id] = members
     return result
@@ -263,73 +472,13 @@ def match_claims(claims_by_article: Mapping[str, list[Claim]], origins: Mapping[
     return match_claims_detailed(claims_by_article, origins, entity_of).claims
 
 
-def slot_versions(parts: list[Claim]) -> list[tuple[tuple, list[tuple[Value, set[str], list[Claim]]]]]:
-    """Per dimension (a figure's kind and unit, or the date) stated by two articles of the group:
-    its versions (a value, the articles and article claims stating it), in first-seen order. Only
-    claims on one slot (`same_slot`) are set against each other."""
-    seen: dict[tuple, list[tuple[Value, Claim]]] = defaultdict(list)
-    for m in parts:
-        if m.predicate == SAY:
-            continue
-        for v in m.values:
-            if is_figure(v) or v.kind == "date":
-                seen[dimension(v)].append((v, m))
-    out = []
-    for dim, stated in seen.items():
-        if len({m.article for _, m in stated}) < 2:
-            continue
-        versions: list[tuple[Value, set[str], list[Claim]]] = []
-        for v, m in stated:
-            slot = next((x for x in versions if same_value(x[0], v)), None)
-            if slot is None:
-                versions.append((v, {m.article or ""}, [m]))
-            else:
-                slot[1].add(m.article or "")
-                if m not in slot[2]:
-                    slot[2].append(m)
-        out.append((dim, versions))
-    return out
-
-
-def rivals(parts: list[Claim]) -> dict[str, set[str]]:
-    """Article claim id -> the ids of the group's claims that give an incompatible value on one of
-    its slots: another version of a dimension, from an article that does not state its version,
-    by a claim on the same slot that the claim matches directly (a group joined through a third
-    claim never sets two unrelated figures against each other)."""
-    out: dict[str, set[str]] = defaultdict(set)
-    stems: dict[str, list[str]] = {}
-
-    def direct(x: Claim, y: Claim) -> bool:
-        sx = stems.setdefault(x.id, claim_stems(x.text))
-        sy = stems.setdefault(y.id, claim_stems(y.text))
-        return same_slot(x, y) and same_claim(x, y, sx, sy)
-
-    for _, versions in slot_versions(parts):
-        for (_, arts_a, ms_a), (_, arts_b, ms_b) in combinations(versions, 2):
-            if arts_a & arts_b:
-                continue  # an article states both: a list of figures, not a conflict
-            for x in ms_a:
-                for y in ms_b:
-                    if direct(x, y):
-                        out[x.id].add(y.id)
-                        out[y.id].add(x.id)
-    return out
-
-
 def combine_claims(members: list[Claim], origins: Mapping[str, str | None]) -> Claim:
-    """One corpus claim from the article claims of one group, given in matching order (by
-    article id, then position in the article): the representative's ties go to the first."""
+    """One corpus claim from the agreeing article claims of one cluster, given in matching order
+    (by article id, then position in the article): the representative's ties go to the first."""
     articles = sorted({m.article or "" for m in members})
-    against = rivals(members)
-
-    def support(m: Claim) -> int:
-        return len({origin_label(x.article or "", origins) for x in members if x.id not in against.get(m.id, ())})
-
-    # the representative: best-supported version, a named frame, then the most values, the shortest text
-    rep = min(members, key=lambda m: (-support(m), m.object is None, -len(m.values), len(m.text)))
-    contra = against.get(rep.id, set())
-    backing = sorted({m.article or "" for m in members if m.id not in contra})
-    outlets = sorted({origin_label(a, origins) for a in backing})
+    # the representative: a named frame, then the most values, the shortest text
+    rep = min(members, key=lambda m: (m.object is None, -len(m.values), len(m.text)))
+    outlets = sorted({origin_label(a, origins) for a in articles})
     values: list[Value] = []
     for m in members:
         for v in m.values:
@@ -340,6 +489,5 @@ def combine_claims(members: list[Claim], origins: Mapping[str, str | None]) -> C
                  predicate=rep.predicate, object=rep.object or next((m.object for m in members if m.object), None),
                  values=values, speaker=rep.speaker, articles=articles, origins=outlets,
                  independent_sources=len(outlets), evidence=merge_evidence(*(m.evidence for m in members)),
-                 time=rep.time or next((m.time for m in members if m.time and m.id not in contra), None),
-                 place=rep.place or next((m.place for m in members if m.place), None), modality=rep.modality,
-                 contradicted_by=sorted(contra))
+                 time=rep.time or next((m.time for m in members if m.time), None),
+                 place=rep.place or next((m.place for m in members if m.place), None), modality=rep.modality)

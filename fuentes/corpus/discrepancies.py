@@ -1,15 +1,19 @@
 """Where sources do not say the same thing.
 
 Three kinds, each a `Discrepancy` whose `values` list every version with the articles behind
-it (plus `claim`, the corpus claim id, and `independent_sources` of that version):
-  - value: one matched claim, figures of one slot outside each other's approximation (a count
-    of the same thing, an amount of money, a percent, a range) or different dates, stated by
-    claims on the same slot (compatible predicate, no differing named subject or object) in
-    articles that do not state the other's value; unrelated figures are never compared;
+it (plus `claim`, the corpus claim of that version, `claims`, the article claims stating it,
+and `independent_sources` of that version):
+  - value: corpus claims of one slot that give figures outside each other's approximation (a
+    count of the same thing, an amount of money, a percent, a range) or different dates: the
+    matcher's `conflicts` (`fuentes.corpus.claims`), which only set claims on the same slot
+    against each other (compatible predicate, no differing named subject or object) in articles
+    that do not state the other's value; unrelated figures are never compared. The corpus claims
+    joined by conflicts of one dimension make one discrepancy, a version each;
   - predicate: one target, predicate classes that cannot both hold (killed / captured,
-    killed / escaped: the language's `contradictory` list in data/claims_<lang>.yaml),
-    unless both sides are dated and the dates differ (two events, not a conflict), and never
-    from a denied, predicted or hedged statement;
+    killed / escaped, won / lost: the language's `contradictory` list in
+    data/claims_<lang>.yaml), unless both sides are dated and the dates differ (two events, not
+    a conflict), and never from a denied, predicted or hedged statement; also one near-identical
+    clause with contradictory predicates (an outcome conflict of the matcher);
   - wording: one quote of one speaker, reworded between articles (not a mere excerpt).
 Discrepancy ids start with `dis_<kind>_` so grading can tell the kinds apart.
 """
@@ -22,11 +26,13 @@ from collections import defaultdict
 from itertools import combinations
 from typing import Iterable, Mapping
 
-from fuentes.corpus.claims import SAY, rivals, slot_versions
-from fuentes.extract.claims import claim_lexicon
 from fuentes.codecs import merge_evidence
+from fuentes.corpus.claims import NOT_AN_OUTCOME, SAY, Conflict
+from fuentes.extract.claims import claim_lexicon
+from fuentes.extract.values import _date_agrees, dimension, same_value
 from fuentes.ids import content_id, normalize_text
 from fuentes.model import Claim, Discrepancy
+from fuentes.unionfind import UnionFind
 
 _WORD = re.compile(r"\w+")
 CONTEXT = 2  # words of context kept on each side of a reworded passage
@@ -38,30 +44,32 @@ def contradictory_pairs(languages: Iterable[str] = ("en", "es")) -> set[frozense
 
 def find_discrepancies(corpus_claims: list[Claim], members: Mapping[str, list[Claim]] | None = None,
                        origins: Mapping[str, str | None] | None = None,
-                       names: Mapping[str, str] | None = None) -> list[Discrepancy]:
+                       names: Mapping[str, str] | None = None,
+                       conflicts: Iterable[Conflict] = ()) -> list[Discrepancy]:
     """Value, predicate and wording discrepancies among matched claims.
 
-    `members` maps a corpus claim id to its article claims (from `match_claims_detailed`);
-    without it only predicate conflicts can be found. `origins` (article -> origin outlet)
-    gives each version its independent-source count; `names` (entity id -> name) makes
-    `about` readable.
+    `members` maps a corpus claim id to its article claims and `conflicts` are the matcher's
+    (both from `match_claims_detailed`); without them only predicate conflicts between targets
+    can be found. `origins` (article -> origin outlet) gives each version its independent-source
+    count; `names` (entity id -> name) makes `about` readable.
     """
     members = members or {}
     origins = origins or {}
     names = names or {}
     out: list[Discrepancy] = []
     for claim in corpus_claims:
-        out.extend(claim_discrepancies(claim, members.get(claim.id, []), origins, names))
+        if claim.predicate == SAY:
+            out.extend(_wording(claim, members.get(claim.id, []), origins, names))
+    out.extend(conflict_discrepancies(corpus_claims, members, list(conflicts), origins))
     out.extend(predicate_discrepancies(corpus_claims, origins, names))
     return out
 
 
 def claim_discrepancies(claim: Claim, parts: list[Claim], origins: Mapping[str, str | None],
                         names: Mapping[str, str]) -> list[Discrepancy]:
-    """The discrepancies inside one corpus claim (value or wording), from its article claims."""
-    if claim.predicate == SAY:
-        return _wording(claim, parts, origins, names)
-    return _values(claim, parts, origins)
+    """The discrepancies inside one corpus claim: a quote's rewordings (values never differ
+    inside one corpus claim: their conflicts are between claims, `conflict_discrepancies`)."""
+    return _wording(claim, parts, origins, names) if claim.predicate == SAY else []
 
 
 def _support(articles: Iterable[str], origins: Mapping[str, str | None]) -> int:
@@ -79,27 +87,88 @@ def _version(text: str, articles: Iterable[str], claim: str, origins: Mapping[st
             "evidence": merge_evidence(*(c.evidence for c in stated))}
 
 
-def _values(claim: Claim, parts: list[Claim], origins: Mapping[str, str | None]) -> list[Discrepancy]:
-    """Incompatible figures or dates of one slot in different articles of one claim: a
-    dimension whose versions include two from disjoint articles stated by claims on the same
-    slot (`fuentes.corpus.claims.rivals`)."""
-    against = rivals(parts)
-    if not against:
-        return []
-    found = []
-    for (kind, unit), versions in slot_versions(parts):
-        clash = any(not (arts_a & arts_b) and any(y.id in against.get(x.id, ()) for x in ms_a for y in ms_b)
-                    for (_, arts_a, ms_a), (_, arts_b, ms_b) in combinations(versions, 2))
-        if not clash:
+def _stated(parts: list[Claim], kind: str, dim: tuple) -> tuple[str, object]:
+    """How a version is written and what it states: its value of the dimension (a Value, or an
+    ISO date), or its predicate for an outcome."""
+    for m in parts:
+        if kind == "outcome":
+            if m.predicate in dim:
+                return m.predicate or "", m.predicate
             continue
-        about = f"{'date' if kind == 'date' else kind} in: {claim.text[:120]}"
-        found.append(Discrepancy(id=content_id("dis_value", claim.id, kind, unit or ""), about=about,
-                                 values=[_version(v.text, arts, claim.id, origins, stating)
-                                         for v, arts, stating in versions]))
+        for v in m.values:
+            if kind == "date" and v.kind == "date" and v.low:
+                return v.text, str(v.low)
+            if kind == "value" and dimension(v) == dim:
+                return v.text, v
+        if kind == "date" and m.time:
+            return m.time, m.time
+    return (parts[0].text if parts else ""), None
+
+
+def _same(kind: str, x: object, y: object) -> bool:
+    if x is None or y is None:
+        return False
+    if kind == "value":
+        return same_value(x, y)  # type: ignore[arg-type]
+    if kind == "date":
+        return _date_agrees(str(x), str(y))
+    return x == y
+
+
+def conflict_discrepancies(corpus_claims: list[Claim], members: Mapping[str, list[Claim]],
+                           conflicts: list[Conflict], origins: Mapping[str, str | None]) -> list[Discrepancy]:
+    """One discrepancy per set of corpus claims joined by conflicts of one kind and dimension,
+    a version per corpus claim (in corpus order)."""
+    index = {c.id: i for i, c in enumerate(corpus_claims)}
+    owner = {m.id: c.id for c in corpus_claims for m in members.get(c.id, [])}
+    by_dim: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
+    for k in conflicts:
+        ca, cb = owner.get(k.a), owner.get(k.b)
+        if ca is None or cb is None or ca == cb:
+            continue
+        by_dim[(k.kind, k.dim)].append((ca, cb))
+    found = []
+    for (kind, dim), pairs in by_dim.items():
+        ids = sorted({c for p in pairs for c in p}, key=index.__getitem__)
+        uf = UnionFind(len(ids))
+        pos = {c: i for i, c in enumerate(ids)}
+        for ca, cb in pairs:
+            uf.union(pos[ca], pos[cb])
+        groups: dict[int, list[str]] = defaultdict(list)
+        for c in ids:
+            groups[uf.find(pos[c])].append(c)
+        for group in groups.values():
+            claims = [corpus_claims[index[c]] for c in group]
+            best = max(claims, key=lambda c: (c.independent_sources, -index[c.id]))
+            label = "date" if kind == "date" else ("what happened" if kind == "outcome" else str(dim[0]))
+            about = f"{label} in: {best.text[:120]}"
+            did = content_id("dis_predicate" if kind == "outcome" else "dis_value", *group, kind, repr(dim))
+            # claims stating the same value (a rewrite worded apart from its original) are one version
+            versions: list[tuple[str, object, str, list[str], list[Claim]]] = []
+            for c in claims:
+                text, value = _stated(members.get(c.id, []), kind, dim)
+                same = next((v for v in versions if _same(kind, v[1], value)), None)
+                if same is None:
+                    versions.append((text, value, c.id, list(c.articles), list(members.get(c.id, []))))
+                else:
+                    same[3].extend(c.articles)
+                    same[4].extend(members.get(c.id, []))
+            if len(versions) < 2:
+                continue
+            found.append(Discrepancy(id=did, about=about, values=[
+                _version(text, arts, cid, origins, stating) for text, _, cid, arts, stating in versions]))
     return found
 
 
-NOT_AN_OUTCOME = ("denied", "predicted", "hedged")  # "did not kill", "would capture": no outcome stated
+def discrepancy_claims(d: Discrepancy, owner: Mapping[str, str]) -> list[str]:
+    """The corpus claims a discrepancy names: each version's `claim`, and the corpus claims
+    (`owner`: article claim id -> corpus claim id) of the article claims stating it."""
+    found = dict.fromkeys(v.get("claim") for v in d.values)
+    for v in d.values:
+        found.update(dict.fromkeys(owner[c] for c in v.get("claims") or [] if c in owner))
+    return [c for c in found if c]
+
+
 
 
 def _dates(claims: list[Claim]) -> set[str]:

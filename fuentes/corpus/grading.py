@@ -16,14 +16,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from fuentes.corpus.claims import match_claims_detailed
-from fuentes.corpus.discrepancies import find_discrepancies
+from fuentes.corpus.discrepancies import discrepancy_claims, find_discrepancies
 from fuentes.extract.claims import is_hedged
 from fuentes.model import Claim, Discrepancy
 
-COPY_KINDS = ("syndicated", "rewrite")
+COPY_KINDS = ("syndicated", "rewrite", "translation")
 WEAK = ("hedged", "alleged", "predicted")  # modalities that keep a claim from "confirmed"
 
 
@@ -32,33 +32,40 @@ def discrepancy_kind(d: Discrepancy) -> str:
     return d.id.split("_")[1] if d.id.startswith("dis_") and d.id.count("_") >= 2 else "value"
 
 
-def contradictions(claim: Claim, discrepancies: list[Discrepancy]) -> tuple[set[str], int, bool]:
+def contradictions(claim: Claim, discrepancies: list[Discrepancy],
+                   members: Iterable[str] = ()) -> tuple[set[str], int, bool]:
     """(contradicting article claim ids, best support of a rival version, a wording discrepancy
-    touches the claim), over the discrepancies that name it. A value discrepancy inside the claim
-    sets the versions of `claim.contradicted_by` (members on its slot with another value) against
-    it; a predicate discrepancy, the other outcome's claims."""
+    touches the claim), over the discrepancies that name it. A rival version is one of another
+    corpus claim: for a value discrepancy, one whose article claims are in `claim.contradicted_by`
+    (the matcher's conflicts; the other versions, when it lists none of them); for a predicate
+    discrepancy, the other outcome's claims."""
     contra, rival, reworded = set(claim.contradicted_by), 0, False
+    mine = set(members)
+
+    def own(v: dict) -> bool:  # the claim's version (one version can hold several claims' members)
+        return v.get("claim") == claim.id or bool(mine & set(v.get("claims") or []))
+
     for d in discrepancies:
-        if not any(v.get("claim") == claim.id for v in d.values):
+        if not any(own(v) for v in d.values):
             continue
         kind = discrepancy_kind(d)
         if kind == "wording":
             reworded = True
             continue
-        if kind == "predicate":
-            others = [v for v in d.values if v.get("claim") != claim.id]
-            for v in others:
-                contra.update(v.get("claims") or [v.get("claim")])
-        else:
-            others = [v for v in d.values if contra & set(v.get("claims") or [])]
+        others = [v for v in d.values if not own(v)]
+        if kind == "value":
+            others = [v for v in others if contra & set(v.get("claims") or [])] or others
+        for v in others:
+            contra.update(v.get("claims") or [v.get("claim")])
         rival = max([rival] + [v.get("independent_sources", 0) for v in others])
     return contra, rival, reworded
 
 
-def grade(claim: Claim, discrepancies: list[Discrepancy]) -> int:
-    """The Admiralty information-credibility grade of one corpus claim (docs/grading.md); records
-    the contradicting claims in `claim.contradicted_by`. A contradicted claim is never 1 or 2."""
-    contra, rival, reworded = contradictions(claim, discrepancies)
+def grade(claim: Claim, discrepancies: list[Discrepancy], members: Iterable[str] = ()) -> int:
+    """The Admiralty information-credibility grade of one corpus claim (docs/grading.md), given the
+    discrepancies that name it and the ids of its article claims; records the contradicting
+    claims in `claim.contradicted_by`. A contradicted claim is never 1 or 2."""
+    contra, rival, reworded = contradictions(claim, discrepancies, members)
     claim.contradicted_by = sorted(c for c in contra if c)
     n = claim.independent_sources
     if n <= 0 or not claim.articles:
@@ -129,13 +136,14 @@ def assess(claims_by_article: Mapping[str, list[Claim]], origins: Mapping[str, s
            ) -> tuple[list[Claim], list[Discrepancy]]:
     """Match, find discrepancies and grade: the corpus claims (grades set) and discrepancies."""
     matched = match_claims_detailed(claims_by_article, origins, entity_of)
-    discrepancies = find_discrepancies(matched.claims, matched.members, origins, names)
+    discrepancies = find_discrepancies(matched.claims, matched.members, origins, names, matched.conflicts)
+    owner = {m.id: cid for cid, ms in matched.members.items() for m in ms}
     touching: dict[str, list[Discrepancy]] = defaultdict(list)  # claim id -> its discrepancies, in order
     for d in discrepancies:
-        for cid in dict.fromkeys(v.get("claim") for v in d.values):
+        for cid in discrepancy_claims(d, owner):
             touching[cid].append(d)
     for claim in matched.claims:  # each claim reads only its own: linear, not claims x discrepancies
-        claim.grade = grade(claim, touching.get(claim.id, []))
+        claim.grade = grade(claim, touching.get(claim.id, []), [m.id for m in matched.members[claim.id]])
     return matched.claims, discrepancies
 
 

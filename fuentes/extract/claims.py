@@ -2,8 +2,12 @@
 
 A claim is made of
   - a clause whose verb is in the language's predicate list (`data/claims_<lang>.yaml`:
-    kill, capture, attack, spend, provide, set up ... each mapped to a language-neutral
-    class), or whose clause states a value (a number, money, a date, a range);
+    kill, capture, attack, spend, provide, set up, win, lose ... each mapped to a
+    language-neutral class); or a clause with another verb (not a copula) that states a figure
+    of an argument, links two named entities, is reported speech about a named one, or has a
+    subject of its own and states a date or a number ("In 2009, the United Nations came under
+    criticism"); and the clause holding any figure or date the outlet states outside quotes
+    that no other claim holds ("The jobless rate was 5 percent in May");
   - an event noun with its patient ("the killing of X", "la captura de X") when X is named;
   - every direct quote (a claim of its speaker), and reported speech that holds no other claim.
 Subject and object come from the dependency parse (English ClearNLP labels and Spanish UD
@@ -16,6 +20,7 @@ Values (fuentes.extract.values) are found once per body and handed to the clause
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +35,7 @@ from fuentes.ids import content_id
 from fuentes.model import Claim, Evidence, Mention, Quote
 from fuentes.pipeline import Stage, register
 
-VERSION = "3"  # 2: every claim carries its evidence span; 3: slots (time, place, modality), no fragments
+VERSION = "4"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -40,6 +45,7 @@ CORE_DEPS = {"compound", "flat", "flat:name", "amod", "appos", "nmod:poss", "pos
 PERSONAL = {"him", "he", "her", "she", "lo", "la", "le", "él", "ella"}
 RELATIVE = {"that", "which", "who", "whom", "que", "quien", "quienes", "cual", "cuales"}
 MIN_WORDS = 4
+COPULAS = {"be", "ser", "estar"}  # a copular clause's predicate is "be" in every language
 STEM_MIN = 4  # shortest infinitive stem matched as a prefix of a verb form
 
 
@@ -128,7 +134,8 @@ class _Article:
 
     def entity_of(self, tok: Any | None) -> str | None:
         """The entity named by an argument: its head, else a name modifying it ("U.S. agencies");
-        a personal pronoun ("him", "lo") is the nearest person named before it in its sentence."""
+        a personal pronoun ("him", "lo") is the nearest person named before it in its sentence or
+        the sentence before."""
         if tok is None:
             return None
         if tok.pos_ == "PRON":
@@ -144,7 +151,9 @@ class _Article:
         return None
 
     def antecedent(self, tok: Any) -> str | None:
-        lo = tok.sent.start_char
+        """The nearest person named before a personal pronoun, in its sentence or the one before."""
+        sent = tok.sent
+        lo = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
         i = bisect.bisect_left(self._mstarts, tok.idx) - 1
         while i >= 0 and self.mentions[i].start >= lo:
             m = self.mentions[i]
@@ -297,7 +306,8 @@ class _Article:
         """reported / denied / alleged / hedged / predicted / aim, read from the clause and its head."""
         lex, children = self.lex, list(tok.children)
         # an adjective ("the alleged leader", "el presunto líder") qualifies a name, not the statement
-        words = " " + " ".join("_" if t.pos_ == "ADJ" else t.lower_ for t in toks) + " "
+        # nor does a name ("May" the month, "Will" the person)
+        words = " " + " ".join("_" if t.pos_ in ("ADJ", "PROPN") else t.lower_ for t in toks) + " "
         if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lex.negation_words) for c in children) \
                 or (tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.casefold() in lex.denial_verbs):
             return "denied"
@@ -344,8 +354,9 @@ class _Article:
 
     def untyped_claim(self, tok: Any, found: list[Found], subj: Any, patient: Any) -> bool:
         """A clause whose verb is not in the vocabulary is a claim when it states a figure of a named
-        argument, links two named entities, or is a statement someone is reported to have made
-        about a named one ("the admiral said marines had tracked Zárate for weeks")."""
+        argument, links two named entities, is a statement someone is reported to have made about
+        a named one ("the admiral said marines had tracked Zárate for weeks"), or has a subject of
+        its own (not a copula, an expletive or a relative pronoun) and states a date or a number."""
         named = [x for x in (self.entity_of(subj), self.entity_of(patient)) if x]
         reported = self.inside(self.indirect, tok.idx)
         if reported is not None and not named:  # "... reported that critical information came from the CIA"
@@ -357,6 +368,9 @@ class _Article:
             return True
         if tok.pos_ != "VERB" or tok.lemma_.casefold() in ("be", "have", "ser", "estar", "haber", "tener"):
             return False
+        if subj is not None and subj.dep_ != "expl" and subj.lower_ not in RELATIVE and tok.dep_ != "xcomp" \
+                and any(f.value.kind == "date" or f.value.amount is not None for f in found):
+            return True  # "In 2009, the United Nations came under criticism": a dated or counted happening
         return len(named) == 2 or (bool(named) and reported is not None and tok.dep_ in ("ccomp", "ROOT", "conj"))
 
     def sentence_tokens(self, tok: Any) -> list[Any]:
@@ -384,6 +398,7 @@ class _Article:
         cands = self.heads()
         head_ids = {t.i for t, _ in cands}
         claims: list[Claim] = []
+        made: set[int] = set()  # heads that made a claim
         for tok, cls in cands:
             if self.inside(self.direct, tok.idx):
                 continue  # a direct quote is one claim of its speaker, below
@@ -413,8 +428,51 @@ class _Article:
             claims.append(self._claim(start, end, predicate, self.entity_of(subj), self.entity_of(patient),
                                       found, reported.speaker if reported else None, modality=modality,
                                       time=self.time_of(found), place=self.place_of(toks)))
+            made.add(tok.i)
+        claims.extend(self.value_claims(claims, head_ids, made))
         claims.extend(self.quote_claims())
         return sorted(claims, key=lambda c: (c.start, c.end))
+
+    def value_claims(self, claims: list[Claim], head_ids: set[int], made: set[int]) -> list[Claim]:
+        """A figure or a date the outlet states outside quotes that no claim holds ("The jobless
+        rate was 5 percent in May", "after leaving the Sept. 15 memorial service") makes a claim
+        of the clause of the verb it depends on: a stated value is always checkable."""
+        out: list[Claim] = []
+        spans = sorted((c.start, c.end) for c in claims)
+        for f in self.values:
+            if f.value.kind != "date" and f.value.amount is None:
+                continue
+            if any(lo <= f.start and f.end <= hi for lo, hi in spans) or self.inside(self.direct, f.start):
+                continue
+            span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
+            if span is None:
+                continue
+            tok = span.root
+            while not self._clause_head(tok) and tok.head.i != tok.i:
+                tok = tok.head  # up to a verb, a copula's predicate, or the sentence's root
+            if tok.i in made or self.inside(self.direct, tok.idx):
+                continue
+            made.add(tok.i)
+            toks = self.clause_tokens(tok, head_ids)
+            if len(toks) < MIN_WORDS or not toks[0].idx <= f.start < toks[-1].idx + len(toks[-1]):
+                continue
+            found = self.values_in(toks)
+            subj, patient = self.arguments(tok)
+            modality = self.modality(tok, toks)
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+            reported = self.inside(self.indirect, tok.idx)
+            copula = any(c.dep_ == "cop" for c in tok.children) or tok.lemma_.casefold() in COPULAS
+            predicate = self.verb_class(tok) or ("be" if copula else tok.lemma_.casefold())
+            out.append(self._claim(start, end, predicate, self.entity_of(subj),
+                                   self.entity_of(patient), found, reported.speaker if reported else None,
+                                   modality=modality, time=self.time_of(found), place=self.place_of(toks)))
+            spans.append((start, end))
+        return out
+
+    @staticmethod
+    def _clause_head(tok: Any) -> bool:
+        """A verb, or the predicate of a copula (UD: "fue de 5 por ciento" hangs from "ciento")."""
+        return tok.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in tok.children)
 
     def quote_claims(self) -> list[Claim]:
         """Each direct quote, whole, is one claim of its speaker ("X said Y"); reported speech is
@@ -450,6 +508,36 @@ def extract_claims(body: str, sdoc: Any, mentions: list[Mention] | None = None,
         raise ValueError(f"{article or 'article'}: the nlp layer is not a spaCy Doc of this body")
     lang = language or sdoc.user_data.get("fuentes_language") or sdoc.lang_
     return _Article(body, sdoc, mentions or [], quotes or [], lang, article).run()
+
+
+MAX_ATOMIC_WORDS = 45
+# a sentence end: not after an initial ("George W. Bush", "Brown v. Board") or a title ("Mr. So")
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Dr|St|Sr|Jr))(?<!\b(?:Mrs|Sra|Dra))[.!?][\"”’»]?\s+[\"“«]?[A-ZÁÉÍÓÚÑ]")
+_DANGLING = {"and", "or", "but", "that", "which", "y", "o", "pero", "que", "cual"}
+
+
+def atomic_reason(claim: Any) -> str | None:
+    """Why a claim (per-article or corpus: a record or its export dict) is not one atomic factual
+    statement, or None when it is: it needs a predicate, a subject or an object (who did what, or
+    what was done to whom), evidence, a single sentence of at most MAX_ATOMIC_WORDS words, and no
+    dangling end ("..., and"). A quote is its speaker's statement, whole: atomic only when it is
+    one sentence."""
+    get = claim.get if isinstance(claim, dict) else lambda k, d=None: getattr(claim, k, d)
+    text = (get("text") or "").strip()
+    words = text.split()
+    if not get("predicate"):
+        return "no predicate"
+    if not (get("subject") or get("object") or get("speaker")):
+        return "no subject or object"
+    if not get("evidence"):
+        return "no evidence"
+    if _SENTENCE_BREAK.search(text):
+        return "more than one sentence"
+    if len(words) > MAX_ATOMIC_WORDS:
+        return "too long"
+    if words and words[-1].strip(",;:").casefold() in _DANGLING:
+        return "cut mid-sentence"
+    return None
 
 
 def is_hedged(text: str, languages: tuple[str, ...] = ("en", "es")) -> bool:

@@ -183,6 +183,8 @@ def _build(kind: str, m: re.Match[str], lex: Lexicon, text: str) -> Value | None
     if kind == "measure":
         return Value("number", written, amount, lex.units[g["unit"].casefold()], **extra)
     noun = g.get("noun")
+    if _after_month(text, m.start("num"), lex):
+        return None  # "Sept. 11 conspiracy theories", "11 de septiembre": the date pattern reads it
     if _looks_like_year(g["num"], text, m.start("num")) and not g.get("scale"):
         return None  # the date pattern reads it
     if noun and noun.casefold() not in lex.approx and noun[0].islower():
@@ -200,6 +202,15 @@ def _in_name(num: str | None, m: re.Match[str], text: str) -> bool:
     after = re.match(r"\s+([^\W\d_])", text[m.end("num"):])
     before = text[max(0, m.start("num") - 2):m.start("num")]
     return bool(after and after.group(1).isupper()) or (bool(before.strip()) and not before.strip()[-1] in ".!?\"“«")
+
+
+def _after_month(text: str, at: int, lex: Lexicon) -> bool:
+    """The number follows a month name ("Sept. 15", "Oct 21"): a day, not a count. A month name
+    that is also a word ("may") counts only when capitalised."""
+    before = re.search(r"([^\W\d_]+)\.?\s+$", text[max(0, at - 12):at])
+    if not before or before.group(1).casefold() not in lex.months:
+        return False
+    return before.group(1).casefold() not in lex.ambiguous_months or before.group(1)[0].isupper()
 
 
 def _looks_like_year(num: str, text: str, at: int) -> bool:
@@ -227,7 +238,7 @@ def _date(m: re.Match[str], lex: Lexicon, text: str) -> Value | None:
         return None
     iso = f"{year or '-'}-{month:02d}" + (f"-{int(day):02d}" if day else "")
     written = m.group(0)
-    if written.endswith(".") and not (day or year) and len(month_word) > 4:
+    if written.endswith(".") and not (day or year) and len(month_word) > 3:
         written = written[:-1]  # "in March." ends a sentence
     return Value("date", written, None, None, low=iso, high=iso)
 

@@ -1,18 +1,21 @@
 """Claim matching, discrepancies and grades on Spark: the same corpus claims as `assess`.
 
-The local matcher (`fuentes.corpus.claims.match_claims_detailed`) links two article claims
-when a candidate pair passes `same_claim` (or, for quotes, `match_quotes` puts them in one
-statement), then combines each group. Here the same steps run as joins:
+The local matcher (`fuentes.corpus.claims.match_claims_detailed`) relates two article claims
+when a candidate pair has a `relation` (agree, conflict or outcome; for quotes, when
+`match_quotes` puts them in one statement), then clusters each component of related claims
+(`cluster_component`: agreeing claims, never two values of one slot). Here the same steps run
+as joins:
 1. per article (layers joined with its entity map and origin): claims resolved to corpus
    entity ids, with their stems, as the store would load them;
 2. candidate keys per claim: its exact blocking keys (frame, figures), one key per MinHash
    LSH band of its stems (the datasketch bands of `MinHashLSH(LSH_THRESHOLD)`), and for quotes
    the bands of their words; claims exploded by key and self-joined across articles;
-3. each pair verified with `same_claim` / `quote_relation` in mapPartitions; quotes with
+3. each pair verified with `relation` / `quote_relation` in mapPartitions; quotes with
    equal wording are linked through a shared key vertex (no pairwise blow-up);
 4. connected components (`fuentes.spark.corpus.connected_components`); each component is
-   combined and its value / wording discrepancies found in one task (quote groups from a
-   single article stay apart, as `match_quotes` keeps only groups across articles);
+   clustered (`cluster_component`) and its value, date, outcome and wording discrepancies
+   found in one task (quote groups from a single article stay apart, as `match_quotes` keeps
+   only groups across articles);
 5. predicate conflicts decided per target (corpus claims grouped by object), then each
    corpus claim graded with the discrepancies that name it.
 Origins come from the `kinds` table, entity ids and names from the `entities` table.
@@ -126,7 +129,7 @@ def item_keys(uid: str, item: tuple) -> Iterator[tuple[str, str, str]]:
 
 def verify_partition(pairs: Iterable[tuple[str, tuple[tuple[str, tuple], tuple]]]) -> Iterator[tuple[str, str]]:
     """The candidate pairs that state the same thing, compared in the local matcher's order."""
-    from fuentes.corpus.claims import SAY, claim_quote, same_claim
+    from fuentes.corpus.claims import SAY, claim_quote, relation
     from fuentes.corpus.quote_matching import quote_key, quote_relation
 
     for b, ((a, ia), ib) in pairs:
@@ -135,7 +138,7 @@ def verify_partition(pairs: Iterable[tuple[str, tuple[tuple[str, tuple], tuple]]
             qa, qb = claim_quote(ix[2]), claim_quote(iy[2])
             if quote_relation(qa, qb, quote_key(qa.text), quote_key(qb.text)) is not None:
                 yield x, y
-        elif same_claim(ix[2], iy[2], ix[3], iy[3]):
+        elif relation(ix[2], iy[2], ix[3], iy[3]) is not None:
             yield x, y
 
 
@@ -156,21 +159,31 @@ def verified_edges(spark, items):
 
 
 def assess_component(members: Iterable[tuple]) -> Iterator[tuple]:
-    """Corpus claims of one component: (claim, own discrepancies, order, origins, names)."""
-    from fuentes.corpus.claims import SAY, combine_claims
-    from fuentes.corpus.discrepancies import claim_discrepancies
+    """Corpus claims of one component: (claim, the discrepancies naming it, order, origins,
+    names, the component's discrepancies to write: given with its first claim only, the ids of
+    its article claims)."""
+    from fuentes.corpus.claims import SAY, cluster_component, combine_claims
+    from fuentes.corpus.discrepancies import claim_discrepancies, conflict_discrepancies, discrepancy_claims
 
     items = sorted(members, key=lambda it: (it[0], it[1]))
     origins = {it[0]: it[5] for it in items}
     names = {k: v for it in items for k, v in it[4].items()}
-    groups = [items]
-    if items[0][2].predicate == SAY and len(origins) < 2:
-        groups = [[it] for it in items]  # a statement quoted in one article only: no group
-    for group in groups:
-        parts = [it[2] for it in group]
-        claim = combine_claims(parts, origins)
+    if items[0][2].predicate == SAY:
+        groups = [items] if len(origins) > 1 else [[it] for it in items]  # quoted in one article: no group
+        clusters = [(combine_claims([it[2] for it in g], origins), [it[2] for it in g]) for g in groups]
+        conflicts = []
+    else:
+        clusters, conflicts = cluster_component([it[2] for it in items], origins, [it[3] for it in items])
+    order = {(it[2].id): (it[0], it[1]) for it in items}
+    claims = [claim for claim, _ in clusters]
+    parts = {claim.id: ms for claim, ms in clusters}
+    found = [d for claim, ms in clusters for d in claim_discrepancies(claim, ms, origins, names)]
+    found += conflict_discrepancies(claims, parts, conflicts, origins)
+    owner = {m.id: claim.id for claim, ms in clusters for m in ms}
+    for n, (claim, ms) in enumerate(clusters):
         mine = {a: origins[a] for a in claim.articles}
-        yield claim, claim_discrepancies(claim, parts, mine, names), (group[0][0], group[0][1]), mine, names
+        own = [d for d in found if claim.id in discrepancy_claims(d, owner)]
+        yield claim, own, min(order[m.id] for m in ms), mine, names, found if n == 0 else [], [m.id for m in ms]
 
 
 def predicate_partition(targets: Iterable[tuple[str, Iterable[tuple]]]) -> Iterator[Discrepancy]:
@@ -188,8 +201,8 @@ def grade_partition(groups: Iterable[tuple[str, tuple[Iterable, Iterable]]]) -> 
 
     for _, (found, rivals) in groups:
         rivals = list(rivals)
-        for claim, own, *_ in found:
-            claim.grade = grade(claim, own + rivals)
+        for claim, own, *_, members in found:
+            claim.grade = grade(claim, own + rivals, members)
             yield claim_row(claim)
 
 
@@ -220,7 +233,7 @@ def run_claims(spark, out: str) -> dict[str, int]:
     named = targets.flatMap(lambda d: [(cid, d) for cid in {v.get("claim") for v in d.values}])
     graded = corpus.cogroup(named).mapPartitions(grade_partition)
     spark.createDataFrame(graded, CLAIM_SCHEMA).write.mode("overwrite").parquet(f"{out}/claims")
-    found = corpus.values().flatMap(lambda c: c[1]).union(targets).map(discrepancy_row)
+    found = corpus.values().flatMap(lambda c: c[5]).union(targets).map(discrepancy_row)
     spark.createDataFrame(found, DISCREPANCY_SCHEMA).write.mode("overwrite").parquet(f"{out}/discrepancies")
     for rdd in (items, corpus, targets):
         rdd.unpersist()

@@ -76,8 +76,10 @@ def test_matching_on_slots_silence_and_word_overlap():
                        "close")]}
     result = match_claims_detailed(claims, ORIGINS, ENTITY_OF)
     groups = {frozenset(m.id for m in ms) for ms in result.members.values()}
-    assert frozenset({"a1", "c1"}) in groups  # one slot (capture, count of bodyguards) across languages
+    # one slot (capture, count of bodyguards) across languages, two values: two claims that contradict
+    assert frozenset({"a1"}) in groups and frozenset({"c1"}) in groups
     assert frozenset({"c2"}) in groups  # silent on the bodyguards: neither support nor contradiction
     assert frozenset({"a2"}) in groups and frozenset({"d1"}) in groups  # word overlap alone never matches
     slot = next(c for c in result.claims if "a1" in {m.id for m in result.members[c.id]})
-    assert slot.independent_sources == 1 and slot.contradicted_by == ["c1"] and slot.articles == ["a", "c"]
+    assert slot.independent_sources == 1 and slot.contradicted_by == ["c1"] and slot.articles == ["a"]
+    assert [(k.kind, k.a, k.b) for k in result.conflicts] == [("value", "a1", "c1")]

@@ -17,7 +17,7 @@ def cl(cid, text, pred, obj=None, values=(), speaker=None):
 
 def run(claims):
     m = match_claims_detailed(claims, ORIGINS, {})
-    return find_discrepancies(m.claims, m.members, ORIGINS, {"a#e1": "Rafael Quintero"})
+    return find_discrepancies(m.claims, m.members, ORIGINS, {"a#e1": "Rafael Quintero"}, m.conflicts)
 
 
 def test_killed_versus_captured_is_a_predicate_discrepancy():
@@ -28,7 +28,7 @@ def test_killed_versus_captured_is_a_predicate_discrepancy():
     m = match_claims_detailed({"a": [cl("a1", "soldiers killed Quintero", "kill", "e1")],
                                "b": [cl("b1", "the operation to capture Quintero", "capture", "e1")]},
                               ORIGINS, {("a", "e1"): "q", ("b", "e1"): "q"})
-    (d,) = find_discrepancies(m.claims, m.members, ORIGINS, {"q": "Rafael Quintero"})
+    (d,) = find_discrepancies(m.claims, m.members, ORIGINS, {"q": "Rafael Quintero"}, m.conflicts)
     assert "Rafael Quintero" in d.about and d.id.startswith("dis_predicate")
     assert sorted(v["articles"][0] for v in d.values) == ["a", "b"]
 
@@ -38,7 +38,7 @@ def test_differently_dated_events_are_no_conflict():
     m = match_claims_detailed({"a": [cl("a1", "police captured Quintero in 2019", "capture", "e1", [y1])],
                                "b": [cl("b1", "soldiers killed Quintero in 2024", "kill", "e1", [y2])]},
                               ORIGINS, {("a", "e1"): "q", ("b", "e1"): "q"})
-    assert find_discrepancies(m.claims, m.members, ORIGINS) == []
+    assert find_discrepancies(m.claims, m.members, ORIGINS, conflicts=m.conflicts) == []
 
 
 def test_different_figures_for_one_claim():
@@ -48,7 +48,7 @@ def test_different_figures_for_one_claim():
                                "b": [cl("b1", "the ambush killed 15 soldiers", "kill", "e1", [v2])],
                                "c": [cl("c1", "an ambush killed 15 soldiers", "kill", "e1", [v2])]},
                               ORIGINS, {("a", "e1"): "x", ("b", "e1"): "x", ("c", "e1"): "x"})
-    (d,) = find_discrepancies(m.claims, m.members, ORIGINS)
+    (d,) = find_discrepancies(m.claims, m.members, ORIGINS, conflicts=m.conflicts)
     support = {v["value"]: v["independent_sources"] for v in d.values}
     assert support == {"12": 1, "15": 2} and d.id.startswith("dis_value")
 
@@ -59,7 +59,7 @@ def test_agreeing_approximate_figures_are_no_discrepancy():
     m = match_claims_detailed({"a": [cl("a1", "the unit has about 300 staff", "have", "e1", [v1])],
                                "b": [cl("b1", "the unit has roughly 310 staff", "have", "e1", [v2])]},
                               ORIGINS, {("a", "e1"): "x", ("b", "e1"): "x"})
-    assert find_discrepancies(m.claims, m.members, ORIGINS) == []
+    assert find_discrepancies(m.claims, m.members, ORIGINS, conflicts=m.conflicts) == []
 
 
 def test_reworded_quote_but_not_an_excerpt():
@@ -68,7 +68,7 @@ def test_reworded_quote_but_not_an_excerpt():
     m = match_claims_detailed({"a": [cl("a1", base, "say", speaker="e1")],
                                "b": [cl("b1", other, "say", speaker="e1")]}, ORIGINS,
                               {("a", "e1"): "p", ("b", "e1"): "p"})
-    (d,) = find_discrepancies(m.claims, m.members, ORIGINS, {"p": "Ana Berg"})
+    (d,) = find_discrepancies(m.claims, m.members, ORIGINS, {"p": "Ana Berg"}, m.conflicts)
     assert d.id.startswith("dis_wording") and "Ana Berg" in d.about
     assert "govern" in d.values[0]["value"] and "manage" in d.values[1]["value"]
     assert reworded("a b c d e".split(), "b c d".split()) is None
@@ -91,7 +91,27 @@ def test_only_figures_of_one_slot_are_compared():
                                      Claim(id="b3", text="Ortiz polls at 25.4% among voters", article="b",
                                            predicate="poll", subject="s2", values=[p2])]},
                               ORIGINS, {("a", "s1"): "ruiz", ("b", "s2"): "ortiz"})
-    found = find_discrepancies(m.claims, m.members, ORIGINS)
+    found = find_discrepancies(m.claims, m.members, ORIGINS, conflicts=m.conflicts)
     assert len(found) == 1 and {v["value"] for v in found[0].values} == {"at least 23", "al menos 31"}
     burned = next(c for c in m.claims if c.predicate == "burn")
     assert burned.contradicted_by and burned.independent_sources == 1
+
+
+def test_claims_stating_one_value_are_one_version():
+    """Two claims that both say 23 (kept apart by their named agents) against one that says 31:
+    one discrepancy with two versions, and each claim graded against the 31 (never 1 or 2)."""
+    from fuentes.corpus.grading import assess
+
+    v23 = Value("count", "at least 23", 23.0, "vehicles", approximate=True, low=23.0)
+    v31 = Value("count", "al menos 31", 31.0, "vehículos", approximate=True, low=31.0)
+    claims = {"a": [Claim(id="a1", text="gunmen of the cartel set fire to at least 23 vehicles", article="a",
+                          predicate="burn", subject="g1", values=[v23])],
+              "b": [cl("b1", "hombres armados incendiaron al menos 31 vehículos", "burn", values=[v31])],
+              "c": [Claim(id="c1", text="rival gunmen set fire to at least 23 vehicles", article="c",
+                          predicate="burn", subject="g2", values=[v23])]}
+    graded, found = assess(claims, ORIGINS, {("a", "g1"): "g1", ("c", "g2"): "g2"})
+    (d,) = found
+    assert sorted((v["value"], tuple(v["articles"])) for v in d.values) == [("al menos 31", ("b",)),
+                                                                              ("at least 23", ("a", "c"))]
+    grades = {c.articles[0]: (c.grade, bool(c.contradicted_by)) for c in graded}
+    assert grades == {"a": (4, True), "c": (4, True), "b": (5, True)}  # 31 has one origin against two

@@ -42,7 +42,7 @@ def test_a_contradicted_claim_is_never_confirmed():
     c.contradicted_by = ["d1"]
     d = Discrepancy(id="dis_value_x", about="count", values=[
         {"value": "four", "articles": ["a", "b"], "claim": "c", "claims": ["a1", "b1"], "independent_sources": 2},
-        {"value": "cinco", "articles": ["d"], "claim": "c", "claims": ["d1"], "independent_sources": 1}])
+        {"value": "cinco", "articles": ["d"], "claim": "r", "claims": ["d1"], "independent_sources": 1}])
     assert grade(c, [d]) == 3 and c.contradicted_by == ["d1"]
     c.independent_sources = 1
     assert grade(c, [d]) == 4

@@ -127,3 +127,44 @@ def test_spanish_atomic_claims_with_slots(nlp):
     denied = [c for c in claims if c.predicate == "capture" and c.object == "e1" and c.modality == "denied"]
     assert denied and "no detuvo" in denied[0].text
     assert any(c.predicate == "attempt:capture" and c.time == "2019" for c in claims)
+
+
+# ---- stated values and outcomes ---------------------------------------------------------------
+
+EN_VALUES = ("The unemployment rate was 5 percent in May. "
+             "In 2009, the United Nations came under withering criticism. "
+             "Ruiz won the runoff in the northern district. "
+             "Ortiz lost the runoff in the southern district.")
+ES_VALUES = ("La tasa de desempleo fue de 5 por ciento en mayo. "
+             "En 2009, las Naciones Unidas recibieron duras críticas. "
+             "Ruiz ganó la segunda vuelta en el distrito norte. "
+             "Ortiz perdió la segunda vuelta en el distrito sur.")
+
+
+@pytest.mark.parametrize("lang,body", [("en", EN_VALUES), ("es", ES_VALUES)])
+def test_stated_figures_dates_and_outcomes_are_claims(nlp, lang, body):
+    """A figure or a date the outlet states is always in a claim (a copula's figure too, and a
+    month name is no hedge); won / lost are typed outcomes that can contradict each other."""
+    sdoc = nlp[lang](body)
+    mentions = mentions_of(body, "Ruiz", "e1") + mentions_of(body, "Ortiz", "e2")
+    claims = extract_claims(body, sdoc, sorted(mentions, key=lambda m: m.start), [], lang, "a")
+    rate = next(c for c in claims if any(v.kind == "percent" and v.amount == 5 for v in c.values))
+    assert rate.predicate == "be" and rate.modality == "reported" and rate.start == 0
+    dated = next(c for c in claims if c.time == "2009")
+    assert "2009" in dated.text and dated.modality == "reported"
+    outcomes = {c.predicate: c.subject for c in claims if c.predicate in ("win", "lose")}
+    assert outcomes == {"win": "e1", "lose": "e2"}
+
+
+def test_atomic_rule():
+    from fuentes.extract.claims import atomic_reason
+
+    ok = {"text": "Soldiers killed Quintero", "predicate": "kill", "object": "e1", "evidence": [{"article": "a"}]}
+    assert atomic_reason(ok) is None
+    assert atomic_reason({**ok, "object": None}) == "no subject or object"
+    assert atomic_reason({**ok, "text": "Soldiers killed Quintero. Then they left"}) == "more than one sentence"
+    assert atomic_reason({**ok, "text": "Marinos abatieron a Quintero y"}) == "cut mid-sentence"
+    assert atomic_reason({**ok, "evidence": []}) == "no evidence"
+    assert atomic_reason({**ok, "text": "President George W. Bush kept the homeland safe"}) is None  # an initial
+    assert atomic_reason({**ok, "text": "La Sra. Pérez llegó a Monterrey"}) is None  # a title
+    assert atomic_reason({**ok, "text": "La Sra. Pérez llegó. Luego se fue"}) == "more than one sentence"

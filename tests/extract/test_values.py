@@ -79,3 +79,14 @@ def test_counted_nouns_names_and_offsets():
     (b,) = values("al menos 31 vehículos", "es")
     assert concept(a.unit) == concept(b.unit) == "vehicle" and not same_value(a, b)
     assert interval(a) == (23.0, pytest.approx(25.3))
+
+
+def test_a_number_after_a_month_is_a_day_not_a_count():
+    """"Sept. 11 conspiracy theories" was read as a count of 11 conspiracies (and "Sept. 15
+    memorial" as 15 memorials): a number after a month name is the day of a date."""
+    assert [(v.kind, v.low) for v in values("trafficked in Sept. 11 conspiracy theories")] == [("date", "--09-11")]
+    assert [(v.kind, v.low) for v in values("los atentados del 11 de septiembre", "es")] == [("date", "--09-11")]
+    assert [(v.kind, v.low) for v in values("tras el homenaje de sep. 15 homenajes", "es")] == [("date", "--09-15")]
+    assert [(v.kind, v.amount) for v in values("they may 3 times a day", "en")] == [("count", 3.0)]
+    assert [v.text for v in values("prices rose in June.")] == ["June"]
+    assert [v.text for v in values("los precios subieron en mayo.", "es")] == ["mayo"]
