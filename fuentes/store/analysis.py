@@ -279,3 +279,27 @@ def load_corpus_relations(store: Store) -> list[Relation]:
 
 def load_derivations(store: Store) -> list[Derivation]:
     return [DERIVATION.from_row(r) for r in all_rows(store, derivations)]
+
+
+def load_layer_data(store: Store, layer: str, article_ids: Iterable[str]) -> dict[str, Any]:
+    """The raw data of one per-article layer for the given articles that have it (chunked reads)."""
+    ids = list(dict.fromkeys(article_ids))
+    found: dict[str, Any] = {}
+    with store.engine.connect() as conn:
+        for start in range(0, len(ids), 500):
+            rows = conn.execute(select(article_layers.c.article_id, article_layers.c.data).where(
+                article_layers.c.layer == layer, article_layers.c.article_id.in_(ids[start:start + 500])))
+            found.update((row.article_id, row.data) for row in rows)
+    return found
+
+
+def save_layer_data(store: Store, layer: str, data: dict[str, Any]) -> None:
+    """Set one per-article layer of the given articles (other layers untouched), in one transaction."""
+    if not data:
+        return
+    ids = list(data)
+    with writing(store, f"save the {layer} layer of {len(ids)} articles"), store.engine.begin() as conn:
+        for start in range(0, len(ids), 500):
+            conn.execute(delete(article_layers).where(article_layers.c.layer == layer,
+                                                      article_layers.c.article_id.in_(ids[start:start + 500])))
+        conn.execute(article_layers.insert(), [{"article_id": i, "layer": layer, "data": d} for i, d in data.items()])

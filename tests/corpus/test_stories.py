@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from fuentes.corpus.stories import StoryIndex, Weights, features, story_record, text_names, verified_language
+from fuentes.corpus.stories import (
+    StoryIndex,
+    Weights,
+    features,
+    story_record,
+    text_names,
+    verified_language,
+)
 from fuentes.model import Article, Derivation
 
 RAID_EN = ("Mexican soldiers killed the cartel boss Rafael Soto Leyva in a raid in Culiacán on Sunday, "
@@ -140,3 +147,177 @@ def test_numbers_and_names_are_features():
     _, _, _, es = features(art("y", "Murieron 1.300 personas el 03 de marzo.", "es"), None)
     _, _, _, en = features(art("z", "Some 1,300 people died on March 3.", "en"), None)
     assert set(es) == set(en) == {"1300", "3"}
+
+
+# --- a team-written stream: stories in English and Spanish over two months -----------------------
+
+PEOPLE = ["Héctor Salgado Ibarra", "Marta Quintero Lozano", "Ramón Villalba Ochoa", "Sofía Cárdenas Paredes",
+          "Tomás Arellano Benítez", "Irene Montoya Zamora", "Rubén Escobedo Trujillo", "Lucía Paredes Soto"]
+PLACES = ["Culiacán", "Tijuana", "Guayaquil", "Rosario", "Medellín", "Morelia", "Reynosa", "Durango"]
+REPORTS = {
+    "en": ["Soldiers arrested {p} in {q} on {d}, the defence ministry said.",
+           "{p}, who prosecutors say runs a smuggling cell, was detained in a house in {q}.",
+           "Troops seized {n} rifles and cash during the operation against {p}.",
+           "The arrest of {p} follows months of surveillance by federal agents in {q}."],
+    "es": ["Soldados detuvieron a {p} en {q} el {d}, informó la secretaría de defensa.",
+           "{p}, a quien la fiscalía señala como jefe de una célula de contrabando, fue capturado en {q}.",
+           "Las tropas aseguraron {n} fusiles y dinero en efectivo durante el operativo contra {p}.",
+           "La captura de {p} llega tras meses de vigilancia de agentes federales en {q}."],
+}
+
+
+def stream() -> list[Article]:
+    """Eight arrests, each reported three times (English and Spanish) over three days."""
+    from datetime import date, timedelta
+
+    out = []
+    for s, (person, place) in enumerate(zip(PEOPLE, PLACES)):
+        day = date(2026, 1, 4) + timedelta(days=7 * s)
+        for r in range(3):
+            lang = "es" if (s + r) % 3 == 0 else "en"
+            published = day + timedelta(days=r)
+            lines = REPORTS[lang][r:] + REPORTS[lang][:r]
+            text = " ".join(t.format(p=person, q=place, n=12 + 7 * s, d=published.isoformat()) for t in lines)
+            out.append(art(f"s{s}r{r}", text, lang, published.isoformat()))
+    return out
+
+
+def partition(stories) -> list[list[str]]:
+    return sorted(sorted(s.articles) for s in stories)
+
+
+def save_articles(store, articles):
+    from fuentes.store.articles import save_batch
+
+    save_batch(store, [{"id": a.id, "source": a.source, "text": a.text, "language": a.language,
+                        "published": a.published, "kind": "unknown"} for a in articles])
+
+
+def test_stream_clusters_by_event():
+    from fuentes.corpus.stories import cluster_stories
+
+    got = partition(cluster_stories(stream(), embedder=False))
+    assert got == [[f"s{s}r{r}" for r in range(3)] for s in range(8)]
+
+
+def test_batches_give_the_from_scratch_partition():
+    from fuentes.corpus.stories import cluster_stories
+
+    arts = stream()
+    whole = partition(cluster_stories(arts, embedder=False))
+    for size in (1, 5, 9):
+        index = StoryIndex(embedder=False)
+        for start in range(0, len(arts), size):
+            index.add(arts[start:start + size])
+        assert partition(index.stories.values()) == whole, size
+
+
+def test_stored_index_places_only_new_articles_and_equals_from_scratch(store):
+    from fuentes.corpus.stories import (
+        STATE,
+        cluster_stories,
+        index_version,
+        stored_stories,
+    )
+    from fuentes.store.state import load_state
+
+    arts = stream()
+    first, later = arts[:13], arts[13:]
+    save_articles(store, first)
+    index = stored_stories(store, first, embedder=False)
+    examined = index.links_examined
+    again = stored_stories(store, first, embedder=False)  # nothing new: nothing placed
+    assert again.links_examined == examined and partition(again.stories.values()) == partition(index.stories.values())
+    save_articles(store, later)
+    grown = stored_stories(store, arts, embedder=False)
+    assert partition(grown.stories.values()) == partition(cluster_stories(arts, embedder=False))
+    # the later batch compared its own articles with the stories it reached, not the whole corpus
+    fresh = StoryIndex(embedder=False)
+    fresh.add(arts)
+    assert grown.links_examined - examined < fresh.links_examined
+    saved = load_state(store, STATE, index_version(Weights(), None))
+    assert sorted(saved.items) == sorted(a.id for a in arts)
+
+
+def test_stored_index_forgets_removed_articles_and_replaces_renamed_ones(store):
+    from fuentes.corpus.stories import stored_stories
+
+    arts = stream()
+    save_articles(store, arts)
+    stored_stories(store, arts, embedder=False)
+    kept = [a for a in arts if a.id != "s0r0"]
+    index = stored_stories(store, kept, names={"s1r1": {"Someone Else"}}, embedder=False)
+    assert "s0r0" not in index.story_of and index.items["s1r1"].given == frozenset({"Someone Else"})
+    assert sorted(index.stories[index.story_of["s0r1"]].articles) == ["s0r1", "s0r2"]
+
+
+class FakeEncoder:
+    """Deterministic lead vectors (a hash of the words), counting what it encodes."""
+
+    name = "fake@1"
+
+    def __init__(self):
+        self.encoded: list[str] = []
+
+    def encode(self, texts):
+        import numpy as np
+
+        self.encoded += texts
+        out = []
+        for text in texts:
+            vec = np.zeros(16, np.float32)
+            for word in text.lower().split():
+                vec[hash(word) % 16] += 1
+            out.append(vec / np.linalg.norm(vec))
+        return out
+
+
+def test_lead_embeddings_are_stored_once_per_article(store):
+    from fuentes.corpus.stories import LEAD_LAYER, decode_vector, stored_stories
+    from fuentes.store.analysis import load_layer_data
+
+    arts = stream()
+    save_articles(store, arts)
+    encoder = FakeEncoder()
+    stored_stories(store, arts[:10], embedder=encoder)
+    assert len(encoder.encoded) == 10
+    layer = load_layer_data(store, LEAD_LAYER, [a.id for a in arts])
+    assert sorted(layer) == sorted(a.id for a in arts[:10]) and layer["s0r0"]["encoder"] == "fake@1"
+    assert decode_vector(layer["s0r0"]["vector"]).shape == (16,)
+    encoder.encoded.clear()
+    stored_stories(store, arts, embedder=encoder)  # only the new leads are encoded
+    assert len(encoder.encoded) == len(arts) - 10
+    other = FakeEncoder()
+    other.name = "fake@2"  # another encoder: its own vectors, the index rebuilt
+    stored_stories(store, arts, embedder=other)
+    assert len(other.encoded) == len(arts)
+    assert load_layer_data(store, LEAD_LAYER, ["s0r0"])["s0r0"]["encoder"] == "fake@2"
+
+
+def test_blocking_keys_are_the_heaviest_rare_terms():
+    from fuentes.corpus.stories import story_keys
+
+    df = {"names": {"soto": 2, "culiacan": 5, "mexico": 900}, "words": {"raid": 40, "said": 950, "cartel": 60}}
+    keys = story_keys({"soto": 3, "culiacan": 1, "mexico": 4}, {"raid": 2, "said": 5, "cartel": 1}, "en", 1000,
+                      lambda kind, term: df[kind][term], Weights(keys=1))
+    assert keys == ("n\x00soto", "w\x00en\x00raid")  # the rarest, heaviest name and word; a language per word key
+    everything = story_keys({"soto": 3, "mexico": 4}, {"said": 5}, "es", 1000, lambda kind, term: df[kind][term],
+                            Weights(keys=5))
+    assert everything == ("n\x00soto",)  # held by most articles: no key
+
+
+def test_articles_the_index_cannot_read_meet_through_their_leads():
+    import numpy as np
+
+    zh = "墨西哥士兵周日在库利亚坎的一次突袭中打死了贩毒集团头目，官员们说。" * 12
+    zh2 = "官员说，墨西哥军队在锡那罗亚州库利亚坎市的行动中击毙了一名贩毒集团首领。" * 12
+    rain = "暴雨周一淹没了韦拉克鲁斯沿海城市，数百个家庭被迫离开家园。" * 12
+    near = np.ones(8, np.float32) / np.sqrt(8)
+    other = np.array([1, -1, 0, 0, 0, 0, 0, 0], np.float32) / np.sqrt(2)  # orthogonal to `near`
+    arts = [art("a", zh, "zh"), art("b", zh2, "zh"), art("c", rain, "zh")]
+    index = StoryIndex(embedder=False)
+    out = index.add(arts, vectors={"a": near, "b": near, "c": other})
+    assert all(not item.keys for item in index.items.values())  # no names or words it reads
+    assert out["a"] == out["b"] != out["c"]
+    apart = StoryIndex(embedder=False).add(arts, vectors={"a": near, "b": other, "c": -near})
+    assert len(set(apart.values())) == 3

@@ -10,14 +10,11 @@
 from __future__ import annotations
 
 import json
-import math
 import random
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-
-from fuentes.spark.stories import prefix
 
 pytestmark = pytest.mark.spark
 
@@ -79,27 +76,6 @@ def generated_reports(stories: int = 40, seed: int = 5) -> list[dict]:
 def write_jsonl(path: Path, items: list[dict]) -> str:
     path.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items), "utf-8")
     return str(path)
-
-
-def test_prefix_filter_finds_every_pair_above_the_bound():
-    rng = random.Random(1)
-    vocab = [f"t{i}" for i in range(40)]
-    df = {t: rng.randint(1, 50) for t in vocab}
-
-    def unit():
-        raw = {t: rng.random() for t in rng.sample(vocab, rng.randint(1, 12))}
-        norm = math.sqrt(sum(v * v for v in raw.values()))
-        return {t: v / norm for t, v in raw.items()}
-
-    vectors = [unit() for _ in range(120)]
-    prefixes = [set(prefix(v, df, 0.3)) for v in vectors]
-    close = 0
-    for i, x in enumerate(vectors):
-        for j in range(i):
-            if sum(w * vectors[j].get(t, 0) for t, w in x.items()) >= 0.3:
-                close += 1
-                assert prefixes[i] & prefixes[j], (i, j)
-    assert close > 50 and sum(map(len, prefixes)) < sum(map(len, vectors))  # prefixes are shorter
 
 
 def test_blocks_give_the_corpus_wide_stories(spark, tmp_path):

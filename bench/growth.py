@@ -1,0 +1,194 @@
+"""How `fuentes analyse` grows with the store: corpus stages from scratch at 2k, 8k (and 32k)
+articles, a re-run with nothing new, and 100 new articles into each analysed store.
+
+The corpus: `bench/gen_derivation_corpus.py`'s generator (real PolNeAR and ECB+ texts first,
+each with planted syndicated copies and rewrites, then bigram filler originals with families),
+dated over about two years as the generator dates them. The first N articles of one generated
+corpus make the store of size N, so each size holds the smaller one plus new articles, and the
+100 articles added to a store of N are the generator's next 100.
+
+Phases (each store lives under --work, default /work/scratch/h3/growth):
+  prepare   ingest the first N articles and run the per-article stages (`analyse_articles`)
+            once per size: each size's store is the previous size's copied, plus the new
+            articles ingested and analysed; the next 100 articles go in a JSONL file beside it.
+  measure   per size, on a copy of the prepared store, in a fresh process each:
+            1. the corpus stages from scratch: seconds per stage, peak RSS, store bytes per article;
+            2. the corpus stages again with nothing new;
+            3. 100 new articles ingested, their per-article stages, then the corpus stages.
+Results: bench/results/growth.json (per stage: seconds at each size and the growth per 4x).
+
+    nice -n 10 .venv/bin/python bench/growth.py prepare --sizes 2000 8000
+    nice -n 10 .venv/bin/python bench/growth.py measure --sizes 2000 8000
+    .venv/bin/python bench/growth.py report     # growth.json from every size measured so far
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench._shared import REPO, write_results  # noqa: E402
+
+NEW = 100  # articles added to an analysed store
+TARGET = 4.5  # growth per 4x allowed for every corpus stage
+PYTHON = sys.executable
+
+
+def corpus_lines(total: int, seed: int = 7) -> list[dict]:
+    """The first `total` generated articles as JSON lines for `fuentes ingest`."""
+    from bench.gen_derivation_corpus import build_corpus
+
+    corpus = build_corpus(total, seed=seed)
+    return [{"text": a.text, "outlet": a.outlet, "title": a.title, "published": a.published, "language": "en",
+             "url": f"https://growth.example/{a.id}"} for a in corpus.articles[:total]]
+
+
+def write_jsonl(path: Path, items: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), "utf-8")
+    return path
+
+
+def ingest(path: Path, db: Path) -> float:
+    t0 = time.perf_counter()
+    subprocess.run([str(REPO / ".venv/bin/fuentes"), "ingest", str(path), "--db", str(db), "--no-progress",
+                    "--budget", "0", "--memory-mb", "0"],
+                   check=False, stdout=subprocess.DEVNULL)  # status 1 when an input was rejected: go on
+    return time.perf_counter() - t0
+
+
+def in_child(*args: str) -> dict:
+    """Run one step of this script in a fresh process (its own peak RSS); its JSON result."""
+    out = subprocess.run([PYTHON, __file__, *args], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# --- steps run in a child process ---------------------------------------------------------------
+
+def step_articles(db: str) -> dict:
+    from fuentes.analyse import analyse_articles
+    from fuentes.store import open_store
+
+    store = open_store(db)
+    t0 = time.perf_counter()
+    summary = analyse_articles(store)
+    return {"seconds": round(time.perf_counter() - t0, 2), "analysed": summary.analysed,
+            "failed": summary.failed, "peak_rss_mb": _peak_mb()}
+
+
+def step_corpus(db: str) -> dict:
+    """The corpus stages of `fuentes analyse` over the store, timed one by one."""
+    from fuentes.analyse import AnalysisSummary
+    from fuentes.corpus.stages import LocalContext, run_corpus
+    from fuentes.store import open_store
+
+    store = open_store(db)
+    summary = AnalysisSummary()
+    seconds: dict[str, float] = {}
+    last = [time.perf_counter()]
+
+    def on_stage(stage, _ctx) -> None:
+        now = time.perf_counter()
+        seconds[stage.name] = round(now - last[0], 2)
+        last[0] = now
+
+    t0 = time.perf_counter()
+    run_corpus(LocalContext(store, summary), on_stage=on_stage)
+    return {"seconds": seconds, "total": round(time.perf_counter() - t0, 2), "peak_rss_mb": _peak_mb(),
+            "stories": summary.stories, "entities": summary.entities, "claims": summary.claims}
+
+
+def _peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+# --- phases --------------------------------------------------------------------------------------
+
+def prepare(sizes: list[int], work: Path) -> None:
+    work.mkdir(parents=True, exist_ok=True)
+    lines = corpus_lines(max(sizes) + NEW)
+    previous, done = None, 0
+    for n in sorted(sizes):
+        db = work / f"base-{n}.db"
+        took = 0.0
+        if not db.exists():
+            if previous is not None:
+                shutil.copy(previous, db)
+            took = ingest(write_jsonl(work / f"part-{n}.jsonl", lines[done:n]), db)
+        result = in_child("_articles", str(db))  # only articles not analysed yet
+        print(f"{n}: ingest {took:.0f}s, per-article stages {result['seconds']:.0f}s", flush=True)
+        write_jsonl(work / f"new-{n}.jsonl", lines[n:n + NEW])
+        previous, done = db, n
+
+
+def measure(sizes: list[int], work: Path) -> dict:
+    runs: dict[str, dict] = {}
+    for n in sorted(sizes):
+        db = work / f"run-{n}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        shutil.copy(work / f"base-{n}.db", db)
+        scratch = in_child("_corpus", str(db))
+        rerun = in_child("_corpus", str(db))
+        stored = db.stat().st_size
+        took = ingest(work / f"new-{n}.jsonl", db)
+        articles = in_child("_articles", str(db))
+        added = in_child("_corpus", str(db))
+        runs[str(n)] = {"scratch": scratch, "store_bytes_per_article": round(stored / n),
+                        "rerun_nothing_new": rerun,
+                        "add_100": {"ingest_seconds": round(took, 2), "per_article_seconds": articles["seconds"],
+                                    "corpus": added}}
+        (work / f"result-{n}.json").write_text(json.dumps(runs[str(n)], indent=2))
+        print(f"{n}: scratch {scratch['seconds']} ; rerun {rerun['total']}s ; +100 corpus {added['seconds']}",
+              flush=True)
+    return runs
+
+
+def growth(runs: dict) -> dict:
+    """Per stage (and total): seconds at each size and the growth per 4x between sizes."""
+    sizes = sorted(int(n) for n in runs)
+    stages = list(runs[str(sizes[0])]["scratch"]["seconds"])
+    table = {}
+    for stage in stages + ["total"]:
+        secs = [runs[str(n)]["scratch"]["seconds"][stage] if stage != "total" else runs[str(n)]["scratch"]["total"]
+                for n in sizes]
+        steps = [round((b / a) ** (__import__("math").log(4) / __import__("math").log(m / n)), 2) if a > 0 else None
+                 for (n, a), (m, b) in zip(zip(sizes, secs), zip(sizes[1:], secs[1:]))]
+        table[stage] = {"seconds": dict(zip(map(str, sizes), secs)), "growth_per_4x": steps,
+                        "within_target": all(s is not None and s <= TARGET for s in steps)}
+    return table
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("phase", choices=["prepare", "measure", "report", "_articles", "_corpus"])
+    parser.add_argument("db", nargs="?")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 8000])
+    parser.add_argument("--work", type=Path, default=Path("/work/scratch/h3/growth"))
+    args = parser.parse_args()
+    if args.phase == "_articles":
+        print(json.dumps(step_articles(args.db)))
+    elif args.phase == "_corpus":
+        print(json.dumps(step_corpus(args.db)))
+    elif args.phase == "prepare":
+        prepare(args.sizes, args.work)
+    else:
+        runs = measure(args.sizes, args.work) if args.phase == "measure" else {}
+        for found in args.work.glob("result-*.json"):  # sizes measured by earlier runs
+            runs.setdefault(found.stem.split("-")[1], json.loads(found.read_text()))
+        args.sizes = sorted(int(n) for n in runs)
+        results = {"sizes": sorted(args.sizes), "new_articles": NEW, "target_growth_per_4x": TARGET,
+                   "stages": growth(runs), "runs": runs}
+        write_results("growth", results)
+        for stage, row in results["stages"].items():
+            print(f"{stage:20} {row['seconds']} growth/4x {row['growth_per_4x']}")
+
+
+if __name__ == "__main__":
+    main()
