@@ -2,6 +2,10 @@
 against the `entity` records of `fuentes run` + `fuentes export`.
 
     python bench/identity.py [--workers 2] [--ecb-limit 300] [--only meantime|ecb] [--keep DIR]
+                             [--split tuning|report] [--missed] [--name NAME]
+
+(`--split tuning --missed` is the quick tuning loop: one MEANTIME split, and for each gold chain
+split over several fuentes entities, or each entity holding several chains, the texts involved.)
 
 MEANTIME (Wikinews in English and their Spanish translations, 4 topics; unified CDCR format):
 each document's text is rebuilt from its tokens (a char offset map token -> (start, end) is
@@ -543,13 +547,34 @@ def score(mentions: list[Mention], mapped: dict[str, str | None], cross_lingual:
     return out
 
 
-def meantime(workers: int, keep: Path | None) -> dict:
+def missed(mentions: list[Mention], mapped: dict[str, str | None], names: dict[str, str]) -> dict:
+    """Diagnostics: per gold chain split over several clusters, its parts (entity name, texts);
+    per cluster holding several chains, those chains' texts. For reading on the tuning split."""
+    by_chain: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    by_pred: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for m in mentions:
+        ent = mapped.get(m.key)
+        label = f"{names.get(ent, ent)}" if ent else "(no entity)"
+        by_chain[m.chain][label].append(f"{m.language}:{m.text}")
+        if ent:
+            by_pred[label][m.chain].append(f"{m.language}:{m.text}")
+    split = {chain: {k: Counter(v).most_common() for k, v in parts.items()}
+             for chain, parts in by_chain.items() if len(parts) > 1}
+    joined = {ent: {c: Counter(v).most_common(4) for c, v in chains.items()}
+              for ent, chains in by_pred.items() if len(chains) > 1}
+    return {"split_chains": dict(sorted(split.items(), key=lambda kv: -sum(len(v) for v in kv[1].values()))),
+            "joined_chains": joined}
+
+
+def meantime(workers: int, keep: Path | None, only_split: str | None = None, show_missed: bool = False) -> dict:
     docs, mentions, headline = load_meantime()
     results: dict = {"selection": {
         "named": "the mention's text starts with a capital letter (the data has no named/nominal field)",
         "alt_capital_head": "the mention's head word (dataset's automatic parse) has a capital letter and "
                             "is not a pronoun"}}
     for split, topics in SPLITS.items():
+        if only_split and split != only_split:
+            continue
         split_docs = [d for d in docs if d.topic in topics]
         split_mentions = [m for m in mentions if m.topic in topics]
         work = (keep / f"meantime-{split}") if keep else Path(tempfile.mkdtemp(prefix=f"fuentes-identity-{split}-"))
@@ -580,6 +605,9 @@ def meantime(workers: int, keep: Path | None) -> dict:
                    "examples_named_not_in_alt": Counter(m.text for m in named if m.key not in alt_keys).most_common(10),
                    "examples_alt_not_in_named": Counter(m.text for m in alt if m.key not in named_keys).most_common(10)},
                "named_by_class": dict(Counter(m.label for m in named))}
+        if show_missed:
+            names = {rec["id"]: rec.get("name") for rec in records if rec.get("type") == "entity"}
+            res["missed"] = missed(named, ev["mapped"], names)
         results[split] = res
     return results
 
@@ -664,11 +692,14 @@ def main() -> None:
     parser.add_argument("--only", choices=("meantime", "ecb"))
     parser.add_argument("--keep", type=Path, help="folder to keep the inputs, stores and exports in")
     parser.add_argument("--name", default="identity")
+    parser.add_argument("--split", choices=tuple(SPLITS), help="MEANTIME: run this split only")
+    parser.add_argument("--missed", action="store_true",
+                        help="MEANTIME: add each split gold chain's parts and each over-joined entity (diagnostics)")
     args = parser.parse_args()
     started = time.perf_counter()
     results: dict = {"workers": args.workers}
     if args.only in (None, "meantime"):
-        results["meantime"] = meantime(args.workers, args.keep)
+        results["meantime"] = meantime(args.workers, args.keep, args.split, args.missed)
     if args.only in (None, "ecb"):
         results["ecb_dev"] = ecb(args.workers, args.ecb_limit, args.keep)
     results["total_seconds"] = round(time.perf_counter() - started, 1)

@@ -31,7 +31,8 @@ from dataclasses import dataclass
 
 from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys, same_person_name
 from fuentes.corpus.name_constraints import (Profile, consistent_names, entity_gender, exonym_key,
-                                             honorific_gender, looks_like_organisation, org_words, orgs_conflict,
+                                             honorific_gender, looks_like_organisation, org_core, org_words,
+                                             orgs_conflict, translated_bag,
                                              people_conflict, person_name)
 from fuentes.ids import content_id
 from fuentes.model import Entity
@@ -67,6 +68,8 @@ def _names(ent: Entity) -> set[tuple[str, ...]]:
     found = {t for a in forms if a[:1].isupper() or a[:1].isdigit() if (t := name_tokens(a))}
     if ent.kind == "person":  # titles dropped; a name with an organisation's word is not a person's
         found = {person_name(t) for t in found if len(t) < 2 or not looks_like_organisation(t)}
+    elif ent.kind == "organization":  # "Apple Inc." is also "Apple"
+        found |= {org_core(t) for t in found}
     core = person_name(name_tokens(ent.name)) if ent.kind == "person" else name_tokens(ent.name)
     multi = [t for t in found if len(t) >= 2]
     kept = consistent_names(core if len(core) >= 2 else None, multi, ent.kind)
@@ -82,6 +85,9 @@ def _known_keys(ent: Entity, core: tuple[str, ...], kept: list[tuple[str, ...]])
         return set()
     own = [core, *kept] if len(core) >= 2 or not kept else kept
     keys = {key for t in own if (key := exonym_key(t))}
+    # the same words across languages ("Aeropuerto Internacional Changi" / "Changi International
+    # Airport"): a name key, not an exonym key, so it never sets two groups apart
+    keys |= {bag for t in own if (bag := translated_bag(t))}
     if len(core) < 2 and (key := exonym_key(core)):  # an entity named by its acronym or one word
         keys.add(key)
     return keys
@@ -93,7 +99,7 @@ def _profile(ent: Entity, names: set[tuple[str, ...]], surnames: frozenset[str] 
         return Profile(people={t for t in names if len(t) >= 2}, genders={gender} if gender else set())
     known = {t for t in names if t[0].startswith("~")}
     if ent.kind == "organization":  # a name in the exonym table stands for its key, not its words
-        return Profile(orgs={t for t in names if len(org_words(t)) >= 2 and not t[0].startswith("~")
+        return Profile(orgs={t for t in names if len(org_words(t)) >= 2 and not t[0].startswith(("~", "\u2248"))
                              and exonym_key(t) is None}, known=known)
     if ent.kind == "place":
         return Profile(known=known)
@@ -257,9 +263,14 @@ def _clean_name(name: str, kind: str) -> bool:
 
 
 def canonical_name(names: list[str], kind: str) -> str:
-    """The best full form among the members' own names: a clean one, the one most members use,
-    then the longest (in words, then letters)."""
+    """The best full form among the members' own names: a clean one; for people a full name, the
+    one most members use, then the longest (in words, then letters); for groups and places a
+    spelled-out name before an acronym, then the one most members use ("Airbus", not the
+    "Airbus A330-200" one article joined to it), then the longest."""
     counts = Counter(fold(n) for n in names)
+    if kind != "person":
+        return max(names, key=lambda n: (_clean_name(n, kind), not looks_like_acronym(n), counts[fold(n)],
+                                         len(name_tokens(n)), len(n), n))
     return max(names, key=lambda n: (_clean_name(n, kind), len(name_tokens(n)) >= 2, counts[fold(n)],
                                      len(name_tokens(n)), len(n), n))
 
@@ -290,7 +301,9 @@ def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: s
     """One corpus entity from the local entities of one group (refs "article#key"); `used`: ids taken."""
     ents = [e for _, e in members]
     kinds = Counter(e.kind for e in ents)
-    kind = "person" if "person" in kinds else kinds.most_common(1)[0][0]
+    # a person when a third of the members say so (a surname alone is often tagged otherwise),
+    # else what most say: one article calling "Northrop Grumman" a person does not make it one
+    kind = "person" if kinds["person"] * 3 >= len(ents) else max(sorted(kinds), key=lambda k: kinds[k])
     name = canonical_name([e.name for e in ents if e.kind == kind], kind)
     ent_id = content_id("ent", kind, name)
     if ent_id in used:  # two unmerged entities with one name (e.g. two people called "Smith")

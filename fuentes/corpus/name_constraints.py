@@ -139,8 +139,41 @@ def exonym_key(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     return _exonym_table().get(tokens)
 
 
+# legal forms: "Apple Inc." and "Apple Computer" are one company's names, the form tells nothing apart
+LEGAL_FORMS = frozenset({"inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "lp",
+                         "nv", "n.v", "sa", "s.a", "sab", "s.a.b", "ag", "gmbh", "sl", "s.l", "spa", "s.p.a", "cv",
+                         "c.v", "srl", "s.r.l", "bv", "b.v", "pty", "holdings"})
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> dict[str, str]:
+    raw = yaml.safe_load(resources.files("fuentes.corpus").joinpath("data/name_words.yaml").read_text("utf-8"))
+    return {fold(str(k)): fold(str(v)) for table in raw.values() for k, v in table.items()}
+
+
+def translated_bag(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The words of a place's or organisation's name with Spanish generic words put in English
+    (data/name_words.yaml), sorted, as one key: "Aeropuerto Internacional Changi" and "Changi
+    International Airport" share it. None for a name of fewer than two words or one with no
+    proper word of its own ("Banco Central" names no one bank)."""
+    words = _name_words()
+    bag = [words.get(t, t) for t in tokens if t not in _ORG_GLUE and t not in LEGAL_FORMS]
+    generic = set(words.values())
+    if len(bag) < 2 or all(w in generic or w in words for w in bag):
+        return None
+    return ("\u2248bag", *sorted(bag))
+
+
 def org_words(tokens: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(t for t in tokens if t not in _ORG_GLUE)
+    return frozenset(t for t in tokens if t not in _ORG_GLUE and t not in LEGAL_FORMS)
+
+
+def org_core(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """An organisation's name without its trailing legal form ("apple inc" -> "apple")."""
+    end = len(tokens)
+    while end > 1 and (tokens[end - 1] in LEGAL_FORMS or tokens[end - 1] in ("de", "y", "and", "&")):
+        end -= 1
+    return tokens[:end]
 
 
 def orgs_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -213,12 +246,12 @@ class Profile:
             return "two different places or organisations of the exonym list"
         if self.genders and other.genders and self.genders != other.genders:
             return f"different gender cues: {'/'.join(sorted(self.genders))} and {'/'.join(sorted(other.genders))}"
-        for a in self.people:
-            for b in other.people:
+        for a in sorted(self.people):  # sorted: the same reason whatever the hash seed
+            for b in sorted(other.people):
                 if people_conflict(a, b):
                     return f"different given names: '{' '.join(a)}' / '{' '.join(b)}'"
-        for a in self.orgs:
-            for b in other.orgs:
+        for a in sorted(self.orgs):
+            for b in sorted(other.orgs):
                 if orgs_conflict(a, b):
                     return f"different organisations: '{' '.join(a)}' / '{' '.join(b)}'"
         if self.people and other.orgs and not other.people and _no_shared_name(self.people, other.orgs):

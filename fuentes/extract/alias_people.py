@@ -93,6 +93,8 @@ def link_people(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
             continue
         if all(c.label in PLACE for c in group) and any(_after_locative(body, c, lex) for c in group):
             continue  # "in Washington": the place stays a place beside "George Washington"
+        if all(c.label == "NORP" for c in group):
+            continue  # "Republicans" beside "Log Cabin Republicans": a party word, no surname
         for c in group:
             c.person, c.label = cid, "PERSON"
     covered = {i for c in cands for i in range(c.start, c.end)}

@@ -200,7 +200,16 @@ class Resolver(Referents):
             return self.speaker_from_mention(named[0])
         given = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper()]
         if given and head.pos_ == "NOUN" and self._someone(head):  # a first name the model left untagged
-            name = self.doc[given[0].left_edge.i:given[0].i + 1]
+            first, last = given[0], given[0]
+            while first.i > given[0].left_edge.i and self.doc[first.i - 1].pos_ == "PROPN":
+                first = self.doc[first.i - 1]  # the given name's own words, never the comma before it
+            while last.i + 1 < len(self.doc) and self.doc[last.i + 1].head.i == given[0].i \
+                    and self.doc[last.i + 1].dep_ in ("flat", "compound", "flat:name"):
+                last = self.doc[last.i + 1]  # "Rigoberto Cházaro Luna": the surnames hang after it
+            name = self.doc[first.i:last.i + 1]
+            known = self.by_alias(name.text)
+            if known is not None and known.kind == "person":
+                return Speaker(known.name, known.id, name.start_char, name.end_char, True, "name")
             return Speaker(visible(name.text), None, name.start_char, name.end_char, True, "name")
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.org_nouns:
             for c in head.children:  # "the aid group Gatsby said": the organisation named in apposition

@@ -26,13 +26,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from fuentes.corpus.name_constraints import exonym_key
 from fuentes.doc import ArticleDoc
 from fuentes.extract import aliases as linking
 from fuentes.extract.aliases import Cand, Lexicon, fold, lexicon, looks_like_acronym, name_tokens, opens_sentence
 from fuentes.model import Entity, Evidence, Mention
 from fuentes.pipeline import Stage, register
 
-VERSION = "1"
+VERSION = "2"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -54,39 +55,146 @@ def candidates(sdoc: Any, lex: Lexicon) -> list[Cand]:
     OntoNotes-style labels, with organisation keywords and suffixes applied; junk dropped."""
     cands: list[Cand] = []
     body = sdoc.text  # Doc.text joins every token: read it once
+    lowered = _LowerWords(body)
     for ent in sdoc.ents:
         label = CONLL_TO_ONTONOTES.get(ent.label_, ent.label_)
         if label not in NAME_LABELS:
             continue
-        for toks in _pieces(list(ent)):
-            cand = _candidate(sdoc, body, toks, label, ent.label_, lex)
-            if cand is not None:
-                cands.append(cand)
+        split = label in SPLIT_LABELS or ent.label_ == "MISC"  # CoNLL-style MISC spans run on most
+        for toks in _pieces(list(ent), lex if split else None):
+            for part, part_label in _role_split(toks, label, lex):
+                part = _drop_opener(sdoc, part, lex, lowered)
+                cand = _candidate(sdoc, body, part, part_label, ent.label_, lex, lowered) if part else None
+                if cand is not None:
+                    cands.append(cand)
     return cands
 
 
-def _pieces(toks: list[Any]) -> list[list[Any]]:
+# names whose spans the model over-extends into the words around them; titles of works
+# ("Gone with the Wind") keep their lower-case words
+SPLIT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+
+
+def _pieces(toks: list[Any], lex: Lexicon | None = None) -> list[list[Any]]:
     """Split a span at spaced punctuation ('Sri Lanka - Arjuna Ranatunga', 'X , Y'): a name
-    never contains a free-standing dash, comma or colon."""
+    never contains a free-standing dash, comma or colon. With `lex`, also at a sentence's full
+    stop ('Airbus A400M. El problema') and at a lower-case word that is no name particle
+    ('Boeing había', 'entregas a Singapore Airlines', 'Airbus massive new A380'); particles
+    left at either end are dropped."""
     out, cur = [], []
     for tok in toks:
-        if tok.is_punct and tok.text not in (".", "'", "\u2019") and (tok.whitespace_ or tok.text in ",:;"):
+        cut = tok.is_punct and tok.text not in (".", "'", "\u2019") and (tok.whitespace_ or tok.text in ",:;")
+        if lex is not None and not cut:
+            cut = (tok.text == "." and bool(tok.whitespace_)) or (
+                tok.is_alpha and tok.text.islower() and tok.lower_ not in lex.name_particles)
+        if cut:
             out.append(cur)
             cur = []
         else:
             cur.append(tok)
+            if lex is not None and _ends_sentence(tok, lex):
+                out.append(cur)
+                cur = []
     out.append(cur)
+    if lex is not None:
+        for piece in out:
+            while piece and piece[0].text.islower() and piece[0].lower_ in lex.name_particles:
+                piece.pop(0)
+            while piece and piece[-1].text.islower() and piece[-1].lower_ in lex.name_particles:
+                piece.pop()
     return [p for p in out if p]
 
 
-def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: str, lex: Lexicon) -> Cand | None:
+def _ends_sentence(tok: Any, lex: Lexicon) -> bool:
+    """'A400M.' before 'El problema': a word carrying the full stop of its sentence (the next word
+    is an article or a sentence opener, not a name's next word as after 'Inc.' or 'J.')."""
+    if not tok.text.endswith(".") or len(tok.text) < 2 or not tok.whitespace_ or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1].lower_
+    return nxt in lex.determiners or nxt in lex.sentence_openers
+
+
+def _role_split(toks: list[Any], label: str, lex: Lexicon) -> list[tuple[list[Any], str]]:
+    """'Apple CEO Steve Jobs', 'Boeing Executive Vice': a span of an organisation's name, a role
+    and perhaps the person holding it is cut into the organisation and the person; the role
+    words go (the person's roles come from the text around the name)."""
+    if label not in ("ORG", "PERSON") or len(toks) < 2 or not lex.trailing_roles:
+        return [(toks, label)]
+    def role_word(tok: Any) -> bool:
+        return tok.lower_ in lex.trailing_roles or tok.lower_ in lex.titles
+
+    for k in range(1, len(toks)):
+        if toks[k].lower_ not in lex.trailing_roles or not toks[k - 1].text[:1].isupper():
+            continue
+        j = k
+        while k > 0 and role_word(toks[k - 1]):  # "Apple Chief Executive": the role opens at "Chief"
+            k -= 1
+        if k == 0:
+            return [(toks, label)]  # "Vice President Joe Roe", "Hereditary Chief X": a title, read with the person
+        while j < len(toks) and role_word(toks[j]):
+            j += 1
+        rest = toks[j:]
+        if rest and not all(t.text[:1].isupper() for t in rest):
+            return [(toks, label)]  # "Office of the Director of National Intelligence": one name
+        out = [(toks[:k], "ORG")]
+        if rest:
+            out.append((rest, "PERSON"))
+        return out
+    return [(toks, label)]
+
+
+# a one-word span opening a sentence read as one of these is a word, not a name ("Previamente")
+_NOT_NAME_POS = {"ADV", "VERB", "AUX", "SCONJ", "CCONJ", "ADP", "PRON", "DET"}
+
+
+class _LowerWords:
+    """The words an article writes in lower case ("cartels") and never capitalised inside a
+    sentence ("the Cartels of ..."), looked up lazily."""
+
+    _LOWER = re.compile(r"(?<![\w'\u2019-])[^\W\d_A-ZÁÉÍÓÚÑÀ-Ý][^\W\d_]*(?![\w'\u2019-])")
+    _MID = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[,;] ))[A-ZÁÉÍÓÚÑÀ-Ý][^\W\d_]*(?![\w'\u2019-])")
+
+    def __init__(self, body: str):
+        self.body = body
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            lower = set(self._LOWER.findall(self.body))
+            self._words = lower - {w.lower() for w in self._MID.findall(self.body)}
+        return word in self._words
+
+
+def _drop_opener(sdoc: Any, toks: list[Any], lex: Lexicon, lowered: _LowerWords) -> list[Any]:
+    """Words capitalised only because they open a sentence are no name: a listed opener
+    ("Según", "However", "Aseguró") leaves the span; a one-word span at a sentence start that the
+    article also writes in lower case ("Cartels", "Security") is dropped."""
+    while toks and opens_sentence(sdoc, toks[0].i) and toks[0].lower_ in lex.sentence_openers:
+        toks = toks[1:]
+        while toks and toks[0].lower_ in lex.determiners:  # "Durante la tarde"
+            toks = toks[1:]
+    if (len(toks) == 1 and opens_sentence(sdoc, toks[0].i) and toks[0].is_alpha and toks[0].text.istitle()
+            and (toks[0].lower_ in lowered or toks[0].pos_ in _NOT_NAME_POS)):
+        return []
+    return toks
+
+
+def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: str, lex: Lexicon,
+               lowered: "_LowerWords | None" = None) -> Cand | None:
     """One trimmed, relabelled candidate from the model's tokens, or None when it is junk."""
+    article = False  # the span opened with an article ("El Heraldo del Norte")
     while toks and (toks[0].is_punct or toks[0].lower_ in lex.determiners
                     or (label == "PERSON" and len(toks) > 1 and toks[0].lower_ in lex.titles)):
+        article = article or toks[0].lower_ in lex.determiners
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "\u2019s", "'", "\u2019")
                     or (toks[-1].like_num and len(toks) > 1)):  # "J. Pooley 111": scores are no name
         toks.pop()
+    roles: list[str] = []
+    if label == "PERSON" and len(toks) > 1 and toks[-1].lower_ in lex.person_modifiers:
+        label = "ORG"  # "Log Cabin Republicans": a group named by its members
+    if label == "PERSON" and toks:
+        toks = _person_words(toks, lex, roles, lowered if lowered is not None else _LowerWords(body))
     if not toks:
         return None
     before = sdoc[toks[0].i - 1] if toks[0].i > 0 else None
@@ -114,11 +222,65 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
         label = "PERSON"  # "By JANE DOE": a byline names a person, often in capitals the model misreads
     if label == "NORP" and looks_like_acronym(text):  # parties by acronym (MORENA, PRI)
         label = "ORG"
+    if label in ("ORG", "MISC", "PERSON", "GPE", "NORP", "FAC") and len(toks) >= 2 and _model_number(toks[-1].text) \
+            and toks[0].text[:1].isupper():
+        label = "PRODUCT"  # "Boeing 747", "Airbus A380", "iPhone 4": a maker's product, not the maker
+    article = article or (toks[0].i > 0 and sdoc[toks[0].i - 1].lower_ in lex.determiners)
+    if lex.head_initial and label != "ORG" and (toks[0].lower_ in lex.institution_words
+                                                or (article and toks[0].lower_ in lex.press_words)):
+        label = "ORG"  # "Gobierno", "Ayuntamiento de Mérida", "El Heraldo del Norte": the first word says it
+    if label != "PERSON" and len(toks) >= 2 and _named_holder(toks, lex):
+        label = "PERSON"  # "el alcalde de Puerto Almendra, Rigoberto Cházaro Luna": the mayor's name
     if label != "ORG" and len(toks) > 1 and (fold(toks[-1].text) in lex.org_keywords
                                              or (fold(toks[0].text) in lex.org_keywords and len(toks) > 2
                                                  and toks[1].lower_ in lex.acronym_stopwords)):
         label = "ORG"
-    return Cand(start, end, text, label, model_label)
+    return Cand(start, end, text, label, model_label, roles=roles)
+
+
+def _person_words(toks: list[Any], lex: Lexicon, roles: list[str], lowered: "_LowerWords") -> list[Any]:
+    """A person's name without the words the model ran into it: a party or rank before it
+    ("Ranking Democrat Dianne Feinstein": Democrat becomes a role), a verb before it ("Telling
+    Jeb Bush"), and after the first two words a word the article writes in lower case or a verb
+    ("Paul Ryan Joins Growing", "Chris Christie Address Heroin Epidemic": headline words)."""
+    parties = {str(v).casefold(): str(v) for v in lex.parties.values()}
+    before = toks[0].doc[toks[0].i - 1] if toks[0].i > 0 else None
+    if before is not None and before.lower_ in parties and before.text[:1].isupper():
+        roles.append(parties[before.lower_])  # "Democrat Dianne Feinstein": the party is her attribute
+    while len(toks) > 1 and (toks[0].lower_ in lex.person_modifiers or toks[0].lower_ in parties
+                             or (toks[0].pos_ == "VERB" and toks[0].lower_.endswith(("ing", "ed", "ando", "iendo")))):
+        if toks[0].lower_ in parties:
+            roles.append(parties[toks[0].lower_])
+        toks = toks[1:]
+    for k in range(2, len(toks)):
+        word = toks[k]
+        if word.is_alpha and not word.text.isupper() and (word.lower_ in lowered or word.pos_ == "VERB"):
+            return toks[:k]
+    return toks
+
+
+def _named_holder(toks: list[Any], lex: Lexicon) -> bool:
+    """A name in apposition to a role noun ("the mayor of X, Jane Roe"; "el alcalde, Rigoberto
+    Cházaro Luna") names the person holding the role, whatever label the model gave it."""
+    inside = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in inside]
+    if len(roots) != 1 or roots[0].dep_ != "appos" or not all(t.text[:1].isupper() or t.lower_ in lex.name_particles
+                                                                for t in toks):
+        return False
+    head = roots[0].head
+    return head.pos_ == "NOUN" and head.i < roots[0].i and (
+        head.lemma_.lower() in lex.role_nouns or head.lower_ in lex.role_nouns or head.lower_ in lex.titles)
+
+
+_MODEL_NUMBER = re.compile(r"(?:[A-Za-z]{0,3}\d{1,4}[A-Za-z]{0,4}(?:-\w+)?|\d{3,4}-\d{1,4}\w*)")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _model_number(word: str) -> bool:
+    """'747', 'A380', '737-800', 'A330-200', '4': a model number ends a product's name; a year
+    ('Windows 2000' aside) does not."""
+    word = word.rstrip(".")  # "A400M." at a sentence's end
+    return bool(_MODEL_NUMBER.fullmatch(word)) and not _YEAR.fullmatch(word)
 
 
 def _titled_speaker(toks: list[Any], lex: Lexicon) -> int:
@@ -138,7 +300,9 @@ def _extend(sdoc: Any, toks: list[Any], lex: Lexicon, left: bool) -> list[Any]:
     """Take in capitalised proper nouns the model left out next to a name ('Laura Peña'
     + 'Ortiz', 'Elena' + 'Varela Soto')."""
     def free(tok: Any) -> bool:
-        return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_iob_ == "O" and tok.lower_ not in lex.titles
+        return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_iob_ == "O" and tok.lower_ not in lex.titles
+                and tok.lower_ not in lex.trailing_roles  # "Apple" + "CEO": the role is no part of the name
+                and tok.lower_ not in lex.person_modifiers)  # "Democrat" + "Dianne Feinstein": a description
     end = toks[-1].i + 1
     while end < len(sdoc) and end - toks[-1].i <= 2 and free(sdoc[end]):
         end += 1
@@ -230,6 +394,14 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, l
         key = f"e{n}"
         label = linking.group_label(cands, members)
         name, label = _expanded(cands, members, label, lex)
+        if label == "NORP":  # "Mexican", "Republicans": an attribute of who it describes, no entity
+            for i in members:
+                mentions.append((cands[i].start, Mention(cands[i].start, cands[i].end, cands[i].text, "NORP")))
+            continue
+        if label == "PERSON" and lex is not None and _place_named(body, cands, members, name, lex):
+            label = "GPE"
+        if label == "PERSON" and _plural_group(name, cands, members):
+            label = "ORG"  # "Los Mareños", "Las Tías": a plural article names a group, not a person
         entity = Entity(id=key, name=name, kind=KIND.get(label, "other"),
                         articles=[article] if article else [])
         seen: set[str] = set()
@@ -251,6 +423,27 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, l
         entities.append(entity)
     mentions.sort(key=lambda item: (item[0], item[1].end))
     return [m for _, m in mentions], entities
+
+
+_GROUP_ARTICLES = ("los ", "las ")
+
+
+def _plural_group(name: str, cands: list[Cand], members: list[int]) -> bool:
+    """A name opening with a plural article and never linked to a person's full name."""
+    return fold(name).startswith(_GROUP_ARTICLES) and len(name.split()) >= 2 and all(
+        cands[i].person is None for i in members)
+
+
+def _place_named(body: str, cands: list[Cand], members: list[int], name: str, lex: Lexicon) -> bool:
+    """A one-word 'person' never linked to a full name that is a known place (the exonym list) or
+    always follows a place preposition ("en Guayaquil", "in Tamaulipas") is that place."""
+    if any(cands[i].person is not None or cands[i].nick for i in members) or len(name_tokens(name)) != 1:
+        return False
+    key = exonym_key(name_tokens(name))
+    if key is not None and key[0] == "~places":
+        return True
+    before = [body[max(0, cands[i].start - 16):cands[i].start].split()[-1:] for i in members]
+    return bool(lex.place_prepositions) and all(w and w[0].casefold() in lex.place_prepositions for w in before)
 
 
 def _expanded(cands: list[Cand], members: list[int], label: str, lex: Lexicon | None) -> tuple[str, str]:

@@ -53,6 +53,14 @@ class Lexicon:
     org_heads: frozenset[str] = frozenset()  # "the company X", "la empresa X": X is an organisation
     credit_role: str | None = None
     acronyms: dict[str, str] | None = None  # well-known acronym (folded) -> full name
+    name_particles: frozenset[str] = frozenset()  # lower-case words a name may hold ("de", "of", "bin")
+    sentence_openers: frozenset[str] = frozenset()  # capitalised at a sentence start, never a name's word
+    trailing_roles: frozenset[str] = frozenset()  # "Apple CEO", "Boeing Executive Vice President": a role
+    institution_words: frozenset[str] = frozenset()  # "Gobierno", "Ayuntamiento de X": an organisation
+    person_modifiers: frozenset[str] = frozenset()  # "Ranking", "Top", "Former" before a name: no name
+    press_words: frozenset[str] = frozenset()  # "El Heraldo del Norte", "La Jornada": after an article, a paper
+    place_prepositions: frozenset[str] = frozenset()  # "en Guayaquil": what follows is a place
+    head_initial: bool = False  # names put their head noun first ("Ayuntamiento de Mérida")
 
 
 @lru_cache(maxsize=None)
@@ -73,6 +81,9 @@ def lexicon(language: str | None) -> Lexicon:
         determiners=low("determiners"), locative_prepositions=low("locative_prepositions"),
         byline_cues=low("byline_cues"), max_title_words=max((len(t.split()) for t in titles), default=1),
         credit_words=low("credit_words"), work_nouns=low("work_nouns"), org_heads=low("org_heads"), credit_role=raw.get("credit_role"), acronyms=_acronyms(lang),
+        name_particles=low("name_particles"), sentence_openers=low("sentence_openers"),
+        trailing_roles=low("trailing_roles"), institution_words=low("institution_words"), press_words=low("press_words"), person_modifiers=low("person_modifiers"),
+        place_prepositions=low("place_prepositions"), head_initial=bool(raw.get("head_initial")),
     )
 
 

@@ -28,7 +28,7 @@ from fuentes.model import Entity, Evidence, Mention, Quote
 from fuentes.pipeline import Stage, register
 
 EXTRACTOR = "quotes"
-VERSION = "2"  # 2: every quote carries its evidence span
+VERSION = "3"  # 2: every quote carries its evidence span; 3: Spanish speakers after the verb, appositive names whole
 _CONTENT_MARKS = {"that", "que"}
 
 

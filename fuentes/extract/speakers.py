@@ -364,7 +364,9 @@ class Referents:
                 others.append(cand)
         for n, tier in enumerate((ranked, speakers, others)):
             fits = [c for c in tier if self.compatible(c, gender)]
-            known = [c for c in fits if self.gender.get(self._gkey(c)) == gender]
+            # a dropped subject (gender None) says no gender: an ungendered candidate (an
+            # organisation) is no better a match than the person who spoke last
+            known = [c for c in fits if self.gender.get(self._gkey(c)) == gender] if gender is not None else []
             if fits:  # a person just brought in is the referent even when their gender is unknown
                 return self._learn(fits[0] if n == 0 else (known or fits)[0], gender)
         return None

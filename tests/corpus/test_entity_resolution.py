@@ -92,3 +92,44 @@ def test_a_nickname_tagged_as_a_group_joins_the_one_person_who_carries_it():
     assert any("tagged organization" in m.reason for m in merges)
     assert any(e.name == "Cártel del Golfo Sur" for e in resolved)
 
+
+
+def test_a_legal_form_does_not_keep_one_company_apart_and_the_most_used_form_names_it():
+    per = {
+        "a": [ent("e1", "Apple Computer", "organization", ["Apple"])],
+        "b": [ent("e1", "Apple Inc.", "organization", ["Apple"], article="b")],
+        "c": [ent("e1", "Apple", "organization", article="c")],
+        "d": [ent("e1", "Apple", "organization", article="d")],
+        "e": [ent("e1", "Apple Corps", "organization", ["Apple"], article="e")],
+    }
+    entities = resolve_entities(per)
+    apple = find(entities, "Apple")
+    assert set(apple.articles) == {"a", "b", "c", "d"}  # Apple Corps (the Beatles' label) stays apart
+    assert find(entities, "Apple Corps").articles == ["e"]
+
+
+def test_english_and_spanish_names_of_one_city_are_one_place():
+    per = {"a": [ent("e1", "Singapore", "place")], "b": [ent("e1", "Singapur", "place", article="b")],
+           "c": [ent("e1", "Sydney", "place", article="c")], "d": [ent("e1", "Sídney", "place", article="d")]}
+    entities = resolve_entities(per)
+    assert len(entities) == 2 and sorted(len(e.articles) for e in entities) == [2, 2]
+
+
+def test_a_place_named_in_both_languages_with_translated_generic_words_is_one():
+    per = {"a": [ent("e1", "Changi International Airport", "place")],
+           "b": [ent("e1", "Aeropuerto Internacional Changi", "place", article="b")],
+           "c": [ent("e1", "Banco Central", "organization", article="c")],
+           "d": [ent("e1", "Central Bank", "organization", article="d")]}
+    entities = resolve_entities(per)
+    changi = [e for e in entities if "Changi" in e.name]
+    assert len(changi) == 1 and sorted(changi[0].articles) == ["a", "b"]
+    assert len(entities) == 3  # generic words alone ("Banco Central") join nothing
+
+
+def test_one_article_calling_a_company_a_person_does_not_make_it_one():
+    per = {art: [ent("e1", "Northrop Grumman", "organization", article=art)] for art in "abcd"}
+    per["e"] = [ent("e1", "Northrop Grumman", "person", article="e")]
+    entities = resolve_entities(per)
+    assert len(entities) == 1 and entities[0].kind == "organization"
+    per = {"a": [ent("e1", "Bernie Sanders")], "b": [ent("e1", "Sanders", "organization", article="b")]}
+    assert [e.kind for e in resolve_entities(per)] == ["person"]

@@ -144,3 +144,20 @@ def test_english_and_spanish_names_of_one_place_or_group_are_one_entity():
     assert holder(entities, "c#e1").id == holder(entities, "d#e1").id
     assert holder(entities, "e#e1").id == holder(entities, "f#e1").id
     assert holder(entities, "g#e1").id != holder(entities, "c#e1").id  # a shared word is not a shared name
+
+
+def test_a_refusal_gives_the_same_reason_whatever_the_order_of_its_names():
+    """Regression: the reason came from iterating sets, so it changed with the hash seed."""
+    from fuentes.corpus.name_constraints import Profile
+
+    times, post = ("new", "york", "times"), ("new", "york", "post")
+    ledger, herald = ("gulf", "ledger"), ("gulf", "herald")
+    reasons = set()
+    for left, right in (([times, ledger], [post, herald]), ([ledger, times], [herald, post])):
+        one, two = Profile(), Profile()
+        for name in left:
+            one.orgs.add(name)
+        for name in right:
+            two.orgs.add(name)
+        reasons.add(one.conflict(two))
+    assert len(reasons) == 1 and None not in reasons
