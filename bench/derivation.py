@@ -1,6 +1,13 @@
 """Provenance benchmark: derivation edges, origins, scale, incremental adds, credit cues, MSRP.
 
-    python bench/derivation.py [--scales 10000,100000] [--quick]
+    python bench/derivation.py [--scales 10000,100000]
+    python bench/derivation.py --scenarios 20     # only the republishing scenarios (a few minutes)
+
+Scenarios (`gen_derivation_corpus.build_scenarios`, documented in docs/provenance.md): copies
+hours apart on one day with and without credits, partial copies, short and long rewrites,
+updates, translations both ways (MEANTIME), with ECB+ and cross-language negatives; origin
+accuracy, derived-article precision and recall, and kind accuracy by kind, by scenario and by
+time precision. `--scenarios` alone rewrites only that part of the results file.
 
 Corpora come from bench/gen_derivation_corpus.py (real PolNeAR and ECB+ texts read from
 ../shared at run time, planted copies and rewrites). Each scale runs in a child process so
@@ -11,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 import os
 import pickle
 import resource
@@ -177,6 +185,78 @@ def msrp() -> dict:
     return out
 
 
+def _share(hits: int, total: int) -> float | None:
+    return round(hits / total, 4) if total else None
+
+
+def evaluate_scenarios(corpus, result) -> dict:
+    """Origins, derived articles, kinds and edges of a scenario corpus, by kind, scenario and time precision."""
+    derived_true = {a for a, k in corpus.kind.items() if k != "original"}
+    derived_pred = {a for a in corpus.kind if result.kinds.get(a) not in ("original", "unknown", None)}
+    directed = {(d.source, d.target) for d in result.derivations if d.kind != "cites" and d.decided_by != "undecided"}
+    undecided = {frozenset((d.source, d.target)) for d in result.derivations if d.decided_by == "undecided"}
+    truth = {(s, t) for s, t, _ in corpus.edges}
+    truth_kind = {(s, t): k for s, t, k in corpus.edges}
+    kinds_pred = {(d.source, d.target): d.kind for d in result.derivations}
+    hits = truth & directed
+
+    def breakdown(key_of) -> dict:
+        out: dict = {}
+        for aid in corpus.kind:
+            key = key_of(aid)
+            row = out.setdefault(key, {"articles": 0, "origin_ok": 0, "kind_ok": 0})
+            row["articles"] += 1
+            row["origin_ok"] += result.origins.get(aid) == corpus.origin[aid]
+            row["kind_ok"] += result.kinds.get(aid) == corpus.kind[aid]
+        return {k: {"articles": v["articles"], "origin_accuracy": _share(v["origin_ok"], v["articles"]),
+                    "kind_accuracy": _share(v["kind_ok"], v["articles"])} for k, v in sorted(out.items())}
+
+    group_of = {a: i for i, g in enumerate(corpus.independent_groups) for a in g}
+    false_links = [(s, t, k) for (s, t), k in kinds_pred.items() if k != "cites" and s in group_of
+                   and group_of.get(t) == group_of[s]]
+    wrong = {}
+    for aid in corpus.kind:
+        if result.origins.get(aid) != corpus.origin[aid] or result.kinds.get(aid) != corpus.kind[aid]:
+            wrong.setdefault(corpus.scenario[aid], []).append(
+                {"id": aid, "kind": [corpus.kind[aid], result.kinds.get(aid)],
+                 "origin": [corpus.origin[aid], result.origins.get(aid)]})
+    p = len(derived_true & derived_pred) / max(len(derived_pred), 1)
+    r = len(derived_true & derived_pred) / max(len(derived_true), 1)
+    return {
+        "articles": len(corpus.kind),
+        "origin_accuracy": _share(sum(result.origins.get(a) == o for a, o in corpus.origin.items()), len(corpus.origin)),
+        "derived_precision": round(p, 4), "derived_recall": round(r, 4),
+        "kind_accuracy": _share(sum(result.kinds.get(a) == k for a, k in corpus.kind.items()), len(corpus.kind)),
+        "edges": {"true": len(truth), "directed_predicted": len(directed), "directed_hits": len(hits),
+                  "precision": _share(len(hits), len(directed)), "recall": _share(len(hits), len(truth)),
+                  "kind_accuracy": _share(sum(kinds_pred.get(e) == truth_kind[e] for e in hits), len(hits)),
+                  "undecided_pairs": len(undecided),
+                  "undecided_true_pairs": sum(1 for u in undecided if tuple(sorted(u)) in truth or tuple(sorted(u))[::-1] in truth)},
+        "by_kind": breakdown(lambda a: corpus.kind[a]),
+        "by_time_precision": breakdown(lambda a: corpus.precision[a]),
+        "by_scenario": breakdown(lambda a: corpus.scenario[a]),
+        "decided_by": dict(Counter(d.decided_by for d in result.derivations)),
+        "false_links_between_independent_articles": len(false_links),
+        "errors": {k: v[:5] for k, v in sorted(wrong.items())},
+    }
+
+
+def scenarios(per_scenario: int) -> dict:
+    from gen_derivation_corpus import build_scenarios
+
+    t0 = time.perf_counter()
+    corpus = build_scenarios(per_scenario)
+    gen_s = time.perf_counter() - t0
+    index = ProvenanceIndex()
+    t0 = time.perf_counter()
+    index.add(corpus.articles)
+    out = evaluate_scenarios(corpus, index.result())
+    out["per_scenario"] = per_scenario
+    out["seconds"] = round(time.perf_counter() - t0, 1)
+    out["generate_seconds"] = round(gen_s, 1)
+    return out
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--child"]:
         child(argv[1], int(argv[2]))
@@ -184,11 +264,23 @@ def main(argv: list[str]) -> None:
     if not (SHARED / "data").exists():
         print(f"skipped: {SHARED / 'data'} not found (set FUENTES_SHARED)")
         return
+    if "--scenarios" in argv:
+        results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+        results["scenarios"] = scenarios(int(argv[argv.index("--scenarios") + 1]))
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+        print(json.dumps({k: v for k, v in results["scenarios"].items() if k != "errors"}, indent=1))
+        print(f"wrote {RESULTS}")
+        return
     scales = [10000, 100000]
     for i, arg in enumerate(argv):
         if arg == "--scales":
             scales = [int(x) for x in argv[i + 1].split(",")]
     results: dict = {"scales": {}}
+    if RESULTS.exists():  # the scenarios part is measured apart (--scenarios): keep it
+        kept = json.loads(RESULTS.read_text()).get("scenarios")
+        if kept:
+            results["scenarios"] = kept
     results["credit_cues_polnear"] = credit_cues()
     results["msrp"] = msrp()
     for n in scales:

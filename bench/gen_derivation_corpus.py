@@ -20,6 +20,7 @@ import os
 import random
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 from fuentes.model import Article
@@ -306,5 +307,193 @@ def build_corpus(n: int, seed: int = 7, missing_rate: float = 0.1) -> Corpus:
                                            title=None, published=_shift(item["date"], rng), language="en"))
             corpus.edges.add((src, aid, kind))
             corpus.origin[aid], corpus.kind[aid] = source_outlet, kind
+    corpus.independent_groups = [g for g in groups.values() if len(g) > 1]
+    return corpus
+
+
+# --- scenarios: what real republishing looks like -------------------------------------------------
+#
+# Families built on real texts, each article with a publication time at a stated precision:
+#   copy_credit_hours   a copy hours after its original on the same day, with a credit line
+#   copy_hours          the same without any credit (only the hours can tell)
+#   copy_credit_day     a copy on the same day, both dated to the day only, with a credit line
+#   partial_copy_day    a trimmed copy on the same day, dated to the day only, no credit (containment)
+#   short_rewrite       the first sentences of a report re-written hours later with a few new
+#                       sentences and "According to a report by X" (a credit, few matched sentences)
+#   long_rewrite        `rewrite` of a whole report, hours to a day later
+#   update              the original's own outlet publishing an updated version ("UPDATE:" title,
+#                       a new paragraph) hours later: both are that outlet's own reporting
+#   translation_en_es   a MEANTIME English article and its Spanish translation hours later
+#   translation_es_en   the reverse way: the Spanish text published first, the English later
+#   partial_translation the translation of the first paragraphs only, dated to the day, with no
+#                       credit (containment)
+#   translation_credit  a translation on the same day at day precision crediting its source
+# Negatives: ECB+ topics (real independent coverage of one event in English) and pairs of
+# different MEANTIME articles of one topic in English and Spanish (same story, two languages,
+# not a translation). Times: minute precision with an offset ("minute"), day only ("day").
+
+OFFSETS = ["-05:00", "-06:00", "+00:00", "+01:00", "-03:00"]
+SCENARIOS = ("copy_credit_hours", "copy_hours", "copy_credit_day", "partial_copy_day", "short_rewrite",
+             "long_rewrite", "update", "translation_en_es", "translation_es_en", "partial_translation",
+             "translation_credit")
+SPANISH_OUTLETS = ["El Heraldo de " + c for c in ("Salem", "Dover", "Marion", "Auburn", "Troy", "Milton")] + \
+    ["La Voz de " + c for c in ("Clinton", "Madison", "Jackson", "Oxford", "Hudson", "Kingston")]
+
+
+def _stamp(day: str, minutes: int, offset: str) -> str:
+    hour, minute = divmod(minutes, 60)
+    return f"{day}T{hour:02d}:{minute:02d}{offset}"
+
+
+def _times(rng: random.Random, day: str, precision: str) -> tuple[str, str]:
+    """(original, copy) publication times on one day: the copy 1 to 8 hours later."""
+    if precision == "day":
+        return day, day
+    start = rng.randint(6 * 60, 13 * 60)
+    later = start + rng.randint(60, 8 * 60)
+    offset = rng.choice(OFFSETS)
+    return _stamp(day, start, offset), _stamp(day, min(later, 23 * 60 + 59), offset)
+
+
+def _short_rewrite(text: str, source_outlet: str, filler: Bigram, rng: random.Random) -> str:
+    sents = _sentences(text)[:rng.randint(4, 6)]
+    out = [reword(s, rng) for s in sents]
+    out[0] = f"According to a report by {source_outlet}, " + out[0][0].lower() + out[0][1:]
+    for _ in range(rng.randint(3, 6)):  # the re-writer's own material
+        out.append(filler.sentence())
+    return "\n\n".join(out)
+
+
+def _update(text: str, filler: Bigram, rng: random.Random, title: str) -> tuple[str, str]:
+    paras = [p for p in text.split("\n\n") if p.strip()]
+    new = " ".join(filler.sentence() for _ in range(2))
+    paras.insert(rng.randint(1, min(3, len(paras))), new)
+    return "\n\n".join(paras), f"UPDATE: {title}"
+
+
+def _meantime(rng: random.Random) -> list[tuple[str, dict, dict]]:
+    """MEANTIME (doc id, English article, Spanish article) triples, shuffled; [] when absent."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("bench_translation", Path(__file__).resolve().parent / "translation.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    path = SHARED / "data" / "meantime-cdcr"
+    if not path.exists():
+        return []
+    en, es = module.load("en"), module.load("es")
+    items = [(doc, en[doc], es[doc]) for doc in sorted(set(en) & set(es))]
+    rng.shuffle(items)
+    return items
+
+
+def build_scenarios(per_scenario: int = 30, negatives: int = 20, seed: int = 11, ecb_topics: int = 10) -> Corpus:
+    """`per_scenario` families of each scenario (translations limited by the MEANTIME pairs) plus
+    `ecb_topics` ECB+ sub-topics and `negatives` cross-language same-topic pairs; each article's scenario and
+    time precision in `corpus.scenario` and `corpus.precision`."""
+    rng = random.Random(seed)
+    pool = [p for p in load_pool() if p["group"] is None and len(_sentences(p["text"])) >= 8 and not p["wire"]
+            and not p["credit"]]
+    ecb = [p for p in load_pool() if p["group"] is not None]
+    keep = sorted({p["group"] for p in ecb})
+    rng.shuffle(keep)
+    ecb = [p for p in ecb if p["group"] in set(keep[:ecb_topics])]
+    rng.shuffle(pool)
+    filler = Bigram([p["text"] for p in pool[:300]], rng)
+    pairs = _meantime(rng)
+    outlets = [f"The {c} {p}" for c in CITIES for p in PAPERS]
+    corpus = Corpus([], set(), {})
+    corpus.scenario, corpus.precision = {}, {}
+    counter = 0
+
+    def add(text: str, outlet: str, published: str | None, language: str, scenario: str, precision: str,
+            kind: str, origin: str, title: str | None = None) -> str:
+        nonlocal counter
+        counter += 1
+        aid = f"s{counter:06d}"
+        corpus.articles.append(Article(id=aid, source=scenario, text=text, outlet=outlet, title=title,
+                                       published=published, language=language))
+        corpus.kind[aid], corpus.origin[aid] = kind, origin
+        corpus.scenario[aid], corpus.precision[aid] = scenario, precision
+        return aid
+
+    def day() -> str:
+        return f"2017-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+    texts = iter(pool)
+    for scenario in SCENARIOS:
+        for _ in range(per_scenario):
+            o_out, c_out = rng.sample(outlets, 2)
+            if scenario.startswith(("translation", "partial_translation")):
+                if not pairs:
+                    break
+                doc, en, es = pairs.pop()
+                es_out = rng.choice(SPANISH_OUTLETS)
+                full_en, full_es = en["title"] + "\n\n" + en["text"], es["title"] + "\n\n" + es["text"]
+                precision = "day" if scenario in ("partial_translation", "translation_credit") else "minute"
+                t0, t1 = _times(rng, en["published"] or day(), precision)
+                if scenario == "translation_es_en":
+                    src = add(full_es, es_out, t0, "es", scenario, precision, "original", es_out)
+                    tgt = add(full_en, o_out, t1, "en", scenario, precision, "translation", es_out)
+                else:
+                    src = add(full_en, o_out, t0, "en", scenario, precision, "original", o_out)
+                    body = full_es
+                    if scenario == "partial_translation":
+                        paras = full_es.split("\n\n")
+                        body = "\n\n".join(paras[:max(3, len(paras) // 2)])
+                    if scenario == "translation_credit":
+                        body += f"\n\nTraducido de un artículo de {o_out}."
+                    tgt = add(body, es_out, t1, "es", scenario, precision, "translation", o_out)
+                corpus.edges.add((src, tgt, "translation"))
+                continue
+            item = next(texts)
+            text, title = item["text"], item["text"].split("\n", 1)[0][:100]
+            precision = "day" if scenario in ("copy_credit_day", "partial_copy_day") else "minute"
+            t0, t1 = _times(rng, item["date"] or day(), precision)
+            if scenario == "long_rewrite" and rng.random() < 0.5:  # a day later, the time of day kept
+                t1 = (date.fromisoformat(t1[:10]) + timedelta(days=1)).isoformat() + t1[10:]
+            src = add(text, o_out, t0, "en", scenario, precision, "original", o_out, title)
+            if scenario == "copy_credit_hours" or scenario == "copy_credit_day":
+                body = syndicate(text, c_out, o_out, True, rng)
+                body = body if o_out in body else body + f"\n\nThis article originally appeared in {o_out}."
+                kind = "syndicated"
+            elif scenario == "copy_hours":
+                body, kind = syndicate(text, c_out, o_out, False, rng), "syndicated"
+            elif scenario == "partial_copy_day":
+                paras = [p for p in text.split("\n\n") if p.strip()]
+                body, kind = "\n\n".join(paras[:max(2, (2 * len(paras)) // 3)]), "syndicated"
+            elif scenario == "short_rewrite":
+                body, kind = _short_rewrite(text, o_out, filler, rng), "rewrite"
+            elif scenario == "long_rewrite":
+                body, kind = rewrite(text, o_out, filler, rng), "rewrite"
+            else:  # update: the same outlet, its own reporting
+                body, utitle = _update(text, filler, rng, title)
+                tgt = add(body, o_out, t1, "en", scenario, precision, "original", o_out, utitle)
+                corpus.edges.add((src, tgt, "syndicated"))
+                continue
+            tgt = add(body, c_out, t1, "en", scenario, precision, kind, o_out)
+            corpus.edges.add((src, tgt, kind))
+    # negatives: independent coverage of one event (ECB+, English) ...
+    groups: dict[str, list[str]] = {}
+    dates: dict[str, str] = {}
+    for item in ecb:
+        when = dates.setdefault(item["group"], day())
+        outlet = rng.choice(outlets)
+        aid = add(item["text"], outlet, when, "en", "independent", "day", "original", outlet)
+        groups.setdefault(item["group"], []).append(aid)
+    # ... and one story told in two languages by different articles (MEANTIME, not translations)
+    by_topic: dict[str, list] = {}
+    for doc, en, es in pairs:
+        by_topic.setdefault(doc.split("/")[0], []).append((doc, en, es))
+    made = 0
+    for topic, items in sorted(by_topic.items()):
+        for (d1, en, _), (d2, _, es) in zip(items[::2], items[1::2]):
+            if made >= negatives:
+                break
+            made += 1
+            when = en["published"] or day()
+            o_en, o_es = rng.choice(outlets), rng.choice(SPANISH_OUTLETS)
+            a = add(en["title"] + "\n\n" + en["text"], o_en, when, "en", "independent_languages", "day", "original", o_en)
+            b = add(es["title"] + "\n\n" + es["text"], o_es, when, "es", "independent_languages", "day", "original", o_es)
+            groups.setdefault(f"mt-{d1}-{d2}", []).extend([a, b])
     corpus.independent_groups = [g for g in groups.values() if len(g) > 1]
     return corpus

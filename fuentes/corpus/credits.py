@@ -11,7 +11,7 @@ marks original reporting by the outlet named.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
@@ -141,6 +141,8 @@ class CueSet:
     cues: list[tuple[str, re.Pattern | None, re.Pattern | None]]
     anaphora: list[tuple[str, re.Pattern]]
     signatures: list[tuple[str, str, re.Pattern]]
+    update_lead: list[re.Pattern] = field(default_factory=list)  # case as written: "UPDATE:", "Update:"
+    update_anywhere: list[re.Pattern] = field(default_factory=list)  # a sentence anywhere in the lead
 
 
 @lru_cache(maxsize=4)
@@ -156,7 +158,28 @@ def load_cues(language: str) -> CueSet:
         cues.append((cue["kind"], before, after))
     anaphora = [(a["kind"], re.compile(a["pattern"], flags)) for a in raw.get("anaphora", [])]
     sigs = [(s["kind"], s["outlet"], re.compile(s["pattern"])) for s in raw.get("signatures", []) or []]
-    return CueSet(cues, anaphora, sigs)
+    updates = raw.get("updates") or {}
+    return CueSet(cues, anaphora, sigs, [re.compile(p, re.MULTILINE) for p in updates.get("lead", [])],
+                  [re.compile(p, flags) for p in updates.get("anywhere", [])])
+
+
+LEAD_CHARS = 300  # an update mark on a line starts within the lead
+
+
+def update_marked(text: str, title: str | None = None, language: str | None = "en") -> str | None:
+    """The update mark ("UPDATE:", "Actualización:", "This story has been updated") an article
+    carries in its title or its lead (the first `LEAD_CHARS` characters); None when it carries none."""
+    cues = load_cues(language or "en")
+    for part in (title or "", text[:LEAD_CHARS]):
+        for pat in cues.update_lead:
+            m = pat.search(part)
+            if m:
+                return m.group(0).strip()
+        for pat in cues.update_anywhere:  # an editor's note heads the text; further down it is the
+            m = pat.search(part)  # original's own history, which a copy carries or trims
+            if m:
+                return m.group(0).strip()
+    return None
 
 
 def _mentions(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:

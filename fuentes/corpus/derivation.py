@@ -8,14 +8,19 @@ its source's quotes *and* re-words the sentences around them.
 
 - syndicated: most of one text (the copy) appears near-verbatim, in order, in the other;
 - rewrite: a good part of the shorter text is matched by re-worded sentences, beyond quotes;
+  the number of matched sentences asked for scales with the shorter text (a short report
+  re-written has few sentences to match), and a pair where one article credits the other's
+  outlet needs less: re-worded sentences down to `credited_reworded`, a smaller share;
 - independent: anything less (same story, different reporting).
+Translations (the same text in another language) are found in `translation.py`.
 Direction (who copied whom) is decided in `origins.py`, where credits and times are known.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 import numpy as np
@@ -42,6 +47,11 @@ class Thresholds:
     quotes_min: int = 3  # or: this many shared quotes ...
     quotes_plain_min: int = 2  # ... with this many matched sentences outside quotes ...
     quotes_cover: float = 0.4  # ... and this share of the shorter text matched
+    rewrite_sentence_share: float = 0.3  # matched sentences asked for: this share of the shorter
+    # text's sentences, between 2 and `rewrite_min_sentences`
+    credited_reworded: float = 64.0  # when one credits the other: sentence ratio of a re-worded one
+    credited_cover: float = 0.25  # ... share of the shorter text in such sentences outside quotes
+    credited_min_sentences: int = 2  # ... and this many of them
 
 
 DEFAULT = Thresholds()
@@ -129,6 +139,7 @@ class Alignment:
     shared_quotes: int
     extra_a: int = 0  # words in a's unmatched full sentences (content the other lacks)
     extra_b: int = 0
+    shorter_sentences: int = 0  # sentences of the side with fewer
 
 
 def _increasing_share(pairs: list[tuple[int, int, float]]) -> float:
@@ -197,6 +208,7 @@ def align(a: Sentences, b: Sentences, th: Thresholds = DEFAULT) -> Alignment:
         shared_quotes=shared_q,
         extra_a=_unmatched_words(a, {i for i, _, _ in pairs}),
         extra_b=_unmatched_words(b, {j for _, j, _ in pairs}),
+        shorter_sentences=min(len(a.norm), len(b.norm)),
     )
 
 
@@ -214,7 +226,7 @@ class PairRelation:
     runs of sentences adjacent on both sides merged (filled by `relate`, which has the texts'
     sentences)."""
 
-    kind: str  # syndicated / rewrite / independent
+    kind: str  # syndicated / rewrite / translation / independent
     score: float
     evidence: list[str] = field(default_factory=list)
     copy_side: str | None = None
@@ -260,7 +272,7 @@ def classify(al: Alignment, th: Thresholds = DEFAULT) -> PairRelation:
         evidence.append(f"content only in one side: {al.extra_a}/{al.extra_b} words")
         return PairRelation("syndicated", round(cover, 3), evidence, side, matched_pairs(al))
     reword = max(al.reword_a, al.reword_b)
-    if reword >= th.rewrite_cover and al.matched_plain >= th.rewrite_min_sentences:
+    if reword >= th.rewrite_cover and al.matched_plain >= min_sentences(al, th):
         return PairRelation("rewrite", round(min(1.0, reword), 3), evidence, pairs=matched_pairs(al))
     matched = max(al.match_a, al.match_b)
     if (al.shared_quotes >= th.quotes_min and al.matched_plain >= th.quotes_plain_min
@@ -269,9 +281,30 @@ def classify(al: Alignment, th: Thresholds = DEFAULT) -> PairRelation:
     return PairRelation("independent", round(reword, 3), evidence, pairs=matched_pairs(al))
 
 
-def relate(a: Sentences, b: Sentences, th: Thresholds = DEFAULT) -> PairRelation:
-    """The relation of two texts' sentences, with its matched pairs and their passages."""
+def min_sentences(al: Alignment, th: Thresholds = DEFAULT) -> int:
+    """Matched sentences outside quotes a rewrite needs: scaled with the shorter text."""
+    scaled = math.ceil(th.rewrite_sentence_share * al.shorter_sentences)
+    return max(2, min(th.rewrite_min_sentences, scaled))
+
+
+def classify_credited(al: Alignment, th: Thresholds = DEFAULT) -> PairRelation | None:
+    """A rewrite shown by an alignment made at `credited_reworded` of a pair where one article
+    credits the other's outlet, or None."""
+    reword = max(al.reword_a, al.reword_b)
+    if reword >= th.credited_cover and al.matched_plain >= th.credited_min_sentences:
+        evidence = [(f"credited pair: {al.matched_plain} re-worded sentences outside quotes (ratio >= "
+                     f"{th.credited_reworded:.0f}) cover {al.reword_a:.2f}/{al.reword_b:.2f}")]
+        return PairRelation("rewrite", round(min(1.0, reword), 3), evidence, pairs=matched_pairs(al))
+    return None
+
+
+def relate(a: Sentences, b: Sentences, th: Thresholds = DEFAULT, credited: bool = False) -> PairRelation:
+    """The relation of two texts' sentences, with its matched pairs and their passages.
+    `credited`: one of the two credits the other's outlet (see `classify_credited`)."""
     rel = classify(align(a, b, th), th)
+    if rel.kind == "independent" and credited:
+        loose = replace(th, reworded=min(th.reworded, th.credited_reworded))
+        rel = classify_credited(align(a, b, loose), th) or rel
     if rel.kind != "independent" and len(a.spans) == len(a.norm) and len(b.spans) == len(b.norm):
         rel.spans = passage_spans(a, b, rel.pairs)
     return rel

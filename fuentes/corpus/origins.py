@@ -4,14 +4,32 @@
 relations found so far. `add(articles)` examines only the candidate pairs the new articles
 touch, then re-decides the connected groups of related articles they belong to.
 
-Direction between two related articles, strongest evidence first:
-1. one credits the other's outlet (including "told <outlet>" carried over from the other);
-2. both credit the same third outlet: siblings, both carry that outlet's report (no edge);
-3. publication dates; 4. the copy side of a syndicated pair, else the longer text.
-`direction_rule` also names the rule that decided ("credit", "siblings", "time", "containment",
-"date present", "length", "order"); a derivation keeps it as `decided_by` ("credit" too for
-origins and citations outside the corpus), and a derivation between two articles of the
-corpus keeps the aligned passages of both as Evidence pairs (extractor "provenance").
+Direction between two related articles, strongest evidence first (`direction_rule` names the
+rule that decided: "credit", "siblings", "time", "containment" or "undecided"):
+1. credit: one credits the other's outlet (including "told <outlet>" carried over from the other);
+2. siblings: both credit the same third outlet and carry its report (no edge between them);
+3. time: their publication times, compared at the precision both have (`publication_order`):
+   hours apart on one day order a pair when both times carry the hour, the same day at day
+   precision does not;
+4. containment: the copy carries additions the original lacks: an update mark ("UPDATE:",
+   "This story has been updated"; the updated version is the later), page additions around
+   the same sentences (a syndicated copy at least `ADDITIONS_MIN` characters longer with no
+   content of its own), or the other side's full sentences it lacks (a partial copy or partial
+   translation has only part of its source);
+5. undecided: nothing above decides. The pair is still related: it is recorded as a derivation
+   with `decided_by` "undecided" (source and target in id order, which says nothing), neither
+   is the other's parent, and the articles of such a group that have no decided parent share
+   one origin (a credited outside origin when one has it, else the outlet of the earliest
+   article as written, else the first outlet name), so the
+   independent-source count is the same whichever of them came first.
+A derivation keeps the rule as `decided_by` ("credit" too for origins and citations outside
+the corpus), and a derivation between two articles of the corpus keeps the aligned passages
+of both as Evidence pairs (extractor "provenance").
+Candidates are the MinHash LSH pairs (`lsh_index`), plus pairs where one article credits the
+other's outlet (a short rewrite shares few shingles; `derivation.relate` then asks less of a
+credited pair), plus translations across languages (`translation.TranslationIndex`).
+Two versions of one outlet's article (an update) are both that outlet's own reporting: the
+later one is "original" and keeps its derivation from the earlier.
 An article with no parent in the corpus takes an origin from its own credits: a wire
 dateline, a byline or "originally appeared in X" make it a syndicated copy of X; a photo
 credit plus attribution to X, or attribution to X in the lead or more than once, make it a
@@ -25,18 +43,28 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from fuentes.corpus.credits import SYNDICATION_KINDS, Credit, Gazetteer, credits_of
+import numpy as np
+
+from fuentes.corpus.credits import SYNDICATION_KINDS, Credit, Gazetteer, credits_of, update_marked
 from fuentes.corpus.derivation import DEFAULT, PairRelation, Sentences, Thresholds, relate, split_sentences
 from fuentes.corpus.lsh_index import LSHIndex, window_day
+from fuentes.corpus.publication_order import compare as compare_times, parse as parse_time
+from fuentes.corpus.translation import TranslationIndex
 from fuentes.model import Article, Derivation, Evidence
 
 ATTRIBUTION_KINDS = frozenset({"reported", "told", "contributed"})
 LEAD_SHARE = 0.25  # an attribution within the first quarter of the text is "in the lead"
 EXTRACTOR = "provenance"  # the extractor named by the passages of a derivation
-VERSION = "2"  # its version: 2 = passages merged from matched sentences
+VERSION = "3"  # its version: 2 = passages merged from matched sentences; 3 = translations aligned too
+ADDITIONS_MIN = 10  # characters a syndicated copy adds around the same sentences (credit lines, furniture)
+CREDIT_MIN_JACCARD = 0.005  # signature agreement a credited pair needs (a short rewrite of a long
+# report shares few of its shingles: the credit, not the overlap, makes it a candidate)
+CREDIT_CANDIDATES = 20  # most similar articles of a credited outlet aligned per article
+CREDIT_KINDS = frozenset({"wire", "byline", "origin", "photo", "reported", "contributed"})
 
 # what settled a pair's direction (`ProvenanceIndex.direction_rule`), strongest first
-RULES = ("credit", "siblings", "time", "containment", "date present", "length", "order")
+RULES = ("credit", "siblings", "time", "containment", "undecided")
+UNDECIDED_NOTE = "direction undecided: no credit, the same time at the precision both have, no containment"
 
 
 @dataclass(slots=True)
@@ -48,6 +76,8 @@ class Info:
     published: str | None
     length: int
     credits: list[Credit]
+    language: str | None = None
+    update: str | None = None  # the update mark it carries ("UPDATE:"), see credits.update_marked
 
     def others(self) -> list[Credit]:
         return [c for c in self.credits if c.outlet != self.outlet]
@@ -79,6 +109,23 @@ class Changes:
     derivations: list[Derivation] = field(default_factory=list)
     pairs_examined: int = 0
     related_pairs: int = 0
+
+
+def _time_key(published: str | None) -> tuple:
+    """Orders the members of an undecided group by their times as written (undated last):
+    a pair in the group was undecided, but the group's earliest article is the likeliest source."""
+    inst = parse_time(published)
+    if inst is None:
+        return (1,)
+    return (0, inst.year, inst.month, inst.day, inst.hour, inst.minute, inst.second)
+
+
+def make_info(aid: str, outlet: str | None, published: str | None, text: str, title: str | None,
+              byline: str | None, language: str | None, gazetteer: Gazetteer) -> Info:
+    """What the index keeps of an article (also built by the Spark job from article rows)."""
+    creds = credits_of(text, byline, language, gazetteer)
+    return Info(aid, gazetteer.canonical(outlet), published, len(text), creds, language,
+                update_marked(text, title, language))
 
 
 def external_source(info: Info, gazetteer: Gazetteer | None = None) -> tuple[str, str, list[str]] | None:
@@ -129,6 +176,9 @@ class ProvenanceIndex:
         self.decisions: dict[str, Decision] = {}
         self.outlets: set[str] = set()
         self.pairs_examined = 0
+        self.translations = TranslationIndex(window_days=window_days)
+        self.by_outlet: dict[str, set[str]] = defaultdict(set)  # outlet -> its articles
+        self.credited_by: dict[str, set[str]] = defaultdict(set)  # outlet -> articles crediting it
 
     def add(self, articles: Iterable[Article]) -> Changes:
         articles = [a for a in articles if a.id not in self.infos]
@@ -138,18 +188,31 @@ class ProvenanceIndex:
             self.outlets |= new_outlets
             self.gazetteer = self.base_gazetteer.with_extra(self.outlets)
         for art in articles:
-            outlet = self.gazetteer.canonical(art.outlet)
-            creds = credits_of(art.text, art.byline, art.language, self.gazetteer)
-            self.infos[art.id] = Info(art.id, outlet, art.published, len(art.text), creds)
+            info = make_info(art.id, art.outlet, art.published, art.text, art.title, art.byline, art.language,
+                             self.gazetteer)
+            self.infos[art.id] = info
             self.sentences[art.id] = split_sentences(art.text)
-        pairs = self.lsh.add_texts((a.id, a.text, window_day(a.published, a.saved_at)) for a in articles)
+            if info.outlet:
+                self.by_outlet[info.outlet].add(art.id)
+            for outlet in {c.outlet for c in info.others() if c.kind in CREDIT_KINDS}:
+                self.credited_by[outlet].add(art.id)
+        days = {a.id: window_day(a.published, a.saved_at) for a in articles}
+        pairs = self.lsh.add_texts((a.id, a.text, days[a.id]) for a in articles)
+        pairs |= self._credit_pairs([a.id for a in articles])
         changes = Changes(pairs_examined=len(pairs))
-        self.pairs_examined += len(pairs)
         for a, b in sorted(pairs):
-            rel = relate(self.sentences[a], self.sentences[b], self.th)
+            rel = relate(self.sentences[a], self.sentences[b], self.th, credited=self._credited(a, b))
             if rel.kind != "independent":
                 self.add_relation(a, b, rel)
                 changes.related_pairs += 1
+        before = self.translations.pairs_examined
+        for a, b, rel in self.translations.add(((x.id, x.language, x.text, days[x.id]) for x in articles),
+                                               self.sentences):
+            if (a, b) not in self.relations:
+                self.add_relation(a, b, rel)
+                changes.related_pairs += 1
+        changes.pairs_examined += self.translations.pairs_examined - before
+        self.pairs_examined += changes.pairs_examined
         touched = self._component_of({a.id for a in articles})
         for aid in sorted(touched):
             before = self.decisions.get(aid)
@@ -160,6 +223,49 @@ class ProvenanceIndex:
                 changes.derivations.extend(decision.derivations)
         self.__dict__.pop("_parents_cache", None)  # not saved with the index
         return changes
+
+    def __setstate__(self, state: dict) -> None:  # an index pickled before translations and credit pairs
+        self.__dict__.update(state)
+        if "translations" not in state:
+            self.translations = TranslationIndex(window_days=self.lsh.window_days)
+            self.by_outlet, self.credited_by = defaultdict(set), defaultdict(set)
+            for aid, info in self.infos.items():
+                if info.outlet:
+                    self.by_outlet[info.outlet].add(aid)
+                for outlet in {c.outlet for c in info.others() if c.kind in CREDIT_KINDS}:
+                    self.credited_by[outlet].add(aid)
+
+    def _credited(self, a: str, b: str) -> bool:
+        """One of the two credits the other's outlet (two different outlets)."""
+        ia, ib = self.infos[a], self.infos[b]
+        if not ia.outlet or not ib.outlet or ia.outlet == ib.outlet:
+            return False
+        return any(c.outlet == ib.outlet for c in ia.others()) or any(c.outlet == ia.outlet for c in ib.others())
+
+    def _credit_pairs(self, new: list[str]) -> set[tuple[str, str]]:
+        """Pairs of a new article with articles of an outlet it credits (or that credit its
+        outlet), when their signatures agree at least `CREDIT_MIN_JACCARD` and their days fit the
+        window: the `CREDIT_CANDIDATES` most similar of each article."""
+        out: set[tuple[str, str]] = set()
+        for aid in new:
+            info = self.infos[aid]
+            others = set()
+            for outlet in {c.outlet for c in info.others() if c.kind in CREDIT_KINDS}:
+                others |= self.by_outlet.get(outlet, set())
+            if info.outlet:
+                others |= self.credited_by.get(info.outlet, set())
+            others.discard(aid)
+            others = [o for o in sorted(others) if o in self.lsh.signatures and self.infos[o].outlet != info.outlet
+                      and self.lsh.within_window(self.lsh.days.get(aid), self.lsh.days.get(o))]
+            if not others or aid not in self.lsh.signatures:
+                continue
+            sig = self.lsh.signatures[aid]
+            est = (np.stack([self.lsh.signatures[o] for o in others]) == sig).mean(axis=1)
+            for k in np.argsort(-est, kind="stable")[:CREDIT_CANDIDATES]:
+                if est[k] >= CREDIT_MIN_JACCARD:
+                    other = others[int(k)]
+                    out.add((aid, other) if aid < other else (other, aid))
+        return out
 
     def add_relation(self, a: str, b: str, rel: PairRelation) -> None:
         """Record a verified relation between two indexed articles (a < b)."""
@@ -190,12 +296,20 @@ class ProvenanceIndex:
         return self.relations[(a, b) if a < b else (b, a)]
 
     def direction(self, a: str, b: str) -> tuple[str, str] | None:
-        """(source, target) of a related pair, or None for siblings of a third outlet."""
+        """(source, target) of a related pair, or None for siblings of a third outlet and for a
+        pair whose direction nothing decides."""
         return self.direction_rule(a, b)[0]
 
     def direction_rule(self, a: str, b: str) -> tuple[tuple[str, str] | None, str]:
-        """(source, target) of a related pair, or None for siblings of a third outlet, and the
-        rule that decided it (one of `RULES`)."""
+        """(source, target) of a related pair, or None, and the rule that decided it (one of
+        `RULES`; see the module)."""
+        cache = self.__dict__.setdefault("_parents_cache", {})
+        key = ("rule", a, b)
+        if key not in cache:
+            cache[key] = self._direction_rule(a, b)
+        return cache[key]
+
+    def _direction_rule(self, a: str, b: str) -> tuple[tuple[str, str] | None, str]:
         ia, ib = self.infos[a], self.infos[b]
         ca = {c.outlet for c in ia.others()}
         cb = {c.outlet for c in ib.others()}
@@ -204,22 +318,20 @@ class ProvenanceIndex:
         if b_credits_a != a_credits_b and ia.outlet != ib.outlet:
             return ((a, b) if b_credits_a else (b, a)), "credit"
         ea, eb = self._external(a), self._external(b)
-        if ea and eb and ea[0] == eb[0] and (ea[1] == "syndicated" or self._relation(a, b).kind == "rewrite"):
+        if ea and eb and ea[0] == eb[0] and (ea[1] == "syndicated" or rel.kind == "rewrite"):
             return None, "siblings"  # both carry the same outside report: siblings, not copies of each other
-        if ia.published and ib.published and ia.published[:10] != ib.published[:10]:
-            return ((a, b) if ia.published < ib.published else (b, a)), "time"
+        order = compare_times(ia.published, ib.published)
+        if order.decided:
+            return ((a, b) if order.first < 0 else (b, a)), "time"
+        if bool(ia.update) != bool(ib.update):  # the updated version is the later one
+            return ((b, a) if ia.update else (a, b)), "containment"
         first, second = (a, b) if a < b else (b, a)
-        if rel.kind == "syndicated" and rel.copy_side:
+        if rel.kind in ("syndicated", "translation") and rel.copy_side:  # the side lacking content is the copy
             copy = first if rel.copy_side == "a" else second
             return ((b, a) if copy == a else (a, b)), "containment"
-        if rel.kind == "syndicated" and bool(ia.published) != bool(ib.published):
-            return ((a, b) if ia.published else (b, a)), "date present"  # the dated one is more likely the original
-        if ia.length != ib.length:  # copies add page furniture; re-writers add little
-            longer_first = ia.length > ib.length
-            if rel.kind == "syndicated":
-                longer_first = not longer_first
-            return ((a, b) if longer_first else (b, a)), "length"
-        return (first, second), "order"
+        if rel.kind == "syndicated" and abs(ia.length - ib.length) >= ADDITIONS_MIN:
+            return ((b, a) if ia.length > ib.length else (a, b)), "containment"  # the copy adds lines
+        return None, "undecided"
 
     def passages(self, source: str, target: str) -> list[tuple[Evidence, Evidence]]:
         """The aligned passages of a related pair as (span in source, span in target), in the
@@ -245,9 +357,49 @@ class ProvenanceIndex:
                           if self.direction(other, aid) == (other, aid)]
         return cache[aid]
 
+    def _undecided(self, aid: str) -> list[str]:
+        """The articles related to `aid` whose direction with it nothing decides."""
+        return [other for other in sorted(self.neighbours.get(aid, ()))
+                if self.direction_rule(other, aid)[1] == "undecided"]
+
+    def _undecided_derivations(self, aid: str) -> list[Derivation]:
+        """The undecided pairs of `aid` with a smaller id, as derivations in id order (each pair
+        is recorded once, with the larger id as its target)."""
+        out = []
+        for other in self._undecided(aid):
+            if other < aid:
+                rel = self._relation(other, aid)
+                evidence = [*rel.evidence, UNDECIDED_NOTE]
+                out.append(Derivation(other, aid, rel.kind, evidence, rel.score, self.passages(other, aid),
+                                      "undecided"))
+        return out
+
+    def _own_origin(self, aid: str) -> str | None:
+        ext = self._external(aid)
+        return ext[0] if ext else self.infos[aid].outlet
+
+    def _shared_origin(self, aid: str) -> str | None:
+        """The origin the articles joined to `aid` by undecided pairs share (those without a
+        decided parent): a credited outside origin when one has it, else the outlet of the earliest
+        article (times as written, undated last; then outlet names)."""
+        group, stack = {aid}, [aid]
+        while stack:
+            for other in self._undecided(stack.pop()):
+                if other not in group and not self._parents(other):
+                    group.add(other)
+                    stack.append(other)
+        if len(group) == 1:
+            return self._own_origin(aid)
+        credited = sorted(e[0] for e in (self._external(m) for m in group) if e)
+        if credited:
+            return credited[0]
+        dated = sorted((_time_key(self.infos[m].published), self.infos[m].outlet) for m in group if self.infos[m].outlet)
+        return dated[0][1] if dated else None
+
     def _decide(self, aid: str, scope: set[str], depth: int = 0) -> Decision:
         info = self.infos[aid]
         parents = self._parents(aid)
+        undecided = self._undecided_derivations(aid)
         if parents and depth < 20:
             def rank(item: tuple[str, PairRelation]) -> tuple:
                 src, rel = item
@@ -256,18 +408,23 @@ class ProvenanceIndex:
             parent = self._decide(src, scope, depth + 1) if depth < 19 else None
             origin = parent.origin if parent else self.infos[src].outlet
             passages, rule = self.passages(src, aid), self.direction_rule(src, aid)[1]
-            if info.own_reporting() and rel.kind != "syndicated":
+            derivation = Derivation(src, aid, rel.kind, rel.evidence, rel.score, passages, rule)
+            if info.own_reporting() and rel.kind not in ("syndicated", "translation"):
                 return Decision("original", info.outlet,
-                                [Derivation(src, aid, "cites", rel.evidence, rel.score, passages, rule)])
-            return Decision(rel.kind, origin, [Derivation(src, aid, rel.kind, rel.evidence, rel.score, passages, rule)])
+                                [Derivation(src, aid, "cites", rel.evidence, rel.score, passages, rule), *undecided])
+            if info.outlet and info.outlet == self.infos[src].outlet:  # a later version of its own article
+                return Decision("original", origin, [derivation, *undecided])
+            return Decision(rel.kind, origin, [derivation, *undecided])
         ext = self._external(aid)
+        origin = self._shared_origin(aid) if undecided or self._undecided(aid) else None
         if ext:
             outlet, kind, evidence = ext
-            return Decision(kind, outlet, [Derivation(outlet, aid, kind, evidence, 1.0, decided_by="credit")])
+            return Decision(kind, origin or outlet,
+                            [Derivation(outlet, aid, kind, evidence, 1.0, decided_by="credit"), *undecided])
         cites = sorted({c.outlet for c in info.others() if c.kind in ATTRIBUTION_KINDS | {"photo"}})
         derivs = [Derivation(o, aid, "cites", [c.cue for c in info.others() if c.outlet == o][:3], 0.5,
                              decided_by="credit") for o in cites]
-        return Decision("original" if info.outlet else "unknown", info.outlet, derivs)
+        return Decision("original" if info.outlet else "unknown", origin or info.outlet, [*derivs, *undecided])
 
 
 def analyse_provenance(articles: Iterable[Article], thresholds: Thresholds = DEFAULT,

@@ -29,6 +29,8 @@ job in `fuentes.spark.stages.SPARK_STAGES` (a Spark run refuses a stage without 
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping
 
 from fuentes.pipeline import (CorpusContext, CorpusPipeline, CorpusStage, StageRun, plan_corpus,
@@ -63,6 +65,92 @@ def corpus_pipeline(names: Iterable[str] = CORPUS_STAGES, initial: Iterable[str]
                     implementations: Mapping[str, StageRun] | None = None, backend: str = "local") -> CorpusPipeline:
     """The corpus stages `names` in order, checked (see `CorpusPipeline`)."""
     return CorpusPipeline.from_names(names, initial, implementations, backend)
+
+
+CORPUS_DONE = "corpus_done"  # corpus_state entry: what the last complete corpus run read, and its counts
+SUMMARY_COUNTS = ("entities", "quotes", "derivations", "claims", "discrepancies", "stories", "events", "relations")
+
+
+def corpus_key(store: Store, window_days: int | None, article_stages: Mapping[str, str]) -> dict[str, Any]:
+    """Everything a local corpus run depends on: the stored inputs, the analysts' decisions, the
+    options, and the versions of the per-article and corpus stages."""
+    from fuentes.pipeline import CORPUS_REGISTRY
+    from fuentes.store.state import corpus_inputs
+
+    from fuentes import __version__
+
+    return {**corpus_inputs(store), "fuentes": __version__, "window_days": window_days,
+            "article_stages": dict(article_stages),
+            "corpus_stages": {name: CORPUS_REGISTRY[name].version for name in CORPUS_STAGES}}
+
+
+def corpus_done_counts(store: Store, key: dict[str, Any]) -> dict[str, int] | None:
+    """The counts of the last complete corpus run when it read exactly `key`, else None."""
+    from fuentes.store.state import load_state
+
+    done = load_state(store, CORPUS_DONE, "1")
+    return done["counts"] if done and done["key"] == key else None
+
+
+def corpus_timings(store: Store) -> dict[str, float]:
+    """Seconds per article each corpus stage took in the last complete run ({} when none)."""
+    from fuentes.store.state import load_state
+
+    done = load_state(store, CORPUS_DONE, "1")
+    return dict(done.get("per_article", {})) if done else {}
+
+
+@dataclass(frozen=True)
+class StageReport:
+    """One corpus stage finished: which, how long it took, and an estimate of what is left."""
+
+    name: str
+    number: int
+    total: int
+    seconds: float
+    left: float | None  # seconds the remaining stages took per article last time, times the articles now
+
+    def line(self) -> str:
+        left = f"; about {self.left:.0f} s left" if self.left is not None and self.number < self.total else ""
+        return f"corpus stage {self.number}/{self.total} {self.name}: {self.seconds:.1f} s{left}"
+
+
+class StageClock:
+    """Times the corpus stages as `run_corpus` reports them done (its `on_stage`)."""
+
+    def __init__(self, names: Iterable[str], articles: int, previous: Mapping[str, float],
+                 report: Callable[[StageReport], None] | None = None):
+        self.names, self.articles, self.previous, self.report = tuple(names), max(articles, 1), previous, report
+        self.seconds: dict[str, float] = {}
+        self._last = time.monotonic()
+
+    def done(self, stage: CorpusStage, _ctx: Any) -> None:
+        now = time.monotonic()
+        self.seconds[stage.name] = now - self._last
+        self._last = now
+        if self.report:
+            rest = self.names[self.names.index(stage.name) + 1:] if stage.name in self.names else ()
+            known = all(name in self.previous for name in rest)
+            left = sum(self.previous[name] for name in rest) * self.articles if known else None
+            self.report(StageReport(stage.name, len(self.seconds), len(self.names), self.seconds[stage.name], left))
+
+    def per_article(self) -> dict[str, float]:
+        return {name: seconds / self.articles for name, seconds in self.seconds.items()}
+
+
+def forget_corpus_done(store: Store) -> None:
+    """Called before a corpus run: a run that dies half-way leaves no record of being complete."""
+    from fuentes.store.state import forget_state
+
+    forget_state(store, CORPUS_DONE)
+
+
+def mark_corpus_done(store: Store, key: dict[str, Any], summary: Any, per_article: Mapping[str, float]) -> None:
+    from fuentes.store.state import save_state
+
+    counts = {name: getattr(summary, name) for name in SUMMARY_COUNTS}
+    save_state(store, CORPUS_DONE, "1", {"key": key, "counts": counts, "per_article": dict(per_article)},
+               key["articles"])
 
 
 def run_corpus(ctx: CorpusContext, names: Iterable[str] = CORPUS_STAGES,
@@ -149,7 +237,8 @@ def incremental_provenance(store: Store, summary: Any, articles: list, window_da
     from fuentes.store.state import load_state, save_state
 
     name = "provenance"
-    version = _code_version("derivation.py", "credits.py", "origins.py", "lsh_index.py")
+    version = _code_version("derivation.py", "credits.py", "origins.py", "lsh_index.py", "translation.py",
+                            "publication_order.py")
     if window_days is not None:  # part of the version: a state built with another window is rebuilt
         version += f"-window{window_days}"
     ids = {article.id for article in articles}
@@ -205,16 +294,18 @@ class Claims(CorpusStage):
 
 @register_corpus_stage
 class Stories(CorpusStage):
-    """Stories (articles about one happening, across languages) and the corpus events merged within them."""
+    """Stories (articles about one happening, across languages) and the corpus events merged within
+    them; the story index is kept in the store, so a run places only the articles it has not seen."""
 
     name = "stories"
+    version = "2"  # 2: blocked, incremental average link over a saved index
     reads = ("articles", "entities", "events_layer", "provenance")
     optional = ("provenance",)
     writes = ("stories", "events")
 
     def run(self, ctx: LocalContext) -> None:
         from fuentes.corpus.events import merge_events
-        from fuentes.corpus.stories import cluster_stories
+        from fuentes.corpus.stories import stored_stories
 
         resolved = ctx.read("entities")
         entity_of, names = _entity_maps(resolved)
@@ -224,7 +315,8 @@ class Stories(CorpusStage):
         for (article_id, _key), entity_id in entity_of.items():
             entity_ids.setdefault(article_id, set()).add(names[entity_id])
         articles = ctx.read("articles")
-        stories = cluster_stories(articles, names=entity_ids)
+        index = stored_stories(ctx.store, articles, names=entity_ids)  # only new articles are placed
+        stories = sorted(index.stories.values(), key=lambda story: story.id)
         story_of = {article_id: story.id for story in stories for article_id in story.articles}
         events = merge_events(ctx.read("events_layer"), articles, resolved, origins, story_of)
         db.save_stories_and_events(ctx.store, stories, events, story_of)

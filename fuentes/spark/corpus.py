@@ -10,6 +10,11 @@ Derivations (same decisions as `fuentes.corpus.origins.analyse_provenance`):
    apart are dropped, and articles without a day meet every article in a second band join;
 3. each candidate pair aligned and classified by `fuentes.corpus.derivation.relate`, its matched
    sentences and their passages kept, so derivations carry the same passages as the local run;
+   Translations (`translation_pairs`): articles exploded by their language-independent keys
+   (names and numbers, `fuentes.corpus.translation.keys`), self-joined across languages within
+   the window, the pairs sharing enough keys kept (the best `candidates` of each article), each
+   verified by `translation.align_across` on the multilingual encoder's sentence vectors. The
+   local index also takes candidates by lead embedding; here only the keys make candidates;
 4. connected components of the related pairs (min-label propagation, one join per round);
 5. per component, `ProvenanceIndex` decides direction, kind and origin of its articles: the
    decision of an article only ever looks at the articles it is related to.
@@ -132,6 +137,75 @@ def classify_pairs(spark, articles, pairs):
     return spark.createDataFrame(joined.rdd.mapPartitions(relate_partition), PAIR_SCHEMA)
 
 
+def key_partition(rows: Iterable[Any]) -> Iterator[tuple[str, str, str, int | None]]:
+    from fuentes.corpus.derivation import split_sentences
+    from fuentes.corpus.translation import DEFAULT, keys
+
+    for row in rows:
+        if row["language"] and len(split_sentences(row["text"]).norm) >= DEFAULT.min_sentences:
+            day = window_day(row["published"], row["saved_at"])
+            for key in keys(row["text"]):
+                yield row["id"], row["language"], key, day
+
+
+def translate_partition(rows: Iterable[Any]) -> Iterator[tuple]:
+    from fuentes.corpus.derivation import split_sentences
+    from fuentes.corpus.translation import align_across, encode
+
+    for row in rows:
+        sa, sb = split_sentences(row["ta"]), split_sentences(row["tb"])
+        rel = align_across(encode(sa.norm), encode(sb.norm), sa, sb)
+        if rel.kind == "translation":
+            yield row["a"], row["b"], float(row["share"]), rel.kind, float(rel.score), \
+                json.dumps(rel.evidence, ensure_ascii=False), rel.copy_side, json.dumps(rel.pairs), \
+                json.dumps(rel.spans)
+
+
+def translation_pairs(spark, articles, window_days: int | None = None):
+    """Translation relations (PAIR_SCHEMA rows, kind "translation") between articles of
+    different languages: candidates by shared names and numbers, verified by sentence alignment
+    across languages. Empty without the multilingual encoder."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    from fuentes.corpus.translation import DEFAULT, MAX_POSTING, encoder_available
+
+    if not encoder_available():
+        return spark.createDataFrame([], PAIR_SCHEMA)
+    keyed = spark.createDataFrame(
+        articles.select("id", "language", "text", "published", "saved_at").rdd.mapPartitions(key_partition),
+        "id string, language string, key string, day int").cache()
+    if keyed.select("language").distinct().limit(2).count() < 2:
+        keyed.unpersist()
+        return spark.createDataFrame([], PAIR_SCHEMA)
+    common = keyed.groupBy("key").count().where(F.col("count") > MAX_POSTING).select("key")
+    usable = keyed.join(common, "key", "left_anti")
+    sizes = keyed.groupBy("id").agg(F.count("*").alias("n"))
+    x = usable.select(F.col("id").alias("a"), F.col("language").alias("la"), "key", F.col("day").alias("da"))
+    y = usable.select(F.col("id").alias("b"), F.col("language").alias("lb"), "key", F.col("day").alias("db"))
+    joined = x.join(y, "key").where((F.col("la") != F.col("lb")) & (F.col("a") < F.col("b")))
+    if window_days is not None:
+        joined = joined.where(F.col("da").isNull() | F.col("db").isNull()
+                              | (F.abs(F.col("da") - F.col("db")) <= window_days))
+    shared = joined.groupBy("a", "b").agg(F.count("*").alias("shared")) \
+        .join(sizes.select(F.col("id").alias("a"), F.col("n").alias("na")), "a") \
+        .join(sizes.select(F.col("id").alias("b"), F.col("n").alias("nb")), "b") \
+        .withColumn("share", F.col("shared") / F.least("na", "nb")) \
+        .where((F.col("shared") >= DEFAULT.keys_min_shared) & (F.col("share") >= DEFAULT.keys_min))
+    # the best candidates of each article among all its pairs (it may be either side), as the local index
+    sides = shared.select(F.col("a").alias("me"), F.col("b").alias("other"), "a", "b", "share").unionByName(
+        shared.select(F.col("b").alias("me"), F.col("a").alias("other"), "a", "b", "share"))
+    best = Window.partitionBy("me").orderBy(F.desc("share"), F.desc("other"))
+    cands = sides.withColumn("rank", F.row_number().over(best)).where(F.col("rank") <= DEFAULT.candidates) \
+        .select("a", "b", "share").distinct()
+    texts = articles.select("id", "text")
+    with_text = cands.join(texts.select(F.col("id").alias("a"), F.col("text").alias("ta")), "a") \
+        .join(texts.select(F.col("id").alias("b"), F.col("text").alias("tb")), "b")
+    found = spark.createDataFrame(with_text.rdd.mapPartitions(translate_partition), PAIR_SCHEMA)
+    keyed.unpersist()
+    return found
+
+
 def connected_components(edges, max_rounds: int = MAX_ROUNDS):
     """DataFrame (id, component) for every vertex of the edges (a, b): component = least id."""
     from pyspark.sql import functions as F
@@ -165,13 +239,12 @@ def _gazetteer(outlets: frozenset[str]):
 
 def info_partition(rows: Iterable[Any], outlets: frozenset[str]) -> Iterator[tuple[str, Any]]:
     """(article id, origins.Info): the credits of each article, as ProvenanceIndex.add finds them."""
-    from fuentes.corpus.credits import credits_of
-    from fuentes.corpus.origins import Info
+    from fuentes.corpus.origins import make_info
 
     gaz = _gazetteer(outlets)
     for row in rows:
-        creds = credits_of(row["text"], row["byline"], row["language"], gaz)
-        yield row["id"], Info(row["id"], gaz.canonical(row["outlet"]), row["published"], len(row["text"]), creds)
+        yield row["id"], make_info(row["id"], row["outlet"], row["published"], row["text"], row["title"],
+                                   row["byline"], row["language"], gaz)
 
 
 def decide_partition(groups: Iterable[tuple[str, tuple[Iterable, Iterable]]],
@@ -212,12 +285,15 @@ def run_provenance(spark, out: str, window_days: int | None = None) -> dict[str,
 
     articles = spark.read.parquet(f"{out}/articles")
     pairs = classify_pairs(spark, articles, candidate_pairs(spark, articles, window_days))
+    found = translation_pairs(spark, articles, window_days)  # a pair both related by text and translated: the text
+    pairs = pairs.unionByName(found.join(pairs.select("a", "b"), ["a", "b"], "left_anti"))
     pairs.write.mode("overwrite").parquet(f"{out}/derivation_pairs")
     pairs = spark.read.parquet(f"{out}/derivation_pairs")
     related = pairs.where(F.col("kind") != "independent")
     outlets = frozenset(r.outlet for r in articles.select("outlet").where("outlet IS NOT NULL").distinct().collect())
     labels = connected_components(related)
-    infos = articles.select("id", "text", "byline", "language", "outlet", "published").rdd \
+    title = F.col("title") if "title" in articles.columns else F.lit(None).cast("string").alias("title")
+    infos = articles.select("id", "text", title, "byline", "language", "outlet", "published").rdd \
         .mapPartitions(lambda rows: info_partition(rows, outlets))
     component = labels.rdd.map(lambda r: (r["id"], r["component"]))
     by_component = infos.leftOuterJoin(component).map(lambda kv: (kv[1][1] or kv[0], kv[1][0]))

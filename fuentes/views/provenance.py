@@ -5,7 +5,9 @@ One rule for "which independent source does an article stand for" (`origin_of`):
 provenance stage stored; else the root of its derivation chain (an article's outlet, or an
 outlet outside the corpus); else its own outlet; else the article itself. `fuentes provenance`
 groups articles by it (`provenance_groups`) and the workbench counts a story's independent
-sources with it (`independent_sources`).
+sources with it (`independent_sources`). A pair whose direction is undecided is related (one
+derivation group) but neither article is the other's parent; the provenance stage gives both
+one origin, so they count as one source.
 """
 
 from __future__ import annotations
@@ -15,13 +17,19 @@ from typing import Any, Iterable, Mapping
 from fuentes.unionfind import UnionFind
 from fuentes.views.fields import field
 
+UNDECIDED = "undecided"  # a derivation's `decided_by` when nothing decided which article came first
+
 
 def parent_map(links: Iterable[Any]) -> dict[str, str]:
-    """target -> source of its best-scored derivation (ties: the smaller source); self-links ignored."""
+    """target -> source of its best-scored derivation (ties: the smaller source); self-links and
+    pairs whose direction is undecided (`decided_by` "undecided": neither is the other's parent)
+    ignored."""
     parents: dict[str, str] = {}
     ranked = sorted(links, key=lambda d: (-(field(d, "score", 0.0)), str(field(d, "source", ""))))
     for link in ranked:
         source, target = field(link, "source"), field(link, "target")
+        if field(link, "decided_by") == UNDECIDED:
+            continue
         if source != target and target not in parents:
             parents[target] = source
     return parents

@@ -156,3 +156,51 @@ def test_pairs_are_capped_at_the_best_ones():
     assert rel.pairs == [(i, i) for i in range(MAX_PAIRS)]  # all equal: the first ones, in order
     end = len(" ".join(sentences[:MAX_PAIRS]))
     assert rel.spans == [(0, end, 0, end)]  # one run of adjacent sentences, one passage
+
+
+# --- rewrites of every length ------------------------------------------------------------------
+
+BRIEF = [
+    "The museum of Puerto Claro reopened its north wing on Friday after two years of repairs to the roof.",
+    "Visitors can again see the collection of colonial maps, which had been kept in storage during the works.",
+    "Entry will be free for residents of the city until the end of the month, the director said.",
+]
+
+BRIEF_REWORDED = [
+    "After two years of repairs to its roof, the north wing of the Puerto Claro museum reopened on Friday.",
+    "The collection of colonial maps, kept in storage during the works, can again be seen by visitors.",
+    "A new cafe is planned for the museum garden next year, officials said.",
+    "The museum also plans evening tours for schools in the spring, with guides from the university.",
+]
+
+
+def test_rewrite_sentences_asked_for_scale_with_the_shorter_text():
+    from fuentes.corpus.derivation import Alignment, min_sentences
+
+    def al(n: int) -> Alignment:
+        return Alignment([], 0, 0, 0, 0, 0, 0, 0, 0, 0, shorter_sentences=n)
+
+    assert [min_sentences(al(n)) for n in (3, 6, 7, 10, 40)] == [2, 2, 3, 3, 3]
+
+
+def test_short_rewrite_matched_on_two_of_three_sentences_is_a_rewrite():
+    rel = relate(split_sentences(" ".join(BRIEF)), split_sentences(" ".join(BRIEF_REWORDED)))
+    assert rel.kind == "rewrite", rel.evidence
+
+
+def test_a_credit_lowers_the_bar_only_for_credited_pairs():
+    from tests.corpus.test_origins import SHORT_REPORT, SHORT_REWRITE
+
+    a, b = split_sentences(" ".join(SHORT_REPORT)), split_sentences(" ".join(SHORT_REWRITE))
+    assert relate(a, b).kind == "independent"  # heavily re-worded: not enough on its own
+    rel = relate(a, b, credited=True)
+    assert rel.kind == "rewrite" and rel.spans and "credited pair" in rel.evidence[0]
+    unrelated = split_sentences(text(UNRELATED))
+    assert relate(a, unrelated, credited=True).kind == "independent"
+
+
+def test_spanish_short_rewrite_with_credit():
+    from tests.corpus.test_origins import INFORME, REESCRITURA
+
+    a, b = split_sentences(" ".join(INFORME)), split_sentences(" ".join(REESCRITURA))
+    assert relate(a, b, credited=True).kind == "rewrite"

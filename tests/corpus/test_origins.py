@@ -206,3 +206,134 @@ def test_derivations_from_credits_outside_the_corpus_are_decided_by_credit():
     assert found[("EFE", "w", "syndicated")].decided_by == "credit"
     assert found[("El Universal", "c", "cites")].decided_by == "credit"
     assert all(not d.passages for d in found.values())
+
+
+# --- times to the hour, undecided pairs, short credited rewrites, updates ----------------------
+
+def test_same_day_copy_is_ordered_by_the_hour():
+    # the copy is the longer text (furniture) and its id sorts first: only the hours can decide
+    arts = [art("b-orig", " ".join(FERRY), "The Harbor Ledger", "2025-05-02T07:15-05:00"),
+            art("a-copy", " ".join(FERRY) + "\n\nShare this article with your friends",
+                "The Inland Post", "2025-05-02T11:40-05:00")]
+    result = analyse_provenance(arts)
+    (d,) = result.derivations
+    assert (d.source, d.target, d.kind, d.decided_by) == ("b-orig", "a-copy", "syndicated", "time")
+    assert result.kinds == {"b-orig": "original", "a-copy": "syndicated"}
+
+
+def test_same_day_spanish_copy_is_ordered_by_the_hour_across_offsets():
+    # 09:10 in Mexico City (-06:00) is 15:10 UTC, after 14:05 UTC in Madrid's 15:05 (+01:00)
+    arts = [art_es("es-a", "\n\n".join(SEQUIA), "Reforma", "2025-04-07T09:10-06:00"),
+            art_es("es-b", "\n\n".join(SEQUIA), "El País", "2025-04-07T15:05+01:00")]
+    (d,) = analyse_provenance(arts).derivations
+    assert (d.source, d.target, d.decided_by) == ("es-b", "es-a", "time")
+
+
+def test_same_day_at_day_precision_without_other_evidence_is_undecided_and_one_source():
+    from fuentes.views.provenance import independent_sources, parent_map
+
+    arts = [art("x", " ".join(FERRY), "The Harbor Ledger", "2025-05-02"),
+            art("y", " ".join(FERRY), "The Inland Post", "2025-05-02T11:40-05:00")]
+    for ordered in (arts, arts[::-1]):  # input order decides nothing
+        index = ProvenanceIndex()
+        index.add(ordered)
+        result = index.result()
+        (d,) = result.derivations
+        assert (d.source, d.target, d.kind, d.decided_by) == ("x", "y", "syndicated", "undecided")
+        assert index.direction("x", "y") is None and index.direction_rule("y", "x") == (None, "undecided")
+        assert result.origins["x"] == result.origins["y"]
+        meta = {a.id: {"id": a.id, "outlet": a.outlet, "origin": result.origins[a.id]} for a in arts}
+        assert independent_sources(["x", "y"], meta, parent_map(result.derivations)) == 1
+        assert parent_map(result.derivations) == {}  # an undecided pair makes neither the other's parent
+
+
+def test_undecided_pair_takes_a_credited_outside_origin():
+    wire = "PUERTO CLARO (Reuters) — " + " ".join(FERRY)
+    plain = "PUERTO CLARO, Tuesday — " + " ".join(FERRY)  # the same length: no addition either way
+    arts = [art("x", wire, "The Harbor Ledger", "2025-05-02"), art("y", plain, "The Inland Post", "2025-05-02")]
+    result = analyse_provenance(arts)
+    assert result.origins == {"x": "Reuters", "y": "Reuters"}
+
+
+SHORT_REPORT = [
+    "Fire crews contained a blaze that destroyed a grain warehouse on the edge of Puerto Claro early on Sunday.",
+    "The fire started shortly after two in the morning and burned for almost five hours before it was under control.",
+    "No one was hurt, but about four hundred tonnes of stored maize were lost, the fire chief said.",
+    "Investigators have not yet said what caused the fire.",
+    "The warehouse belonged to a cooperative of thirty local farmers.",
+]
+
+SHORT_REWRITE = [
+    "According to a report by The Harbor Ledger, a grain warehouse on the outskirts of Puerto Claro was destroyed by fire early Sunday.",
+    "The blaze started shortly after 2 a.m. and burned for nearly five hours before crews brought it under control.",
+    "Around four hundred tonnes of stored maize were lost, though nobody was injured, the fire chief said.",
+    "Farmers in the region have been struggling with low prices for two seasons in a row, and many rely on shared storage.",
+    "The cooperative had planned to expand the building next year with help from a state development loan.",
+    "Local officials said they would meet with the farmers on Monday to discuss emergency support.",
+    "A similar fire damaged a feed mill in the same district three years ago, prompting calls for stricter inspections.",
+    "Residents said smoke could be seen from the highway until mid-morning.",
+]
+
+INFORME = [
+    "Un incendio destruyó la madrugada del domingo una bodega de granos en las afueras de Puerto Claro.",
+    "El fuego comenzó poco después de las dos de la mañana y ardió durante casi cinco horas hasta ser controlado.",
+    "No hubo heridos, pero se perdieron unas cuatrocientas toneladas de maíz almacenado, dijo el jefe de bomberos.",
+    "Los peritos todavía no han dicho qué provocó el incendio.",
+    "La bodega pertenecía a una cooperativa de treinta agricultores de la zona.",
+]
+
+REESCRITURA = [
+    "Según informó el diario El Heraldo del Norte, una bodega de granos en las afueras de Puerto Claro fue destruida por un incendio el domingo.",
+    "El fuego inició poco después de las 2 de la mañana y ardió casi cinco horas antes de que los bomberos lo controlaran.",
+    "Se perdieron alrededor de cuatrocientas toneladas de maíz almacenado, aunque nadie resultó herido, dijo el jefe de bomberos.",
+    "Los productores de la región llevan dos temporadas con precios bajos y muchos dependen de bodegas compartidas.",
+    "La cooperativa planeaba ampliar el edificio el próximo año con un crédito de desarrollo estatal.",
+    "Las autoridades locales se reunirán con los agricultores el lunes para hablar de apoyos de emergencia.",
+    "Un incendio parecido dañó un molino de alimento en el mismo distrito hace tres años.",
+]
+
+
+def test_short_rewrite_with_a_credit_is_a_rewrite_not_a_citation():
+    arts = [art("orig", " ".join(SHORT_REPORT), "The Harbor Ledger", "2025-06-01"),
+            art("rw", " ".join(SHORT_REWRITE), "The Coast Times", "2025-06-01")]
+    result = analyse_provenance(arts)
+    (d,) = result.derivations
+    assert (d.source, d.target, d.kind, d.decided_by) == ("orig", "rw", "rewrite", "credit")
+    assert result.kinds["rw"] == "rewrite" and result.origins["rw"] == "The Harbor Ledger"
+    assert d.passages
+
+
+def test_short_spanish_rewrite_with_a_credit_is_a_rewrite_not_a_citation():
+    arts = [art_es("orig", " ".join(INFORME), "El Heraldo del Norte", "2025-06-01"),
+            art_es("rw", " ".join(REESCRITURA), "Reforma", "2025-06-01")]
+    result = analyse_provenance(arts)
+    assert ("orig", "rw", "rewrite") in edges(result)
+    assert result.kinds["rw"] == "rewrite" and result.origins["rw"] == "El Heraldo del Norte"
+
+
+def test_credit_without_matching_text_stays_a_citation():
+    arts = [art("orig", " ".join(SHORT_REPORT), "The Harbor Ledger", "2025-06-01"),
+            art("cite", "According to a report by The Harbor Ledger, a warehouse burned in Puerto Claro. "
+                + text(UNRELATED), "The Coast Times", "2025-06-01")]
+    result = analyse_provenance(arts)
+    assert ("The Harbor Ledger", "cite", "cites") in edges(result)
+    assert result.kinds["cite"] == "original"
+
+
+def test_updated_version_is_the_later_one_and_stays_its_outlets_own():
+    update = "UPDATE: Ferry service resumes\n\n" + " ".join(FERRY) + (
+        " The first crossing on Saturday was delayed by an hour because of fog over the channel.")
+    arts = [art("a-update", update, "The Harbor Ledger", "2025-05-02"),
+            art("b-first", " ".join(FERRY), "The Harbor Ledger", "2025-05-02")]
+    result = analyse_provenance(arts)
+    (d,) = result.derivations
+    assert (d.source, d.target, d.decided_by) == ("b-first", "a-update", "containment")
+    assert result.kinds == {"a-update": "original", "b-first": "original"}
+    assert result.origins == {"a-update": "The Harbor Ledger", "b-first": "The Harbor Ledger"}
+
+
+def test_actualizacion_in_spanish_marks_the_later_version():
+    update = "Actualización: la presa sigue bajando\n\n" + "\n\n".join(SEQUIA)
+    arts = [art_es("a", update, "Milenio"), art_es("b", "\n\n".join(SEQUIA), "Milenio")]
+    (d,) = analyse_provenance(arts).derivations
+    assert (d.source, d.target, d.decided_by) == ("b", "a", "containment")

@@ -188,3 +188,24 @@ def test_plan_skips_what_needs_a_left_out_stage_or_an_absent_input():
     assert kept == ["test_double"] and skipped == {}  # an unknown read is left for the build to refuse
     with pytest.raises(PipelineError, match="no corpus stage named 'provenanse'"):
         plan_corpus(CORPUS_STAGES, CORPUS_INPUTS, CORPUS_INPUTS, leave_out=["provenanse"])
+
+
+def test_stage_clock_reports_each_stage_and_what_is_left_from_the_last_run():
+    from fuentes.corpus.stages import StageClock
+
+    class Stage:
+        def __init__(self, name):
+            self.name = name
+
+    reports = []
+    previous = {"a": 0.1, "b": 0.2, "c": 0.3}  # seconds per article last time
+    clock = StageClock(("a", "b", "c"), articles=10, previous=previous, report=reports.append)
+    for name in ("a", "b", "c"):
+        clock.done(Stage(name), None)
+    assert [(r.name, r.number, r.total) for r in reports] == [("a", 1, 3), ("b", 2, 3), ("c", 3, 3)]
+    assert abs(reports[0].left - 5.0) < 1e-9 and abs(reports[1].left - 3.0) < 1e-9
+    assert "about 5 s left" in reports[0].line() and "left" not in reports[2].line()
+    assert set(clock.per_article()) == {"a", "b", "c"}
+    first_run = StageClock(("a", "b"), articles=10, previous={}, report=reports.append)
+    first_run.done(Stage("a"), None)
+    assert reports[-1].left is None and "left" not in reports[-1].line()  # no guess without a last run
