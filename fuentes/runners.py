@@ -292,7 +292,7 @@ _jobs = itertools.count(1)
 def _take_workers(count: int, memory_mb: int | None) -> list[_Worker]:
     with _idle_lock:
         kept = [w for w in _idle if w.memory_mb == memory_mb and w.owner == os.getpid() and w.alive()]
-        taken = kept[:count]
+        taken = kept[-count:] if count else []  # the most recently used first: the warmest
         for worker in taken:
             _idle.remove(worker)
     return taken + [_Worker(memory_mb) for _ in range(count - len(taken))]
