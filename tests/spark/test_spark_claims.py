@@ -139,6 +139,9 @@ def _rows(store, table: str, drop=("ingested_at", "seen_at", "at")) -> list[dict
 @pytest.mark.parametrize("table", ["mentions", "local_entities", "quotes", "article_layers", "analyses"])
 def test_per_article_layers_equal_local_analysis(local_store, loaded, table):
     local, spark = _rows(local_store, table), _rows(loaded, table)
+    if table == "article_layers":  # the local stories stage keeps each lead's embedding there: a cache, not a record
+        local = [row for row in local if row["layer"] != "lead_embedding"]
+        spark = [row for row in spark if row["layer"] != "lead_embedding"]
     assert local, f"the local analysis stored no {table}"
     assert spark == local
 
