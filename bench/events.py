@@ -19,12 +19,12 @@ Sets:
 
 Per ACLED event type: the share of labelled items that get an event of that type. CASE:
 accuracy and weighted F1 over the task's labels. With `--base PATH` (a checkout of an earlier
-fuentes, e.g. `git worktree add /work/scratch/events-base HEAD`) the same items run through
+fuentes, e.g. `git worktree add ../events-base HEAD`) the same items run through
 that code too (PYTHONPATH=PATH; its events are coded by its own event_types.yaml when they
 carry no ACLED fields). Cost: the events stage's time as a ratio to spaCy's on the report
 documents, in one process.
 
-    python bench/events.py [--base /work/scratch/events-base] [--glocon N]
+    python bench/events.py [--base ../events-base] [--glocon N]
 """
 
 from __future__ import annotations

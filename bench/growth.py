@@ -7,7 +7,7 @@ dated over about two years as the generator dates them. The first N articles of 
 corpus make the store of size N, so each size holds the smaller one plus new articles, and the
 100 articles added to a store of N are the generator's next 100.
 
-Phases (each store lives under --work, default /work/scratch/h3/growth):
+Phases (each store lives under --work, default: a "fuentes-growth" folder in the temporary directory):
   prepare   ingest the first N articles and run the per-article stages (`analyse_articles`)
             once per size: each size's store is the previous size's copied, plus the new
             articles ingested and analysed; the next 100 articles go in a JSONL file beside it.
@@ -30,6 +30,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -170,7 +171,7 @@ def main() -> None:
     parser.add_argument("phase", choices=["prepare", "measure", "report", "_articles", "_corpus"])
     parser.add_argument("db", nargs="?")
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 8000])
-    parser.add_argument("--work", type=Path, default=Path("/work/scratch/h3/growth"))
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "fuentes-growth")
     args = parser.parse_args()
     if args.phase == "_articles":
         print(json.dumps(step_articles(args.db)))

@@ -14,7 +14,7 @@ The product path (`--product`): MMDS dev as JSON lines through `fuentes run` int
 stories stage), then B-cubed of the stored stories (`story_map`) against the gold clusters.
 
     python bench/stories.py            # writes bench/results/stories.json
-    python bench/stories.py --product --cache /work/scratch/h3/leads.pkl --keep-events
+    python bench/stories.py --product --cache leads.pkl --keep-events
         (--cache: lead vectors kept between runs; --keep-events: the events-stage cost from the
         last results instead of measuring it again)
 """
@@ -28,6 +28,7 @@ import random
 import re
 import subprocess
 import sys
+import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -224,7 +225,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, help="keep lead vectors in this file between runs")
     parser.add_argument("--keep-events", action="store_true", help="keep the last events-stage figures")
     parser.add_argument("--product", action="store_true", help="also MMDS dev through `fuentes run` and the store")
-    parser.add_argument("--work", type=Path, default=Path("/work/scratch/h3/stories-product"))
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "fuentes-stories-product")
     args = parser.parse_args()
     embedder = CachedEmbedder(args.cache)
     results = story_results(embedder if embedder.available else None)
