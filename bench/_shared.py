@@ -1,7 +1,8 @@
-"""Helpers for benchmarks: where ../shared is, and writing results as JSON."""
+"""Helpers for benchmarks: where ../shared is, reading PolNeAR as articles, writing results as JSON."""
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import sys
@@ -27,3 +28,21 @@ def write_results(name: str, results: dict) -> Path:
     target.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"results written to {target.relative_to(REPO)}")
     return target
+
+
+def polnear_lines(limit: int) -> list[dict]:
+    """The first `limit` PolNeAR texts (train, then dev) as JSON-line articles with their metadata."""
+    root = shared_path("polnear", "data")
+    with open(root / "metadata.tsv", encoding="utf-8") as handle:
+        meta = {row["filename"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    lines = []
+    for split in ("train", "dev"):
+        for path in sorted((root / split / "text").glob("*.txt")):
+            row = meta.get(path.stem, {})
+            lines.append({"id": path.stem, "text": path.read_text(encoding="utf-8"),
+                          "outlet": row.get("publisher"), "title": row.get("title"),
+                          "published": row.get("publication_date"), "language": "en",
+                          "byline": row.get("author") if row.get("author") not in (None, "None") else None})
+            if len(lines) >= limit:
+                return lines
+    return lines

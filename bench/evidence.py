@@ -13,7 +13,6 @@ texts, same process count) measured in this process; size: store bytes per artic
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import subprocess
 import sys
@@ -22,29 +21,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import shared_path, write_results  # noqa: E402
+from _shared import polnear_lines, write_results  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fuentes.export.evidence_check import check_export  # noqa: E402
-
-
-def polnear_lines(limit: int) -> list[dict]:
-    root = shared_path("polnear", "data")
-    meta = {}
-    with open(root / "metadata.tsv", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            meta[row["filename"]] = row
-    lines = []
-    for split in ("train", "dev"):
-        for path in sorted((root / split / "text").glob("*.txt")):
-            row = meta.get(path.stem, {})
-            lines.append({"id": path.stem, "text": path.read_text(encoding="utf-8"),
-                          "outlet": row.get("publisher"), "title": row.get("title"),
-                          "published": row.get("publication_date"), "language": "en",
-                          "byline": row.get("author") if row.get("author") not in (None, "None") else None})
-            if len(lines) >= limit:
-                return lines
-    return lines
 
 
 def spacy_alone(texts: list[str], workers: int) -> float:

@@ -30,7 +30,6 @@ recorded at the start and end. Results: bench/results/pipeline.json.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import re
@@ -42,30 +41,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import shared_path, write_results
+from _shared import polnear_lines, shared_path, write_results
 
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 FUENTES = str(Path(sys.executable).parent / "fuentes")
 
 # -- texts --------------------------------------------------------------------------------------
-
-
-def polnear_lines(limit: int) -> list[dict]:
-    root = shared_path("polnear", "data")
-    with open(root / "metadata.tsv", encoding="utf-8") as handle:
-        meta = {row["filename"]: row for row in csv.DictReader(handle, delimiter="\t")}
-    lines = []
-    for split in ("train", "dev"):
-        for path in sorted((root / split / "text").glob("*.txt")):
-            row = meta.get(path.stem, {})
-            lines.append({"id": path.stem, "text": path.read_text(encoding="utf-8"), "language": "en",
-                          "outlet": row.get("publisher"), "title": row.get("title"),
-                          "published": row.get("publication_date"),
-                          "byline": row.get("author") if row.get("author") not in (None, "None") else None})
-            if len(lines) >= limit:
-                return lines
-    return lines
 
 
 DATELINE = re.compile(r"\(\s*EFE\w*\s*\)")

@@ -146,18 +146,18 @@ def analyse_corpus(store: Store, summary: AnalysisSummary | None = None, window_
     """The corpus stages (`fuentes.corpus.stages.CORPUS_STAGES`, in their declared order) over
     everything stored: entities, quote variants, provenance, claims, stories and events, relations.
     `on_stage(StageReport)` after each stage: its name, time and what is left (from the last run)."""
-    from fuentes.corpus.stages import (CORPUS_STAGES, LocalContext, StageClock, corpus_done_counts, corpus_key,
-                                       corpus_timings, forget_corpus_done, mark_corpus_done, run_corpus)
+    from fuentes.corpus.stages import (CORPUS_STAGES, LocalContext, StageClock, corpus_key, forget_corpus_done,
+                                       last_corpus_run, mark_corpus_done, run_corpus)
 
     summary = summary or AnalysisSummary()
     key = corpus_key(store, window_days, {stage.name: stage.version for stage in analysis_pipeline().stages})
-    done = corpus_done_counts(store, key) if not summary.analysed else None
-    if done is not None:  # nothing new since the last complete run: its results stand
-        for name, value in done.items():
+    last = last_corpus_run(store)
+    if not summary.analysed and last.get("key") == key:  # nothing new since the last complete run: its results stand
+        for name, value in last["counts"].items():
             setattr(summary, name, value)
         summary.corpus_up_to_date = True
         return summary
-    clock = StageClock(CORPUS_STAGES, key["articles"], corpus_timings(store), on_stage)
+    clock = StageClock(CORPUS_STAGES, key["articles"], last.get("per_article", {}), on_stage)
     forget_corpus_done(store)
     run_corpus(LocalContext(store, summary, window_days), on_stage=clock.done)
     mark_corpus_done(store, key, summary, clock.per_article())

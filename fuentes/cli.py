@@ -102,7 +102,7 @@ def analyse(db: Optional[str] = DbOption,
                 "saved provenance index.")] = None) -> None:
     """Entities, quotes and provenance for every stored article, then across the corpus."""
     from fuentes.analyse import analyse as run_analysis
-    from fuentes.clean.language import ANALYSED
+    from fuentes.clean.language import not_analysed_counts
     from fuentes.progress import IngestProgress
 
     store = _open(db)
@@ -121,10 +121,9 @@ def analyse(db: Optional[str] = DbOption,
               f"{summary.relations} relations ({summary.pairs_examined} article pairs compared) in "
               f"{time.monotonic() - started:.1f} s", markup=False)
     if summary.not_analysed:
-        counts = ", ".join(f"{lang} {n}" for lang, n in summary.not_analysed.most_common())
-        err.print(f"not analysed: {sum(summary.not_analysed.values())} article(s) in other languages ({counts}; "
-                  f"supported: {', '.join(ANALYSED)}); provenance and stories still read them", markup=False,
-                  soft_wrap=True)
+        err.print(f"not analysed: {sum(summary.not_analysed.values())} article(s) in other languages "
+                  f"({not_analysed_counts(summary.not_analysed)}); provenance and stories still read them",
+                  markup=False, soft_wrap=True)
     if summary.corpus_up_to_date:
         err.print("corpus stages: nothing new since the last complete run, its results stand", markup=False)
     raise typer.Exit(1 if summary.failed else 0)

@@ -12,6 +12,7 @@ so they are read among the languages news in scope is written in, as before.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -93,6 +94,12 @@ def not_analysed_reason(language: str | None) -> str | None:
     if language in ANALYSED or language is None:
         return None
     return f"language {language} is not analysed (supported: {', '.join(ANALYSED)})"
+
+
+def not_analysed_counts(counts: Mapping[str, int]) -> str:
+    """"ms 1, zh 1; supported: en, es": articles per language the analysis does not read, most first."""
+    listed = ", ".join(f"{lang} {n}" for lang, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"{listed}; supported: {', '.join(ANALYSED)}"
 
 
 @stage_from_function("language", requires=("body", "meta"), provides=("language", "meta"), version="2")

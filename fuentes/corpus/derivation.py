@@ -19,6 +19,7 @@ Direction (who copied whom) is decided in `origins.py`, where credits and times 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 import re
 from dataclasses import dataclass, field, replace
 from typing import Iterator
@@ -142,21 +143,15 @@ class Alignment:
     shorter_sentences: int = 0  # sentences of the side with fewer
 
 
-def _increasing_share(pairs: list[tuple[int, int, float]]) -> float:
+def increasing_share(pairs: list[tuple[int, int, float]]) -> float:
     """Length of the longest increasing run of j over pairs sorted by i, as a share."""
     if not pairs:
         return 0.0
     js = [j for _, j, _ in sorted(pairs)]
-    tails: list[int] = []
+    tails: list[int] = []  # tails[k]: the smallest last j of an increasing run of length k + 1
     for j in js:
-        lo, hi = 0, len(tails)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if tails[mid] < j:
-                lo = mid + 1
-            else:
-                hi = mid
-        tails[lo:lo + 1] = [j]
+        k = bisect_left(tails, j)
+        tails[k:k + 1] = [j]
     return len(tails) / len(js)
 
 
@@ -203,7 +198,7 @@ def align(a: Sentences, b: Sentences, th: Thresholds = DEFAULT) -> Alignment:
         reword_b=share(b, [j for _, j, _ in plain]),
         match_a=share(a, [i for i, _, _ in pairs]),
         match_b=share(b, [j for _, j, _ in pairs]),
-        order=_increasing_share(verb),
+        order=increasing_share(verb),
         matched_plain=len(plain),
         shared_quotes=shared_q,
         extra_a=_unmatched_words(a, {i for i, _, _ in pairs}),

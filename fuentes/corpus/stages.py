@@ -84,20 +84,12 @@ def corpus_key(store: Store, window_days: int | None, article_stages: Mapping[st
             "corpus_stages": {name: CORPUS_REGISTRY[name].version for name in CORPUS_STAGES}}
 
 
-def corpus_done_counts(store: Store, key: dict[str, Any]) -> dict[str, int] | None:
-    """The counts of the last complete corpus run when it read exactly `key`, else None."""
+def last_corpus_run(store: Store) -> dict[str, Any]:
+    """What the last complete corpus run recorded: "key" (what it read), "counts" (its summary
+    counts) and "per_article" (seconds per article of each stage); {} when there is none."""
     from fuentes.store.state import load_state
 
-    done = load_state(store, CORPUS_DONE, "1")
-    return done["counts"] if done and done["key"] == key else None
-
-
-def corpus_timings(store: Store) -> dict[str, float]:
-    """Seconds per article each corpus stage took in the last complete run ({} when none)."""
-    from fuentes.store.state import load_state
-
-    done = load_state(store, CORPUS_DONE, "1")
-    return dict(done.get("per_article", {})) if done else {}
+    return load_state(store, CORPUS_DONE, "1") or {}
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from fuentes.corpus.derivation import MAX_PAIRS, PairRelation, Sentences, passage_spans
+from fuentes.corpus.derivation import MAX_PAIRS, PairRelation, Sentences, increasing_share, passage_spans
 from fuentes.corpus.lsh_index import stopwords
 
 CAPITAL = re.compile(r"\b[A-ZÁÉÍÓÚÑÜ][\w'’-]*[\w]")
@@ -109,20 +109,6 @@ def lead_text(sentences: Sentences) -> str:
     return " ".join(sentences.norm[:LEAD_SENTENCES])
 
 
-def _increasing(js: list[int]) -> int:
-    tails: list[int] = []
-    for j in js:
-        lo, hi = 0, len(tails)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if tails[mid] < j:
-                lo = mid + 1
-            else:
-                hi = mid
-        tails[lo:lo + 1] = [j]
-    return len(tails)
-
-
 def align_across(va: np.ndarray, vb: np.ndarray, a: Sentences, b: Sentences,
                  th: TranslationThresholds = DEFAULT) -> PairRelation:
     """The relation of two articles in different languages from their sentence vectors:
@@ -140,7 +126,7 @@ def align_across(va: np.ndarray, vb: np.ndarray, a: Sentences, b: Sentences,
                 pairs.append((i, j, round(float(sim[i, j]) * 100, 1)))
     n = len(pairs)
     cover_a, cover_b = n / max(len(a.norm), 1), n / max(len(b.norm), 1)
-    order = _increasing([j for _, j, _ in sorted(pairs)]) / n if n else 0.0
+    order = increasing_share(pairs)
     words_a = sum(int(a.words[i]) for i, _, _ in pairs) / max(a.total, 1)
     words_b = sum(int(b.words[j]) for _, j, _ in pairs) / max(b.total, 1)
     evidence = [f"{n} sentences aligned across languages (cosine >= {th.sentence_min})",

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from fuentes.clean.language import ANALYSED, not_analysed_reason
+from fuentes.clean.language import not_analysed_counts, not_analysed_reason
 from fuentes.codecs import ARTICLE
 from fuentes.doc import ArticleDoc
 from fuentes.errors import StoreError
@@ -64,9 +64,8 @@ class IngestSummary:
         """One line on the articles kept in languages the analysis does not read, or None."""
         if not self.not_analysed:
             return None
-        counts = ", ".join(f"{lang} {n}" for lang, n in sorted(self.not_analysed.items(), key=lambda kv: (-kv[1], kv[0])))
-        return (f"{sum(self.not_analysed.values())} article(s) in languages that are not analysed ({counts}; "
-                f"supported: {', '.join(ANALYSED)}): stored with their language for provenance and stories")
+        return (f"{sum(self.not_analysed.values())} article(s) in languages that are not analysed "
+                f"({not_analysed_counts(self.not_analysed)}): stored with their language for provenance and stories")
 
 
 def ingest_items(items: Iterable, store: Store, *, workers: int = 1, batch_size: int = 200,
@@ -96,7 +95,7 @@ def ingest_items(items: Iterable, store: Store, *, workers: int = 1, batch_size:
         refused = [_storable_rejection(rejection) for rejection in failed]
         rows.clear()
         failed.clear()
-        summary.not_analysed.update(row["language"] or "unknown" for row in batch if not_analysed_reason(row["language"]))
+        summary.not_analysed.update(row["language"] for row in batch if not_analysed_reason(row["language"]))
         result, refused = _save(store, batch, refused)
         summary.stored += result.stored
         summary.duplicates += result.duplicates

@@ -67,14 +67,20 @@ def evidence_view(store: Store, spans: Iterable[Any], *, per_article: int = PER_
     page = min(max(1, page), pages)
     shown = groups[(page - 1) * per_page:page * per_page] if per_page else groups
     texts = article_texts(store, [g.article for g in shown])
+    out = _rendered(shown, meta, texts, window)
+    return {"total": sum(g.count for g in groups), "articles": len(groups), "page": page, "pages": pages,
+            "per_page": per_page or len(groups), "per_article": per_article, "groups": out}
+
+
+def _rendered(groups: list, meta: dict, texts: dict, window: int) -> list[dict]:
+    """Each group of spans with its article's metadata (or a "missing" stub) and each span's sentence."""
     out = []
-    for group in shown:
+    for group in groups:
         info = meta.get(group.article) or {"id": group.article, "outlet": None, "title": None, "published": None,
                                            "missing": True}
         out.append({"article": info, "count": group.count, "more": group.more,
                     "spans": [evidence_item(ev, texts.get(group.article), window) for ev in group.shown]})
-    return {"total": sum(g.count for g in groups), "articles": len(groups), "page": page, "pages": pages,
-            "per_page": per_page or len(groups), "per_article": per_article, "groups": out}
+    return out
 
 
 def passages_view(store: Store, links: list[Derivation], limit: int = PASSAGES,
@@ -117,11 +123,6 @@ def entity_evidence_view(store: Store, entity_id: str, spans: Callable[[], Itera
     groups.sort(key=lambda g: order.index(g.article) if g.article in order else len(order))
     meta = article_meta(store, order)
     texts = article_texts(store, order)
-    out = []
-    for group in groups:
-        info = meta.get(group.article) or {"id": group.article, "outlet": None, "title": None, "published": None,
-                                           "missing": True}
-        out.append({"article": info, "count": group.count, "more": group.more,
-                    "spans": [evidence_item(ev, texts.get(group.article), window) for ev in group.shown]})
+    out = _rendered(groups, meta, texts, window)
     return {"total": n_spans, "articles": n_articles, "page": page, "pages": pages, "per_page": per_page,
             "per_article": per_article, "groups": out}
