@@ -40,9 +40,18 @@ DROP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "sel
 
 
 def extract_html_or_fallback():
+    """What `fuentes ingest` keeps of an HTML page: trafilatura's main text through
+    `extract_html`, then the strong-cue cleaner the clean_text stage runs on HTML bodies (the
+    headline's copy, section kickers, "Updated" lines and author notes leave)."""
     try:
+        from fuentes.clean.boilerplate import clean_text
         from fuentes.clean.html import extract_html
-        return extract_html, "fuentes.clean.html.extract_html"
+
+        def shipped(html: str, url: str | None = None):
+            text, meta = extract_html(html, url=url)
+            cleaned = clean_text(text, language=meta.get("language"), strong_only=True, title=meta.get("title"))
+            return cleaned.body, meta
+        return shipped, "fuentes.clean.html.extract_html + clean_text(strong_only, title)"
     except ImportError:
         def fallback(html: str, url: str | None = None):
             text = trafilatura.extract(html, url=url, output_format="txt", include_comments=False,

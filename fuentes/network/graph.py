@@ -75,14 +75,14 @@ def in_window(tie: Tie, start: str | None, end: str | None) -> bool:
 def build_graph(relations: Iterable[Any], *, entities: Iterable[Any] = (),
                 predicates: Iterable[str] | None = None, exclude: Iterable[str] = (),
                 start: str | None = None, end: str | None = None, allegations: bool = True,
-                co_mentions: Iterable[tuple[str, str, int]] = ()) -> nx.Graph:
+                co_mentions: Iterable[tuple] = ()) -> nx.Graph:
     """The undirected network of the relations that pass the filters.
 
     ``predicates``/``exclude`` keep or drop relation types; ``start``/``end`` keep relations
     that held inside the window (undated ones are kept); ``allegations=False`` keeps only
-    relations reported as fact. ``co_mentions`` (a, b, independent sources) add ties of type
-    ``co_mentioned`` when asked for. ``entities`` (records with id, name, kind, roles) label
-    the nodes.
+    relations reported as fact. ``co_mentions`` (a, b, independent sources[, articles]) add
+    ties of type ``co_mentioned`` when asked for. ``entities`` (records with id, name, kind, roles,
+    articles) label the nodes (``articles``: how many articles name the entity).
     """
     keep = set(predicates) if predicates is not None else None
     drop = set(exclude)
@@ -90,9 +90,11 @@ def build_graph(relations: Iterable[Any], *, entities: Iterable[Any] = (),
     for entity in entities:
         get = entity.get if isinstance(entity, Mapping) else (lambda k, d=None: getattr(entity, k, d))
         roles = list(get("roles", []) or [])
-        graph.add_node(str(get("id")), name=get("name"), kind=get("kind"), role=roles[0] if roles else None)
+        graph.add_node(str(get("id")), name=get("name"), kind=get("kind"), role=roles[0] if roles else None,
+                       articles=len(get("articles", ()) or ()))
     ties = [as_tie(r) for r in relations]
-    ties += [Tie(subject=a, predicate=CO_MENTION, object=b, independent_sources=int(n)) for a, b, n in co_mentions]
+    ties += [Tie(subject=pair[0], predicate=CO_MENTION, object=pair[1], independent_sources=int(pair[2]),
+                 articles=tuple(pair[3]) if len(pair) > 3 else ()) for pair in co_mentions]
     for tie in ties:
         if keep is not None and tie.predicate not in keep or tie.predicate in drop:
             continue

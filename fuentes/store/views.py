@@ -441,13 +441,39 @@ def event_places(store: Store) -> list[str]:
         return [p for p in conn.scalars(select(events.c.place).where(events.c.place.is_not(None)).distinct()) if p]
 
 
+EVENT_TYPE_COLUMNS = ("event_type", "acled_event_type", "acled_sub_event_type")
+
+
+def event_type_values(store: Store) -> dict[str, list[str]]:
+    """The distinct types events carry: fuentes type, ACLED event and sub-event type, and the
+    types an incident includes (`includes`), each sorted."""
+    found: dict[str, set[str]] = {name: set() for name in (*EVENT_TYPE_COLUMNS, "includes")}
+    with store.engine.connect() as conn:
+        for name in EVENT_TYPE_COLUMNS:
+            column = events.c[name]
+            found[name].update(v for v in conn.scalars(select(column).where(column.is_not(None)).distinct()) if v)
+        for value in conn.scalars(select(events.c.includes).where(events.c.includes.is_not(None))):
+            found["includes"].update(str(v) for v in (value if isinstance(value, list) else [value]) if v)
+    return {name: sorted(values) for name, values in found.items()}
+
+
 def events_page(store: Store, *, involving: list[str] | None = None, places: list[str] | None = None,
                 story: str | None = None, story_articles: list[str] | None = None, dated: bool = True,
+                types: dict[str, list[str]] | None = None, at: list[str] | None = None,
                 limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """(total, a page of events in timeline order: by date, then type, then id). `involving`:
     entity ids as actor, target or place, or `places` (text); `story`: reported by that story's
-    articles (read from the stories table), or by any of `story_articles`."""
+    articles (read from the stories table), or by any of `story_articles`; `types`: column
+    (`event_type_values`' names) -> the values kept, an event kept when one column holds one;
+    `at`: the event's place is one of these (ids or text)."""
     query = select(events)
+    if types is not None:
+        tests = [events.c[name].in_(types.get(name, [])[:MAX_IDS]) for name in EVENT_TYPE_COLUMNS
+                 if types.get(name)]
+        tests += [json_has(events.c.includes, value) for value in types.get("includes", [])[:50]]
+        query = query.where(or_(literal(False), *tests))
+    if at is not None:
+        query = query.where(events.c.place.in_(list(at)[:MAX_IDS]))
     if dated:
         query = query.where(events.c.date.is_not(None), events.c.date != "")
     if involving is not None or places is not None:

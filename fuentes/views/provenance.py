@@ -51,6 +51,15 @@ def origin_of(article_id: str, meta: Mapping[str, Any], parents: Mapping[str, st
     return field(root, "outlet") or field(root, "id", key)
 
 
+def outlet_key(name: str | None) -> str:
+    """One key for the spellings of one outlet: its canonical name in the outlet gazetteer,
+    case and accents folded ("breitbart" in a metadata file is the "Breitbart" a credit names)."""
+    from fuentes.corpus.credits import Gazetteer
+    from fuentes.ids import normalize_text
+
+    return normalize_text(Gazetteer.default().canonical(name) or "") if name else ""
+
+
 def article_order(row: Any) -> tuple:
     """Originals first, then by publication date, then id."""
     return (field(row, "kind") != "original", field(row, "published", ""), field(row, "id", ""))
@@ -70,11 +79,11 @@ def provenance_groups(rows: list[Any], links: Iterable[Any] | None = None) -> li
         links = [link for row in rows for link in field(row, "derived_from", [])]
     meta = {field(row, "id"): row for row in rows}
     parents = parent_map(links)
-    in_corpus = {field(row, "outlet") for row in rows if field(row, "kind") == "original"} | set(meta)
+    in_corpus = {outlet_key(field(row, "outlet")) for row in rows if field(row, "kind") == "original"} | set(meta)
     by_origin: dict[str, list[Any]] = {}
     for row in rows:
         by_origin.setdefault(origin_of(field(row, "id"), meta, parents), []).append(row)
-    return [{"origin": origin, "in_corpus": origin in in_corpus, "articles": sorted(members, key=article_order)}
+    return [{"origin": origin, "in_corpus": origin in meta or outlet_key(origin) in in_corpus, "articles": sorted(members, key=article_order)}
             for origin, members in sorted(by_origin.items(), key=lambda item: (-len(item[1]), item[0]))]
 
 

@@ -237,11 +237,14 @@ def timeline(request: Request,
              entity: str | None = Query(None, max_length=300,
                                         description="only events involving this entity (id, name or alias)"),
              story: str | None = Query(None, max_length=64, description="only events reported in this story"),
+             type: str | None = Query(None, max_length=64, description="only events of this type: fuentes type, "
+                                                                       "ACLED event type or sub-event type"),
+             place: str | None = Query(None, max_length=300, description="only events in this place (id or name)"),
              paging: Paging = Depends(LISTING)) -> dict:
     """Dated events in date order with actors, targets, place and sources (as `fuentes
-    timeline`), a page at a time."""
-    data = knowledge.timeline(*_ctx(request), entity=entity or None, story=story or None, page=paging.page,
-                              limit=paging.limit)
+    timeline --entity --story --type --place`), a page at a time."""
+    data = knowledge.timeline(*_ctx(request), entity=entity or None, story=story or None, kind=type or None,
+                              place=place or None, page=paging.page, limit=paging.limit)
     return dict(data, **page_info(request, paging, data["total"]))
 
 

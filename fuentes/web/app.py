@@ -23,11 +23,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from fuentes import __version__
 from fuentes.store import Store, open_store
 from fuentes.store.search import ensure_search_index
+from fuentes.store.version import DataVersion
+from fuentes.web.cache import DEFAULT_BYTES, ResponseCache
 from fuentes.web.jobs import JobBoard
 from fuentes.web.tables import TableCache
 
 STATIC = Path(__file__).with_name("static")
 DEFAULT_MAX_UPLOAD = 16 * 1024 * 1024
+DEFAULT_CACHE_MB = DEFAULT_BYTES / (1024 * 1024)
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
@@ -122,11 +125,12 @@ def token_matches(request: Request, given: str | None) -> bool:
 
 def create_app(db: str | Store | None = None, token: str | None = None,
                max_upload: int = DEFAULT_MAX_UPLOAD, allow_private_urls: bool = False,
-               token_label: str = "operator") -> FastAPI:
+               token_label: str = "operator", cache_mb: float = DEFAULT_CACHE_MB) -> FastAPI:
     """The web application over the store `db` (a path, URL or an open Store).
 
     `token_label` names who holds the token in the analysts' decisions (`web:<label>`);
-    `allow_private_urls` lets URL ingest reach loopback and private networks.
+    `allow_private_urls` lets URL ingest reach loopback and private networks; `cache_mb` bounds
+    the response cache of the reading routes (0: none; see `fuentes.web.cache`).
     """
     from fuentes.web.api import router as api_router
     from fuentes.web.pages import router as page_router
@@ -148,6 +152,8 @@ def create_app(db: str | Store | None = None, token: str | None = None,
     app.include_router(api_router)
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    if cache_mb > 0:
+        app.add_middleware(ResponseCache, version=DataVersion(store), max_bytes=int(cache_mb * 1024 * 1024))
     app.add_middleware(Guard, max_body=max_upload + 64 * 1024)  # room for multipart framing
     return app
 
@@ -155,7 +161,8 @@ def create_app(db: str | Store | None = None, token: str | None = None,
 def app_from_environment() -> FastAPI:
     """The application of one of `fuentes serve --workers N`'s processes: the store and settings
     the command put in the environment (FUENTES_SERVE_DB, FUENTES_SERVE_MAX_UPLOAD,
-    FUENTES_SERVE_PRIVATE; the token in FUENTES_TOKEN)."""
+    FUENTES_SERVE_PRIVATE, FUENTES_SERVE_CACHE_MB; the token in FUENTES_TOKEN)."""
     return create_app(os.environ["FUENTES_SERVE_DB"],
+                      cache_mb=float(os.environ.get("FUENTES_SERVE_CACHE_MB") or DEFAULT_CACHE_MB),
                       max_upload=int(os.environ.get("FUENTES_SERVE_MAX_UPLOAD") or DEFAULT_MAX_UPLOAD),
                       allow_private_urls=bool(os.environ.get("FUENTES_SERVE_PRIVATE")))

@@ -21,7 +21,10 @@ def serve(db: Optional[str] = DbOption,
                                                   help="Let URL ingest fetch loopback and private addresses."),
           workers: int = typer.Option(1, min=1, max=64,
                                       help="Server processes (more answer more readers at once; ingest jobs started "
-                                           "from the web are followed by the process that started them).")) -> None:
+                                           "from the web are followed by the process that started them)."),
+          cache_mb: float = typer.Option(64, "--cache-mb", min=0,
+                                         help="Memory per process for finished pages, reused until the store "
+                                              "changes (0: no cache).")) -> None:
     """The analyst's workbench: web pages and a JSON API over the store (read-only without --token)."""
     import uvicorn
 
@@ -29,7 +32,7 @@ def serve(db: Optional[str] = DbOption,
 
     try:
         application = create_app(_open(db), token=token, max_upload=max_upload,
-                                 allow_private_urls=allow_private_urls)
+                                 allow_private_urls=allow_private_urls, cache_mb=cache_mb)
     except FuentesError as error:  # e.g. the search index cannot be created on this store
         err.print(f"error: {error}", markup=False)
         raise typer.Exit(2)
@@ -42,7 +45,8 @@ def serve(db: Optional[str] = DbOption,
     import os
 
     os.environ.update({"FUENTES_SERVE_DB": application.state.store.url, "FUENTES_SERVE_MAX_UPLOAD": str(max_upload),
-                       "FUENTES_SERVE_PRIVATE": "1" if allow_private_urls else ""})
+                       "FUENTES_SERVE_PRIVATE": "1" if allow_private_urls else "",
+                       "FUENTES_SERVE_CACHE_MB": str(cache_mb)})
     if token:
         os.environ["FUENTES_TOKEN"] = token
     application.state.store.close()

@@ -15,7 +15,8 @@ from typing import Any
 from urllib.parse import quote
 
 from fuentes.codecs import CLAIM, DISCREPANCY, EVENT, RELATION, evidence_records
-from fuentes.corpus.timeline import entity_query, event_sources
+from fuentes.corpus.timeline import entity_query, event_sources, of_kind
+from fuentes.network.store_graph import store_network_view
 from fuentes.store import Store
 from fuentes.store.views import (
     article_meta,
@@ -24,7 +25,6 @@ from fuentes.store.views import (
     claims_page,
     co_mentioned_with,
     discrepancies_page,
-    entities_page,
     entity_articles,
     entity_by_absorbed,
     entity_head,
@@ -34,16 +34,16 @@ from fuentes.store.views import (
     entity_signature,
     entity_spans,
     event_places,
+    event_type_values,
     events_page,
     mentioning_articles,
     names_of,
     quotes_page,
     record_row,
-    relation_degrees,
     relations_page,
 )
 from fuentes.views.names import name_key
-from fuentes.views.network import CO_MENTION_KINDS, CO_MENTION_MIN_ARTICLES, co_mentions
+from fuentes.views.network import CO_MENTION_KINDS, CO_MENTION_MIN_ARTICLES
 from fuentes.views.provenance import article_order
 from fuentes.web.evidence import PER_PAGE, entity_evidence_view, evidence_view
 from fuentes.web.paging import sub_list
@@ -167,43 +167,24 @@ def neighbourhood(store: Store, tables: TableCache, entity_id: str, limit: int =
 
 NETWORK_LIMIT = 100  # nodes of the network view unless asked
 NETWORK_CAP = 500  # nodes at most
-EDGE_CAP = 2000  # edges at most (the best supported)
 EDGE_ARTICLES = 5  # article ids named per edge (its weight says how many there are)
 
 
 def network(store: Store, tables: TableCache, limit: int = NETWORK_LIMIT, focus: str | None = None,
             kind: str | None = None) -> dict[str, Any]:
-    """The top `limit` entities by degree (their number of relations), the places left taken by
-    the entities named in the most articles (all of them when the store has no relations), and
-    the edges among them: stored relations, or co-mention in articles when there are none.
-    `total_nodes` says how many entities could be shown.
-
-    Each edge carries its predicate and first/last date so the page can filter by relation
-    and time without another request.
-    """
+    """The network `fuentes network metrics` analyses (`fuentes.network.store_graph`: stored
+    relations, or co-mentions, as `--co-mentions`, when the store has no relations), cut to its
+    top `limit` nodes by degree and laid out on the server (`fuentes.network.view`): nodes with
+    x, y in [0, 1], one edge per tie with the relations behind it. `total_nodes` and
+    `total_edges` are the whole graph's counts, the CLI's."""
     limit = max(1, min(limit, NETWORK_CAP))
     use_relations = tables.filled("relations")
-    total, top_rows = entities_page(store, kind=kind, limit=limit)
-    ranked = [node for node, _ in relation_degrees(store, limit, kind=kind)] if use_relations else []
-    for row in top_rows:  # the rest of the places: the most reported entities (degree 0 or co-mention)
-        if len(ranked) >= limit:
-            break
-        if row["id"] not in ranked:
-            ranked.append(row["id"])
-    if focus and focus not in ranked:
-        ranked.append(focus)
-    rows = entity_articles(store, ranked)
-    if use_relations:
-        _, rels = relations_page(store, among=[r for r in ranked if r in rows], limit=EDGE_CAP)
-        edges = [_relation_edge(r) for r in rels]
-        source = "relations"
-    else:
-        edges = _co_mentions(store, rows)
-        source = "co-mention"
-    nodes = [{"id": r["id"], "name": r["name"], "kind": r["kind"], "articles": len(as_list(r["articles"]))}
-             for r in (rows.get(k) for k in ranked) if r is not None]
-    return {"nodes": nodes, "edges": edges, "source": source, "limit": limit, "total_nodes": total,
-            "predicates": sorted({e["predicate"] for e in edges})}
+    key = (entity_signature(store), tables.count("relations"))
+    view = store_network_view(store, key, limit=limit, kind=kind, focus=[focus] if focus else [],
+                              with_co_mentions=not use_relations)
+    view["source"] = "relations" if use_relations else "co-mention"
+    view["command"] = "fuentes network metrics" + ("" if use_relations else " --co-mentions")
+    return view
 
 
 def _relation_edge(row: dict[str, Any]) -> dict[str, Any]:
@@ -212,23 +193,6 @@ def _relation_edge(row: dict[str, Any]) -> dict[str, Any]:
             "weight": row.get("independent_sources") or len(arts) or 1, "articles": arts[:EDGE_ARTICLES],
             "start": row.get("start"), "end": row.get("end"), "allegation": bool(row.get("allegation")),
             "id": row.get("id")}
-
-
-def _co_mentions(store: Store, top: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Edges between the shown entities named together (the rule of `fuentes.views.network`, as
-    `fuentes network --co-mentions`), dated by the articles that name both."""
-    pairs = co_mentions(top.values())
-    if len(pairs) > EDGE_CAP:
-        pairs = dict(sorted(pairs.items(), key=lambda kv: -len(kv[1]))[:EDGE_CAP])
-    named_together = sorted({a for arts in pairs.values() for a in arts})
-    dates = {k: v["published"] for k, v in article_meta(store, named_together).items()} if named_together else {}
-    edges = []
-    for (a, b), arts in pairs.items():
-        when = sorted(d for d in (dates.get(x) for x in arts) if d)
-        edges.append({"source": a, "target": b, "predicate": "co_mentioned", "weight": len(arts),
-                      "articles": arts[:EDGE_ARTICLES], "start": when[0] if when else None,
-                      "end": when[-1] if when else None, "allegation": False, "id": None})
-    return edges
 
 
 def claims_board(store: Store, tables: TableCache, page: int = 1, limit: int = 50, grade: int | None = None,
@@ -265,13 +229,23 @@ VERSIONS = 10  # values of one discrepancy shown on the board (its claims' pages
 
 
 def timeline(store: Store, tables: TableCache, entity: str | None = None, story: str | None = None,
-             page: int = 1, limit: int = 50) -> dict[str, Any]:
+             page: int = 1, limit: int = 50, kind: str | None = None, place: str | None = None) -> dict[str, Any]:
     """One page of events in timeline order (undated left out), with names and sources resolved:
     the events and order of `fuentes timeline` (`fuentes.corpus.timeline`). `entity` is an id, a
-    name or an alias; `story` a story id (or a derivation group's, when stories were not computed)."""
+    name or an alias; `story` a story id (or a derivation group's, when stories were not computed);
+    `kind` and `place` are `fuentes timeline --type/--place`: the types `of_kind` accepts and the
+    places an `entity_query` matches, turned into the stored values the database keeps.
+    `types` lists the event types present (fuentes and ACLED), for the page's choice."""
     if not tables.filled("events"):
-        return {"events": [], "total": 0, "missing": tables.missing("events")}
+        return {"events": [], "total": 0, "missing": tables.missing("events"), "types": []}
     filters: dict[str, Any] = {}
+    present = event_type_values(store)
+    if kind:
+        filters["types"] = {column: [v for v in values if of_kind({column: v}, kind)]
+                            for column, values in present.items()}
+    if place:
+        where = entity_query(place, named_entities(store, place))
+        filters["at"] = sorted(where.ids | {p for p in event_places(store) if where.matches(p)})
     if entity:
         query = entity_query(entity, named_entities(store, entity))
         filters["involving"] = sorted(query.ids)
@@ -294,7 +268,8 @@ def timeline(store: Store, tables: TableCache, entity: str | None = None, story:
                               target_names=[(a, names.get(a, a)) for a in as_list(e.get("targets"))],
                               place_name=names.get(e.get("place"), e.get("place")),
                               sources=sources, outlets=sources), "articles"))
-    return {"events": rows, "total": total, "missing": {}}
+    types = sorted({v for values in present.values() for v in values}, key=str.lower)
+    return {"events": rows, "total": total, "missing": {}, "types": types}
 
 
 _NAMES: dict[str, tuple[tuple, float, list[dict[str, Any]]]] = {}

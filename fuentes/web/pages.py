@@ -204,11 +204,14 @@ def relation(request: Request, relation_id: str, paging: Paging = Depends(EVIDEN
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request, entity: str | None = Query(None, max_length=300),
-             story: str | None = Query(None, max_length=64), paging: Paging = Depends(LISTING)) -> HTMLResponse:
+             story: str | None = Query(None, max_length=64), type: str | None = Query(None, max_length=64),
+             place: str | None = Query(None, max_length=300), paging: Paging = Depends(LISTING)) -> HTMLResponse:
+    """The timeline, filtered as `fuentes timeline --entity --story --type --place`."""
     data = knowledge.timeline(request.app.state.store, request.app.state.tables, entity=entity or None,
-                              story=story or None, page=paging.page, limit=paging.limit)
+                              story=story or None, kind=type or None, place=place or None, page=paging.page,
+                              limit=paging.limit)
     return render(request, "timeline.html", title="Timeline", entity=entity or "", story=story or "",
-                  paging=page_info(request, paging, data["total"]), **data)
+                  kind=type or "", place=place or "", paging=page_info(request, paging, data["total"]), **data)
 
 
 @router.get("/network", response_class=HTMLResponse)

@@ -25,6 +25,7 @@ from fuentes.store.views import (
     story_of,
     story_row,
 )
+from fuentes.views.names import name_key
 from fuentes.views.provenance import (
     article_order,
     derivation_groups,
@@ -164,17 +165,34 @@ def layout_tree(meta: dict[str, dict[str, Any]], links: list[dict[str, Any]],
                 dx: int = 190, dy: int = 90) -> dict[str, Any]:
     """Positions for drawing the derivation tree: roots (originals, outside origins) on top.
 
+    One node per outlet: an origin named by outlet (a credit line, a copy traced outside the
+    corpus) whose name is the outlet of an article in the story, compared as names are (case,
+    accents and punctuation aside: `fuentes.views.names.name_key`), is that article (its
+    original first), not a second "outside" node; outside names that differ only so are one node.
     An article copied from two sources sits under the first; the other link is drawn as an
-    extra edge, so nothing the provenance stage found is hidden.
+    extra edge, so nothing the provenance stage found is hidden. Every node sits at least half a
+    column (`dx / 2`) from the edges, so a label centred under it is never cut off.
     """
     nodes: dict[str, dict[str, Any]] = {}
-    for key, m in meta.items():
+    by_outlet: dict[str, str] = {}  # outlet name key -> the story's article standing for it
+    for key, m in sorted(meta.items(), key=lambda kv: article_order(kv[1])):
         nodes[key] = {"id": key, "label": m["outlet"] or key[:12], "kind": m["kind"], "article": True,
                       "title": m["title"] or ""}
+        if m["outlet"] and name_key(m["outlet"]):
+            by_outlet.setdefault(name_key(m["outlet"]), key)
+    resolved = []
     for link in links:
-        if link["source"] not in nodes:  # an origin outside the corpus: an outlet name
-            nodes[link["source"]] = {"id": link["source"], "label": link["source"], "kind": "outside",
-                                     "article": False, "title": "origin not in the corpus"}
+        source = link["source"]
+        if source not in nodes:  # an origin outside the corpus, by outlet name
+            key = name_key(source)
+            if key:
+                source = by_outlet.setdefault(key, source)
+            if source not in nodes:
+                nodes[source] = {"id": source, "label": source, "kind": "outside", "article": False,
+                                 "title": "origin not in the corpus"}
+        if source != link["target"]:  # an article credited to its own outlet draws no edge
+            resolved.append(dict(link, source=source))
+    links = resolved
     children: dict[str, list[str]] = {}
     parent: dict[str, str] = {}
     for link in sorted(links, key=lambda d: (-(d["score"] or 0), d["source"])):
@@ -193,7 +211,7 @@ def layout_tree(meta: dict[str, dict[str, Any]], links: list[dict[str, Any]],
         x = sum(xs) / len(xs) if xs else slot[0]
         if not xs:
             slot[0] += 1
-        nodes[key].update(x=int(40 + x * dx), y=int(40 + depth * dy))
+        nodes[key].update(x=int(dx / 2 + x * dx), y=int(40 + depth * dy))
         return x
 
     for root in roots:
@@ -207,7 +225,7 @@ def layout_tree(meta: dict[str, dict[str, Any]], links: list[dict[str, Any]],
                           "tree": parent.get(link["target"]) == link["source"]})
     depth = max((n["y"] for n in nodes.values() if "y" in n), default=40)
     return {"nodes": [n for n in nodes.values() if "x" in n], "edges": edges,
-            "width": int(80 + max(slot[0], 1) * dx), "height": int(depth + 80)}
+            "width": int(max(slot[0], 1) * dx), "height": int(depth + 80)}
 
 
 def _cycles(key: str, parent: dict[str, str]) -> bool:

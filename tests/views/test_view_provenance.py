@@ -63,3 +63,14 @@ def test_derivation_groups_use_article_links_only():
     ids = [r["id"] for r in ROWS]
     assert derivation_groups(ids, LINKS) == [["a_orig", "a_copy", "a_rewrite", "a_other"], ["a_cites"], ["a_loop"],
                                              ["a_alone"]]
+
+
+def test_an_origin_spelled_otherwise_than_its_outlet_is_in_the_corpus():
+    """Regression: a metadata file names the outlet "breitbart" while credits name "Breitbart";
+    the group was shown as an origin outside the corpus."""
+    rows = [art("b1", "breitbart", kind="original", origin="Breitbart"),
+            art("b2", "Other Daily", kind="copy", origin="Breitbart")]
+    (group,) = provenance_groups(rows, [])
+    assert group["origin"] == "Breitbart" and group["in_corpus"] is True
+    rows = [art("c1", "Other Daily", kind="copy", origin="Breitbart")]
+    assert provenance_groups(rows, [])[0]["in_corpus"] is False  # no Breitbart original: outside

@@ -90,6 +90,10 @@ def test_claims_timeline_network(corpus):
     assert events[1]["target_names"] == [["ent_golfo00000000", "Cartel del Golfo"]]
     only = client.get("/api/timeline", params={"entity": "ent_golfo00000000"}).json()["events"]
     assert [e["id"] for e in only] == ["evt_arrest0000000"]
+    typed = client.get("/api/timeline", params={"type": "arrest"}).json()["events"]  # as `--type arrest`
+    assert [e["id"] for e in typed] == ["evt_arrest0000000"]
+    assert [e["id"] for e in client.get("/api/timeline", params={"place": "Veracruz"}).json()["events"]] == \
+        ["evt_march00000000"]
     net = client.get("/api/network").json()
     assert net["source"] == "relations" and net["predicates"] == ["opposes"]
     assert net["edges"][0]["start"] == "2025"

@@ -3,9 +3,13 @@ hostile article runs nothing. Screenshots go to .ci-artifacts/screenshots/."""
 
 from __future__ import annotations
 
+import random
 import socket
+import subprocess
+import sys
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,11 +29,11 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(sqlite_corpus):
+@contextmanager
+def serving(store):
+    """The workbench over `store` on a free local port, in a thread: its base URL."""
     import uvicorn
 
-    store, ids = sqlite_corpus
     port = _free_port()
     config = uvicorn.Config(create_app(store, token=TOKEN), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
@@ -38,9 +42,18 @@ def server(sqlite_corpus):
     deadline = time.monotonic() + 10
     while not running.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", ids
-    running.should_exit = True
-    thread.join(timeout=5)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def server(sqlite_corpus):
+    store, ids = sqlite_corpus
+    with serving(store) as base:
+        yield base, ids
 
 
 @pytest.fixture(scope="module")
@@ -198,7 +211,180 @@ def test_list_pages_are_paginated(server, page):
     page.goto(base + "/network?limit=2")
     page.wait_for_selector("#network circle")
     assert page.locator("#network circle").count() == 2 and page.input_value('input[name="limit"]') == "2"
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    for path, rows in (("/claims", "table.claims tbody tr"), ("/timeline", "ol.timeline > li"), ("/", "li.story")):
+        page.goto(base + path + "?limit=1")  # every list page: one item, and a link to the next
+        assert page.locator(rows).count() == 1, path
+        first = page.inner_text(rows)
+        page.click('nav.pager a[rel="next"]')
+        page.wait_for_url("**page=2**")
+        assert page.locator(rows).count() == 1 and page.inner_text(rows) != first, path
+    page.goto(base + "/timeline")
+    page.select_option("#timeline-type", "protest")  # the timeline's filters, as `fuentes timeline --type`
+    page.click("#timeline-filters button")
+    page.wait_for_url("**type=protest**")
+    assert page.locator("ol.timeline > li").count() == 1 and "protest" in page.inner_text("ol.timeline")
+    page.fill("#timeline-place", "Reynosa")
+    page.click("#timeline-filters button")
+    page.wait_for_url("**place=Reynosa**")
+    assert page.locator("ol.timeline > li").count() == 0
+    shot(page, "timeline-filtered")
     page.goto(base + "/claims")
-    page.screenshot(path=str(SHOTS / "claims.png"), full_page=True)
+    shot(page, "claims")  # the examples test, later, replaces it with the examples' claims
+    assert page.errors == []
+
+
+# --- the network view fits its canvas: the fixture, the shipped examples, 300 entities -----------
+
+FITS = """() => {
+  const svg = document.getElementById("network").getBoundingClientRect();
+  const inside = (r) => r.left >= svg.left - 0.5 && r.top >= svg.top - 0.5 && r.right <= svg.right + 0.5
+    && r.bottom <= svg.bottom + 0.5;
+  const box = (el) => { const r = el.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: el.textContent }; };
+  const nodes = [...document.querySelectorAll("#network g.node circle")].map(box);
+  const labels = [...document.querySelectorAll("#network g.node text")]
+    .filter((t) => getComputedStyle(t).display !== "none").map(box);
+  const overlapping = [];
+  for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) {
+    const a = labels[i], b = labels[j];
+    if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+      overlapping.push([a.text, b.text]);
+  }
+  return { nodes: nodes.length, labels: labels.length, outside: nodes.filter((r) => !inside(r)).length,
+           labels_outside: labels.filter((r) => !inside(r)).map((r) => r.text), overlapping,
+           count: document.getElementById("net-count").textContent };
+}"""
+
+
+def network_fits(page, base: str, limit: int | None = None) -> dict:
+    """Open the network view and measure it: every node's circle and every label shown inside the
+    canvas, no two labels shown over each other."""
+    page.goto(base + "/network" + (f"?limit={limit}" if limit else ""))
+    page.wait_for_selector("#network[data-ready='1']")
+    found = page.evaluate(FITS)
+    assert found["nodes"] > 0, found
+    assert found["outside"] == 0, found
+    assert found["labels_outside"] == [], found
+    assert found["overlapping"] == [], found
+    return found
+
+
+def test_network_fits_the_canvas_on_the_fixture(server, page):
+    base, _ = server
+    found = network_fits(page, base)
+    assert found["labels"] == found["nodes"]  # a handful of nodes: every one labelled
+    assert page.errors == []
+
+
+ENTITIES = 300
+POSITIONS = ["alcalde de Puerto Almendra", "secretaria de Seguridad Pública del Estado de Tamaulipas",
+             "former federal prosecutor in Houston"]
+
+
+@pytest.fixture(scope="module")
+def big_network(tmp_path_factory):
+    """300 corpus entities (names short and long, people, groups, places) in communities of
+    relations, some to positions held (text ends), and isolates: written through the store API,
+    no spaCy needed."""
+    from fuentes.model import Entity, Relation
+    from fuentes.store import open_store
+    from fuentes.store.analysis import save_corpus_entities, save_relations
+
+    rng = random.Random(20)
+    store = open_store(str(tmp_path_factory.mktemp("big") / "network.db"))
+    kinds = ["person", "person", "organization", "place"]
+    names = ["Ovidio", "Unidad de Inteligencia Financiera de la Secretaría de Hacienda", "Cártel del Golfo",
+             "Jesús Alfredo Guzmán Salazar", "Marina", "Fiscalía General de la República", "El Mencho"]
+    entities = [Entity(id=f"ent_{i:012d}", name=f"{names[i % len(names)]} {i}", kind=kinds[i % 4],
+                       articles=[f"art_{j}" for j in range(1 + i % 6)]) for i in range(ENTITIES)]
+    save_corpus_entities(store, entities, {})
+    relations, n = [], 0
+    for community in range(12):  # 12 communities of 20, the rest isolated
+        members = [f"ent_{i:012d}" for i in range(community * 20, community * 20 + 20)]
+        for a, b in [(members[0], m) for m in members[1:]] + [tuple(rng.sample(members, 2)) for _ in range(15)]:
+            n += 1
+            relations.append(Relation(id=f"rel_{n:012d}", subject=a, predicate=rng.choice(["member_of", "rival_of",
+                                                                                          "works_for"]),
+                                      object=b, articles=["art_0"], independent_sources=1 + n % 3))
+        n += 1
+        relations.append(Relation(id=f"rel_{n:012d}", subject=members[1], predicate="holds_position",
+                                  object=POSITIONS[community % 3], articles=["art_1"], independent_sources=1))
+    save_relations(store, relations)
+    with serving(store) as base:
+        yield base
+    store.close()
+
+
+def test_network_fits_the_canvas_on_300_entities(big_network, page):
+    found = network_fits(page, big_network, limit=500)
+    assert found["nodes"] == ENTITIES + len(POSITIONS)
+    assert f"{ENTITIES + len(POSITIONS)} nodes" in found["count"]
+    assert 0 < found["labels"] < found["nodes"]  # labels where they fit; the others on hover
+    spot = page.evaluate("""() => {  // a node without a label, not covered by another node
+      for (const g of document.querySelectorAll("#network g.node")) {
+        if (!g.querySelector("text.hover-label")) continue;
+        const r = g.querySelector("circle").getBoundingClientRect();
+        const x = r.left + r.width / 2, y = r.top + r.height / 2;
+        if (g.contains(document.elementFromPoint(x, y))) return { id: g.dataset.id, x, y };
+      }
+    }""")
+    label = f'#network g.node[data-id="{spot["id"]}"] text'
+    assert page.eval_on_selector(label, "t => getComputedStyle(t).display") == "none"
+    page.mouse.move(spot["x"], spot["y"])  # a hidden label shows on hover
+    page.wait_for_function("s => getComputedStyle(document.querySelector(s)).display !== 'none'", arg=label)
+    shot(page, "network-300")
+    found = network_fits(page, big_network)  # the default: the top 100 by degree
+    assert found["nodes"] == 100
+    assert page.errors == []
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
+
+
+@pytest.fixture(scope="module")
+def examples_server(tmp_path_factory):
+    """The shipped examples through the real pipeline (`fuentes run`), served."""
+    from fuentes.store import open_store
+
+    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    ran = subprocess.run([sys.executable, "-m", "fuentes.cli", "run", str(EXAMPLES), "--db", str(db), "--no-progress",
+                          "--saved-at", "2026-03-09T20:00:00-06:00"], capture_output=True, text=True, timeout=1800)
+    if ran.returncode != 0 and "model" in ran.stderr.lower():
+        pytest.skip(f"the pipeline could not run: {ran.stderr[-300:]}")
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    metrics = subprocess.run([sys.executable, "-m", "fuentes.cli", "network", "metrics", "--db", str(db)],
+                             capture_output=True, text=True, timeout=300)
+    store = open_store(str(db))
+    with serving(store) as base:
+        yield base, metrics.stdout
+    store.close()
+
+
+@pytest.mark.models
+def test_examples_network_story_and_claims(examples_server, page):
+    """On the examples: the network page shows the graph `fuentes network metrics` counts, every
+    node and label inside the canvas; the story page draws one node per outlet, no label cut off."""
+    base, metrics = examples_server
+    found = network_fits(page, base)
+    nodes, ties = metrics.split(" ties", 1)[0].split(" nodes, ")
+    assert f"of {nodes} nodes, {ties} ties" in found["count"], (found["count"], metrics[:80])
+    shot(page, "network")
+    page.goto(base + "/")
+    page.locator("a[href^='/stories/']").first.click()
+    page.wait_for_selector("#derivation-tree")
+    labels = page.evaluate("""() => {
+      const svg = document.getElementById("derivation-tree").getBoundingClientRect();
+      return [...document.querySelectorAll("#derivation-tree g.node text:not(.small)")].map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent, inside: r.left >= svg.left && r.right <= svg.right };
+      });
+    }""")
+    assert labels and all(label["inside"] for label in labels), labels
+    names = [label["text"].lower() for label in labels]
+    assert len(names) == len(set(names)), names  # one node per outlet
+    shot(page, "story")
+    page.goto(base + "/claims?limit=20")
+    assert page.locator("table.claims tbody tr").count() == 20
+    assert page.locator('nav.pager a[rel="next"]').count() == 1
+    shot(page, "claims")
     assert page.errors == []

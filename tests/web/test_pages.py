@@ -72,3 +72,53 @@ def test_claims_timeline_network_search_add_api(site):
     assert "/api/articles/{article_id}" in api and "/api/openapi.json" in api
     assert "/api/search" in client.get("/api/openapi.json").json()["paths"]
     assert client.get("/static/network.js").status_code == 200
+
+
+def _events_shown(page: str) -> list[str]:
+    return re.findall(r'href="/events/([^"]+)"', page)
+
+
+def test_timeline_filters_by_type_and_place_as_the_cli(site):
+    """`/timeline?type=&place=` keeps what `fuentes timeline --type --place` keeps (the library's
+    `of_kind` and `entity_query`): type and place names compared case and accents aside."""
+    client, _ = site
+    assert _events_shown(client.get("/timeline").text) == ["evt_march00000000", "evt_arrest0000000"]
+    assert _events_shown(client.get("/timeline", params={"type": "Arrest"}).text) == ["evt_arrest0000000"]
+    assert _events_shown(client.get("/timeline", params={"place": "veracruz"}).text) == ["evt_march00000000"]
+    assert _events_shown(client.get("/timeline", params={"type": "arrest", "place": "Veracruz"}).text) == []
+    assert _events_shown(client.get("/timeline", params={"type": "protest",
+                                                         "entity": "Cartel del Golfo"}).text) == []
+    page = client.get("/timeline", params={"type": "protest"}).text
+    assert '<option value="protest" selected>' in page and '<option value="arrest">' in page
+    assert 'fuentes timeline --type "protest"' in page
+
+
+def test_story_tree_draws_one_node_per_outlet_and_keeps_labels_inside():
+    """Regression: an origin credited by outlet name ("GULF COAST COURIER", outside the corpus by
+    its name) is the story's own article from that outlet, not a second node; two outside names
+    that differ only in case or accents are one node; the leftmost label is not cut off."""
+    from fuentes.web.stories import layout_tree
+
+    meta = {"art_a": {"outlet": "Gulf Coast Courier", "kind": "original", "title": "Raid", "published": "2026-01-01"},
+            "art_b": {"outlet": "Valley Herald", "kind": "syndicated", "title": "Raid", "published": "2026-01-02"},
+            "art_c": {"outlet": "Rio Grande Dispatch", "kind": "original", "title": "Raid", "published": "2026-01-02"},
+            "art_d": {"outlet": "Metro Ledger Media Group", "kind": "rewrite", "title": "Raid",
+                      "published": "2026-01-03"}}
+    links = [{"source": "art_a", "target": "art_b", "kind": "syndicated", "score": 0.99},
+             {"source": "GULF COAST COURIER", "target": "art_c", "kind": "cites", "score": 0.5},
+             {"source": "Agencia Éxterna", "target": "art_d", "kind": "cites", "score": 0.5},
+             {"source": "agencia externa", "target": "art_c", "kind": "cites", "score": 0.4},
+             {"source": "gulf coast courier.", "target": "art_a", "kind": "cites", "score": 0.4}]
+    tree = layout_tree(meta, links)
+    labels = [n["label"].lower() for n in tree["nodes"]]
+    assert sorted(labels) == ["agencia éxterna", "gulf coast courier", "metro ledger media group",
+                              "rio grande dispatch", "valley herald"]
+    assert [n["kind"] for n in tree["nodes"] if not n["article"]] == ["outside"]
+    by_id = {n["id"]: n for n in tree["nodes"]}
+    edges = {(e["x1"], e["y1"], e["x2"], e["y2"], e["kind"]) for e in tree["edges"]}
+    courier, dispatch = by_id["art_a"], by_id["art_c"]
+    assert (courier["x"], courier["y"], dispatch["x"], dispatch["y"], "cites") in edges
+    assert len(tree["edges"]) == 4  # the article credited to its own outlet draws no loop
+    half = 26 * 7 / 2  # the widest label the page draws (26 characters of 12 px text), halved
+    assert min(n["x"] for n in tree["nodes"]) >= half
+    assert max(n["x"] for n in tree["nodes"]) + half <= tree["width"]

@@ -1,12 +1,23 @@
-// The network view: entities as nodes, relations (or co-mentions) as edges.
-// A small force layout, pan (drag the background), zoom (wheel), filters by relation and
-// time; a click on a node opens its profile, on a stored relation's edge the relation's page
-// (its evidence). Labels are set with textContent only.
+// The network view: the graph `fuentes network metrics` analyses, cut to its top nodes by
+// degree and laid out on the server (fuentes/network/layout.py): each node comes with x and y
+// in [0, 1], which this script fits to the canvas, margins kept, so every node is inside it.
+//
+// Labels: placed greedily, most connected node first, beside their node (above, below, right
+// or left, whichever fits); a label that would overlap a label already placed or another node,
+// or leave the canvas, is hidden and shown on hover or keyboard focus, with the full name in
+// the node's tooltip. Filters by relation type, time and weight hide edges and the nodes they
+// leave alone; the layout stays put. Pan (drag the background), zoom (wheel); a click on a node
+// opens its profile, on a stored relation's edge the relation's page (its evidence). Names are
+// set with textContent only.
 "use strict";
 (function () {
   const svg = document.getElementById("network");
   if (!svg) return;
   const NS = "http://www.w3.org/2000/svg";
+  const MARGIN = { x: 24, top: 36, bottom: 30 };  // around the outermost nodes: the largest radius
+  // and a stroke on the sides, room for a label above the top row and below the bottom one
+  const LABEL_CHARS = 28;  // a label's length at most (the full name is in the tooltip)
+  const SHORT_CHARS = 14;  // tried when the label does not fit anywhere
   const view = { x: 0, y: 0, k: 1 };
   let graph = { nodes: [], edges: [] };
   const layer = document.createElementNS(NS, "g");
@@ -18,47 +29,27 @@
     return node;
   }
 
-  function layout(nodes, edges, width, height) {
-    // Fruchterman-Reingold style: repulsion between all nodes, springs along edges.
-    const n = nodes.length;
-    const area = width * height, k = Math.sqrt(area / Math.max(n, 1)) * 0.8;
-    nodes.forEach((d, i) => {
-      const a = 2 * Math.PI * i / Math.max(n, 1);
-      d.x = width / 2 + (width / 3) * Math.cos(a) * (0.3 + (i % 7) / 10);
-      d.y = height / 2 + (height / 3) * Math.sin(a) * (0.3 + (i % 5) / 8);
-    });
-    const index = new Map(nodes.map((d) => [d.id, d]));
-    let t = width / 8;
-    for (let step = 0; step < 120; step++) {
-      for (const d of nodes) { d.dx = 0; d.dy = 0; }
-      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-        const a = nodes[i], b = nodes[j];
-        let dx = a.x - b.x, dy = a.y - b.y, dist = Math.hypot(dx, dy) || 0.01;
-        const f = (k * k) / dist;
-        a.dx += (dx / dist) * f; a.dy += (dy / dist) * f;
-        b.dx -= (dx / dist) * f; b.dy -= (dy / dist) * f;
-      }
-      for (const e of edges) {
-        const a = index.get(e.source), b = index.get(e.target);
-        if (!a || !b) continue;
-        let dx = a.x - b.x, dy = a.y - b.y, dist = Math.hypot(dx, dy) || 0.01;
-        const f = (dist * dist) / k;
-        a.dx -= (dx / dist) * f; a.dy -= (dy / dist) * f;
-        b.dx += (dx / dist) * f; b.dy += (dy / dist) * f;
-      }
-      for (const d of nodes) {
-        const len = Math.hypot(d.dx, d.dy) || 0.01;
-        d.x += (d.dx / len) * Math.min(len, t);
-        d.y += (d.dy / len) * Math.min(len, t);
-        d.x += (width / 2 - d.x) * 0.01; d.y += (height / 2 - d.y) * 0.01;  // gravity
-      }
-      t *= 0.96;
+  function size() {
+    return { width: svg.clientWidth || 900, height: svg.clientHeight || 640 };
+  }
+
+  function radius(d, many) {
+    const grow = Math.sqrt(d.articles || 1);
+    return many ? 3 + Math.min(grow, 7) : 5 + Math.min(grow * 2, 13);
+  }
+
+  function fit(nodes, width, height) {
+    // The server's unit square onto the canvas, MARGIN kept on every side.
+    const w = Math.max(width - 2 * MARGIN.x, 1), h = Math.max(height - MARGIN.top - MARGIN.bottom, 1);
+    for (const d of nodes) {
+      d.px = MARGIN.x + d.x * w;
+      d.py = MARGIN.top + d.y * h;
     }
   }
 
-  function inRange(e, from, to) {
+  function inRange(r, from, to) {
     // Partial ISO dates compare as strings once cut to the same length.
-    const start = e.start || e.end, end = e.end || e.start;
+    const start = r.start || r.end, end = r.end || r.start;
     if (!start) return !(from || to);
     if (from && end.slice(0, from.length) < from) return false;
     if (to && start.slice(0, to.length) > to) return false;
@@ -69,23 +60,83 @@
     const predicate = document.getElementById("net-predicate").value;
     const from = document.getElementById("net-from").value.trim();
     const to = document.getElementById("net-to").value.trim();
-    const weight = Number(document.getElementById("net-weight").value) || 1;
-    const edges = graph.edges.filter((e) => (!predicate || e.predicate === predicate)
-      && e.weight >= weight && inRange(e, from, to));
+    const least = Number(document.getElementById("net-weight").value) || 1;
+    const edges = [];
+    for (const e of graph.edges) {
+      const rels = (e.relations && e.relations.length ? e.relations : [e])
+        .filter((r) => (!predicate || r.predicate === predicate) && inRange(r, from, to));
+      if (!rels.length) continue;
+      const weight = rels.length === (e.relations || []).length ? e.weight
+        : rels.reduce((sum, r) => sum + (r.weight || 1), 0);
+      if (weight < least) continue;
+      const best = rels[0];
+      edges.push({ source: e.source, target: e.target, weight, predicate: best.predicate,
+        id: best.predicate === "co_mentioned" ? null : best.id });
+    }
     const used = new Set(edges.flatMap((e) => [e.source, e.target]));
-    const nodes = graph.nodes.filter((d) => used.has(d.id) || (!predicate && !from && !to && weight <= 1));
+    const all = !predicate && !from && !to && least <= 1;
+    const nodes = graph.nodes.filter((d) => all || used.has(d.id));
     return { nodes, edges };
+  }
+
+  function overlaps(a, b) {
+    return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+  }
+
+  function candidates(d, r, text) {
+    // The four places for a label (above, below, right, left of its node) with their boxes.
+    const w = text.getComputedTextLength() || text.textContent.length * 6.5, h = 13;
+    return [
+      { x: d.px, y: d.py - r - 4, anchor: "middle", box: { x1: d.px - w / 2, y1: d.py - r - 4 - h + 3, x2: d.px + w / 2, y2: d.py - r - 1 } },
+      { x: d.px, y: d.py + r + 12, anchor: "middle", box: { x1: d.px - w / 2, y1: d.py + r + 1, x2: d.px + w / 2, y2: d.py + r + 15 } },
+      { x: d.px + r + 4, y: d.py + 4, anchor: "start", box: { x1: d.px + r + 3, y1: d.py - h / 2, x2: d.px + r + 4 + w, y2: d.py + h / 2 + 1 } },
+      { x: d.px - r - 4, y: d.py + 4, anchor: "end", box: { x1: d.px - r - 4 - w, y1: d.py - h / 2, x2: d.px - r - 3, y2: d.py + h / 2 + 1 } },
+    ];
+  }
+
+  function placeLabels(items, width, height) {
+    // items: {d, r, text} in priority order. A label takes the first side that stays inside
+    // the canvas and clear of labels placed before it and of every node's circle.
+    const taken = [];
+    const circles = items.map(({ d, r }) => ({ x1: d.px - r, y1: d.py - r, x2: d.px + r, y2: d.py + r, d }));
+    for (const item of items) {
+      const { d, r, text } = item;
+      let side = null, sides = null;
+      for (const cut of [0, SHORT_CHARS]) {  // the label as it is, then shortened
+        if (cut && d.name.length <= cut) break;
+        if (cut) text.textContent = d.name.slice(0, cut - 1) + "…";
+        sides = candidates(d, r, text);
+        side = sides.find(({ box }) => box.x1 >= 1 && box.y1 >= 1 && box.x2 <= width - 1 && box.y2 <= height - 1
+          && !taken.some((t) => overlaps(t, box)) && !circles.some((c) => c.d !== d && overlaps(c, box)));
+        if (side) break;
+      }
+      if (!side) text.textContent = d.name.length > LABEL_CHARS ? d.name.slice(0, LABEL_CHARS - 1) + "…" : d.name;
+      const chosen = side || sides.find(({ box }) => box.x1 >= 1 && box.y1 >= 1 && box.x2 <= width - 1
+        && box.y2 <= height - 1) || sides[0];
+      text.setAttribute("x", chosen.x);
+      text.setAttribute("y", chosen.y);
+      text.setAttribute("text-anchor", chosen.anchor);
+      if (side) {
+        taken.push(side.box);
+        text.classList.remove("hover-label");
+      } else {
+        text.classList.add("hover-label");  // shown on hover or focus only
+      }
+    }
   }
 
   function draw() {
     const { nodes, edges } = filtered();
-    const width = svg.clientWidth || 900, height = svg.clientHeight || 640;
-    layout(nodes, edges, width, height);
+    const { width, height } = size();
+    fit(graph.nodes, width, height);
     const index = new Map(nodes.map((d) => [d.id, d]));
+    const many = nodes.length > 150;
     layer.replaceChildren();
+    const lines = el("g", { class: "edges" });
     for (const e of edges) {
       const a = index.get(e.source), b = index.get(e.target);
-      const line = el("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, class: "edge edge-" + e.predicate,
+      if (!a || !b) continue;
+      const line = el("line", { x1: a.px, y1: a.py, x2: b.px, y2: b.py, class: "edge edge-" + e.predicate,
         "stroke-width": Math.min(1 + e.weight, 6) });
       const title = el("title"); title.textContent = e.predicate + " (" + e.weight + ")";
       line.appendChild(title);
@@ -94,21 +145,35 @@
         line.dataset.id = e.id;
         line.addEventListener("click", () => { window.location.href = "/relations/" + encodeURIComponent(e.id); });
       }
-      layer.appendChild(line);
+      lines.appendChild(line);
     }
+    layer.appendChild(lines);
+    const labels = [];
     for (const d of nodes) {
+      const r = radius(d, many);
       const g = el("g", { class: "node kind-" + d.kind, tabindex: 0, "data-id": d.id });
-      g.appendChild(el("circle", { cx: d.x, cy: d.y, r: 5 + Math.min(Math.sqrt(d.articles || 1) * 2, 14) }));
-      const label = el("text", { x: d.x, y: d.y - 12, "text-anchor": "middle" });
-      label.textContent = d.name;
+      const circle = el("circle", { cx: d.px, cy: d.py, r });
+      const tip = el("title");
+      tip.textContent = d.name + (d.kind ? " (" + d.kind + ")" : "") + " · " + d.degree + " tie(s)";
+      circle.appendChild(tip);
+      g.appendChild(circle);
+      const label = el("text", { class: "label" });
+      label.textContent = d.name.length > LABEL_CHARS ? d.name.slice(0, LABEL_CHARS - 1) + "…" : d.name;
       g.appendChild(label);
       const open = () => { window.location.href = "/entities/" + encodeURIComponent(d.id); };
       g.addEventListener("click", open);
       g.addEventListener("keydown", (ev) => { if (ev.key === "Enter") open(); });
+      g.addEventListener("pointerenter", () => { if (g.nextSibling) layer.appendChild(g); });  // on top of the rest
       layer.appendChild(g);
+      labels.push({ d, r, text: label });
     }
-    document.getElementById("net-count").textContent = nodes.length + " nodes, " + edges.length + " edges";
+    placeLabels(labels, width, height);
+    const shown = labels.filter((l) => !l.text.classList.contains("hover-label")).length;
+    document.getElementById("net-count").textContent = nodes.length + " nodes, " + edges.length + " ties shown ("
+      + shown + " labelled; hover for the others) of " + graph.total_nodes + " nodes, " + graph.total_edges
+      + " ties: " + (graph.command || "fuentes network metrics");
     apply();
+    svg.dataset.ready = "1";
   }
 
   function apply() { layer.setAttribute("transform", `translate(${view.x},${view.y}) scale(${view.k})`); }
@@ -140,6 +205,11 @@
   document.getElementById("net-reset").addEventListener("click", () => {
     view.x = 0; view.y = 0; view.k = 1; apply();
   });
+  let resized = null;
+  window.addEventListener("resize", () => {
+    clearTimeout(resized);
+    resized = setTimeout(() => { if (graph.nodes.length) draw(); }, 150);
+  });
 
   fetch(svg.dataset.src, { headers: { Accept: "application/json" } })
     .then((r) => r.json())
@@ -151,7 +221,6 @@
         option.value = p; option.textContent = p;
         select.appendChild(option);
       }
-      svg.dataset.ready = "1";
       draw();
     });
 })();
