@@ -50,7 +50,7 @@ from datasketch import MinHash, MinHashLSH
 from fuentes.codecs import merge_evidence
 from fuentes.corpus.quote_matching import match_quotes
 from fuentes.extract.claims import claim_lexicon
-from fuentes.extract.values import _date_agrees, dimension, is_figure, same_value
+from fuentes.extract.values import _date_agrees, dimension, is_figure, names_measure, same_value
 from fuentes.ids import content_id, normalize_text
 from fuentes.model import Claim, Quote, Value
 from fuentes.unionfind import UnionFind
@@ -236,9 +236,13 @@ def relation(a: Claim, b: Claim, sa: list[str], sb: list[str]) -> Relation | Non
     if clash:
         if _differ(a.place, b.place) and not near:
             return None
-        counted = any(kind == "count" and unit for kind, unit in clash)
-        one = same_object or near or words >= WORDING or (same_subject and (is_typed or words >= VALUE_WORDING)) \
-            or (is_typed and counted)
+        # the same measure: a figure that names what it measures (money, a count of bodyguards, a
+        # date), not a share or a score of something unnamed ("12 percent", "7 points": of whom?)
+        measured = all(names_measure(d) for d in clash)
+        counted = measured and any(kind == "count" for kind, _ in clash)
+        one = same_object or near or words >= WORDING \
+            or (same_subject and measured and (is_typed or words >= VALUE_WORDING)) \
+            or (is_typed and counted)  # (a subject named on one side only is unknown, not another)
         return Relation(CONFLICT, words + 100 * same_object + 50 * same_subject, clash) if one else None
     agreeing = bool(set(fa) & set(fb))  # a figure both state, and it agrees
     if agreeing:

@@ -11,9 +11,11 @@ and `independent_sources` of that version):
     joined by conflicts of one dimension make one discrepancy, a version each;
   - predicate: one target, predicate classes that cannot both hold (killed / captured,
     killed / escaped, won / lost: the language's `contradictory` list in
-    data/claims_<lang>.yaml), unless both sides are dated and the dates differ (two events, not
-    a conflict), and never from a denied, predicted or hedged statement; also one near-identical
-    clause with contradictory predicates (an outcome conflict of the matcher);
+    data/claims_<lang>.yaml); a pair that is not a fate of the target (won / lost, endorsed /
+    opposed, not in `target_outcomes`) only when one named subject is said to do both; unless
+    both sides are dated and the dates differ (two events, not a conflict), and never from a
+    denied, predicted or hedged statement; also one near-identical clause with contradictory
+    predicates (an outcome conflict of the matcher);
   - wording: one quote of one speaker, reworded between articles (not a mere excerpt).
 Discrepancy ids start with `dis_<kind>_` so grading can tell the kinds apart.
 """
@@ -40,6 +42,11 @@ CONTEXT = 2  # words of context kept on each side of a reworded passage
 
 def contradictory_pairs(languages: Iterable[str] = ("en", "es")) -> set[frozenset[str]]:
     return {frozenset(p) for lang in languages for p in claim_lexicon(lang).contradictory}
+
+
+def target_outcomes(languages: Iterable[str] = ("en", "es")) -> frozenset[str]:
+    """Predicate classes that say what became of the target, whoever the agent (killed, captured)."""
+    return frozenset(c for lang in languages for c in claim_lexicon(lang).target_outcomes)
 
 
 def find_discrepancies(corpus_claims: list[Claim], members: Mapping[str, list[Claim]] | None = None,
@@ -181,6 +188,7 @@ def predicate_discrepancies(claims: list[Claim], origins: Mapping[str, str | Non
     """Contradictory predicate classes about one target (killed vs captured). Each target is
     decided on its own claims (in corpus order), so claims can be given one target at a time."""
     pairs = contradictory_pairs()
+    outcomes = target_outcomes()
     by_target: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
         if c.object and c.predicate and c.predicate != SAY and c.modality not in NOT_AN_OUTCOME:
@@ -190,12 +198,18 @@ def predicate_discrepancies(claims: list[Claim], origins: Mapping[str, str | Non
         for a, b in combinations(sorted(classes), 2):
             if frozenset((a, b)) not in pairs:
                 continue
-            da, db = _dates(classes[a]), _dates(classes[b])
+            sides = {a: classes[a], b: classes[b]}
+            if not {a, b} <= outcomes:  # won / lost, endorsed / opposed: one subject must do both
+                common = {c.subject for c in classes[a] if c.subject} & {c.subject for c in classes[b] if c.subject}
+                if not common:
+                    continue  # a PAC backing X and a group opposing X: two agents, no contradiction
+                sides = {p: [c for c in classes[p] if c.subject in common] for p in (a, b)}
+            da, db = _dates(sides[a]), _dates(sides[b])
             if da and db and not (da & db):
                 continue  # captured in one year, killed in another: two events
             name = names.get(target, target)
-            values = [_version(_shortest(classes[p]), {x for c in classes[p] for x in c.articles},
-                               classes[p][0].id, origins, classes[p]) for p in (a, b)]
+            values = [_version(_shortest(sides[p]), {x for c in sides[p] for x in c.articles},
+                               sides[p][0].id, origins, sides[p]) for p in (a, b)]
             found.append(Discrepancy(id=content_id("dis_predicate", target, a, b),
                                      about=f"what happened to {name}: {a} or {b}", values=values))
     return found

@@ -35,16 +35,20 @@ from fuentes.ids import content_id
 from fuentes.model import Claim, Evidence, Mention, Quote
 from fuentes.pipeline import Stage, register
 
-VERSION = "4"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes
+VERSION = "5"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
+# 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
+# subjectless non-finite fragment makes a claim of the clause it hangs from
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
 OBJ = {"dobj", "obj"}
 CLAUSE_DEPS = {"conj", "ccomp", "advcl", "parataxis", "relcl", "acl", "acl:relcl", "xcomp", "csubj"}
+SUBCLAUSE_DEPS = CLAUSE_DEPS - {"xcomp"}  # a clause of its own inside another (not its infinitive)
 CORE_DEPS = {"compound", "flat", "flat:name", "amod", "appos", "nmod:poss", "poss", "nummod", "name", "fixed"}
 PERSONAL = {"him", "he", "her", "she", "lo", "la", "le", "él", "ella"}
 RELATIVE = {"that", "which", "who", "whom", "que", "quien", "quienes", "cual", "cuales"}
 MIN_WORDS = 4
+STATEMENT_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}  # a clause of its own (for `every_clause`)
 COPULAS = {"be", "ser", "estar"}  # a copular clause's predicate is "be" in every language
 STEM_MIN = 4  # shortest infinitive stem matched as a prefix of a verb form
 
@@ -67,6 +71,7 @@ class ClaimLexicon:
     denial_verbs: frozenset[str] = frozenset()
     allegation_words: tuple[str, ...] = ()
     compatible: tuple[tuple[str, str], ...] = ()
+    target_outcomes: frozenset[str] = frozenset()  # classes that say what became of the target
 
 
 @lru_cache(maxsize=8)
@@ -93,6 +98,7 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
         denial_verbs=frozenset(w.casefold() for w in raw.get("denial_verbs", [])),
         allegation_words=tuple(w.casefold() for w in raw.get("allegation_words", [])),
         compatible=tuple(tuple(p) for p in raw.get("compatible", [])),
+        target_outcomes=frozenset(raw.get("target_outcomes", [])),
     )
 
 
@@ -107,8 +113,9 @@ class _Article:
     """The working state of one article: parse, mentions, quotes and values."""
 
     def __init__(self, body: str, sdoc: Any, mentions: list[Mention], quotes: list[Quote],
-                 language: str, article: str):
+                 language: str, article: str, every_clause: bool = False):
         self.body, self.doc, self.article = body, sdoc, article
+        self.every_clause = every_clause
         self.lex = claim_lexicon(language)
         self.speech = speech.lexicon(self.lex.language)
         self.mentions = sorted(mentions, key=lambda m: m.start)
@@ -255,7 +262,13 @@ class _Article:
                 patient = self.event_patient(tok)
                 if patient is not None and self.entity_of(patient):
                     out.append((tok, self.lex.event_nouns[tok.lemma_.casefold()]))
+            elif self.every_clause and self._nominal_predicate(tok) and tok.dep_ in STATEMENT_DEPS:
+                out.append((tok, None))  # "es el hombre más buscado": UD hangs the clause from the noun
         return out
+
+    @staticmethod
+    def _nominal_predicate(tok: Any) -> bool:
+        return tok.pos_ not in ("VERB", "AUX") and any(c.dep_ == "cop" for c in tok.children)
 
     def clause_tokens(self, head: Any, heads: set[int]) -> list[Any]:
         """The head's subtree without sub-clauses that are claims of their own."""
@@ -305,6 +318,9 @@ class _Article:
     def modality(self, tok: Any, toks: list[Any]) -> str:
         """reported / denied / alleged / hedged / predicted / aim, read from the clause and its head."""
         lex, children = self.lex, list(tok.children)
+        # a subordinate clause's words are its own ("heightening worries that the country may have
+        # ..." does not hedge the finding it follows)
+        toks = [t for t in toks if not self._subordinate(t, tok)]
         # an adjective ("the alleged leader", "el presunto líder") qualifies a name, not the statement
         # nor does a name ("May" the month, "Will" the person)
         words = " " + " ".join("_" if t.pos_ in ("ADJ", "PROPN") else t.lower_ for t in toks) + " "
@@ -322,6 +338,15 @@ class _Article:
         if self.infinitival(tok):
             return "aim"
         return "reported"
+
+    @staticmethod
+    def _subordinate(t: Any, head: Any) -> bool:
+        """The token sits in a clause of its own below the head (a relative, an adverbial...)."""
+        while t.i != head.i and t.head.i != t.i:
+            if t.dep_ in SUBCLAUSE_DEPS:
+                return True
+            t = t.head
+        return False
 
     def infinitival(self, tok: Any) -> bool:
         """An infinitive with no subject of its own ("to capture X", "para capturar a X")."""
@@ -351,6 +376,12 @@ class _Article:
         if tok.pos_ == "AUX" and cls is None:
             return True
         return False
+
+    @staticmethod
+    def a_statement(tok: Any) -> bool:
+        """A clause of its own, whatever it is worth checking: a main or coordinate verb or copula
+        (for `every_clause`; fragments stay out)."""
+        return tok.pos_ in ("VERB", "AUX") and tok.dep_ in STATEMENT_DEPS
 
     def untyped_claim(self, tok: Any, found: list[Found], subj: Any, patient: Any) -> bool:
         """A clause whose verb is not in the vocabulary is a claim when it states a figure of a named
@@ -402,22 +433,23 @@ class _Article:
         for tok, cls in cands:
             if self.inside(self.direct, tok.idx):
                 continue  # a direct quote is one claim of its speaker, below
-            if self.not_a_claim(tok, cls):
+            if self.not_a_claim(tok, cls) and not (self.every_clause and self.a_statement(tok)):
                 continue
             toks = self.clause_tokens(tok, head_ids)
             found = self.values_in(toks)
-            is_noun = tok.pos_ == "NOUN"
+            is_noun = tok.pos_ == "NOUN" and cls is not None  # an event noun (a nominal predicate is a clause)
             subj, patient = (None, self.event_patient(tok)) if is_noun else self.arguments(tok)
-            if cls is None and not self.untyped_claim(tok, found, subj, patient):
+            if cls is None and not self.every_clause and not self.untyped_claim(tok, found, subj, patient):
                 continue
             if len(toks) < MIN_WORDS and not is_noun:
                 continue
             modality = "reported" if is_noun else self.modality(tok, toks)
-            if cls is None and modality in ("predicted", "hedged", "aim"):
+            if cls is None and modality in ("predicted", "hedged", "aim") and not self.every_clause:
                 continue  # an untyped forecast or guess is no claim
-            if modality == "aim" and self.entity_of(patient) is None:
+            if modality == "aim" and self.entity_of(patient) is None and not self.every_clause:
                 continue  # "to smuggle fentanyl", "to do that": a fragment
-            predicate = cls or tok.lemma_.casefold()
+            copula = tok.lemma_.casefold() in COPULAS or self._nominal_predicate(tok)
+            predicate = cls or ("be" if copula else tok.lemma_.casefold())
             if not is_noun and tok.dep_ == "xcomp" and tok.head.lemma_.casefold() in self.lex.attempt_verbs:
                 predicate = f"attempt:{predicate}"
             span = self.sentence_tokens(tok) if is_noun or modality == "aim" else toks
@@ -447,13 +479,18 @@ class _Article:
             span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
             if span is None:
                 continue
-            tok = span.root
-            while not self._clause_head(tok) and tok.head.i != tok.i:
-                tok = tok.head  # up to a verb, a copula's predicate, or the sentence's root
+            tok = self._clause_of(span.root)
+            chain: set[int] = set()
+            up = tok
+            while self._fragment(up) and up.head.i != up.i:  # "..., beginning in March 2017"
+                chain.add(up.i)
+                up = self._clause_of(up.head)
+            if chain and up.i not in made and not self.inside(self.direct, up.idx):
+                tok = up  # the clause the fragment hangs from, fragment included
             if tok.i in made or self.inside(self.direct, tok.idx):
                 continue
             made.add(tok.i)
-            toks = self.clause_tokens(tok, head_ids)
+            toks = self.clause_tokens(tok, head_ids - chain if tok is up else head_ids)
             if len(toks) < MIN_WORDS or not toks[0].idx <= f.start < toks[-1].idx + len(toks[-1]):
                 continue
             found = self.values_in(toks)
@@ -468,6 +505,22 @@ class _Article:
                                    modality=modality, time=self.time_of(found), place=self.place_of(toks)))
             spans.append((start, end))
         return out
+
+    def _clause_of(self, tok: Any) -> Any:
+        while not self._clause_head(tok) and tok.head.i != tok.i:
+            tok = tok.head  # up to a verb, a copula's predicate, or the sentence's root
+        return tok
+
+    @staticmethod
+    def _fragment(tok: Any) -> bool:
+        """A non-finite clause with no subject of its own hanging from another ("..., beginning in
+        March 2017", "..., comenzando en marzo de 2017"): too short to tell one statement alone."""
+        if tok.dep_ not in ("advcl", "acl", "xcomp") or tok.pos_ not in ("VERB", "AUX"):
+            return False
+        form = tok.morph.get("VerbForm")
+        if not ("Ger" in form or "Part" in form or "Inf" in form or tok.tag_ in ("VBG", "VBN", "VB")):
+            return False
+        return not any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in tok.children)
 
     @staticmethod
     def _clause_head(tok: Any) -> bool:
@@ -502,12 +555,16 @@ def _checkable(found: Found) -> bool:
 
 def extract_claims(body: str, sdoc: Any, mentions: list[Mention] | None = None,
                    quotes: list[Quote] | None = None, language: str | None = None,
-                   article: str = "") -> list[Claim]:
-    """Claims of one article. `sdoc` is the spaCy Doc of `body`; offsets refer to `body`."""
+                   article: str = "", every_clause: bool = False) -> list[Claim]:
+    """Claims of one article. `sdoc` is the spaCy Doc of `body`; offsets refer to `body`.
+
+    `every_clause` (not the stage's: for measuring the matcher apart from what is worth checking)
+    also makes a statement, with its slots, of every main or coordinate clause that is no claim:
+    opinions, untyped forecasts and guesses, copulas, clauses with nothing named."""
     if sdoc is None or sdoc.text != body:
         raise ValueError(f"{article or 'article'}: the nlp layer is not a spaCy Doc of this body")
     lang = language or sdoc.user_data.get("fuentes_language") or sdoc.lang_
-    return _Article(body, sdoc, mentions or [], quotes or [], lang, article).run()
+    return _Article(body, sdoc, mentions or [], quotes or [], lang, article, every_clause).run()
 
 
 MAX_ATOMIC_WORDS = 45

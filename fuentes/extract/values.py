@@ -335,6 +335,30 @@ def concept(unit: str | None) -> str | None:
     return u
 
 
+@lru_cache(maxsize=1)
+def _generic_counts() -> frozenset[str]:
+    """Counted nouns that name no thing of their own ("points", "puntos"): the `generic_counts`
+    lists of data/claims_<lang>.yaml, as concepts."""
+    out: set[str] = set()
+    for path in sorted(DATA.glob("claims_*.yaml")):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out.update(str(concept(str(w))) for w in raw.get("generic_counts") or [])
+    return frozenset(out)
+
+
+def names_measure(dim: tuple[str, str | None]) -> bool:
+    """A dimension that says what it measures on its own: money in a currency, a measure or a
+    duration in a unit, a date, a count of a named thing ("bodyguards"). A percent, a bare number
+    or a count of "points" is a share or a score of something the clause must name ("12 percent"
+    of whom, in which poll?): two of them are one figure only when the clauses are worded alike."""
+    kind, unit = dim
+    if kind in ("percent", "number") or (kind == "range" and not unit):
+        return False
+    if kind == "count":
+        return bool(unit) and unit not in _generic_counts()
+    return True
+
+
 def dimension(v: Value) -> tuple[str, str | None]:
     """What a value measures: its kind and (for counts) the concept counted."""
     return v.kind, concept(v.unit) if v.kind == "count" else v.unit

@@ -168,3 +168,55 @@ def test_atomic_rule():
     assert atomic_reason({**ok, "text": "President George W. Bush kept the homeland safe"}) is None  # an initial
     assert atomic_reason({**ok, "text": "La Sra. Pérez llegó a Monterrey"}) is None  # a title
     assert atomic_reason({**ok, "text": "La Sra. Pérez llegó. Luego se fue"}) == "more than one sentence"
+
+
+@pytest.mark.parametrize("lang,body,pred", [
+    ("en", "Navy commandos captured Rafael Quintero on Sunday, raising fears that his gang may retaliate.",
+     "capture"),
+    ("es", "Marinos capturaron a Rafael Quintero el domingo, lo que hizo temer que su banda posiblemente se vengue.",
+     "capture"),
+])
+def test_a_subordinate_clauses_hedge_is_its_own(nlp, lang, body, pred):
+    """"... raising fears that his gang may retaliate" does not hedge the capture it follows
+    (regression: the hedge word of any clause below the head made the whole claim hedged)."""
+    claims = extract_claims(body, nlp[lang](body), mentions_of(body, "Rafael Quintero"), [], lang, "a1")
+    (capture,) = [c for c in claims if c.predicate == pred]
+    assert capture.object == "e1" and capture.modality == "reported"
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("en", "Navy commandos may have captured Rafael Quintero on Sunday."),
+    ("es", "Marinos habrían capturado a Rafael Quintero el domingo."),
+])
+def test_a_hedge_of_the_clause_itself_still_hedges(nlp, lang, body):
+    claims = extract_claims(body, nlp[lang](body), mentions_of(body, "Rafael Quintero"), [], lang, "a1")
+    (capture,) = [c for c in claims if c.predicate == "capture"]
+    assert capture.modality == "hedged"
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("en", "Rafael Quintero is the most wanted man in the province. Analysts think the gang will split."),
+    ("es", "Rafael Quintero es el hombre más buscado de la provincia. Los analistas creen que la banda se dividirá."),
+])
+def test_every_clause_makes_statements_the_stage_leaves_out(nlp, lang, body):
+    """The stage keeps a copula without a figure and an opinion out; `every_clause` (for measuring
+    the matcher) gives them as statements with their slots."""
+    sdoc = nlp[lang](body)
+    found = mentions_of(body, "Rafael Quintero")
+    assert extract_claims(body, sdoc, found, [], lang, "a1") == []
+    statements = extract_claims(body, sdoc, found, [], lang, "a1", every_clause=True)
+    be = next(c for c in statements if c.predicate == "be")
+    assert be.subject == "e1" and "buscado" in be.text or "wanted" in be.text
+
+
+@pytest.mark.parametrize("lang,body,date", [
+    ("en", "The bank said this month it would end the bonuses, beginning in January 2027.", "2027-01"),
+    ("es", "El banco dijo este mes que eliminará los bonos, comenzando en enero de 2027.", "2027-01"),
+])
+def test_a_date_in_a_fragment_is_read_with_its_clause(nlp, lang, body, date):
+    """"..., beginning in January 2027" alone is too short to tell one statement from another
+    (a changed date in it was never compared): its date makes a claim of the clause it hangs
+    from, the fragment included."""
+    claims = extract_claims(body, nlp[lang](body), [], [], lang, "a1")
+    (dated,) = [c for c in claims if c.time == date]
+    assert ("bonuses" in dated.text or "bonos" in dated.text) and dated.text.endswith("2027")

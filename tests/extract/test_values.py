@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fuentes.extract.values import find_values, lexicon, same_value
+from fuentes.extract.values import dimension, find_values, lexicon, same_value
+from fuentes.model import Value
 
 
 def values(text: str, lang: str = "en"):
@@ -90,3 +91,15 @@ def test_a_number_after_a_month_is_a_day_not_a_count():
     assert [(v.kind, v.amount) for v in values("they may 3 times a day", "en")] == [("count", 3.0)]
     assert [v.text for v in values("prices rose in June.")] == ["June"]
     assert [v.text for v in values("los precios subieron en mayo.", "es")] == ["mayo"]
+
+
+def test_which_dimensions_name_their_measure():
+    """A figure names its measure (money, a unit, a count of a thing); a percent, a bare number or
+    a count of points / puntos is a share or a score of something the clause must name."""
+    from fuentes.extract.values import names_measure
+
+    assert names_measure(("money", "USD")) and names_measure(("duration", "day"))
+    assert names_measure(dimension(Value("count", "cuatro escoltas", 4.0, "escoltas")))
+    assert not names_measure(("percent", "%")) and not names_measure(("number", None))
+    assert not names_measure(dimension(Value("count", "7 points", 7.0, "points")))
+    assert not names_measure(dimension(Value("count", "siete puntos", 7.0, "puntos")))
