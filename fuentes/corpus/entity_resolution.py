@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys, same_person_name
-from fuentes.corpus.name_constraints import (Profile, consistent_names, entity_gender, exonym_key,
+from fuentes.corpus.name_constraints import (Profile, consistent_names, entity_gender, exonym_key, generic_name_words,
                                              honorific_gender, looks_like_organisation, org_core, org_words,
                                              orgs_conflict, translated_bag,
                                              people_conflict, person_name)
@@ -269,10 +269,29 @@ def canonical_name(names: list[str], kind: str) -> str:
     "Airbus A330-200" one article joined to it), then the longest."""
     counts = Counter(fold(n) for n in names)
     if kind != "person":
-        return max(names, key=lambda n: (_clean_name(n, kind), not looks_like_acronym(n), counts[fold(n)],
-                                         len(name_tokens(n)), len(n), n))
+        parts = _name_parts(names, kind)
+        return max(names, key=lambda n: (_clean_name(n, kind), not looks_like_acronym(n), name_tokens(n) not in parts,
+                                         counts[fold(n)], len(name_tokens(n)), len(n), n))
     return max(names, key=lambda n: (_clean_name(n, kind), len(name_tokens(n)) >= 2, counts[fold(n)],
                                      len(name_tokens(n)), len(n), n))
+
+
+def _name_parts(names: list[str], kind: str) -> set[tuple[str, ...]]:
+    """One-word names that are the head word of a longer clean name of the same group: its last
+    word ("State" of "Islamic State", "Times" of "New York Times"), or its first word when that
+    is a generic word of names (data/name_words.yaml: "Estado" of "Estado Islámico"). A part
+    never heads the entity while the whole is there; a first word of its own ("Apple" of "Apple
+    Inc.") may, and a longer name holding a number ("Airbus A330-200": a product an article
+    joined to its maker) does not count."""
+    generic = generic_name_words()
+    parts: set[tuple[str, ...]] = set()
+    for n in names:
+        toks = name_tokens(n)
+        if len(toks) >= 2 and _clean_name(n, kind) and not any(ch.isdigit() for ch in n):
+            parts.add((toks[-1],))
+            if toks[0] in generic:
+                parts.add((toks[0],))
+    return parts
 
 
 def _disagrees(alias: str, own: tuple[str, ...], kind: str) -> bool:

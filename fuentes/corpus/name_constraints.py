@@ -128,15 +128,29 @@ def _exonym_table() -> dict[tuple[str, ...], tuple[str, ...]]:
                 if toks and toks[0] in _LEADING_ARTICLES and len(toks) > 1:
                     toks = toks[1:]
                 table.setdefault(toks, key)
+                table.setdefault(_compact(toks), key)
     return table
+
+
+def _compact(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """An abbreviation however it is dotted and spaced: "EE. UU.", "EE.UU.", "EEUU" -> ("eeuu",);
+    "U.S.", "US" -> ("us",). Other names are left as they are."""
+    if not tokens or len(tokens) > 4 or not all(len(t.replace(".", "")) <= 3 for t in tokens):
+        return tokens
+    letters = "".join(t.replace(".", "") for t in tokens)
+    if len(tokens) == 1 and "." not in tokens[0]:
+        return tokens
+    return (letters,) if letters.isalpha() and len(letters) <= 6 else tokens
 
 
 def exonym_key(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     """The one key shared by every English and Spanish name of a place or organisation in
-    data/exonyms.yaml ("Estados Unidos", "United States", "EE.UU." -> one key), or None."""
+    data/exonyms.yaml ("Estados Unidos", "United States", "EE.UU.", "EE. UU." -> one key), or None."""
     if tokens and tokens[0] in _LEADING_ARTICLES and len(tokens) > 1:
         tokens = tokens[1:]
-    return _exonym_table().get(tokens)
+    table = _exonym_table()
+    key = table.get(tokens)
+    return key if key is not None else table.get(_compact(tokens))
 
 
 # legal forms: "Apple Inc." and "Apple Computer" are one company's names, the form tells nothing apart
@@ -149,6 +163,13 @@ LEGAL_FORMS = frozenset({"inc", "incorporated", "corp", "corporation", "co", "lt
 def _name_words() -> dict[str, str]:
     raw = yaml.safe_load(resources.files("fuentes.corpus").joinpath("data/name_words.yaml").read_text("utf-8"))
     return {fold(str(k)): fold(str(v)) for table in raw.values() for k, v in table.items()}
+
+
+def generic_name_words() -> frozenset[str]:
+    """The generic words of organisation and place names in both languages ("estado", "state",
+    "banco", "bank"), folded."""
+    words = _name_words()
+    return frozenset(words) | frozenset(words.values())
 
 
 def translated_bag(tokens: tuple[str, ...]) -> tuple[str, ...] | None:

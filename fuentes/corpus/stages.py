@@ -171,6 +171,7 @@ class EntityResolution(CorpusStage):
     ids carried over from the last run; local entities and quote speakers linked to them."""
 
     name = "entity_resolution"
+    version = "2"  # 2: one-word heads never name an entity, role references never aliases, abbreviation keys
     reads = ("local_entities",)
     writes = ("entities",)
 

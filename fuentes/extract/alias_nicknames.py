@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from fuentes.extract.alias_cands import Cand, overlapping, replace_overlapping
+from fuentes.extract.alias_cands import Cand, body_text, overlapping, replace_overlapping
 from fuentes.extract.names import QUOTED_NICK, Lexicon, cue_pattern, fold, is_nickname_form
 
 
@@ -29,7 +29,7 @@ def _human_context(span: Any, lex: Lexicon) -> bool:
 
 
 def link_nicknames(sdoc: Any, cands: list[Cand], lex: Lexicon, edges: list[tuple[Cand, Cand]]) -> None:
-    body = sdoc.text
+    body = body_text(sdoc)
     for m in QUOTED_NICK.finditer(body):
         nick = m["nick"].strip()
         first = m["first"].split()
@@ -82,7 +82,7 @@ def link_el_forms(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
     known = {fold(c.text) for c in cands if c.nick}
     spans = [c for c in cands if not c.nick and is_nickname_form(c.text, lex)]
     if lex.language == "en":
-        for m in _EL_FORM.finditer(sdoc.text):
+        for m in _EL_FORM.finditer(body_text(sdoc)):
             if not overlapping(cands, m.start(), m.end()):
                 new = Cand(m.start(), m.end(), m.group(), "", "")
                 cands.append(new)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from fuentes.extract.alias_cands import PLACE, Cand
+from fuentes.extract.alias_cands import PLACE, Cand, body_text
 from fuentes.extract.names import Lexicon, fold, looks_like_acronym, person_keys, same_person_name
 
 
@@ -77,7 +77,7 @@ def _after_locative(body: str, c: Cand, lex: Lexicon) -> bool:
 
 def link_people(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
     """Surnames, first names and shorter full names -> their person; untagged ones added."""
-    body = sdoc.text  # Doc.text joins every token: read it once
+    body = body_text(sdoc)
     cluster = _person_clusters(cands)
     owners = key_owners(cluster)
     by_surface: dict[tuple[str, ...], list[Cand]] = {}
@@ -110,12 +110,26 @@ def link_people(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
             run = []
 
 
-def opens_sentence(sdoc: Any, i: int) -> bool:
-    """Cheap test (no parse lookup): the token follows a line break, end punctuation or nothing."""
+def opens_sentence(sdoc: Any, i: int, dashes: bool = False) -> bool:
+    """Cheap test (no parse lookup): the token follows a line break, end punctuation or nothing.
+    With `dashes`, a free-standing dash counts too (a dateline's "MINNEAPOLIS — El Acuerdo",
+    "BERLÍN.- Un"): for telling a capitalised common word from a name, not for telling where a
+    name starts (a list's "France - Didier Deschamps" holds whole names after its dashes)."""
     j = i - 1
     if j >= 0 and sdoc[j].is_space:
         return True
-    return j < 0 or sdoc[j].text in (".", "!", "?", ":", '"', "\u201c", "\u201d") or "\n" in sdoc[j].whitespace_
+    if j < 0 or sdoc[j].text in _SENTENCE_MARKS or "\n" in sdoc[j].whitespace_:
+        return True
+    if not dashes:
+        return False
+    if sdoc[j].text.endswith(".-") and sdoc[j].whitespace_:
+        return True  # "BERLÍN.- Un incendio": a dateline glued to its mark
+    # a free-standing dash, not a hyphen inside a compound
+    return sdoc[j].text in _DASHES and bool(sdoc[j].whitespace_ or j == 0 or sdoc[j - 1].whitespace_)
+
+
+_SENTENCE_MARKS = frozenset({".", "!", "?", ":", '"', "\u201c", "\u201d"})
+_DASHES = frozenset({"-", "--", ".-", "\u2014", "\u2013"})
 
 
 def _given_name(tok: Any, lex: Lexicon) -> bool:

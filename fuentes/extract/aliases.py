@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from fuentes.extract.alias_cands import PLACE, Cand, clean_surface, group_label, overlapping
+from fuentes.corpus.name_constraints import exonym_key
+from fuentes.extract.alias_cands import PLACE, Cand, body_text, clean_surface, group_label, overlapping
 from fuentes.extract.alias_nicknames import link_el_forms, link_nicknames
 from fuentes.extract.alias_people import key_owners, link_people, opens_sentence
 from fuentes.extract.names import (DATA, OPENERS, POSSESSIVE, QUOTED_NICK, Lexicon, acronym_of, appositive_role,
@@ -81,7 +82,12 @@ def _title_references(body: str, cands: list[Cand], lex: Lexicon, edges: list[tu
     for m in pattern.finditer(body):
         title = m.group().split(None, 1)[1]
         owners = holders.get(title, {})
-        if title[:1].isupper() and len(owners) == 1 and not overlapping(cands, m.start(), m.end()):
+        inside = overlapping(cands, m.start(), m.end())
+        if inside and all(fold(c.text) == fold(title) for c in inside):
+            for c in inside:  # the model tagged the title itself ("la Presidenta"): a reference, no name
+                cands.remove(c)
+            inside = []
+        if title[:1].isupper() and len(owners) == 1 and not inside:
             target = next(iter(owners.values()))
             new = Cand(m.start(), m.end(), m.group(), "PERSON", person=target.person, nominal=True)
             cands.append(new)
@@ -115,7 +121,7 @@ def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon) -> None:
             index.setdefault(k, []).append(t)
     for short, i in orgs.items():
         longs = {uf.find(orgs[t]) for k in {short[0], short[-1]} for t in index.get(k, [])
-                 if org_variant(short, t, lex)}
+                 if org_variant(short, t, lex) and _institution_of_place(short, t, lex)}
         if len(longs) == 1:
             uf.union(i, longs.pop())
     names = [(t, i) for t, i in surface.items() if len(t) >= 2 and not cands[i].nick
@@ -125,6 +131,18 @@ def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon) -> None:
             targets = {uf.find(j) for n, j in names if _acronym_fits(cands[i], n, cands[j], lex)}
             if len(targets) == 1:
                 uf.union(i, targets.pop())
+
+
+def _institution_of_place(short: tuple[str, ...], long: tuple[str, ...], lex: Lexicon) -> bool:
+    """A word that alone names an institution ("House", "Senado") is the short form of a longer
+    name only when the rest of that name is a place ("U.S. House", "Senado de México"): "House"
+    is not the White House."""
+    if len(short) != 1 or short[0] not in lex.standalone_names:
+        return True
+    rest = long[:-1] if long[-1] == short[0] else long[1:]
+    while rest and rest[0] in lex.name_particles:
+        rest = rest[1:]
+    return exonym_key(rest) is not None and exonym_key(rest)[0] == "~places"
 
 
 def _acronym_fits(acr: Cand, name: tuple[str, ...], target: Cand, lex: Lexicon) -> bool:
@@ -157,7 +175,7 @@ def link(sdoc: Any, cands: list[Cand], lex: Lexicon) -> list[list[int]]:
     edges: list[tuple[Cand, Cand]] = []
     link_nicknames(sdoc, cands, lex, edges)
     link_el_forms(sdoc, cands, lex)
-    body = sdoc.text  # Doc.text joins every token: read it once
+    body = body_text(sdoc)
     _acronym_edges(body, cands, edges)
     link_people(sdoc, cands, lex)
     _titles_and_roles(body, cands, lex)

@@ -26,14 +26,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from fuentes.corpus.name_constraints import exonym_key
+from fuentes.corpus.name_constraints import LEGAL_FORMS, exonym_key
 from fuentes.doc import ArticleDoc
 from fuentes.extract import aliases as linking
+from fuentes.extract.alias_cands import body_text, cache_body
+from fuentes.extract.alias_words import is_common, is_verb_form
 from fuentes.extract.aliases import Cand, Lexicon, fold, lexicon, looks_like_acronym, name_tokens, opens_sentence
 from fuentes.model import Entity, Evidence, Mention
 from fuentes.pipeline import Stage, register
 
-VERSION = "2"
+VERSION = "4"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -43,26 +45,118 @@ KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place
 def extract(sdoc: Any, language: str | None = None, article: str = "") -> tuple[list[Mention], list[Entity]]:
     """Mentions and local entities of one spaCy Doc (the body of one article)."""
     lang = language or sdoc.user_data.get("fuentes_language") or sdoc.lang_
-    lex = lexicon(lang)
+    cache_body(sdoc, True)
+    try:
+        return _extract(sdoc, lexicon(lang), article)
+    finally:
+        cache_body(sdoc, False)
+
+
+def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list[Entity]]:
+    body = body_text(sdoc)
     cands = candidates(sdoc, lex)
-    _credited_people(sdoc.text, cands, lex)
+    _company_short_forms(cands, lex)
+    _place_run_into_person(cands)
+    _credited_people(body, cands, lex)
     groups = linking.link(sdoc, cands, lex)
-    return build(sdoc.text, cands, groups, article, lex)
+    lowered = _LowerWords(body)
+    groups = [g for g in groups if not _common_words_only(sdoc, cands, g, lex, lowered)]
+    return build(body, cands, groups, article, lex)
+
+
+def _company_short_forms(cands: list[Cand], lex: Lexicon) -> None:
+    """'Asarco' in an article that names 'Asarco LLC': a company's name without its legal form is
+    the company, whatever the model called it (it then joins the long form as its short form)."""
+    bare = set()
+    for c in cands:
+        words = c.text.split()
+        if c.label == "ORG" and len(words) >= 2 and _legal_form(words[-1]):
+            toks = list(c.tokens)
+            while toks and (toks[-1] in LEGAL_FORMS or toks[-1] in lex.name_particles):
+                toks.pop()
+            if toks:
+                bare.add(tuple(toks))
+    for c in cands:
+        if c.label != "ORG" and not c.nick and c.tokens in bare:
+            c.label = "ORG"
+
+
+def _place_run_into_person(cands: list[Cand]) -> None:
+    """'de Medellín Daniel Quintero, alcalde': a person's span of three words or more that opens
+    with a place the article names alone elsewhere starts after that place (a headline or a
+    dateline run into the story's first name)."""
+    places = {fold(c.text) for c in cands if c.label in linking.PLACE}
+    people = {fold(c.text) for c in cands if c.label == "PERSON"}
+    for c in cands:
+        words = c.text.split(" ")
+        if len(words) >= 3 and fold(words[0]) in places and (
+                c.label == "PERSON" or fold(" ".join(words[1:])) in people):
+            cut = len(words[0]) + 1
+            c.start, c.text, c.label = c.start + cut, c.text[cut:], "PERSON"
+
+
+def _common_words_only(sdoc: Any, cands: list[Cand], members: list[int], lex: Lexicon, lowered: "_LowerWords") -> bool:
+    """A local entity whose every mention is made of common words of the language, capitalised as
+    a heading or by convention ("Estado", "Parte", "Educación", "Decreto", "Declaración de
+    Nacionalidad", "APOYO"), never named otherwise (a person's full name, a nickname): no entity.
+    Common: a word the article writes in lower case and never capitalises inside a sentence, or
+    (Spanish) a word of the model's lexicon (`alias_words`). Kept: a common word that alone names
+    one institution ("el Congreso"; data `standalone_names`), a short acronym ("PAN"), a name of
+    the exonym table ("Casa Blanca", "Estados Unidos"), a word after a capitalised article that
+    belongs to the name ("La Paz"), a place after a place preposition ("en Guerrero"), an
+    organisation of several words ("Corte Suprema"), a place of several words not read as a
+    common noun phrase after a lower-case article ("en Puerto Rico" but not "el Año Nuevo"), a
+    person whose first word is a given name ("Rosa Moreno")."""
+    group = [cands[i] for i in members]
+    if any(c.nick or c.nominal for c in group):
+        return False
+    label = linking.group_label(cands, members)
+    for c in group:
+        span = sdoc.char_span(c.start, c.end, alignment_mode="expand")
+        words = [t for t in span or () if t.is_alpha and not (t.text.islower() and t.lower_ in lex.name_particles)]
+        if not words or exonym_key(name_tokens(c.text)) is not None:
+            return False
+        before = sdoc[words[0].i - 1] if words[0].i > 0 else None
+        after_article = before is not None and before.lower_ in lex.determiners
+        if len(words) == 1:
+            word = words[0]
+            if word.lower_ in lex.standalone_names or (word.text.isupper() and len(word.text) <= 4):
+                return False
+            if after_article and before.text[:1].isupper() and not opens_sentence(sdoc, before.i, dashes=True):
+                return False  # "La Paz", "Los Ángeles": the article is the name's
+            if label in linking.PLACE and before is not None and before.lower_ in lex.place_prepositions \
+                    and word.lower_ not in lowered:
+                return False
+        elif label == "ORG" or (label in linking.PLACE and not (after_article and before.text.islower())):
+            return False  # "Corte Suprema", "Puerto Rico": several common words name one thing
+        elif label == "PERSON" and _given_name_first(c.text):
+            return False
+        if not all(is_common(t, lex.language, lowered, lex.verb_endings, lex.infinitives) for t in words):
+            return False
+    return True
+
+
+def _given_name_first(name: str) -> bool:
+    from fuentes.extract.speakers import first_name_gender
+
+    return first_name_gender(name) is not None
 
 
 def candidates(sdoc: Any, lex: Lexicon) -> list[Cand]:
     """The model's named spans, trimmed (determiner, title, possessive, punctuation), mapped to
     OntoNotes-style labels, with organisation keywords and suffixes applied; junk dropped."""
     cands: list[Cand] = []
-    body = sdoc.text  # Doc.text joins every token: read it once
+    body = body_text(sdoc)
     lowered = _LowerWords(body)
     for ent in sdoc.ents:
         label = CONLL_TO_ONTONOTES.get(ent.label_, ent.label_)
         if label not in NAME_LABELS:
             continue
         split = label in SPLIT_LABELS or ent.label_ == "MISC"  # CoNLL-style MISC spans run on most
-        for toks in _pieces(list(ent), lex if split else None):
-            for part, part_label in _role_split(toks, label, lex):
+        for toks in _pieces(list(ent), lex if split else None, lex.web_furniture):
+            # "Alemania BERLÍN.- Un": the dateline names the place the story was filed from
+            piece_label = "GPE" if len(toks) == 1 and _dateline_word(toks[0]) else label
+            for part, part_label in _role_split(toks, piece_label, lex):
                 part = _drop_opener(sdoc, part, lex, lowered)
                 cand = _candidate(sdoc, body, part, part_label, ent.label_, lex, lowered) if part else None
                 if cand is not None:
@@ -75,15 +169,30 @@ def candidates(sdoc: Any, lex: Lexicon) -> list[Cand]:
 SPLIT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 
 
-def _pieces(toks: list[Any], lex: Lexicon | None = None) -> list[list[Any]]:
+def _pieces(toks: list[Any], lex: Lexicon | None = None, furniture: frozenset[str] = frozenset()) -> list[list[Any]]:
     """Split a span at spaced punctuation ('Sri Lanka - Arjuna Ranatunga', 'X , Y'): a name
     never contains a free-standing dash, comma or colon. With `lex`, also at a sentence's full
     stop ('Airbus A400M. El problema') and at a lower-case word that is no name particle
     ('Boeing había', 'entregas a Singapore Airlines', 'Airbus massive new A380'); particles
-    left at either end are dropped."""
+    left at either end are dropped. Handles, web addresses and page furniture words (`furniture`:
+    "Getty Donald Trump") leave the span; a dateline in capitals starts a new piece ("Alemania
+    BERLÍN.- Un")."""
     out, cur = [], []
     for tok in toks:
-        cut = tok.is_punct and tok.text not in (".", "'", "\u2019") and (tok.whitespace_ or tok.text in ",:;")
+        if _web_token(tok) or tok.lower_ in furniture:  # "@NetflixLAT", "pic.twitter.com/x", "Getty"
+            out.append(cur)
+            cur = []
+            continue
+        if cur and _dateline_word(tok):
+            out.append(cur)
+            cur = []
+        if tok.is_space or _breaks_after(tok):  # a line break or a double space ends a name
+            if not tok.is_space:
+                cur.append(tok)
+            out.append(cur)
+            cur = []
+            continue
+        cut = tok.is_punct and tok.text not in (".", "'", "\u2019") and (tok.whitespace_ or tok.text in _HARD_CUTS)
         if lex is not None and not cut:
             cut = (tok.text == "." and bool(tok.whitespace_)) or (
                 tok.is_alpha and tok.text.islower() and tok.lower_ not in lex.name_particles)
@@ -103,6 +212,37 @@ def _pieces(toks: list[Any], lex: Lexicon | None = None) -> list[list[Any]]:
             while piece and piece[-1].text.islower() and piece[-1].lower_ in lex.name_particles:
                 piece.pop()
     return [p for p in out if p]
+
+
+def _dateline_word(tok: Any) -> bool:
+    """A word in capitals followed by a dateline's dash ("BERLÍN.-", "MINNEAPOLIS —")."""
+    doc, text = tok.doc, tok.text
+    if text.endswith(".-") and text[:-2].isalpha() and text[:-2].isupper():
+        return True  # "BERLÍN.-" is one token
+    if not (tok.is_alpha and text.isupper() and len(text) >= 3) or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    return nxt.text in (".-", "-", "--", "\u2014", "\u2013") or nxt.text.startswith(".-")
+
+
+def _web_token(tok: Any) -> bool:
+    """A social-media handle or hashtag ("@NetflixLAT", "@" + "NetflixLAT", "#Elecciones") or a
+    web address: it names an account or a page, not a person or an organisation."""
+    text, doc = tok.text, tok.doc
+    if text[:1] in "@#" or tok.like_url or "://" in text or text.casefold().startswith(("www.", "pic.")):
+        return True
+    return tok.i > 0 and doc[tok.i - 1].text in ("@", "#") and not doc[tok.i - 1].whitespace_
+
+
+# marks that end a name even with no space after them ("Ted Cruz\u201435", "Smith,Jones")
+_HARD_CUTS = ",:;\u2014\u2013"
+
+
+def _breaks_after(tok: Any) -> bool:
+    """The token is followed by a line break or more than one space ("Medellín  Daniel Quintero":
+    a dateline run into a name)."""
+    return "\n" in tok.whitespace_ or len(tok.whitespace_) > 1 or (
+        tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_space)
 
 
 def _ends_sentence(tok: Any, lex: Lexicon) -> bool:
@@ -169,11 +309,11 @@ def _drop_opener(sdoc: Any, toks: list[Any], lex: Lexicon, lowered: _LowerWords)
     """Words capitalised only because they open a sentence are no name: a listed opener
     ("Según", "However", "Aseguró") leaves the span; a one-word span at a sentence start that the
     article also writes in lower case ("Cartels", "Security") is dropped."""
-    while toks and opens_sentence(sdoc, toks[0].i) and toks[0].lower_ in lex.sentence_openers:
+    while toks and opens_sentence(sdoc, toks[0].i, dashes=True) and toks[0].lower_ in lex.sentence_openers:
         toks = toks[1:]
         while toks and toks[0].lower_ in lex.determiners:  # "Durante la tarde"
             toks = toks[1:]
-    if (len(toks) == 1 and opens_sentence(sdoc, toks[0].i) and toks[0].is_alpha and toks[0].text.istitle()
+    if (len(toks) == 1 and opens_sentence(sdoc, toks[0].i, dashes=True) and toks[0].is_alpha and toks[0].text.istitle()
             and (toks[0].lower_ in lowered or toks[0].pos_ in _NOT_NAME_POS)):
         return []
     return toks
@@ -190,6 +330,9 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "\u2019s", "'", "\u2019")
                     or (toks[-1].like_num and len(toks) > 1)):  # "J. Pooley 111": scores are no name
         toks.pop()
+    toks, label = _trim_words(toks, label, lex)
+    if not toks:
+        return None
     roles: list[str] = []
     if label == "PERSON" and len(toks) > 1 and toks[-1].lower_ in lex.person_modifiers:
         label = "ORG"  # "Log Cabin Republicans": a group named by its members
@@ -211,12 +354,15 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     nxt = toks[-1].i + 1
     if nxt < len(sdoc) and sdoc[nxt].lower_ in lex.org_suffixes:
         end, label = sdoc[nxt].idx + len(sdoc[nxt].text), "ORG"
-    if "\n" in body[start:end]:  # a name never runs across lines: keep its first line
-        end = start + body[start:end].index("\n")
+    gap = re.search(r"\n|\s\s|[\u2014\u2013]", body[start:end])  # a name never runs across lines, a double space or a dash
+    if gap:
+        end = start + gap.start()
     text = body[start:end].rstrip()
+    if text.endswith(("-", "\u2014", "\u2013")):  # a dateline's mark ("BERLÍN.-"): no part of the name
+        text = text.rstrip("-\u2014\u2013").rstrip(".").rstrip()
     end = start + len(text)
-    if not any(ch.isupper() for ch in text):  # named things are capitalised; the rest is junk
-        return None
+    if not any(ch.isupper() for ch in text) or sum(ch.isalnum() for ch in text) < 2:
+        return None  # named things are capitalised and longer than a letter ("I"); the rest is junk
     line_start = body.rfind("\n", 0, start) + 1
     if len(toks) >= 2 and body[line_start:start].strip().casefold() in lex.byline_cues:
         label = "PERSON"  # "By JANE DOE": a byline names a person, often in capitals the model misreads
@@ -235,7 +381,146 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
                                              or (fold(toks[0].text) in lex.org_keywords and len(toks) > 2
                                                  and toks[1].lower_ in lex.acronym_stopwords)):
         label = "ORG"
+    if label != "ORG" and len(toks) > 1 and _legal_form(toks[-1].text):
+        label = "ORG"  # "Asarco LLC", "Grupo Bimbo S.A.", "Apple Inc.": a legal form makes a company
+    start, text = _unglued(start, text, lex)
+    if not text:
+        return None
+    end = start + len(text)
+    if label in ("GPE", "LOC", "MISC", "PERSON") and lex.demonym_endings and _plural_demonym(text, before, lex, label):
+        label = "NORP"  # "Castellanomanchegos", "Coahuilenses": people of a place, an attribute
+    if _not_a_name(text, toks, label, lex):
+        return None
     return Cand(start, end, text, label, model_label, roles=roles)
+
+
+def _legal_form(word: str) -> bool:
+    """'LLC', 'Inc.', 'S.A.', 'C.V.', 'GmbH', 'Ltd': a company's legal form. Two-letter forms count
+    only with their dots ('S.A.', not 'SA', 'AG' or 'CV', which are often something else)."""
+    folded = fold(word).rstrip(".")
+    letters = folded.replace(".", "")
+    return folded in LEGAL_FORMS and (len(letters) >= 3 or "." in word)
+
+
+# a full stop with no space after it between two words ("amigos 2020.Barrios fue", "dijo.El"):
+# a missing space, not an abbreviation ("EE.UU.", "U.S.", "S.A." have capitals on the left)
+_GLUED = re.compile(r"(?<=[0-9a-z\u00e1\u00e9\u00ed\u00f3\u00fa\u00f1\u00fc]{2})\.(?=[A-Z\u00c1\u00c9\u00cd\u00d3\u00da\u00d1][a-z\u00e1\u00e9\u00ed\u00f3\u00fa\u00f1\u00fc])")
+
+
+def _unglued(start: int, text: str, lex: Lexicon) -> tuple[int, str]:
+    """Words glued by a missing space after a full stop are split there; the name is the first
+    part that is one (a number, an article or a sentence opener is not): "2020.Barrios" ->
+    "Barrios". Trailing lower-case particles go too ("Dean de" -> "Dean")."""
+    cuts = [m.start() for m in _GLUED.finditer(text)]
+    if cuts:
+        bounds = [0, *(c + 1 for c in cuts)]
+        ends = [*cuts, len(text)]
+        for a, b in zip(bounds, ends):
+            part = text[a:b].strip()
+            first = fold(part.split()[0]) if part.split() else ""
+            if any(ch.isupper() for ch in part) and not part.replace(".", "").isdigit() \
+                    and first not in lex.determiners and first not in lex.sentence_openers:
+                start, text = start + a + (len(text[a:b]) - len(text[a:b].lstrip())), part
+                break
+        else:
+            return start, ""
+    words = text.split(" ")
+    while len(words) > 1 and words[-1].islower() and words[-1] in lex.name_particles:
+        words.pop()
+    return start, " ".join(words)
+
+
+def _plural_demonym(text: str, before: Any, lex: Lexicon, label: str = "GPE") -> bool:
+    """One capitalised word with a plural demonym's ending ("Castellanomanchegos", "Barranquilleros",
+    "Bonaerenses"; data `demonym_endings`), not a known place (the exonym table) nor after a place
+    preposition ("en Filipinas"). A word the model read as a person needs an ending no surname
+    has (data `demonym_person_endings`: "Coahuilenses", but not "Cisneros")."""
+    if " " in text or not text[:1].isupper() or text.isupper():
+        return False
+    endings = lex.demonym_person_endings if label == "PERSON" else lex.demonym_endings
+    if not endings or not fold(text).endswith(endings) or exonym_key(name_tokens(text)) is not None:
+        return False
+    return before is None or before.lower_ not in lex.place_prepositions
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names in every language with a dates file ("December", "enero", "lunes")."""
+    import yaml
+
+    words: set[str] = set()
+    for path in linking.DATA.glob("dates_*.yaml"):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key in ("months", "weekdays"):
+            words.update(fold(str(w)) for w in raw.get(key) or {} if len(str(w)) >= 4)
+    return frozenset(words)
+
+
+def _not_a_name(text: str, toks: list[Any], label: str, lex: Lexicon) -> bool:
+    """Spans that name no one: month and weekday names, in any language ("December" in a Spanish
+    text); a date named by its head word ("Año Nuevo", "Día de Muertos", "New Year's Eve": data
+    `time_heads`); one capitalised stop word ("Un", "Este"); page furniture (data `web_furniture`:
+    "Disqus", "JavaScript"; a run of share-button words, data `share_words`: "Facebook Twitter Correo")."""
+    words = [w.strip(".,'\u2019") for w in text.split()]
+    words = [POSSESSIVE_END.sub("", w) for w in words if w]
+    if not words:
+        return True
+    folded = [fold(w) for w in words]
+    if label != "PERSON" and all(w in _calendar_words() or w.isdigit() for w in folded):
+        return True
+    head = folded[0] if lex.head_initial else folded[-1]
+    if label not in ("PERSON", "ORG") and head in lex.time_heads and not text.isupper():
+        return True
+    if len(toks) == 1 and len(words) == 1 and label != "PERSON" and toks[0].is_stop and not text.isupper():
+        return True
+    if len(words) >= 2 and all(w in lex.share_words for w in folded):
+        return True  # "Facebook Twitter Pinterest Correo", "Compartir Tweet": a page's share buttons
+    return len(words) == 1 and folded[0] in lex.web_furniture
+
+
+POSSESSIVE_END = re.compile(r"(?:'s|\u2019s)$")
+
+
+_FUNCTION_POS = {"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX"}
+_POSSESSIVE_TOKENS = ("'s", "\u2019s")
+
+
+def _trim_words(toks: list[Any], label: str, lex: Lexicon) -> tuple[list[Any], str]:
+    """Words no name opens or ends with, wherever the span sits: a sentence opener or adverb
+    ("APOYO Durante", "Ahora Misiones"), a capitalised function word at the end ("BERLÍN Un"),
+    a verb at either end ("Compartir Tweet", "Birds of Prey Celebran"), a modifier before an
+    organisation ("Top Republican Party"), the owner before a possessive in a person's span
+    ("ABC's Carson"). A span that is a role ("House Majority Leader") or that opens with a
+    number ("4 a 6 p. m.") is no name: nothing is left of it."""
+    def verb(tok: Any) -> bool:
+        return is_verb_form(tok, lex.language, lex.verb_endings, lex.infinitives)
+
+    if label == "PERSON":
+        cut = max((k + 1 for k, t in enumerate(toks[:-1]) if t.lower_ in _POSSESSIVE_TOKENS), default=0)
+        toks = toks[cut:]
+    while len(toks) > 1 and toks[0].text[:1].isupper() and (
+            toks[0].lower_ in lex.sentence_openers or verb(toks[0])
+            or (label == "ORG" and len(toks) > 2 and toks[0].pos_ != "PROPN" and toks[0].lower_ in lex.person_modifiers)):
+        toks = toks[1:]
+    while len(toks) > 1 and toks[-1].text[:1].isupper() and (
+            toks[-1].lower_ in lex.sentence_openers or toks[-1].pos_ in _FUNCTION_POS or verb(toks[-1])):
+        toks = toks[:-1]
+    if not toks:
+        return toks, label
+    if toks[0].like_num and label not in ("ORG", "PRODUCT", "WORK_OF_ART", "FAC"):
+        return [], label
+    if not lex.head_initial and label not in ("PERSON", "WORK_OF_ART") and len(toks) > 1 \
+            and all(t.text[:1].isupper() for t in toks) and _role_word(toks[-1], lex):
+        return [], label  # "House Majority Leader", "White House Correspondent": a role, no name
+    if label in ("GPE", "LOC") and any(ch.isdigit() for t in toks for ch in t.text):
+        label = "MISC"  # "COVID-19": a place's name holds no number
+    return toks, label
+
+
+def _role_word(tok: Any, lex: Lexicon) -> bool:
+    """A word naming a position ("Leader", "Speaker", "CEO"), not an organisation's head word."""
+    word = tok.lower_
+    return (word in lex.role_nouns or word in lex.titles or word in lex.trailing_roles) and word not in lex.org_keywords
 
 
 def _person_words(toks: list[Any], lex: Lexicon, roles: list[str], lowered: "_LowerWords") -> list[Any]:
@@ -302,12 +587,15 @@ def _extend(sdoc: Any, toks: list[Any], lex: Lexicon, left: bool) -> list[Any]:
     def free(tok: Any) -> bool:
         return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_iob_ == "O" and tok.lower_ not in lex.titles
                 and tok.lower_ not in lex.trailing_roles  # "Apple" + "CEO": the role is no part of the name
-                and tok.lower_ not in lex.person_modifiers)  # "Democrat" + "Dianne Feinstein": a description
+                and tok.lower_ not in lex.person_modifiers  # "Democrat" + "Dianne Feinstein": a description
+                and not _role_word(tok, lex))
     end = toks[-1].i + 1
-    while end < len(sdoc) and end - toks[-1].i <= 2 and free(sdoc[end]):
+    while end < len(sdoc) and end - toks[-1].i <= 2 and free(sdoc[end]) and not _breaks_after(sdoc[end - 1]):
         end += 1
+    if end > toks[-1].i + 1 and end < len(sdoc) and _role_word(sdoc[end], lex) and sdoc[end].text[:1].isupper():
+        end = toks[-1].i + 1  # "House" + "Majority Leader": the words qualify a role, not the name
     start = toks[0].i
-    while (left and start > 0 and toks[0].i - start < 2 and free(sdoc[start - 1])
+    while (left and start > 0 and toks[0].i - start < 2 and free(sdoc[start - 1]) and not _breaks_after(sdoc[start - 1])
            and not opens_sentence(sdoc, start - 1) and not _tail_of_other(sdoc, start - 1)):
         start -= 1
     return list(sdoc[start:end])
@@ -400,6 +688,10 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, l
             continue
         if label == "PERSON" and lex is not None and _place_named(body, cands, members, name, lex):
             label = "GPE"
+        if label == "ORG" and lex is not None and _person_read_as_org(cands, members, name, lex):
+            label = "PERSON"  # "Carly Fiorina" ... "Fiorina said": a given name and a surname used alone
+        if label in ("MISC", "ORG") and (exonym_key(name_tokens(name)) or ("",))[0] == "~places":
+            label = "GPE"  # "EE. UU.", "Alemania" read as another kind of name: the place of the exonym table
         if label == "PERSON" and _plural_group(name, cands, members):
             label = "ORG"  # "Los Mareños", "Las Tías": a plural article names a group, not a person
         entity = Entity(id=key, name=name, kind=KIND.get(label, "other"),
@@ -410,6 +702,8 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, l
             c.label = label if label != "PLACE" else c.label
             mentions.append((c.start, Mention(c.start, c.end, c.text, c.label, key)))
             entity.evidence.append(Evidence(article, c.start, c.end, "entities", VERSION))
+            if c.nominal:
+                continue  # "the President": a mention of the person here, never a name of theirs
             for alias in (c.name or c.text, *c.extra_aliases):
                 alias = linking.clean_surface(alias)
                 if alias and fold(alias) not in seen:
@@ -425,6 +719,21 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, l
     return [m for _, m in mentions], entities
 
 
+def _person_read_as_org(cands: list[Cand], members: list[int], name: str, lex: Lexicon) -> bool:
+    """An 'organisation' of two words, a known given name and a word that is no organisation or
+    place word, that the article also calls by the second word alone ("Carly Fiorina" ...
+    "Fiorina said") or that the model once read as a person: a person."""
+    from fuentes.corpus.name_constraints import generic_name_words
+
+    toks = name_tokens(name)
+    if len(toks) != 2 or not _given_name_first(name) or exonym_key(toks) is not None:
+        return False
+    last = toks[-1]
+    if last in generic_name_words() or last in LEGAL_FORMS or last in lex.org_keywords or last in lex.generic_org_words:
+        return False
+    return any(cands[i].model_label in ("PERSON", "PER") or cands[i].tokens == (last,) for i in members)
+
+
 _GROUP_ARTICLES = ("los ", "las ")
 
 
@@ -437,11 +746,11 @@ def _plural_group(name: str, cands: list[Cand], members: list[int]) -> bool:
 def _place_named(body: str, cands: list[Cand], members: list[int], name: str, lex: Lexicon) -> bool:
     """A one-word 'person' never linked to a full name that is a known place (the exonym list) or
     always follows a place preposition ("en Guayaquil", "in Tamaulipas") is that place."""
+    key = exonym_key(name_tokens(name))
+    if key is not None and key[0] == "~places" and not any(cands[i].nick for i in members):
+        return True  # "ESTADOS UNIDOS" in capitals, read as a person: the place of the exonym table
     if any(cands[i].person is not None or cands[i].nick for i in members) or len(name_tokens(name)) != 1:
         return False
-    key = exonym_key(name_tokens(name))
-    if key is not None and key[0] == "~places":
-        return True
     before = [body[max(0, cands[i].start - 16):cands[i].start].split()[-1:] for i in members]
     return bool(lex.place_prepositions) and all(w and w[0].casefold() in lex.place_prepositions for w in before)
 

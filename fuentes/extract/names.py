@@ -61,6 +61,14 @@ class Lexicon:
     press_words: frozenset[str] = frozenset()  # "El Heraldo del Norte", "La Jornada": after an article, a paper
     place_prepositions: frozenset[str] = frozenset()  # "en Guayaquil": what follows is a place
     head_initial: bool = False  # names put their head noun first ("Ayuntamiento de Mérida")
+    standalone_names: frozenset[str] = frozenset()  # common words that alone name one institution ("Congreso")
+    verb_endings: tuple[str, ...] = ()  # inflections turned back into an infinitive ("celebran" -> "celebr")
+    infinitives: tuple[str, ...] = ()  # infinitive endings ("ar", "er", "ir")
+    time_heads: frozenset[str] = frozenset()  # "Año Nuevo", "New Year's Eve": a name headed so is a date
+    demonym_endings: tuple[str, ...] = ()  # "Barranquilleros": a plural demonym, no place
+    demonym_person_endings: tuple[str, ...] = ()  # "Coahuilenses": a demonym no surname looks like
+    web_furniture: frozenset[str] = frozenset()  # "Disqus", "JavaScript": the page's furniture, no entity
+    share_words: frozenset[str] = frozenset()  # "Facebook Twitter Correo": share buttons, no name when in a run
 
 
 @lru_cache(maxsize=None)
@@ -84,6 +92,12 @@ def lexicon(language: str | None) -> Lexicon:
         name_particles=low("name_particles"), sentence_openers=low("sentence_openers"),
         trailing_roles=low("trailing_roles"), institution_words=low("institution_words"), press_words=low("press_words"), person_modifiers=low("person_modifiers"),
         place_prepositions=low("place_prepositions"), head_initial=bool(raw.get("head_initial")),
+        standalone_names=low("standalone_names"),
+        verb_endings=tuple(sorted((str(w) for w in raw.get("verb_endings") or []), key=len, reverse=True)),
+        infinitives=tuple(str(w) for w in raw.get("infinitives") or []),
+        time_heads=frozenset(fold(str(w)) for w in raw.get("time_heads") or []), demonym_endings=tuple(fold(str(w)) for w in raw.get("demonym_endings") or []),
+        web_furniture=low("web_furniture"), share_words=frozenset(fold(str(w)) for w in raw.get("share_words") or []),
+        demonym_person_endings=tuple(fold(str(w)) for w in raw.get("demonym_person_endings") or []),
     )
 
 

@@ -147,8 +147,9 @@ def _complements(tok: Any, ctx: Context, nested: bool = False) -> list[tuple[str
 def objects(tok: Any, trig: Trigger, ctx: Context) -> list[tuple[Any, str]]:
     """(token, local entity key or phrase) pairs for the trigger's object side."""
     if trig.object == "phrase":
-        phrase = _phrase(tok, ctx, drop=("appos", "relcl", "acl", "punct", "conj", "cc", "advmod"))
-        return [(tok, phrase)] if tok.dep_ != "compound" and len(phrase.split()) >= 3 else []
+        # "junto al ministro de Educación, Arnaldo Bueso": the post without its preposition ("al")
+        phrase = _phrase(tok, ctx, drop=("appos", "relcl", "acl", "punct", "conj", "cc", "advmod", "case", "mark"))
+        return [(tok, phrase)] if tok.dep_ != "compound" and len(phrase.split()) >= 2 else []
     comps = _complements(tok, ctx)
     for marker in trig.preps:
         found = [(c, k) for m, c in comps if m == marker for k in entity_keys(c, ctx)]

@@ -23,6 +23,8 @@ from __future__ import annotations
 from typing import Any
 
 from fuentes.doc import ArticleDoc
+from fuentes.extract.names import name_tokens
+from fuentes.extract.speakers import first_name_gender
 from fuentes.extract import relation_hedges as hedges
 from fuentes.extract import relation_parse as parse
 from fuentes.extract.relation_cues import DATA, Cues, Trigger, load_cues
@@ -33,7 +35,7 @@ from fuentes.pipeline import Stage, register
 
 __all__ = ["DATA", "VERSION", "Cues", "RelationsStage", "Trigger", "extract_relations", "load_cues"]
 
-VERSION = "1"
+VERSION = "2"
 
 
 def extract_relations(sdoc: Any, mentions: list[Mention], entities: list[Entity], language: str | None = None,
@@ -89,7 +91,23 @@ def _relations_at(tok: Any, trig: Trigger, ctx: Context) -> list[Relation]:
     return out
 
 
+def _named_person(key: str, ctx: Context) -> bool:
+    """A person end of a relation is someone the article names: a full name, or one word that
+    is no given name and no name suffix ("Trump" may stand alone; "Miriam", "Bill" and "Jr."
+    say too little to put a person in the network)."""
+    ent = ctx.entities.get(key)
+    if ent is None or ent.kind != "person":
+        return True
+    toks = name_tokens(ent.name)
+    if len(toks) != 1:
+        return len(toks) > 1
+    word = ent.name.strip().rstrip(".")
+    return len(toks[0]) > 3 and first_name_gender(f"{word} {word}") is None
+
+
 def _kinds_fit(predicate: str, subj: str, obj: str, ctx: Context) -> bool:
+    if not (_named_person(subj, ctx) and (obj not in ctx.entities or _named_person(obj, ctx))):
+        return False
     allowed = ctx.cues.kinds.get(predicate, {})
     if "subject" in allowed and ctx.kind(subj) not in allowed["subject"]:
         return False

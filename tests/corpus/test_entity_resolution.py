@@ -133,3 +133,27 @@ def test_one_article_calling_a_company_a_person_does_not_make_it_one():
     assert len(entities) == 1 and entities[0].kind == "organization"
     per = {"a": [ent("e1", "Bernie Sanders")], "b": [ent("e1", "Sanders", "organization", article="b")]}
     assert [e.kind for e in resolve_entities(per)] == ["person"]
+
+
+def test_the_canonical_name_is_the_whole_name_never_its_generic_head_alone():
+    per = {
+        "a": [ent("e1", "Islamic State", "organization", ["ISIS", "State"])],
+        "b": [ent("e1", "State", "organization", ["ISIS"], article="b")],
+        "c": [ent("e1", "State", "organization", ["ISIL", "Islamic State"], article="c")],
+        "d": [ent("e1", "Estado", "organization", ["Estado Islámico"], article="d")],
+        "e": [ent("e1", "Estado", "organization", ["Estado Islámico", "EI"], article="e")],
+        "f": [ent("e1", "Estado Islámico", "organization", article="f")],
+    }
+    names = {e.name for e in resolve_entities(per)}
+    assert "State" not in names and "Estado" not in names, names
+    assert "Islamic State" in names or "Estado Islámico" in names, names
+
+
+def test_a_last_word_alone_never_names_the_group_while_the_whole_name_is_there():
+    per = {"a": [ent("e1", "Pemex", "organization")], "b": [ent("e1", "Pemex", "organization", article="b")],
+           "c": [ent("e1", "Petróleos Mexicanos", "organization", ["Pemex"], article="c")],
+           "d": [ent("e1", "Times", "organization", article="d")],
+           "e": [ent("e1", "Times", "organization", article="e")],
+           "f": [ent("e1", "New York Times", "organization", ["Times"], article="f")]}
+    names = {e.name for e in resolve_entities(per)}
+    assert "New York Times" in names and "Times" not in names, names

@@ -136,3 +136,13 @@ def test_a_title_may_open_a_quotation_but_not_sit_across_one():
     assert title_before(["(Sen."], EN) == (1, "Senator")
     assert title_before(["said", "Prime", "\u201cMinister"], EN) == (1, "Minister")  # the quote splits them
     assert title_before(["said", "\u201cPrime", "Minister"], EN) == (2, "Prime Minister")
+
+
+def test_a_word_that_alone_names_an_institution_is_short_only_for_that_institution_of_a_place():
+    from fuentes.extract.aliases import _institution_of_place
+
+    assert _institution_of_place(("house",), ("u.s", "house"), EN)
+    assert not _institution_of_place(("house",), ("white", "house"), EN)  # the House is not the White House
+    assert _institution_of_place(("times",), ("new", "york", "times"), EN)  # no institution word: the usual rule
+    assert _institution_of_place(("senado",), ("senado", "de", "mexico"), ES)
+    assert not _institution_of_place(("congreso",), ("congreso", "nacional", "indigena"), ES)

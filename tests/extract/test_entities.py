@@ -80,9 +80,10 @@ def test_nicknames_acronyms_and_short_org_names(english):
 
 
 def test_roles_and_title_references(english):
-    _, entities = english
+    mentions, entities = english
     quintanilla = by_name(entities, "Laura Quintanilla")
-    assert "President of Mexico" in quintanilla.roles and "the President" in quintanilla.aliases
+    assert "President of Mexico" in quintanilla.roles and "the President" not in quintanilla.aliases
+    assert any(m.text == "the President" and m.entity == quintanilla.id for m in mentions)  # a mention, no alias
     assert {"Senator", "Republican, Ohio"} <= set(by_name(entities, "Robert Hale").roles)
     assert "Mexican security analyst" in by_name(entities, "Daniel Ortega Ruiz").roles
 
@@ -284,3 +285,17 @@ def test_a_name_right_after_an_organisation_noun_is_an_organisation():
     assert all(e.kind != "person" for e in entities if "Talos" in e.name)
     assert by_name(entities, "Dana Whitfield").kind == "person"  # a job noun, not a company's
     assert "firm" in lexicon("en").org_heads and "empresa" in lexicon("es").org_heads
+
+
+@pytest.mark.parametrize("language, body, person, nominal", [
+    ("en", "President Laura Quintanilla met the press on Monday. The President said the plan was ready. "
+           "Quintanilla left at noon.", "Laura Quintanilla", "the President"),
+    ("es", "El lunes habló en Lima la presidenta Laura Quintanilla. Al mediodía, la Presidenta dijo que el "
+           "plan estaba listo. Quintanilla se fue.", "Laura Quintanilla", "la Presidenta"),
+])
+def test_a_role_reference_is_a_mention_of_the_person_never_an_alias(language, body, person, nominal):
+    mentions, entities = run(body, language)
+    ent = by_name(entities, person)
+    assert not any(fold(a) == fold(nominal) for a in ent.aliases), ent.aliases
+    assert any(fold(m.text) == fold(nominal) and m.entity == ent.id for m in mentions), \
+        [(m.text, m.entity) for m in mentions]

@@ -130,3 +130,103 @@ def test_a_group_named_with_a_plural_article_is_an_organisation():
     cands = [Cand(0, 11, "Los Mareños", "PERSON", nick=True), Cand(32, 43, "El Relojero", "PERSON", nick=True)]
     _, entities = build(body, cands, [[0], [1]], "art_1", lexicon("es"))
     assert names(entities) == {"Los Mareños": "organization", "El Relojero": "person"}
+
+
+# ---- issue 15: common words, spans across breaks, roles, verbs and function words at the ends ----
+
+def test_spanish_common_nouns_capitalised_by_convention_are_no_entities():
+    body = ("El Estado deberá pagar la deuda. La Parte acusadora pidió más tiempo. La Constitución lo "
+            "prohíbe, dijo Rosa Moreno. El Congreso votó el Decreto el lunes. Educación dijo que las "
+            "escuelas abren en Guerrero y en Puerto Rico, según la Casa Blanca.")
+    _, entities = run(body, "es")
+    found = names(entities)
+    assert not {"Estado", "Parte", "Constitución", "Decreto", "Educación"} & set(found), found
+    # kept: an institution named by one common word, a given name's person, places, the exonym table
+    assert found.get("Congreso") == "organization", found
+    assert found.get("Rosa Moreno") == "person", found
+    assert {"Guerrero", "Puerto Rico", "Casa Blanca"} <= set(found), found
+
+
+def test_english_words_capitalised_only_as_headings_are_no_entities():
+    body = ("Security\n\nThe security of the port worries officials, said Jane Roe. Citizen Protection\n\n"
+            "Every citizen needs protection, Roe added. Congress met on Monday.")
+    _, entities = run(body, "en")
+    found = names(entities)
+    assert not {"Security", "Citizen Protection"} & set(found), found
+    assert found.get("Jane Roe") == "person" and found.get("Congress") == "organization", found
+
+
+@pytest.mark.parametrize("language, body, place, person", [
+    ("es", "MEDELLÍN.\nMedellín  Daniel Quintero habló el lunes con los vecinos.", "Medellín", "Daniel Quintero"),
+    ("en", "Boston  Daniel Quintero spoke to the neighbours on Monday in Boston.", "Boston", "Daniel Quintero"),
+])
+def test_a_name_never_runs_across_a_line_break_or_a_double_space(language, body, place, person):
+    mentions, entities = run(body, language)
+    assert not any("\n" in m.text or "  " in m.text for m in mentions), [m.text for m in mentions]
+    assert person in names(entities), names(entities)
+    assert not any(place in n and person in n for n in names(entities)), names(entities)
+
+
+def test_english_dash_number_party_modifier_roles_and_possessive_owner_are_cut():
+    body = ("Sen. Ted Cruz\u201435 percent of the vote\u2014won. Top Republican Party officials met House "
+            "Majority Leader Kevin McCarthy. ABC\u2019s Carson said the House Speaker would speak. "
+            "The Democratic National Convention opens in July.")
+    _, entities = run(body, "en")
+    found = names(entities)
+    assert "Ted Cruz" in found and not any("\u2014" in n or "35" in n for n in found), found
+    assert "Republican Party" in found and "Top Republican Party" not in found, found
+    assert "Democratic National Convention" in found, found  # a party word of the name stays
+    assert not any(n.endswith(("Leader", "Speaker")) for n in found), found
+    assert found.get("Kevin McCarthy") == "person" and not any("\u2019s" in n for n in found), found
+
+
+def test_spanish_verbs_and_function_words_at_a_name_end_are_cut():
+    body = ("Compartir Tweet Correo. Los fans de Birds of Prey Celebran el estreno. Más de 30 animales "
+            "murieron en Alemania BERLÍN Un incendio destruyó el zoológico, informó Laura Peña Ortiz.")
+    _, entities = run(body, "es")
+    found = names(entities)
+    assert not any(n.split()[0] == "Compartir" for n in found), found
+    assert not any(n.endswith((" Celebran", " Un")) for n in found), found
+    assert found.get("Laura Peña Ortiz") == "person", found
+
+
+@pytest.mark.parametrize("language, body, dropped", [
+    ("es", "Los contagios de COVID-19 crecieron en Lima, dijo Ana Ruiz Vega.", "COVID-19"),
+    ("en", "Cases of COVID-19 rose in Lima, said Ana Ruiz.", "COVID-19"),
+])
+def test_a_name_with_a_number_is_no_place(language, body, dropped):
+    _, entities = run(body, language)
+    assert names(entities).get(dropped) != "place", names(entities)
+
+
+@pytest.mark.parametrize("language, name", [("es", "ESTADOS UNIDOS"), ("en", "UNITED STATES")])
+def test_a_place_of_the_exonym_table_the_model_calls_a_person_is_a_place(language, name):
+    from fuentes.extract.alias_cands import Cand
+    from fuentes.extract.entities import build
+
+    body = f"Dijo {name} ayer." if language == "es" else f"Said {name} yesterday."
+    start = body.index(name)
+    _, entities = build(body, [Cand(start, start + len(name), name, "PERSON", "PER")], [[0]], "a", lexicon(language))
+    assert [(e.name, e.kind) for e in entities] == [(name, "place")]
+
+
+@pytest.mark.parametrize("language, body, place", [
+    ("es", "WASHINGTON, ESTADOS UNIDOS.- El presidente habló ayer con la prensa.", "ESTADOS UNIDOS"),
+    ("en", "BOSTON, UNITED STATES.- The president spoke to the press on Monday.", "UNITED STATES"),
+])
+def test_a_datelines_mark_is_no_part_of_a_name(language, body, place):
+    _, entities = run(body, language)
+    assert not any(n.endswith(("-", ".")) and place in n for n in names(entities)), names(entities)
+
+
+@pytest.mark.parametrize("language, body", [
+    ("es", "Daniel Quintero llegó a Medellín el lunes. Los recursos de Medellín Daniel Quintero, alcalde de "
+           "Medellín, los maneja un contador."),
+    ("en", "Daniel Quintero arrived in Medellín on Monday. The budget of Medellín Daniel Quintero, the mayor "
+           "of Medellín, is handled by an accountant."),
+])
+def test_a_place_run_into_a_persons_name_is_cut_off(language, body):
+    mentions, entities = run(body, language)
+    found = names(entities)
+    assert found.get("Daniel Quintero") == "person", found
+    assert not any(n.startswith("Medellín ") for n in found), found

@@ -179,3 +179,42 @@ def test_seed_relations(seeds_dir: Path, nlp):
     print(f"seed relations found: {found}/{len(expected['relations'])}; extracted: {len(merged)}")
     assert found >= 6
     assert alleged is True
+
+
+def _positions(got: set[tuple]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for subj, pred, obj, *_ in got:
+        if pred == "holds_position":
+            out.setdefault(subj, set()).add(obj)
+    return out
+
+
+@pytest.mark.parametrize("lang, body, posts", [
+    ("en", "The deal was signed by the governor of Oaxaca, Lucas Mena, on Monday. Rosa Vidal stood next "
+           "to the regional president, Marta Ibáñez.",
+     {"e1": "governor of Oaxaca"}),
+    ("es", "Los convenios fueron firmados por el ministro de Educación, Lucas Mena, el lunes. Rosa Vidal "
+           "estuvo junto al presidente regional, Marta Ibáñez.",
+     {"e1": "ministro de Educación", "e3": "presidente regional"}),
+])
+def test_a_post_is_named_without_the_preposition_before_it(nlp, lang, body, posts):
+    got = _positions(run(nlp, lang, body, {"Lucas Mena": ("e1", "person"), "Rosa Vidal": ("e2", "person"),
+                                           "Marta Ibáñez": ("e3", "person"), "Oaxaca": ("e4", "place")}))
+    for key, post in posts.items():
+        assert post in got.get(key, set()), got
+    assert not any(p.split()[0] in ("by", "to", "por", "al", "junto", "el", "the") for ps in got.values() for p in ps), got
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Miriam, the wife of Sheldon Adelson, gave money on Monday. Jr., the son of Sheldon Adelson, spoke."),
+    ("es", "Miriam, la esposa de Sheldon Adelson, donó dinero el lunes. Jr., el hijo de Sheldon Adelson, habló."),
+])
+def test_a_person_known_only_by_a_given_name_or_a_suffix_is_no_relation_end(nlp, lang, body):
+    names = {"Sheldon Adelson": ("e1", "person"), "Adelson": ("e1", "person"), "Miriam": ("e2", "person"),
+             "Jr.": ("e3", "person")}
+    got = run(nlp, lang, body, names)
+    assert not any(r[0] in ("e2", "e3") or r[2] in ("e2", "e3") for r in got), got
+    named = {"Sheldon Adelson": ("e1", "person"), "Adelson": ("e1", "person"),
+             "Miriam Adelson": ("e2", "person")}
+    body2 = body.replace("Miriam", "Miriam Adelson")
+    assert any(r[1] == "family_of" for r in run(nlp, lang, body2, named)), run(nlp, lang, body2, named)
