@@ -17,7 +17,8 @@ Each set runs twice: as shipped, and with FUENTES_EVENT_TYPING=off (triggers alo
 scorer's part is seen. Cost: the events stage's time as a ratio to spaCy's over the heldout and
 CASE items, in one process, scorer on.
 
-    python bench/event_types.py [--sets heldout,case2021] [--no-ablation]
+    python bench/event_types.py [--sets heldout,case2021] [--no-ablation] [--no-cost]
+                                [--no-write] [--show-misses]   (misses shown for tuning sets only)
 """
 
 from __future__ import annotations
@@ -99,6 +100,9 @@ def main() -> None:
     ap.add_argument("--sets", default="heldout,train,none,case2021")
     ap.add_argument("--no-ablation", action="store_true", help="skip the run with the scorer off")
     ap.add_argument("--no-cost", action="store_true")
+    ap.add_argument("--no-write", action="store_true", help="print only; bench/results/event_types.json untouched")
+    ap.add_argument("--show-misses", action="store_true",
+                    help="print the text of each miss (never for the heldout set: it is not for tuning)")
     args = ap.parse_args()
     parent = acled_parent()
     wanted = args.sets.split(",")
@@ -130,6 +134,11 @@ def main() -> None:
                 else:
                     res = score(gold, events, parent)
                     res["by_language"] = by_language(items, gold, events)
+                    if args.show_misses and name != "heldout":
+                        for it, g, evs in zip(items, gold, events):
+                            if first_label(evs) != g:
+                                print(f"  MISS {it.get('language')} {g} -> {first_label(evs)} "
+                                      f"{[e['event_type'] for e in evs]}: {it['text'][:160]!r}")
                 results["sets"].setdefault(name, {})[mode] = res
         os.environ.pop("FUENTES_EVENT_TYPING", None)
     if not args.no_cost:
@@ -141,7 +150,8 @@ def main() -> None:
             print(name, mode, brief)
     if "cost" in results:
         print("cost", results["cost"])
-    write_results("event_types", results)
+    if not args.no_write:
+        write_results("event_types", results)
 
 
 if __name__ == "__main__":

@@ -2,8 +2,9 @@
 
 Each labelled item becomes one JSON line with `text`; `fuentes run` analyses the file with
 default settings into a fresh store and `fuentes export` writes the knowledge base; an item's
-label is the ACLED sub-event type of its first event (by position in the item) that carries
-one, as CASE 2021 task 2 is scored ("none" when no event carries one).
+label is the ACLED sub-event type of its first event (by position in the item: the sentence
+that tells it, then its trigger) that carries one, as CASE 2021 task 2 is scored ("none" when
+no event carries one).
 
 Sets:
   team      the examples the fuentes team wrote for every ACLED sub-event type, English and
@@ -100,8 +101,12 @@ def run_items(items: list[dict], code: Path, work: Path) -> list[list[dict]]:
             r["acled_event_type"], r["acled_sub_event_type"] = pair if pair else (None, None)
         for art in r["articles"]:
             if art in index:
-                starts = [ev["start"] for ev in r.get("evidence") or [] if ev.get("article") == art]
-                per[index[art]].append((min(starts, default=0), r))
+                spans = [ev for ev in r.get("evidence") or [] if ev.get("article") == art]
+                # position in the item: the sentence that tells it, then its trigger (the shortest
+                # span of the events extractor) among events told by one sentence
+                told = [ev for ev in spans if ev.get("extractor", "").split("@")[0] == "events"]
+                trigger = min(told, key=lambda ev: (ev["end"] - ev["start"], ev["start"]))["start"] if told else 0
+                per[index[art]].append(((min((ev["start"] for ev in spans), default=0), trigger), r))
     return [[r for _, r in sorted(evs, key=lambda x: x[0])] for evs in per]
 
 

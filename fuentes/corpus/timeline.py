@@ -103,10 +103,22 @@ def event_sources(article_ids: Iterable[str], articles: Mapping[str, Any]) -> li
     sources: list[str] = []
     for a in article_ids:
         art = articles.get(a)
-        for outlet in ((field(art, "origin"), field(art, "outlet")) if art is not None else (a,)):
+        named = (field(art, "origin"), field(art, "outlet")) if art is not None else ()
+        # an article with no outlet or origin counts as itself (as the independent-source count has it)
+        for outlet in named if any(named) else (_itself(art, a),):
             if outlet and outlet not in sources:
                 sources.append(outlet)
     return sources
+
+
+def _itself(art: Any, article_id: str) -> str:
+    """An article named by itself: its web site, else its source file, else its id."""
+    from urllib.parse import urlparse
+
+    url = field(art, "url") if art is not None else None
+    host = urlparse(url).netloc if url else ""
+    source = str(field(art, "source") or "") if art is not None else ""
+    return host or source.replace("\\", "/").rsplit("/", 1)[-1] or article_id
 
 
 def precision(iso: str | None) -> str | None:

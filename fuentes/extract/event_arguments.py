@@ -85,8 +85,9 @@ class Arguments:
                   if g.pos_ in ("NOUN", "PROPN")]
             return f"{tok.lower_} {'de' if self.lex.data.get('numbers', {}).get('dos') else 'of'} {of[0].text}" if of else ""
         if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in self.lex.words("pronouns") or tok.like_num \
-                or tok.lemma_.lower() in AMOUNT_WORDS:
-            return ""
+                or tok.lemma_.lower() in AMOUNT_WORDS or _markup(tok.text) \
+                or {tok.lower_, tok.lemma_.lower()} & self.lex.words("time_nouns"):
+            return ""  # "20 mins later shooting began": a time is no participant; nor is a tag "</tweet>"
         keep = [tok] + [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "nmod:poss", "poss", "flat")
                         and c.i < tok.i and c.pos_ not in ("PRON", "DET")]
         for c in list(keep[1:]):
@@ -98,7 +99,7 @@ class Arguments:
             if c.dep_ in ("flat", "nmod") and c.i > tok.i and c.pos_ == "PROPN" and len(list(c.subtree)) <= 6 \
                     and not (m and m.label in PLACE_LABELS) and any(g.lower_ in ("de", "of") for g in c.children):
                 keep += list(c.subtree)
-        toks = sorted(set(keep), key=lambda t: t.i)
+        toks = sorted((t for t in set(keep) if not _markup(t.text)), key=lambda t: t.i)
         # names keep their capitals ("Mexican marines", "hombres del CJNG"); a sentence's first word does not
         words = [t.text if t.pos_ == "PROPN" or t.text.isupper() or t.ent_type_ in ("NORP", "GPE", "ORG")
                  or (t.text[:1].isupper() and not t.is_sent_start)
@@ -117,6 +118,14 @@ class Arguments:
             skip = {self.mention_at(t).entity for t in tok.sent if t.dep_.startswith("nsubj") and self.mention_at(t)}
         before = [m for m in self.people if m.end <= tok.idx and m.entity not in skip]
         return before[-1].entity if before else None
+
+
+MARKUP = re.compile(r"[<>]|^/\w+$|&\w+;")
+
+
+def _markup(text: str) -> bool:
+    """A fragment of markup left in the text ("</tweet", "<br", "&amp;"): never words of a summary."""
+    return bool(MARKUP.search(text))
 
 
 def _pobj(prep: Any) -> Any | None:
@@ -143,17 +152,21 @@ def arguments(head: Any, pos: str, etype: str, args: Arguments) -> tuple[list[An
         is_passive = passive(head)
         for c in kids:
             if c.dep_ in ("nsubj", "csubj") and not is_passive:
-                actors.append(c)
+                # "gunmen who killed ...", "los sicarios que asesinaron ...": the relative pronoun's noun
+                relative = head.dep_ in ("relcl", "acl") and c.pos_ == "PRON" and c.lower_ in lex.words("relatives")
+                actors.append(head.head if relative else c)
             elif c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass") or (c.dep_ == "nsubj" and is_passive) \
                     or (c.dep_ == "iobj" and c.pos_ == "PRON"):  # "lo acusó"
                 targets.append(c)
             elif c.dep_ == "agent" and _pobj(c) is not None:
                 actors.append(_pobj(c))
         actors += _prep_args(head, lex.words("actor_preps")) if is_passive else []
-        targets += _prep_args(head, {"on", "at", "against", "contra", "a"})
+        targets += _prep_args(head, {"on", "against", "contra", "a"})  # "at": a place ("killed at a church")
         if etype in lex.words("party_types"):  # "clashed with the army", "pactó con el ELN"
             targets += _sides(head, lex)
-        if not actors:
+        if _undergoes(head):  # "the 20 first-graders who were killed", "a first-grader killed at ...": the victims
+            targets.append(head.head)
+        elif not actors:
             actors += _inherited_subject(head)
     else:
         targets += _prep_args(head, lex.words("target_preps"))
@@ -197,6 +210,19 @@ def governing_verb(tok: Any) -> Any | None:
         if node.pos_ in ("VERB", "AUX"):
             return node
     return None
+
+
+def _undergoes(tok: Any) -> bool:
+    """A passive verb or participle describing the noun it hangs from ("students who were
+    killed", "a boy killed at school", "un periodista asesinado en Tijuana"): that noun is what
+    the verb was done to, not its doer."""
+    if tok.dep_ not in ("relcl", "acl", "amod") or tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    if passive(tok):
+        return True
+    kids = list(tok.children)
+    bare = not any(c.dep_ in ("nsubj", "aux", "dobj", "obj") for c in kids)  # no subject or object of its own
+    return bare and (tok.tag_ == "VBN" or "Part" in tok.morph.get("VerbForm"))
 
 
 def _inherited_subject(tok: Any) -> list[Any]:
@@ -267,7 +293,41 @@ def date_of(head: Any, start: int, dates: list[DateExpr], sdoc: Any,
     own_clause = {t.idx for t in clause(verb)} | {t.idx for t in clause(head)}
     own = [d for d in plain if any(i in own_clause for i in range(d.start, d.end))]
     best = min(own or plain, key=lambda d: abs(d.start - start))
-    return best.resolved, [(best.start, best.end, "events.date")]
+    # a year told right beside it ("hace cinco años esta semana") is one expression with it
+    beside = [d for d in in_sent if d.kind != "offset" and d not in plain
+              and min(abs(d.start - best.end), abs(best.start - d.end)) <= 2]
+    return _year_wins(best, (own or plain) + beside, head)
+
+
+def _year_wins(best: DateExpr, dates: list[DateExpr], head: Any) -> tuple[DateValue | None,
+                                                                          list[tuple[int, int, str]]]:
+    """An explicit year of the trigger's own clause ("in 2011", "five years ago", "the 2011
+    shooting") wins over a date read from the publication date that falls in another year ("this
+    week", "on Tuesday"): the past event is named with its year. Told together ("five years ago
+    this week") the anchored date moves to that year; apart, the year alone is the date."""
+    value = best.resolved
+    if value is None or value.precision == "year":
+        return value, [(best.start, best.end, "events.date")]
+    years = [(d.resolved, d.start, d.end) for d in dates if d is not best and d.resolved is not None
+             and d.resolved.precision == "year"]
+    tok = _year_in_phrase(head)
+    node = head
+    while tok is None and node.dep_ in ("relcl", "acl", "prep", "pobj") and node.head.i != node.i \
+            and node.head.pos_ in ("NOUN", "PROPN", "ADP"):  # "the 2011 shooting in Tucson, which killed six"
+        node = node.head
+        tok = _year_in_phrase(node)
+    if tok is not None:
+        years.append((year_value(int(tok.text)), tok.idx, tok.idx + len(tok.text)))
+    apart = [(y, a, b) for y, a, b in years if not (y.earliest <= value.latest and value.earliest <= y.latest)]
+    if not apart:
+        return value, [(best.start, best.end, "events.date")]
+    year, a, b = min(apart, key=lambda y: min(abs(y[1] - best.end), abs(best.start - y[2])))
+    if min(abs(a - best.end), abs(best.start - b)) <= 2 and value.precision in ("week", "weekend", "month"):
+        target = year.earliest.year  # "five years ago this week": that week's month, five years back
+        moved = shift(value, target - value.earliest.year, "year", 1)
+        if moved.value and moved.value[:4] == str(target):
+            return moved, [(min(a, best.start), max(b, best.end), "events.date")]
+    return year, [(a, b, "events.date")]
 
 
 def _ancestors_of(tok: Any) -> list[Any]:

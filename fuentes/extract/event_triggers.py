@@ -24,8 +24,14 @@ class Lexicon:
     cache: dict[Any, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def words(self, key: str) -> frozenset[str]:
+        """The words of list `key`, lowered; a list of prepositions (`*_preps`) also holds the
+        contractions of its words ("del" = "de" + "el", "al" = "a" + "el": `contractions`)."""
         if key not in self.cache:
-            self.cache[key] = frozenset(str(w).lower() for w in self.data.get(key) or [])
+            words = {str(w).lower() for w in self.data.get(key) or []}
+            if key.endswith("_preps"):
+                words |= {str(c).lower() for c, full in (self.data.get("contractions") or {}).items()
+                          if str(full).split()[0].lower() in words}
+            self.cache[key] = frozenset(words)
         return self.cache[key]
 
     def starting(self, word: str) -> tuple[tuple[tuple[str, ...], str, str, int], ...]:
@@ -56,7 +62,41 @@ class Lexicon:
                 hit = known[key] = bool(self.starting(strings[key].lower()))
             if hit:
                 wanted.append(key)
-        return np.isin(forms, firsts) | np.isin(lemmas, np.array(wanted, dtype="uint64"))
+        guessed = self.cache.setdefault("_guess_starts", {})  # form hash -> a guess begins a phrase
+        if self.data.get("verb_endings") or self.data.get("plural_endings"):
+            for key in np.unique(forms).tolist():
+                hit = guessed.get(key)
+                if hit is None:
+                    hit = guessed[key] = bool(self.guesses(strings[key]))
+                if hit:
+                    wanted.append(key)
+        return np.isin(forms, firsts) | np.isin(lemmas, np.array(wanted, dtype="uint64")) \
+            | np.isin(forms, np.array(wanted, dtype="uint64"))
+
+    def guesses(self, form: str) -> frozenset[str]:
+        """Trigger words a word form may be when the tagger's lemma misses it (data
+        `verb_endings`, `plural_endings`): a regular conjugation of a listed verb
+        ("aprehendieron": aprehender) or the plural of a listed noun ("detenciones": detención)."""
+        table = self.cache.get("_guess")
+        if table is None:
+            self.starting("")  # builds the index of first words
+            ends: dict[str, set[str]] = {}
+            for infinitive, endings in (self.data.get("verb_endings") or {}).items():
+                for e in endings or []:
+                    ends.setdefault(str(e), set()).add(str(infinitive))
+            plural = {str(k): str(v or "") for k, v in (self.data.get("plural_endings") or {}).items()}
+            table = self.cache["_guess"] = (ends, plural, self.cache["_by_first"], {})
+        ends, plural, firsts, seen = table
+        if form not in seen:
+            out = set()
+            for e, infinitives in ends.items():
+                if form.endswith(e) and len(form) > len(e) + 1:
+                    out |= {form[:-len(e)] + inf for inf in infinitives if form[:-len(e)] + inf in firsts}
+            for e, repl in plural.items():
+                if form.endswith(e) and len(form) > len(e) + 2 and form[:-len(e)] + repl in firsts:
+                    out.add(form[:-len(e)] + repl)
+            seen[form] = frozenset(out - {form})
+        return seen[form]
 
     def cue_in(self, key: str, tokens: Any) -> bool:
         """One word of list `key` among `tokens` (by form or lemma), or one of its multiword
@@ -139,14 +179,16 @@ def find_triggers(sdoc: Any, lex: Lexicon) -> list[tuple[Any, int, int, str, str
         if i in used:
             continue
         tok = sdoc[i]
-        forms = _forms(tok)
+        forms = _forms(tok) | lex.guesses(tok.lower_)
         candidates = sorted({p for f in forms for p in lex.starting(f)}, key=lambda p: p[3])
         for words, etype, pos, _ in candidates:
-            if not _pos_ok(tok, pos):
+            if len(words) == 1 and not _pos_ok(tok, pos):
                 continue
             end = _match_rest(sdoc, i, words[1:], pos)
             if end is None:
                 continue
+            if len(words) > 1 and not any(_pos_ok(sdoc[j], pos) for j in range(i, end + 1)):
+                continue  # a phrase is a noun or a verb by any of its words: "human chain", "sexually assaulted"
             if pos == "verb" and not _object_ok(tok, lex, " ".join(words)):
                 continue
             if pos == "noun" and len(words) == 1 and _proper_name(tok):
@@ -165,7 +207,8 @@ def find_triggers(sdoc: Any, lex: Lexicon) -> list[tuple[Any, int, int, str, str
 
 def _pos_ok(tok: Any, pos: str) -> bool:
     if pos == "verb":
-        return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ == "VBG")
+        return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ == "VBG") or (
+            tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm"))  # "el periodista asesinado"
     return tok.pos_ in ("NOUN", "PROPN")
 
 
@@ -191,7 +234,7 @@ def _object_ok(tok: Any, lex: Lexicon, phrase: str = "") -> bool:
     listed itself ("set up") is checked by its own entry, a longer phrase ("sign agreement")
     names its object already."""
     table = lex.data.get("object_nouns") or {}
-    lemma = tok.lemma_.lower()
+    lemma = phrase.split()[0] if phrase else tok.lemma_.lower()  # the verb as matched (lemma or guessed form)
     key = phrase if phrase in table else lemma
     if key not in table or (key == lemma and phrase != lemma and len(phrase.split()) > 1):
         return True
@@ -211,10 +254,14 @@ def passive(tok: Any) -> bool:
         c.dep_ in ("aux", "cop") and c.lemma_.lower() == "ser" for c in kids)
 
 
-def irrealis(tok: Any, lex: Lexicon) -> bool:
+def irrealis(tok: Any, lex: Lexicon, etype: str | None = None) -> bool:
     """Hypothetical, planned, threatened or denied: "may kill", "did not attack", "plans to raid"."""
     words = lex.words("irrealis")
     if any(c.dep_ in ("aux", "neg", "advmod", "mark") and _forms(c) & words for c in tok.children):
         return True
+    purpose = lex.words("purpose_marks")  # "set up a base to regain control": what it is for, not done
+    if tok.dep_ == "advcl" and etype not in lex.words("purpose_done") \
+            and any(c.dep_ in ("aux", "mark") and c.lower_ in purpose for c in tok.children):
+        return True  # (but "workers gathered to protest" did protest: `purpose_done`)
     head = tok.head
     return tok.dep_ in ("xcomp", "ccomp") and bool(_forms(head) & words)

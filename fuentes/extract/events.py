@@ -46,7 +46,7 @@ from fuentes.doc import ArticleDoc
 from fuentes.extract.dates import DateValue, estimate_anchor, find_dates, parse_iso
 from fuentes.extract.event_arguments import (PLACE_LABELS, Arguments, arguments, date_of, fatalities, governing_verb,
                                              place_of)
-from fuentes.extract.event_triggers import (DATA, Lexicon, acled_of, acled_taxonomy, cameo_of, event_types,
+from fuentes.extract.event_triggers import (DATA, Lexicon, _forms, acled_of, acled_taxonomy, cameo_of, event_types,
                                             find_triggers, irrealis, is_incident, lexicon, rank_of)
 from fuentes.extract.event_typing import SHORT_ITEM, choose, scorer
 from fuentes.ids import content_id
@@ -61,8 +61,10 @@ __all__ = [
 ]
 
 # 2: evidence holds the sentence that tells the event; 3: ACLED taxonomy, incidents, summary; 4: "on" read
-# as a word; 5: short items typed by the sentence-embedding scorer, the sides of a clash or deal
-VERSION = "5"
+# as a word; 5: short items typed by the sentence-embedding scorer, the sides of a clash or deal; 6: political
+# language is not violence, victims of a passive clause are targets, a past event keeps its year, Spanish
+# "del"/"al" and regular forms the tagger misses, purposes and charges are no events told
+VERSION = "6"
 
 
 @dataclass
@@ -129,18 +131,24 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
     cuts = sorted({s.start_char for s in sents} | {i + 1 for i, c in enumerate(text) if c == "\n"})
     segment = lambda tok: bisect_right(cuts, tok.idx) - 1  # noqa: E731
     idioms = lex.words("idioms")
-    kill_lemmas = {w[0] for w, t, pos in lex.phrases if t == "killing" and pos == "verb"}
+    # a headline over its lede: news headlines tell what happened in the present ("Gunmen kill five")
+    headline = text.index("\n") if "\n" in text.strip() else -1
+    kill_lemmas = killing_verbs(lex)
     dead: dict[int, int | None] = {}
     out = []
     triggers = find_triggers(sdoc, lex)
     in_trigger = {t.i for _, s, e, _, _ in triggers for t in sdoc.char_span(s, e, alignment_mode="expand") or []}
     in_date = {t.i for d in dates for t in sdoc.char_span(d.start, d.end, alignment_mode="expand") or []}
     for head, start, end, etype, pos in triggers:
-        if irrealis(head, lex) or args.mention_at(head) is not None or _negated_noun(head, pos, lex):
+        if irrealis(head, lex, etype) or args.mention_at(head) is not None or _negated_noun(head, pos, lex):
             continue  # hypothetical, part of a name ("... Policy Institute"), or "evaded capture"
         if _idiom(head, idioms):
             continue  # "de acuerdo con", "in charge of"
+        if pos == "verb" and head.dep_ == "amod" and head.i < head.head.i and head.tag_ == "VBN":
+            continue  # "justice for a murdered classmate": a past event named in passing, not told
         actor_toks, target_toks = arguments(head, pos, etype, args)
+        if verbal(head, pos, etype, actor_toks, target_toks, args):
+            continue  # "attacked Trump by skywriting nasty messages", "Barkley went off script": words, not violence
         actors = _keys(args.entity(t) for t in actor_toks)
         targets = [k for k in _keys(args.entity(t) for t in target_toks) if k not in actors]
         place = place_of(head, args, set(actors) | set(targets))
@@ -161,16 +169,77 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
         actor_words = [w for t in actor_toks if t in plain and args.entity(t) is None for w in [args.words(t)] if w]
         target_words = [w for t in target_toks if t in plain and args.entity(t) is None for w in [args.words(t)] if w]
         base = etype
-        etype = retype(etype, head, [t for t in actor_toks if t in plain], [t for t in target_toks if t in plain], lex,
-                       sent)
+        # a participant named by a trigger word ("fired on protesters") still tells the type in context
+        cast = [t for t in actor_toks + target_toks if t.i not in in_date and t.ent_type_ not in NOT_PARTICIPANT]
+        etype = retype(etype, head, [t for t in actor_toks if t in cast], [t for t in target_toks if t in cast], lex,
+                       [t for t in sent if t.i not in in_date])  # "4 March 2020" is no march
+        if etype == "attack" and pos == "verb" and _reciprocal(head, lex):
+            etype = "clash"  # "militares y civiles armados se tirotearon": each side attacked the other
         m = Mentioned(etype, head, start, end, actors, targets, place, value, spans, segment(head),
                       actor_words, target_words,
                       dead[sent.start] if is_incident(etype) and rank_of(etype) >= 60 else None,
                       base=base, pos=pos, language=lex_lang(lang=language))
         m.sent, m.words = sent, text[start:end]
-        m.specific = bool(actor_words or target_words or pos == "noun") and _past(head)
+        told = _past(head) or (head.idx < headline and _present(head))  # "Madres mantienen plantón ..."
+        m.specific = bool(actor_words or target_words or pos == "noun") and told
         out.append(m)
     return out
+
+
+def verbal(head: Any, pos: str, etype: str, actor_toks: list[Any], target_toks: list[Any], args: Arguments) -> bool:
+    """Political language read as violence (`verbal_types` only): the target is speech or
+    politics ("attacked his record", "killed the bill"); the means, manner or occasion is speech
+    ("attacked Trump by skywriting nasty messages", "withering attacks in Saturday's debate",
+    "attacked X, calling him a loser"); or a person explodes with nothing blown up ("Barkley went
+    off script", "Trump exploded at reporters", "skywriters blast Trump")."""
+    lex = args.lex
+    if etype not in lex.words("verbal_types"):
+        return False
+    words, objects = lex.words("verbal_words"), lex.words("verbal_objects")
+    if any(_forms(t) & (words | objects) for t in target_toks):
+        return True
+    verb = head if pos == "verb" else governing_verb(head)
+    nodes = [head] + ([verb] if verb is not None and verb is not head else [])
+    for node in nodes:
+        for c in node.children:
+            if c.dep_ in ("amod", "advmod", "compound", "npadvmod") and _forms(c) & words:
+                return True  # "verbal attack", "withering attacks"
+            if c.dep_ in ("advcl", "xcomp") and _forms(c) & lex.words("speech_verbs"):
+                return True  # "attacked Trump, calling him a loser"
+            if c.dep_ in ("prep", "agent", "obl", "nmod", "advcl", "pcomp") or (c.dep_ == "dobj" and node is verb):
+                if lex.cue_in("verbal_words", list(c.subtree)[:12]):
+                    return True  # "by skywriting nasty messages", "in Saturday's debate", "en el debate"
+    means = lex.words("means_preps")  # the means told on the verb it hangs from: "praised a donor's effort
+    above = governing_verb(verb if verb is not None else head)  # to attack Trump by skywriting messages"
+    for node in [above] if above is not None else []:
+        for c in node.children:
+            if _prep_word(c) in means and lex.cue_in("verbal_words", list(c.subtree)[:12]):
+                return True
+    if etype in ("explosion", "shelling") and pos == "noun" and head.dep_ == "compound" \
+            and (m := args.mention_at(head.head)) is not None and m.label not in PLACE_LABELS:
+        return True  # "skywriters blast Trump": the verb read as a noun before a name
+    if etype == "explosion" and pos == "verb":  # a person who "goes off" or "explodes" blows nothing up
+        people = [t for t in actor_toks if any((m := args.mention_at(x)) is not None and m.label == "PERSON"
+                                               for x in [t, *(c for c in t.children if c.dep_ in NAME_PARTS)])]
+        has_object = any(c.dep_ in ("dobj", "obj") for c in head.children)
+        return bool(people) and not has_object
+    return False
+
+
+NAME_PARTS = ("appos", "flat", "compound")  # "el diputado Pedro Gómez Ruiz": the name of the noun
+
+
+def _prep_word(tok: Any) -> str:
+    """The preposition a dependent is introduced by: English "by" (prep), UD "con" (case child)."""
+    if tok.dep_ in ("prep", "agent"):
+        return tok.lower_
+    return next((c.lower_ for c in tok.children if c.dep_ == "case"), "")
+
+
+def killing_verbs(lex: Lexicon) -> set[str]:
+    """The verbs whose counted objects are dead (`fatalities`): the one-word killing verbs; the
+    first word of "shoot dead" or "dar muerte" alone kills no one ("More than a dozen were shot")."""
+    return {w[0] for w, t, pos in lex.phrases if t == "killing" and pos == "verb" and len(w) == 1}
 
 
 def _idiom(head: Any, idioms: set[str]) -> bool:
@@ -189,31 +258,59 @@ def _past(head: Any) -> bool:
     return any("Past" in t.morph.get("Tense") or t.tag_ in ("VBD", "VBN") for t in toks)
 
 
+def _reciprocal(head: Any, lex: Lexicon) -> bool:
+    """Two sides doing it to each other: a conjoined subject and a reciprocal pronoun ("se
+    tirotearon", "shot at each other": `reciprocal`)."""
+    words = lex.words("reciprocal")
+    sides = any(c.dep_.startswith("nsubj") and any(g.dep_ == "conj" for g in c.children) for c in head.children)
+    marked = any(c.lower_ in words and c.dep_ in ("obj", "iobj", "dobj", "expl", "expl:pv", "pobj", "npadvmod")
+                 for c in head.children) or lex.cue_in("reciprocal", [t for t in head.subtree if 0 < t.i - head.i <= 4])
+    return sides and marked
+
+
+def _present(head: Any) -> bool:
+    """Told in the present, or with no verb at all (a headline's "Ataque con gas cloro en Duma")."""
+    verb = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
+    return verb is None or "Pres" in verb.morph.get("Tense") or verb.tag_ in ("VBZ", "VBP")
+
+
 def retype(etype: str, head: Any, actor_toks: list[Any], target_toks: list[Any], lex: Lexicon,
            sentence: Any = None) -> str:
     """The mention's type in its context (`retype` rules of the language data, first match):
     the words of its sentence, of its arguments' phrases, or of its targets' phrases only
-    ("killed two soldiers": a clash; "gunmen killed the mayor": an attack on a civilian)."""
+    ("killed two soldiers": a clash; "gunmen killed the mayor": an attack on a civilian), unless
+    the sentence holds a word of a rule's `unless` lists (soldiers killed by a roadside bomb)."""
     sent = list(sentence if sentence is not None else head.sent)
     targets = [t for a in target_toks for t in a.subtree]
     governor = _ancestors(head)[1:6]
-    places = {"sentence": sent, "targets": targets, "governor": governor,
+    means = [t for a in actor_toks for t in a.subtree] + [t for t in head.subtree if t not in targets]
+    places = {"sentence": sent, "targets": targets, "governor": governor, "means": means,
               "arguments": [t for a in actor_toks for t in a.subtree] + targets + list(head.subtree)}
     for rule in lex.data.get("retype") or []:
         if etype not in rule["from"]:
             continue
         where = places[rule.get("where") or "arguments"]
-        if lex.cue_in(rule["cue"], where) and all(lex.cue_in(k, sent) for k in rule.get("also") or []):
+        if lex.cue_in(rule["cue"], where) and all(lex.cue_in(k, sent) for k in rule.get("also") or []) \
+                and not any(lex.cue_in(k, sent) for k in rule.get("unless") or []):
             return rule["to"]
     return etype
 
 
 def _negated_noun(head: Any, pos: str, lex: Lexicon) -> bool:
     """A noun trigger that names no happening: the object of "evade", "offer ... for", "lead
-    to" ("evaded capture", "a reward for his capture"), or under a denied or hypothetical verb
-    ("no se registraron disparos", "may face charges")."""
+    to" ("evaded capture", "a reward for his capture"), under a denied or hypothetical verb
+    ("no se registraron disparos", "may face charges"), or what someone is accused of
+    ("suspected of kidnapping", "señalado por secuestro")."""
+    up = head.head.head if head.head.dep_ == "prep" else head.head  # "suspected of X": over "of"
+    if up.i != head.i and _forms(up) & lex.words("charge_words"):
+        return True
+    reasons = lex.words("reason_preps")
+    if head.head.dep_ == "prep" and head.head.lower_ in reasons or any(
+            c.dep_ == "case" and c.lower_ in reasons for c in head.children):
+        if up.i != head.i and _forms(up) & lex.words("charge_verbs"):
+            return True  # "arrested for a murder", "detenido por el homicidio": the charge, not an incident told
     if pos != "noun":
-        return False
+        return False  # "señalado por secuestro", "suspected of murder": what someone is accused of
     verb = governing_verb(head)
     if verb is None:
         return False
@@ -437,6 +534,9 @@ def build_events(groups: list[list[Mentioned]], article: str, names: dict[str, s
                        or _keys(w for m in own for w in m.actor_words if in_words)[:1])
         target_names = ([names.get(k, k) for k in own_targets]
                         or _keys(w for m in own for w in m.target_words if in_words)[:1])
+        if not actor_names and not target_names and in_words:  # the main trigger names no one: the incident's
+            actor_names = [names.get(k, k) for k in actors]     # participants ("his gunmen shot down a
+            target_names = [names.get(k, k) for k in targets]   # helicopter with a rocket-propelled grenade")
         said = first.words if first.language == "en" else None
         events.append(coded(Event(
             id=content_id("evt", article, first.etype, str(first.start)), event_type=etype,
@@ -459,7 +559,8 @@ def local_names(mentions: list[Mention]) -> dict[str, str]:
 
 
 def extract(sdoc: Any, language: str | None, mentions: list[Mention], quotes: list[Quote] | None = None,
-            published: str | None = None, article: str = "", names: dict[str, str] | None = None) -> list[Event]:
+            published: str | None = None, article: str = "", names: dict[str, str] | None = None,
+            title: str | None = None) -> list[Event]:
     """The events of one article (see the module doc)."""
     lang = language or sdoc.user_data.get("fuentes_language") or sdoc.lang_
     lex = lexicon(lang)
@@ -476,12 +577,12 @@ def extract(sdoc: Any, language: str | None, mentions: list[Mention], quotes: li
     names = {**local_names(mentions), **(names or {})}
     events = build_events(groups, article, names, lex)
     if len(sdoc.text) <= SHORT_ITEM and sdoc.text.strip():
-        events = type_item(events, sdoc, lang, mentions, quotes or [], anchor, article, names)
+        events = type_item(events, sdoc, lang, mentions, quotes or [], anchor, article, names, title)
     return events
 
 
 def type_item(events: list[Event], sdoc: Any, language: str | None, mentions: list[Mention], quotes: list[Quote],
-              anchor: date | None, article: str, names: dict[str, str]) -> list[Event]:
+              anchor: date | None, article: str, names: dict[str, str], title: str | None = None) -> list[Event]:
     """A short item typed beyond its trigger words (fuentes.extract.event_typing): an item whose
     events are none or only vague ones (statements, policies, threats) gets one of the scorer's
     type when its score is high enough, told by the item's first sentence. An item with an event
@@ -493,7 +594,8 @@ def type_item(events: list[Event], sdoc: Any, language: str | None, mentions: li
     typing = scorer()
     if not typing.available:
         return events
-    vector = typing.vector(sdoc.text)
+    # the headline of a headline-and-lede item is read too (ingest keeps it as the title)
+    vector = typing.vector(f"{title.strip()}\n{sdoc.text}" if title and title.strip() else sdoc.text)
     sub, score = choose(typing.scores(vector=vector), None)
     etype = typing.fuentes_type(sub, vector) if sub else None
     if etype is None:
@@ -515,7 +617,7 @@ def typed_event(etype: str, sdoc: Any, language: str | None, mentions: list[Ment
     place = next((p for p in (sentence_place(s, args, set()) for s in sents) if p), None)
     dead = None
     if is_incident(etype) and rank_of(etype) >= 60:
-        kill_lemmas = {w[0] for w, t, pos in lex.phrases if t == "killing" and pos == "verb"}
+        kill_lemmas = killing_verbs(lex)
         dead = next((n for n in (fatalities(s, lex, kill_lemmas) for s in sents) if n), None)
     sent = sents[0]
     evidence = [Evidence(article, sent.start_char, sent.end_char, "events", VERSION, confidence),
@@ -543,7 +645,8 @@ class EventsStage(Stage):
         events: list[Event] = []
         if sdoc is not None:
             events = extract(sdoc, doc.get("language"), doc.get("mentions") or [], doc.get("quotes"),
-                             doc.meta.get("published"), doc.get("id") or "", entity_names(doc.get("entities") or []))
+                             doc.meta.get("published"), doc.get("id") or "", entity_names(doc.get("entities") or []),
+                             doc.meta.get("title"))
         doc.set("events", events, self.tag)
         return doc
 

@@ -201,3 +201,15 @@ def test_seed_timeline_lines_are_readable(seeds_dir):
     named = [r for r, e in zip(rows, sorted((e for e in events if e.date), key=lambda e: (e.date, e.event_type)))
              if e.actors or e.targets]
     assert named and all(any(ch.isupper() for ch in r["summary"][1:]) for r in named)
+
+
+def test_an_article_without_outlet_is_its_own_source():
+    """The sources of a timeline line are never empty: an article with no outlet or origin counts as
+    itself (its web site, else its source file), as the independent-source count has it."""
+    arts = [Article(id="a", source="/data/items.jsonl#line 3", text="x" * 50, published="2026-03-02", language="es"),
+            Article(id="b", source="b", text="x" * 50, published="2026-03-02", language="es",
+                    url="https://www.example.mx/nota/1")]
+    per = {"a": [ev("a", "killing", "2026-03-01", [], ["e1"])], "b": [ev("b", "arrest", "2026-03-01", [], ["e1"])]}
+    rows = timeline_rows(merge_events(per, arts, [], {}, {"a": "s", "b": "s"}), [], arts)
+    assert sorted(tuple(r["sources"]) for r in rows) == [("items.jsonl#line 3",), ("www.example.mx",)]
+    assert "independent: ]" not in format_rows(rows)

@@ -37,12 +37,14 @@ def every_phrase_at_every_token(sdoc, lex):
     for i, tok in enumerate(sdoc):
         if i in used:
             continue
-        forms = triggers._forms(tok)
+        forms = triggers._forms(tok) | lex.guesses(tok.lower_)  # the tagger's lemma, or a regular form's
         for words, etype, pos, _ in [p for p in ranked if p[0][0] in forms]:
-            if not triggers._pos_ok(tok, pos):
+            if len(words) == 1 and not triggers._pos_ok(tok, pos):
                 continue
             end = triggers._match_rest(sdoc, i, words[1:], pos)
             if end is None:
+                continue
+            if len(words) > 1 and not any(triggers._pos_ok(sdoc[j], pos) for j in range(i, end + 1)):
                 continue
             if pos == "verb" and not triggers._object_ok(tok, lex, " ".join(words)):
                 continue
