@@ -14,7 +14,10 @@ connection) walks the whole route list in its own shuffled order, `rounds` times
 route is measured while the others load the server too. The routes are found from the store:
 the first article, the most reported entity (the biggest profile), the biggest story, the
 claim, event and relation with the most articles, and the last page of each list. With
-`--ingest FILE`, a `fuentes ingest` of FILE writes to the store during the measured phase.
+`--ingest FILE`, a `fuentes ingest` of FILE writes to the store during the measured phase: the
+measuring starts once its first batch is stored, and the summary says how many articles were
+stored while measuring (each batch changes the store's data version, so the workbench's
+response cache starts again).
 
 Per route: requests, errors, p50/p95/max latency and the largest response; the targets are
 p95 under 200 ms for every route and no response over 1 MB.
@@ -210,13 +213,16 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "web.json")
     parser.add_argument("--note", default="", help="what the store is made of (kept in the results)")
     parser.add_argument("--server-workers", type=int, default=1, help="`fuentes serve --workers`")
+    parser.add_argument("--cache-mb", type=float, default=64.0,
+                        help="`fuentes serve --cache-mb` (the default; 0 measures without the response cache)")
     parser.add_argument("--build", type=int, default=0, help="build the store first from N generated articles")
     args = parser.parse_args()
     if args.build and not Path(args.db).exists():
         build(Path(args.db), args.build)
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "fuentes.cli", "serve", "--db", args.db, "--port", str(port),
-                               "--workers", str(args.server_workers)], cwd=ROOT, stderr=subprocess.DEVNULL)
+                               "--workers", str(args.server_workers), "--cache-mb", str(args.cache_mb)],
+                              cwd=ROOT, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     writer = None
     try:
@@ -238,11 +244,20 @@ def main() -> int:
         if args.ingest:
             writer = subprocess.Popen([sys.executable, "-m", "fuentes.cli", "ingest", str(args.ingest), "--db", args.db,
                                        "--no-progress"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(1.0)
+            # measure only once the ingest writes: its first batch committed (the count grew)
+            with httpx.Client(base_url=base, timeout=300, trust_env=False) as client:
+                for _ in range(1200):
+                    if client.get("/api/status").json()["articles"] > status["articles"] or writer.poll() is not None:
+                        break
+                    time.sleep(0.5)
         single = sequential(base, paths, 5)
         load_before = os.getloadavg()[0]
         cpu_before = cpu_seconds(server.pid)
+        with httpx.Client(base_url=base, timeout=300, trust_env=False) as client:
+            count_before = client.get("/api/status").json()["articles"]
         per, elapsed = measure(base, paths, args.clients, args.rounds, args.cap)
+        with httpx.Client(base_url=base, timeout=300, trust_env=False) as client:
+            added_during = client.get("/api/status").json()["articles"] - count_before
         cpu_used = cpu_seconds(server.pid) - cpu_before
         load = {"before": round(load_before, 1), "after": round(os.getloadavg()[0], 1)}  # the machine's other work
         ingest_overlapped = writer is not None and writer.poll() is None
@@ -261,6 +276,7 @@ def main() -> int:
     largest = max(per.items(), key=lambda kv: kv[1]["max_bytes"])
     summary = {"routes": len(per), "requests": sum(r["n"] for r in per.values()),
                "errors": sum(r["errors"] for r in per.values()), "seconds": round(elapsed, 1),
+               "articles_stored_while_measuring": added_during,
                "worst_p95_ms": worst_p95[1]["p95_ms"], "worst_p95_route": worst_p95[0],
                "largest_bytes": largest[1]["max_bytes"], "largest_route": largest[0],
                "server_cpu_ms_per_request": round(1000 * cpu_used / max(1, sum(r["n"] for r in per.values())), 1),
@@ -271,7 +287,7 @@ def main() -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"store": {"articles": status["articles"], **sizes, "note": args.note},
                                     "clients": args.clients, "rounds": args.rounds, "cpus": os.cpu_count(),
-                                    "server_workers": args.server_workers, "load_average": load,
+                                    "server_workers": args.server_workers, "cache_mb": args.cache_mb, "load_average": load,
                                     "during_ingest": bool(args.ingest), "ingest_overlapped_whole_phase": ingest_overlapped,
                                     "summary": summary, "routes": per}, indent=2) + "\n")
     return 0
