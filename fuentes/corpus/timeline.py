@@ -100,13 +100,18 @@ def select_events(events: Iterable[Any], *, entity: EntityQuery | None = None, s
 def event_sources(article_ids: Iterable[str], articles: Mapping[str, Any]) -> list[str]:
     """Distinct outlets of the reporting articles, each article's origin before its outlet; an
     article not in `articles` (id -> Article record or row with origin and outlet) counts as itself."""
+    from fuentes.views.provenance import outlet_key
+
     sources: list[str] = []
+    seen: set[str] = set()
     for a in article_ids:
         art = articles.get(a)
         named = (field(art, "origin"), field(art, "outlet")) if art is not None else ()
         # an article with no outlet or origin counts as itself (as the independent-source count has it)
         for outlet in named if any(named) else (_itself(art, a),):
-            if outlet and outlet not in sources:
+            key = outlet_key(outlet) or outlet  # "breitbart" in metadata is the "Breitbart" a credit names
+            if outlet and key not in seen:
+                seen.add(key)
                 sources.append(outlet)
     return sources
 

@@ -83,3 +83,11 @@ def test_cli_rows_use_the_same_selection():
     assert [r["id"] for r in timeline_rows(EVENTS, ENTITIES, ARTICLES, entity="núñez")] == ["ev_day"]
     assert rows[0]["actors"] == ["Secretaría de la Defensa Nacional"] and rows[0]["place"] == "Culiacán"
     assert rows[0]["sources"] == ["Ríodoce", "Agencia EFE", "Milenio"]
+
+
+def test_sources_one_outlet_spelled_two_ways_is_listed_once():
+    """Regression: "1 independent: Breitbart; breitbart" (the origin a credit names and the
+    outlet a metadata file spells in lower case)."""
+    rows = {"b1": {"id": "b1", "origin": "Breitbart", "outlet": "breitbart"},
+            "b2": {"id": "b2", "origin": "Ríodoce", "outlet": "RIODOCE"}}
+    assert event_sources(["b1", "b2"], rows) == ["Breitbart", "Ríodoce"]
