@@ -25,9 +25,19 @@ rule that decided: "credit", "siblings", "time", "containment" or "undecided"):
 A derivation keeps the rule as `decided_by` ("credit" too for origins and citations outside
 the corpus), and a derivation between two articles of the corpus keeps the aligned passages
 of both as Evidence pairs (extractor "provenance").
-Candidates are the MinHash LSH pairs (`lsh_index`), plus pairs where one article credits the
+Candidates are the MinHash LSH pairs (`lsh_index`), bounded per article (`ProvenanceIndex._bounded`):
+a pair is aligned when one article is among the other's `LSH_CANDIDATES` most similar (signature
+agreement) or among its `EARLIER_CANDIDATES` most similar of those that may precede it (published
+earlier, else longer). A story told by hundreds of outlets in a day makes every pair a candidate;
+each telling's nearest are enough to place it, and the pairs aligned grow with the articles, not
+with their square (bench/provenance_dense.py). Plus pairs where one article credits the
 other's outlet (a short rewrite shares few shingles; `derivation.relate` then asks less of a
 credited pair), plus translations across languages (`translation.TranslationIndex`).
+Each article's decision is made once per `add` (kept until a relation or article arrives): a
+derived article follows its best parent up to the article that has none, iteratively, and takes
+that chain's origin however long it is (a loop of parents, possible when credits and times
+disagree, takes the outlet of its earliest member); the articles joined by undecided pairs find
+their shared origin once for the whole group.
 Two versions of one outlet's article (an update) are both that outlet's own reporting: the
 later one is "original" and keeps its derivation from the earlier.
 An article with no parent in the corpus takes an origin from its own credits: a wire
@@ -39,6 +49,7 @@ rewrite of X (syndicated when a sibling is a verbatim copy). Own-reporting marks
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -55,11 +66,14 @@ from fuentes.model import Article, Derivation, Evidence
 ATTRIBUTION_KINDS = frozenset({"reported", "told", "contributed"})
 LEAD_SHARE = 0.25  # an attribution within the first quarter of the text is "in the lead"
 EXTRACTOR = "provenance"  # the extractor named by the passages of a derivation
-VERSION = "3"  # its version: 2 = passages merged from matched sentences; 3 = translations aligned too
+VERSION = "4"  # its version: 2 = passages merged from matched sentences; 3 = translations aligned too;
+# 4 = LSH candidates bounded per article, origins followed to the end of any chain
 ADDITIONS_MIN = 10  # characters a syndicated copy adds around the same sentences (credit lines, furniture)
 CREDIT_MIN_JACCARD = 0.005  # signature agreement a credited pair needs (a short rewrite of a long
 # report shares few of its shingles: the credit, not the overlap, makes it a candidate)
 CREDIT_CANDIDATES = 20  # most similar articles of a credited outlet aligned per article
+LSH_CANDIDATES = 50  # LSH candidates aligned per article: its most similar (see ProvenanceIndex._bounded)
+EARLIER_CANDIDATES = 10  # ... and its most similar of those that may precede it (earlier, else longer)
 CREDIT_KINDS = frozenset({"wire", "byline", "origin", "photo", "reported", "contributed"})
 
 # what settled a pair's direction (`ProvenanceIndex.direction_rule`), strongest first
@@ -109,6 +123,7 @@ class Changes:
     derivations: list[Derivation] = field(default_factory=list)
     pairs_examined: int = 0
     related_pairs: int = 0
+    pairs_capped: int = 0  # LSH candidates left out by the per-article bound (`ProvenanceIndex._bounded`)
 
 
 def _time_key(published: str | None) -> tuple:
@@ -118,6 +133,25 @@ def _time_key(published: str | None) -> tuple:
     if inst is None:
         return (1,)
     return (0, inst.year, inst.month, inst.day, inst.hour, inst.minute, inst.second)
+
+
+def _enter(nearest: list[tuple[float, str]], key: tuple[float, str], size: int) -> bool:
+    """Put `key` in a sorted list of at most `size` nearest when it belongs there; whether it did."""
+    if len(nearest) < size or key < nearest[-1]:
+        insort(nearest, key)
+        del nearest[size:]
+        return True
+    return False
+
+
+def _before(a: Info, b: Info) -> int:
+    """-1 when `a` may be `b`'s source before their texts are compared, 1 when `b` may be `a`'s,
+    0 when neither: published earlier at the precision both times have, else the longer (a copy
+    lacks content its source has; see `ProvenanceIndex.direction_rule`)."""
+    order = compare_times(a.published, b.published)
+    if order.decided:
+        return order.first
+    return -1 if a.length > b.length else 1 if a.length < b.length else 0
 
 
 def make_info(aid: str, outlet: str | None, published: str | None, text: str, title: str | None,
@@ -154,6 +188,38 @@ def external_source(info: Info, gazetteer: Gazetteer | None = None) -> tuple[str
     return None
 
 
+def credited_outlets(info: Info) -> set[str]:
+    """The other outlets an article credits with its content (what makes credit-pair candidates)."""
+    return {c.outlet for c in info.others() if c.kind in CREDIT_KINDS}
+
+
+def credits_other(ia: Info, ib: Info) -> bool:
+    """One of two articles of different outlets credits the other's outlet (`relate` then asks less)."""
+    if not ia.outlet or not ib.outlet or ia.outlet == ib.outlet:
+        return False
+    return any(c.outlet == ib.outlet for c in ia.others()) or any(c.outlet == ia.outlet for c in ib.others())
+
+
+def credit_partners(info: Info, signature: np.ndarray, day: int | None,
+                    others: Iterable[tuple[Info, np.ndarray, int | None]], window_days: int | None) -> list[str]:
+    """The articles of `others` (info, MinHash signature, window day) an article is compared with
+    because one credits the other's outlet (`credited_outlets`): of another outlet, within the
+    window, signatures agreeing at least `CREDIT_MIN_JACCARD`; the `CREDIT_CANDIDATES` most
+    similar, ties by id. Other articles in `others` are ignored, so any superset of the credited
+    ones gives the same answer (the local index looks them up by outlet, Spark joins on it)."""
+    mine = credited_outlets(info)
+    found = sorted((o.id, sig) for o, sig, o_day in others
+                   if o.id != info.id and o.outlet != info.outlet
+                   and ((o.outlet is not None and o.outlet in mine)
+                        or (bool(info.outlet) and info.outlet in credited_outlets(o)))
+                   and (window_days is None or day is None or o_day is None or abs(day - o_day) <= window_days))
+    if not found:
+        return []
+    est = (np.stack([sig for _, sig in found]) == signature).mean(axis=1)
+    return [found[int(k)][0] for k in np.argsort(-est, kind="stable")[:CREDIT_CANDIDATES]
+            if est[k] >= CREDIT_MIN_JACCARD]
+
+
 class ProvenanceIndex:
     """Incremental provenance over a growing corpus.
 
@@ -176,6 +242,9 @@ class ProvenanceIndex:
         self.decisions: dict[str, Decision] = {}
         self.outlets: set[str] = set()
         self.pairs_examined = 0
+        self.pairs_capped = 0  # LSH candidates left out by the per-article bound, over every add
+        self.nearest: dict[str, list[tuple[float, str]]] = {}  # its most similar so far (`_bounded`)
+        self.nearest_earlier: dict[str, list[tuple[float, str]]] = {}  # ... of those published before it
         self.translations = TranslationIndex(window_days=window_days)
         self.by_outlet: dict[str, set[str]] = defaultdict(set)  # outlet -> its articles
         self.credited_by: dict[str, set[str]] = defaultdict(set)  # outlet -> articles crediting it
@@ -194,12 +263,14 @@ class ProvenanceIndex:
             self.sentences[art.id] = split_sentences(art.text)
             if info.outlet:
                 self.by_outlet[info.outlet].add(art.id)
-            for outlet in {c.outlet for c in info.others() if c.kind in CREDIT_KINDS}:
+            for outlet in credited_outlets(info):
                 self.credited_by[outlet].add(art.id)
         days = {a.id: window_day(a.published, a.saved_at) for a in articles}
-        pairs = self.lsh.add_texts((a.id, a.text, days[a.id]) for a in articles)
+        pairs, capped = self._bounded(self.lsh.add_texts((a.id, a.text, days[a.id]) for a in articles),
+                                      [a.id for a in articles])
         pairs |= self._credit_pairs([a.id for a in articles])
-        changes = Changes(pairs_examined=len(pairs))
+        changes = Changes(pairs_examined=len(pairs), pairs_capped=capped)
+        self.pairs_capped += capped
         for a, b in sorted(pairs):
             rel = relate(self.sentences[a], self.sentences[b], self.th, credited=self._credited(a, b))
             if rel.kind != "independent":
@@ -225,46 +296,73 @@ class ProvenanceIndex:
         return changes
 
     def __setstate__(self, state: dict) -> None:  # an index pickled before translations and credit pairs
-        self.__dict__.update(state)
+        self.__dict__.update({"pairs_capped": 0, "nearest": {}, "nearest_earlier": {}, **state})
         if "translations" not in state:
             self.translations = TranslationIndex(window_days=self.lsh.window_days)
             self.by_outlet, self.credited_by = defaultdict(set), defaultdict(set)
             for aid, info in self.infos.items():
                 if info.outlet:
                     self.by_outlet[info.outlet].add(aid)
-                for outlet in {c.outlet for c in info.others() if c.kind in CREDIT_KINDS}:
+                for outlet in credited_outlets(info):
                     self.credited_by[outlet].add(aid)
+
+    def _bounded(self, pairs: set[tuple[str, str]], new: list[str]) -> tuple[set[tuple[str, str]], int]:
+        """The LSH pairs kept for alignment, and how many were left out. A pair is kept when one
+        article is among the other's `LSH_CANDIDATES` most similar (signature agreement, ties by
+        id), or among its `EARLIER_CANDIDATES` most similar of those that may precede it (`_before`:
+        so an article with an earlier or fuller telling in the cluster is compared with one, and its
+        chain of parents reaches the cluster's first article), among the articles indexed so far.
+        Each new article, in order, takes its own nearest and enters the lists of the indexed
+        articles it beats, so the pairs kept hold every article's nearest whichever order the
+        articles came in."""
+        order = {aid: k for k, aid in enumerate(new)}
+        chosen: dict[str, list[str]] = defaultdict(list)  # the later of each pair asks
+        for a, b in pairs:
+            later, other = (a, b) if order.get(a, -1) > order.get(b, -1) else (b, a)
+            chosen[later].append(other)
+        out: set[tuple[str, str]] = set()
+        for aid in sorted(chosen, key=order.__getitem__):
+            others = sorted(chosen[aid])
+            sig = self.lsh.signatures[aid]
+            est = (np.stack([self.lsh.signatures[o] for o in others]) == sig).mean(axis=1)
+            ranked = sorted(zip((-est).tolist(), others))  # most similar first, ties by id
+            self.nearest[aid] = ranked[:LSH_CANDIDATES]
+            own_earlier = self.nearest_earlier.setdefault(aid, [])
+            info = self.infos[aid]
+            for k, (neg, other) in enumerate(ranked):
+                keep = k < LSH_CANDIDATES
+                keep |= _enter(self.nearest.setdefault(other, []), (neg, aid), LSH_CANDIDATES)
+                first = _before(self.infos[other], info)
+                if first == -1 and len(own_earlier) < EARLIER_CANDIDATES:  # `ranked` is best first
+                    own_earlier.append((neg, other))
+                    keep = True
+                elif first == 1:
+                    keep |= _enter(self.nearest_earlier.setdefault(other, []), (neg, aid), EARLIER_CANDIDATES)
+                if keep:
+                    out.add((other, aid) if other < aid else (aid, other))
+        return out, len(pairs) - len(out)
 
     def _credited(self, a: str, b: str) -> bool:
         """One of the two credits the other's outlet (two different outlets)."""
-        ia, ib = self.infos[a], self.infos[b]
-        if not ia.outlet or not ib.outlet or ia.outlet == ib.outlet:
-            return False
-        return any(c.outlet == ib.outlet for c in ia.others()) or any(c.outlet == ia.outlet for c in ib.others())
+        return credits_other(self.infos[a], self.infos[b])
 
     def _credit_pairs(self, new: list[str]) -> set[tuple[str, str]]:
         """Pairs of a new article with articles of an outlet it credits (or that credit its
-        outlet), when their signatures agree at least `CREDIT_MIN_JACCARD` and their days fit the
-        window: the `CREDIT_CANDIDATES` most similar of each article."""
+        outlet): `credit_partners` of each, among the articles the outlet maps point to."""
         out: set[tuple[str, str]] = set()
         for aid in new:
             info = self.infos[aid]
             others = set()
-            for outlet in {c.outlet for c in info.others() if c.kind in CREDIT_KINDS}:
+            for outlet in credited_outlets(info):
                 others |= self.by_outlet.get(outlet, set())
             if info.outlet:
                 others |= self.credited_by.get(info.outlet, set())
-            others.discard(aid)
-            others = [o for o in sorted(others) if o in self.lsh.signatures and self.infos[o].outlet != info.outlet
-                      and self.lsh.within_window(self.lsh.days.get(aid), self.lsh.days.get(o))]
-            if not others or aid not in self.lsh.signatures:
+            if aid not in self.lsh.signatures:
                 continue
-            sig = self.lsh.signatures[aid]
-            est = (np.stack([self.lsh.signatures[o] for o in others]) == sig).mean(axis=1)
-            for k in np.argsort(-est, kind="stable")[:CREDIT_CANDIDATES]:
-                if est[k] >= CREDIT_MIN_JACCARD:
-                    other = others[int(k)]
-                    out.add((aid, other) if aid < other else (other, aid))
+            found = credit_partners(info, self.lsh.signatures[aid], self.lsh.days.get(aid),
+                                    [(self.infos[o], self.lsh.signatures[o], self.lsh.days.get(o))
+                                     for o in others if o in self.lsh.signatures], self.lsh.window_days)
+            out.update((aid, other) if aid < other else (other, aid) for other in found)
         return out
 
     def add_relation(self, a: str, b: str, rel: PairRelation) -> None:
@@ -303,11 +401,16 @@ class ProvenanceIndex:
     def direction_rule(self, a: str, b: str) -> tuple[tuple[str, str] | None, str]:
         """(source, target) of a related pair, or None, and the rule that decided it (one of
         `RULES`; see the module)."""
-        cache = self.__dict__.setdefault("_parents_cache", {})
+        cache = self._cache()
         key = ("rule", a, b)
         if key not in cache:
-            cache[key] = self._direction_rule(a, b)
+            cache[key] = cache[("rule", b, a)] = self._direction_rule(a, b)  # the same for either order
         return cache[key]
+
+    def _cache(self) -> dict:
+        """What deciding keeps until a relation or article arrives (never saved with the index):
+        directions, parents, external sources, decisions and shared origins, keyed by (what, ids)."""
+        return self.__dict__.setdefault("_parents_cache", {})
 
     def _direction_rule(self, a: str, b: str) -> tuple[tuple[str, str] | None, str]:
         ia, ib = self.infos[a], self.infos[b]
@@ -345,22 +448,36 @@ class ProvenanceIndex:
         return sorted(out, key=lambda p: (p[0].start, p[1].start))
 
     def _external(self, aid: str) -> tuple[str, str, list[str]] | None:
-        return external_source(self.infos[aid], self.gazetteer)
+        cache = self._cache()
+        key = ("external", aid)
+        if key not in cache:
+            cache[key] = external_source(self.infos[aid], self.gazetteer)
+        return cache[key]
+
+    def _sides(self, aid: str) -> tuple[list[tuple[str, PairRelation]], list[str]]:
+        """(parents, undecided) of `aid`, one direction check per related article, kept until a
+        relation or article arrives: deciding a dense cluster asks for them again and again
+        (10 million direction checks for 100 mutually related articles without keeping them)."""
+        cache = self._cache()
+        key = ("sides", aid)
+        if key not in cache:
+            parents, undecided = [], []
+            for other in sorted(self.neighbours.get(aid, ())):
+                pair, rule = self.direction_rule(other, aid)
+                if pair == (other, aid):
+                    parents.append((other, self._relation(other, aid)))
+                elif rule == "undecided":
+                    undecided.append(other)
+            cache[key] = (parents, undecided)
+        return cache[key]
 
     def _parents(self, aid: str) -> list[tuple[str, PairRelation]]:
-        """The related articles `aid` was copied from. Kept until a relation or article arrives:
-        deciding a dense cluster asks for the same parents at every level of every chain
-        (10 million direction checks for 100 mutually related articles without it)."""
-        cache = self.__dict__.setdefault("_parents_cache", {})
-        if aid not in cache:
-            cache[aid] = [(other, self._relation(other, aid)) for other in sorted(self.neighbours.get(aid, ()))
-                          if self.direction(other, aid) == (other, aid)]
-        return cache[aid]
+        """The related articles `aid` was copied from."""
+        return self._sides(aid)[0]
 
     def _undecided(self, aid: str) -> list[str]:
         """The articles related to `aid` whose direction with it nothing decides."""
-        return [other for other in sorted(self.neighbours.get(aid, ()))
-                if self.direction_rule(other, aid)[1] == "undecided"]
+        return self._sides(aid)[1]
 
     def _undecided_derivations(self, aid: str) -> list[Derivation]:
         """The undecided pairs of `aid` with a smaller id, as derivations in id order (each pair
@@ -381,7 +498,11 @@ class ProvenanceIndex:
     def _shared_origin(self, aid: str) -> str | None:
         """The origin the articles joined to `aid` by undecided pairs share (those without a
         decided parent): a credited outside origin when one has it, else the outlet of the earliest
-        article (times as written, undated last; then outlet names)."""
+        article (times as written, undated last; then outlet names). `aid` has no parent itself, so
+        every member of its group has the same group: the origin is found once for all of them."""
+        cache = self._cache()
+        if ("shared", aid) in cache:
+            return cache[("shared", aid)]
         group, stack = {aid}, [aid]
         while stack:
             for other in self._undecided(stack.pop()):
@@ -389,34 +510,76 @@ class ProvenanceIndex:
                     group.add(other)
                     stack.append(other)
         if len(group) == 1:
-            return self._own_origin(aid)
-        credited = sorted(e[0] for e in (self._external(m) for m in group) if e)
-        if credited:
-            return credited[0]
-        dated = sorted((_time_key(self.infos[m].published), self.infos[m].outlet) for m in group if self.infos[m].outlet)
-        return dated[0][1] if dated else None
+            origin = self._own_origin(aid)
+        elif credited := sorted(e[0] for e in (self._external(m) for m in group) if e):
+            origin = credited[0]
+        else:
+            dated = sorted((_time_key(self.infos[m].published), self.infos[m].outlet)
+                           for m in group if self.infos[m].outlet)
+            origin = dated[0][1] if dated else None
+        for member in group:
+            cache[("shared", member)] = origin
+        return origin
 
-    def _decide(self, aid: str, scope: set[str], depth: int = 0) -> Decision:
+    def _best_parent(self, aid: str) -> tuple[str, PairRelation]:
+        """The parent `aid` takes its origin from: a parent that has none itself first, then a
+        syndicated copy, then the best score, then the id."""
+        def rank(item: tuple[str, PairRelation]) -> tuple:
+            src, rel = item
+            return (not self._parents(src), rel.kind == "syndicated", rel.score, src)
+        return max(self._parents(aid), key=rank)
+
+    def _decide(self, aid: str, scope: set[str]) -> Decision:
+        """The decision of `aid`, made once (see `_cache`): its chain of best parents is followed
+        iteratively to an article without parents (or one already decided, or back into the
+        chain), then decided from that end down to `aid`."""
+        cache = self._cache()
+        if ("decision", aid) in cache:
+            return cache[("decision", aid)]
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        node = aid
+        while True:
+            if ("decision", node) in cache:
+                origin = cache[("decision", node)].origin
+                break
+            if not self._parents(node):
+                cache[("decision", node)] = decision = self._decide_root(node)
+                origin = decision.origin
+                break
+            if node in on_chain:  # a loop of parents: the outlet of its earliest member
+                loop = chain[chain.index(node):]
+                origin = self.infos[min(loop, key=lambda m: (_time_key(self.infos[m].published), m))].outlet
+                break
+            chain.append(node)
+            on_chain.add(node)
+            node = self._best_parent(node)[0]
+        for node in reversed(chain):
+            cache[("decision", node)] = decision = self._decide_derived(node, origin)
+            origin = decision.origin
+        return cache[("decision", aid)]
+
+    def _decide_derived(self, aid: str, origin: str | None) -> Decision:
+        """The decision of an article with parents in the corpus; `origin`: its best parent's."""
         info = self.infos[aid]
-        parents = self._parents(aid)
+        src, rel = self._best_parent(aid)
         undecided = self._undecided_derivations(aid)
-        if parents and depth < 20:
-            def rank(item: tuple[str, PairRelation]) -> tuple:
-                src, rel = item
-                return (not self._parents(src), rel.kind == "syndicated", rel.score, src)
-            src, rel = max(parents, key=rank)
-            parent = self._decide(src, scope, depth + 1) if depth < 19 else None
-            origin = parent.origin if parent else self.infos[src].outlet
-            passages, rule = self.passages(src, aid), self.direction_rule(src, aid)[1]
-            derivation = Derivation(src, aid, rel.kind, rel.evidence, rel.score, passages, rule)
-            if info.own_reporting() and rel.kind not in ("syndicated", "translation"):
-                return Decision("original", info.outlet,
-                                [Derivation(src, aid, "cites", rel.evidence, rel.score, passages, rule), *undecided])
-            if info.outlet and info.outlet == self.infos[src].outlet:  # a later version of its own article
-                return Decision("original", origin, [derivation, *undecided])
-            return Decision(rel.kind, origin, [derivation, *undecided])
+        passages, rule = self.passages(src, aid), self.direction_rule(src, aid)[1]
+        derivation = Derivation(src, aid, rel.kind, rel.evidence, rel.score, passages, rule)
+        if info.own_reporting() and rel.kind not in ("syndicated", "translation"):
+            return Decision("original", info.outlet,
+                            [Derivation(src, aid, "cites", rel.evidence, rel.score, passages, rule), *undecided])
+        if info.outlet and info.outlet == self.infos[src].outlet:  # a later version of its own article
+            return Decision("original", origin, [derivation, *undecided])
+        return Decision(rel.kind, origin, [derivation, *undecided])
+
+    def _decide_root(self, aid: str) -> Decision:
+        """The decision of an article without parents in the corpus: its own credits, and the
+        origin it shares with the articles joined to it by undecided pairs."""
+        info = self.infos[aid]
+        undecided = self._undecided_derivations(aid)
         ext = self._external(aid)
-        origin = self._shared_origin(aid) if undecided or self._undecided(aid) else None
+        origin = self._shared_origin(aid) if self._undecided(aid) else None
         if ext:
             outlet, kind, evidence = ext
             return Decision(kind, origin or outlet,
@@ -425,7 +588,6 @@ class ProvenanceIndex:
         derivs = [Derivation(o, aid, "cites", [c.cue for c in info.others() if c.outlet == o][:3], 0.5,
                              decided_by="credit") for o in cites]
         return Decision("original" if info.outlet else "unknown", origin or info.outlet, [*derivs, *undecided])
-
 
 def analyse_provenance(articles: Iterable[Article], thresholds: Thresholds = DEFAULT,
                        window_days: int | None = None) -> ProvenanceResult:

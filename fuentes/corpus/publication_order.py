@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 
 PRECISIONS = ("year", "month", "day", "hour", "minute", "second")
@@ -73,6 +74,7 @@ def _offset(tz: str | None) -> timedelta | None:
     return sign * timedelta(hours=hours, minutes=minutes)
 
 
+@lru_cache(maxsize=65536)  # a cluster's pairs ask for the same few times again and again
 def parse(value: str | None) -> Instant | None:
     """An `Instant` from an ISO 8601 string at any precision, or None when it is not one."""
     if not value:

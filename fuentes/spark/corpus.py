@@ -8,13 +8,19 @@ Derivations (same decisions as `fuentes.corpus.origins.analyse_provenance`):
    publication window of W days the join key is (band key, time bucket of W days): each dated
    article meets the dated articles of its own bucket and of the next, pairs more than W days
    apart are dropped, and articles without a day meet every article in a second band join;
-3. each candidate pair aligned and classified by `fuentes.corpus.derivation.relate`, its matched
-   sentences and their passages kept, so derivations carry the same passages as the local run;
-   Translations (`translation_pairs`): articles exploded by their language-independent keys
-   (names and numbers, `fuentes.corpus.translation.keys`), self-joined across languages within
-   the window, the pairs sharing enough keys kept (the best `candidates` of each article), each
-   verified by `translation.align_across` on the multilingual encoder's sentence vectors. The
-   local index also takes candidates by lead embedding; here only the keys make candidates;
+   Credit pairs (`credit_pairs`): the outlets each article credits (`origins.credited_outlets`)
+   joined to the articles' outlets; per article, `origins.credit_partners` (what the local index
+   calls) keeps the most similar articles it credits or that credit it, within the window;
+3. each candidate pair aligned and classified by `fuentes.corpus.derivation.relate`, told whether
+   one credits the other's outlet (`origins.credits_other`), its matched sentences and their
+   passages kept, so derivations carry the same passages as the local run.
+   Translations (`translation_candidates`, `translation_pairs`): articles exploded by their
+   language-independent keys (names and numbers, `fuentes.corpus.translation.keys`), self-joined
+   across languages within the window, the pairs sharing enough keys kept (the best `candidates`
+   of each article); plus each article's nearest leads in another language
+   (`translation.nearest_leads` on leads encoded one by one, asked in blocks of days:
+   `window_blocks`); each candidate verified by `translation.align_across` on the multilingual
+   encoder's sentence vectors (each article's sentences encoded once);
 4. connected components of the related pairs (min-label propagation, one join per round);
 5. per component, `ProvenanceIndex` decides direction, kind and origin of its articles: the
    decision of an article only ever looks at the articles it is related to.
@@ -57,20 +63,33 @@ def signature_partition(rows: Iterable[Any]) -> Iterator[tuple[str, list[int], l
             window_day(row["published"], row["saved_at"])
 
 
-def candidate_pairs(spark, articles, window_days: int | None = None):
-    """DataFrame (a, b, jaccard) of candidate pairs, a < b, as the local LSH index finds them
-    (`LSHIndex(window_days=window_days)`, each article placed on `window_day`)."""
+def signatures(spark, articles):
+    """DataFrame (id, sig, bands, day): each article's MinHash signature, LSH band keys and window day."""
+    rows = articles.select("id", "text", "published", "saved_at").rdd.mapPartitions(signature_partition)
+    return spark.createDataFrame(rows, "id string, sig array<long>, bands array<long>, day int")
+
+
+def with_agreement(pairs, sigs):
+    """`pairs` (a, b, ...) with `jaccard`: the share of their signatures' values that agree."""
     from pyspark.sql import functions as F
 
-    rows = articles.select("id", "text", "published", "saved_at").rdd.mapPartitions(signature_partition)
-    sigs = spark.createDataFrame(rows, "id string, sig array<long>, bands array<long>, day int") \
-        .cache()  # used three times
-    pairs = band_pairs(sigs) if window_days is None else windowed_band_pairs(sigs, window_days)
     sa = sigs.select(F.col("id").alias("a"), F.col("sig").alias("sa"))
     sb = sigs.select(F.col("id").alias("b"), F.col("sig").alias("sb"))
     agree = F.expr("aggregate(zip_with(sa, sb, (x, y) -> IF(x = y, 1, 0)), 0, (acc, v) -> acc + v)")
-    return pairs.join(sa, "a").join(sb, "b").withColumn("jaccard", agree / F.lit(NUM_PERM)) \
-        .where(F.col("jaccard") >= MIN_JACCARD).select("a", "b", "jaccard")
+    return pairs.join(sa, "a").join(sb, "b").withColumn("jaccard", agree / F.lit(NUM_PERM)).drop("sa", "sb")
+
+
+def candidate_pairs(spark, articles, window_days: int | None = None, sigs=None):
+    """DataFrame (a, b, jaccard) of candidate pairs, a < b, as the local LSH index finds them
+    (`LSHIndex(window_days=window_days)`, each article placed on `window_day`). `sigs`: the
+    `signatures` of `articles` when already computed."""
+    from pyspark.sql import functions as F
+
+    own = sigs is None
+    if own:
+        sigs = signatures(spark, articles).cache()  # used three times
+    pairs = band_pairs(sigs) if window_days is None else windowed_band_pairs(sigs, window_days)
+    return with_agreement(pairs, sigs).where(F.col("jaccard") >= MIN_JACCARD).select("a", "b", "jaccard")
 
 
 def band_pairs(sigs):
@@ -117,70 +136,179 @@ def relate_partition(rows: Iterable[Any]) -> Iterator[tuple]:
     from fuentes.corpus.derivation import relate, split_sentences
 
     for row in rows:
-        rel = relate(split_sentences(row["ta"]), split_sentences(row["tb"]))
+        rel = relate(split_sentences(row["ta"]), split_sentences(row["tb"]), credited=bool(row["credited"]))
         yield row["a"], row["b"], float(row["jaccard"]), rel.kind, float(rel.score), \
-            json.dumps(rel.evidence, ensure_ascii=False), rel.copy_side, json.dumps(rel.pairs), json.dumps(rel.spans)
+            json.dumps(rel.evidence, ensure_ascii=False), rel.copy_side, json.dumps(rel.pairs), \
+            json.dumps(rel.spans), row["found_by"]
 
 
-# pairs: matched sentences [[i, j], ...]; spans: their passages [[a start, a end, b start, b end], ...]
+# pairs: matched sentences [[i, j], ...]; spans: their passages [[a start, a end, b start, b end], ...];
+# found_by: which candidates held the pair ("bands", "credit", "bands,credit"; "translation")
 PAIR_SCHEMA = ("a string, b string, jaccard double, kind string, score double, evidence string, copy_side string, "
-               "pairs string, spans string")
+               "pairs string, spans string, found_by string")
 
 
 def classify_pairs(spark, articles, pairs):
-    """Every candidate pair with its relation (syndicated / rewrite / independent)."""
+    """Every candidate pair (a, b, jaccard[, credited, found_by]) with its relation (syndicated /
+    rewrite / independent); `credited`: one of the two credits the other's outlet (`relate` asks
+    less of such a pair)."""
     from pyspark.sql import functions as F
 
+    if "credited" not in pairs.columns:
+        pairs = pairs.withColumn("credited", F.lit(False))
+    if "found_by" not in pairs.columns:
+        pairs = pairs.withColumn("found_by", F.lit("bands"))
     texts = articles.select("id", "text")
     joined = pairs.join(texts.select(F.col("id").alias("a"), F.col("text").alias("ta")), "a") \
         .join(texts.select(F.col("id").alias("b"), F.col("text").alias("tb")), "b")
     return spark.createDataFrame(joined.rdd.mapPartitions(relate_partition), PAIR_SCHEMA)
 
 
-def key_partition(rows: Iterable[Any]) -> Iterator[tuple[str, str, str, int | None]]:
+def credit_pairs(spark, infos, sigs, window_days: int | None = None):
+    """DataFrame (a, b), a < b, of the pairs where one article credits the other's outlet, as
+    `ProvenanceIndex` takes them: each article's `origins.credit_partners` among the articles of
+    the outlets it credits and the articles crediting its outlet, found by joining credited
+    outlets to article outlets (never the whole corpus in one place). `infos`: RDD (id, Info)."""
+    import numpy as np
+
+    from fuentes.corpus.origins import credit_partners, credited_outlets
+
+    node = infos.join(sigs.select("id", "sig", "day").rdd.map(
+        lambda r: (r["id"], (np.asarray(r["sig"], dtype=np.int64), r["day"])))) \
+        .mapValues(lambda v: (v[0], v[1][0], v[1][1])).cache()  # id -> (info, signature, day)
+    outlets = node.filter(lambda kv: kv[1][0].outlet).map(lambda kv: (kv[1][0].outlet, (kv[0], kv[1][2])))
+    crediting = node.flatMap(lambda kv: [(outlet, (kv[0], kv[1][2])) for outlet in credited_outlets(kv[1][0])])
+
+    def near(x, y) -> bool:  # within the window (credit_partners checks it again): less to ship
+        return window_days is None or x[1] is None or y[1] is None or abs(x[1] - y[1]) <= window_days
+
+    met = crediting.join(outlets).values().filter(lambda p: p[0][0] != p[1][0] and near(*p)) \
+        .flatMap(lambda p: ((p[0][0], p[1][0]), (p[1][0], p[0][0]))).distinct()  # (article, a partner to weigh)
+    partners = met.map(lambda p: (p[1], p[0])).join(node).map(lambda kv: (kv[1][0], kv[1][1])).groupByKey()
+    found = partners.join(node).flatMap(lambda kv: [
+        (min(kv[0], other), max(kv[0], other))
+        for other in credit_partners(kv[1][1][0], kv[1][1][1], kv[1][1][2], list(kv[1][0]), window_days)])
+    pairs = spark.createDataFrame(found.distinct(), "a string, b string").localCheckpoint()
+    node.unpersist()
+    return pairs
+
+
+def credited_flags(spark, pairs, infos):
+    """DataFrame (a, b, credited) of `pairs` (a, b): whether one credits the other's outlet
+    (`origins.credits_other`)."""
+    from fuentes.corpus.origins import credits_other
+
+    flags = pairs.select("a", "b").rdd.map(lambda r: (r["a"], r["b"])).join(infos) \
+        .map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).join(infos) \
+        .map(lambda kv: (kv[1][0][0], kv[0], credits_other(kv[1][0][1], kv[1][1])))
+    return spark.createDataFrame(flags, "a string, b string, credited boolean")
+
+
+def window_blocks(rows, window_days: int | None):
+    """RDD of (asking, pool) lists over an RDD of (id, day, ...) tuples: every article asks in
+    exactly one block, and the pool of a block holds every article within `window_days` of any
+    article asking there (a missing day fits every day), as the nearest-neighbour functions of
+    the corpus stages need to give the corpus-wide answer. Dated articles ask in buckets of
+    max(W, 1) days and the pool of a bucket is that bucket, the two beside it and the undated
+    articles; undated articles ask in one block whose pool is every article (the local indexes
+    compare them with everything), and so does every article without a window."""
+    if window_days is None:
+        return rows.map(lambda r: (0, r)).groupByKey().map(lambda kv: (list(kv[1]), list(kv[1])))
+    width = max(window_days, 1)
+    ask = rows.map(lambda r: (None if r[1] is None else r[1] // width, r))
+    dated = rows.filter(lambda r: r[1] is not None)
+    undated = rows.filter(lambda r: r[1] is None)
+    buckets = ask.keys().filter(lambda b: b is not None).distinct()
+    pool = dated.flatMap(lambda r: [(r[1] // width + shift, r) for shift in (-1, 0, 1)] + [(None, r)]) \
+        .union(undated.cartesian(buckets).map(lambda x: (x[1], x[0]))).union(undated.map(lambda r: (None, r)))
+    return ask.cogroup(pool).filter(lambda kv: len(kv[1][0]) > 0) \
+        .map(lambda kv: (sorted(kv[1][0]), list(kv[1][1])))
+
+
+def eligible_partition(rows: Iterable[Any]) -> Iterator[tuple]:
+    """(id, language, day, keys, lead) of each article `TranslationIndex.add` indexes: a language
+    and at least `min_sentences` sentences."""
     from fuentes.corpus.derivation import split_sentences
-    from fuentes.corpus.translation import DEFAULT, keys
+    from fuentes.corpus.translation import DEFAULT, keys, lead_text
 
     for row in rows:
-        if row["language"] and len(split_sentences(row["text"]).norm) >= DEFAULT.min_sentences:
-            day = window_day(row["published"], row["saved_at"])
-            for key in keys(row["text"]):
-                yield row["id"], row["language"], key, day
+        sentences = split_sentences(row["text"]) if row["language"] else None
+        if sentences is not None and len(sentences.norm) >= DEFAULT.min_sentences:
+            yield row["id"], row["language"], window_day(row["published"], row["saved_at"]), \
+                sorted(keys(row["text"])), lead_text(sentences)
+
+
+def lead_partition(rows: Iterable[Any]) -> Iterator[tuple]:
+    """(id, day, language, float16 lead vector bytes), each lead encoded alone (`lead_vectors`)."""
+    from fuentes.corpus.translation import lead_vectors
+
+    for row in rows:
+        (vector,) = lead_vectors([row["lead"]])
+        yield row["id"], row["day"], row["language"], vector.tobytes()
+
+
+def lead_block(block: tuple[list, list], window_days: int | None) -> Iterator[tuple[str, str]]:
+    """The translation candidates by lead of one block's asking articles (`nearest_leads`)."""
+    import numpy as np
+
+    from fuentes.corpus.translation import DEFAULT, Lead, nearest_leads
+
+    def lead(row) -> Lead:
+        return Lead(row[0], row[2], row[1], np.frombuffer(row[3], dtype=np.float16))
+
+    asking, pool = block
+    yield from nearest_leads([lead(r) for r in asking], [lead(r) for r in pool], DEFAULT, window_days)
+
+
+def vector_partition(rows: Iterable[Any]) -> Iterator[tuple[str, bytes]]:
+    """(id, float16 sentence vectors as bytes) of each article: encoded once, whatever its pairs."""
+    from fuentes.corpus.derivation import split_sentences
+    from fuentes.corpus.translation import sentence_vectors
+
+    for row in rows:
+        yield row["id"], sentence_vectors(split_sentences(row["text"])).tobytes()
 
 
 def translate_partition(rows: Iterable[Any]) -> Iterator[tuple]:
+    import numpy as np
+
     from fuentes.corpus.derivation import split_sentences
-    from fuentes.corpus.translation import align_across, encode
+    from fuentes.corpus.translation import align_across
 
     for row in rows:
         sa, sb = split_sentences(row["ta"]), split_sentences(row["tb"])
-        rel = align_across(encode(sa.norm), encode(sb.norm), sa, sb)
+        va = np.frombuffer(row["va"], dtype=np.float16).reshape(len(sa.norm), -1)
+        vb = np.frombuffer(row["vb"], dtype=np.float16).reshape(len(sb.norm), -1)
+        rel = align_across(va, vb, sa, sb)
         if rel.kind == "translation":
             yield row["a"], row["b"], float(row["share"]), rel.kind, float(rel.score), \
                 json.dumps(rel.evidence, ensure_ascii=False), rel.copy_side, json.dumps(rel.pairs), \
-                json.dumps(rel.spans)
+                json.dumps(rel.spans), "translation"
 
 
-def translation_pairs(spark, articles, window_days: int | None = None):
-    """Translation relations (PAIR_SCHEMA rows, kind "translation") between articles of
-    different languages: candidates by shared names and numbers, verified by sentence alignment
-    across languages. Empty without the multilingual encoder."""
+def translation_candidates(spark, articles, window_days: int | None = None):
+    """DataFrame (a, b, share), a < b, of the pairs `TranslationIndex` examines: articles of
+    different languages within the window, by the names and numbers they share (`share` of the
+    smaller key set; 0 for a pair found by its leads only) and by their nearest leads
+    (`translation.nearest_leads`, asked in blocks of days: `window_blocks`). None when the
+    corpus holds fewer than two languages or the multilingual encoder is not installed."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     from fuentes.corpus.translation import DEFAULT, MAX_POSTING, encoder_available
 
     if not encoder_available():
-        return spark.createDataFrame([], PAIR_SCHEMA)
-    keyed = spark.createDataFrame(
-        articles.select("id", "language", "text", "published", "saved_at").rdd.mapPartitions(key_partition),
-        "id string, language string, key string, day int").cache()
-    if keyed.select("language").distinct().limit(2).count() < 2:
-        keyed.unpersist()
-        return spark.createDataFrame([], PAIR_SCHEMA)
+        return None
+    eligible = spark.createDataFrame(
+        articles.select("id", "language", "text", "published", "saved_at").rdd.mapPartitions(eligible_partition),
+        "id string, language string, day int, keys array<string>, lead string").cache()
+    if eligible.select("language").distinct().limit(2).count() < 2:
+        eligible.unpersist()
+        return None
+    keyed = eligible.select("id", "language", F.explode("keys").alias("key"), "day")
     common = keyed.groupBy("key").count().where(F.col("count") > MAX_POSTING).select("key")
     usable = keyed.join(common, "key", "left_anti")
-    sizes = keyed.groupBy("id").agg(F.count("*").alias("n"))
+    sizes = eligible.select("id", F.size("keys").alias("n"))
     x = usable.select(F.col("id").alias("a"), F.col("language").alias("la"), "key", F.col("day").alias("da"))
     y = usable.select(F.col("id").alias("b"), F.col("language").alias("lb"), "key", F.col("day").alias("db"))
     joined = x.join(y, "key").where((F.col("la") != F.col("lb")) & (F.col("a") < F.col("b")))
@@ -196,14 +324,34 @@ def translation_pairs(spark, articles, window_days: int | None = None):
     sides = shared.select(F.col("a").alias("me"), F.col("b").alias("other"), "a", "b", "share").unionByName(
         shared.select(F.col("b").alias("me"), F.col("a").alias("other"), "a", "b", "share"))
     best = Window.partitionBy("me").orderBy(F.desc("share"), F.desc("other"))
-    cands = sides.withColumn("rank", F.row_number().over(best)).where(F.col("rank") <= DEFAULT.candidates) \
+    by_keys = sides.withColumn("rank", F.row_number().over(best)).where(F.col("rank") <= DEFAULT.candidates) \
         .select("a", "b", "share").distinct()
-    texts = articles.select("id", "text")
-    with_text = cands.join(texts.select(F.col("id").alias("a"), F.col("text").alias("ta")), "a") \
-        .join(texts.select(F.col("id").alias("b"), F.col("text").alias("tb")), "b")
-    found = spark.createDataFrame(with_text.rdd.mapPartitions(translate_partition), PAIR_SCHEMA)
-    keyed.unpersist()
+    leads = eligible.select("id", "day", "language", "lead").rdd.mapPartitions(lead_partition)
+    by_leads = spark.createDataFrame(window_blocks(leads, window_days).flatMap(lambda b: lead_block(b, window_days)),
+                                     "a string, b string").distinct()
+    found = by_keys.join(by_leads, ["a", "b"], "full") \
+        .select("a", "b", F.coalesce("share", F.lit(0.0)).alias("share")).localCheckpoint()
+    eligible.unpersist()
     return found
+
+
+def translation_pairs(spark, articles, window_days: int | None = None, candidates=None):
+    """Translation relations (PAIR_SCHEMA rows, kind "translation") between articles of
+    different languages: the `translation_candidates` (or the given ones), each verified by
+    sentence alignment across languages. Empty without the multilingual encoder."""
+    if candidates is None:
+        candidates = translation_candidates(spark, articles, window_days)
+    if candidates is None:
+        return spark.createDataFrame([], PAIR_SCHEMA)
+    from pyspark.sql import functions as F
+
+    texts = articles.select("id", "text")
+    ends = candidates.select(F.col("a").alias("id")).union(candidates.select(F.col("b").alias("id"))).distinct()
+    vectors = spark.createDataFrame(texts.join(ends, "id").rdd.mapPartitions(vector_partition),
+                                    "id string, vectors binary").localCheckpoint()  # each article's sentences encoded once
+    sides = texts.join(vectors, "id")
+    with_text = candidates.join(sides.toDF("a", "ta", "va"), "a").join(sides.toDF("b", "tb", "vb"), "b")
+    return spark.createDataFrame(with_text.rdd.mapPartitions(translate_partition), PAIR_SCHEMA)
 
 
 def connected_components(edges, max_rounds: int = MAX_ROUNDS):
@@ -279,22 +427,36 @@ def decide_component(group: tuple[str, tuple[Iterable, Iterable]], gazetteer) ->
 def run_provenance(spark, out: str, window_days: int | None = None) -> dict[str, int]:
     """Write derivation_pairs, derivations and kinds (article kind and origin) under `out`;
     `window_days` limits candidates to articles published at most that many days apart."""
+    from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
     from fuentes.codecs import DERIVATION
 
     articles = spark.read.parquet(f"{out}/articles")
-    pairs = classify_pairs(spark, articles, candidate_pairs(spark, articles, window_days))
-    found = translation_pairs(spark, articles, window_days)  # a pair both related by text and translated: the text
-    pairs = pairs.unionByName(found.join(pairs.select("a", "b"), ["a", "b"], "left_anti"))
+    outlets = frozenset(r.outlet for r in articles.select("outlet").where("outlet IS NOT NULL").distinct().collect())
+    title = F.col("title") if "title" in articles.columns else F.lit(None).cast("string").alias("title")
+    infos = articles.select("id", "text", title, "byline", "language", "outlet", "published").rdd \
+        .mapPartitions(lambda rows: info_partition(rows, outlets)).persist(StorageLevel.MEMORY_AND_DISK)
+    sigs = signatures(spark, articles).persist(StorageLevel.MEMORY_AND_DISK)
+    by_bands = candidate_pairs(spark, articles, window_days, sigs).withColumn("found_by", F.lit("bands"))
+    by_credit = with_agreement(credit_pairs(spark, infos, sigs, window_days), sigs) \
+        .withColumn("found_by", F.lit("credit"))
+    text = by_bands.unionByName(by_credit).groupBy("a", "b").agg(
+        F.first("jaccard").alias("jaccard"), F.concat_ws(",", F.sort_array(F.collect_set("found_by"))).alias("found_by"))
+    text = text.join(credited_flags(spark, text, infos), ["a", "b"])
+    classified = classify_pairs(spark, articles, text).localCheckpoint()
+    sigs.unpersist()
+    candidates = translation_candidates(spark, articles, window_days)
+    examined = classified.count() + (candidates.count() if candidates is not None else 0)
+    # a pair related by text and translated keeps its text relation; a translation replaces an independent row
+    found = (spark.createDataFrame([], PAIR_SCHEMA) if candidates is None
+             else translation_pairs(spark, articles, window_days, candidates)) \
+        .join(classified.where(F.col("kind") != "independent").select("a", "b"), ["a", "b"], "left_anti")
+    pairs = classified.join(found.select("a", "b"), ["a", "b"], "left_anti").unionByName(found)
     pairs.write.mode("overwrite").parquet(f"{out}/derivation_pairs")
     pairs = spark.read.parquet(f"{out}/derivation_pairs")
     related = pairs.where(F.col("kind") != "independent")
-    outlets = frozenset(r.outlet for r in articles.select("outlet").where("outlet IS NOT NULL").distinct().collect())
     labels = connected_components(related)
-    title = F.col("title") if "title" in articles.columns else F.lit(None).cast("string").alias("title")
-    infos = articles.select("id", "text", title, "byline", "language", "outlet", "published").rdd \
-        .mapPartitions(lambda rows: info_partition(rows, outlets))
     component = labels.rdd.map(lambda r: (r["id"], r["component"]))
     by_component = infos.leftOuterJoin(component).map(lambda kv: (kv[1][1] or kv[0], kv[1][0]))
     rel_by_component = related.join(labels.withColumnRenamed("id", "a"), "a").rdd.map(
@@ -306,7 +468,8 @@ def run_provenance(spark, out: str, window_days: int | None = None) -> dict[str,
     spark.createDataFrame(decided.flatMap(lambda d: d[3]), DERIVATION.ddl()) \
         .write.mode("overwrite").parquet(f"{out}/derivations")
     decided.unpersist()
-    return {"candidate_pairs": pairs.count(), "related_pairs": related.count(),
+    infos.unpersist()
+    return {"candidate_pairs": examined, "related_pairs": related.count(),
             "derivations": spark.read.parquet(f"{out}/derivations").count()}
 
 

@@ -11,20 +11,22 @@ candidate links below reach every story):
    names and words by TF-IDF, terms held by too many articles left out), weighed with the
    corpus-wide frequencies; keys joined within the story window (`Weights.window_days`;
    undated articles meet everyone), as the derivation candidates are (`windowed_band_pairs`);
+   plus each article's `Weights.neighbours` nearest leads within the window over the whole
+   corpus (`stories.nearest_leads`, asked in blocks of days: `corpus.window_blocks`);
 4. each candidate pair's similarity computed as the clustering computes it; pairs at or above
    `threshold` (minus a float margin) are links; connected components of the links;
-5. per component, one task: `cluster_stories` with the corpus-wide `Frequencies` and the
-   vectors of step 1, then `merge_events` over the component's articles with its stories.
+5. per component, one task: `cluster_stories` with the corpus-wide `Frequencies`, the vectors
+   of step 1 and the nearest-lead lists of step 3 (so it links through the corpus-wide nearest
+   leads, not the nearest among the component), then `merge_events` over the component's
+   articles with its stories.
 
 Why a component gives the corpus-wide answer: `cluster_stories` merges two groups only through
 a link between them (a pair sharing a key within the window whose similarity reaches the
 threshold: average link cannot reach the threshold across two groups without one), and the
-links are the same here (same keys, same frequencies); the merges inside one component
-happen in the same order whether or not other articles are clustered alongside (similarities
-of a pair depend only on the pair and the corpus-wide frequencies; ties break on article id).
-Where it can differ: with lead embeddings, the local index also takes each article's nearest
-leads within the window as candidates (`Weights.neighbours`); this job does not, so two
-articles linked only that way end in separate components.
+links are the same here (same keys, same frequencies, same nearest leads); the merges inside
+one component happen in the same order whether or not other articles are clustered alongside
+(similarities of a pair depend only on the pair and the corpus-wide frequencies; ties break on
+article id).
 
 Events merge only within one story, so per component is per union of stories: exact.
 Relations: every article's relations keyed by (subject, predicate, object) after entity
@@ -146,11 +148,42 @@ def similarity(a, b, w: Weights) -> float:
     return sim * w.disjoint if va["names"] and vb["names"] and names_cos <= 0 else sim
 
 
-def story_links(weighed, w: Weights):
-    """DataFrame (a, b) of candidate pairs whose similarity reaches the threshold (less MARGIN)."""
+def near_block(block: tuple[list, list], w: Weights) -> Iterator[tuple[str, str]]:
+    """(id, JSON list) of each asking article of one block: its nearest leads (`nearest_leads`)."""
+    from fuentes.corpus.stories import Lead, nearest_leads
+
+    asking, pool = block
+    for item, near in nearest_leads([Lead(*r) for r in asking], [Lead(*r) for r in pool], w.window_days,
+                                    w.neighbours):
+        yield item.id, json.dumps(near)
+
+
+def nearest(weighed, w: Weights):
+    """DataFrame (id, near): each article's `w.neighbours` nearest leads within the story window
+    over the whole corpus (`stories.nearest_leads`), asked in blocks of days (`window_blocks`):
+    the candidates the local index takes besides its blocking keys. Empty without embeddings."""
+    import numpy as np
+
+    from fuentes.spark.corpus import window_blocks
+
+    leads = weighed.where(weighed.vec.isNotNull()).select("id", "day", "vec").rdd \
+        .map(lambda r: (r["id"], r["day"], np.asarray(r["vec"], dtype="<f2").tobytes()))
+    found = window_blocks(leads, w.window_days).flatMap(lambda block: near_block(block, w))
+    return weighed.sparkSession.createDataFrame(found, "id string, near string")
+
+
+def story_links(weighed, w: Weights, near=None):
+    """DataFrame (a, b) of candidate pairs whose similarity reaches the threshold (less MARGIN):
+    pairs sharing a blocking key within the window, and each article with its `near` leads."""
+    from pyspark.sql import functions as F
+
     from fuentes.spark.corpus import windowed_band_pairs
 
     pairs = windowed_band_pairs(weighed.select("id", "day", "bands"), w.window_days)
+    if near is not None:
+        found = near.select("id", F.explode(F.from_json("near", "array<string>")).alias("other"))
+        pairs = pairs.unionByName(found.select(F.least("id", "other").alias("a"), F.greatest("id", "other").alias("b"))) \
+            .distinct()
     side = weighed.select("id", "language", "vectors", "vec")
     joined = pairs.join(side.toDF("a", "la", "xa", "ea"), "a").join(side.toDF("b", "lb", "xb", "eb"), "b")
     low = w.threshold - MARGIN
@@ -182,8 +215,9 @@ def cluster_component(rows: list, documents: int, w: Weights) -> Iterator[tuple[
             df[kind].update(terms)
     have = [r for r in rows if r["vec"] is not None]
     vectors = {r["id"]: np.asarray(r["vec"], dtype=np.float32) for r in have} if len(have) == len(rows) else None
+    near = {r["id"]: json.loads(r["near"]) for r in rows if r["near"] is not None}  # over the whole corpus
     stories = cluster_stories(arts, names, w, embedder=False, frequencies=Frequencies(documents, df),
-                              vectors=vectors)
+                              vectors=vectors, nearest=near if vectors is not None else None)
     story_of = {a: s.id for s in stories for a in s.articles}
     for s in stories:
         yield "story", STORY.to_flat(STORY.to_row(s))
@@ -274,9 +308,11 @@ def run_stories(spark, out: str, weights: Weights | None = None, embed: bool | N
     full = feats.drop("terms").join(with_df, "id", "left")
     weighed = spark.createDataFrame(full.rdd.map(lambda r: weigh(r, documents, w)), WEIGHED_SCHEMA) \
         .persist(StorageLevel.MEMORY_AND_DISK)
-    labels = connected_components(story_links(weighed, w))
+    near = nearest(weighed, w).persist(StorageLevel.MEMORY_AND_DISK)
+    labels = connected_components(story_links(weighed, w, near))
     component = labels.rdd.map(lambda r: (r["id"], r["component"]))
-    rows = inputs.join(weighed.select("id", "freqs", "vec"), "id").rdd.map(lambda r: (r["id"], r))
+    rows = inputs.join(weighed.select("id", "freqs", "vec"), "id").join(near, "id", "left") \
+        .rdd.map(lambda r: (r["id"], r))
     groups = rows.leftOuterJoin(component).map(lambda kv: (kv[1][1] or kv[0], kv[1][0])).groupByKey()
     found = groups.flatMap(lambda g: cluster_component(list(g[1]), documents, w)) \
         .persist(StorageLevel.MEMORY_AND_DISK)
@@ -289,7 +325,7 @@ def run_stories(spark, out: str, weights: Weights | None = None, embed: bool | N
               "components": labels.select("component").distinct().count(),
               "linked_articles": labels.count(),
               "largest_component": labels.groupBy("component").count().agg(F.max("count")).first()[0] or 0}
-    for cached in (found, weighed, feats, inputs):
+    for cached in (found, near, weighed, feats, inputs):
         cached.unpersist()
     return counts
 

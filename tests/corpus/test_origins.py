@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -337,3 +338,126 @@ def test_actualizacion_in_spanish_marks_the_later_version():
     arts = [art_es("a", update, "Milenio"), art_es("b", "\n\n".join(SEQUIA), "Milenio")]
     (d,) = analyse_provenance(arts).derivations
     assert (d.source, d.target, d.decided_by) == ("b", "a", "containment")
+
+
+# dense clusters: a story told by hundreds of outlets in a day (issue 19, item 6)
+
+def _synthetic_index(n: int, published, edges_of) -> ProvenanceIndex:
+    """An index holding `n` articles (outlet "Outlet i", `published(i)`) and rewrite relations
+    between the pairs `edges_of(n)` gives, as the Spark job fills one for a component."""
+    from fuentes.corpus.derivation import PairRelation
+    from fuentes.corpus.origins import Info
+
+    index = ProvenanceIndex()
+    index.infos = {f"a{i:04d}": Info(f"a{i:04d}", f"Outlet {i}", published(i), 1000, []) for i in range(n)}
+    for i, j in edges_of(n):
+        index.add_relation(f"a{i:04d}", f"a{j:04d}", PairRelation("rewrite", 0.8, ["generated"]))
+    return index
+
+
+def _complete(n: int):
+    return ((i, j) for i in range(n) for j in range(i + 1, n))
+
+
+def _count_direction_checks(index: ProvenanceIndex, monkeypatch) -> dict[str, int]:
+    calls = {"rule": 0, "computed": 0}
+    rule, computed = index.direction_rule, index._direction_rule
+
+    def counted_rule(a, b):
+        calls["rule"] += 1
+        return rule(a, b)
+
+    def counted(a, b):
+        calls["computed"] += 1
+        return computed(a, b)
+
+    monkeypatch.setattr(index, "direction_rule", counted_rule)
+    monkeypatch.setattr(index, "_direction_rule", counted)
+    return calls
+
+
+@pytest.mark.parametrize("published", [lambda i: "2026-03-01",  # one day: every pair undecided, one group
+                                       lambda i: f"2026-03-01T{i // 60:02d}:{i % 60:02d}Z"])  # minutes apart
+def test_dense_cluster_of_200_is_decided_with_a_bounded_number_of_direction_checks(published, monkeypatch):
+    n, pairs = 200, 200 * 199 // 2
+    index = _synthetic_index(n, published, _complete)
+    calls = _count_direction_checks(index, monkeypatch)
+    scope = set(index.infos)
+    decisions = {aid: index.decide(aid, scope) for aid in sorted(scope)}
+    # each pair's direction is found once and asked for from both ends; before: 10 million at 100
+    assert calls["computed"] <= pairs
+    assert calls["rule"] <= 2 * pairs + 2 * n
+    assert {d.origin for d in decisions.values()} == {"Outlet 0"}  # the earliest, or the first outlet
+
+
+def test_long_chain_of_copies_takes_the_origin_of_its_first_article():
+    # 60 copies, each of the previous one an hour later: the chain is followed to its end (it
+    # used to stop after 20 parents and take the 20th parent's outlet)
+    index = _synthetic_index(60, lambda i: f"2026-03-{1 + i // 24:02d}T{i % 24:02d}:00Z",
+                             lambda n: ((i, i + 1) for i in range(n - 1)))
+    scope = set(index.infos)
+    decisions = {aid: index.decide(aid, scope) for aid in sorted(scope, reverse=True)}
+    assert {d.origin for d in decisions.values()} == {"Outlet 0"}
+    assert decisions["a0059"].kind == "rewrite" and decisions["a0059"].derivations[0].source == "a0058"
+    assert decisions["a0000"].kind == "original"
+
+
+def test_a_loop_of_parents_takes_the_outlet_of_its_earliest_member():
+    from fuentes.corpus.credits import Credit
+
+    # a -> b -> c by time, while a credits c's outlet (c -> a): every article has a parent
+    index = _synthetic_index(3, lambda i: f"2026-03-01T{10 + i:02d}:00Z", _complete)
+    index.infos["a0000"].credits = [Credit("Outlet 2", "reported", 0, 10, "Outlet 2 reported")]
+    assert index.direction("a0000", "a0002") == ("a0002", "a0000")
+    scope = set(index.infos)
+    for start in sorted(scope):  # whichever member is decided first
+        index.__dict__.pop("_parents_cache", None)
+        decision = index.decide(start, scope)
+        assert decision.origin == "Outlet 0"
+
+
+WORDS = {
+    "en": ("police soldiers cartel leader convoy highway checkpoint governor prosecutor municipal federal "
+           "operation arrested killed seized weapons vehicles burned blockade residents witnesses").split(),
+    "es": ("policías soldados cártel líder convoy carretera retén gobernador fiscal municipal federal "
+           "operativo detenidos muerto asegurados armas vehículos quemados bloqueo vecinos testigos").split(),
+}
+
+
+def _dense_cluster(language: str, n: int, seed: int = 5, hourly: bool = False) -> list[Article]:
+    import random
+
+    rng = random.Random(seed)
+    words = WORDS[language]
+
+    def sentences(k: int) -> list[str]:
+        return [" ".join(rng.choice(words) for _ in range(12)).capitalize() + "." for _ in range(k)]
+
+    base = sentences(8)
+    out = []
+    for i in range(n):
+        body = "\n\n".join([s for s in base if rng.random() > 0.15] + sentences(rng.randint(0, 2)))
+        when = f"2026-03-01T{rng.randrange(24):02d}:{rng.randrange(60):02d}Z" if hourly else "2026-03-01"
+        out.append(Article(id=f"{language}{i:03d}", source=f"gen/{i}", text=body, outlet=f"Outlet {i}",
+                           published=when, language=language))
+    return out
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("hourly", [False, True])
+def test_dense_cluster_aligns_a_bounded_number_of_candidates_per_article(language, hourly, monkeypatch):
+    from fuentes.corpus import origins
+
+    monkeypatch.setattr(origins, "LSH_CANDIDATES", 5)
+    monkeypatch.setattr(origins, "EARLIER_CANDIDATES", 5)
+    n = 40
+    arts = _dense_cluster(language, n, hourly=hourly)
+    index = ProvenanceIndex()
+    changes = index.add(arts)
+    assert changes.pairs_examined + changes.pairs_capped == n * (n - 1) // 2  # the LSH proposed every pair
+    assert changes.pairs_examined <= 2 * n * (5 + 5)  # each article's nearest, and those it is nearest to
+    origins_found = Counter(index.result().origins.values())
+    if hourly:  # every article has an earlier telling among its candidates: one chain, one origin
+        assert len(origins_found) == 1
+    else:  # the same day: the copies lacking content follow the fuller ones; most share one origin
+        assert origins_found.most_common(1)[0][1] >= 0.9 * n

@@ -71,11 +71,7 @@ def _rows(store, table, drop=("ingested_at", "seen_at", "at")) -> list[dict]:
     return sorted(rows, key=lambda r: json.dumps(r, sort_keys=True, default=str))
 
 
-CANDIDATE_GAP = pytest.mark.xfail(reason="Spark does not yet take the local run's extra candidates: pairs where one article credits the other's outlet, and translation candidates by lead embedding (docs/spark.md)", strict=False)
-
-
-@pytest.mark.parametrize("table", [pytest.param("articles", marks=CANDIDATE_GAP), "article_sources", "rejections",
-                                   pytest.param("derivations", marks=CANDIDATE_GAP)])
+@pytest.mark.parametrize("table", ["articles", "article_sources", "rejections", "derivations"])
 def test_same_records_as_local_runner(local_store, loaded, table):
     from fuentes.store import schema
 
@@ -101,8 +97,8 @@ def test_candidate_pairs_match_local_lsh(tables, local_store):
 
     arts = list(iter_articles(local_store))
     expected = LSHIndex().add_texts((a.id, a.text) for a in arts)
-    found = [row for row in pq.read_table(tables / "derivation_pairs").to_pylist()
-             if row["kind"] != "translation"]  # translation pairs come from another join (names and numbers)
+    rows = pq.read_table(tables / "derivation_pairs").to_pylist()
+    found = [row for row in rows if "bands" in row["found_by"].split(",")]  # credit and translation pairs: other joins
     assert {(r["a"], r["b"]) for r in found} == expected
     assert len(expected) > 20
     text = {a.id: a.text for a in arts}
@@ -184,8 +180,6 @@ def test_spark_corpus_stages_follow_the_shared_declarations(spark, tables, tmp_p
 
 
 @pytest.mark.models
-@pytest.mark.xfail(reason="the local story index also links articles through their nearest lead embeddings, "
-                          "which Spark's blocks do not see; and " + CANDIDATE_GAP.kwargs["reason"], strict=False)
 def test_spark_run_of_the_corpus_stages_equals_fuentes_analyse(spark, tmp_path):
     """`fuentes spark run --analyse` (ingest, per-article stages, then `run_spark_corpus`, as the
     command calls them) loaded into a store holds the records `fuentes analyse` stores."""

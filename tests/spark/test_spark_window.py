@@ -82,7 +82,6 @@ def test_no_window_is_the_plain_band_join(spark, table, articles):
 
 
 @pytest.mark.slow  # a whole provenance run on Spark: ~20-40 s on 2 cores
-@pytest.mark.xfail(reason="Spark does not yet take the local run's extra candidates: pairs where one article credits the other's outlet, and translation candidates by lead embedding (docs/spark.md)", strict=False)
 def test_windowed_provenance_equals_local(spark, table, articles, tmp_path):
     import pyarrow.parquet as pq
 

@@ -1,7 +1,11 @@
 """Hostile requests get a 4xx with a message, never a 500; every response, a 500 included, carries
-the security headers."""
+the security headers. On SQLite and, with FUENTES_TEST_PG, on PostgreSQL (which refuses a NUL in a
+query parameter and an integer past 2**63 where SQLite does not)."""
 
 from __future__ import annotations
+
+import os
+import uuid
 
 import pytest
 from fastapi.testclient import TestClient
@@ -9,10 +13,33 @@ from fastapi.testclient import TestClient
 from fuentes.web import create_app
 
 
-@pytest.fixture(scope="module")
-def client(sqlite_corpus):
-    store, _ = sqlite_corpus
-    return TestClient(create_app(store), raise_server_exceptions=False)
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def client(request, sqlite_corpus, corpus_builder):
+    if request.param == "sqlite":
+        store, _ = sqlite_corpus
+        yield TestClient(create_app(store), raise_server_exceptions=False)
+        return
+    url = os.environ.get("FUENTES_TEST_PG")
+    if not url:
+        if os.environ.get("FUENTES_REQUIRE_PG"):
+            pytest.fail("FUENTES_REQUIRE_PG is set but FUENTES_TEST_PG gives no server URL")
+        pytest.skip("no PostgreSQL server (set FUENTES_TEST_PG; .ci/start-postgres.sh starts one)")
+    import sqlalchemy as sa
+
+    from fuentes.store import open_store
+    from fuentes.store.engine import database_url
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(database_url(url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    store = open_store(url.rsplit("/", 1)[0] + "/" + name)
+    corpus_builder(store)
+    yield TestClient(create_app(store), raise_server_exceptions=False)
+    store.close()
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 @pytest.mark.parametrize("url", ["/search?q=a%00b", "/api/search?q=a%00b", "/api/search?q=%00",
