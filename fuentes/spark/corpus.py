@@ -204,6 +204,9 @@ def credited_flags(spark, pairs, infos):
     return spark.createDataFrame(flags, "a string, b string, credited boolean")
 
 
+UNDATED_BLOCK = -(2 ** 62)  # the block key of undated articles (no day bucket comes near it)
+
+
 def window_blocks(rows, window_days: int | None):
     """RDD of (asking, pool) lists over an RDD of (id, day, ...) tuples: every article asks in
     exactly one block, and the pool of a block holds every article within `window_days` of any
@@ -215,12 +218,13 @@ def window_blocks(rows, window_days: int | None):
     if window_days is None:
         return rows.map(lambda r: (0, r)).groupByKey().map(lambda kv: (list(kv[1]), list(kv[1])))
     width = max(window_days, 1)
-    ask = rows.map(lambda r: (None if r[1] is None else r[1] // width, r))
+    # the undated block's key is an int too: a shuffle that spills sorts its keys, and None < int fails
+    ask = rows.map(lambda r: (UNDATED_BLOCK if r[1] is None else r[1] // width, r))
     dated = rows.filter(lambda r: r[1] is not None)
     undated = rows.filter(lambda r: r[1] is None)
-    buckets = ask.keys().filter(lambda b: b is not None).distinct()
-    pool = dated.flatMap(lambda r: [(r[1] // width + shift, r) for shift in (-1, 0, 1)] + [(None, r)]) \
-        .union(undated.cartesian(buckets).map(lambda x: (x[1], x[0]))).union(undated.map(lambda r: (None, r)))
+    buckets = ask.keys().filter(lambda b: b != UNDATED_BLOCK).distinct()
+    pool = dated.flatMap(lambda r: [(r[1] // width + shift, r) for shift in (-1, 0, 1)] + [(UNDATED_BLOCK, r)]) \
+        .union(undated.cartesian(buckets).map(lambda x: (x[1], x[0]))).union(undated.map(lambda r: (UNDATED_BLOCK, r)))
     return ask.cogroup(pool).filter(lambda kv: len(kv[1][0]) > 0) \
         .map(lambda kv: (sorted(kv[1][0]), list(kv[1][1])))
 
