@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,32 @@ def _postgres_url() -> str | None:
     return url
 
 
+@contextmanager
+def postgres_store():
+    """A fresh, migrated store in a database of its own on the test PostgreSQL server, dropped
+    afterwards; the test is skipped when there is no server (failed when FUENTES_REQUIRE_PG)."""
+    url = _postgres_url()
+    if not url:
+        pytest.skip("no PostgreSQL server (set FUENTES_TEST_PG; .ci/start-postgres.sh starts one)")
+    import sqlalchemy as sa
+
+    from fuentes.store import open_store
+    from fuentes.store.engine import database_url
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = sa.create_engine(database_url(url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    opened = open_store(url.rsplit("/", 1)[0] + "/" + name)
+    try:
+        yield opened
+    finally:
+        opened.close()
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, tmp_path):
     """A fresh, migrated store on each back end (PostgreSQL when FUENTES_TEST_PG is set)."""
@@ -41,23 +68,8 @@ def store(request, tmp_path):
         yield opened
         opened.close()
         return
-    url = _postgres_url()
-    if not url:
-        pytest.skip("no PostgreSQL server (set FUENTES_TEST_PG; .ci/start-postgres.sh starts one)")
-    import sqlalchemy as sa
-
-    from fuentes.store.engine import database_url
-
-    name = "t_" + uuid.uuid4().hex[:12]
-    admin = sa.create_engine(database_url(url), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    opened = open_store(url.rsplit("/", 1)[0] + "/" + name)
-    yield opened
-    opened.close()
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with postgres_store() as opened:
+        yield opened
 
 
 @pytest.fixture

@@ -4,13 +4,11 @@ query parameter and an integer past 2**63 where SQLite does not)."""
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
 from fastapi.testclient import TestClient
 
 from fuentes.web import create_app
+from tests.conftest import postgres_store
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -19,27 +17,9 @@ def client(request, sqlite_corpus, corpus_builder):
         store, _ = sqlite_corpus
         yield TestClient(create_app(store), raise_server_exceptions=False)
         return
-    url = os.environ.get("FUENTES_TEST_PG")
-    if not url:
-        if os.environ.get("FUENTES_REQUIRE_PG"):
-            pytest.fail("FUENTES_REQUIRE_PG is set but FUENTES_TEST_PG gives no server URL")
-        pytest.skip("no PostgreSQL server (set FUENTES_TEST_PG; .ci/start-postgres.sh starts one)")
-    import sqlalchemy as sa
-
-    from fuentes.store import open_store
-    from fuentes.store.engine import database_url
-
-    name = "t_" + uuid.uuid4().hex[:12]
-    admin = sa.create_engine(database_url(url), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    store = open_store(url.rsplit("/", 1)[0] + "/" + name)
-    corpus_builder(store)
-    yield TestClient(create_app(store), raise_server_exceptions=False)
-    store.close()
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with postgres_store() as store:
+        corpus_builder(store)
+        yield TestClient(create_app(store), raise_server_exceptions=False)
 
 
 @pytest.mark.parametrize("url", ["/search?q=a%00b", "/api/search?q=a%00b", "/api/search?q=%00",
