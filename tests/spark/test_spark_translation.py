@@ -77,25 +77,3 @@ def test_translation_candidates_equal_local_index(spark):
     by_leads = nearest_leads(leads, leads, window_days=window)
     assert by_leads and by_leads != expected  # both signals made candidates
     assert any(r["share"] == 0 for r in found)  # some by their leads only
-
-
-def test_nearest_leads_ignore_articles_outside_the_window():
-    """Regression: the local index took the 20 nearest leads of the whole corpus before the
-    window, so articles outside an article's window could crowd out its candidates (and blocks of
-    days could not give the corpus-wide answer)."""
-    import numpy as np
-
-    from fuentes.corpus.translation import Lead, TranslationThresholds, nearest_leads
-
-    base = np.zeros(8, dtype=np.float16)
-    base[0] = 1
-    near = np.array([0.96, 0.28, 0, 0, 0, 0, 0, 0], dtype=np.float16)  # cosine 0.96 with base
-    far = np.array([0.8, 0.6, 0, 0, 0, 0, 0, 0], dtype=np.float16)  # cosine 0.8
-    asking = Lead("a", "en", 10, base)
-    outside = [Lead(f"out{k}", "es", 30, near) for k in range(25)]  # nearer, but 20 days away
-    inside = [Lead("in1", "es", 11, far), Lead("in2", "es", None, far)]
-    th = TranslationThresholds(candidates=5)
-    assert nearest_leads([asking], [asking, *outside, *inside], th, window_days=2) == {("a", "in1"), ("a", "in2")}
-    nearest = sorted(lead.id for lead in outside)[:5]  # ties by id
-    assert nearest_leads([asking], [asking, *outside, *inside], th) == {("a", o) for o in nearest}
-
