@@ -27,12 +27,11 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench._shared import REPO, write_results  # noqa: E402
-from bench.events import acled_parent, case_items, first_label, run_items, score, weighted_f1  # noqa: E402
+from bench.events import acled_parent, case_items, cost, first_label, run_items, score, weighted_f1  # noqa: E402
 
 
 def example_items(split: str) -> tuple[list[dict], list[str]]:
@@ -57,42 +56,6 @@ def by_language(items: list[dict], gold: list[str], events: list[list[dict]]) ->
         out[lang] = {"items": len(idx), "weighted_f1": weighted_f1(g, p),
                      "accuracy": round(sum(a == b for a, b in zip(g, p)) / len(idx), 3)}
     return out
-
-
-def cost(items: list[dict]) -> dict:
-    """Seconds of spaCy (stage nlp) and of the events stage over the same items, one process."""
-    import fuentes.extract.entities  # noqa: F401
-    import fuentes.extract.events  # noqa: F401
-    import fuentes.nlp.stage  # noqa: F401
-    from fuentes.doc import ArticleDoc
-    from fuentes.pipeline import Pipeline
-
-    nlp, ent, events = Pipeline.from_names(["nlp", "entities", "events"],
-                                           initial=("body", "language", "meta", "id")).stages
-
-    def doc(n: int, it: dict) -> ArticleDoc:
-        return ArticleDoc(source=str(n), format="text", layers={"body": it["text"], "language": it["language"],
-                                                                  "id": str(n), "meta": {}})
-
-    for lang in ("en", "es"):  # warm up the models and the scorer's type vectors
-        events.process(ent.process(nlp.process(doc(0, {"text": "Police arrested two men.", "language": lang}))))
-    from fuentes.extract.event_typing import scorer
-
-    if scorer().available:  # the type vectors are computed once per process
-        scorer().vector("warm up")
-    nlp_time = ev_time = 0.0
-    for n, it in enumerate(items):
-        d = doc(n, it)
-        t0 = time.perf_counter()
-        d = nlp.process(d)
-        t1 = time.perf_counter()
-        d = ent.process(d)
-        t2 = time.perf_counter()
-        events.process(d)
-        ev_time += time.perf_counter() - t2
-        nlp_time += t1 - t0
-    return {"items": len(items), "spacy_seconds": round(nlp_time, 2), "events_seconds": round(ev_time, 2),
-            "events_to_spacy": round(ev_time / nlp_time, 3)}
 
 
 def main() -> None:
@@ -143,7 +106,7 @@ def main() -> None:
         os.environ.pop("FUENTES_EVENT_TYPING", None)
     if not args.no_cost:
         items = sets.get("heldout", ([], None))[0] + sets.get("case2021", ([], None))[0]
-        results["cost"] = cost(items)
+        results["cost"] = cost([(it["text"], it["language"]) for it in items], unit="items")
     for name, by_mode in results["sets"].items():
         for mode, res in by_mode.items():
             brief = {k: v for k, v in res.items() if k not in ("per_acled_event_type", "misses", "labels")}

@@ -191,37 +191,42 @@ def glocon_score(labels: list[int], events: list[list[dict]]) -> dict:
             "other_documents_with_protest_or_riot_event": round(sum(neg) / len(neg), 3) if neg else None}
 
 
-def cost(texts: list[str]) -> dict:
-    """Seconds of spaCy (stage nlp) and of the events stage over the same texts, one process."""
+def cost(items: list[tuple[str, str]], unit: str = "documents") -> dict:
+    """Seconds of spaCy (stage nlp) and of the events stage over the same (text, language) items,
+    one process, after a warm-up on one item of each language (the models, and the typing
+    scorer's type vectors, computed once per process)."""
     import fuentes.extract.entities  # noqa: F401
     import fuentes.extract.events  # noqa: F401
     import fuentes.nlp.stage  # noqa: F401
     from fuentes.doc import ArticleDoc
+    from fuentes.extract.event_typing import scorer
     from fuentes.pipeline import Pipeline
 
     nlp, ent, events = Pipeline.from_names(["nlp", "entities", "events"],
                                            initial=("body", "language", "meta", "id")).stages
-    for n, t in enumerate(texts[:3]):  # warm up the models
-        events.process(ent.process(nlp.process(ArticleDoc(source=str(n), format="text", layers={
-            "body": t, "language": "en", "id": str(n), "meta": {}}))))
-    from fuentes.extract.event_typing import scorer
 
-    if scorer().available:  # and the typing scorer's type vectors, computed once per process
+    def doc(n: int, text: str, language: str) -> ArticleDoc:
+        return ArticleDoc(source=str(n), format="text", layers={"body": text, "language": language, "id": str(n),
+                                                                  "meta": {}})
+
+    for language in dict.fromkeys(language for _, language in items):
+        first = next(text for text, lang in items if lang == language)
+        events.process(ent.process(nlp.process(doc(0, first, language))))
+    if scorer().available:
         scorer().vector("warm up")
     nlp_time = ev_time = 0.0
-    for n, t in enumerate(texts):
-        doc = ArticleDoc(source=str(n), format="text", layers={"body": t, "language": "en", "id": str(n), "meta": {}})
+    for n, (text, language) in enumerate(items):
+        d = doc(n, text, language)
         t0 = time.perf_counter()
-        doc = nlp.process(doc)
+        d = nlp.process(d)
         t1 = time.perf_counter()
-        doc = ent.process(doc)
+        d = ent.process(d)
         t2 = time.perf_counter()
-        events.process(doc)
+        events.process(d)
         ev_time += time.perf_counter() - t2
         nlp_time += t1 - t0
-    return {"documents": len(texts), "spacy_seconds": round(nlp_time, 2), "events_seconds": round(ev_time, 2),
+    return {unit: len(items), "spacy_seconds": round(nlp_time, 2), "events_seconds": round(ev_time, 2),
             "events_to_spacy": round(ev_time / nlp_time, 3)}
-
 
 def main() -> None:
     ap = argparse.ArgumentParser()
@@ -245,7 +250,7 @@ def main() -> None:
             print(f"[{name}] GloCon report split ({len(glocon)} documents) ...", flush=True)
             ev = run_items(glocon, code, Path(tmp) / name / "glocon")
             results["sets"].setdefault("glocon_report", {})[name] = glocon_score(glocon_gold, ev)
-    results["cost"] = cost([it["text"] for it in glocon[:150]])
+    results["cost"] = cost([(it["text"], "en") for it in glocon[:150]])
     for set_name, by_code in results["sets"].items():
         for name, res in by_code.items():
             brief = {k: v for k, v in res.items() if k not in ("per_acled_event_type", "misses")}
