@@ -6,22 +6,11 @@ from __future__ import annotations
 import pytest
 
 from fuentes.corpus.name_constraints import exonym_key
-from fuentes.doc import ArticleDoc
 from fuentes.extract.aliases import lexicon, name_tokens
-from fuentes.extract.entities import EntitiesStage, _legal_form, _not_a_name, _unglued
-from fuentes.nlp.stage import NlpStage
+from fuentes.extract.entities import _legal_form, _not_a_name, _unglued
+from tests.extract.test_entities_precision import names, run
 
 pytestmark = pytest.mark.models
-
-
-def run(body: str, language: str):
-    doc = ArticleDoc(source="mem", format="text", layers={"body": body, "language": language, "id": "art_1"})
-    doc = EntitiesStage()(NlpStage()(doc))
-    return doc.layers["mentions"], doc.layers["entities"]
-
-
-def names(entities) -> dict[str, str]:
-    return {e.name: e.kind for e in entities}
 
 
 def every_name(entities) -> list[str]:
