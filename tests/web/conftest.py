@@ -229,3 +229,23 @@ def wait_job():
         return job
 
     return wait
+
+
+EXAMPLE_ARTICLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory) -> Path:
+    """The shipped examples through the real pipeline (`fuentes run`), once per session; the tests
+    that use it only read it."""
+    import subprocess
+    import sys
+
+    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    ran = subprocess.run([sys.executable, "-m", "fuentes.cli", "run", str(EXAMPLE_ARTICLES), "--db", str(db),
+                          "--no-progress", "--saved-at", "2026-03-09T20:00:00-06:00"],
+                         capture_output=True, text=True, timeout=1800)
+    if ran.returncode != 0 and "model" in ran.stderr.lower():
+        pytest.skip(f"the pipeline could not run: {ran.stderr[-300:]}")
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    return db

@@ -338,20 +338,12 @@ def test_network_fits_the_canvas_on_300_entities(big_network, page):
     assert page.errors == []
 
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
-
-
 @pytest.fixture(scope="module")
-def examples_server(tmp_path_factory):
+def examples_server(examples_db):
     """The shipped examples through the real pipeline (`fuentes run`), served."""
     from fuentes.store import open_store
 
-    db = tmp_path_factory.mktemp("examples") / "examples.db"
-    ran = subprocess.run([sys.executable, "-m", "fuentes.cli", "run", str(EXAMPLES), "--db", str(db), "--no-progress",
-                          "--saved-at", "2026-03-09T20:00:00-06:00"], capture_output=True, text=True, timeout=1800)
-    if ran.returncode != 0 and "model" in ran.stderr.lower():
-        pytest.skip(f"the pipeline could not run: {ran.stderr[-300:]}")
-    assert ran.returncode == 0, ran.stderr[-2000:]
+    db = examples_db
     metrics = subprocess.run([sys.executable, "-m", "fuentes.cli", "network", "metrics", "--db", str(db)],
                              capture_output=True, text=True, timeout=300)
     store = open_store(str(db))

@@ -8,11 +8,8 @@ times, and the shipped examples run through the real pipeline (English and Spani
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import time
 from html import unescape
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -21,7 +18,6 @@ from fuentes.codecs import ENTITY
 from fuentes.model import Entity, Evidence
 from fuentes.web import create_app
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "articles"
 LINK = re.compile(r"^/articles/(art_[0-9a-f]+)\?start=(\d+)&end=(\d+)#span$")
 
 
@@ -236,14 +232,8 @@ def test_thousands_of_mentions_come_a_page_of_articles_at_a_time(crowded, monkey
 # --- the shipped examples, through the real pipeline --------------------------------------------
 
 @pytest.fixture(scope="module")
-def examples(tmp_path_factory):
-    db = tmp_path_factory.mktemp("examples") / "examples.db"
-    ran = subprocess.run([sys.executable, "-m", "fuentes.cli", "run", str(EXAMPLES), "--db", str(db), "--no-progress",
-                          "--saved-at", "2026-03-09T20:00:00-06:00"], capture_output=True, text=True, timeout=1800)
-    if ran.returncode != 0 and "model" in ran.stderr.lower():
-        pytest.skip(f"the pipeline could not run: {ran.stderr[-300:]}")
-    assert ran.returncode == 0, ran.stderr[-2000:]
-    with TestClient(create_app(str(db))) as client:
+def examples(examples_db):
+    with TestClient(create_app(str(examples_db))) as client:
         yield client
 
 
