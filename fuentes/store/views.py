@@ -151,13 +151,6 @@ def derivation_rows(store: Store, targets: list[str] | None = None) -> list[dict
         return [dict(row._mapping) for row in conn.execute(query)]
 
 
-def derivations_touching(store: Store, article_id: str) -> list[dict[str, Any]]:
-    """Derivation links into or out of one article."""
-    query = select(derivations).where((derivations.c.target == article_id) | (derivations.c.source == article_id))
-    with store.engine.connect() as conn:
-        return [dict(row._mapping) for row in conn.execute(query)]
-
-
 def mentions_of(store: Store, article_id: str) -> list[dict[str, Any]]:
     """An article's entity mentions in text order, each with its local entity's corpus `entity_id`
     and `name` (None when it was never resolved)."""
@@ -180,16 +173,6 @@ def entity_names(store: Store) -> dict[str, str]:
     """corpus entity id -> its name."""
     with store.engine.connect() as conn:
         return {row.id: row.name for row in conn.execute(select(entities.c.id, entities.c.name))}
-
-
-def entity_evidence(store: Store, entity_id: str, per_group: int = 5) -> list[dict[str, Any]]:
-    """Where a corpus entity is named: {article, start, end, text}, at most `per_group` spans per
-    local entity (one local entity per article it was resolved in)."""
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(local_entities.c.article_id, local_entities.c.name, local_entities.c.evidence)
-                            .where(local_entities.c.entity_id == entity_id)).all()
-    return [{"article": row.article_id, "start": start, "end": end, "text": row.name}
-            for row in rows for start, end in _spans(row.evidence)[:per_group]]
 
 
 def _spans(evidence: Any) -> list[tuple[int, int]]:
@@ -240,18 +223,6 @@ def record_row(tables: OptionalTables, capability: str, record_id: str) -> dict[
     None (no such row, or no such table in this store). Read it with the table's codec."""
     rows = tables.rows(capability, id=record_id)
     return rows[0] if rows else None
-
-
-def discrepancy_rows_of(tables: OptionalTables, claim_id: str) -> list[dict[str, Any]]:
-    """Discrepancy rows one of whose values is stated by the corpus claim `claim_id` (or by an
-    article claim with that id)."""
-    found = []
-    for row in tables.rows("discrepancies") or []:
-        for value in row.get("discrepancy_values") or []:
-            if isinstance(value, dict) and (value.get("claim") == claim_id or claim_id in (value.get("claims") or [])):
-                found.append(row)
-                break
-    return found
 
 
 def change_signature(store: Store, tables: OptionalTables) -> tuple:
@@ -518,17 +489,6 @@ def relations_page(store: Store, entity_id: str | None = None, among: list[str] 
                            relations.c.id)
     with store.engine.connect() as conn:
         return _total(conn, query), _page(conn, query, limit, offset)
-
-
-def relation_degrees(store: Store, limit: int, kind: str | None = None) -> list[tuple[str, int]]:
-    """The `limit` entities with the most relations (either end), most first."""
-    ends = select(relations.c.subject.label("node")).union_all(select(relations.c.object.label("node"))).subquery()
-    query = (select(ends.c.node, func.count().label("degree")).group_by(ends.c.node)
-             .order_by(func.count().desc(), ends.c.node))
-    if kind:
-        query = query.join(entities, entities.c.id == ends.c.node).where(entities.c.kind == kind)
-    with store.engine.connect() as conn:
-        return [(row.node, row.degree) for row in conn.execute(query.limit(limit))]
 
 
 def entity_articles(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
