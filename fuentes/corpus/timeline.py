@@ -30,6 +30,7 @@ from typing import Any, Iterable, Mapping
 from fuentes.model import Article, Entity, Event
 from fuentes.views.fields import as_list, field
 from fuentes.views.names import name_key, named_by
+from fuentes.views.provenance import outlet_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +101,6 @@ def select_events(events: Iterable[Any], *, entity: EntityQuery | None = None, s
 def event_sources(article_ids: Iterable[str], articles: Mapping[str, Any]) -> list[str]:
     """Distinct outlets of the reporting articles, each article's origin before its outlet; an
     article not in `articles` (id -> Article record or row with origin and outlet) counts as itself."""
-    from fuentes.views.provenance import outlet_key
-
     sources: list[str] = []
     seen: set[str] = set()
     for a in article_ids:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
+from fuentes.corpus.credits import Gazetteer
+from fuentes.ids import normalize_text
 from fuentes.unionfind import UnionFind
 from fuentes.views.fields import field
 
@@ -54,9 +56,6 @@ def origin_of(article_id: str, meta: Mapping[str, Any], parents: Mapping[str, st
 def outlet_key(name: str | None) -> str:
     """One key for the spellings of one outlet: its canonical name in the outlet gazetteer,
     case and accents folded ("breitbart" in a metadata file is the "Breitbart" a credit names)."""
-    from fuentes.corpus.credits import Gazetteer
-    from fuentes.ids import normalize_text
-
     return normalize_text(Gazetteer.default().canonical(name) or "") if name else ""
 
 

@@ -44,17 +44,16 @@ class ResponseCache:
         self.lock = threading.Lock()
         self.hits = self.misses = 0
 
-    def cacheable(self, scope: Scope) -> bool:
+    def cacheable(self, scope: Scope, headers: dict[bytes, bytes]) -> bool:
         if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD") or self.max_bytes <= 0:
             return False
-        path = scope.get("path", "")
-        if path.startswith(NOT_CACHED):
+        if scope.get("path", "").startswith(NOT_CACHED):
             return False
-        headers = dict(scope.get("headers") or [])
         return b"authorization" not in headers and b"cookie" not in headers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if not self.cacheable(scope):
+        headers = dict(scope.get("headers") or [])
+        if not self.cacheable(scope, headers):
             if scope["type"] == "http" and scope.get("method") not in ("GET", "HEAD", "OPTIONS"):
                 try:
                     await self.app(scope, receive, send)
@@ -67,7 +66,6 @@ class ResponseCache:
         if version is None:
             await self.app(scope, receive, send)
             return
-        headers = dict(scope.get("headers") or [])
         key = (scope["method"], scope.get("path"), scope.get("query_string", b""),
                headers.get(b"accept", b""), headers.get(b"accept-encoding", b""))
         found = self.get(key, version)
