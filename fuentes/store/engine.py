@@ -15,6 +15,8 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import sqlite3
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +40,9 @@ MIGRATION_LOCK = 0x6675656E746573  # "fuentes"
 # a revision stamp), before the transaction commits. Only tests set it.
 KILL_AFTER_WRITE = "FUENTES_TEST_KILL_AFTER_MIGRATION_WRITE"
 _WRITES = ("CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE")
+# How long a SQLite statement waits for a lock another process holds.
+BUSY_TIMEOUT_MS = 30_000
+WAL_SWITCH_RETRY_SECONDS = 0.01
 
 log = logging.getLogger(__name__)
 
@@ -72,13 +77,31 @@ def database_url(db: str | None) -> str:
     return f"sqlite:///{Path(db).expanduser().resolve()}"
 
 
+def _switch_to_wal(cursor) -> None:
+    """WAL: readers (the web server) keep reading while one writer ingests.
+
+    A file already in WAL mode stays so (the mode is kept in the file). Switching a new file
+    needs its exclusive lock, and when two processes open the same new store at once SQLite
+    answers one of them "database is locked" at once, without waiting (each holds the shared
+    lock the other needs): that one tries again, for as long as the busy timeout would wait.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_SWITCH_RETRY_SECONDS)
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
-    # First, so that every later statement (switching a new file to WAL included) waits for a
-    # lock another process holds instead of failing at once with "database is locked".
-    cursor.execute("PRAGMA busy_timeout=30000")
-    # WAL: readers (the web server) keep reading while one writer ingests.
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # First, so that every later statement waits for a lock another process holds instead of
+    # failing at once with "database is locked".
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()

@@ -328,3 +328,40 @@ def test_two_first_time_ingests_into_a_new_store_both_succeed(new_db, tmp_path):
     store = open_store(db)
     assert count_articles(store) == 20
     store.close()
+
+
+def _switch_new_file_to_wal(path: str, barrier, results) -> None:
+    import sqlite3
+
+    from fuentes.store.engine import _sqlite_pragmas
+
+    connection = sqlite3.connect(path)
+    barrier.wait()
+    try:
+        _sqlite_pragmas(connection, None)
+        results.put(connection.execute("PRAGMA journal_mode").fetchone()[0])
+    except sqlite3.OperationalError as error:
+        results.put(str(error))
+    finally:
+        connection.close()
+
+
+def test_processes_opening_one_new_sqlite_file_at_once_all_switch_it_to_wal(tmp_path):
+    # Regression: switching a new file to WAL needs its exclusive lock; two processes doing it
+    # at the same instant each hold the shared lock the other needs, and SQLite answered one of
+    # them "database is locked" at once (about 1 time in 4 here), whatever the busy timeout.
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    answers = []
+    for attempt in range(60):
+        barrier, results = context.Barrier(2), context.Queue()
+        path = str(tmp_path / f"new{attempt}.db")
+        workers = [context.Process(target=_switch_new_file_to_wal, args=(path, barrier, results))
+                   for _ in range(2)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(timeout=60)
+        answers += [results.get(timeout=5) for _ in workers]
+    assert set(answers) == {"wal"}, sorted(set(answers))
