@@ -6,6 +6,12 @@ memory, keyed by the URL and the store's data version (`fuentes.store.version`),
 served again only while no connection of any process has committed a change since it was made:
 an ingest, an analysis or an analyst's merge ends the reuse at once, never after a delay.
 
+The pages that show only knowledge (entities, quotes, claims, events, relations, the network,
+the timeline, stories, provenance) are keyed instead by the knowledge's version
+(`DataVersion.knowledge`), which an ingest does not change: they stay cached while a long
+ingest commits batch after batch, and are made again as soon as an analysis run or an analyst
+changes them. The articles, search, outlets, status and home pages follow every commit.
+
 Not cached: requests carrying credentials (Authorization, cookies), anything but a complete 200
 response, responses over `max_item` bytes, and the routes whose answer is not a function of the
 store (job progress, the add form, the streaming export). The cache is bounded in bytes and
@@ -28,6 +34,16 @@ DEFAULT_BYTES = 64 * 1024 * 1024
 MAX_ITEM = 2 * 1024 * 1024
 NOT_CACHED = ("/api/jobs", "/api/export", "/api/status", "/add", "/static/", "/jobs")
 HIT_HEADER = (b"x-fuentes-cache", b"hit")
+# Routes (pages and /api) that read the analysis's knowledge only, never what an ingest writes.
+KNOWLEDGE = ("/entities", "/quotes", "/claims", "/events", "/relations", "/network", "/timeline",
+             "/stories", "/provenance")
+
+
+def reads_knowledge_only(path: str) -> bool:
+    """True for the routes keyed by the knowledge's version (see the module's docstring)."""
+    if path.startswith("/api/"):
+        path = path[len("/api"):]
+    return any(path == route or path.startswith(route + "/") for route in KNOWLEDGE)
 
 
 class ResponseCache:
@@ -62,11 +78,13 @@ class ResponseCache:
                 return
             await self.app(scope, receive, send)
             return
-        version = await anyio.to_thread.run_sync(self.version.current)
+        path = scope.get("path", "")
+        read = self.version.knowledge if reads_knowledge_only(path) else self.version.current
+        version = await anyio.to_thread.run_sync(read)
         if version is None:
             await self.app(scope, receive, send)
             return
-        key = (scope["method"], scope.get("path"), scope.get("query_string", b""),
+        key = (scope["method"], path, scope.get("query_string", b""),
                headers.get(b"accept", b""), headers.get(b"accept-encoding", b""))
         found = self.get(key, version)
         if found is not None:

@@ -90,3 +90,39 @@ def test_cache_off_and_bounded(store):
 def test_a_store_without_a_version_is_simply_not_cached(db):
     version = DataVersion(open_store("sqlite://"))
     assert version.current() is None
+
+
+def test_routes_reading_only_knowledge_are_told_from_those_an_ingest_changes():
+    from fuentes.web.cache import reads_knowledge_only
+
+    for path in ("/entities", "/api/entities/ent_1", "/claims/c1", "/api/timeline", "/network", "/stories/s1",
+                 "/provenance", "/api/quotes"):
+        assert reads_knowledge_only(path), path
+    for path in ("/", "/articles", "/api/articles/a1", "/search", "/api/outlets", "/rejections", "/entitiesx"):
+        assert not reads_knowledge_only(path), path
+
+
+def test_knowledge_pages_stay_cached_through_an_ingest_and_follow_an_analysis_and_a_decision(store, store_url):
+    from fuentes.analyse import analyse
+    from fuentes.corpus.entity_decisions import record_decision
+
+    _ingest(store, "a.txt", TEXT)
+    analyse(store)
+    client = TestClient(create_app(store))
+    entities, articles = client.get("/api/entities"), client.get("/api/articles")
+    assert entities.json()["total"] > 0
+    writer = open_store(store_url)  # an ingest in another process
+    try:
+        _ingest(writer, "b.txt", OTHER)
+    finally:
+        writer.close()
+    again = client.get("/api/entities")
+    assert _hit(again) and again.json() == entities.json()  # the ingest added no knowledge
+    assert not _hit(client.get("/api/articles"))  # the article list follows the ingest at once
+    analyse(store)  # the new article joins the knowledge: the page is made again
+    analysed = client.get("/api/entities")
+    assert not _hit(analysed) and analysed.json()["total"] > entities.json()["total"]
+    assert _hit(client.get("/api/entities"))
+    names = [row["name"] for row in analysed.json()["entities"]][:2]
+    record_decision(store, "merge", names[0], names[1], "tester")  # an analyst's decision
+    assert not _hit(client.get("/api/entities"))
