@@ -4,8 +4,9 @@ The outlet gazetteer (`data/outlets.yaml`) and the cue patterns (`data/credits_<
 are data. Outlet names are found first with one trie-shaped regex (fast on long texts), then
 each mention is checked against the cue patterns just before and after it. A cue's `kind`
 says what it means for provenance (see the YAML files): `wire`, `byline` and `origin` mark a
-syndicated copy, `photo` hints at one, `reported` and `contributed` attribute content, `told`
-marks original reporting by the outlet named.
+syndicated copy, `photo` hints at one, `reported` and `contributed` attribute content (the
+outlet's story), `told` (an interview) and `obtained` (a document, analysis or poll the outlet
+gathered) mark original reporting by the outlet named.
 """
 
 from __future__ import annotations

@@ -25,12 +25,14 @@ rule that decided: "credit", "siblings", "time", "containment" or "undecided"):
 A derivation keeps the rule as `decided_by` ("credit" too for origins and citations outside
 the corpus), and a derivation between two articles of the corpus keeps the aligned passages
 of both as Evidence pairs (extractor "provenance").
-Candidates are the MinHash LSH pairs (`lsh_index`), bounded per article (`ProvenanceIndex._bounded`):
-a pair is aligned when one article is among the other's `LSH_CANDIDATES` most similar (signature
-agreement) or among its `EARLIER_CANDIDATES` most similar of those that may precede it (published
-earlier, else longer). A story told by hundreds of outlets in a day makes every pair a candidate;
-each telling's nearest are enough to place it, and the pairs aligned grow with the articles, not
-with their square (bench/provenance_dense.py). Plus pairs where one article credits the
+Candidates are the MinHash LSH pairs (`lsh_index`), bounded per article (`nearest_candidates`,
+called by `ProvenanceIndex._bounded` and per article by the Spark job): a pair is aligned when one
+article is among the other's `LSH_CANDIDATES` most similar (signature agreement, ties by id) or
+among its `EARLIER_CANDIDATES` most similar of those that may precede it (published earlier, else
+longer), over all its candidates, so the pairs of one add do not depend on the input order. A
+story told by hundreds of outlets in a day makes every pair a candidate; each telling's nearest
+are enough to place it, and the pairs aligned grow with the articles, not with their square
+(bench/provenance_dense.py). Plus pairs where one article credits the
 other's outlet (a short rewrite shares few shingles; `derivation.relate` then asks less of a
 credited pair), plus translations across languages (`translation.TranslationIndex`).
 Each article's decision is made once per `add` (kept until a relation or article arrives): a
@@ -42,14 +44,19 @@ Two versions of one outlet's article (an update) are both that outlet's own repo
 later one is "original" and keeps its derivation from the earlier.
 An article with no parent in the corpus takes an origin from its own credits: a wire
 dateline, a byline or "originally appeared in X" make it a syndicated copy of X; a photo
-credit plus attribution to X, or attribution to X in the lead or more than once, make it a
-rewrite of X (syndicated when a sibling is a verbatim copy). Own-reporting marks ("told
-<its own outlet>") make an article original unless it is a verbatim copy.
+credit plus attribution to X, or X's story credited three times, or credited in the lead and
+attributed once more, make it a rewrite of X (syndicated when a sibling is a verbatim copy).
+Only story credits ("X reported", "according to X", "X first reported the story") say X's story
+is carried; "told X" (an interview X did) may name it in the lead; "obtained by X", "a X
+analysis", "X's poll" (material X gathered) are cited: they add to the count but never stand
+for the lead's credit, so an article citing another outlet's analysis or documents keeps its
+own story.
+Own-reporting marks ("told <its own outlet>", "obtained by <its own outlet>") make an article
+original unless it is a verbatim copy.
 """
 
 from __future__ import annotations
 
-from bisect import insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -63,18 +70,23 @@ from fuentes.corpus.publication_order import compare as compare_times, parse as 
 from fuentes.corpus.translation import TranslationIndex
 from fuentes.model import Article, Derivation, Evidence
 
-ATTRIBUTION_KINDS = frozenset({"reported", "told", "contributed"})
+ATTRIBUTION_KINDS = frozenset({"reported", "told", "obtained", "contributed"})
+STORY_KINDS = frozenset({"reported", "contributed"})  # the other outlet's story carried, not its material cited
+LEAD_KINDS = STORY_KINDS | {"told"}  # what names a rewrite's source in its lead (its story, its interview)
+OWN_REPORTING_KINDS = frozenset({"told", "obtained"})  # "told X", "obtained by X": X's own newsgathering
 LEAD_SHARE = 0.25  # an attribution within the first quarter of the text is "in the lead"
 EXTRACTOR = "provenance"  # the extractor named by the passages of a derivation
-VERSION = "4"  # its version: 2 = passages merged from matched sentences; 3 = translations aligned too;
-# 4 = LSH candidates bounded per article, origins followed to the end of any chain
+VERSION = "5"  # its version: 2 = passages merged from matched sentences; 3 = translations aligned too;
+# 4 = LSH candidates bounded per article, origins followed to the end of any chain; 5 = the bound the
+# same for any input order (each article's nearest over all its candidates), cited material
+# ("obtained by X", "a X analysis") no credit of X's story
 ADDITIONS_MIN = 10  # characters a syndicated copy adds around the same sentences (credit lines, furniture)
 CREDIT_MIN_JACCARD = 0.005  # signature agreement a credited pair needs (a short rewrite of a long
 # report shares few of its shingles: the credit, not the overlap, makes it a candidate)
 CREDIT_CANDIDATES = 20  # most similar articles of a credited outlet aligned per article
 LSH_CANDIDATES = 50  # LSH candidates aligned per article: its most similar (see ProvenanceIndex._bounded)
 EARLIER_CANDIDATES = 10  # ... and its most similar of those that may precede it (earlier, else longer)
-CREDIT_KINDS = frozenset({"wire", "byline", "origin", "photo", "reported", "contributed"})
+CREDIT_KINDS = frozenset({"wire", "byline", "origin", "photo", "reported", "obtained", "contributed"})
 
 # what settled a pair's direction (`ProvenanceIndex.direction_rule`), strongest first
 RULES = ("credit", "siblings", "time", "containment", "undecided")
@@ -97,7 +109,7 @@ class Info:
         return [c for c in self.credits if c.outlet != self.outlet]
 
     def own_reporting(self) -> bool:
-        return any(c.kind == "told" and c.outlet == self.outlet for c in self.credits)
+        return any(c.kind in OWN_REPORTING_KINDS and c.outlet == self.outlet for c in self.credits)
 
 
 @dataclass(slots=True)
@@ -135,15 +147,6 @@ def _time_key(published: str | None) -> tuple:
     return (0, inst.year, inst.month, inst.day, inst.hour, inst.minute, inst.second)
 
 
-def _enter(nearest: list[tuple[float, str]], key: tuple[float, str], size: int) -> bool:
-    """Put `key` in a sorted list of at most `size` nearest when it belongs there; whether it did."""
-    if len(nearest) < size or key < nearest[-1]:
-        insort(nearest, key)
-        del nearest[size:]
-        return True
-    return False
-
-
 def _before(a: Info, b: Info) -> int:
     """-1 when `a` may be `b`'s source before their texts are compared, 1 when `b` may be `a`'s,
     0 when neither: published earlier at the precision both times have, else the longer (a copy
@@ -152,6 +155,36 @@ def _before(a: Info, b: Info) -> int:
     if order.decided:
         return order.first
     return -1 if a.length > b.length else 1 if a.length < b.length else 0
+
+
+def nearest_candidates(me: Info, partners: Iterable[tuple[float, str, Info]], size: int | None = None,
+                       earlier: int | None = None) -> tuple[list[tuple[float, str]], list[tuple[float, str]]]:
+    """The LSH candidates an article keeps among `partners` (signature agreement, id, info): its
+    `size` (`LSH_CANDIDATES`) most similar and its `earlier` (`EARLIER_CANDIDATES`) most similar
+    of those that may precede it (`_before`), each as (-agreement, id), best first, ties by id; a
+    partner listed twice counts once. A candidate pair is aligned when either article keeps the
+    other (`ProvenanceIndex._bounded`; the Spark job calls this per article: `spark.corpus.bounded_pairs`)."""
+    size = LSH_CANDIDATES if size is None else size
+    earlier = EARLIER_CANDIDATES if earlier is None else earlier
+    best: dict[str, tuple[float, Info]] = {}
+    for agreement, other, info in partners:
+        if other != me.id and (other not in best or -agreement < best[other][0]):
+            best[other] = (-agreement, info)
+    ranked = sorted((neg, other) for other, (neg, _) in best.items())
+    first: list[tuple[float, str]] = []
+    for key in ranked:  # best first: stop at the `earlier` that may precede it
+        if len(first) >= earlier:
+            break
+        if _before(best[key[1]][1], me) == -1:
+            first.append(key)
+    return ranked[:size], first
+
+
+def kept_partners(me: Info, partners: Iterable[tuple[float, str, Info]], size: int | None = None,
+                  earlier: int | None = None) -> set[str]:
+    """The ids of `partners` an article keeps (`nearest_candidates`)."""
+    nearest, first = nearest_candidates(me, partners, size, earlier)
+    return {other for _, other in nearest} | {other for _, other in first}
 
 
 def make_info(aid: str, outlet: str | None, published: str | None, text: str, title: str | None,
@@ -177,11 +210,15 @@ def external_source(info: Info, gazetteer: Gazetteer | None = None) -> tuple[str
             return c.outlet, "syndicated", [f"photo credit: {c.cue}"]
     if info.own_reporting() or not attributed:
         return None
-    # "told X" alone marks an interview X did; "X reported" marks X's story being carried
-    reported = Counter(c.outlet for c in others if c.kind in ("reported", "contributed"))
+    # "X reported", "according to X" mark X's story being carried; "told X" alone marks an interview
+    # X did and "obtained by X", "a X analysis" material X gathered: cited, they add to the count,
+    # and a rewrite names its source in its lead by its story or its interview, never by the
+    # material it cites (an article built on another outlet's analysis says so more than once)
+    reported = Counter(c.outlet for c in others if c.kind in STORY_KINDS)
     for outlet, n_rep in reported.most_common():
         n_all = attributed[outlet]
-        lead = any(c.outlet == outlet and 0 <= c.start <= LEAD_SHARE * info.length for c in others)
+        lead = any(c.outlet == outlet and c.kind in LEAD_KINDS and 0 <= c.start <= LEAD_SHARE * info.length
+                   for c in others)
         if n_rep >= 3 or (n_all >= 2 and lead):
             cues = [c.cue for c in others if c.outlet == outlet][:3]
             return outlet, "rewrite", [f"attribution to {outlet}: " + "; ".join(cues)]
@@ -266,8 +303,7 @@ class ProvenanceIndex:
             for outlet in credited_outlets(info):
                 self.credited_by[outlet].add(art.id)
         days = {a.id: window_day(a.published, a.saved_at) for a in articles}
-        pairs, capped = self._bounded(self.lsh.add_texts((a.id, a.text, days[a.id]) for a in articles),
-                                      [a.id for a in articles])
+        pairs, capped = self._bounded(self.lsh.add_texts((a.id, a.text, days[a.id]) for a in articles))
         pairs |= self._credit_pairs([a.id for a in articles])
         changes = Changes(pairs_examined=len(pairs), pairs_capped=capped)
         self.pairs_capped += capped
@@ -306,40 +342,34 @@ class ProvenanceIndex:
                 for outlet in credited_outlets(info):
                     self.credited_by[outlet].add(aid)
 
-    def _bounded(self, pairs: set[tuple[str, str]], new: list[str]) -> tuple[set[tuple[str, str]], int]:
+    def _bounded(self, pairs: set[tuple[str, str]]) -> tuple[set[tuple[str, str]], int]:
         """The LSH pairs kept for alignment, and how many were left out. A pair is kept when one
         article is among the other's `LSH_CANDIDATES` most similar (signature agreement, ties by
         id), or among its `EARLIER_CANDIDATES` most similar of those that may precede it (`_before`:
         so an article with an earlier or fuller telling in the cluster is compared with one, and its
-        chain of parents reaches the cluster's first article), among the articles indexed so far.
-        Each new article, in order, takes its own nearest and enters the lists of the indexed
-        articles it beats, so the pairs kept hold every article's nearest whichever order the
-        articles came in."""
-        order = {aid: k for k, aid in enumerate(new)}
-        chosen: dict[str, list[str]] = defaultdict(list)  # the later of each pair asks
+        chain of parents reaches the cluster's first article): `nearest_candidates` of each article
+        over its candidates among the articles indexed so far (those of earlier adds through the
+        nearest it kept then). The same for any order of the articles in one add, so one add of a
+        whole corpus keeps the pairs the Spark job keeps (`spark.corpus.bounded_pairs`)."""
+        partners: dict[str, list[tuple[float, str]]] = defaultdict(list)
+        by_first: dict[str, list[str]] = defaultdict(list)
         for a, b in pairs:
-            later, other = (a, b) if order.get(a, -1) > order.get(b, -1) else (b, a)
-            chosen[later].append(other)
-        out: set[tuple[str, str]] = set()
-        for aid in sorted(chosen, key=order.__getitem__):
-            others = sorted(chosen[aid])
-            sig = self.lsh.signatures[aid]
+            by_first[a].append(b)
+        for a, others in by_first.items():  # signature agreement of each pair, once, in blocks
+            others.sort()
+            sig = self.lsh.signatures[a]
             est = (np.stack([self.lsh.signatures[o] for o in others]) == sig).mean(axis=1)
-            ranked = sorted(zip((-est).tolist(), others))  # most similar first, ties by id
-            self.nearest[aid] = ranked[:LSH_CANDIDATES]
-            own_earlier = self.nearest_earlier.setdefault(aid, [])
-            info = self.infos[aid]
-            for k, (neg, other) in enumerate(ranked):
-                keep = k < LSH_CANDIDATES
-                keep |= _enter(self.nearest.setdefault(other, []), (neg, aid), LSH_CANDIDATES)
-                first = _before(self.infos[other], info)
-                if first == -1 and len(own_earlier) < EARLIER_CANDIDATES:  # `ranked` is best first
-                    own_earlier.append((neg, other))
-                    keep = True
-                elif first == 1:
-                    keep |= _enter(self.nearest_earlier.setdefault(other, []), (neg, aid), EARLIER_CANDIDATES)
-                if keep:
-                    out.add((other, aid) if other < aid else (aid, other))
+            for other, agreement in zip(others, est.tolist()):
+                partners[a].append((agreement, other))
+                partners[other].append((agreement, a))
+        kept: dict[str, set[str]] = {}
+        for aid in sorted(partners):
+            known = [(-neg, other) for neg, other in (*self.nearest.get(aid, ()), *self.nearest_earlier.get(aid, ()))]
+            nearest, first = nearest_candidates(
+                self.infos[aid], ((agreement, other, self.infos[other]) for agreement, other in (*known, *partners[aid])))
+            self.nearest[aid], self.nearest_earlier[aid] = nearest, first
+            kept[aid] = {other for _, other in nearest} | {other for _, other in first}
+        out = {(a, b) if a < b else (b, a) for a, b in pairs if b in kept[a] or a in kept[b]}
         return out, len(pairs) - len(out)
 
     def _credited(self, a: str, b: str) -> bool:

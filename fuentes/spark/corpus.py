@@ -8,6 +8,8 @@ Derivations (same decisions as `fuentes.corpus.origins.analyse_provenance`):
    publication window of W days the join key is (band key, time bucket of W days): each dated
    article meets the dated articles of its own bucket and of the next, pairs more than W days
    apart are dropped, and articles without a day meet every article in a second band join;
+   then bounded per article as the local index bounds them (`bounded_pairs`: each article's
+   candidates grouped and given to `origins.kept_partners`; a pair stays when either keeps it);
    Credit pairs (`credit_pairs`): the outlets each article credits (`origins.credited_outlets`)
    joined to the articles' outlets; per article, `origins.credit_partners` (what the local index
    calls) keeps the most similar articles it credits or that credit it, within the window;
@@ -130,6 +132,25 @@ def windowed_band_pairs(sigs, window_days: int):
         found = found.union(undated.join(anyone, "band").where(
             F.col("yday").isNotNull() | (F.col("xid") < F.col("yid"))).select("xid", "yid"))
     return found.select(F.least("xid", "yid").alias("a"), F.greatest("xid", "yid").alias("b")).distinct()
+
+
+def bounded_pairs(spark, pairs, infos, size: int | None = None, earlier: int | None = None):
+    """The rows of `pairs` (a, b, jaccard, ...) the local index aligns: each article's candidates
+    (with the partners' publication times and lengths) go to `origins.kept_partners`, the function
+    `ProvenanceIndex._bounded` calls, and a pair stays when either side keeps the other. `size`,
+    `earlier`: the bounds (`origins.LSH_CANDIDATES`, `EARLIER_CANDIDATES` as the driver has them).
+    `infos`: RDD (id, Info)."""
+    from fuentes.corpus import origins
+
+    size = origins.LSH_CANDIDATES if size is None else size
+    earlier = origins.EARLIER_CANDIDATES if earlier is None else earlier
+    slim = infos.mapValues(lambda i: origins.Info(i.id, i.outlet, i.published, i.length, []))  # what `_before` reads
+    sides = pairs.select("a", "b", "jaccard").rdd.flatMap(
+        lambda r: ((r["b"], (r["a"], r["jaccard"])), (r["a"], (r["b"], r["jaccard"]))))  # partner -> (me, agreement)
+    mine = sides.join(slim).map(lambda kv: (kv[1][0][0], (kv[1][0][1], kv[0], kv[1][1])))  # me -> (agreement, partner, info)
+    kept = mine.groupByKey().join(slim).flatMap(lambda kv: [
+        (min(kv[0], other), max(kv[0], other)) for other in origins.kept_partners(kv[1][1], kv[1][0], size, earlier)])
+    return pairs.join(spark.createDataFrame(kept.distinct(), "a string, b string"), ["a", "b"])
 
 
 def relate_partition(rows: Iterable[Any]) -> Iterator[tuple]:
@@ -442,7 +463,8 @@ def run_provenance(spark, out: str, window_days: int | None = None) -> dict[str,
     infos = articles.select("id", "text", title, "byline", "language", "outlet", "published").rdd \
         .mapPartitions(lambda rows: info_partition(rows, outlets)).persist(StorageLevel.MEMORY_AND_DISK)
     sigs = signatures(spark, articles).persist(StorageLevel.MEMORY_AND_DISK)
-    by_bands = candidate_pairs(spark, articles, window_days, sigs).withColumn("found_by", F.lit("bands"))
+    by_bands = bounded_pairs(spark, candidate_pairs(spark, articles, window_days, sigs), infos) \
+        .withColumn("found_by", F.lit("bands"))
     by_credit = with_agreement(credit_pairs(spark, infos, sigs, window_days), sigs) \
         .withColumn("found_by", F.lit("credit"))
     text = by_bands.unionByName(by_credit).groupBy("a", "b").agg(

@@ -78,3 +78,20 @@ def test_outlets_seen_in_the_corpus_are_recognised_by_their_short_form_after_the
     assert [canonical for _, _, canonical in _mentions(text, gazetteer)] == ["Bay Area Courier"] * 2
     # Without the full name, a bare "the Courier" is not taken as that outlet.
     assert _mentions("Two officers were hurt, the Courier reported.", gazetteer) == []
+
+
+def test_material_another_outlet_gathered_is_obtained_not_its_story():
+    text = ("Spending topped $130 million, according to a Politico analysis of federal filings. "
+            "A letter obtained by The Washington Post shows the plan. Reuters obtained the memo. "
+            "A CNN/ORC poll found the race tied, and The New York Times's own survey agreed. "
+            "Politico reported the figure first.")
+    assert kinds(text) == [("Politico", "obtained"), ("The Washington Post", "obtained"), ("Reuters", "obtained"),
+                           ("CNN", "obtained"), ("The New York Times", "obtained"), ("Politico", "reported")]
+
+
+def test_spanish_material_another_outlet_gathered_is_obtained_not_its_story():
+    text = ("El gasto superó los 130 millones, según un análisis de El Universal sobre los registros. "
+            "Una carta obtenida por el diario Reforma muestra el plan. Milenio obtuvo el memorando. "
+            "Una encuesta de El Financiero da un empate, informó Proceso.")
+    assert kinds(text, "es") == [("El Universal", "obtained"), ("Reforma", "obtained"), ("Milenio", "obtained"),
+                                 ("El Financiero", "obtained"), ("Proceso", "reported")]

@@ -461,3 +461,76 @@ def test_dense_cluster_aligns_a_bounded_number_of_candidates_per_article(languag
         assert len(origins_found) == 1
     else:  # the same day: the copies lacking content follow the fuller ones; most share one origin
         assert origins_found.most_common(1)[0][1] >= 0.9 * n
+
+
+# --- another outlet's material cited is no credit line (the article keeps its own story) ---------
+
+CITING = {
+    "en": ("The ferry's repair cost $2 million, according to a Politico analysis of county records.",
+           "A memo obtained by Politico shows the county delayed the work twice.",
+           "As Politico revealed, the shipyard had warned of the fault a year earlier."),
+    "es": ("La reparación costó dos millones de pesos, según un análisis de El Universal sobre los registros.",
+           "Un documento obtenido por El Universal muestra que el municipio aplazó la obra dos veces.",
+           "Como reveló El Universal, el astillero había advertido de la falla un año antes."),
+}
+STORY_LEAD = {"en": "Politico reported on Friday that the ferry was back in service.",
+              "es": "El Universal informó el viernes que el transbordador volvió a operar."}
+COPY_CREDIT = {"en": "This article originally appeared in {}.", "es": "Publicado originalmente en {}."}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_material_of_another_outlet_cited_in_the_lead_is_no_credit_of_its_story(language):
+    """An article citing another outlet's analysis in its lead, a document it obtained and one of its
+    revelations is its own story citing that outlet; a same-day copy crediting it hours later takes
+    its outlet as origin. Naming the other outlet's story in the lead instead makes a rewrite."""
+    body = FERRY if language == "en" else SEQUIA
+    lead, middle, late = CITING[language]
+    cited = "\n\n".join([lead, *body[:3], middle, *body[3:], late])
+    cited_outlet = "Politico" if language == "en" else "El Universal"
+    make = art if language == "en" else art_es
+    copy = cited + "\n\n" + COPY_CREDIT[language].format("The Harbor Ledger")
+    arts = [make("orig", cited, "The Harbor Ledger", "2025-05-02T07:15-05:00"),
+            make("copy", copy, "The Inland Post", "2025-05-02T11:40-05:00")]
+    result = analyse_provenance(arts)
+    assert result.kinds == {"orig": "original", "copy": "syndicated"}
+    assert result.origins == {"orig": "The Harbor Ledger", "copy": "The Harbor Ledger"}
+    assert (cited_outlet, "orig", "cites") in edges(result)
+    assert ("orig", "copy", "syndicated") in edges(result)
+    rewritten = analyse_provenance([make("rw", STORY_LEAD[language] + "\n\n" + cited, "The Harbor Ledger")])
+    assert rewritten.kinds["rw"] == "rewrite" and rewritten.origins["rw"] == cited_outlet
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_bounded_candidates_of_one_add_do_not_depend_on_the_input_order(language, monkeypatch):
+    """Each article keeps its nearest over all its candidates (`nearest_candidates`), whatever came
+    first: one add keeps the same pairs, relations and decisions in any order (what lets the Spark
+    job, which has no order, keep the same pairs)."""
+    import random
+
+    from fuentes.corpus import origins
+    from fuentes.corpus.origins import kept_partners
+
+    monkeypatch.setattr(origins, "LSH_CANDIDATES", 4)
+    monkeypatch.setattr(origins, "EARLIER_CANDIDATES", 3)
+    arts = _dense_cluster(language, 36, seed=9, hourly=True)
+    shuffled = arts[:]
+    random.Random(2).shuffle(shuffled)
+    indexes = []
+    for order in (arts, arts[::-1], shuffled):
+        index = ProvenanceIndex()
+        changes = index.add(order)
+        assert changes.pairs_capped > 0
+        indexes.append(index)
+    first = indexes[0]
+    for other in indexes[1:]:
+        assert set(other.relations) == set(first.relations)
+        assert other.result().derivations == first.result().derivations
+    # the pairs kept are exactly those where one article keeps the other among all its candidates
+    lsh = origins.LSHIndex()
+    every = lsh.add_texts((a.id, a.text) for a in arts)
+    infos = first.infos
+    agreement = {p: float((lsh.signatures[p[0]] == lsh.signatures[p[1]]).mean()) for p in every}
+    kept = {aid: kept_partners(infos[aid], [(agreement[p], p[1] if p[0] == aid else p[0], infos[p[1] if p[0] == aid else p[0]])
+                                           for p in every if aid in p]) for aid in infos}
+    expected = {(a, b) for a, b in every if b in kept[a] or a in kept[b]}
+    assert first.pairs_examined == len(expected) < len(every)
