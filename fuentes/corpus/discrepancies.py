@@ -29,7 +29,7 @@ from itertools import combinations
 from typing import Iterable, Mapping
 
 from fuentes.codecs import merge_evidence
-from fuentes.corpus.claims import NOT_AN_OUTCOME, SAY, Conflict
+from fuentes.corpus.claims import NOT_AN_OUTCOME, SAY, Conflict, described
 from fuentes.extract.claims import claim_lexicon
 from fuentes.extract.values import _date_agrees, dimension, same_value
 from fuentes.ids import content_id, normalize_text
@@ -191,7 +191,8 @@ def predicate_discrepancies(claims: list[Claim], origins: Mapping[str, str | Non
     outcomes = target_outcomes()
     by_target: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
-        if c.object and c.predicate and c.predicate != SAY and c.modality not in NOT_AN_OUTCOME:
+        if c.object and not described(c.object) and c.predicate and c.predicate != SAY \
+                and c.modality not in NOT_AN_OUTCOME:
             by_target[c.object][c.predicate].append(c)
     found = []
     for target, classes in sorted(by_target.items()):

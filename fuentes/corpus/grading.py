@@ -135,7 +135,7 @@ def assess(claims_by_article: Mapping[str, list[Claim]], origins: Mapping[str, s
            entity_of: Mapping[tuple[str, str], str], names: Mapping[str, str] | None = None
            ) -> tuple[list[Claim], list[Discrepancy]]:
     """Match, find discrepancies and grade: the corpus claims (grades set) and discrepancies."""
-    matched = match_claims_detailed(claims_by_article, origins, entity_of)
+    matched = match_claims_detailed(claims_by_article, origins, entity_of, names)
     discrepancies = find_discrepancies(matched.claims, matched.members, origins, names, matched.conflicts)
     owner = {m.id: cid for cid, ms in matched.members.items() for m in ms}
     touching: dict[str, list[Discrepancy]] = defaultdict(list)  # claim id -> its discrepancies, in order

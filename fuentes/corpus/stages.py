@@ -271,7 +271,7 @@ class Claims(CorpusStage):
     """Claims matched across articles with independent-source counts, discrepancies, grades."""
 
     name = "claims"
-    version = "2"  # 2: a discrepancy needs one subject and one measure
+    version = "3"  # 2: a discrepancy needs one subject and one measure; 3: described bodies, verb classes
     reads = ("claims_layer", "entities", "provenance")
     writes = ("claims", "discrepancies")
 

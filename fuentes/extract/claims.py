@@ -11,7 +11,11 @@ A claim is made of
   - an event noun with its patient ("the killing of X", "la captura de X") when X is named;
   - every direct quote (a claim of its speaker), and reported speech that holds no other claim.
 Subject and object come from the dependency parse (English ClearNLP labels and Spanish UD
-labels both) and are local entity keys when a named mention covers the argument. A verb
+labels both) and are local entity keys when a named mention covers the argument; an unnamed body
+named by a description ("the task force", "la embajada estadounidense": a head noun of the
+language's `descriptions`) is `desc:<concept>`, anchored (`@ent:<key>`, `@name:<place>`) by a named
+modifier, the place its clause puts it in or a nationality adjective (`demonyms`); a later
+definite noun with the same head ("the force") is the same body. A verb
 governed by an attempt verb ("tried to catch X") gets the predicate "attempt:<class>": it
 states an aim, not a fact. Clauses inside reported speech carry the reporter as `speaker`.
 Values (fuentes.extract.values) are found once per body and handed to the clause they fall in.
@@ -35,9 +39,10 @@ from fuentes.ids import content_id
 from fuentes.model import Claim, Evidence, Mention, Quote
 from fuentes.pipeline import Stage, register
 
-VERSION = "5"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
+VERSION = "6"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
-# subjectless non-finite fragment makes a claim of the clause it hangs from
+# subjectless non-finite fragment makes a claim of the clause it hangs from; 6: an unnamed body
+# named by a description ("the task force", "la embajada estadounidense") is a subject or object
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -51,6 +56,7 @@ MIN_WORDS = 4
 STATEMENT_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}  # a clause of its own (for `every_clause`)
 COPULAS = {"be", "ser", "estar"}  # a copular clause's predicate is "be" in every language
 STEM_MIN = 4  # shortest infinitive stem matched as a prefix of a verb form
+PLACE_PREPOSITIONS = {"in", "at", "en"}  # "a task force in Arizona": where a described body is
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +78,9 @@ class ClaimLexicon:
     allegation_words: tuple[str, ...] = ()
     compatible: tuple[tuple[str, str], ...] = ()
     target_outcomes: frozenset[str] = frozenset()  # classes that say what became of the target
+    descriptions: dict[str, str] | None = None  # head noun (with compound) -> concept ("embajada" -> embassy)
+    demonyms: dict[str, str] | None = None  # nationality adjective -> place name ("estadounidense")
+    verb_classes: dict[str, frozenset[str]] | None = None  # untyped verb lemma -> its synonym classes
 
 
 @lru_cache(maxsize=8)
@@ -99,7 +108,18 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
         allegation_words=tuple(w.casefold() for w in raw.get("allegation_words", [])),
         compatible=tuple(tuple(p) for p in raw.get("compatible", [])),
         target_outcomes=frozenset(raw.get("target_outcomes", [])),
+        descriptions={str(k).casefold(): str(v) for k, v in (raw.get("descriptions") or {}).items()},
+        demonyms={str(k).casefold(): str(v) for k, v in (raw.get("demonyms") or {}).items()},
+        verb_classes=_verb_classes(raw.get("verb_classes") or {}),
     )
+
+
+def _verb_classes(raw: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for cls, verbs in raw.items():
+        for verb in verbs:
+            out.setdefault(str(verb).casefold(), set()).add(str(cls))
+    return {verb: frozenset(classes) for verb, classes in out.items()}
 
 
 def _stems(raw: dict[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -125,6 +145,7 @@ class _Article:
         self.values = find_values(body, self.lex.language)
         self._inner: set[int] = set()  # token indices of the sub-claims of the clause last cut
         self._vstarts = [f.start for f in self.values]
+        self._descriptions: dict[int, str] | None = None  # head token -> description key
 
     # ---- arguments -----------------------------------------------------------------------
     def entity_at(self, tok: Any) -> str | None:
@@ -156,6 +177,108 @@ class _Article:
                 if found:
                     return found
         return None
+
+    def argument(self, tok: Any | None) -> str | None:
+        """The referent of an argument: the entity it names, else the unnamed body a description
+        names (`description_of`)."""
+        return self.entity_of(tok) or self.description_of(tok)
+
+    # ---- unnamed referents ---------------------------------------------------------------
+    def description_of(self, tok: Any | None) -> str | None:
+        """The key of the unnamed body an argument's noun describes ("the task force", "la
+        embajada estadounidense"): `desc:<concept>`, with `@ent:<local key>` or `@name:<place>` when
+        a named modifier, a place or a nationality adjective anchors it. The corpus matcher
+        (`fuentes.corpus.claims`) resolves the keys of one story to one referent."""
+        if tok is None or tok.pos_ == "PRON":
+            return None
+        if self._descriptions is None:
+            self._descriptions = self.descriptions()
+        return self._descriptions.get(tok.i)
+
+    def descriptions(self) -> dict[int, str]:
+        """Every noun of the article that describes an unnamed body, in text order: its head noun
+        (with its compound, "task force", "fuerza de tarea") is in the language's `descriptions`;
+        without an anchor of its own it takes the last anchored description of its concept in
+        the article; a later definite noun with the same head ("the force", "la fuerza") is the
+        same referent."""
+        out: dict[int, str] = {}
+        by_head: dict[str, str] = {}
+        by_concept: dict[str, str] = {}
+        for tok in self.doc:
+            if tok.pos_ != "NOUN" or self.entity_at(tok):
+                continue
+            head = tok.lemma_.casefold()
+            concept = self._concept(tok)
+            if concept is None:
+                if head in by_head and self._definite(tok):
+                    out[tok.i] = by_head[head]
+                continue
+            anchor = self._anchor(tok)
+            key = f"desc:{concept}@{anchor}" if anchor else by_concept.get(concept, f"desc:{concept}")
+            by_concept[concept] = key
+            by_head[head] = by_head[tok.lower_] = key
+            out[tok.i] = key
+        return out
+
+    def _concept(self, tok: Any) -> str | None:
+        table = self.lex.descriptions or {}
+        heads = [tok.lemma_.casefold(), tok.lower_]
+        for c in tok.children:
+            if c.dep_ == "compound" and c.i == tok.i - 1 and c.pos_ == "NOUN":  # "task force"
+                for h in heads:
+                    found = table.get(f"{c.lemma_.casefold()} {h}") or table.get(f"{c.lower_} {h}")
+                    if found:
+                        return found
+            if c.dep_ in ("nmod", "prep") and c.i in (tok.i + 1, tok.i + 2):  # "fuerza de tarea"
+                noun = c if c.dep_ == "nmod" else next((g for g in c.children if g.dep_ == "pobj"), None)
+                case = next((g.lower_ for g in c.children if g.dep_ == "case"), None) if c.dep_ == "nmod" \
+                    else c.lower_
+                if noun is not None and case and noun.pos_ == "NOUN":
+                    for h in heads:
+                        found = table.get(f"{h} {case} {noun.lemma_.casefold()}") or \
+                            table.get(f"{h} {case} {noun.lower_}")
+                        if found:
+                            return found
+        return next((table[h] for h in heads if h in table), None)
+
+    def _anchor(self, tok: Any) -> str | None:
+        """What names the body a description describes: a named modifier or place in its phrase
+        ("the U.S. embassy", "in Arizona", "de Estados Unidos"), else a nationality adjective."""
+        for t in tok.subtree:
+            if t.i == tok.i or self._below_clause(t, tok):
+                continue
+            found = self.entity_at(t)
+            if found:
+                return f"ent:{found}"
+            place = (self.lex.demonyms or {}).get(t.lower_)
+            if place and t.pos_ in ("ADJ", "PROPN", "NOUN"):
+                return f"name:{place}"
+        verb = tok.head  # "set up a task force in Arizona": where its clause puts it
+        if verb.i == tok.i or verb.pos_ not in ("VERB", "AUX") or tok.dep_ not in OBJ | SUBJ | PASS_SUBJ:
+            return None
+        for c in verb.children:
+            noun = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and \
+                c.lower_ in PLACE_PREPOSITIONS else c if c.dep_ in ("obl", "nmod") and \
+                any(g.dep_ == "case" and g.lower_ in PLACE_PREPOSITIONS for g in c.children) else None
+            found = self.entity_at(noun) if noun is not None else None
+            if found:
+                return f"ent:{found}"
+        return None
+
+    @staticmethod
+    def _below_clause(t: Any, head: Any) -> bool:
+        """The token sits in a relative clause or a clause of its own below the noun."""
+        while t.i != head.i and t.head.i != t.i:
+            if t.dep_ in ("relcl", "acl:relcl", "ccomp", "advcl"):
+                return True
+            t = t.head
+        return False
+
+    @staticmethod
+    def _definite(tok: Any) -> bool:
+        return any(c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType")
+                                        or c.lower_ in ("the", "this", "that", "these", "those"))
+                   for c in tok.children)
 
     def antecedent(self, tok: Any) -> str | None:
         """The nearest person named before a personal pronoun, in its sentence or the one before."""
@@ -457,7 +580,7 @@ class _Article:
                 span = [t for t in self.doc[tok.head.left_edge.i:toks[-1].i + 1] if not t.is_space]
             start, end = span[0].idx, span[-1].idx + len(span[-1])
             reported = self.inside(self.indirect, tok.idx)
-            claims.append(self._claim(start, end, predicate, self.entity_of(subj), self.entity_of(patient),
+            claims.append(self._claim(start, end, predicate, self.argument(subj), self.argument(patient),
                                       found, reported.speaker if reported else None, modality=modality,
                                       time=self.time_of(found), place=self.place_of(toks)))
             made.add(tok.i)
@@ -500,8 +623,8 @@ class _Article:
             reported = self.inside(self.indirect, tok.idx)
             copula = any(c.dep_ == "cop" for c in tok.children) or tok.lemma_.casefold() in COPULAS
             predicate = self.verb_class(tok) or ("be" if copula else tok.lemma_.casefold())
-            out.append(self._claim(start, end, predicate, self.entity_of(subj),
-                                   self.entity_of(patient), found, reported.speaker if reported else None,
+            out.append(self._claim(start, end, predicate, self.argument(subj),
+                                   self.argument(patient), found, reported.speaker if reported else None,
                                    modality=modality, time=self.time_of(found), place=self.place_of(toks)))
             spans.append((start, end))
         return out

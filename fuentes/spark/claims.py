@@ -103,7 +103,53 @@ def claim_items(spark, out: str):
     origins = kinds.select("article_id", "origin") if kinds is not None \
         else spark.createDataFrame([], "article_id string, origin string")
     joined = layers.join(entity_maps(spark, out), "article_id", "left").join(origins, "article_id", "left")
-    return joined.rdd.mapPartitions(items_partition)
+    items = joined.rdd.mapPartitions(items_partition)
+    described = joined.rdd.mapPartitions(described_partition).collect()
+    if not described:
+        return items
+    arts = {d[0] for d in described}
+    keys = spark.sparkContext.broadcast(described_keys(described, items.filter(lambda kv: kv[1][0] in arts).collect()))
+    return items.map(lambda kv: _described(kv, keys.value))
+
+
+def described_partition(rows: Iterable[Any]) -> Iterator[tuple]:
+    """(article, origin, emap, [(position, subject, object)]) of each article whose claims name an
+    unnamed body by a description (its layer's keys, before resolution)."""
+    from fuentes.corpus.claims import DESC
+
+    for row in rows:
+        layer = json.loads(row["layers"] or "{}").get("claims") or []
+        raw = [(pos, item.get("subject"), item.get("object")) for pos, item in enumerate(layer)]
+        if any(str(k or "").startswith(DESC) for _, *ks in raw for k in ks):
+            yield row["article_id"], row["origin"], row["emap"], raw
+
+
+def described_keys(described: list[tuple], items: list[tuple[str, tuple]]) -> dict[str, tuple]:
+    """Item id -> (subject, object) with descriptions resolved as the local matcher does
+    (`resolve_descriptions`, over the articles that hold a description)."""
+    from fuentes.corpus.claims import resolve_descriptions
+
+    raw_of = {(art, pos): (subj, obj) for art, _, _, raw in described for pos, subj, obj in raw}
+    origins = {art: origin for art, origin, _, _ in described}
+    entity_of, names = {}, {}
+    for art, _, emap, _ in described:
+        for key, (eid, name) in json.loads(emap or "{}").items():
+            entity_of[(art, key)] = eid
+            names[eid] = name
+    ordered = sorted(items, key=lambda kv: (kv[1][0], kv[1][1]))
+    claims = [item[2] for _, item in ordered]
+    raw = {item[2].id: raw_of.get((item[0], item[1]), (None, None)) for _, item in ordered}
+    resolve_descriptions(claims, raw, origins, entity_of, names)
+    return {uid: (item[2].subject, item[2].object) for uid, item in ordered}
+
+
+def _described(kv: tuple[str, tuple], keys: dict[str, tuple]) -> tuple[str, tuple]:
+    uid, item = kv
+    if uid not in keys:
+        return kv
+    claim = item[2]
+    claim.subject, claim.object = keys[uid]
+    return uid, item
 
 
 def item_keys(uid: str, item: tuple) -> Iterator[tuple[str, str, str]]:

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from fuentes.codecs import CLAIM, DISCREPANCY, EVENT, RELATION, evidence_records
+from fuentes.corpus.claims import described, description_label
 from fuentes.corpus.timeline import entity_query, event_sources, of_kind
 from fuentes.network.store_graph import store_network_view
 from fuentes.store import Store
@@ -303,6 +304,8 @@ def _name(names: dict[str, str], value: Any) -> dict[str, Any] | None:
     """{id, name, entity}: an entity id with its name, or a plain value (a place, a title)."""
     if value in (None, ""):
         return None
+    if described(value):
+        return {"id": value, "name": description_label(value, names), "entity": False}
     return {"id": value, "name": names.get(value, value), "entity": value in names}
 
 

@@ -1,0 +1,62 @@
+"""Stage `claims`: an unnamed body named by a description ("the task force", "la embajada
+estadounidense") is a claim's subject or object, anchored by a named modifier, a place or a
+nationality adjective; a later definite noun with the same head is the same body (fictional text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuentes.extract.claims import extract_claims
+from fuentes.model import Mention
+
+pytestmark = pytest.mark.models
+
+
+def mentions(body: str, *names: tuple[str, str, str]) -> list[Mention]:
+    out = []
+    for text, label, key in names:
+        start = body.find(text)
+        while start >= 0:
+            out.append(Mention(start, start + len(text), text, label, key))
+            start = body.find(text, start + 1)
+    return sorted(out, key=lambda m: m.start)
+
+
+EN = ("Last spring the coast guard set up a smuggling task force in Port Lindo. "
+      "The task force seized 40 boats in its first month. "
+      "The force has about 120 officers. "
+      "The Canadian embassy requested the extradition of 12 sailors on Friday.")
+ES = ("La primavera pasada la guardia costera creó una fuerza de tarea contra el contrabando en Puerto Lindo. "
+      "La fuerza de tarea decomisó 40 lanchas en su primer mes. "
+      "La fuerza tiene unos 120 agentes. "
+      "La embajada canadiense solicitó el viernes la extradición de 12 marineros.")
+
+
+@pytest.mark.parametrize("lang,body,place", [("en", EN, "Port Lindo"), ("es", ES, "Puerto Lindo")])
+def test_a_described_body_is_one_subject_in_its_article(nlp, lang, body, place):
+    sdoc = nlp[lang](body)
+    claims = extract_claims(body, sdoc, mentions(body, (place, "GPE", "p1")), [], lang, "a1")
+    seized = next(c for c in claims if c.predicate == "seize")
+    assert seized.subject == "desc:task force@ent:p1"  # anchored by the place of its first mention
+    staff = next(c for c in claims if "120" in c.text)
+    assert staff.subject == seized.subject  # "the force": same head, same body
+    embassy = next(c for c in claims if c.predicate == "request")
+    assert embassy.subject == "desc:embassy@name:Canada"  # a nationality adjective anchors it
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("en", "The committee approved 12 new roads on Monday."),
+    ("es", "El comité aprobó 12 carreteras nuevas el lunes."),
+])
+def test_an_unanchored_description_has_no_anchor(nlp, lang, body):
+    claims = extract_claims(body, nlp[lang](body), [], [], lang, "a1")
+    assert any(c.subject == "desc:committee" for c in claims)
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("en", "Marta Ruiz approved 12 new roads on Monday."),
+    ("es", "Marta Ruiz aprobó 12 carreteras nuevas el lunes."),
+])
+def test_a_name_is_never_a_description(nlp, lang, body):
+    claims = extract_claims(body, nlp[lang](body), mentions(body, ("Marta Ruiz", "PERSON", "e1")), [], lang, "a1")
+    assert claims and all(not (c.subject or "").startswith("desc:") for c in claims)
