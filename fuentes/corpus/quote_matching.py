@@ -6,7 +6,11 @@ speaker, most words shared, some different - joins the group as a variant: its
 `Quote.variant_of` points at the earlier quote it rewords and both wordings are kept.
 
 Candidate pairs come from MinHash LSH over the quotes' word sets (datasketch), so the work
-grows with the number of quotes, not with its square; rapidfuzz scores the candidates.
+grows with the number of quotes, not with its square; rapidfuzz scores the candidates. Only the
+first quote of each wording (its words and its speaker) goes in the index: a story carried by
+hundreds of outlets repeats its quotes word for word, and each copy relates to every other quote
+exactly as the first does, so it joins that quote's statement without being compared again
+(comparing every copy with every other grew with the square of the outlets).
 """
 
 from __future__ import annotations
@@ -96,6 +100,8 @@ def match_quotes(quotes_by_article: Mapping[str, Iterable[Quote]], num_perm: int
 
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=num_perm)
     exact: dict[str, int] = {}
+    wordings: dict[tuple[str, str], int] = {}  # (words, speaker) -> its first quote, the one in the LSH
+    elsewhere: dict[int, int] = {}  # that first quote -> its first copy in another article
     variant_pairs: list[tuple[int, int]] = []
     for i, (article, quote, key) in enumerate(items):
         words = set(key.split())
@@ -104,10 +110,18 @@ def match_quotes(quotes_by_article: Mapping[str, Iterable[Quote]], num_perm: int
         exact.setdefault(key, i)
         if len(words) < MIN_WORDS:
             continue
+        wording = (key, quote_key(quote.speaker_name or ""))
+        first = wordings.setdefault(wording, i)
+        if first != i:  # a copy of a wording already placed relates to every quote as its first does
+            if items[first][0] != article:
+                elsewhere.setdefault(first, i)
+            continue
         mh = quote_minhash(words, num_perm)
         for j in sorted(map(int, lsh.query(mh))):  # earlier quotes first: stable variant_of
             if items[j][0] == article:
-                continue
+                j = elsewhere.get(j, j)  # the same wording in another article, when there is one
+                if items[j][0] == article:
+                    continue
             kind = quote_relation(items[j][1], quote, items[j][2], key)
             if kind == "same":
                 parent[find(i)] = find(j)

@@ -66,3 +66,30 @@ def test_blocking_keeps_many_quotes_fast():
     groups = match_quotes(by_article)
     assert time.perf_counter() - started < 20
     assert [sorted(g.quotes) for g in groups] == [sorted([by_article["art5"][3].id, by_article["copy"][0].id])]
+
+
+def test_copies_of_one_story_are_not_compared_with_each_other(monkeypatch):
+    # Regression: a story carried by hundreds of outlets repeats its quotes word for word, and
+    # every copy was compared with every earlier one (the stage grew with the outlets' square).
+    import fuentes.corpus.quote_matching as matching
+
+    said = ["The harbour is the main door for cocaine entering the region",
+            "La aduana sabe lo que pasa en el puerto desde hace años",
+            "We will not negotiate with the cartel under any circumstances at all"]
+    by_article = {f"outlet{n}": [q(f"outlet{n}", text) for text in said] for n in range(300)}
+    by_article["rewrite"] = [q("rewrite", "The harbour is the main entry for cocaine coming into the region",
+                               speaker="Vidal")]
+    calls = 0
+    relation = matching.quote_relation
+
+    def counted(*args):
+        nonlocal calls
+        calls += 1
+        return relation(*args)
+
+    monkeypatch.setattr(matching, "quote_relation", counted)
+    groups = match_quotes(by_article)
+    assert calls < 50  # was ~135,000: every copy against every earlier copy
+    sizes = sorted(len(g.quotes) for g in groups)
+    assert sizes == [300, 300, 301]  # each wording one statement; the rewording joins the first
+    assert by_article["rewrite"][0].variant_of == by_article["outlet0"][0].id
