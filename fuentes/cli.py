@@ -45,8 +45,10 @@ def ingest(
     saved_at: Optional[str] = typer.Option(None, help="When the given pages were saved (ISO 8601); "
                                                       "resolves '3 hours ago' in their text."),
     progress: Optional[bool] = typer.Option(None, help="Show a progress bar (default: on a terminal)."),
-    budget: float = typer.Option(60.0, help="Seconds one document may take to clean (0: no limit); one "
-                                            "over it is rejected and the batch goes on."),
+    budget: float = typer.Option(60.0, help="Most seconds one document may take to clean (0: no limit): each gets "
+                                            "30 s plus 10 s per MB, up to this. A page the cleaner's estimate puts "
+                                            "over its budget is rejected before cleaning, one that overruns it is "
+                                            "stopped; either way with the reason, and the batch goes on."),
     memory_mb: int = typer.Option(2048, help="Memory one document may take to clean, in MB (0: no limit)."),
 ) -> None:
     """Read articles, clean them and store each exactly once."""
@@ -135,7 +137,8 @@ def run_all(inputs: list[str] = typer.Argument(..., help="Files, folders, URLs o
             workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (0: automatic)."),
             saved_at: Optional[str] = typer.Option(None, help="When the given pages were saved (ISO 8601)."),
             progress: Optional[bool] = typer.Option(None, help="Show a progress bar."),
-            budget: float = typer.Option(60.0, help="Seconds one document may take to clean (0: no limit)."),
+            budget: float = typer.Option(60.0, help="Most seconds one document may take to clean (0: no limit); "
+                                                    "see `fuentes ingest --help`."),
             memory_mb: int = typer.Option(2048, help="Memory one document may take to clean, in MB (0: no limit).")
             ) -> None:
     """The main job: ingest the inputs, then analyse the store (entities, quotes, provenance)."""

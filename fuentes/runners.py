@@ -5,11 +5,29 @@ Concurrency lives here, never in stages. A worker turns a RawDocument into a sto
 through a bounded window: a multi-GB archive is never read into memory ahead of the workers.
 
 A per-document budget keeps one page from stalling a batch. With `budget` set, every item
-runs in a worker process (one when `workers` is 1), one item at a time; an item that takes
-longer than the budget has its worker killed and becomes a Rejection ("took longer than 60 s
-to process: skipped"); a fresh worker takes the next items, and results still come out in
-input order (finished results wait, within their own bound, for an earlier slow one). A
-worker's first item of a run may take up to twice the budget (at most 30 s more): stages load
+runs in a worker process (one when `workers` is 1), one item at a time, and gets a number of
+seconds: a `Budget` gives every document a floor plus an allowance per MB of input, up to a
+ceiling (the ingest: 30 s + 10 s per MB, at most 60 s; 1,901 real pages take 0.1 s median,
+0.6 s p99, their cost grows about linearly with size, and the floor covers a worker's one-off
+loading of models, see DEFAULT_FLOOR); a plain number is a flat budget. Two checks hold it:
+
+- Up front, when the caller gives an `estimate` (the ingest gives the cleaner's cost model,
+  `fuentes.clean.html.cleaning_cost`): an item whose estimated cost is over its budget is
+  rejected before any work, with the estimate and what it was read from ("would take about
+  5 min to process (360,500 HTML elements in 14.3 MB), over its budget of 60 s: skipped").
+  The estimate is cheap (two regular-expression passes over the bytes, in this process:
+  0.25 s for that page), deterministic (the same page gets the same answer on any machine and
+  under any load, and a re-run rejects it again with the same reason) and meant to err low,
+  so that it only rejects what the clock would stop anyway: it saves the budget's worth of
+  waiting for a page that could never finish.
+  Without it, a batch with one pathological page ends no earlier than that page's start plus
+  its whole budget.
+- On the clock, for everything the estimate cannot see: an item that takes longer than its
+  budget has its worker killed and becomes a Rejection ("took longer than 60 s to process:
+  skipped"); a fresh worker takes the next items, and results still come out in input order
+  (finished results wait, within their own bound, for an earlier slow one).
+
+A worker's first item of a run may take longer by up to the ceiling (at most 30 s): stages load
 their models lazily, and that one-off cost is not the document's. With `memory_mb` each
 worker's address space is limited too (Linux: RLIMIT_AS): a document that needs more fails
 with MemoryError, becomes a Rejection, and the worker is replaced. Without either, one worker
@@ -32,6 +50,7 @@ import pickle
 import threading
 import time
 from collections import deque
+from dataclasses import dataclass
 from multiprocessing.connection import wait
 from typing import Any, Callable, Iterable, Iterator
 
@@ -45,13 +64,52 @@ Result = tuple[int, "dict[str, Any] | Rejection"]  # (input size in bytes, row o
 ToRow = Callable[[ArticleDoc], dict[str, Any]]
 MakeDoc = Callable[[Any], ArticleDoc]
 
-DEFAULT_BUDGET = 60.0  # seconds per document in the ingest stages (ordinary pages: ~20 ms; 4 MB: ~12 s)
+Estimate = Callable[[Any], "tuple[float, str] | None"]  # item -> (seconds it would take, read from what)
+
+MB = 1024 * 1024
+DEFAULT_BUDGET = 60.0  # most seconds one document may take in the ingest stages (the ceiling)
+# Seconds any document may take, plus an allowance per MB of input. Real pages (1,901 of three
+# HTML corpora, bench/ingest_budget.py) take 0.08 s (median), 0.5 s (p99) and at most about 1 s
+# per MB; the floor is that large for what is not the page's: a worker's language models load
+# lazily, all of lingua's (25 s, 1.3 GB) on the first page whose text does not narrow the
+# candidates (code, markup), which can be any page of a run (measured: 13 s on a 287 KB page).
+DEFAULT_FLOOR = 30.0
+DEFAULT_PER_MB = 10.0
 DEFAULT_MEMORY_MB = 2048  # address space of one ingest worker (about 400 MB for ordinary pages)
 STARTUP_LIMIT = 300.0  # seconds a fresh worker may take to start and import the pipeline's stages
 FIRST_ITEM_GRACE = 30.0  # at most this much more for a worker's first item of a job (models load lazily)
 HOLD_ITEMS_PER_WINDOW = 16  # finished results that may wait for an earlier, slow item: window x this
 HOLD_BYTES = 256 * 1024 * 1024  # ... and at most this much input behind them
 IDLE_KEPT = 8  # idle workers kept for the next run
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """Seconds one document may take: `floor` plus `per_mb` for each MB of its input, at most
+    `most`. `Budget.flat(s)`: `s` for every document; `Budget.scaled(most)`: the ingest's."""
+
+    most: float
+    floor: float
+    per_mb: float = 0.0
+
+    @classmethod
+    def flat(cls, seconds: float) -> Budget:
+        return cls(seconds, seconds, 0.0)
+
+    @classmethod
+    def scaled(cls, most: float = DEFAULT_BUDGET, floor: float = DEFAULT_FLOOR,
+               per_mb: float = DEFAULT_PER_MB) -> Budget:
+        return cls(most, min(floor, most), per_mb)
+
+    def seconds(self, size: int) -> float:
+        """The budget of a document of `size` bytes, to a tenth of a second."""
+        return min(self.most, round(self.floor + self.per_mb * size / MB, 1))
+
+    def describe(self) -> str:
+        if self.per_mb == 0 or self.floor >= self.most:
+            return f"{self.most:g} s per document"
+        return f"{self.floor:g} s + {self.per_mb:g} s per MB per document, at most {self.most:g} s"
+
 
 _worker: tuple[Pipeline, ToRow, MakeDoc] | None = None
 _memory_limit_mb: int | None = None  # set in a worker process whose memory is limited
@@ -147,6 +205,19 @@ def _process(item: Any, pipeline: Pipeline, to_row: ToRow, make_doc: MakeDoc) ->
 
 def timeout_reason(budget: float) -> str:
     return f"took longer than {budget:g} s to process: skipped"
+
+
+def estimate_reason(seconds: float, basis: str, budget: float) -> str:
+    """The Rejection reason of an item whose estimated cost (`seconds`, read from `basis`) is over its budget."""
+    return f"would take about {_about(seconds)} to process ({basis}), over its budget of {budget:g} s: skipped"
+
+
+def _about(seconds: float) -> str:
+    if seconds >= 5400:
+        return f"{seconds / 3600:.1f} h"
+    if seconds >= 120:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds:.0f} s" if seconds >= 10 else f"{seconds:.1f} s"
 
 
 def memory_reason(limit_mb: int | None = None) -> str:
@@ -252,10 +323,11 @@ class _Worker:
             return False
         return True
 
-    def allowed(self, budget: float) -> float:
-        """Seconds the current item may take: the budget, and for the first item of a job up to
-        as much again (at most FIRST_ITEM_GRACE) for loading what the stages load lazily."""
-        return budget + min(budget, FIRST_ITEM_GRACE) if self.first else budget
+    def allowed(self, budget: Budget) -> float:
+        """Seconds the current item may take: its budget, and for the first item of a job up to
+        the ceiling more (at most FIRST_ITEM_GRACE) for loading what the stages load lazily."""
+        seconds = budget.seconds(self.task[1])
+        return seconds + min(budget.most, FIRST_ITEM_GRACE) if self.first else seconds
 
     def give(self, task: tuple[int, int, Any]) -> bool:
         """Send an item; False when the worker is gone (the item was not taken)."""
@@ -308,8 +380,8 @@ def _keep_workers(workers: list[_Worker]) -> None:
 
 
 def _in_workers(pipeline: Pipeline, items: Iterable[Any], to_row: ToRow, workers: int, window: int,
-                make_doc: MakeDoc, budget: float | None, memory_mb: int | None,
-                batch: int = 1) -> Iterator[Result]:
+                make_doc: MakeDoc, budget: Budget | None, memory_mb: int | None,
+                batch: int = 1, estimate: Estimate | None = None) -> Iterator[Result]:
     job_id = next(_jobs)
     payload = pickle.dumps((pipeline, to_row, make_doc))
     pool = _take_workers(workers, memory_mb)
@@ -373,10 +445,22 @@ def _in_workers(pipeline: Pipeline, items: Iterable[Any], to_row: ToRow, workers
         for worker in list(pool):
             if worker.task is not None and budget is not None and now - worker.since > worker.allowed(budget):
                 index, size, item = worker.task
-                finish(worker, Rejection(_name(item), timeout_reason(budget)))
+                finish(worker, Rejection(_name(item), timeout_reason(budget.seconds(size))))
                 replace(worker)
             elif worker.task is None and not worker.ready and now - worker.since > STARTUP_LIMIT:
                 raise PipelineError(f"a worker process did not start within {STARTUP_LIMIT:g} s")
+
+    def preflight(item: Any, size: int) -> Rejection | None:
+        """The item's Rejection when its estimated cost is over its budget, else None."""
+        if estimate is None or budget is None:
+            return None
+        try:
+            guess = estimate(item)
+        except Exception:  # noqa: BLE001 - an estimate only saves time: without one, the clock decides
+            return None
+        if guess is None or guess[0] <= budget.seconds(size):
+            return None
+        return Rejection(_name(item), estimate_reason(guess[0], guess[1], budget.seconds(size)))
 
     def next_deadline() -> float | None:
         ends = [w.since + (w.allowed(budget) if w.task is not None else STARTUP_LIMIT) for w in pool
@@ -418,8 +502,9 @@ def _in_workers(pipeline: Pipeline, items: Iterable[Any], to_row: ToRow, workers
                     exhausted = True
                 else:
                     size = _size(item)
-                    if isinstance(item, Rejection):  # a reader's rejection: no work, keeps its place
-                        done[read] = (size, item)
+                    refused = item if isinstance(item, Rejection) else preflight(item, size)
+                    if refused is not None:  # a reader's rejection, or over budget: no work, keeps its place
+                        done[read] = (size, refused)
                         held += size
                     else:
                         queue.append((read, size, item))
@@ -438,14 +523,17 @@ def _in_workers(pipeline: Pipeline, items: Iterable[Any], to_row: ToRow, workers
 
 
 def run(pipeline: Pipeline, items: Iterable[Any], to_row: ToRow, workers: int = 1,
-        window_per_worker: int = 32, make_doc: MakeDoc = doc_from_raw, budget: float | None = None,
-        memory_mb: int | None = None, batch: int = 1) -> Iterator[Result]:
+        window_per_worker: int = 32, make_doc: MakeDoc = doc_from_raw, budget: float | Budget | None = None,
+        memory_mb: int | None = None, batch: int = 1, estimate: Estimate | None = None) -> Iterator[Result]:
     """Yield (input size, row or Rejection) for every item, in input order.
 
     Items are RawDocuments by default; `make_doc` turns another kind of item (a stored
     article, say) into an ArticleDoc. Rejections among the items pass straight through.
-    `budget`: seconds one item may take (None: no limit); with it, items always run in worker
-    processes, so that an overrunning one can be stopped. `memory_mb`: address space per worker.
+    `budget`: seconds one item may take, a number (the same for every item) or a `Budget`
+    (by size); None: no limit. With it, items always run in worker processes, so that an
+    overrunning one can be stopped, and `estimate(item)` (seconds it would take and what that
+    was read from, or None), when given, rejects up front an item whose estimate is over its
+    budget. `memory_mb`: address space per worker.
     `batch`: items processed together (`process_many`: stages with a `pipe` method, spaCy's,
     take them at once); a worker gets a whole batch. A budget is per item, so with one the
     items go one at a time. A worker that dies during a batch costs only the item it died on:
@@ -453,6 +541,7 @@ def run(pipeline: Pipeline, items: Iterable[Any], to_row: ToRow, workers: int = 
     """
     if budget is not None:
         batch = 1
+        budget = budget if isinstance(budget, Budget) else Budget.flat(budget)
     if workers <= 1 and budget is None and memory_mb is None:
         if batch > 1:
             source = iter(items)
@@ -468,4 +557,5 @@ def run(pipeline: Pipeline, items: Iterable[Any], to_row: ToRow, workers: int = 
     window = max(4, workers * window_per_worker)
     if batch > 1:  # the window counts batches: as many items in flight as without batches
         window = max(2 * workers, window // batch)
-    yield from _in_workers(pipeline, items, to_row, workers, window, make_doc, budget, memory_mb, batch)
+    yield from _in_workers(pipeline, items, to_row, workers, window, make_doc, budget, memory_mb, batch,
+                           estimate)

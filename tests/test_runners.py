@@ -13,7 +13,7 @@ from fuentes.ingest.job import ingest_items, ingest_pipeline
 from fuentes.ingest.raw import RawDocument
 from fuentes.model import Rejection
 from fuentes.pipeline import Pipeline, Stage
-from fuentes.runners import run, timeout_reason
+from fuentes.runners import MB, Budget, run, timeout_reason
 from fuentes.store.articles import list_articles, list_rejections
 
 TEXT = ("Police officers in the port city arrested {n} suspects on Monday after a long night operation, "
@@ -133,6 +133,34 @@ def test_ingest_rejects_the_stalling_page_with_the_reason_and_stores_the_others(
     assert seen == [item.source for item in items]
     assert list_rejections(store) == [Rejection("in/sleep-60.txt", "took longer than 4 s to process: skipped")]
     assert sorted(a.source for a in list_articles(store)) == ["in/a.txt", "in/b.txt", "in/c.txt", "in/d.txt"]
+
+
+def test_a_scaled_budget_gives_a_larger_document_more_time_on_the_clock():
+    budget = Budget(most=30, floor=1, per_mb=2)
+    big = RawDocument(source="in/large/sleep-2.txt", data=TEXT.format(n=9) + " " * MB, format="text")
+    items = [raw("a"), raw("sleep-2"), big, raw("b")]  # the first item may also load models: not a sleeper
+    results = [result for _, result in run(MISBEHAVE, items, where, budget=budget)]
+    assert results[1] == Rejection("in/sleep-2.txt", "took longer than 1 s to process: skipped")
+    assert isinstance(results[2], dict) and budget.seconds(len(big.data)) == 3  # 1 s + 2 s for its 1 MB
+    assert [source(r) for r in results] == [source(i) for i in items]
+
+
+def test_an_item_estimated_over_its_budget_is_rejected_before_any_worker_sees_it():
+    def estimate(item):
+        if "boom" in item.source:
+            raise ValueError("cannot tell")
+        return (150.0, "as the estimate says") if "sleep" in item.source else (0.01, "small")
+
+    items = [raw("a"), raw("sleep-30"), raw("boom"), Rejection("in/unreadable.bin", "binary file"), raw("b")]
+    started = time.monotonic()
+    results = [result for _, result in run(MISBEHAVE, items, where, budget=10, estimate=estimate)]
+    assert time.monotonic() - started < 10, "the item went to a worker and was stopped by the clock"
+    assert results[1] == Rejection(
+        "in/sleep-30.txt", "would take about 2 min to process (as the estimate says), over its budget of 10 s: skipped")
+    assert isinstance(results[2], dict)  # an estimate that fails leaves the item to the clock
+    assert [source(r) for r in results] == [source(i) for i in items]
+    alone = [result for _, result in run(MISBEHAVE, [raw("sleep-0.1")], where, estimate=estimate)]
+    assert isinstance(alone[0], dict)  # no budget, no estimate: nothing is over a budget that is not there
 
 
 # --- batches: stages with a `pipe` method (spaCy's) get several documents at once -----------

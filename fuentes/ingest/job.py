@@ -15,9 +15,10 @@ from fuentes.clean.language import not_analysed_counts, not_analysed_reason
 from fuentes.codecs import ARTICLE
 from fuentes.doc import ArticleDoc
 from fuentes.errors import StoreError
+from fuentes.ingest.raw import RawDocument
 from fuentes.model import Article, Rejection
 from fuentes.pipeline import Pipeline
-from fuentes.runners import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, run
+from fuentes.runners import DEFAULT_BUDGET, DEFAULT_MEMORY_MB, Budget, run
 from fuentes.store import Store
 from fuentes.store.articles import save_batch
 
@@ -72,7 +73,7 @@ def ingest_items(items: Iterable, store: Store, *, workers: int = 1, batch_size:
                  pipeline: Pipeline | None = None,
                  on_result: Callable[[int, Any], None] | None = None,
                  summary: IngestSummary | None = None,
-                 budget: float | None = DEFAULT_BUDGET,
+                 budget: float | Budget | None = DEFAULT_BUDGET,
                  memory_mb: int | None = DEFAULT_MEMORY_MB) -> IngestSummary:
     """Run the pipeline over RawDocuments/Rejections and store the results batch by batch.
 
@@ -81,9 +82,13 @@ def ingest_items(items: Iterable, store: Store, *, workers: int = 1, batch_size:
     when the run ends in an exception. Whatever was processed before an exception is written
     before the exception goes on; a batch the store refuses is written one input at a time, so
     one unstorable article becomes a Rejection instead of taking its batch with it.
-    `budget`: seconds one input may take in the pipeline, `memory_mb`: memory per worker process
-    (see fuentes.runners); an input over either is rejected with the reason and the batch goes on.
-    None for both runs a one-worker ingest in this process, unprotected.
+    `budget`: the most seconds one input may take in the pipeline; an input gets 30 s plus 10 s
+    per MB, up to that (`Budget.scaled`; a `Budget` sets all three). An HTML page whose cleaning
+    the cleaner's cost model (`fuentes.clean.html.cleaning_cost`) estimates over its budget is
+    rejected before it is cleaned; any other input over its budget is stopped when the budget
+    runs out. `memory_mb`: memory per worker process (see fuentes.runners). An input over either
+    is rejected with the reason and the batch goes on. None for both runs a one-worker ingest
+    in this process, unprotected.
     """
     pipeline = pipeline or ingest_pipeline()
     summary = summary if summary is not None else IngestSummary()
@@ -102,9 +107,11 @@ def ingest_items(items: Iterable, store: Store, *, workers: int = 1, batch_size:
         summary.rejected += result.rejected
         summary.rejections.extend(refused)
 
+    if budget is not None and not isinstance(budget, Budget):
+        budget = Budget.scaled(budget)
     try:
         for size, result in run(pipeline, items, article_row, workers=workers, budget=budget,
-                                memory_mb=memory_mb):
+                                memory_mb=memory_mb, estimate=cleaning_estimate):
             (failed if isinstance(result, Rejection) else rows).append(result)
             if on_result:
                 on_result(size, result)
@@ -120,6 +127,15 @@ def ingest_items(items: Iterable, store: Store, *, workers: int = 1, batch_size:
     if rows or failed:
         flush()
     return summary
+
+
+def cleaning_estimate(item: Any) -> tuple[float, str] | None:
+    """The cleaner's estimated cost of an HTML input (seconds, and what it was read from), else None."""
+    if isinstance(item, RawDocument) and item.format == "html":
+        from fuentes.clean.html import cleaning_cost
+
+        return cleaning_cost(item.data)
+    return None
 
 
 def _save(store: Store, rows: list[dict[str, Any]], failed: list[Rejection]) -> tuple[Any, list[Rejection]]:
