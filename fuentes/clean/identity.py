@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fuentes.doc import ArticleDoc
 from fuentes.errors import InputError
 from fuentes.ids import article_id
@@ -11,15 +13,22 @@ MIN_BODY_WORDS = 5
 CHARS_PER_WORD_UNSPACED = 2  # Chinese, Japanese, Thai...: about two characters a word
 
 
+# scripts written without spaces between words: kana, CJK, Thai, Lao, Myanmar, Khmer
+UNSPACED = ((0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x0E00, 0x0EFF),
+            (0x1000, 0x109F), (0x1780, 0x17FF), (0x20000, 0x2FA1F))
+_ANY_UNSPACED = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in UNSPACED) + "]")
+
+
 def _unspaced(ch: str) -> bool:
     """A letter of a script written without spaces between words."""
     o = ord(ch)
-    return (0x3040 <= o <= 0x30FF or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF
-            or 0x0E00 <= o <= 0x0EFF or 0x1000 <= o <= 0x109F or 0x1780 <= o <= 0x17FF or 0x20000 <= o <= 0x2FA1F)
+    return any(a <= o <= b for a, b in UNSPACED)
 
 
 def word_count(text: str) -> int:
     """Words of `text`; in scripts without spaces, characters / CHARS_PER_WORD_UNSPACED."""
+    if _ANY_UNSPACED.search(text) is None:  # the usual case: every word has spaces around it
+        return sum(1 for token in text.split() if any(map(str.isalpha, token)))
     unspaced = sum(1 for ch in text if _unspaced(ch))
     spaced = sum(1 for token in text.split() if not all(_unspaced(ch) or not ch.isalpha() for ch in token))
     return spaced + unspaced // CHARS_PER_WORD_UNSPACED

@@ -7,23 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from fuentes.extract.names import POSSESSIVE, looks_like_acronym, name_tokens, visible
-
-_BODY = "fuentes_body"
-
+from fuentes.nlp.text import doc_text
 
 def body_text(sdoc: Any) -> str:
-    """The Doc's text, read once per article: `Doc.text` joins every token on each call, and the
-    entity rules read it many times (`entities.extract` caches it for the article's duration)."""
-    cached = sdoc.user_data.get(_BODY)
-    return cached if cached is not None else sdoc.text
-
-
-def cache_body(sdoc: Any, keep: bool) -> None:
-    """Cache the Doc's text for `body_text` (keep=True) or drop the cache (keep=False)."""
-    if keep:
-        sdoc.user_data[_BODY] = sdoc.text
-    else:
-        sdoc.user_data.pop(_BODY, None)
+    """The Doc's text, joined once per Doc (`fuentes.nlp.text.doc_text`): the entity rules read
+    it many times."""
+    return doc_text(sdoc)
 
 
 PLACE = {"GPE", "LOC", "FAC"}

@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.attrs import ENT_TYPE, POS
+from spacy.symbols import PROPN
+
 from fuentes.extract.alias_cands import PLACE, Cand, body_text
 from fuentes.extract.names import Lexicon, fold, looks_like_acronym, person_keys, same_person_name
 
@@ -99,15 +102,22 @@ def link_people(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
             c.person, c.label = cid, "PERSON"
     covered = {i for c in cands for i in range(c.start, c.end)}
     tagged = _model_labels(cands)  # spans added below are no model tags: counted once, here
+    # runs of capitalised proper nouns the model did not tag at all; the proper nouns outside
+    # entities are found from the Doc's arrays without making a Token for every word
+    tags = sdoc.to_array([POS, ENT_TYPE])
     run: list[Any] = []
-    for tok in [*sdoc, None]:  # runs of capitalised proper nouns the model did not tag at all
-        if (tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.idx not in covered
-                and not tok.ent_type_):
-            run.append(tok)
-            continue
-        if run:
+    last = -2
+    for i in ((tags[:, 0] == PROPN) & (tags[:, 1] == 0)).nonzero()[0].tolist():
+        tok = sdoc[i]
+        fits = tok.text[:1].isupper() and tok.idx not in covered
+        if run and (not fits or i != last + 1):  # a word in between that is none ends the run
             _untagged_run(sdoc, body, run, owners, cands, tagged, lex)
             run = []
+        if fits:
+            run.append(tok)
+            last = i
+    if run:
+        _untagged_run(sdoc, body, run, owners, cands, tagged, lex)
 
 
 def opens_sentence(sdoc: Any, i: int, dashes: bool = False) -> bool:

@@ -18,6 +18,7 @@ from fuentes.extract.aliases import visible
 from fuentes.extract.speakers import (PERSON_LABELS, SUBJECT_DEPS, Referents, Speaker,
                                       first_name_gender)
 from fuentes.model import Mention
+from fuentes.nlp.text import doc_text
 
 __all__ = ["Resolver", "Speaker", "first_name_gender", "same_sentence", "tokens_in", "PERSON_LABELS"]
 
@@ -179,7 +180,7 @@ class Resolver(Referents):
                     and ("Number=Plur" in str(tok.morph) or tok.tag_ == "NNS") \
                     and tok.lemma_.lower() in self.lex.speaker_nouns:
                 first = tok.left_edge
-                text = self.doc.text[first.idx:tok.idx + len(tok)]
+                text = doc_text(self.doc)[first.idx:tok.idx + len(tok)]
                 return Speaker(visible(text), None, first.idx, tok.idx + len(tok), False, "phrase")
         return None
 
@@ -194,7 +195,7 @@ class Resolver(Referents):
         owners = [x for x in inner if self._possessor(x)]
         named = [x for x in inner if x not in owners]
         if len(named) > 1 and self._joined(named[0], named[1]):  # "owners Ana Ruiz and Bo Lind said"
-            return Speaker(self.doc.text[named[0].start:named[1].end], None, named[0].start, named[1].end,
+            return Speaker(doc_text(self.doc)[named[0].start:named[1].end], None, named[0].start, named[1].end,
                            False, "group")
         if named:  # "Wise's dad, Darrin": the dad speaks, not Wise
             return self.speaker_from_mention(named[0])
@@ -236,7 +237,7 @@ class Resolver(Referents):
         while last.i + 1 < len(self.doc) and self.doc[last.i + 1].head.i == head.i \
                 and self.doc[last.i + 1].dep_ in ("flat", "compound", "flat:name"):
             last = self.doc[last.i + 1]  # "Juan Pérez" in Spanish hangs Pérez after Juan
-        text = self.doc.text[first.idx:last.idx + len(last)]
+        text = doc_text(self.doc)[first.idx:last.idx + len(last)]
         known = self.by_alias(text) if head.pos_ == "PROPN" else None
         if known is not None:  # a name the model left untagged here but tagged elsewhere
             return Speaker(known.name, known.id, first.idx, last.idx + len(last), known.kind == "person", "name")
@@ -328,7 +329,7 @@ class Resolver(Referents):
         if not conj or not self.is_person(m):
             return None
         end = max(c.right_edge.idx + len(c.right_edge) for c in conj)
-        return Speaker(self.doc.text[m.start:end], None, m.start, end, False, "group")
+        return Speaker(doc_text(self.doc)[m.start:end], None, m.start, end, False, "group")
 
     def _speaker_noun(self, head: Any) -> bool:
         """A nameless subject speaks only when it is someone: a noun of the lexicon's

