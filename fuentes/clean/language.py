@@ -4,7 +4,8 @@ News in scope is English and Spanish, but a crawl brings pages in any language, 
 in Malay or Chinese must be stored under its own language (provenance and stories still use it;
 the analysis says it does not read it) rather than forced into a near language. Detection runs
 among all of lingua's languages on the first few hundred characters (its cost grows with the
-sample). Short Latin-script texts (headlines, snippets: under `SHORT_WORDS` words) are too short
+sample), on their trigram models (lingua's low accuracy mode: as accurate on that much text, and
+cheap to load). Short Latin-script texts (headlines, snippets: under `SHORT_WORDS` words) are too short
 for that choice (a Spanish line of ten words reads as Basque or Catalan often enough to matter),
 so they are read among the languages news in scope is written in, as before.
 """
@@ -43,7 +44,10 @@ class Detection:
 
 @lru_cache(maxsize=1)
 def _all_languages() -> LanguageDetector:
-    return LanguageDetectorBuilder.from_all_languages().build()
+    # Trigram models only: lingua's full models for every language cost a process 25 s and
+    # 1.3 GB to load (lazily, at the first text of a new kind: a document's time budget paid
+    # for it), and on 320 characters of real news in ten languages they are no more accurate.
+    return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +106,7 @@ def not_analysed_counts(counts: Mapping[str, int]) -> str:
     return f"{listed}; supported: {', '.join(ANALYSED)}"
 
 
-@stage_from_function("language", requires=("body", "meta"), provides=("language", "meta"), version="2")
+@stage_from_function("language", requires=("body", "meta"), provides=("language", "meta"), version="3")  # 3: all-languages detection on trigram models
 def language(doc: ArticleDoc) -> ArticleDoc:
     """Declared language (container or page metadata) when given, else detected from the body."""
     declared = (doc.meta.get("language") or "").split("-")[0].lower() or None
