@@ -16,7 +16,9 @@ Not cached: requests carrying credentials (Authorization, cookies), anything but
 response, responses over `max_item` bytes, and the routes whose answer is not a function of the
 store (job progress, the add form, the streaming export). The cache is bounded in bytes and
 drops the least recently used responses first. A writing request answered by this process
-empties it (the data version would too; this saves the check).
+empties it (the data version would too; this saves the check). Requests for a page that is
+being made for the same version wait for it instead of making it again: after each commit of
+an ingest, sixteen clients opening the search page made it sixteen times at once.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ DEFAULT_BYTES = 64 * 1024 * 1024
 MAX_ITEM = 2 * 1024 * 1024
 NOT_CACHED = ("/api/jobs", "/api/export", "/api/status", "/add", "/static/", "/jobs")
 HIT_HEADER = (b"x-fuentes-cache", b"hit")
+FLIGHT_WAIT_SECONDS = 30.0  # a request waits at most this long for the same page being made
 # Routes (pages and /api) that read the analysis's knowledge only, never what an ingest writes.
 KNOWLEDGE = ("/entities", "/quotes", "/claims", "/events", "/relations", "/network", "/timeline",
              "/stories", "/provenance")
@@ -59,6 +62,7 @@ class ResponseCache:
         self.size = 0
         self.lock = threading.Lock()
         self.hits = self.misses = 0
+        self.in_flight: dict[tuple, anyio.Event] = {}  # (key, version) -> set when that page is made
 
     def cacheable(self, scope: Scope, headers: dict[bytes, bytes]) -> bool:
         if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD") or self.max_bytes <= 0:
@@ -87,6 +91,11 @@ class ResponseCache:
         key = (scope["method"], path, scope.get("query_string", b""),
                headers.get(b"accept", b""), headers.get(b"accept-encoding", b""))
         found = self.get(key, version)
+        flight = (key, version)
+        if found is None and flight in self.in_flight:  # the same page is being made: wait for it
+            with anyio.move_on_after(FLIGHT_WAIT_SECONDS):
+                await self.in_flight[flight].wait()
+            found = self.get(key, version)
         if found is not None:
             start, body = found
             await send(dict(start, headers=list(start["headers"]) + [HIT_HEADER]))
@@ -110,9 +119,15 @@ class ResponseCache:
                     complete = True
             await send(message)
 
-        await self.app(scope, receive, recording_send)
-        if keep and complete and start_message is not None:
-            self.put(key, version, start_message, b"".join(chunks))
+        made = None if flight in self.in_flight else self.in_flight.setdefault(flight, anyio.Event())
+        try:
+            await self.app(scope, receive, recording_send)
+            if keep and complete and start_message is not None:
+                self.put(key, version, start_message, b"".join(chunks))
+        finally:
+            if made is not None:
+                self.in_flight.pop(flight, None)
+                made.set()
 
     def get(self, key: tuple, version: Any) -> tuple[Message, bytes] | None:
         with self.lock:
