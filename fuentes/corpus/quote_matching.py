@@ -101,8 +101,8 @@ def match_quotes(quotes_by_article: Mapping[str, Iterable[Quote]], num_perm: int
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=num_perm)
     exact: dict[str, int] = {}
     wordings: dict[tuple[str, str], int] = {}  # (words, speaker) -> its first quote, the one in the LSH
-    elsewhere: dict[int, int] = {}  # that first quote -> its first copy in another article
-    variant_pairs: list[tuple[int, int]] = []
+    family: dict[int, list[int]] = {}  # a wording's first quote -> it and its copies, in order
+    related: list[tuple[int, int, str]] = []  # (earlier first, later first, "same" or "variant")
     for i, (article, quote, key) in enumerate(items):
         words = set(key.split())
         if key in exact:
@@ -110,24 +110,31 @@ def match_quotes(quotes_by_article: Mapping[str, Iterable[Quote]], num_perm: int
         exact.setdefault(key, i)
         if len(words) < MIN_WORDS:
             continue
-        wording = (key, quote_key(quote.speaker_name or ""))
-        first = wordings.setdefault(wording, i)
-        if first != i:  # a copy of a wording already placed relates to every quote as its first does
-            if items[first][0] != article:
-                elsewhere.setdefault(first, i)
+        first = wordings.setdefault((key, quote_key(quote.speaker_name or "")), i)
+        family.setdefault(first, []).append(i)
+        if first != i:  # a copy relates to every quote as its wording's first quote does
             continue
         mh = quote_minhash(words, num_perm)
-        for j in sorted(map(int, lsh.query(mh))):  # earlier quotes first: stable variant_of
-            if items[j][0] == article:
-                j = elsewhere.get(j, j)  # the same wording in another article, when there is one
-                if items[j][0] == article:
-                    continue
+        for j in sorted(map(int, lsh.query(mh))):
             kind = quote_relation(items[j][1], quote, items[j][2], key)
-            if kind == "same":
-                parent[find(i)] = find(j)
-            elif kind == "variant":
-                variant_pairs.append((j, i))
+            if kind is not None:
+                related.append((j, i, kind))
         lsh.insert(str(i), mh)
+    # Each relation between two wordings holds between their quotes of different articles
+    # (quotes of one article are never grouped); a rewording points at the earliest quote it rewords.
+    variant_pairs: list[tuple[int, int]] = []
+    for j, i, kind in related:
+        ones, others = family[j], family[i]
+        if kind == "same":
+            if len({items[x][0] for x in ones} | {items[y][0] for y in others}) > 1:
+                parent[find(i)] = find(j)
+            continue
+        for mine, theirs in ((ones, others), (others, ones)):
+            for y in mine:
+                x = next((x for x in theirs if x < y and items[x][0] != items[y][0]), None)
+                if x is not None:
+                    variant_pairs.append((x, y))
+    variant_pairs.sort(key=lambda pair: (pair[1], pair[0]))  # each quote's earliest first
     for j, i in variant_pairs:
         parent[find(i)] = find(j)
     return _groups(items, find, variant_pairs)
