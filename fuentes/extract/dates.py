@@ -29,6 +29,8 @@ from typing import Any, Callable, Iterator
 
 import yaml
 
+from fuentes.extract.word_starts import FIRST_WORD, folded, matches_at, word_starts
+
 DATA = Path(__file__).parent / "data"
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
 
@@ -204,19 +206,13 @@ def vocab(language: str | None) -> Vocab:
     return Vocab(lang, data, compiled, starts, needs)
 
 
-_FIRST_WORD = re.compile(r"\w+")
-# The only characters IGNORECASE matches with a letter of the vocabularies that str.lower()
-# does not turn into it ("İ", dotless "ı", long "ſ"); mapped before lowering.
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-
-
 def _first_words(words: Any) -> frozenset[str] | None:
     """The first word of every entry, lowered; None when an entry does not start with a word
     character (then no word tells where it can match)."""
     firsts = set()
     for entry in words:
-        text = str(entry).translate(_FOLD).lower()
-        m = _FIRST_WORD.match(text)
+        text = folded(str(entry))
+        m = FIRST_WORD.match(text)
         if m is None:
             return None
         firsts.add(m.group(0))
@@ -231,23 +227,6 @@ def _starts(lists: tuple[Any, ...], digit: bool) -> Starts | None:
             return None
         words |= firsts
     return Starts(frozenset(words), digit)
-
-
-def _word_index(text: str) -> tuple[dict[str, list[int]], list[int]] | None:
-    """Where each word of `text` starts (lowered), and where the words starting with a digit
-    start; None when lowering changes the text's length (positions would not agree)."""
-    folded = text.translate(_FOLD).lower()
-    if len(folded) != len(text):
-        return None
-    index: dict[str, list[int]] = {}
-    digits: list[int] = []
-    for m in _FIRST_WORD.finditer(text):
-        start = m.start()
-        word = folded[start:m.end()]
-        index.setdefault(word, []).append(start)
-        if word[0].isdigit():
-            digits.append(start)
-    return index, digits
 
 
 def _matches(pattern: "re.Pattern[str]", text: str, starts: Starts | None, needs: tuple[frozenset[str], ...],
@@ -265,18 +244,11 @@ def _matches(pattern: "re.Pattern[str]", text: str, starts: Starts | None, needs
     positions = [p for w in starts.words if w in words for p in words[w]]
     if starts.digit:
         positions += digits
-    end = 0
-    for pos in sorted(set(positions)):
-        if pos < end:
-            continue
-        m = pattern.match(text, pos)
-        if m is not None:
-            yield m
-            end = m.end() if m.end() > pos else pos + 1
+    yield from matches_at(pattern, text, positions)
 
 
 def _lookup(table: dict[str, Any], text: str) -> Any:
-    key = re.sub(r"\s+", " ", text.strip().translate(_FOLD).lower().rstrip("."))  # as IGNORECASE matched it
+    key = re.sub(r"\s+", " ", folded(text.strip()).rstrip("."))  # as IGNORECASE matched it
     return table.get(key)
 
 
@@ -404,7 +376,7 @@ def find_dates(text: str, language: str | None = "en", anchor: date | None = Non
     """Every date expression of `text`, longest match first where two overlap, in text order."""
     v = vocab(language)
     found: list[DateExpr] = []
-    index = _word_index(text)
+    index = word_starts(text)
     for (name, pattern), starts, needs in zip(v.patterns, v.starts, v.needs):
         for m in _matches(pattern, text, starts, needs, index):
             expr = _interpret(name, m, v, anchor)

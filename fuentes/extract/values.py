@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from fuentes.extract.word_starts import FIRST_WORD, folded, matches_at, word_starts
 from fuentes.model import Value
 
 DATA = Path(__file__).with_name("data")
@@ -166,42 +167,19 @@ class Starts:
     chars: frozenset[str]
 
 
-_FIRST_WORD = re.compile(r"\w+")
-# The only characters IGNORECASE matches with a letter of the vocabularies that str.lower()
-# does not turn into it ("İ", dotless "ı", long "ſ"); mapped before lowering (as in extract/dates.py).
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-
-
 def _starts(entries: list[Any], prefix: list[Any] = (), digit: bool = False) -> Starts:
     words: set[str] = set()
     prefixes: set[str] = set()
     chars: set[str] = set()
     for group, into in ((entries, words), (prefix, prefixes)):
         for entry in group:
-            text = str(entry).translate(_FOLD).lower()
-            m = _FIRST_WORD.match(text)
+            text = folded(str(entry))
+            m = FIRST_WORD.match(text)
             if m is None:  # an entry opening with a symbol ("$", "€"): that character
                 chars.update({text[:1], text[:1].upper()} if text else set())
             else:
                 into.add(m.group(0))
     return Starts(frozenset(words), tuple(sorted(prefixes)), digit, frozenset(chars))
-
-
-def _start_index(text: str) -> tuple[dict[str, list[int]], list[int]] | None:
-    """Where each word of `text` starts (lowered) and where the words that open with a digit
-    start; None when lowering changes the text's length (positions would not agree)."""
-    folded = text.translate(_FOLD).lower()
-    if len(folded) != len(text):
-        return None
-    index: dict[str, list[int]] = {}
-    digits: list[int] = []
-    for m in _FIRST_WORD.finditer(folded):
-        start = m.start()
-        word = m.group(0)
-        index.setdefault(word, []).append(start)
-        if word[0].isdigit():
-            digits.append(start)
-    return index, digits
 
 
 def _matches(pattern: "re.Pattern[str]", text: str, starts: Starts | None,
@@ -223,14 +201,7 @@ def _matches(pattern: "re.Pattern[str]", text: str, starts: Starts | None,
         while at >= 0:
             positions.append(at)
             at = text.find(ch, at + 1)
-    end = 0
-    for pos in sorted(set(positions)):
-        if pos < end:
-            continue
-        m = pattern.match(text, pos)
-        if m is not None:
-            yield m
-            end = m.end() if m.end() > pos else pos + 1
+    yield from matches_at(pattern, text, positions)
 
 
 def find_values(text: str, language: str | None = "en", *, exhaustive: bool = False) -> list[Found]:
@@ -238,7 +209,7 @@ def find_values(text: str, language: str | None = "en", *, exhaustive: bool = Fa
     `exhaustive`: scan the whole text with every pattern (the same result, slower; for tests)."""
     lex = lexicon(language)
     cands: list[tuple[int, int, int, Value]] = []
-    index = None if exhaustive else _start_index(text)
+    index = None if exhaustive else word_starts(text)
     for (kind, pattern), starts in zip(lex.patterns, lex.starts, strict=True):
         for m in _matches(pattern, text, starts, index):
             value = _build(kind, m, lex, text)

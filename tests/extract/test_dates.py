@@ -194,6 +194,7 @@ def test_the_prefilter_finds_what_scanning_every_position_finds(anchor):
 
 def test_a_pattern_is_tried_only_at_the_words_it_can_start_with():
     from fuentes.extract import dates
+    from fuentes.extract.word_starts import word_starts
 
     v = dates.vocab("en")
     tried: list[int] = []
@@ -209,11 +210,11 @@ def test_a_pattern_is_tried_only_at_the_words_it_can_start_with():
     name, pattern = next(p for p in v.patterns if p[0] == "weekday")
     starts = v.starts[[n for n, _ in v.patterns].index(name)]
     text = "The army moved in. " * 50 + "On Sunday the mayor spoke; last Monday he did not."
-    found = [m.group(0) for m in dates._matches(Watch(pattern), text, starts, (), dates._word_index(text))]
+    found = [m.group(0) for m in dates._matches(Watch(pattern), text, starts, (), word_starts(text))]
     assert found == ["On Sunday", "last Monday"]
     assert len(tried) <= 4  # "On", "Sunday" (inside the first match: skipped), "last", "Monday"
     assert list(dates._matches(Watch(pattern), "No weekday here.", starts, v.needs[[n for n, _ in v.patterns].index(name)],
-                               dates._word_index("No weekday here."))) == []
+                               word_starts("No weekday here."))) == []
 
 
 def test_a_long_s_in_a_date_is_read_not_a_crash():

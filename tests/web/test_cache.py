@@ -110,6 +110,7 @@ def test_knowledge_pages_stay_cached_through_an_ingest_and_follow_an_analysis_an
     analyse(store)
     client = TestClient(create_app(store))
     entities, articles = client.get("/api/entities"), client.get("/api/articles")
+    assert not _hit(articles)
     assert entities.json()["total"] > 0
     writer = open_store(store_url)  # an ingest in another process
     try:
@@ -118,7 +119,8 @@ def test_knowledge_pages_stay_cached_through_an_ingest_and_follow_an_analysis_an
         writer.close()
     again = client.get("/api/entities")
     assert _hit(again) and again.json() == entities.json()  # the ingest added no knowledge
-    assert not _hit(client.get("/api/articles"))  # the article list follows the ingest at once
+    listed = client.get("/api/articles")  # the article list follows the ingest at once
+    assert not _hit(listed) and listed.json()["total"] == articles.json()["total"] + 1
     analyse(store)  # the new article joins the knowledge: the page is made again
     analysed = client.get("/api/entities")
     assert not _hit(analysed) and analysed.json()["total"] > entities.json()["total"]

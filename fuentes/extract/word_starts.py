@@ -1,0 +1,49 @@
+"""Where a pattern can start: the words of a text by their lowered form, so a stage tries a
+pattern only at the words its vocabulary can open with (`extract.dates`, `extract.values`),
+with the same matches as a scan of the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+FIRST_WORD = re.compile(r"\w+")
+# The only characters IGNORECASE matches with a letter of the vocabularies that str.lower()
+# does not turn into it ("İ", dotless "ı", long "ſ"); mapped before lowering.
+FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def folded(text: str) -> str:
+    """`text` as the vocabularies are compared with it: folded, then lowered."""
+    return text.translate(FOLD).lower()
+
+
+def word_starts(text: str) -> tuple[dict[str, list[int]], list[int]] | None:
+    """Where each word of `text` starts (by its folded form), and where the words starting with
+    a digit start; None when folding changes the text's length (positions would not agree)."""
+    lowered = folded(text)
+    if len(lowered) != len(text):
+        return None
+    index: dict[str, list[int]] = {}
+    digits: list[int] = []
+    for m in FIRST_WORD.finditer(text):
+        start = m.start()
+        word = lowered[start:m.end()]
+        index.setdefault(word, []).append(start)
+        if word[0].isdigit():
+            digits.append(start)
+    return index, digits
+
+
+def matches_at(pattern: re.Pattern, text: str, positions: Iterable[int]) -> Iterator[re.Match]:
+    """`pattern`'s matches starting at `positions`, in text order, none inside an earlier one:
+    what `pattern.finditer(text)` gives when every match starts at one of `positions`."""
+    end = 0
+    for pos in sorted(set(positions)):
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+            end = m.end() if m.end() > pos else pos + 1
