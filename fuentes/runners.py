@@ -70,9 +70,10 @@ MB = 1024 * 1024
 DEFAULT_BUDGET = 60.0  # most seconds one document may take in the ingest stages (the ceiling)
 # Seconds any document may take, plus an allowance per MB of input. Real pages (1,901 of three
 # HTML corpora, bench/ingest_budget.py) take 0.08 s (median), 0.5 s (p99) and at most about 1 s
-# per MB; the floor is that large for what is not the page's: a worker's language models load
-# lazily, all of lingua's (25 s, 1.3 GB) on the first page whose text does not narrow the
-# candidates (code, markup), which can be any page of a run (measured: 13 s on a 287 KB page).
+# per MB; the floor is that large for what is not the page's: models a worker loads lazily, at
+# whichever page of a run first needs them. It was set when the language detector loaded all of
+# lingua's models that way (25 s, 1.3 GB; measured 13 s on a 287 KB page); on trigram models that
+# load is under a second (clean/language.py), so the floor could come down, not yet re-measured.
 DEFAULT_FLOOR = 30.0
 DEFAULT_PER_MB = 10.0
 DEFAULT_MEMORY_MB = 2048  # address space of one ingest worker (about 400 MB for ordinary pages)
