@@ -39,10 +39,11 @@ from fuentes.ids import content_id
 from fuentes.model import Claim, Evidence, Mention, Quote
 from fuentes.pipeline import Stage, register
 
-VERSION = "6"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
+VERSION = "7"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
 # subjectless non-finite fragment makes a claim of the clause it hangs from; 6: an unnamed body
-# named by a description ("the task force", "la embajada estadounidense") is a subject or object
+# named by a description ("the task force", "la embajada estadounidense") is a subject or object;
+# 7: a question, quoted or not, states nothing: no claim
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -556,6 +557,8 @@ class _Article:
         for tok, cls in cands:
             if self.inside(self.direct, tok.idx):
                 continue  # a direct quote is one claim of its speaker, below
+            if asks(tok.sent.text) and not self.every_clause:
+                continue  # "Did the army know?": a question states nothing
             if self.not_a_claim(tok, cls) and not (self.every_clause and self.a_statement(tok)):
                 continue
             toks = self.clause_tokens(tok, head_ids)
@@ -602,6 +605,8 @@ class _Article:
             span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
             if span is None:
                 continue
+            if asks(span.root.sent.text) and not self.every_clause:
+                continue  # a figure in a question is asked about, not stated
             tok = self._clause_of(span.root)
             chain: set[int] = set()
             up = tok
@@ -654,7 +659,7 @@ class _Article:
         """Each direct quote, whole, is one claim of its speaker ("X said Y"); reported speech is
         no claim of its own (the clauses inside it are, attributed to the speaker)."""
         return [self._claim(q.start, q.end, "say", q.speaker, None, self._values_between(q.start, q.end), q.speaker)
-                for q in self.direct if len(q.text.split()) >= MIN_WORDS]
+                for q in self.direct if len(q.text.split()) >= MIN_WORDS and not asks(q.text)]
 
     def _values_between(self, start: int, end: int) -> list[Found]:
         return [f for f in self.values if start <= f.start and f.end <= end]
@@ -668,6 +673,15 @@ class _Article:
                      object=obj, values=[f.value for f in found], speaker=speaker,
                      evidence=[Evidence(self.article, start, end, "claims", VERSION)], time=time, place=place,
                      modality=modality)
+
+
+_QUESTION_END = re.compile(r"\?[\"'”’»)\]]*\s*$")
+
+
+def asks(text: str) -> bool:
+    """A question ("Did you see me pull that off?", "¿Quién lo sabía?"): it asks, it states no fact."""
+    text = text.strip()
+    return bool(_QUESTION_END.search(text)) or text.lstrip("\"“«'‘(").startswith("¿")
 
 
 def _checkable(found: Found) -> bool:

@@ -220,3 +220,20 @@ def test_a_date_in_a_fragment_is_read_with_its_clause(nlp, lang, body, date):
     claims = extract_claims(body, nlp[lang](body), [], [], lang, "a1")
     (dated,) = [c for c in claims if c.time == date]
     assert ("bonuses" in dated.text or "bonos" in dated.text) and dated.text.endswith("2027")
+
+
+@pytest.mark.parametrize("lang,body,quoted", [
+    ("en", "Did the navy kill Rafael Quintero in 2019? The navy killed Rafael Quintero in 2020.",
+     "\u201cDid you see the navy take the port in 2019?\u201d said Ana Berg."),
+    ("es", "\u00bfMataron los marinos a Rafael Quintero en 2019? Los marinos mataron a Rafael Quintero en 2020.",
+     "\u00ab\u00bfVieron ustedes c\u00f3mo la marina tom\u00f3 el puerto en 2019?\u00bb, dijo Ana Berg."),
+])
+def test_a_question_quoted_or_not_is_no_claim(nlp, lang, body, quoted):
+    # Regression: "Did you see me pull that off?" was graded like a statement of its speaker.
+    claims = extract_claims(body, nlp[lang](body), mentions_of(body, "Rafael Quintero"), [], lang, "q1")
+    assert claims and all("2020" in c.text and "?" not in c.text for c in claims)
+    q = Quote(id="q2", article="q2", text=quoted[1:quoted.index("2019") + 5], start=1,
+              end=quoted.index("2019") + 5, direct=True, speaker_name="Ana Berg", speaker="e1")
+    assert q.text.endswith("?")
+    said = extract_claims(quoted, nlp[lang](quoted), mentions_of(quoted, "Ana Berg"), [q], lang, "q2")
+    assert not [c for c in said if c.predicate == "say"]
