@@ -4,15 +4,8 @@ overlap tests, span replacement, the label of a linked group."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from fuentes.extract.names import POSSESSIVE, looks_like_acronym, name_tokens, visible
-from fuentes.nlp.text import doc_text
-
-def body_text(sdoc: Any) -> str:
-    """The Doc's text, joined once per Doc (`fuentes.nlp.text.doc_text`): the entity rules read
-    it many times."""
-    return doc_text(sdoc)
 
 
 PLACE = {"GPE", "LOC", "FAC"}

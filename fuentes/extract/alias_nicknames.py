@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from fuentes.extract.alias_cands import Cand, body_text, overlapping, replace_overlapping
+from fuentes.extract.alias_cands import Cand, overlapping, replace_overlapping
 from fuentes.extract.names import QUOTED_NICK, Lexicon, cue_pattern, fold, is_nickname_form
+from fuentes.nlp.text import doc_text
 
 
 def _human_context(span: Any, lex: Lexicon) -> bool:
@@ -29,7 +30,7 @@ def _human_context(span: Any, lex: Lexicon) -> bool:
 
 
 def link_nicknames(sdoc: Any, cands: list[Cand], lex: Lexicon, edges: list[tuple[Cand, Cand]]) -> None:
-    body = body_text(sdoc)
+    body = doc_text(sdoc)
     for m in QUOTED_NICK.finditer(body):
         nick = m["nick"].strip()
         first = m["first"].split()
@@ -82,7 +83,7 @@ def link_el_forms(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
     known = {fold(c.text) for c in cands if c.nick}
     spans = [c for c in cands if not c.nick and is_nickname_form(c.text, lex)]
     if lex.language == "en":
-        for m in _EL_FORM.finditer(body_text(sdoc)):
+        for m in _EL_FORM.finditer(doc_text(sdoc)):
             if not overlapping(cands, m.start(), m.end()):
                 new = Cand(m.start(), m.end(), m.group(), "", "")
                 cands.append(new)

@@ -9,8 +9,9 @@ from typing import Any
 from spacy.attrs import ENT_TYPE, POS
 from spacy.symbols import PROPN
 
-from fuentes.extract.alias_cands import PLACE, Cand, body_text
+from fuentes.extract.alias_cands import PLACE, Cand
 from fuentes.extract.names import Lexicon, fold, looks_like_acronym, person_keys, same_person_name
+from fuentes.nlp.text import doc_text
 
 
 _NAME_WORD = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:['\u2019-][a-zà-ÿA-ZÀ-Ý]+)*")
@@ -80,7 +81,7 @@ def _after_locative(body: str, c: Cand, lex: Lexicon) -> bool:
 
 def link_people(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
     """Surnames, first names and shorter full names -> their person; untagged ones added."""
-    body = body_text(sdoc)
+    body = doc_text(sdoc)
     cluster = _person_clusters(cands)
     owners = key_owners(cluster)
     by_surface: dict[tuple[str, ...], list[Cand]] = {}

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from fuentes.corpus.name_constraints import exonym_key
-from fuentes.extract.alias_cands import PLACE, Cand, body_text, clean_surface, group_label, overlapping
+from fuentes.extract.alias_cands import PLACE, Cand, clean_surface, group_label, overlapping
 from fuentes.extract.alias_nicknames import link_el_forms, link_nicknames
 from fuentes.extract.alias_people import key_owners, link_people, opens_sentence
 from fuentes.extract.names import (DATA, OPENERS, POSSESSIVE, QUOTED_NICK, Lexicon, acronym_of, appositive_role,
@@ -24,6 +24,7 @@ from fuentes.extract.names import (DATA, OPENERS, POSSESSIVE, QUOTED_NICK, Lexic
                                    looks_like_acronym, name_tokens, org_variant, party_role, person_keys,
                                    same_person_name, title_before, visible)
 from fuentes.unionfind import UnionFind
+from fuentes.nlp.text import doc_text
 
 __all__ = [
     "DATA", "PLACE", "QUOTED_NICK", "Cand", "Lexicon", "acronym_of", "appositive_role", "clean_surface",
@@ -175,7 +176,7 @@ def link(sdoc: Any, cands: list[Cand], lex: Lexicon) -> list[list[int]]:
     edges: list[tuple[Cand, Cand]] = []
     link_nicknames(sdoc, cands, lex, edges)
     link_el_forms(sdoc, cands, lex)
-    body = body_text(sdoc)
+    body = doc_text(sdoc)
     _acronym_edges(body, cands, edges)
     link_people(sdoc, cands, lex)
     _titles_and_roles(body, cands, lex)

@@ -38,6 +38,7 @@ from fuentes.extract.values import Found, find_values, is_figure
 from fuentes.ids import content_id
 from fuentes.model import Claim, Evidence, Mention, Quote
 from fuentes.pipeline import Stage, register
+from fuentes.nlp.text import doc_text
 
 VERSION = "7"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
@@ -698,7 +699,7 @@ def extract_claims(body: str, sdoc: Any, mentions: list[Mention] | None = None,
     `every_clause` (not the stage's: for measuring the matcher apart from what is worth checking)
     also makes a statement, with its slots, of every main or coordinate clause that is no claim:
     opinions, untyped forecasts and guesses, copulas, clauses with nothing named."""
-    if sdoc is None or sdoc.text != body:
+    if sdoc is None or doc_text(sdoc) != body:
         raise ValueError(f"{article or 'article'}: the nlp layer is not a spaCy Doc of this body")
     lang = language or sdoc.user_data.get("fuentes_language") or sdoc.lang_
     return _Article(body, sdoc, mentions or [], quotes or [], lang, article, every_clause).run()

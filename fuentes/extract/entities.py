@@ -29,10 +29,10 @@ from typing import Any
 from fuentes.corpus.name_constraints import LEGAL_FORMS, exonym_key
 from fuentes.doc import ArticleDoc
 from fuentes.extract import aliases as linking
-from fuentes.extract.alias_cands import body_text
 from fuentes.extract.alias_words import is_common, is_verb_form
 from fuentes.extract.aliases import Cand, Lexicon, fold, lexicon, looks_like_acronym, name_tokens, opens_sentence
 from fuentes.model import Entity, Evidence, Mention
+from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
 VERSION = "4"
@@ -49,7 +49,7 @@ def extract(sdoc: Any, language: str | None = None, article: str = "") -> tuple[
 
 
 def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list[Entity]]:
-    body = body_text(sdoc)
+    body = doc_text(sdoc)
     lowered = _LowerWords(body)  # read once for the candidates and the common-words test
     cands = candidates(sdoc, lex, lowered)
     _company_short_forms(cands, lex)
@@ -142,7 +142,7 @@ def candidates(sdoc: Any, lex: Lexicon, lowered: "_LowerWords | None" = None) ->
     """The model's named spans, trimmed (determiner, title, possessive, punctuation), mapped to
     OntoNotes-style labels, with organisation keywords and suffixes applied; junk dropped."""
     cands: list[Cand] = []
-    body = body_text(sdoc)
+    body = doc_text(sdoc)
     lowered = lowered if lowered is not None else _LowerWords(body)
     for ent in sdoc.ents:
         label = CONLL_TO_ONTONOTES.get(ent.label_, ent.label_)
