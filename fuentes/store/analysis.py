@@ -11,8 +11,10 @@ from fuentes.codecs import CLAIM, DERIVATION, DISCREPANCY, ENTITY, EVENT, LOCAL_
 from fuentes.model import Claim, Derivation, Discrepancy, Entity, Event, Quote, Relation
 from fuentes.store.engine import Store
 from fuentes.store.failures import writing
-from fuentes.store.schema import (analyses, article_layers, articles, claims, derivations, discrepancies, entities,
-                                  events, local_entities, mentions, quotes, relations, stories)
+from fuentes.store.schema import (analyses, article_layers, articles, claim_articles, claims, derivations,
+                                  discrepancies, entities, events, local_entities, mentions, quotes, relations,
+                                  stories)
+from fuentes.store.search import refill_entity_names
 
 
 def articles_to_analyse(store: Store, extractors: dict[str, str], force: bool = False) -> list[dict[str, Any]]:
@@ -98,6 +100,7 @@ def save_corpus_entities(store: Store, resolved: list[Entity], merges: dict[str,
         conn.execute(delete(entities))
         if resolved:
             conn.execute(entities.insert(), [ENTITY.to_row(e, merges.get(e.id, [])) for e in resolved])
+        refill_entity_names(conn, store.dialect)
         current = {(r.article_id, r.key): r.entity_id for r in conn.execute(
             select(local_entities.c.article_id, local_entities.c.key, local_entities.c.entity_id))}
         for ref, entity_id in local_to_global.items():
@@ -207,13 +210,18 @@ def load_claims(store: Store) -> dict[str, list[Claim]]:
 
 
 def save_claims(store: Store, found: list[Claim], contradictions: list[Discrepancy]) -> None:
-    """Replace the corpus claims and discrepancies in one transaction."""
+    """Replace the corpus claims, their article links (`claim_articles`) and the discrepancies in
+    one transaction."""
     with writing(store, "save claims"), store.engine.begin() as conn:
         conn.execute(delete(claims))
+        conn.execute(delete(claim_articles))
         conn.execute(delete(discrepancies))
         unique = {claim.id: claim for claim in found}
         if unique:
             conn.execute(claims.insert(), [CLAIM.to_row(c) for c in unique.values()])
+            links = sorted({(article_id, claim.id) for claim in unique.values() for article_id in claim.articles})
+            for i in range(0, len(links), 10_000):
+                conn.execute(claim_articles.insert(), [{"article_id": a, "claim_id": c} for a, c in links[i:i + 10_000]])
         unique_d = {d.id: d for d in contradictions}
         if unique_d:
             conn.execute(discrepancies.insert(), [DISCREPANCY.to_row(d) for d in unique_d.values()])

@@ -89,8 +89,12 @@ def row_to_article(row: Any) -> Article:
     return ARTICLE.from_row(dict(row._mapping))
 
 
+# Newest first, undated last; the index `ix_view_articles_newest` (store.search) walks this order.
+ARTICLE_ORDER = (articles.c.published.desc().nulls_last(), articles.c.id)
+
+
 def list_articles(store: Store, limit: int | None = None, offset: int = 0) -> list[Article]:
-    query = select(articles).order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+    query = select(articles).order_by(*ARTICLE_ORDER)
     if limit is not None:
         query = query.limit(limit).offset(offset)
     with store.engine.connect() as conn:

@@ -146,6 +146,12 @@ claims = Table(
     Column("contradicted_by", JSON),  # article claims giving an incompatible value (revision 0007)
 )
 
+claim_articles = Table(  # which corpus claims each article reports: the article page's lookup (revision 0010)
+    "claim_articles", metadata,
+    Column("article_id", String(40), primary_key=True),
+    Column("claim_id", String(40), primary_key=True),
+)
+
 discrepancies = Table(
     "discrepancies", metadata,
     Column("id", String(40), primary_key=True),

@@ -38,6 +38,15 @@ SQLITE_DDL = [
     "DELETE FROM articles_fts WHERE id = old.id; "
     "INSERT INTO articles_fts(id, title, text) VALUES (new.id, coalesce(new.title, ''), new.text); END",
 ]
+# Entity names: SQLite FTS5 over each entity's name and aliases (the aliases read out of their
+# JSON list). Entities are only ever written by `store.analysis.save_corpus_entities`, which
+# refills this table in the same transaction (`refill_entity_names`); no trigger, so replacing
+# 70,000 entities never deletes from it row by row.
+ENTITY_NAMES = ("coalesce(e.name, '') || ' ' || coalesce((SELECT group_concat(j.value, ' ') "
+                "FROM json_each(CASE WHEN json_valid(e.aliases) THEN e.aliases ELSE '[]' END) AS j "
+                "WHERE j.type = 'text'), '')")
+ENTITY_SQLITE_DDL = ("CREATE VIRTUAL TABLE IF NOT EXISTS entities_fts USING fts5("
+                     "id UNINDEXED, names, tokenize='unicode61 remove_diacritics 2')")
 PG_VECTOR = "to_tsvector('simple', coalesce(title, '') || ' ' || text)"
 PG_DDL = [f"CREATE INDEX IF NOT EXISTS ix_articles_search ON articles USING gin ({PG_VECTOR})"]
 
@@ -55,11 +64,27 @@ def ensure_search_index(store: Store) -> None:
                 conn.execute(text("DELETE FROM articles_fts"))
                 conn.execute(text("INSERT INTO articles_fts(id, title, text) "
                                   "SELECT id, coalesce(title, ''), text FROM articles"))
+            if not _has_table(conn, "entities_fts"):
+                conn.execute(text(ENTITY_SQLITE_DDL))
+                refill_entity_names(conn, "sqlite")
         elif store.dialect == "postgresql":
             for statement in PG_DDL:
                 conn.execute(text(statement))
-        for index in view_indexes():
+        for index in view_indexes(store.dialect):
             conn.execute(CreateIndex(index, if_not_exists=True))
+
+
+def _has_table(conn, name: str) -> bool:
+    return conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name = :n"), {"n": name}).scalar() > 0
+
+
+def refill_entity_names(conn, dialect: str) -> None:
+    """Rebuild the entity name index from the entities table, inside the caller's transaction
+    (SQLite, once the index exists: the server creates it; PostgreSQL searches names directly)."""
+    if dialect != "sqlite" or not _has_table(conn, "entities_fts"):
+        return
+    conn.execute(text("DELETE FROM entities_fts"))
+    conn.execute(text(f"INSERT INTO entities_fts(id, names) SELECT e.id, {ENTITY_NAMES} FROM entities AS e"))
 
 
 def _tables():
@@ -70,15 +95,22 @@ def _tables():
                                                    schema.relations, schema.derivations, schema.articles)]
 
 
-def view_indexes() -> list[Index]:
+def view_indexes(dialect: str = "sqlite") -> list[Index]:
     """The indexes the workbench's pages read through (`fuentes.store.views`): each list's order
-    (entities by reach, claims by grade and support, stories by size) and the lookups of a
-    profile (quotes by speaker, relations by either end, derivations by target, articles by
-    origin). Created with the search index when the server starts, like it outside the
-    migrations; `IF NOT EXISTS`, so starting again costs nothing."""
+    (articles newest first, entities by reach, claims by grade and support, stories by size) and
+    the lookups of a profile (quotes by speaker, relations by either end, derivations by target,
+    articles by origin). Created with the search index when the server starts, like it outside
+    the migrations; `IF NOT EXISTS`, so starting again costs nothing.
+
+    The articles' order is `published DESC NULLS LAST, id` (`store.articles.list_articles`):
+    SQLite sorts NULL lowest, so a plain descending index already ends with them; PostgreSQL
+    needs NULLS LAST spelled out. Without it the last page of 30,000 articles sorted the whole
+    table (0.8 s)."""
     entities, claims, stories, quotes, relations, derivations, articles = _tables()
     reach = func.json_array_length(entities.c.articles)
+    newest = articles.c.published.desc() if dialect == "sqlite" else articles.c.published.desc().nulls_last()
     return [
+        Index("ix_view_articles_newest", newest, articles.c.id),
         Index("ix_view_entities_reach", reach.desc(), entities.c.id),
         Index("ix_view_entities_kind_reach", entities.c.kind, reach.desc(), entities.c.id),
         Index("ix_view_claims_order", claims.c.grade, claims.c.independent_sources.desc(),
@@ -93,16 +125,17 @@ def view_indexes() -> list[Index]:
     ]
 
 
-def fts5_query(raw: str) -> str | None:
+def fts5_query(raw: str, prefixes: bool = False) -> str | None:
     """User input -> an FTS5 query of quoted terms (all required); None when nothing is searchable.
 
-    `"several words"` stays a phrase; a trailing `*` asks for a prefix.
+    `"several words"` stays a phrase; a trailing `*` asks for a prefix (`prefixes`: every
+    word is one, as a name typed in part).
     """
     terms = []
     for phrase, word in _TERM.findall(raw[:500]):
         token = phrase or word
-        prefix = not phrase and token.endswith("*")
-        token = token.rstrip("*") if prefix else token
+        prefix = not phrase and (prefixes or token.endswith("*"))
+        token = token.rstrip("*") if token.endswith("*") and not phrase else token
         if not _WORD.search(token):
             continue
         terms.append('"' + token.replace('"', '""') + '"' + ("*" if prefix else ""))
@@ -134,3 +167,48 @@ def search_articles(store: Store, query: str, limit: int = 20, offset: int = 0) 
                   "opts": f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=30, MinWords=10"}
     with store.engine.connect() as conn:
         return [dict(row._mapping) for row in conn.execute(sql, params)]
+
+
+def search_entities(store: Store, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Entities whose name or an alias matches `query`, most reported first (at most `limit`):
+    id, name, kind, aliases, roles, reach.
+
+    SQLite with the name index (`ensure_search_index`): every word of the query starts a word of
+    the name or of an alias, case and accents aside ("quint" finds Rafael Quintero, "mexico"
+    finds México), found by the index. Otherwise (PostgreSQL, or a SQLite store whose index has
+    not been made yet): the name or an alias contains the query, case aside."""
+    from fuentes.store.views import entities_named
+
+    limit = max(1, min(limit, 100))
+    wanted = "".join(c if c.isprintable() else " " for c in query).strip()[:500]
+    if not wanted:
+        return []
+    if store.dialect == "sqlite":
+        with store.engine.connect() as conn:
+            if _has_table(conn, "entities_fts"):
+                match = fts5_query(wanted, prefixes=True)
+                if match is None:
+                    return []
+                sql = text("SELECT e.id, e.name, e.kind, e.aliases, e.roles, "
+                           "coalesce(json_array_length(e.articles), 0) AS reach "
+                           "FROM entities_fts AS f JOIN entities AS e ON e.id = f.id "
+                           "WHERE entities_fts MATCH :match ORDER BY reach DESC, e.name, e.id LIMIT :limit")
+                rows = [dict(row._mapping) for row in conn.execute(sql, {"match": match, "limit": limit})]
+                for row in rows:  # raw SQL: decode the JSON columns as the table's types would
+                    for key in ("aliases", "roles"):
+                        row[key] = _json_list(row[key])
+                return rows
+    folded = wanted.casefold()
+    rows = entities_named(store, wanted, limit=limit * 3)
+    return [e for e in rows if any(folded in name.casefold() for name in [e["name"], *(e["aliases"] or [])])][:limit]
+
+
+def _json_list(value: Any) -> list:
+    import json
+
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return []
+    return value if isinstance(value, list) else []

@@ -34,6 +34,7 @@ from fuentes.model import Evidence
 from fuentes.store.engine import Store
 from fuentes.store.schema import (
     articles,
+    claim_articles,
     claims,
     derivations,
     discrepancies,
@@ -381,8 +382,9 @@ def claims_page(store: Store, grade: int | None = None, article_id: str | None =
     query = select(claims)
     if grade is not None:
         query = query.where(claims.c.grade == grade)
-    if article_id:
-        query = query.where(json_has(claims.c.articles, article_id))
+    if article_id:  # by key, through the claims' article links (revision 0010)
+        query = query.where(claims.c.id.in_(select(claim_articles.c.claim_id)
+                                            .where(claim_articles.c.article_id == article_id)))
     query = query.order_by(*claim_order())
     with store.engine.connect() as conn:
         return _total(conn, query), _page(conn, query, limit, offset)

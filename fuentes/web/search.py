@@ -13,7 +13,6 @@ from typing import Any
 from fuentes.store import Store
 from fuentes.store import search as index
 from fuentes.store.search import HIT_END, HIT_START, ensure_search_index, fts5_query
-from fuentes.store.views import entities_named
 
 __all__ = ["HIT_END", "HIT_START", "ensure_index", "fts5_query", "parts", "search_articles", "search_entities"]
 
@@ -38,12 +37,6 @@ def search_articles(store: Store, query: str, limit: int = 20, offset: int = 0) 
 
 
 def search_entities(store: Store, query: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Entities whose name or an alias contains the query (case-insensitive), most reported
-    first; at most `limit` (the database finds them, no table is read whole)."""
-    wanted = "".join(c if c.isprintable() else " " for c in query).strip()
-    if not wanted:
-        return []
-    folded = wanted.casefold()
-    rows = entities_named(store, wanted, limit=limit * 3)
-    found = [e for e in rows if any(folded in name.casefold() for name in [e["name"], *(e["aliases"] or [])])]
-    return found[:limit]
+    """Entities whose name or an alias matches the query, most reported first; at most `limit`
+    (found by the store's name index: `fuentes.store.search.search_entities`)."""
+    return index.search_entities(store, query, limit=limit)
