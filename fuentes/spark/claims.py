@@ -96,8 +96,13 @@ def items_partition(rows: Iterable[Any]) -> Iterator[tuple[str, tuple]]:
                                                      row["origin"])
 
 
-def claim_items(spark, out: str):
-    """RDD of every article claim with what matching and assessing it needs."""
+def claim_items(spark, out: str) -> tuple[Any, list]:
+    """(RDD of every article claim with what matching and assessing it needs, the RDDs it
+    persisted for the caller to release once done). When claims name unnamed bodies by a
+    description, the items are read twice (the described articles' items first, to resolve the
+    descriptions), so they are persisted rather than built twice."""
+    from pyspark import StorageLevel
+
     layers = spark.read.parquet(f"{out}/layers").select("article_id", "layers")
     kinds = read_table(spark, out, "kinds")
     origins = kinds.select("article_id", "origin") if kinds is not None \
@@ -106,10 +111,11 @@ def claim_items(spark, out: str):
     items = joined.rdd.mapPartitions(items_partition)
     described = joined.rdd.mapPartitions(described_partition).collect()
     if not described:
-        return items
+        return items, []
+    items = items.persist(StorageLevel.MEMORY_AND_DISK)
     arts = {d[0] for d in described}
     keys = spark.sparkContext.broadcast(described_keys(described, items.filter(lambda kv: kv[1][0] in arts).collect()))
-    return items.map(lambda kv: _described(kv, keys.value))
+    return items.map(lambda kv: _described(kv, keys.value)), [items]
 
 
 def described_partition(rows: Iterable[Any]) -> Iterator[tuple]:
@@ -267,7 +273,8 @@ def run_claims(spark, out: str) -> dict[str, int]:
 
     from fuentes.corpus.claims import SAY
 
-    items = claim_items(spark, out).persist(StorageLevel.MEMORY_AND_DISK)
+    items, held = claim_items(spark, out)
+    items = items.persist(StorageLevel.MEMORY_AND_DISK)
     labels = connected_components(verified_edges(spark, items)).where(~F.col("id").startswith("qk|"))
     component = labels.rdd.map(lambda r: (r["id"], r["component"]))
     corpus = items.leftOuterJoin(component).map(lambda kv: (kv[1][1] or kv[0], kv[1][0])).groupByKey() \
@@ -281,7 +288,7 @@ def run_claims(spark, out: str) -> dict[str, int]:
     spark.createDataFrame(graded, CLAIM_SCHEMA).write.mode("overwrite").parquet(f"{out}/claims")
     found = corpus.values().flatMap(lambda c: c[5]).union(targets).map(discrepancy_row)
     spark.createDataFrame(found, DISCREPANCY_SCHEMA).write.mode("overwrite").parquet(f"{out}/discrepancies")
-    for rdd in (items, corpus, targets):
+    for rdd in (items, corpus, targets, *held):
         rdd.unpersist()
     return {"claims": spark.read.parquet(f"{out}/claims").count(),
             "discrepancies": spark.read.parquet(f"{out}/discrepancies").count()}
