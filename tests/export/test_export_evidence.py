@@ -30,12 +30,19 @@ def run_and_export(inputs: list[str], db: Path, *extra: str) -> list[dict]:
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 
 
-def test_examples_export_carries_evidence_on_every_record(tmp_path):
-    records = run_and_export([str(EXAMPLES)], tmp_path / "examples.db", "--saved-at", "2026-03-09T20:00:00-06:00")
+@pytest.fixture(scope="module")
+def examples_run(tmp_path_factory) -> tuple[Path, list[dict]]:
+    """The bundled examples through `fuentes run` + `fuentes export` once for this module."""
+    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    return db, run_and_export([str(EXAMPLES)], db, "--saved-at", "2026-03-09T20:00:00-06:00")
+
+
+def test_examples_export_carries_evidence_on_every_record(examples_run):
+    db, records = examples_run
     report = check_export(records)
     assert set(KNOWLEDGE_TYPES) - {"discrepancy"} <= set(report)  # each type is there to be checked
     assert problems(report) == []
-    checked = subprocess.run([sys.executable, "-m", "fuentes.cli", "export", "--db", str(tmp_path / "examples.db"),
+    checked = subprocess.run([sys.executable, "-m", "fuentes.cli", "export", "--db", str(db),
                               "--check"], capture_output=True, text=True, timeout=300, env={**os.environ, "COLUMNS": "200"})
     assert checked.returncode == 0, checked.stderr
     assert f"quote: {report['quote']['records']}/{report['quote']['records']} with evidence" in checked.stdout
@@ -50,6 +57,46 @@ def test_examples_export_carries_evidence_on_every_record(tmp_path):
             assert record["passages"] and record["decided_by"]
             for source_span, target_span in record["passages"]:
                 assert (source_span["article"], target_span["article"]) == (record["source"], record["target"])
+
+
+def _example_key(source: str) -> str:
+    """An article's name in examples/expected.yaml: the file's number, "05.2" for line 2 of 05."""
+    name = source.replace("\\", "/").split("/")[-1]
+    number = name.split("_")[0]
+    return f"{number}.{name.rsplit('#line', 1)[1].strip()}" if "#line" in name else number
+
+
+def _quote_text(text: str) -> str:
+    for mark in "\u201c\u201d\u00ab\u00bb\"":
+        text = text.replace(mark, " ")
+    return " ".join(text.replace("\u2019", "'").split()).casefold()
+
+
+def test_examples_quotes_carry_their_expected_speakers_in_both_languages(examples_run):
+    """Every quote examples/expected.yaml lists, in every article it names, is exported with the
+    corpus entity of its speaker: English and Spanish ("dijo a El Heraldo del Norte el alcalde X",
+    "Aseguró que", "El edil señaló que", a bare "dijo" after the quote)."""
+    import yaml
+
+    _, records = examples_run
+    expected = yaml.safe_load((EXAMPLES.parent / "expected.yaml").read_text(encoding="utf-8"))
+    articles = {_example_key(r["source"]): r for r in records if r["type"] == "article"}
+    names = {r["id"]: r["name"] for r in records if r["type"] == "entity"}
+    quotes = [r for r in records if r["type"] == "quote"]
+    right = {"en": 0, "es": 0}
+    wrong = []
+    for item in expected["quotes"]:
+        opening = _quote_text(item["starts"])
+        for key in item["in"]:
+            article = articles[key]
+            said = [names.get(q["speaker"] or "") for q in quotes
+                    if q["article"] == article["id"] and opening in _quote_text(q["text"])[:len(opening) + 40]]
+            if item["speaker"] in said:
+                right[article["language"]] += 1
+            else:
+                wrong.append((key, item["starts"][:40], item["speaker"], said))
+    assert wrong == [], wrong
+    assert right["es"] >= 16 and right["en"] >= 30  # 8 Spanish quotes in 2 articles each; 17 English in 30 places
 
 
 def test_evidence_check_finds_what_is_missing():
