@@ -37,7 +37,9 @@ span touches is its own singleton. Scores: B-cubed P/R/F1 over the gold mentions
 languages together), beside an exact-name baseline (mentions clustered by their case- and
 accent-folded text), and how many gold cross-lingual chains (named mentions in both en and es)
 one fuentes entity holds (at least one mapped mention in each language, all mapped mentions in
-one entity).
+one entity). `fuentes_recall_loss` books the recall lost to where it is lost (`recall_loss`): a
+gold mention no entity span touches, or two entities within one document, across documents of
+one language, across languages.
 """
 
 from __future__ import annotations
@@ -154,6 +156,37 @@ def cross_lingual_chains(gold: dict[str, str], language: dict[str, str],
         else:
             split += 1
     return {"chains": total, "held": held, "split": split, "not_mapped_in_each_language": unreached}
+
+
+def recall_loss(gold: dict[str, str], pred: dict[str, str], doc: dict[str, str], language: dict[str, str],
+                mapped: set[str]) -> dict[str, float]:
+    """Where B-cubed recall is lost: each gold pair (m, m') of one chain that the prediction
+    splits costs 1 / (|chain| * mentions), booked to the first that applies: a mention no
+    entity span touches (`no_entity_span`, within one document or across documents), both
+    mapped but to two entities of one document (`within_document`), of two documents in one
+    language (`across_documents`), of two languages (`across_languages`). The parts add up to
+    1 - recall."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for key, chain in gold.items():
+        members[chain].append(key)
+    loss: Counter = Counter()
+    for keys in members.values():
+        for a in keys:
+            for b in keys:
+                if pred[a] == pred[b]:
+                    continue
+                same_doc = doc[a] == doc[b]
+                if a not in mapped or b not in mapped:
+                    part = "no_entity_span_within_document" if same_doc else "no_entity_span_across_documents"
+                elif same_doc:
+                    part = "within_document"
+                else:
+                    part = "across_documents" if language[a] == language[b] else "across_languages"
+                loss[part] += 1 / len(keys)
+    n = len(gold) or 1
+    parts = ("no_entity_span_within_document", "no_entity_span_across_documents", "within_document",
+             "across_documents", "across_languages")
+    return {part: round(loss[part] / n, 4) for part in parts}
 
 
 # ---------------------------------------------------------------- text from tokens
@@ -533,6 +566,8 @@ def score(mentions: list[Mention], mapped: dict[str, str | None], cross_lingual:
         "gold_cross_document_chains": sum(1 for d in docs_of.values() if len(d) > 1),
         "mentions_mapped_to_an_entity": len(reached),
         "fuentes": bcubed(pred, gold), "exact_name_baseline": bcubed(base, gold),
+        "fuentes_recall_loss": recall_loss(gold, pred, {m.key: m.doc for m in mentions},
+                                           {m.key: m.language for m in mentions}, reached),
     }
     if cross_lingual:
         lang = {m.key: m.language for m in mentions}

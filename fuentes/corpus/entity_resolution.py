@@ -9,7 +9,16 @@ they are the same, and only then:
     "Rodrigo Andrés Salas Ibarra"; same rule as inside an article);
   - an entity known only by one word (a surname the model may have tagged ORG, an acronym)
     joins the one person / organisation of the corpus that carries that word as a surname /
-    acronym; when two different people share the surname, it joins neither.
+    acronym; when two different people share the surname, it joins neither;
+  - a group the model labels differently in different articles: an "other" (MISC) entity
+    joins the one organisation or place of the corpus carrying its name; a one-word "person"
+    that is no person's surname joins the one organisation or "other" entity of that name
+    ("Beatles", "Safari");
+  - names are compared without a leading article ("The Beatles" / "Beatles"), a hyphen however
+    spaced ("Wal-Mart" / "Wal - Mart"), and names written with a small first letter count
+    ("iPhone", "eBay"); a place's or group's name in the other language matches through the
+    exonym table and data/name_words.yaml, places inside a name included ("Universidad de
+    Nueva York" / "New York University").
 Two people who share only a surname are never merged. Candidates are found by blocking on
 normalised name keys, so the work grows with the number of entities, not its square.
 
@@ -30,10 +39,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys, same_person_name
-from fuentes.corpus.name_constraints import (Profile, consistent_names, entity_gender, exonym_key, generic_name_words,
+from fuentes.corpus.name_constraints import (LEADING_ARTICLES, TRANSLATION_MARK, Profile, canonical_words,
+                                             consistent_names, entity_gender, exonym_key, generic_name_words,
                                              honorific_gender, looks_like_organisation, org_core, org_words,
-                                             orgs_conflict, translated_bag,
-                                             people_conflict, person_name)
+                                             orgs_conflict, people_conflict, person_name, translated_bag,
+                                             translation_keys)
 from fuentes.ids import content_id
 from fuentes.model import Entity
 from fuentes.unionfind import UnionFind
@@ -65,16 +75,28 @@ def _names(ent: Entity) -> set[tuple[str, ...]]:
     person's titles are dropped ("President Clinton" is the one word "clinton"), and names its
     article chained in that disagree with its own name are left out (`consistent_names`)."""
     forms = [ent.name, *ent.aliases]
-    found = {t for a in forms if a[:1].isupper() or a[:1].isdigit() if (t := name_tokens(a))}
+    found = {t for a in forms if a[:1].isupper() or a[:1].isdigit() or _camel_case(a) if (t := name_tokens(a))}
     if ent.kind == "person":  # titles dropped; a name with an organisation's word is not a person's
         found = {person_name(t) for t in found if len(t) < 2 or not looks_like_organisation(t)}
     elif ent.kind == "organization":  # "Apple Inc." is also "Apple"
         found |= {org_core(t) for t in found}
+    if ent.kind != "person":  # "The Beatles" / "Beatles", "La Jornada" / "Jornada"
+        found |= {t[1:] for t in found if len(t) >= 2 and t[0] in LEADING_ARTICLES}
+        # a hyphenated name however it is spaced: "Wal-Mart", "Wal - Mart", "Coca-Cola" / "Coca - Cola"
+        found |= {(key,) for a in forms if "-" in a and a[:1].isupper()
+                  if (key := "".join(name_tokens(a)).replace("-", "")).isalnum()}
     core = person_name(name_tokens(ent.name)) if ent.kind == "person" else name_tokens(ent.name)
     multi = [t for t in found if len(t) >= 2]
     kept = consistent_names(core if len(core) >= 2 else None, multi, ent.kind)
     names = {t for t in found if len(t) < 2} | set(kept)
     return names | _known_keys(ent, core, kept)
+
+
+def _camel_case(name: str) -> bool:
+    """A name written with a small first letter and a capital inside its first word ("iPhone",
+    "eBay", "iTunes"): a name all the same, unlike "the President"."""
+    first = name.split()[0] if name.split() else ""
+    return first[:1].islower() and any(ch.isupper() for ch in first[1:])
 
 
 def _known_keys(ent: Entity, core: tuple[str, ...], kept: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
@@ -83,14 +105,24 @@ def _known_keys(ent: Entity, core: tuple[str, ...], kept: list[tuple[str, ...]])
     article ("ISIS" on the State Department) bridges nothing."""
     if ent.kind not in ("place", "organization"):
         return set()
-    own = [core, *kept] if len(core) >= 2 or not kept else kept
+    own = _own_names(core, kept)
     keys = {key for t in own if (key := exonym_key(t))}
     # the same words across languages ("Aeropuerto Internacional Changi" / "Changi International
     # Airport"): a name key, not an exonym key, so it never sets two groups apart
     keys |= {bag for t in own if (bag := translated_bag(t))}
     if len(core) < 2 and (key := exonym_key(core)):  # an entity named by its acronym or one word
         keys.add(key)
+    for t in _own_names(core, kept):  # names one word apart, for the encoder to compare (`_merge_translations`)
+        keys |= translation_keys(t)
     return keys
+
+
+def _own_names(core: tuple[str, ...], kept: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    return [core, *kept] if len(core) >= 2 or not kept else kept
+
+
+# name keys that are no names: exonym keys ("~"), word bags ("\u2248"), translation candidates
+_KEY_MARKS = ("~", "\u2248", TRANSLATION_MARK)
 
 
 def _profile(ent: Entity, names: set[tuple[str, ...]], surnames: frozenset[str] = frozenset()) -> Profile:
@@ -99,7 +131,7 @@ def _profile(ent: Entity, names: set[tuple[str, ...]], surnames: frozenset[str] 
         return Profile(people={t for t in names if len(t) >= 2}, genders={gender} if gender else set())
     known = {t for t in names if t[0].startswith("~")}
     if ent.kind == "organization":  # a name in the exonym table stands for its key, not its words
-        return Profile(orgs={t for t in names if len(org_words(t)) >= 2 and not t[0].startswith(("~", "\u2248"))
+        return Profile(orgs={t for t in names if len(org_words(t)) >= 2 and not t[0].startswith(_KEY_MARKS)
                              and exonym_key(t) is None}, known=known)
     if ent.kind == "place":
         return Profile(known=known)
@@ -116,12 +148,13 @@ class ConstrainedUnion(UnionFind):
         self.profiles = profiles
         self.refused: list[tuple[int, int, str]] = []
         self._told: set[tuple[int, int]] = set()
+        self.same: set[frozenset] = set()  # pairs of organisation names found to be one name in two languages
 
     def union(self, a: int, b: int, reason: str | None = None) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        why = self.profiles[ra].conflict(self.profiles[rb])
+        why = self.profiles[ra].conflict(self.profiles[rb], self.same)
         if why:
             if (min(ra, rb), max(ra, rb)) not in self._told:
                 self._told.add((min(ra, rb), max(ra, rb)))
@@ -143,9 +176,11 @@ def resolve_with_merges(per_article: dict[str, list[Entity]]) -> tuple[list[Enti
     # each local entity's gender from its own names only: a resolution in blocks (Spark) decides the same
     uf = ConstrainedUnion([_profile(e, n, _surnames([e.name, *e.aliases])) for (_, e), n in zip(items, names)])
     _merge_full_names(items, names, uf)
+    _merge_translations(items, names, uf)
     _merge_name_variants(items, names, uf)
     _merge_single_words(items, names, uf)
     _merge_mislabelled_aliases(items, names, uf)
+    _merge_across_kinds(items, names, uf)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[uf.find(i)].append(i)
@@ -169,13 +204,66 @@ def _merge_full_names(items, names, uf: UnionFind) -> None:
     seen: dict[tuple[str, tuple[str, ...]], int] = {}
     for i, (_, e) in enumerate(items):
         for toks in sorted(names[i]):
-            if len(toks) < 2 and e.kind == "person":  # one word names no person; places/groups: yes
-                continue
+            if (len(toks) < 2 and e.kind == "person") or toks[0] == TRANSLATION_MARK:
+                continue  # one word names no person (places/groups: yes); a translation key is no name
             key = (e.kind, toks)
             if key in seen:
                 uf.union(seen[key], i, f"same name '{' '.join(toks)}'")
             else:
                 seen[key] = i
+
+
+TRANSLATION_MIN = 0.8  # cosine of two words taken as one word in two languages ("electricidad" / "electricity" 0.94)
+TRANSLATION_BLOCK = 30  # names sharing one translation key beyond this are not compared (a key too common)
+
+
+def _merge_translations(items, names, uf: ConstrainedUnion) -> None:
+    """A place's or organisation's name in two languages whose words differ by one word of its
+    own that the data files do not translate ("Comisión Federal de Electricidad" / "Federal
+    Electricity Commission"): the multilingual sentence encoder says whether the two words are
+    one word in two languages. Only names sharing a translation key are compared (blocking), and
+    the pair's names are then one name for the constraints."""
+    blocks: dict[tuple[str, ...], list[tuple[int, tuple[str, ...], frozenset[str]]]] = defaultdict(list)
+    for i, (_, e) in enumerate(items):
+        if e.kind not in ("organization", "place"):
+            continue
+        for t in sorted(t for t in names[i] if len(t) >= 2 and not t[0].startswith(_KEY_MARKS)):
+            bag = frozenset(canonical_words(t))
+            for key in translation_keys(t):
+                if key in names[i]:
+                    blocks[key].append((i, t, bag))
+    pairs = []
+    for key in sorted(blocks):
+        members = blocks[key]
+        if len({i for i, _, _ in members}) > TRANSLATION_BLOCK:
+            continue
+        for n, (i, ti, bi) in enumerate(members):
+            for j, tj, bj in members[n + 1:]:
+                wi, wj = bi - bj, bj - bi
+                if i != j and items[i][1].kind == items[j][1].kind and len(wi) == 1 and len(wj) == 1:
+                    pairs.append((i, j, ti, tj, next(iter(wi)), next(iter(wj))))
+    if not pairs:
+        return
+    from fuentes.corpus.translation import encode
+
+    # the words as written, accents kept: "pública" / "public" 0.93, folded "publica" 0.77
+    written: dict[tuple[int, str], str] = {}
+    for i in sorted({i for p in pairs for i in p[:2]}):
+        for form in [items[i][1].name, *items[i][1].aliases]:
+            for word in form.split():
+                written.setdefault((i, fold(word.strip(".,;:()'\"“”"))), word.strip(".,;:()'\"“”").casefold())
+    spelled = [(written.get((i, wi), wi), written.get((j, wj), wj)) for i, j, _, _, wi, wj in pairs]
+    words = sorted({w for pair in spelled for w in pair})
+    vectors = encode(words)
+    if vectors.shape[1] == 0:  # no encoder in this installation
+        return
+    row = {w: k for k, w in enumerate(words)}
+    for (i, j, ti, tj, wi, wj), (si, sj) in zip(pairs, spelled):
+        cos = float(vectors[row[si]] @ vectors[row[sj]])
+        if cos >= TRANSLATION_MIN:
+            uf.same.add(frozenset((ti, tj)))
+            uf.union(i, j, f"one name in two languages: '{' '.join(ti)}' / '{' '.join(tj)}' "
+                           f"('{si}' = '{sj}', encoder {cos:.2f})")
 
 
 def _merge_name_variants(items, names, uf: UnionFind) -> None:
@@ -242,6 +330,40 @@ def _merge_mislabelled_aliases(items, names, uf: UnionFind) -> None:
                 uf.union(owners.pop(), i, f"'{' '.join(toks)}' is a name of one person only in the corpus "
                                           f"(tagged {e.kind} here)")
                 break
+
+
+def _merge_across_kinds(items, names, uf: UnionFind) -> None:
+    """The model gives one group or thing different labels in different articles ("Apple
+    Computer" ORG here, MISC there; "Beatles" or "Safari" PERSON): an entity of kind "other"
+    whose name is a name of exactly one organisation or place of the corpus is that one; a
+    "person" known by one word only, that no person of the corpus carries as a surname, and that
+    is the name of exactly one organisation or "other" entity, is that one. A name two groups
+    carry joins neither."""
+    owners: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    surnames: set[tuple[str, ...]] = set()
+    for i, (_, e) in enumerate(items):
+        if e.kind == "person":
+            for toks in names[i]:
+                if len(toks) >= 2:
+                    surnames.update(k for k in person_keys(toks)[0] if len(k) == 1)
+        else:
+            for toks in names[i]:
+                owners[toks].add(i)
+    joins = {"other": ("organization", "place"), "person": ("organization", "other")}
+    for i, (_, e) in enumerate(items):
+        if e.kind == "other":
+            own = [t for t in names[i] if not t[0].startswith(_KEY_MARKS)]
+        elif e.kind == "person" and not any(len(t) >= 2 for t in names[i]):
+            own = [t for t in names[i] if t not in surnames]
+        else:
+            continue
+        for toks in sorted(own, key=lambda t: (-len(t), t)):
+            roots = {uf.find(j) for j in owners.get(toks, ()) if items[j][1].kind in joins[e.kind]}
+            if len(roots) == 1 and uf.find(i) not in roots:
+                root = roots.pop()
+                if uf.union(root, i, f"'{' '.join(toks)}' is a name of one {items[root][1].kind} only in the "
+                                     f"corpus (tagged {e.kind} here)"):
+                    break
 
 
 _PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "van", "von", "der", "da", "di", "bin", "al", "el"})
@@ -322,7 +444,13 @@ def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: s
     kinds = Counter(e.kind for e in ents)
     # a person when a third of the members say so (a surname alone is often tagged otherwise),
     # else what most say: one article calling "Northrop Grumman" a person does not make it one
-    kind = "person" if kinds["person"] * 3 >= len(ents) else max(sorted(kinds), key=lambda k: kinds[k])
+    # (once a full name is among the members, only people named in full vote "person": a one-word
+    # "Beatles" tagged PERSON does not make The Beatles a person)
+    if any(len(name_tokens(e.name)) >= 2 for e in ents):
+        people = sum(1 for e in ents if e.kind == "person" and len(person_name(name_tokens(e.name))) >= 2)
+    else:
+        people = kinds["person"]
+    kind = "person" if people and people * 3 >= len(ents) else max(sorted(kinds), key=lambda k: kinds[k])
     name = canonical_name([e.name for e in ents if e.kind == kind], kind)
     ent_id = content_id("ent", kind, name)
     if ent_id in used:  # two unmerged entities with one name (e.g. two people called "Smith")

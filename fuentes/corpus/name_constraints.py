@@ -10,8 +10,10 @@ unions. These rules are checked on every union, so no chain can cross them:
     Clinton" and "Hillary Clinton", "Michelle Obama" and "Barack Obama" stay apart;
   - organisations: two names of two words or more are one organisation only when the words of
     one are among the words of the other ("Sinaloa Cartel" / "Cártel de Sinaloa", "New York
-    Times" / "The New York Times"); "Tampa Bay Times" and "New York Times", "Islamic State" and
-    "State Department" stay apart;
+    Times" / "The New York Times"), the words compared in one language with the places they
+    name as one word ("Universidad de Stanford" / "Stanford University", "Fuerzas Aéreas de los
+    EEUU" / "Fuerzas Aéreas de Estados Unidos"); "Tampa Bay Times" and "New York Times",
+    "Islamic State" and "State Department" stay apart;
   - a person and an organisation with full names of their own never join.
 
 A local entity that already holds incompatible full names (its own article chained them) keeps
@@ -111,7 +113,7 @@ def people_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return not any(_given_agree(short[0], g) for g in given_long)
 
 
-_LEADING_ARTICLES = frozenset({"the", "el", "la", "los", "las"})
+LEADING_ARTICLES = frozenset({"the", "el", "la", "los", "las"})
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +127,7 @@ def _exonym_table() -> dict[tuple[str, ...], tuple[str, ...]]:
             key = ("~" + section, str(number))
             for name in names:
                 toks = name_tokens(str(name))
-                if toks and toks[0] in _LEADING_ARTICLES and len(toks) > 1:
+                if toks and toks[0] in LEADING_ARTICLES and len(toks) > 1:
                     toks = toks[1:]
                 table.setdefault(toks, key)
                 table.setdefault(_compact(toks), key)
@@ -146,7 +148,7 @@ def _compact(tokens: tuple[str, ...]) -> tuple[str, ...]:
 def exonym_key(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     """The one key shared by every English and Spanish name of a place or organisation in
     data/exonyms.yaml ("Estados Unidos", "United States", "EE.UU.", "EE. UU." -> one key), or None."""
-    if tokens and tokens[0] in _LEADING_ARTICLES and len(tokens) > 1:
+    if tokens and tokens[0] in LEADING_ARTICLES and len(tokens) > 1:
         tokens = tokens[1:]
     table = _exonym_table()
     key = table.get(tokens)
@@ -172,21 +174,82 @@ def generic_name_words() -> frozenset[str]:
     return frozenset(words) | frozenset(words.values())
 
 
+def canonical_words(tokens: tuple[str, ...]) -> list[str]:
+    """The words of a place's or organisation's name in one language: a place it names in either
+    language stands for its exonym key ("Nueva York", "New York" -> one word; "EE. UU.",
+    "Estados Unidos" -> one word), Spanish generic words are put in English
+    (data/name_words.yaml); glue words and legal forms are left out."""
+    words = _name_words()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for j in range(min(len(tokens), i + 4), i, -1):
+            key = exonym_key(tokens[i:j]) if tokens[i] not in _ORG_GLUE or j - i > 1 else None
+            if key is not None and key[0] == "~places":
+                out.append(":".join(key))
+                i = j
+                break
+        else:
+            if tokens[i] not in _ORG_GLUE and tokens[i] not in LEGAL_FORMS:
+                out.append(words.get(tokens[i], tokens[i]))
+            i += 1
+    return out
+
+
 def translated_bag(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     """The words of a place's or organisation's name with Spanish generic words put in English
-    (data/name_words.yaml), sorted, as one key: "Aeropuerto Internacional Changi" and "Changi
-    International Airport" share it. None for a name of fewer than two words or one with no
-    proper word of its own ("Banco Central" names no one bank)."""
+    (data/name_words.yaml) and the places it names as their exonym keys, sorted, as one key:
+    "Aeropuerto Internacional Changi" and "Changi International Airport", "Universidad de Nueva
+    York" and "New York University" share it. None for a name of fewer than two words or one with
+    no proper word of its own ("Banco Central" names no one bank)."""
     words = _name_words()
-    bag = [words.get(t, t) for t in tokens if t not in _ORG_GLUE and t not in LEGAL_FORMS]
+    bag = canonical_words(tokens)
     generic = set(words.values())
     if len(bag) < 2 or all(w in generic or w in words for w in bag):
         return None
     return ("\u2248bag", *sorted(bag))
 
 
+TRANSLATION_MARK = "\u2261"  # a name key that only brings two names to the translation check
+
+
+def translation_keys(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """Keys shared by two names of a place or organisation whose words (`canonical_words`) are
+    the same but one word of its own, not a generic word of data/name_words.yaml ("Comisión
+    Federal de Electricidad" / "Federal Electricity Commission" share the key of "commission
+    federal"): the pairs the multilingual encoder is asked about. Names of one word, or whose
+    words are all generic, have none."""
+    bag = sorted(set(canonical_words(tokens)))
+    words = _name_words()
+    generic = set(words.values()) | set(words)
+    if len(bag) < 2 or all(w in generic for w in bag):
+        return set()
+    # the words left must still name something: two words, or one that is not generic (a key of
+    # one generic word, "party", would bring every party of the corpus together)
+    return {(TRANSLATION_MARK, *rest) for k, w in enumerate(bag)
+            if w not in generic and len(w) >= 4 and w.isalpha()
+            if len(rest := bag[:k] + bag[k + 1:]) >= 2 or rest[0] not in generic}
+
+
 def org_words(tokens: tuple[str, ...]) -> frozenset[str]:
     return frozenset(t for t in tokens if t not in _ORG_GLUE and t not in LEGAL_FORMS)
+
+
+def _joined(seq: list[str], vocab: set[str]) -> list[str]:
+    """`seq` with runs of two or three adjacent words written as one word of `vocab` joined
+    ("world wide" -> "worldwide" when the other name writes "Worldwide")."""
+    out: list[str] = []
+    i = 0
+    while i < len(seq):
+        for j in (i + 3, i + 2):
+            if j <= len(seq) and "".join(seq[i:j]) in vocab:
+                out.append("".join(seq[i:j]))
+                i = j
+                break
+        else:
+            out.append(seq[i])
+            i += 1
+    return out
 
 
 def org_core(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -204,7 +267,14 @@ def orgs_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     wa, wb = org_words(a), org_words(b)
     if len(wa) < 2 or len(wb) < 2:
         return False
-    return not (wa <= wb or wb <= wa)
+    if wa <= wb or wb <= wa:
+        return False
+    # the same words in the other language, a place under another of its names, a word split in
+    # two: "Universidad de Stanford" / "Stanford University", "Fuerzas Aéreas de los EEUU" /
+    # "Fuerzas Aéreas de Estados Unidos", "World Wide Developers Conference" / "Worldwide ..."
+    ca, cb = canonical_words(a), canonical_words(b)
+    ja, jb = set(_joined(ca, set(cb))), set(_joined(cb, set(ca)))
+    return not (ja <= jb or jb <= ja)
 
 
 _HONORIFICS = {"mr": "m", "senor": "m", "sr": "m", "don": "m", "mrs": "f", "ms": "f", "miss": "f", "senora": "f",
@@ -261,7 +331,7 @@ class Profile:
         self.genders |= other.genders
         self.known |= other.known
 
-    def conflict(self, other: "Profile") -> str | None:
+    def conflict(self, other: "Profile", same: frozenset[frozenset] | set = frozenset()) -> str | None:
         """Why the two groups cannot be one, or None."""
         if self.known and other.known and not self.known & other.known:
             return "two different places or organisations of the exonym list"
@@ -273,7 +343,7 @@ class Profile:
                     return f"different given names: '{' '.join(a)}' / '{' '.join(b)}'"
         for a in sorted(self.orgs):
             for b in sorted(other.orgs):
-                if orgs_conflict(a, b):
+                if orgs_conflict(a, b) and frozenset((a, b)) not in same:  # `same`: names in two languages
                     return f"different organisations: '{' '.join(a)}' / '{' '.join(b)}'"
         if self.people and other.orgs and not other.people and _no_shared_name(self.people, other.orgs):
             return "a person and an organisation"

@@ -171,7 +171,8 @@ class EntityResolution(CorpusStage):
     ids carried over from the last run; local entities and quote speakers linked to them."""
 
     name = "entity_resolution"
-    version = "2"  # 2: one-word heads never name an entity, role references never aliases, abbreviation keys
+    version = "3"  # 2: one-word heads never name an entity, role references never aliases, abbreviation keys;
+    # 3: one group labelled differently across articles joins, camel-case names, organisation names compared in one language
     reads = ("local_entities",)
     writes = ("entities",)
 

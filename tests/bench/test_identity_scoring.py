@@ -111,3 +111,16 @@ def test_named_selections():
     assert not identity.is_named_after_determiner("The company")
     assert identity.has_capital_head("iPod", "PROPN") and not identity.has_capital_head("He", "PRON")
     assert not identity.has_capital_head("company", "NOUN")
+
+
+def test_recall_loss_books_each_split_pair_once_and_adds_up_to_the_recall_lost():
+    gold = {"a": "x", "b": "x", "c": "x", "d": "x", "e": "y"}
+    pred = {"a": 1, "b": 2, "c": 3, "d": "single:d", "e": 4}
+    doc = {"a": "en:1", "b": "en:1", "c": "es:1", "d": "en:2", "e": "en:2"}
+    lang = {"a": "en", "b": "en", "c": "es", "d": "en", "e": "en"}
+    loss = identity.recall_loss(gold, pred, doc, lang, mapped={"a", "b", "c", "e"})
+    # chain x: 12 ordered split pairs of weight 1/4 over 5 mentions; a-b one document, a/b-c two
+    # languages, d (no span) against a, b, c in other documents
+    assert loss == {"no_entity_span_within_document": 0.0, "no_entity_span_across_documents": 0.3,
+                    "within_document": 0.1, "across_documents": 0.0, "across_languages": 0.2}
+    assert round(sum(loss.values()), 4) == round(1 - identity.bcubed(pred, gold)["r"], 4)

@@ -157,3 +157,106 @@ def test_a_last_word_alone_never_names_the_group_while_the_whole_name_is_there()
            "f": [ent("e1", "New York Times", "organization", ["Times"], article="f")]}
     names = {e.name for e in resolve_entities(per)}
     assert "New York Times" in names and "Times" not in names, names
+
+
+def test_one_group_labelled_other_elsewhere_joins_it():
+    # the model tags "Apple Computer" ORG in one article and MISC in another: one company
+    per = {"a": [ent("e1", "Apple", "organization", ["Apple Computer", "Apple Inc."])],
+           "b": [ent("e2", "Apple Computer", "other", article="b")],
+           "c": [ent("e3", "Boeing", "other", article="c")]}
+    entities, merges = resolve_with_merges(per)
+    apple = find(entities, "Apple")
+    assert apple.kind == "organization" and apple.articles == ["a", "b"]
+    assert any("tagged other here" in m.reason for m in merges)
+    assert find(entities, "Boeing").articles == ["c"]  # no organisation carries it: left alone
+
+
+def test_one_group_labelled_other_in_spanish_joins_it_and_an_ambiguous_name_joins_neither():
+    per = {"a": [ent("e1", "Aerolíneas Argentinas", "organization")],
+           "b": [ent("e4", "Aerolíneas Argentinas", "other", article="b")],
+           "c": [ent("e1", "Santa Fe", "place", article="c"), ent("e2", "Santa Fe", "organization", article="c")],
+           "d": [ent("e1", "Santa Fe", "other", article="d")]}
+    entities = resolve_entities(per)
+    assert find(entities, "Aerolíneas Argentinas").articles == ["a", "b"]
+    # "Santa Fe" is a place and a club of the corpus: the unlabelled mention joins neither
+    santa = [e for e in entities if e.name == "Santa Fe"]
+    assert sorted(e.articles for e in santa) == [["c"], ["c"], ["d"]]
+
+
+def test_one_word_person_that_is_an_organisation_name_joins_it_unless_a_surname():
+    per = {"a": [ent("e1", "The Beatles", "organization")],
+           "b": [ent("e3", "Beatles", "person", article="b")],
+           "c": [ent("e1", "Ford", "organization", article="c")],
+           "d": [ent("e1", "Gerald Ford", article="d"), ent("e2", "Betty Ford", article="d")],
+           "e": [ent("e1", "Ford", article="e")]}
+    entities = resolve_entities(per)
+    beatles = find(entities, "The Beatles")
+    assert beatles.kind == "organization" and beatles.articles == ["a", "b"]
+    # "Ford" is a surname of people of the corpus: the bare person mention is not the company
+    fords = sorted((e.kind, e.articles) for e in entities if e.name == "Ford")
+    assert fords == [("organization", ["c"]), ("person", ["e"])]
+
+
+def test_group_names_without_article_or_with_spaced_hyphen_are_one():
+    per = {"a": [ent("e1", "Los Tigres del Norte", "organization")],
+           "b": [ent("e1", "Tigres del Norte", "organization", article="b")],
+           "c": [ent("e1", "Wal-Mart", "organization", article="c")],
+           "d": [ent("e1", "Wal - Mart", "organization", article="d")]}
+    entities = resolve_entities(per)
+    assert len(entities) == 2
+    assert sorted(len(e.articles) for e in entities) == [2, 2]
+
+
+def test_names_written_with_a_small_first_letter_link_across_articles():
+    """Regression: "iPhone", "eBay" were no names (not capitalised), so they never joined."""
+    per = {"a": [ent("e1", "iPhone", "other")], "b": [ent("e2", "iPhone", "other", article="b")],
+           "c": [ent("e1", "eBay", "organization", article="c")], "d": [ent("e5", "eBay", "organization", article="d")],
+           "e": [ent("e1", "the President", "other", article="e")], "f": [ent("e1", "the President", "other", article="f")]}
+    entities = resolve_entities(per)
+    assert find(entities, "iPhone").articles == ["a", "b"]
+    assert find(entities, "eBay").articles == ["c", "d"]
+    assert len([e for e in entities if e.name == "the President"]) == 2  # a reference, not a name
+
+
+def test_one_word_person_that_is_a_product_name_joins_it():
+    # the Spanish model tags the software "Safari" PER in one article; no person is called Safari
+    per = {"a": [ent("e1", "Safari", "other", article="a")], "b": [ent("e3", "Safari", "person", article="b")],
+           "c": [ent("e1", "Darwin", "other", article="c")],
+           "d": [ent("e1", "Charles Darwin", article="d"), ent("e2", "Emma Darwin", article="d")],
+           "e": [ent("e2", "Darwin", article="e")]}
+    entities = resolve_entities(per)
+    assert find(entities, "Safari").articles == ["a", "b"]
+    # "Darwin" is the surname of people of the corpus: the bare person is not the software
+    assert sorted(e.articles for e in entities if e.name == "Darwin") == [["c"], ["e"]]
+
+
+def test_new_rules_block_like_the_spark_job():
+    """Every merge of the corpus-wide run happens inside one block of shared name keys (the
+    Spark job resolves blocks one by one): other-kind and one-word-person joins, names without
+    their article or hyphen, names in two languages."""
+    from fuentes.corpus.translation import encoder_available
+    from fuentes.spark.corpus import blocking_keys
+    from fuentes.unionfind import UnionFind
+
+    per = {"a": [ent("e1", "Apple", "organization", ["Apple Computer"]), ent("e2", "Safari", "other")],
+           "b": [ent("e1", "Apple Computer", "other", article="b"), ent("e2", "Safari", "person", article="b")],
+           "c": [ent("e1", "The Beatles", "organization", article="c"), ent("e2", "Wal-Mart", "organization", article="c")],
+           "d": [ent("e1", "Beatles", "person", article="d"), ent("e2", "Wal - Mart", "organization", article="d")],
+           "e": [ent("e1", "Comisión Federal de Electricidad", "organization", article="e")],
+           "f": [ent("e1", "Federal Electricity Commission", "organization", article="f"),
+                 ent("e2", "Universidad de Nueva York", "organization", article="f")],
+           "g": [ent("e1", "New York University", "organization", article="g"), ent("e2", "Gerald Ford", article="g")]}
+    refs = [(art, e) for art in sorted(per) for e in per[art]]
+    uf, first = UnionFind(len(refs)), {}
+    for n, (_, e) in enumerate(refs):
+        for key in blocking_keys(e):
+            uf.union(n, first.setdefault(key, n))
+    blocks: dict[int, dict[str, list]] = {}
+    for n, (art, e) in enumerate(refs):
+        blocks.setdefault(uf.find(n), {}).setdefault(art, []).append(e)
+    blocked = {(x.id, tuple(sorted(x.merged_from))) for b in blocks.values() for x in resolve_entities(b)}
+    wide = resolve_entities(per)
+    assert blocked == {(x.id, tuple(sorted(x.merged_from))) for x in wide}
+    # Apple, Safari, Beatles, Wal-Mart, the commission (two without the encoder), NYU, Gerald Ford
+    expected = 7 if encoder_available() else 8
+    assert len(wide) == expected

