@@ -12,6 +12,7 @@ reads the same spaCy Docs; nominal references it adds ("the President") are not 
 left out of the score. Time: spaCy alone vs the entity stage on the same Docs (ratio).
 
     python bench/ner.py [--limit N]   # writes bench/results/ner.json
+    python bench/ner.py --split train --limit 150 --out /tmp/x.json   # tuning: the training files
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from fuentes.nlp.models import load  # noqa: E402
 
 SHARED = Path(os.environ.get("FUENTES_SHARED", ROOT.parent / "shared"))
 SETS = {"en": SHARED / "data" / "conll2003-en" / "dev.txt", "es": SHARED / "data" / "conll2002-es" / "esp.testa"}
+# the training files, for tuning rules (report on the sets above only)
+TRAIN = {"en": SHARED / "data" / "conll2003-en" / "train.txt", "es": SHARED / "data" / "conll2002-es" / "esp.train"}
 MAP = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
        "NORP": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC", "LANGUAGE": "MISC",
        "PRODUCT": "MISC", "MISC": "MISC"}
@@ -167,11 +170,17 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="documents per language")
     parser.add_argument("--es-doc-sentences", type=int, default=25)
     parser.add_argument("--languages", default="en,es")
-    parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "ner.json"))
+    parser.add_argument("--split", choices=("dev", "train"), default="dev",
+                        help="dev: CoNLL-2003 dev / CoNLL-2002 testa (report); train: the training files (tuning)")
+    parser.add_argument("--out", default=None, help="default bench/results/ner.json (dev split only)")
     args = parser.parse_args()
+    if args.out is None:
+        if args.split != "dev":
+            parser.error("--out is required with --split train (bench/results/ner.json holds the dev figures)")
+        args.out = str(ROOT / "bench" / "results" / "ner.json")
     results = {}
     for lang in args.languages.split(","):
-        path = SETS[lang]
+        path = (SETS if args.split == "dev" else TRAIN)[lang]
         if not path.exists():
             print(f"skip {lang}: {path} not found (set FUENTES_SHARED to the shared folder)")
             continue
@@ -188,7 +197,7 @@ def main() -> int:
     if not results:
         return 0
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps({"limit": args.limit, "results": results}, indent=2) + "\n")
+    Path(args.out).write_text(json.dumps({"limit": args.limit, "split": args.split, "results": results}, indent=2) + "\n")
     print(f"\nwrote {args.out}")
     return 0
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from fuentes.extract.names import fold
+
 # languages whose lemmatizer index lists common words only (see the module doc)
 _INDEXED = {"es"}
 
@@ -58,7 +60,18 @@ def common_pos(tok: Any, language: str) -> str | None:
         words = index.get(pos, frozenset())
         if any(f in words for f in forms) or (pos == "verb" and lemma in words and lemma != tok.lower_):
             return pos
+    folded = _folded(language)  # "jóvenes" -> "joven": a plural moves the accent; capitals drop it
+    for pos in ("noun", "adj"):
+        if any(fold(f) in folded.get(pos, ()) for f in forms):  # and "EXPOSICION" in capitals
+            return pos
     return None
+
+
+@lru_cache(maxsize=None)
+def _folded(language: str) -> dict[str, frozenset[str]]:
+    """The lexicon's nouns and adjectives without accents."""
+    index = common_words(language)
+    return {pos: frozenset(fold(w) for w in index.get(pos, ())) for pos in ("noun", "adj")}
 
 
 def is_common(tok: Any, language: str, lowered: Any = (), endings: tuple[str, ...] = (),
@@ -82,9 +95,19 @@ def is_verb_form(tok: Any, language: str, endings: tuple[str, ...] = (), infinit
     word = tok.lower_
     if any(f in index.get("noun", ()) or f in index.get("adj", ()) for f in _forms(word)):
         return False
-    verbs = index.get("verb", frozenset())
     lemma = tok.lemma_.casefold()
-    if word in verbs or (lemma != word and lemma in verbs):
+    if lemma != word and lemma in index.get("verb", frozenset()):
+        return True
+    return verb_string(word, language, endings, infinitives)
+
+
+def verb_string(word: str, language: str, endings: tuple[str, ...] = (), infinitives: tuple[str, ...] = ()) -> bool:
+    """A lower-case word that is a verb of the language's lexicon, as it stands or once an
+    ending of `endings` is turned back into an infinitive ("informa" -> "informar")."""
+    verbs = common_words(language).get("verb", frozenset())
+    if not verbs:
+        return False
+    if word in verbs:
         return True
     for ending in endings:
         if word.endswith(ending) and len(word) - len(ending) >= 3:

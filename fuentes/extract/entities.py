@@ -16,12 +16,25 @@ What it fixes, generally (see fuentes.extract.aliases for the name rules):
   - nicknames (quoted inside a name, after "known as"/"alias", before "whose real name was",
     or an "El X" form acting as a person) become PERSON aliases of the person;
   - acronyms link to the names whose initials they are; short organisation names link to the
-    long form; "Sinaloa cartel" becomes one ORG span; spans without a capital letter are junk.
+    long form; "Sinaloa cartel" becomes one ORG span; spans without a capital letter are junk;
+  - words that are no names: verb forms (Spanish gerunds, imperatives with a pronoun,
+    participles opening a sentence), a word heading a phrase after an indefinite article ("una
+    Mype"), roles ("Gobernadora del Valle", "Minister of Finance", "... Juez Primero"),
+    directions ("the West"), sections and sports ("SOCCER"), acronyms of common nouns ("PAC",
+    "PIB"), spans cut inside a word; a bare "Gobierno" joins the article's longer name for it or
+    makes no entity;
+  - kinds: teams in results, fixtures and standings lines; people listed by initial ("D. Cork")
+    or with their country ("Cedric Pioline ( France )"); bodies of the exonym table and unlisted
+    acronyms read as places or people are organisations; a one-word 'person' named twice, never
+    in full and never acting as one, is an organisation; one after an office or an origin ("los
+    alcaldes de Jamundi") is a place; a Spanish one-word MISC name is an organisation; a
+    capitalised Spanish article inside a sentence belongs to the place ("El Cairo").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -29,13 +42,21 @@ from typing import Any
 from fuentes.corpus.name_constraints import LEGAL_FORMS, exonym_key
 from fuentes.doc import ArticleDoc
 from fuentes.extract import aliases as linking
-from fuentes.extract.alias_words import is_common, is_verb_form
-from fuentes.extract.aliases import Cand, Lexicon, fold, lexicon, looks_like_acronym, name_tokens, opens_sentence
+from fuentes.extract.alias_words import is_common, is_verb_form, verb_string
+from fuentes.extract.aliases import (
+    Cand,
+    Lexicon,
+    fold,
+    lexicon,
+    looks_like_acronym,
+    name_tokens,
+    opens_sentence,
+)
 from fuentes.model import Entity, Evidence, Mention
 from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
-VERSION = "4"
+VERSION = "5"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -52,12 +73,76 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     body = doc_text(sdoc)
     lowered = _LowerWords(body)  # read once for the candidates and the common-words test
     cands = candidates(sdoc, lex, lowered)
+    _score_lines(body, cands)
+    _listed_people(body, cands, lex)
     _company_short_forms(cands, lex)
     _place_run_into_person(cands)
     _credited_people(body, cands, lex)
+    teams = {id(c) for c in cands if _team(c)}
     groups = linking.link(sdoc, cands, lex)
+    for members in groups:  # a name seen in a results line is a team wherever the article writes it
+        if teams and any(id(cands[i]) in teams for i in members):
+            for i in members:
+                cands[i].label = "ORG"
     groups = [g for g in groups if not _common_words_only(sdoc, cands, g, lex, lowered)]
-    return build(body, cands, groups, article, lex)
+    groups, unnamed = _bare_institutions(cands, groups, lex)
+    _unproven_people(sdoc, cands, groups, lex)
+    return build(body, cands, groups, article, lex, unnamed)
+
+
+def _unproven_people(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
+    """A one-word 'person' named two times or more that the article never names in full, never
+    gives a title or role, never makes the subject of a human verb ("dijo", "said") and that is
+    no given name ("Lycos", "Telefónica", "Blackburn" read as people) is not known to be a
+    person: an organisation. (On CoNLL training text a third of such one-word 'people' are
+    people; a surname named once, "the Bush administration", is left as the model read it.)"""
+    for members in groups:
+        group = [cands[i] for i in members]
+        if len(group) < 2 or linking.group_label(cands, members) != "PERSON" or any(
+                len(c.tokens) != 1 or c.person is not None or c.nick or c.nominal or c.roles or c.acronym for c in group):
+            continue
+        if any(_human_subject(sdoc, c, lex) for c in group) or _given_name_first(f"{group[0].text} {group[0].text}") \
+                or all(_placed(doc_text(sdoc), c, lex) for c in group):
+            continue  # a person, or a place the build step will tell
+        for c in group:
+            c.label = "ORG"
+
+
+def _human_subject(sdoc: Any, cand: Cand, lex: Lexicon) -> bool:
+    """The mention is the subject of a verb people do ("dijo", "said", "escaped") or carries a
+    person's title just before it."""
+    span = sdoc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[-1]
+    if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.lemma_.casefold() in lex.human_verbs:
+        return True
+    before = sdoc[span[0].i - 1] if span[0].i > 0 else None
+    return before is not None and (before.lower_ in lex.titles or before.lower_.rstrip(".") in lex.titles)
+
+
+def _bare_institutions(cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> tuple[list[list[int]], set[int]]:
+    """'el Gobierno' alone names whichever government the story is about (data
+    `qualified_institutions`): it joins the one longer name the article gives it ("Gobierno de la
+    Provincia de Misiones"); without one it stays a mention of an organisation but makes no
+    entity (every story's 'Gobierno' would otherwise become one entity across the corpus)."""
+    if not lex.qualified_institutions or not any(
+            " " not in c.text and fold(c.text) in lex.qualified_institutions for c in cands):
+        return groups, set()
+    unnamed: set[int] = set()
+    bare = [g for g in groups if all(len(cands[i].tokens) == 1 and cands[i].tokens[0] in lex.qualified_institutions
+                                     for i in g) and not any(cands[i].nick for i in g)]
+    for g in bare:
+        word = cands[g[0]].tokens[0]
+        longer = [h for h in groups if h is not g and h not in bare and any(
+            len(cands[i].tokens) > 1 and cands[i].tokens[0] == word for i in h)]
+        if len(longer) == 1:
+            longer[0].extend(g)
+            for i in g:
+                cands[i].label = "ORG"
+        else:
+            unnamed.update(g)
+    return [g for g in groups if not (g in bare and (set(g) <= unnamed or any(g is not h and set(g) <= set(h) for h in groups)))], unnamed
 
 
 def _company_short_forms(cands: list[Cand], lex: Lexicon) -> None:
@@ -104,25 +189,31 @@ def _common_words_only(sdoc: Any, cands: list[Cand], members: list[int], lex: Le
     common noun phrase after a lower-case article ("en Puerto Rico" but not "el Año Nuevo"), a
     person whose first word is a given name ("Rosa Moreno")."""
     group = [cands[i] for i in members]
-    if any(c.nick or c.nominal for c in group):
-        return False
+    if any(c.nick or c.nominal or _team(c) for c in group):
+        return False  # a team in a results line ("VALENCIA 20 12 5 3 ...") is named whatever its word
     label = linking.group_label(cands, members)
     for c in group:
         span = sdoc.char_span(c.start, c.end, alignment_mode="expand")
         words = [t for t in span or () if t.is_alpha and not (t.text.islower() and t.lower_ in lex.name_particles)]
         if not words or exonym_key(name_tokens(c.text)) is not None:
             return False
+        if label == "PERSON" and _INITIAL.search(c.text):
+            return False  # "M. Cuenca": an initial makes a person's name, whatever its words
         before = sdoc[words[0].i - 1] if words[0].i > 0 else None
         after_article = before is not None and before.lower_ in lex.determiners
         if len(words) == 1:
             word = words[0]
             if word.lower_ in lex.standalone_names or (word.text.isupper() and len(word.text) <= 4):
                 return False
-            if after_article and before.text[:1].isupper() and not opens_sentence(sdoc, before.i, dashes=True):
-                return False  # "La Paz", "Los Ángeles": the article is the name's
+            if after_article and before.text[:1].isupper() and not before.text.isupper() \
+                    and not opens_sentence(sdoc, before.i, dashes=True):
+                return False  # "La Paz", "Los Ángeles": the article is the name's (not in a headline in capitals)
             if label in linking.PLACE and before is not None and before.lower_ in lex.place_prepositions \
                     and word.lower_ not in lowered:
                 return False
+            if label in linking.PLACE and before is not None and before.i > 0 and before.lower_ in lex.name_particles \
+                    and sdoc[before.i - 1].lower_ in lex.place_heads:
+                return False  # "la provincia de Misiones", "the state of Georgia"
         elif label == "ORG" or (label in linking.PLACE and not (after_article and before.text.islower())):
             return False  # "Corte Suprema", "Puerto Rico": several common words name one thing
         elif label == "PERSON" and _given_name_first(c.text):
@@ -130,6 +221,9 @@ def _common_words_only(sdoc: Any, cands: list[Cand], members: list[int], lex: Le
         if not all(is_common(t, lex.language, lowered, lex.verb_endings, lex.infinitives) for t in words):
             return False
     return True
+
+
+_INITIAL = re.compile(r"(?:^|\s)[A-ZÁÉÍÓÚÑ]\.(?:\s|$)")
 
 
 def _given_name_first(name: str) -> bool:
@@ -158,6 +252,90 @@ def candidates(sdoc: Any, lex: Lexicon, lowered: "_LowerWords | None" = None) ->
                 if cand is not None:
                     cands.append(cand)
     return cands
+
+
+# a sports result or standings line: "Bahia 2 Atletico Paranaense 0", "CHICAGO 69 59 .539 7"
+_TEAM = r"[A-Z\u00c0-\u00dd][\w.'&-]*(?: (?:[A-Z\u00c0-\u00dd][\w.'&-]*|de|del|la|of|the))*?"
+_RESULT = re.compile(r"(?m)^[ \t]*(?P<a>" + _TEAM + r")[ \t]+\d{1,3}[ \t]+(?P<b>" + _TEAM + r")[ \t]+\d{1,3}[ \t]*(?:\([^()\n]*\))?[ \t]*$")
+_STANDING = re.compile(r"(?m)^[ \t]*(?P<a>" + _TEAM + r")(?:[ \t]+(?:\d+|\d*\.\d+|\d+/\d+|-)){3,}[ \t]*$")
+# "Sion win 4-2 on aggregate", "Gloria Bistrita - Ilie Lazar ( 32nd )": a side winning by a score,
+# a side and its scorers with their minutes
+# a fixture "OAKLAND AT BOSTON": the visiting team at the home team's city
+_FIXTURE = re.compile(r"(?m)^[ \t]*(?P<a>" + _TEAM + r")[ \t]+(?:AT|at|vs\.?|v)[ \t]+(?P<b>" + _TEAM + r")[ \t]*$")
+# a scorecard's side with its total before the details ("At Colchester : Gloucestershire 280 ( J.
+# Russell 63 ...", ". Essex 194-0 ( G. Gooch ...")
+_INNINGS = re.compile(r"(?:^|(?<=[:;.] ))(?P<a>" + _TEAM + r")[ \t]+\d{1,3}(?:-\d{1,2})?(?:[ \t]+(?:declared|dec|all out))?[ \t]+\(", re.MULTILINE)
+_WON = re.compile(r"(?m)^[ \t]*(?P<a>" + _TEAM + r")[ \t]+(?:win|won|wins|beat|beats|lost|lose|loses|drew|draw|gana|ganó|vence|venció|perdió|empató)[ \t]+\d{1,2}-\d{1,2}\b")
+_SCORERS = re.compile(r"(?m)^[ \t]*(?P<a>" + _TEAM + r")[ \t]+-[ \t]+[^\n]*?\([ \t]*\d{1,3}(?:st|nd|rd|th)?[ \t]*(?:pen|penalty)?[ \t]*\)")
+
+
+# "C. Lewis", "D. Cork": an initial and a surname; listed after a line start, ":", ",", ";" or "(" and
+# before ",", "(", ")", ";", a figure or the line's end (scorecards, result lists, credits)
+_INITIAL_NAME = re.compile(r"(?:^|(?<=[:,;(] ))(?P<a>[A-Z]\. ?[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?)(?=[ \t]*(?:[,;()]|\d|$))", re.MULTILINE)
+# "Cedric Pioline ( France )": a given name and a surname followed by a country in brackets
+_NAME_COUNTRY = re.compile(r"(?P<a>[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,2}) \( ?(?P<c>[A-Z][\w.]+(?: [A-Z][\w.]+)?) ?\)")
+
+
+def _listed_people(body: str, cands: list[Cand], lex: Lexicon) -> None:
+    """People in lists: an initial and a surname in a list ("R. Croft , D. Cork , A. Mullally") and a
+    given name and surname followed by a country in brackets ("Cedric Pioline ( France )") are
+    people, whatever the model read or missed (not a place of the exonym table, "N. Korea")."""
+    if "." not in body and "(" not in body:
+        return
+    found = [m.span("a") for m in _INITIAL_NAME.finditer(body)
+             if exonym_key(name_tokens(m["a"])) is None and fold(m["a"].split()[-1].lstrip(".")) not in lex.determiners]
+    for m in _NAME_COUNTRY.finditer(body):
+        key = exonym_key(name_tokens(m["c"]))
+        if key is not None and key[0] == "~places" and _given_name_first(m["a"]) and exonym_key(name_tokens(m["a"])) is None:
+            found.append(m.span("a"))
+    for start, end in found:
+        inside = [c for c in cands if c.start < end and start < c.end]
+        if any(c.label == "PERSON" or c.start < start or c.end > end for c in inside):
+            continue
+        for c in inside:
+            cands.remove(c)
+        cands.append(Cand(start, end, body[start:end], "PERSON", "PERSON"))
+    cands.sort(key=lambda c: c.start)
+
+
+def _team(cand: Cand) -> bool:
+    """The candidate was read as a team in a results line (`_score_lines` marks it)."""
+    return getattr(cand, "team", False)
+
+
+def _score_lines(body: str, cands: list[Cand]) -> None:
+    """Teams in results, fixtures and standings: the two names of a line 'Bahia 2 Atletico
+    Paranaense 0' are teams, organisations whatever the model read (a city, a person, nothing);
+    so is the first name of a fixture 'OAKLAND AT BOSTON' (the second is the city played in) and
+    the name opening a standings line with a winning percentage or six figures or more
+    ('CHICAGO 69 59 .539 7'); a name the model found opening a line of three figures or more, a
+    side winning by a score ('Sion win 4-2') or listing its scorers ('X - Jane Roe ( 32nd )') is a
+    team unless the model read a person (a golfer's line of scores)."""
+    if not any(ch.isdigit() for ch in body):
+        return
+    spans = [(m.start(k), m.end(k), "ORG") for m in _RESULT.finditer(body) for k in ("a", "b")]
+    spans += [(m.start("a"), m.end("a"), "ORG") for m in _INNINGS.finditer(body)]
+    spans += [(m.start("a"), m.end("a"), "ORG") for m in _STANDING.finditer(body)
+              if "." in m.group(0)[m.end("a") - m.start():] or len(m.group(0)[m.end("a") - m.start():].split()) >= 6]
+    for m in _FIXTURE.finditer(body):
+        spans += [(m.start("a"), m.end("a"), "ORG"), (m.start("b"), m.end("b"), "GPE")]
+    spans += [(m.start("a"), m.end("a"), None) for pattern in (_STANDING, _WON, _SCORERS) for m in pattern.finditer(body)]
+    for start, end, label in spans:
+        inside = [c for c in cands if c.start < end and start < c.end]
+        if label is None:  # an existing name that is no person: a team
+            for c in inside:
+                if c.label != "PERSON" and c.start == start:
+                    c.label = "ORG"
+            continue
+        if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
+            inside[0].label = label
+            inside[0].team = label == "ORG"
+            continue
+        for c in inside:
+            cands.remove(c)
+        cands.append(Cand(start, end, body[start:end], label, label))
+        cands[-1].team = label == "ORG"
+    cands.sort(key=lambda c: c.start)
 
 
 # names whose spans the model over-extends into the words around them; titles of works
@@ -319,6 +497,7 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
                lowered: "_LowerWords | None" = None) -> Cand | None:
     """One trimmed, relabelled candidate from the model's tokens, or None when it is junk."""
     article = False  # the span opened with an article ("El Heraldo del Norte")
+    name_article = _name_article(sdoc, toks, label, lex)
     while toks and (toks[0].is_punct or toks[0].lower_ in lex.determiners
                     or (label == "PERSON" and len(toks) > 1 and toks[0].lower_ in lex.titles)):
         article = article or toks[0].lower_ in lex.determiners
@@ -359,6 +538,8 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     end = start + len(text)
     if not any(ch.isupper() for ch in text) or sum(ch.isalnum() for ch in text) < 2:
         return None  # named things are capitalised and longer than a letter ("I"); the rest is junk
+    if _inside_word(body, start, end):
+        return None  # "Amé" of a word broken by a stray byte ("Am\u00e9\x81rica"): a piece of a word, no name
     line_start = body.rfind("\n", 0, start) + 1
     if len(toks) >= 2 and body[line_start:start].strip().casefold() in lex.byline_cues:
         label = "PERSON"  # "By JANE DOE": a byline names a person, often in capitals the model misreads
@@ -387,7 +568,92 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
         label = "NORP"  # "Castellanomanchegos", "Coahuilenses": people of a place, an attribute
     if _not_a_name(text, toks, label, lex):
         return None
+    if name_article is not None and name_article.i == toks[0].i - 1 and body[name_article.idx:start].strip() == name_article.text:
+        start, text = name_article.idx, body[name_article.idx:end]  # "El Cairo", "La Rioja": the article is the name's
+    if len(toks) == 1 and label != "NORP" and (_common_noun_use(toks[0], lex) or _verb_shaped(toks[0], lex)):
+        return None
+    if label != "PERSON" and len(toks) >= 3 and _role_phrase(toks, lex):
+        return None
+    if label == "MISC" and len(toks) == 1 and toks[0].is_alpha and toks[0].text[:1].isupper() \
+            and exonym_key(name_tokens(text)) is None:
+        label = "ORG"  # "Insalud", "Rheinmetall", "ASAJA": a one-word name of no known kind is most often a body
     return Cand(start, end, text, label, model_label, roles=roles)
+
+
+def _name_article(sdoc: Any, toks: list[Any], label: str, lex: Lexicon) -> Any:
+    """The capitalised article that opens a name inside a sentence ("visitó El Cairo", "en La
+    Rioja"; data `name_articles`), in the span or just before it; None at a sentence's start, for
+    people (nicknames have their own rules) and where the language writes none."""
+    if not lex.name_articles or label == "PERSON" or not toks:
+        return None
+    first = toks[0]
+    if first.text not in lex.name_articles:
+        first = sdoc[first.i - 1] if first.i > 0 else None
+        if first is None or first.text not in lex.name_articles or _breaks_after(first):
+            return None
+    if opens_sentence(sdoc, first.i, dashes=True) or first.i + 1 >= len(sdoc):
+        return None
+    head = sdoc[first.i + 1].lower_
+    if head in lex.institution_words or head in lex.org_keywords:
+        return None  # "... empresas El Ministerio de Economía": a headline run into the story's first sentence
+    return first
+
+
+def _inside_word(body: str, start: int, end: int) -> bool:
+    """The span starts or ends inside a word: the character next to it is a letter, a digit, a
+    mark or a stray control byte, not a space or punctuation."""
+    def joined(ch: str) -> bool:
+        return not ch.isspace() and unicodedata.category(ch)[0] in "LMNC"
+    return (end < len(body) and joined(body[end])) or (start > 0 and joined(body[start - 1]))
+
+
+def _common_noun_use(tok: Any, lex: Lexicon) -> bool:
+    """'una Mype con los recursos': one capitalised word that heads a phrase opened by an
+    indefinite article is used as a common noun, not as a name ("a Trump supporter" is kept: the
+    word there modifies the noun after it)."""
+    if tok.i == 0 or not lex.indefinite_articles:
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.lower_ in lex.indefinite_articles and before.head.i == tok.i and tok.head.i <= tok.i
+
+
+def _verb_shaped(tok: Any, lex: Lexicon) -> bool:
+    """One word that is a verb form the tagger took for a name: a gerund ("Escuchando"), an
+    imperative with its pronoun ("Infórmate", "Síguenos"), or a participle opening a sentence
+    before a preposition or a comma ("Cuestionado por ..."); the stem must be a verb of the
+    language's lexicon and the word no given name ("Armando", "Fernando")."""
+    if not (lex.gerund_endings or lex.enclitics or lex.participle_endings) or not tok.is_alpha:
+        return False
+    word = fold(tok.text)
+
+    def stem_verb(ends: tuple[str, ...]) -> bool:
+        return any(word.endswith(e) and len(word) - len(e) >= 3 and any(
+            word[: -len(e)] + inf in _verbs(lex) for inf in lex.infinitives) for e in ends)
+
+    shaped = stem_verb(lex.gerund_endings) or any(
+        word.endswith(e) and len(word) - len(e) >= 4 and verb_string(word[: -len(e)], lex.language, lex.verb_endings,
+                                                                      lex.infinitives)
+        for e in lex.enclitics)
+    if not shaped and stem_verb(lex.participle_endings) and opens_sentence(tok.doc, tok.i, dashes=True) \
+            and tok.i + 1 < len(tok.doc):
+        nxt = tok.doc[tok.i + 1]
+        shaped = nxt.text == "," or nxt.pos_ == "ADP"
+    return shaped and not _given_name_first(f"{tok.text} {tok.text}")
+
+
+def _verbs(lex: Lexicon) -> frozenset[str]:
+    from fuentes.extract.alias_words import common_words
+
+    return common_words(lex.language).get("verb", frozenset())
+
+
+def _role_phrase(toks: list[Any], lex: Lexicon) -> bool:
+    """'Gobernadora del Valle Roldán', 'Minister of Finance': a span that opens with a person's
+    title and a particle names a position (and perhaps its holder run on), not an organisation
+    or a place."""
+    first = toks[0]
+    return first.text[:1].isupper() and first.lower_ in lex.titles and toks[1].lower_ in lex.name_particles \
+        and toks[1].text.islower()
 
 
 def _legal_form(word: str) -> bool:
@@ -471,6 +737,12 @@ def _not_a_name(text: str, toks: list[Any], label: str, lex: Lexicon) -> bool:
         return True
     if len(words) >= 2 and all(w in lex.share_words for w in folded):
         return True  # "Facebook Twitter Pinterest Correo", "Compartir Tweet": a page's share buttons
+    if len(words) == 1 and folded[0] in lex.compass_words and label not in ("PERSON", "ORG"):
+        return True  # "the West", "el Sur": a direction or a vague region, no place's name
+    if len(words) == 1 and folded[0] in lex.common_acronyms and label != "PERSON":
+        return True  # "a super PAC", "el PIB": an acronym of a common noun
+    if label != "PERSON" and all(w in lex.section_words for w in folded):
+        return True  # "SOCCER", "RUGBY UNION", "Deportes": a sport or a page's section
     return len(words) == 1 and folded[0] in lex.web_furniture
 
 
@@ -492,7 +764,8 @@ def _trim_words(toks: list[Any], label: str, lex: Lexicon) -> tuple[list[Any], s
         return is_verb_form(tok, lex.language, lex.verb_endings, lex.infinitives)
 
     if label == "PERSON":
-        cut = max((k + 1 for k, t in enumerate(toks[:-1]) if t.lower_ in _POSSESSIVE_TOKENS), default=0)
+        cut = max((k + 1 for k, t in enumerate(toks[:-1])
+                   if t.lower_ in _POSSESSIVE_TOKENS or t.lower_.endswith(_POSSESSIVE_TOKENS)), default=0)
         toks = toks[cut:]
     while len(toks) > 1 and toks[0].text[:1].isupper() and (
             toks[0].lower_ in lex.sentence_openers or verb(toks[0])
@@ -501,6 +774,11 @@ def _trim_words(toks: list[Any], label: str, lex: Lexicon) -> tuple[list[Any], s
     while len(toks) > 1 and toks[-1].text[:1].isupper() and (
             toks[-1].lower_ in lex.sentence_openers or toks[-1].pos_ in _FUNCTION_POS or verb(toks[-1])):
         toks = toks[:-1]
+    if label != "PERSON" and len(toks) > 1 and toks[0].text[:1].isupper() and toks[0].lower_ in lex.name_particles \
+            and toks[0].text not in lex.nickname_articles and opens_sentence(toks[0].doc, toks[0].i, dashes=True):
+        toks = toks[1:]  # "De la STJM": a capitalised particle opening a sentence, not the body's name ("El Zorro" is one)
+        while len(toks) > 1 and toks[0].text.islower() and toks[0].lower_ in lex.name_particles:
+            toks = toks[1:]
     if not toks:
         return toks, label
     if toks[0].like_num and label not in ("ORG", "PRODUCT", "WORK_OF_ART", "FAC"):
@@ -537,6 +815,9 @@ def _person_words(toks: list[Any], lex: Lexicon, roles: list[str], lowered: "_Lo
         word = toks[k]
         if word.is_alpha and not word.text.isupper() and (word.lower_ in lowered or word.pos_ == "VERB"):
             return toks[:k]
+        if word.lower_ in lex.titles and word.text[:1].isupper() and (
+                k + 1 == len(toks) or is_common(toks[k + 1], lex.language, lowered)):
+            return toks[:k]  # "... Juez Primero": the person's office run on after the name
     return toks
 
 
@@ -668,11 +949,13 @@ def _credited_people(body: str, cands: list[Cand], lex: Lexicon) -> None:
                           roles=[lex.credit_role]))
 
 
-def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, lex: Lexicon | None = None
-          ) -> tuple[list[Mention], list[Entity]]:
-    """Turn linked candidates into Mention and Entity records (entities in order of first mention)."""
+def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, lex: Lexicon | None = None,
+          unnamed: set[int] | frozenset[int] = frozenset()) -> tuple[list[Mention], list[Entity]]:
+    """Turn linked candidates into Mention and Entity records (entities in order of first mention);
+    the candidates in `unnamed` are mentions of an organisation without an entity."""
     groups = sorted((sorted(g) for g in groups), key=lambda g: cands[g[0]].start)
-    mentions: list[tuple[int, Mention]] = []
+    mentions: list[tuple[int, Mention]] = [
+        (cands[i].start, Mention(cands[i].start, cands[i].end, cands[i].text, "ORG")) for i in unnamed]
     entities: list[Entity] = []
     for n, members in enumerate(groups, start=1):
         key = f"e{n}"
@@ -686,8 +969,15 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, l
             label = "GPE"
         if label == "ORG" and lex is not None and _person_read_as_org(cands, members, name, lex):
             label = "PERSON"  # "Carly Fiorina" ... "Fiorina said": a given name and a surname used alone
-        if label in ("MISC", "ORG") and (exonym_key(name_tokens(name)) or ("",))[0] == "~places":
+        table = (exonym_key(name_tokens(name)) or ("",))[0]
+        if label in ("MISC", "ORG") and table == "~places" and not any(_team(cands[i]) for i in members):
             label = "GPE"  # "EE. UU.", "Alemania" read as another kind of name: the place of the exonym table
+        elif label in linking.PLACE and (table == "~organizations" or (
+                not table and len(name) >= 3 and looks_like_acronym(name) and "." not in name
+                and all(_in_running_text(body, cands[i]) for i in members))):
+            label = "ORG"  # "Estado Islámico", "NRA" read as places: a body of the table, an unlisted acronym
+        elif label == "PERSON" and table == "~organizations" and all(cands[i].person is None for i in members):
+            label = "ORG"  # "Twitter" read as a person: a body of the table
         if label == "PERSON" and _plural_group(name, cands, members):
             label = "ORG"  # "Los Mareños", "Las Tías": a plural article names a group, not a person
         entity = Entity(id=key, name=name, kind=KIND.get(label, "other"),
@@ -713,6 +1003,15 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, l
         entities.append(entity)
     mentions.sort(key=lambda item: (item[0], item[1].end))
     return [m for _, m in mentions], entities
+
+
+def _in_running_text(body: str, cand: Cand) -> bool:
+    """The mention's line holds lower-case letters: a word in capitals there is an acronym ("The
+    NRA said"), not a word of a headline or a table in capitals ("OAKLAND AT BOSTON")."""
+    start = body.rfind("\n", 0, cand.start) + 1
+    end = body.find("\n", cand.end)
+    line = body[start:end if end >= 0 else len(body)]
+    return any(ch.islower() for ch in line)
 
 
 def _person_read_as_org(cands: list[Cand], members: list[int], name: str, lex: Lexicon) -> bool:
@@ -747,8 +1046,30 @@ def _place_named(body: str, cands: list[Cand], members: list[int], name: str, le
         return True  # "ESTADOS UNIDOS" in capitals, read as a person: the place of the exonym table
     if any(cands[i].person is not None or cands[i].nick for i in members) or len(name_tokens(name)) != 1:
         return False
-    before = [body[max(0, cands[i].start - 16):cands[i].start].split()[-1:] for i in members]
-    return bool(lex.place_prepositions) and all(w and w[0].casefold() in lex.place_prepositions for w in before)
+    return bool(lex.place_prepositions) and all(_placed(body, cands[i], lex) for i in members)
+
+
+def _placed(body: str, cand: Cand, lex: Lexicon) -> bool:
+    """The words before the mention make it a place: a place preposition ("en Guayaquil") or an
+    office or origin of it (`_of_place`)."""
+    left = body[max(0, cand.start - 40):cand.start]
+    words = left.split()[-1:]
+    return bool(words and words[0].casefold() in lex.place_prepositions) or _of_place(left, lex)
+
+
+def _of_place(left: str, lex: Lexicon) -> bool:
+    """The words before a one-word 'person' make it a place: an office of it ("los alcaldes de
+    Jamundi", "the mayor of Flint") or a person's origin after a comma ("de 94 años, de Flandreau")."""
+    words = left.split()
+    if len(words) < 2 or fold(words[-1]) not in ("de", "of", "from"):
+        return False
+    prev = fold(words[-2]).strip()
+    if prev.endswith(","):
+        return True
+    for form in (prev, prev[:-1], prev[:-2]):
+        if form in lex.titles and form not in lex.person_nouns:
+            return True
+    return False
 
 
 def _expanded(cands: list[Cand], members: list[int], label: str, lex: Lexicon | None) -> tuple[str, str]:

@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -69,6 +70,16 @@ class Lexicon:
     demonym_person_endings: tuple[str, ...] = ()  # "Coahuilenses": a demonym no surname looks like
     web_furniture: frozenset[str] = frozenset()  # "Disqus", "JavaScript": the page's furniture, no entity
     share_words: frozenset[str] = frozenset()  # "Facebook Twitter Correo": share buttons, no name when in a run
+    compass_words: frozenset[str] = frozenset()  # "West", "Sur" alone: a direction or a vague region, no place name
+    indefinite_articles: frozenset[str] = frozenset()  # "una Mype": the word after one is a common noun
+    gerund_endings: tuple[str, ...] = ()  # "Escuchando": a verb's gerund, no name
+    participle_endings: tuple[str, ...] = ()  # "Cuestionado por ...": a participle opening a sentence
+    enclitics: tuple[str, ...] = ()  # "Infórmate", "Síguenos": a verb with its pronoun, no name
+    name_articles: frozenset[str] = frozenset()  # "El Cairo", "La Rioja": a capitalised article inside the name
+    place_heads: frozenset[str] = frozenset()  # "la provincia de X", "the state of X": X is a place
+    common_acronyms: frozenset[str] = frozenset()  # "PAC", "PIB": acronyms of common nouns, no names
+    section_words: frozenset[str] = frozenset()  # "SOCCER", "Deportes": sports and sections, no names
+    qualified_institutions: frozenset[str] = frozenset()  # "Gobierno" alone: which one the article's longer name says
 
 
 @lru_cache(maxsize=None)
@@ -98,7 +109,19 @@ def lexicon(language: str | None) -> Lexicon:
         time_heads=frozenset(fold(str(w)) for w in raw.get("time_heads") or []), demonym_endings=tuple(fold(str(w)) for w in raw.get("demonym_endings") or []),
         web_furniture=low("web_furniture"), share_words=frozenset(fold(str(w)) for w in raw.get("share_words") or []),
         demonym_person_endings=tuple(fold(str(w)) for w in raw.get("demonym_person_endings") or []),
+        compass_words=frozenset(fold(str(w)) for w in raw.get("compass_words") or []),
+        indefinite_articles=low("indefinite_articles"),
+        gerund_endings=_endings(raw, "gerund_endings"), participle_endings=_endings(raw, "participle_endings"),
+        enclitics=_endings(raw, "enclitics"), name_articles=frozenset(str(w) for w in raw.get("name_articles") or []),
+        place_heads=low("place_heads"), common_acronyms=frozenset(fold(str(w)) for w in raw.get("common_acronyms") or []),
+        qualified_institutions=frozenset(fold(str(w)) for w in raw.get("qualified_institutions") or []),
+        section_words=frozenset(fold(str(w)) for w in raw.get("section_words") or []),
     )
+
+
+def _endings(raw: dict[str, Any], key: str) -> tuple[str, ...]:
+    """A list of word endings from a language's data, longest first (folded)."""
+    return tuple(sorted((fold(str(w)) for w in raw.get(key) or []), key=len, reverse=True))
 
 
 def _acronyms(lang: str) -> dict[str, str]:
@@ -107,9 +130,13 @@ def _acronyms(lang: str) -> dict[str, str]:
     return {fold(str(acr)): names.get(lang) or names["en"] for acr, names in raw.items()}
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form used for matching names; invisible format characters
-    (zero-width space, soft hyphen, direction marks) that pages leak into names are dropped."""
+    (zero-width space, soft hyphen, direction marks) that pages leak into names are dropped.
+    (Kept for the process: the same names and words are folded again and again.)"""
+    if text.isascii():
+        return text.casefold()  # nothing to decompose, no format characters
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c) != "Cf")
 
@@ -121,11 +148,16 @@ def visible(text: str) -> str:
 
 def name_tokens(text: str, lex: Lexicon | None = None) -> tuple[str, ...]:
     """Folded word tokens of a name, without a leading determiner or a possessive ending."""
-    words = [POSSESSIVE.sub("", w) for w in _WORD.findall(fold(text).replace("\u2019", "'"))]
-    words = [w.strip(".'-") or w for w in words if w]
+    words = _name_words(text)
     if lex and words and words[0] in lex.determiners and len(words) > 1:
         words = words[1:]
-    return tuple(words)
+    return words
+
+
+@lru_cache(maxsize=65536)
+def _name_words(text: str) -> tuple[str, ...]:
+    words = [POSSESSIVE.sub("", w) for w in _WORD.findall(fold(text).replace("\u2019", "'"))]
+    return tuple(w.strip(".'-") or w for w in words if w)
 
 
 def is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
