@@ -29,7 +29,7 @@ from itertools import combinations
 from typing import Iterable, Mapping
 
 from fuentes.codecs import merge_evidence
-from fuentes.corpus.claims import NOT_AN_OUTCOME, SAY, Conflict, described
+from fuentes.corpus.claims import NOT_AN_OUTCOME, SAY, Conflict, described, description_label
 from fuentes.extract.claims import claim_lexicon
 from fuentes.extract.values import _date_agrees, dimension, same_value
 from fuentes.ids import content_id, normalize_text
@@ -213,6 +213,46 @@ def predicate_discrepancies(claims: list[Claim], origins: Mapping[str, str | Non
                                sides[p][0].id, origins, sides[p]) for p in (a, b)]
             found.append(Discrepancy(id=content_id("dis_predicate", target, a, b),
                                      about=f"what happened to {name}: {a} or {b}", values=values))
+    return found + start_discrepancies(claims, origins, names)
+
+
+_BARE_MONTH = re.compile(r"^--\d\d")
+
+
+def _year_long(claim: Claim) -> bool:
+    """The clause states a period of at least a year that ends at the time of writing ("over
+    the past year", "durante los últimos dos años")."""
+    return any(v.kind == "duration" and v.high == "now" and v.amount is not None
+               and ((v.unit == "year" and v.amount >= 1) or (v.unit == "month" and v.amount >= 12))
+               for v in claim.values)
+
+
+def start_discrepancies(claims: list[Claim], origins: Mapping[str, str | None],
+                        names: Mapping[str, str]) -> list[Discrepancy]:
+    """When a body began: one source says it was set up (a predicate of the language's
+    `start_classes`) in a month given without a year ("in January": the last January, within the
+    year before the report), another that it has acted over a period of a year or more up to the
+    time of writing ("over the past year, both governments have coordinated through the task
+    force"). Both are about one object (a named or described body, resolved across the story),
+    stated as facts, in different articles. Claims are grouped by object, so they can be given
+    one object at a time (as on Spark)."""
+    starts = frozenset(c for lang in ("en", "es") for c in claim_lexicon(lang).start_classes)
+    by_target: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.object and c.predicate and c.predicate != SAY and c.modality == "reported":
+            by_target[c.object].append(c)
+    found = []
+    for target, group in sorted(by_target.items()):
+        begun = [c for c in group if c.predicate in starts and c.time and _BARE_MONTH.match(c.time)]
+        told = {a for c in begun for a in c.articles}
+        lasting = [c for c in group if c.predicate not in starts and _year_long(c) and set(c.articles) - told]
+        if not begun or not lasting:
+            continue
+        name = description_label(target, dict(names)) if described(target) else names.get(target, target)
+        values = [_version(_shortest(side), {a for c in side for a in c.articles}, side[0].id, origins, side)
+                  for side in (begun, lasting)]
+        found.append(Discrepancy(id=content_id("dis_value", target, "start"), about=f"when {name} began",
+                                 values=values))
     return found
 
 

@@ -15,7 +15,12 @@ labels both) and are local entity keys when a named mention covers the argument;
 named by a description ("the task force", "la embajada estadounidense": a head noun of the
 language's `descriptions`) is `desc:<concept>`, anchored (`@ent:<key>`, `@name:<place>`) by a named
 modifier, the place its clause puts it in or a nationality adjective (`demonyms`); a later
-definite noun with the same head ("the force") is the same body. A verb
+definite noun with the same head ("the force") is the same body; a clause with no object takes the
+described body of an oblique of its verbs ("coordinating through the task force"). A person's
+possessive on an event noun is its patient ("request his extradition"). An implicative verb
+("managed to strike a deal", "logró cerrar") or an expectation verb in the passive or before a
+subjunctive clause ("is expected to decline", "se prevé que suban": predicted) states its
+complement: the claim's predicate is the complement's. A verb
 governed by an attempt verb ("tried to catch X") gets the predicate "attempt:<class>": it
 states an aim, not a fact. Clauses inside reported speech carry the reporter as `speaker`.
 Values (fuentes.extract.values) are found once per body and handed to the clause they fall in.
@@ -40,11 +45,16 @@ from fuentes.model import Claim, Evidence, Mention, Quote
 from fuentes.pipeline import Stage, register
 from fuentes.nlp.text import doc_text
 
-VERSION = "7"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
+VERSION = "8"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
 # subjectless non-finite fragment makes a claim of the clause it hangs from; 6: an unnamed body
 # named by a description ("the task force", "la embajada estadounidense") is a subject or object;
-# 7: a question, quoted or not, states nothing: no claim
+# 7: a question, quoted or not, states nothing: no claim; 8: an implicative or expectation verb's
+# complement is the predicate ("managed to strike", "is expected to decline": predicted); a clause with
+# no object takes the described body of its oblique ("coordinating through the task force"); a person's
+# possessive on an event noun is its patient ("his extradition"), on another noun nobody ("her daughter");
+# of two objects, the one marked by a preposition ("a la Cancillería") is no patient; an untyped main
+# clause in the outlet's voice with a named subject is a claim ("The CIA declined to comment")
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -53,6 +63,8 @@ CLAUSE_DEPS = {"conj", "ccomp", "advcl", "parataxis", "relcl", "acl", "acl:relcl
 SUBCLAUSE_DEPS = CLAUSE_DEPS - {"xcomp"}  # a clause of its own inside another (not its infinitive)
 CORE_DEPS = {"compound", "flat", "flat:name", "amod", "appos", "nmod:poss", "poss", "nummod", "name", "fixed"}
 PERSONAL = {"him", "he", "her", "she", "lo", "la", "le", "él", "ella"}
+POSSESSORS = {"his", "her", "su"}  # a person's possessive: the patient of an event noun ("his capture")
+POSSESSIVE = {"poss", "nmod:poss", "det"}
 RELATIVE = {"that", "which", "who", "whom", "que", "quien", "quienes", "cual", "cuales"}
 MIN_WORDS = 4
 STATEMENT_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}  # a clause of its own (for `every_clause`)
@@ -83,6 +95,9 @@ class ClaimLexicon:
     descriptions: dict[str, str] | None = None  # head noun (with compound) -> concept ("embajada" -> embassy)
     demonyms: dict[str, str] | None = None  # nationality adjective -> place name ("estadounidense")
     verb_classes: dict[str, frozenset[str]] | None = None  # untyped verb lemma -> its synonym classes
+    implicative_verbs: frozenset[str] = frozenset()  # "managed to strike": the complement happened
+    expectation_verbs: frozenset[str] = frozenset()  # "is expected to decline": the complement is forecast
+    start_classes: frozenset[str] = frozenset()  # predicate classes that say a body began ("set up")
 
 
 @lru_cache(maxsize=8)
@@ -113,6 +128,9 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
         descriptions={str(k).casefold(): str(v) for k, v in (raw.get("descriptions") or {}).items()},
         demonyms={str(k).casefold(): str(v) for k, v in (raw.get("demonyms") or {}).items()},
         verb_classes=_verb_classes(raw.get("verb_classes") or {}),
+        implicative_verbs=frozenset(w.casefold() for w in raw.get("implicative_verbs", [])),
+        expectation_verbs=frozenset(w.casefold() for w in raw.get("expectation_verbs", [])),
+        start_classes=frozenset(raw.get("start_classes", [])),
     )
 
 
@@ -174,7 +192,12 @@ class _Article:
         if found:
             return found
         for child in tok.children:
-            if child.dep_ in CORE_DEPS:
+            if child.dep_ in POSSESSIVE and child.pos_ in ("PRON", "DET") and child.lower_ in POSSESSORS:
+                if tok.lemma_.casefold() in self.lex.event_nouns:
+                    found = self.antecedent(child)  # "request his extradition", "pidió su captura": him
+                    if found:
+                        return found
+            elif child.dep_ in CORE_DEPS:
                 found = self.entity_of(child)
                 if found:
                     return found
@@ -324,7 +347,10 @@ class _Article:
     def arguments(self, verb: Any) -> tuple[Any | None, Any | None]:
         """(agent, patient) tokens of a verb, passive voice and relative clauses undone."""
         subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
-        patient = next((c for c in verb.children if c.dep_ in OBJ), None)
+        # of two objects, one marked by a preposition ("entregó a la Cancillería la solicitud": the
+        # recipient, parsed obj by some models) is not the patient
+        patient = min((c for c in verb.children if c.dep_ in OBJ),
+                      key=lambda c: any(g.dep_ == "case" for g in c.children), default=None)
         if patient is None:  # Spanish personal "a": "detuvo a Zárate" (parsed obl by some models)
             patient = next((c for c in verb.children if c.dep_ == "obl" and c.pos_ in ("PROPN", "NOUN")
                             and any(g.dep_ == "case" and g.lower_ == "a" for g in c.children)
@@ -343,6 +369,47 @@ class _Article:
             subj = next((c for c in gov.children if c.dep_ in OBJ), None) or \
                 next((c for c in gov.children if c.dep_ in SUBJ), None)
         return subj, patient
+
+    def raised(self, tok: Any) -> tuple[Any, str | None] | None:
+        """(complement, modality) of a verb whose infinitive complement is what it states: an
+        implicative verb ("managed to strike a deal", "logró cerrar un acuerdo": the deal was struck,
+        modality None: the clause's own) or an expectation verb in the passive ("is expected to
+        decline", "se prevé crecer": a forecast, "predicted"); else None."""
+        lemma = tok.lemma_.casefold()
+        if lemma not in self.lex.implicative_verbs and lemma not in self.lex.expectation_verbs:
+            return None
+        comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if lemma in self.lex.implicative_verbs:
+            return (comp, None) if comp is not None else None
+        passive = any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "aux:pass", "expl:pass") for c in tok.children)
+        if comp is not None and passive:
+            return comp, "predicted"
+        # "se prevé que las ventas suban": a clause in the subjunctive is what is forecast
+        clause = next((c for c in tok.children if c.dep_ in ("ccomp", "csubj") and c.pos_ in ("VERB", "AUX")
+                       and "Sub" in c.morph.get("Mood")), None)
+        return (clause, "predicted") if clause is not None else None
+
+    def oblique_body(self, tok: Any, toks: list[Any]) -> str | None:
+        """The unnamed body a clause with no object acts through or on, named by a description in
+        an oblique of one of its verbs ("continued coordinating through task forces in Arizona",
+        "coordinaron a través de la fuerza de tarea"), not in a clause of its own: its key."""
+        for t in toks:
+            if t.i == tok.i or t.dep_ not in ("pobj", "obl", "nmod") or self._subordinate(t, tok):
+                continue
+            gov = t.head.head if t.dep_ == "pobj" else t.head
+            if gov.pos_ not in ("VERB", "AUX"):
+                continue
+            key = self.description_of(t)
+            if key is not None:
+                return key
+        return None
+
+    def raised_arguments(self, tok: Any, comp: Any) -> tuple[Any | None, Any | None]:
+        """(agent, patient) of a raised clause: the governor's subject ("the market is expected to
+        decline"), the complement's object."""
+        subj = next((c for c in tok.children if (c.dep_ in SUBJ or c.dep_ in PASS_SUBJ) and c.i != comp.i), None)
+        inner, patient = self.arguments(comp)
+        return subj or (inner if comp.dep_ != "xcomp" else None), patient
 
     def _agent(self, verb: Any) -> Any | None:
         for c in verb.children:
@@ -456,6 +523,9 @@ class _Article:
             return "alleged"
         if any(f" {h} " in words or f" {h}," in words for h in lex.hedges):
             return "hedged"
+        if tok.dep_ in ("ccomp", "csubj") and tok.head.lemma_.casefold() in lex.expectation_verbs \
+                and "Sub" in tok.morph.get("Mood"):
+            return "predicted"  # "se prevé que las ventas suban 12 por ciento": a forecast
         aux = " ".join(c.lower_ for c in children if c.dep_ in ("aux", "aux:pass", "auxpass"))
         if any(f" {w} " in f" {aux} " for w in lex.future_words) or "Fut" in tok.morph.get("Tense") \
                 or any(f" {w} " in words.split(tok.lower_)[0] + " " for w in lex.future_words if " " in w):
@@ -482,15 +552,16 @@ class _Article:
         return tok.dep_ in ("xcomp", "acl", "advcl", "ccomp", "csubj", "nmod", "obl", "pcomp") or \
             any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "para", "de") for c in tok.children)
 
-    def not_a_claim(self, tok: Any, cls: str | None) -> bool:
-        """Opinions, fragments and non-factual moods: no claim."""
+    def not_a_claim(self, tok: Any, cls: str | None, opinion: bool = True) -> bool:
+        """Opinions, fragments and non-factual moods: no claim (`opinion` False: the verb is not
+        read as a view: an expectation verb whose complement the claim states)."""
         lemma = tok.lemma_.casefold()
         if tok.pos_ == "NOUN":
             return False
-        if lemma in self.lex.opinion_verbs and cls is None:
+        if opinion and lemma in self.lex.opinion_verbs and cls is None:
             return True
         gov = tok.head if tok.dep_ in ("ccomp", "xcomp", "advcl") else None
-        if gov is not None and gov is not tok and gov.lemma_.casefold() in self.lex.opinion_verbs \
+        if opinion and gov is not None and gov is not tok and gov.lemma_.casefold() in self.lex.opinion_verbs \
                 and not self.inside(self.indirect, tok.idx):
             return True  # "experts argue the killing highlights ...": a view
         if "Sub" in tok.morph.get("Mood") and tok.dep_ in ("acl", "relcl", "acl:relcl", "advcl", "ccomp"):
@@ -512,7 +583,9 @@ class _Article:
         """A clause whose verb is not in the vocabulary is a claim when it states a figure of a named
         argument, links two named entities, is a statement someone is reported to have made about
         a named one ("the admiral said marines had tracked Zárate for weeks"), or has a subject of
-        its own (not a copula, an expletive or a relative pronoun) and states a date or a number."""
+        its own (not a copula, an expletive or a relative pronoun) and states a date or a number, or is a
+        main clause in the outlet's own voice whose finite verb has a named subject ("The CIA declined
+        to comment", "La CIA se negó a comentar")."""
         named = [x for x in (self.entity_of(subj), self.entity_of(patient)) if x]
         reported = self.inside(self.indirect, tok.idx)
         if reported is not None and not named:  # "... reported that critical information came from the CIA"
@@ -527,6 +600,11 @@ class _Article:
         if subj is not None and subj.dep_ != "expl" and subj.lower_ not in RELATIVE and tok.dep_ != "xcomp" \
                 and any(f.value.kind == "date" or f.value.amount is not None for f in found):
             return True  # "In 2009, the United Nations came under criticism": a dated or counted happening
+        if reported is None and tok.dep_ in ("ROOT", "conj") and self.entity_of(subj) \
+                and ("Fin" in tok.morph.get("VerbForm") or any(c.dep_ in ("aux", "aux:pass", "auxpass") for c in tok.children)) \
+                and not any(c.dep_ == "parataxis" and c.lemma_.casefold() in self.speech.verbs for c in tok.children):
+            return True  # "The Fed cut rates", "Powell brushed off this possibility": a named actor's deed
+            # (not "X is playing with fire, Bravo added": someone's words)
         return len(named) == 2 or (bool(named) and reported is not None and tok.dep_ in ("ccomp", "ROOT", "conj"))
 
     def sentence_tokens(self, tok: Any) -> list[Any]:
@@ -560,23 +638,33 @@ class _Article:
                 continue  # a direct quote is one claim of its speaker, below
             if asks(tok.sent.text) and not self.every_clause:
                 continue  # "Did the army know?": a question states nothing
-            if self.not_a_claim(tok, cls) and not (self.every_clause and self.a_statement(tok)):
+            raised = self.raised(tok) if tok.pos_ in ("VERB", "AUX") else None
+            if raised is None and tok.dep_ in ("xcomp", "ccomp", "csubj") and tok.head.i != tok.i \
+                    and (self.raised(tok.head) or (None,))[0] is tok:
+                continue  # "to strike a deal" of "managed to strike a deal": read with its governor
+            if raised is not None:
+                cls = self.verb_class(raised[0])
+            if self.not_a_claim(tok, cls, opinion=raised is None) and not (self.every_clause and self.a_statement(tok)):
                 continue
-            toks = self.clause_tokens(tok, head_ids)
+            toks = self.clause_tokens(tok, head_ids - {raised[0].i} if raised else head_ids)
             found = self.values_in(toks)
             is_noun = tok.pos_ == "NOUN" and cls is not None  # an event noun (a nominal predicate is a clause)
-            subj, patient = (None, self.event_patient(tok)) if is_noun else self.arguments(tok)
+            subj, patient = (None, self.event_patient(tok)) if is_noun else \
+                self.raised_arguments(tok, raised[0]) if raised else self.arguments(tok)
             if cls is None and not self.every_clause and not self.untyped_claim(tok, found, subj, patient):
                 continue
             if len(toks) < MIN_WORDS and not is_noun:
                 continue
             modality = "reported" if is_noun else self.modality(tok, toks)
+            if raised is not None and raised[1]:
+                modality = raised[1] if modality == "reported" else modality
             if cls is None and modality in ("predicted", "hedged", "aim") and not self.every_clause:
                 continue  # an untyped forecast or guess is no claim
             if modality == "aim" and self.entity_of(patient) is None and not self.every_clause:
                 continue  # "to smuggle fentanyl", "to do that": a fragment
-            copula = tok.lemma_.casefold() in COPULAS or self._nominal_predicate(tok)
-            predicate = cls or ("be" if copula else tok.lemma_.casefold())
+            verb = raised[0] if raised else tok
+            copula = verb.lemma_.casefold() in COPULAS or self._nominal_predicate(verb)
+            predicate = cls or ("be" if copula else verb.lemma_.casefold())
             if not is_noun and tok.dep_ == "xcomp" and tok.head.lemma_.casefold() in self.lex.attempt_verbs:
                 predicate = f"attempt:{predicate}"
             span = self.sentence_tokens(tok) if is_noun or modality == "aim" else toks
@@ -584,7 +672,8 @@ class _Article:
                 span = [t for t in self.doc[tok.head.left_edge.i:toks[-1].i + 1] if not t.is_space]
             start, end = span[0].idx, span[-1].idx + len(span[-1])
             reported = self.inside(self.indirect, tok.idx)
-            claims.append(self._claim(start, end, predicate, self.argument(subj), self.argument(patient),
+            obj = self.argument(patient) if patient is not None or is_noun else self.oblique_body(tok, toks)
+            claims.append(self._claim(start, end, predicate, self.argument(subj), obj,
                                       found, reported.speaker if reported else None, modality=modality,
                                       time=self.time_of(found), place=self.place_of(toks)))
             made.add(tok.i)
@@ -623,14 +712,19 @@ class _Article:
             if len(toks) < MIN_WORDS or not toks[0].idx <= f.start < toks[-1].idx + len(toks[-1]):
                 continue
             found = self.values_in(toks)
-            subj, patient = self.arguments(tok)
+            raised = self.raised(tok) if tok.pos_ in ("VERB", "AUX") else None
+            subj, patient = self.raised_arguments(tok, raised[0]) if raised else self.arguments(tok)
             modality = self.modality(tok, toks)
+            if raised is not None and raised[1] and modality == "reported":
+                modality = raised[1]
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
             reported = self.inside(self.indirect, tok.idx)
-            copula = any(c.dep_ == "cop" for c in tok.children) or tok.lemma_.casefold() in COPULAS
-            predicate = self.verb_class(tok) or ("be" if copula else tok.lemma_.casefold())
+            verb = raised[0] if raised else tok
+            copula = any(c.dep_ == "cop" for c in verb.children) or verb.lemma_.casefold() in COPULAS
+            predicate = self.verb_class(verb) or ("be" if copula else verb.lemma_.casefold())
+            obj = self.argument(patient) if patient is not None else self.oblique_body(tok, toks)
             out.append(self._claim(start, end, predicate, self.argument(subj),
-                                   self.argument(patient), found, reported.speaker if reported else None,
+                                   obj, found, reported.speaker if reported else None,
                                    modality=modality, time=self.time_of(found), place=self.place_of(toks)))
             spans.append((start, end))
         return out

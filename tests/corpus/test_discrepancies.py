@@ -115,3 +115,60 @@ def test_claims_stating_one_value_are_one_version():
                                                                               ("at least 23", ("a", "c"))]
     grades = {c.articles[0]: (c.grade, bool(c.contradicted_by)) for c in graded}
     assert grades == {"a": (4, True), "c": (4, True), "b": (5, True)}  # 31 has one origin against two
+
+
+# ---- when a body began: a start in a month of this year against a year of activity --------------
+
+JANUARY = Value("date", "January", low="--01", high="--01")
+PAST_YEAR = Value("duration", "Over the past year", 1.0, "year", high="now")
+STORY = {"a": "Ledger", "b": "Ledger"}  # one origin: one story, so the descriptions name one body
+
+
+def _started(time="--01", values=(JANUARY,), article="a", text="In January, the coast guard set up a task force"):
+    return Claim(id=f"{article}1", text=text, article=article, predicate="establish",
+                 object="desc:task force@name:Port Lindo", values=list(values), time=time)
+
+
+def _lasting(values=(PAST_YEAR,), modality="reported", article="b",
+             text="Over the past year, both governments have coordinated through the task force"):
+    return Claim(id=f"{article}2", text=text, article=article, predicate="continue", subject="desc:government",
+                 object="desc:task force", values=list(values), modality=modality)
+
+
+def _found(by_article):
+    m = match_claims_detailed(by_article, STORY, {})
+    return find_discrepancies(m.claims, m.members, STORY, {}, m.conflicts)
+
+
+def test_a_body_set_up_this_year_has_not_acted_for_a_year():
+    (d,) = _found({"a": [_started()], "b": [_lasting()]})
+    assert d.id.startswith("dis_value") and d.about == "when task force (Port Lindo) began"
+    assert [v["articles"] for v in d.values] == [["a"], ["b"]]
+    assert "January" in d.values[0]["value"] and "past year" in d.values[1]["value"]
+
+
+def test_a_start_with_its_year_or_a_shorter_period_is_no_start_discrepancy():
+    dated = Value("date", "January 2024", low="2024-01", high="2024-01")
+    assert not _found({"a": [_started("2024-01", (dated,))], "b": [_lasting()]})  # the year tells
+    months = Value("duration", "over the past three months", 3.0, "month", high="now")
+    assert not _found({"a": [_started()], "b": [_lasting((months,))]})
+    assert not _found({"a": [_started()], "b": [_lasting(modality="predicted")]})  # not stated as a fact
+
+
+def test_one_article_stating_both_is_no_discrepancy():
+    assert not _found({"a": [_started(), _lasting(article="a")]})
+
+
+def test_two_bodies_are_never_compared():
+    other = _lasting()
+    other.object = "desc:embassy"
+    assert not _found({"a": [_started()], "b": [other]})
+
+
+def test_spanish_wording_is_compared_the_same_way():
+    enero = Value("date", "enero", low="--01", high="--01")
+    anio = Value("duration", "Durante el último año", 1.0, "year", high="now")
+    (d,) = _found({"a": [_started(values=(enero,), text="En enero, la guardia costera creó una fuerza de tarea")],
+                   "b": [_lasting((anio,), text="Durante el último año, ambos gobiernos han coordinado a través "
+                                               "de la fuerza de tarea")]})
+    assert "enero" in d.values[0]["value"] and "último año" in d.values[1]["value"]

@@ -1,0 +1,164 @@
+"""Stage `claims`: what a clause states when its verb only carries another ("managed to rise", "is
+expected to rise", "logró subir", "se prevé que suban"), the body a clause acts through when it has
+no object, the patient among two objects, and a person's possessive on an event noun ("his
+extradition", "su extradición") (fictional text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuentes.extract.claims import extract_claims
+from fuentes.model import Mention
+
+pytestmark = pytest.mark.models
+
+
+def mentions(body: str, *names: tuple[str, str, str]) -> list[Mention]:
+    out = []
+    for text, label, key in names:
+        start = body.find(text)
+        while start >= 0:
+            out.append(Mention(start, start + len(text), text, label, key))
+            start = body.find(text, start + 1)
+    return sorted(out, key=lambda m: m.start)
+
+
+def claims_of(nlp, lang: str, body: str, *names: tuple[str, str, str], article: str = "a1"):
+    return extract_claims(body, nlp[lang](body), mentions(body, *names), [], lang, article)
+
+
+@pytest.mark.parametrize("lang,body,predicate", [
+    ("en", "Acme sales managed to rise 12 percent in March.", "rise"),
+    ("es", "Las ventas de Acme lograron subir 12 por ciento en marzo.", "subir"),
+])
+def test_an_implicative_verb_states_its_complement(nlp, lang, body, predicate):
+    """"managed to rise" says sales rose: the claim's predicate is the complement's, a fact."""
+    found = [c for c in claims_of(nlp, lang, body) if "12" in c.text]
+    assert len(found) == 1
+    assert found[0].predicate == predicate and found[0].modality == "reported"
+    assert any(v.kind == "percent" and v.amount == 12 for v in found[0].values)
+
+
+@pytest.mark.parametrize("lang,body,predicate", [
+    ("en", "Acme sales are expected to rise 12 percent in March.", "rise"),
+    ("es", "Se prevé que las ventas de Acme suban 12 por ciento en marzo.", "subir"),
+])
+def test_an_expectation_is_a_forecast_of_its_complement(nlp, lang, body, predicate):
+    """"is expected to rise" / "se prevé que suban" forecast a rise: no claim about expecting."""
+    found = [c for c in claims_of(nlp, lang, body) if "12" in c.text]
+    assert len(found) == 1
+    assert found[0].predicate == predicate and found[0].modality == "predicted"
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("en", "Acme sales are expected to rise 12 percent in March."),
+    ("es", "Las ventas de Acme lograron subir 12 por ciento en marzo."),
+])
+def test_the_governor_is_no_claim_of_its_own(nlp, lang, body):
+    assert all(c.predicate not in ("expect", "lograr", "manage") for c in claims_of(nlp, lang, body))
+
+
+@pytest.mark.parametrize("lang,body,place", [
+    ("en", "In January, the coast guard set up a task force in Port Lindo. Over the past year, "
+           "both governments have continued coordinating through the task force.", "Port Lindo"),
+    ("es", "En enero, la guardia costera creó una fuerza de tarea en Puerto Lindo. Durante el último año, "
+           "ambos gobiernos han seguido coordinando a través de la fuerza de tarea.", "Puerto Lindo"),
+])
+def test_a_clause_without_object_takes_the_body_it_acts_through(nlp, lang, body, place):
+    found = claims_of(nlp, lang, body, (place, "GPE", "p1"))
+    setup = next(c for c in found if c.predicate == "establish")
+    lasting = next(c for c in found if any(v.kind == "duration" and v.high == "now" for v in c.values))
+    assert setup.object == "desc:task force@ent:p1"
+    assert lasting.object == setup.object  # "through the task force": the same body
+    assert lasting.subject == "desc:government"  # the subject stays the subject
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("en", "Both governments met in Port Lindo on Monday to discuss the task force."),
+    ("es", "Ambos gobiernos se reunieron el lunes en Puerto Lindo para hablar de la fuerza de tarea."),
+])
+def test_a_body_in_a_clause_of_its_own_is_not_the_object(nlp, lang, body):
+    """The task force sits in a purpose clause, not in an oblique of the meeting."""
+    found = claims_of(nlp, lang, body, ("Puerto Lindo" if lang == "es" else "Port Lindo", "GPE", "p1"))
+    met = [c for c in found if c.predicate in ("meet", "reunir")]
+    assert all(c.object is None for c in met)
+
+
+def test_a_preposition_marked_object_is_the_recipient_not_the_patient(nlp):
+    """"entregó a la Cancillería la solicitud": the ministry receives, the request is delivered."""
+    body = "La embajada canadiense entregó a la Cancillería la solicitud formal el lunes."
+    found = claims_of(nlp, "es", body, ("Cancillería", "ORG", "m1"))
+    request = next(c for c in found if c.predicate == "request")
+    assert request.object is None and request.subject == "desc:embassy@name:Canada"
+
+
+def test_english_recipient_is_not_the_patient(nlp):
+    body = "The Canadian embassy delivered the formal request to the Foreign Ministry on Monday."
+    found = claims_of(nlp, "en", body, ("Foreign Ministry", "ORG", "m1"))
+    request = next(c for c in found if c.predicate == "request")
+    assert request.object is None
+
+
+@pytest.mark.parametrize("lang,body,name", [
+    ("en", "Julián Zárate was captured on Sunday. Washington requested his extradition on Monday.", "Julián Zárate"),
+    ("es", "Julián Zárate fue capturado el domingo. Washington pidió su extradición el lunes.", "Julián Zárate"),
+])
+def test_a_possessive_on_an_event_noun_is_its_patient(nlp, lang, body, name):
+    found = claims_of(nlp, lang, body, (name, "PERSON", "z1"), ("Washington", "GPE", "w1"))
+    request = next(c for c in found if c.predicate == "request")
+    assert request.object == "z1" and request.subject == "w1"
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("en", "Julián Zárate was captured on Sunday. Washington praised his lawyer on Monday."),
+    ("es", "Julián Zárate fue capturado el domingo. Washington elogió a su abogado el lunes."),
+])
+def test_a_possessive_on_another_noun_is_not_the_person(nlp, lang, body):
+    """"his lawyer" is not Zárate: only an event noun's possessor is its patient."""
+    found = claims_of(nlp, lang, body, ("Julián Zárate", "PERSON", "z1"), ("Washington", "GPE", "w1"))
+    assert all(c.object != "z1" for c in found if c.subject == "w1")
+
+
+def test_a_start_and_a_year_of_activity_across_languages(nlp):
+    """End to end: the English copy says the task force was set up in January, the Spanish rewrite
+    that the governments have coordinated through it over the past year: one body (its anchor, the
+    port, is one corpus entity), a start discrepancy; without the Spanish period, none."""
+    from fuentes.corpus.claims import match_claims_detailed
+    from fuentes.corpus.discrepancies import find_discrepancies
+
+    en = "In January, the coast guard set up a task force in Port Lindo, near the border."
+    es = ("Durante el último año, ambos gobiernos han seguido coordinando a través de la fuerza de tarea "
+          "en Puerto Lindo.")
+    by_article = {"a": claims_of(nlp, "en", en, ("Port Lindo", "GPE", "p1"), article="a"),
+                  "b": claims_of(nlp, "es", es, ("Puerto Lindo", "GPE", "p1"), article="b")}
+    entity_of = {("a", "p1"): "ent_pl", ("b", "p1"): "ent_pl"}
+    origins = {"a": "Ledger", "b": "Ledger"}
+    m = match_claims_detailed(by_article, origins, entity_of, {"ent_pl": "Puerto Lindo"})
+    found = [d for d in find_discrepancies(m.claims, m.members, origins, {"ent_pl": "Puerto Lindo"}, m.conflicts)
+             if "began" in d.about]
+    assert len(found) == 1 and found[0].id.startswith("dis_value")
+    assert [v["articles"] for v in found[0].values] == [["a"], ["b"]]
+    by_article["b"] = claims_of(nlp, "es", "Ambos gobiernos coordinan a través de la fuerza de tarea en Puerto "
+                                           "Lindo desde 2025.", ("Puerto Lindo", "GPE", "p1"), article="b")
+    m = match_claims_detailed(by_article, origins, entity_of, {"ent_pl": "Puerto Lindo"})
+    assert not [d for d in find_discrepancies(m.claims, m.members, origins, {}, m.conflicts) if "began" in d.about]
+
+
+@pytest.mark.parametrize("lang,body,name,predicate", [
+    ("en", "Acme fired its chief executive.", "Acme", "fire"),
+    ("es", "La empresa Acme despidió a su director general.", "Acme", "despedir"),
+])
+def test_a_named_actors_deed_in_the_outlets_voice_is_a_claim(nlp, lang, body, name, predicate):
+    (found,) = claims_of(nlp, lang, body, (name, "ORG", "e1"))
+    assert (found.subject, found.predicate, found.modality) == ("e1", predicate, "reported")
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("en", "The company fired its chief executive."),  # nobody named
+    ("es", "La empresa despidió a su director general."),
+    ("en", "Yet, Bravo added, Sheinbaum is also playing with fire."),  # someone's words
+    ("es", "Sin embargo, añadió Bravo, Sheinbaum también está jugando con fuego."),
+])
+def test_no_deed_without_a_named_actor_or_in_someones_words(nlp, lang, body):
+    found = claims_of(nlp, lang, body, ("Bravo", "PERSON", "b1"), ("Sheinbaum", "PERSON", "s1"))
+    assert not found
