@@ -30,10 +30,16 @@ def require_pyspark() -> None:
 def spark_session(master: str | None = "local[2]", app_name: str = "fuentes", conf: dict[str, str] | None = None):
     """A SparkSession for fuentes jobs. `master=None` keeps what spark-submit configured.
 
-    Local mode binds to the loopback address and runs without the web UI; Python workers are
+    Local mode binds to the loopback address and runs without the web UI, and its Python
+    workers run the driver's own interpreter (unless PYSPARK_PYTHON names another):
+    otherwise they start whatever `python` is first on PATH, which may lack fuentes' packages
+    when fuentes runs from a virtual environment that is not activated. Python workers are
     reused between tasks so each keeps its loaded models.
     """
     require_pyspark()
+    import os
+    import sys
+
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName(app_name).config("spark.python.worker.reuse", "true")
@@ -42,6 +48,8 @@ def spark_session(master: str | None = "local[2]", app_name: str = "fuentes", co
     if master and master.startswith("local"):
         builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.ui.enabled", "false") \
             .config("spark.driver.bindAddress", "127.0.0.1")
+        if not os.environ.get("PYSPARK_PYTHON") and sys.executable:
+            os.environ["PYSPARK_PYTHON"] = sys.executable  # read by the SparkContext, not a conf key
     for key, value in (conf or {}).items():
         builder = builder.config(key, value)
     return builder.getOrCreate()

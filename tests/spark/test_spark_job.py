@@ -217,3 +217,16 @@ def test_spark_run_of_the_corpus_stages_equals_fuentes_analyse(spark, tmp_path):
         assert _rows(loaded, getattr(schema, table)) == _rows(local, getattr(schema, table)), table
     loaded.close()
     local.close()
+
+
+def test_local_workers_have_the_drivers_packages(spark):
+    # Regression: without PYSPARK_PYTHON, local workers started the first `python` on PATH,
+    # which lacked warcio when fuentes ran from a virtual environment that was not activated.
+    def packages(_):
+        import importlib.util
+        import sys
+
+        return sys.executable, importlib.util.find_spec("warcio") is not None, importlib.util.find_spec("fuentes") is not None
+
+    executable, has_warcio, has_fuentes = spark.sparkContext.parallelize([0], 1).map(packages).collect()[0]
+    assert has_warcio and has_fuentes, executable
