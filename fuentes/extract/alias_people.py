@@ -88,7 +88,12 @@ def link_people(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
     for c in cands:
         by_surface.setdefault(c.tokens, []).append(c)
     shared = _shared_surnames(cluster)
+    # "Ford Motor Co." ... "Ford said": a word that opens a company's name the article gives is that
+    # company where the model reads it as one, not the surname of "William Clay Ford Jr."
+    org_heads = {c.tokens[0] for c in cands if c.label == "ORG" and len(c.tokens) >= 2 and not c.acronym}
     for toks, group in by_surface.items():
+        if len(toks) == 1 and toks[0] in org_heads and 2 * sum(c.label == "ORG" for c in group) > len(group):
+            continue
         cid = owners.get(toks)
         if cid is None and toks in shared and not any(c.nick for c in group):
             _link_by_position(cands, group, cluster, shared[toks])

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from fuentes.corpus.name_constraints import exonym_key
+from fuentes.corpus.name_constraints import LEGAL_FORMS, exonym_key
 from fuentes.extract.alias_cands import PLACE, Cand, clean_surface, group_label, overlapping
 from fuentes.extract.alias_nicknames import link_el_forms, link_nicknames
 from fuentes.extract.alias_people import key_owners, link_people, opens_sentence
@@ -153,7 +153,18 @@ def _acronym_fits(acr: Cand, name: tuple[str, ...], target: Cand, lex: Lexicon) 
         letters = fold(acr.text).replace(".", "")
         return (acr.model_label not in PLACE and len(letters) >= 3
                 and letters == initials(name, lex.acronym_stopwords))
+    bare = _without_legal_form(name)  # "EADS N.V.", "General Motors Corp.": the name without its legal form
+    if bare != name and (bare == acr.tokens or acronym_of(acr.text, bare, lex.acronym_stopwords)):
+        return True
     return acronym_of(acr.text, name, lex.acronym_stopwords)
+
+
+def _without_legal_form(name: tuple[str, ...]) -> tuple[str, ...]:
+    """A company's name tokens without the legal forms that end it ("eads n.v." -> "eads")."""
+    out = list(name)
+    while len(out) > 1 and (out[-1] in LEGAL_FORMS or out[-1].replace(".", "") in LEGAL_FORMS):
+        out.pop()
+    return tuple(out)
 
 
 def _join_adjacent(body: str, cands: list[Cand]) -> None:

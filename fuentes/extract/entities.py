@@ -28,7 +28,15 @@ What it fixes, generally (see fuentes.extract.aliases for the name rules):
     acronyms read as places or people are organisations; a one-word 'person' named twice, never
     in full and never acting as one, is an organisation; one after an office or an origin ("los
     alcaldes de Jamundi") is a place; a Spanish one-word MISC name is an organisation; a
-    capitalised Spanish article inside a sentence belongs to the place ("El Cairo").
+    capitalised Spanish article inside a sentence belongs to the place ("El Cairo");
+  - spans: two names run into one ("Delta IV de Boeing", "Latinoamérica de Oracle Corporation")
+    are cut at their 'de'; a company's name cut at its 'and'/'y' is joined ("European Aeronautic
+    Defence and Space Company"); a name the model tagged once is a name wherever the article
+    writes it ("SIA", "Opel"); a surname of a person named in full stays a name opening a sentence
+    ("Jobs"); an office run onto its holder leaves the person ("Ejecutiva de Salud Judy Attyang");
+    an abbreviated courtesy title makes a person ("El Sr. Scindia"); a name opening with a title's
+    word is no titled person ("General Motors said"); a byline run into a headline names a person;
+    a Spanish common noun's body of a place is an organisation ("Comunicaciones de Guatemala").
 """
 
 from __future__ import annotations
@@ -56,7 +64,7 @@ from fuentes.model import Entity, Evidence, Mention
 from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
-VERSION = "5"
+VERSION = "6"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -73,6 +81,9 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     body = doc_text(sdoc)
     lowered = _LowerWords(body)  # read once for the candidates and the common-words test
     cands = candidates(sdoc, lex, lowered)
+    _split_joined(cands, lex)
+    _join_across_and(body, cands, lex)
+    _repeat_names(sdoc, body, cands, lowered)
     _score_lines(body, cands)
     _listed_people(body, cands, lex)
     _company_short_forms(cands, lex)
@@ -88,6 +99,146 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     groups, unnamed = _bare_institutions(cands, groups, lex)
     _unproven_people(sdoc, cands, groups, lex)
     return build(body, cands, groups, article, lex, unnamed)
+
+
+def _split_joined(cands: list[Cand], lex: Lexicon) -> None:
+    """'Delta IV de Boeing', 'Latinoamérica de Oracle Corporation', 'BJP de Bengala Occidental': a
+    span 'A de B' the model ran over two names is cut in two. Before a company the article names
+    alone ("Boeing"), A is a name of its own: named alone elsewhere, an acronym, a place of the
+    exonym table or a product with its model number. Before a place, a body named 'A de <place>' is
+    the usual form of one name ("Atlético de Madrid", "Santiago de Chile", "Gran Consejo de Fiyi"),
+    so only an acronym ("BJP"), a model number or an English-style name ending in its head word
+    ("Moscone West Convention Center", data `head_final_words`) is cut from the place. An
+    institution's head ("Ayuntamiento de Mérida") and a person's name keep their 'de'."""
+    if not lex.of_particles:
+        return
+    labels: dict[str, list[str]] = {}
+    for c in cands:
+        labels.setdefault(fold(c.text), []).append(c.label)
+    pattern = _OF_SPLIT.get(lex.of_particles)
+    if pattern is None:
+        pattern = _OF_SPLIT[lex.of_particles] = re.compile(
+            r"^(?P<a>.+?) (?P<p>" + "|".join(re.escape(p) for p in lex.of_particles) + r") (?P<b>[A-ZÁÉÍÓÚÑ].*)$")
+    out: list[Cand] = []
+    for c in cands:
+        hit = pattern.match(c.text) if c.label != "PERSON" and not c.nick else None
+        parts = _joined_parts(hit, labels, lex) if hit else None
+        if parts is None:
+            out.append(c)
+            continue
+        (a, la), (b, lb) = parts
+        out.append(Cand(c.start, c.start + len(a), a, la, c.model_label))
+        out.append(Cand(c.start + hit.start("b"), c.end, b, lb, c.model_label))
+    cands[:] = out
+
+
+def _joined_parts(hit: re.Match[str], labels: dict[str, list[str]], lex: Lexicon) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """The two names and their labels of a span 'A de B' run over two names, or None (see `_split_joined`)."""
+    a, b = hit["a"], hit["b"]
+    words = a.split()
+    first = words[0].casefold()
+    if not a[:1].isupper() or first in lex.institution_words or first in lex.org_keywords or first in lex.place_heads:
+        return None
+    place_b = (exonym_key(name_tokens(b)) or ("",))[0] == "~places"
+    seen_b = labels.get(fold(b)) or labels.get(fold(b.split()[0])) or []
+    b_label = "GPE" if place_b else (max(set(seen_b), key=seen_b.count) if seen_b else "")
+    model = len(words) >= 2 and _model_number(words[-1])
+    strong = looks_like_acronym(a) or model or (len(words) >= 2 and fold(words[-1]) in lex.head_final_words)
+    if b_label in linking.PLACE:
+        ok = strong
+    elif b_label == "ORG":
+        ok = strong or fold(a) in labels or (exonym_key(name_tokens(a)) or ("",))[0] == "~places"
+    else:
+        ok = False
+    if not ok:
+        return None
+    seen_a = labels.get(fold(a)) or []
+    a_label = "PRODUCT" if model else ("ORG" if looks_like_acronym(a) else (
+        max(set(seen_a), key=seen_a.count) if seen_a else "ORG"))
+    return (a, a_label), (b, b_label)
+
+
+_OF_SPLIT: dict[tuple[str, ...], re.Pattern[str]] = {}
+_AND_TAIL = re.compile(r" (?:and|&|y|e) ((?:[A-ZÁÉÍÓÚÑ][\w.'-]* ){0,3}[A-ZÁÉÍÓÚÑ][\w.'-]*)")
+
+
+def _join_across_and(body: str, cands: list[Cand], lex: Lexicon) -> None:
+    """'European Aeronautic Defence' + 'and Space Company': the model stops an organisation's name
+    at its 'and'; capitalised words after it that end in an organisation's keyword ("Company",
+    "Corporation", "Instituto") and that no other name covers are the rest of the name."""
+    for n, c in enumerate(cands):
+        if c.label != "ORG":
+            continue
+        m = _AND_TAIL.match(body, c.end)
+        nxt = cands[n + 1] if n + 1 < len(cands) else None
+        if lex.head_initial and m is not None and nxt is not None and nxt.start == m.start(1) and _goes_on(nxt, lex):
+            c.end, c.text = nxt.end, body[c.start:nxt.end]  # "Empresa ... de Agua Potable y Alcantarillado de Guayaquil"
+            nxt.start = nxt.end = -1
+            continue
+        if m is None or fold(c.text.split()[-1]) in lex.org_keywords:
+            continue
+        words = m[1].split(" ")
+        k = next((k for k, w in enumerate(words) if fold(w) in lex.org_keywords), None)
+        if k is None:
+            continue
+        end = m.start(1) + len(" ".join(words[:k + 1]))
+        if any(o is not c and o.start < end and c.end < o.end for o in cands):
+            continue
+        c.end, c.text = end, body[c.start:end]
+    cands[:] = [c for c in cands if c.start >= 0]
+
+
+def _goes_on(cand: Cand, lex: Lexicon) -> bool:
+    """A span after an organisation's 'y' that continues its name: no person, no organisation of its
+    own, no place of the exonym table, and opening with a common noun of the language
+    ("Alcantarillado de Guayaquil" after "Empresa Municipal de Agua Potable y")."""
+    from fuentes.extract.alias_words import common_words
+
+    first = cand.text.split()[0].casefold()
+    return cand.label not in ("PERSON", "ORG") and exonym_key(name_tokens(cand.text)) is None \
+        and len(cand.text.split()) >= 2 and first in common_words(lex.language).get("noun", frozenset())
+
+
+def _repeat_names(sdoc: Any, body: str, cands: list[Cand], lowered: "_LowerWords") -> None:
+    """A name the article gives is a name wherever it writes it: the model tags 'SIA', 'Opel' or
+    'Jobs' once and misses it elsewhere. Each candidate's surface (and the surname of a person
+    named in full) is looked up again, case and word boundaries kept; an occurrence inside
+    another name, next to a capitalised word (a longer name the model missed) or opening a
+    sentence when the article writes the word in lower case too is left alone."""
+    forms: dict[str, str] = {}
+    for c in cands:
+        if c.nick or c.nominal or len(c.text) < 2 or not c.text[:1].isupper() or c.label not in NAME_LABELS \
+                or c.label == "NORP":
+            continue
+        forms.setdefault(c.text, c.label)
+        words = c.text.split()
+        if c.label == "PERSON" and len(words) >= 2 and words[-1].isalpha() and words[-1].istitle() and len(words[-1]) > 2:
+            forms.setdefault(words[-1], "PERSON")
+    if not forms:
+        return
+    taken = sorted((c.start, c.end) for c in cands)
+    other = [(e.start_char, e.end_char) for e in sdoc.ents]
+    pattern = re.compile(r"(?<![\w\-'\u2019&.])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                         + r")(?![\w\-&]|\.\w)")
+    added = []
+    for m in pattern.finditer(body):
+        start, end = m.span()
+        if any(s < end and start < e for s, e in taken) or any(s < end and start < e for s, e in other):
+            continue
+        before = body[max(0, start - 40):start].rstrip(" ")
+        prev_word = before.split()[-1] if before.split() else ""
+        after = body[end:end + 40]
+        next_word = after.split()[0] if after[:1] == " " and after.split() else ""
+        if next_word[:1].isupper() or (prev_word[:1].isupper() and not prev_word.endswith((".", ":", '"'))
+                                        and before.endswith(prev_word)):
+            continue
+        sentence_start = not before or before[-1] in ".!?:\n\"\u201c\u2014"
+        if sentence_start and " " not in m.group() and m.group().lower() in lowered and forms[m.group()] != "PERSON":
+            continue
+        added.append(Cand(start, end, m.group(), forms[m.group()], ""))
+    if added:
+        cands.extend(added)
+        cands.sort(key=lambda c: c.start)
 
 
 def _unproven_people(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
@@ -197,6 +348,8 @@ def _common_words_only(sdoc: Any, cands: list[Cand], members: list[int], lex: Le
         words = [t for t in span or () if t.is_alpha and not (t.text.islower() and t.lower_ in lex.name_particles)]
         if not words or exonym_key(name_tokens(c.text)) is not None:
             return False
+        if any(_capital_compound(t.text) for t in span or ()):
+            return False  # "Castilla-La Mancha", "Alsacia-Lorena": a compound of names, whatever its words
         if label == "PERSON" and _INITIAL.search(c.text):
             return False  # "M. Cuenca": an initial makes a person's name, whatever its words
         before = sdoc[words[0].i - 1] if words[0].i > 0 else None
@@ -226,6 +379,12 @@ def _common_words_only(sdoc: Any, cands: list[Cand], members: list[int], lex: Le
 _INITIAL = re.compile(r"(?:^|\s)[A-ZÁÉÍÓÚÑ]\.(?:\s|$)")
 
 
+def _capital_compound(word: str) -> bool:
+    """A hyphenated word whose parts after the hyphen are capitalised too ("Castilla-La")."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p[:1].isupper() and p.isalpha() for p in parts)
+
+
 def _given_name_first(name: str) -> bool:
     from fuentes.extract.speakers import first_name_gender
 
@@ -238,20 +397,40 @@ def candidates(sdoc: Any, lex: Lexicon, lowered: "_LowerWords | None" = None) ->
     cands: list[Cand] = []
     body = doc_text(sdoc)
     lowered = lowered if lowered is not None else _LowerWords(body)
-    for ent in sdoc.ents:
-        label = CONLL_TO_ONTONOTES.get(ent.label_, ent.label_)
+    # "Steve Jobs" ... "Jobs said": a surname of a person the article names in full is a name even
+    # where it opens a sentence and the article also writes the word in lower case ("jobs")
+    surnames = {ent[-1].text for ent in sdoc.ents if ent.label_ in ("PERSON", "PER") and len(ent) >= 2
+                and ent[-1].is_alpha and ent[-1].text.istitle()}
+    for ent_toks, ent_label in _model_spans(sdoc):
+        label = CONLL_TO_ONTONOTES.get(ent_label, ent_label)
         if label not in NAME_LABELS:
             continue
-        split = label in SPLIT_LABELS or ent.label_ == "MISC"  # CoNLL-style MISC spans run on most
-        for toks in _pieces(list(ent), lex if split else None, lex.web_furniture):
+        split = label in SPLIT_LABELS or ent_label == "MISC"  # CoNLL-style MISC spans run on most
+        for toks in _pieces(ent_toks, lex if split else None, lex.web_furniture):
             # "Alemania BERLÍN.- Un": the dateline names the place the story was filed from
             piece_label = "GPE" if len(toks) == 1 and _dateline_word(toks[0]) else label
             for part, part_label in _role_split(toks, piece_label, lex):
-                part = _drop_opener(sdoc, part, lex, lowered)
-                cand = _candidate(sdoc, body, part, part_label, ent.label_, lex, lowered) if part else None
+                part = _drop_opener(sdoc, part, lex, lowered, surnames)
+                cand = _candidate(sdoc, body, part, part_label, ent_label, lex, lowered) if part else None
                 if cand is not None:
                     cands.append(cand)
     return cands
+
+
+def _model_spans(sdoc: Any) -> list[tuple[list[Any], str]]:
+    """The model's named spans as (tokens, label); two spans of one label the model left side by
+    side, one space apart, are one name ("Oriente" + "Medio", "Nueva" + "York")."""
+    out: list[tuple[list[Any], str]] = []
+    last_end = -1
+    for ent in sdoc.ents:
+        toks = list(ent)
+        if out and ent.start == last_end and ent.label_ == out[-1][1] and out[-1][0][-1].whitespace_ == " " \
+                and toks[0].text[:1].isupper():
+            out[-1][0].extend(toks)
+        else:
+            out.append((toks, ent.label_))
+        last_end = ent.end
+    return out
 
 
 # a sports result or standings line: "Bahia 2 Atletico Paranaense 0", "CHICAGO 69 59 .539 7"
@@ -479,7 +658,8 @@ class _LowerWords:
         return word in self._words
 
 
-def _drop_opener(sdoc: Any, toks: list[Any], lex: Lexicon, lowered: _LowerWords) -> list[Any]:
+def _drop_opener(sdoc: Any, toks: list[Any], lex: Lexicon, lowered: _LowerWords,
+                 surnames: set[str] | frozenset[str] = frozenset()) -> list[Any]:
     """Words capitalised only because they open a sentence are no name: a listed opener
     ("Según", "However", "Aseguró") leaves the span; a one-word span at a sentence start that the
     article also writes in lower case ("Cartels", "Security") is dropped."""
@@ -488,7 +668,7 @@ def _drop_opener(sdoc: Any, toks: list[Any], lex: Lexicon, lowered: _LowerWords)
         while toks and toks[0].lower_ in lex.determiners:  # "Durante la tarde"
             toks = toks[1:]
     if (len(toks) == 1 and opens_sentence(sdoc, toks[0].i, dashes=True) and toks[0].is_alpha and toks[0].text.istitle()
-            and (toks[0].lower_ in lowered or toks[0].pos_ in _NOT_NAME_POS)):
+            and (toks[0].lower_ in lowered or toks[0].pos_ in _NOT_NAME_POS) and toks[0].text not in surnames):
         return []
     return toks
 
@@ -497,6 +677,12 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
                lowered: "_LowerWords | None" = None) -> Cand | None:
     """One trimmed, relabelled candidate from the model's tokens, or None when it is junk."""
     article = False  # the span opened with an article ("El Heraldo del Norte")
+    k = 0
+    while k < len(toks) - 1 and toks[k].lower_ in lex.determiners:
+        k += 1
+    if label != "PERSON" and k < len(toks) - 1 and toks[k].text.endswith(".") and toks[k].lower_ in lex.titles \
+            and toks[k + 1].text[:1].isupper():
+        label = "PERSON"  # "El Sr. Scindia", "Mr. Lee": an abbreviated courtesy title names a person
     name_article = _name_article(sdoc, toks, label, lex)
     while toks and (toks[0].is_punct or toks[0].lower_ in lex.determiners
                     or (label == "PERSON" and len(toks) > 1 and toks[0].lower_ in lex.titles)):
@@ -516,6 +702,9 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     if not toks:
         return None
     before = sdoc[toks[0].i - 1] if toks[0].i > 0 else None
+    if label in ("ORG", "MISC") and len(toks) == 1 and before is not None and before.text.islower() \
+            and before.lower_ in lex.titles and toks[0].text.istitle() and exonym_key(name_tokens(toks[0].text)) is None:
+        label = "PERSON"  # "informó el director Dressen": one name after a lower-case title is its holder's
     if label == "PERSON" and before is not None and before.lower_ in lex.work_nouns:
         label = "WORK_OF_ART"  # "his war comic Forgotten Grunt", "the film Roma": a title, no person
     if label in ("PERSON", "GPE", "NORP") and before is not None and before.pos_ == "NOUN" \
@@ -541,8 +730,10 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     if _inside_word(body, start, end):
         return None  # "Amé" of a word broken by a stray byte ("Am\u00e9\x81rica"): a piece of a word, no name
     line_start = body.rfind("\n", 0, start) + 1
-    if len(toks) >= 2 and body[line_start:start].strip().casefold() in lex.byline_cues:
-        label = "PERSON"  # "By JANE DOE": a byline names a person, often in capitals the model misreads
+    cue = body[max(line_start, start - 12):start].split()[-1:]
+    if len(toks) >= 2 and (body[line_start:start].strip().casefold() in lex.byline_cues or (
+            cue and cue[0].istitle() and cue[0].casefold() in lex.byline_cues and text.isupper())):
+        label = "PERSON"  # "By JANE DOE", "... Por AMANDA MARTINEZ,": a byline names a person, often in capitals
     if label == "NORP" and looks_like_acronym(text):  # parties by acronym (MORENA, PRI)
         label = "ORG"
     if label in ("ORG", "MISC", "PERSON", "GPE", "NORP", "FAC") and len(toks) >= 2 and _model_number(toks[-1].text) \
@@ -552,6 +743,8 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     if lex.head_initial and label != "ORG" and (toks[0].lower_ in lex.institution_words
                                                 or (article and toks[0].lower_ in lex.press_words)):
         label = "ORG"  # "Gobierno", "Ayuntamiento de Mérida", "El Heraldo del Norte": the first word says it
+    if label in ("GPE", "LOC") and _body_of_place(toks, lex):
+        label = "ORG"  # "Comunicaciones de Guatemala": a common noun's body of a place
     if label != "PERSON" and len(toks) >= 2 and _named_holder(toks, lex):
         label = "PERSON"  # "el alcalde de Puerto Almendra, Rigoberto Cházaro Luna": the mayor's name
     if label != "ORG" and len(toks) > 1 and (fold(toks[-1].text) in lex.org_keywords
@@ -572,6 +765,12 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
         start, text = name_article.idx, body[name_article.idx:end]  # "El Cairo", "La Rioja": the article is the name's
     if len(toks) == 1 and label != "NORP" and (_common_noun_use(toks[0], lex) or _verb_shaped(toks[0], lex)):
         return None
+    if label != "PERSON" and len(toks) >= 4:
+        k = _role_holder(toks, lex)
+        if k:  # "Ejecutiva de Salud Judy Attyang": the office run onto its holder's name
+            toks = toks[k:]
+            start, text = toks[0].idx, body[toks[0].idx:end]
+            return Cand(start, end, text, "PERSON", model_label, roles=roles)
     if label != "PERSON" and len(toks) >= 3 and _role_phrase(toks, lex):
         return None
     if label == "MISC" and len(toks) == 1 and toks[0].is_alpha and toks[0].text[:1].isupper() \
@@ -645,6 +844,37 @@ def _verbs(lex: Lexicon) -> frozenset[str]:
     from fuentes.extract.alias_words import common_words
 
     return common_words(lex.language).get("verb", frozenset())
+
+
+def _body_of_place(toks: list[Any], lex: Lexicon) -> bool:
+    """'Comunicaciones de Guatemala': in a language that puts the head first, a name made of a
+    common noun of the language (not a word for a kind of place, data `place_heads`), a particle
+    and a place of the exonym table names a body of that place, not the place."""
+    if not lex.head_initial or len(toks) < 3 or not toks[1].text.islower() or toks[1].lower_ not in lex.name_particles:
+        return False
+    head = toks[0].lower_
+    if head in lex.place_heads or not toks[0].text.istitle():
+        return False
+    from fuentes.extract.alias_words import common_pos
+
+    if common_pos(toks[0], lex.language) != "noun":
+        return False
+    key = exonym_key(name_tokens(" ".join(t.text for t in toks[2:])))
+    return key is not None and key[0] == "~places"
+
+
+def _role_holder(toks: list[Any], lex: Lexicon) -> int:
+    """Where the person starts in a span that opens with an office ("Ejecutiva de Salud", "Minister
+    of Health") and ends in a given name and a surname; 0 when it is no such span."""
+    first = toks[0]
+    if not first.text[:1].isupper() or (first.lower_ not in lex.titles and first.lower_ not in lex.role_nouns):
+        return 0
+    for k in range(len(toks) - 2, max(len(toks) - 4, 1), -1):
+        rest = toks[k:]
+        if toks[k - 1].text[:1].isupper() and all(t.is_alpha and t.text.istitle() for t in rest) \
+                and _given_name_first(" ".join(t.text for t in rest)):
+            return k
+    return 0
 
 
 def _role_phrase(toks: list[Any], lex: Lexicon) -> bool:
@@ -849,11 +1079,16 @@ def _titled_speaker(toks: list[Any], lex: Lexicon) -> int:
     """Where the person starts in a span the model called an organisation that ends in a
     capitalised title and the subject of a human verb ("Hereditary Chief Na'moks said",
     "Police Chief Jane Roe said"); 0 when it is no such span."""
-    last = toks[-1]
-    if len(toks) < 2 or last.dep_ != "nsubj" or last.head.lemma_ not in lex.human_verbs:
+    inside = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in inside]  # the last word in English, the first under Spanish 'flat'
+    if len(toks) < 2 or len(roots) != 1 or roots[0].dep_ != "nsubj" or roots[0].head.lemma_ not in lex.human_verbs:
         return 0
     for k in range(len(toks) - 2, max(len(toks) - 5, -1), -1):
         if toks[k].lower_ in lex.titles and toks[k].text[:1].isupper():
+            rest = toks[k + 1:]
+            if k == 0 and (len(rest) == 1 or fold(rest[-1].text) in lex.org_keywords or _legal_form(rest[-1].text)) \
+                    and not _given_name_first(" ".join(t.text for t in rest) + " x"):
+                return 0  # "General Motors said": a name opening with a title's word, no titled person
             return k + 1
     return 0
 
@@ -873,8 +1108,9 @@ def _extend(sdoc: Any, toks: list[Any], lex: Lexicon, left: bool) -> list[Any]:
         end = toks[-1].i + 1  # "House" + "Majority Leader": the words qualify a role, not the name
     start = toks[0].i
     while (left and start > 0 and toks[0].i - start < 2 and free(sdoc[start - 1]) and not _breaks_after(sdoc[start - 1])
-           and not opens_sentence(sdoc, start - 1) and not _tail_of_other(sdoc, start - 1)):
-        start -= 1
+           and not opens_sentence(sdoc, start - 1) and not _tail_of_other(sdoc, start - 1)
+           and not (start >= 2 and sdoc[start - 2].text.islower() and sdoc[start - 2].lower_ in lex.name_particles)):
+        start -= 1  # but not "Minister of Health" + "John Smith": a word after a particle ends another phrase
     return list(sdoc[start:end])
 
 

@@ -80,6 +80,8 @@ class Lexicon:
     common_acronyms: frozenset[str] = frozenset()  # "PAC", "PIB": acronyms of common nouns, no names
     section_words: frozenset[str] = frozenset()  # "SOCCER", "Deportes": sports and sections, no names
     qualified_institutions: frozenset[str] = frozenset()  # "Gobierno" alone: which one the article's longer name says
+    of_particles: tuple[str, ...] = ()  # "Delta IV de Boeing": the word joining two names run into one span
+    head_final_words: frozenset[str] = frozenset()  # "Convention Center", "Conference": an English-style name's last word
 
 
 @lru_cache(maxsize=None)
@@ -116,6 +118,8 @@ def lexicon(language: str | None) -> Lexicon:
         place_heads=low("place_heads"), common_acronyms=frozenset(fold(str(w)) for w in raw.get("common_acronyms") or []),
         qualified_institutions=frozenset(fold(str(w)) for w in raw.get("qualified_institutions") or []),
         section_words=frozenset(fold(str(w)) for w in raw.get("section_words") or []),
+        of_particles=tuple(str(w) for w in raw.get("of_particles") or []),
+        head_final_words=frozenset(fold(str(w)) for w in raw.get("head_final_words") or []),
     )
 
 
