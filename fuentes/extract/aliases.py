@@ -38,11 +38,15 @@ _OF_PLACE = re.compile(r"^\s+(?:of|de)\s+(?P<place>[A-ZÁÉÍÓÚÑ][\w.]*(?:\s+
 
 
 def _titles_and_roles(body: str, cands: list[Cand], lex: Lexicon) -> None:
-    """Titles before a person's name, ' of <Place>', party tags and appositive roles after it."""
+    """Titles before a person's name, ' of <Place>', party tags and appositive roles after it.
+    A name inside a title is part of it, not a mention: the "State" of "Secretary of State
+    Hillary Clinton" named the Islamic State of the same article."""
+    in_titles: list[tuple[int, int]] = []
     for c in cands:
         if c.label != "PERSON" or c.nick:
             continue
-        before = body[max(0, c.start - 60):c.start]
+        window = max(0, c.start - 60)
+        before = body[window:c.start]
         words = before.split()
         hit = title_before(words, lex) if before.endswith((" ", "\n")) else None
         if hit:
@@ -53,6 +57,9 @@ def _titles_and_roles(body: str, cands: list[Cand], lex: Lexicon) -> None:
         if hit:
             n, role = hit
             title_words = words[-n:]
+            if n > 1:
+                starts = [m.start() for m in re.finditer(r"\S+", before)]
+                in_titles.append((window + starts[-n], c.start))
             c.extra_aliases.append(" ".join(title_words + [c.text]))
             if role:
                 of = _OF_PLACE.match(after)
@@ -65,6 +72,8 @@ def _titles_and_roles(body: str, cands: list[Cand], lex: Lexicon) -> None:
         for extra in (party_role(after, lex), appositive_role(after, lex)):
             if extra:
                 c.roles.append(extra)
+    if in_titles:
+        cands[:] = [c for c in cands if c.label == "PERSON" or not any(a <= c.start and c.end <= b for a, b in in_titles)]
 
 
 def _title_references(body: str, cands: list[Cand], lex: Lexicon, edges: list[tuple[Cand, Cand]]) -> None:

@@ -64,7 +64,7 @@ from fuentes.model import Entity, Evidence, Mention
 from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
-VERSION = "6"
+VERSION = "7"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -712,6 +712,12 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
         label = "ORG"  # "security firm Cisco Talos", "la empresa Pemex": the noun says what the name is
     if label != "PERSON" and _titled_speaker(toks, lex):
         toks, label = toks[_titled_speaker(toks, lex):], "PERSON"
+    if label != "PERSON" and len(toks) >= 3:
+        k, role = _title_completed(sdoc, toks, lex)
+        if k:  # "el secretario de Estado Antony Blinken": the span opens with a title's last word
+            toks, label = toks[k:], "PERSON"
+            if role:
+                roles.append(role)
     if label in ("PERSON", "ORG"):
         toks = _extend(sdoc, toks, lex, left=label == "PERSON")
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -861,6 +867,24 @@ def _body_of_place(toks: list[Any], lex: Lexicon) -> bool:
         return False
     key = exonym_key(name_tokens(" ".join(t.text for t in toks[2:])))
     return key is not None and key[0] == "~places"
+
+
+def _title_completed(sdoc: Any, toks: list[Any], lex: Lexicon) -> tuple[int, str | None]:
+    """(how many of a span's first words end a title begun before it, the title's role) when a
+    person's name follows them: "secretario de" + "Estado Antony Blinken"; (0, None) otherwise."""
+    first = toks[0].i
+    for k in (1, 2):
+        rest = toks[k:]
+        if len(rest) < 2 or not all(t.is_alpha and t.text.istitle() for t in rest) \
+                or not _given_name_first(" ".join(t.text for t in rest)):
+            continue
+        for back in (1, 2, 3):
+            if first - back < 0:
+                break
+            phrase = " ".join(t.text for t in [*sdoc[first - back:first], *toks[:k]]).casefold()
+            if phrase in lex.titles:
+                return k, lex.titles[phrase]
+    return 0, None
 
 
 def _role_holder(toks: list[Any], lex: Lexicon) -> int:

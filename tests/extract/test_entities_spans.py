@@ -259,3 +259,32 @@ def test_a_compound_of_capitalised_names_is_a_name_whatever_its_words(language, 
 def test_one_name_after_a_lower_case_title_is_its_holder(language, text, name, nlp):
     _, entities, _ = run(tagged(nlp[language], text, [(name, "ORG")]), language)
     assert [(e.name, e.kind) for e in entities] == [(name, "person")]
+
+
+# ---- a title's words are no name ----------------------------------------------------------------
+
+def test_the_name_inside_a_title_is_no_mention_of_another_entity(nlp):
+    # Regression: the "State" of "Secretary of State Hillary Clinton" joined the Islamic State.
+    text = ("The coalition stepped up its fight against the Islamic State in Syria.\n\n"
+            "Former Secretary of State Hillary Clinton said the coalition should do more against the Islamic State.")
+    sdoc = tagged(nlp["en"], text, [("Islamic State", "ORG"), ("Syria", "GPE"), ("State", "ORG"),
+                                    ("Hillary Clinton", "PERSON"), ("Islamic State", "ORG")])
+    mentions, entities, _ = run(sdoc, "en")
+    assert "State" not in texts(mentions)
+    isis = [e for e in entities if e.name == "Islamic State"]
+    assert isis and "State" not in isis[0].aliases
+    clinton = [e for e in entities if e.name == "Hillary Clinton"]
+    assert clinton and "Secretary of State" in clinton[0].roles
+
+
+def test_a_span_opening_with_the_last_word_of_a_title_is_its_holder(nlp):
+    text = ("La coalición intensificó su ofensiva contra el Estado Islámico en Siria.\n\n"
+            "El secretario de Estado Antony Blinken dijo que la coalición hará más contra el Estado Islámico.")
+    sdoc = tagged(nlp["es"], text, [("Estado Islámico", "ORG"), ("Siria", "LOC"), ("Estado Antony Blinken", "MISC"),
+                                    ("Estado Islámico", "ORG")])
+    mentions, entities, _ = run(sdoc, "es")
+    assert "Estado Antony Blinken" not in texts(mentions)
+    blinken = [e for e in entities if e.name == "Antony Blinken"]
+    assert blinken and blinken[0].kind == "person" and "Secretario de Estado" in blinken[0].roles
+    isis = [e for e in entities if e.name == "Estado Islámico"]
+    assert isis and not {"Estado", "Estado Antony Blinken"} & set(isis[0].aliases)
