@@ -7,10 +7,12 @@ served again only while no connection of any process has committed a change sinc
 an ingest, an analysis or an analyst's merge ends the reuse at once, never after a delay.
 
 The pages that show only knowledge (entities, quotes, claims, events, relations, the network,
-the timeline, stories, provenance) are keyed instead by the knowledge's version
-(`DataVersion.knowledge`), which an ingest does not change: they stay cached while a long
-ingest commits batch after batch, and are made again as soon as an analysis run or an analyst
-changes them. The articles, search, outlets, status and home pages follow every commit.
+the timeline, stories and the home page that lists them, provenance) are keyed instead by the
+knowledge's version (`DataVersion.knowledge`), which an ingest does not change: they stay cached
+while a long ingest commits batch after batch, and are made again as soon as an analysis run or
+an analyst changes them. Stories are what an analysis found, so an article stored since the last
+run joins the list with the next one. The articles, search, outlets and status pages follow
+every commit.
 
 Not cached: requests carrying credentials (Authorization, cookies), anything but a complete 200
 response, responses over `max_item` bytes, and the routes whose answer is not a function of the
@@ -40,10 +42,13 @@ FLIGHT_WAIT_SECONDS = 30.0  # a request waits at most this long for the same pag
 # Routes (pages and /api) that read the analysis's knowledge only, never what an ingest writes.
 KNOWLEDGE = ("/entities", "/quotes", "/claims", "/events", "/relations", "/network", "/timeline",
              "/stories", "/provenance")
+KNOWLEDGE_PAGES = ("/",)  # exact paths: the home page is the list of stories
 
 
 def reads_knowledge_only(path: str) -> bool:
     """True for the routes keyed by the knowledge's version (see the module's docstring)."""
+    if path in KNOWLEDGE_PAGES:
+        return True
     if path.startswith("/api/"):
         path = path[len("/api"):]
     return any(path == route or path.startswith(route + "/") for route in KNOWLEDGE)

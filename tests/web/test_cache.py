@@ -96,9 +96,10 @@ def test_routes_reading_only_knowledge_are_told_from_those_an_ingest_changes():
     from fuentes.web.cache import reads_knowledge_only
 
     for path in ("/entities", "/api/entities/ent_1", "/claims/c1", "/api/timeline", "/network", "/stories/s1",
-                 "/provenance", "/api/quotes"):
+                 "/provenance", "/api/quotes", "/", "/api/stories"):
         assert reads_knowledge_only(path), path
-    for path in ("/", "/articles", "/api/articles/a1", "/search", "/api/outlets", "/rejections", "/entitiesx"):
+    for path in ("/articles", "/api/articles/a1", "/search", "/api/outlets", "/rejections", "/entitiesx", "/api",
+                 "/api/", "/outlets"):
         assert not reads_knowledge_only(path), path
 
 
@@ -109,8 +110,8 @@ def test_knowledge_pages_stay_cached_through_an_ingest_and_follow_an_analysis_an
     _ingest(store, "a.txt", TEXT)
     analyse(store)
     client = TestClient(create_app(store))
-    entities, articles = client.get("/api/entities"), client.get("/api/articles")
-    assert not _hit(articles)
+    entities, articles, home = client.get("/api/entities"), client.get("/api/articles"), client.get("/")
+    assert not _hit(articles) and home.status_code == 200
     assert entities.json()["total"] > 0
     writer = open_store(store_url)  # an ingest in another process
     try:
@@ -119,6 +120,7 @@ def test_knowledge_pages_stay_cached_through_an_ingest_and_follow_an_analysis_an
         writer.close()
     again = client.get("/api/entities")
     assert _hit(again) and again.json() == entities.json()  # the ingest added no knowledge
+    assert _hit(client.get("/"))  # the home page lists stories: knowledge too
     listed = client.get("/api/articles")  # the article list follows the ingest at once
     assert not _hit(listed) and listed.json()["total"] == articles.json()["total"] + 1
     analyse(store)  # the new article joins the knowledge: the page is made again
