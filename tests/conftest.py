@@ -13,6 +13,19 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("FUENTES_SHARED", REPO.parent / "shared"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def machine_cache(tmp_path_factory):
+    """What fuentes computes once per machine (the encoder's tokenizer, the event-type vectors)
+    goes to a folder of this run, shared by its subprocesses, never to the user's cache."""
+    before = os.environ.get("FUENTES_CACHE")
+    os.environ["FUENTES_CACHE"] = str(tmp_path_factory.mktemp("fuentes-cache"))
+    yield
+    if before is None:
+        os.environ.pop("FUENTES_CACHE", None)
+    else:
+        os.environ["FUENTES_CACHE"] = before
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not (SHARED / "corpus").is_dir():

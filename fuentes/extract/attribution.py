@@ -12,7 +12,12 @@ descriptions through `fuentes.extract.speakers`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Iterable
+
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import AUX, VERB
 
 from fuentes.extract.aliases import visible
 from fuentes.extract.speakers import (PERSON_LABELS, SUBJECT_DEPS, Referents, Speaker,
@@ -26,6 +31,17 @@ CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "parataxis", "dep", "acomp", "p
 NOUN_POS = {"NOUN", "PROPN", "PRON"}
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb)]*\s")
 _WORD_BEFORE = re.compile(r"(\w+)$")
+_VERB_POS = np.array([VERB, AUX], dtype="uint64")
+
+
+@lru_cache(maxsize=8)
+def _phrase_index(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the cue phrases it begins, in the lexicon's order."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 class Resolver(Referents):
@@ -34,15 +50,28 @@ class Resolver(Referents):
     """Speech cues and speakers of one article."""
 
     def cues(self) -> list[Any]:
-        """Speech-cue tokens outside quotes, in text order (a phrase cue by its first token)."""
-        found, lex = [], self.lex
-        phrase_firsts = {p[0] for p in lex.phrases}
-        for tok in self.doc:
+        """Speech-cue tokens outside quotes, in text order (a phrase cue by its first token).
+        Only the tokens that may be one are looked at, found from the parse's arrays (a verb
+        with a cue lemma, a word that begins a cue phrase) without making a Token of every word."""
+        found, lex, doc = [], self.lex, self.doc
+        if not len(doc):
+            return found
+        phrase_firsts = _phrase_index(lex.phrases)
+        strings = doc.vocab.strings
+        table = doc.to_array([LOWER, LEMMA, POS])
+        lowers, lemmas = table[:, 0], table[:, 1]
+        verbal = np.isin(table[:, 2], _VERB_POS)
+        cue_lemmas = [h for h in np.unique(lemmas[verbal]).tolist() if lex.is_cue_lemma(strings[h].lower())]
+        firsts = [h for h in np.unique(lowers).tolist() if strings[h] in phrase_firsts]
+        maybe = (verbal & np.isin(lemmas, np.array(cue_lemmas, dtype="uint64"))) \
+            | np.isin(lowers, np.array(firsts, dtype="uint64"))
+        for i in maybe.nonzero()[0].tolist():
+            tok = doc[i]
             if self.inside[tok.idx]:
                 continue
-            lemma = tok.lemma_.lower()
             if self._titled(tok):
                 continue  # "They Call Me George", "Article Continued Below": a title, no speech
+            lemma = tok.lemma_.lower()
             if tok.pos_ in ("VERB", "AUX") and lex.is_cue_lemma(lemma):
                 particle = lex.needs_particle.get(lemma)
                 if particle and not any(c.lower_ == particle for c in tok.children):
@@ -65,9 +94,10 @@ class Resolver(Referents):
         return prev.text[:1].isupper() or (nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha)
 
     def phrase_at(self, tok: Any) -> tuple[str, ...] | None:
-        for phrase in self.lex.phrases:
-            words = [t.lower_ for t in self.doc[tok.i:tok.i + len(phrase)]]
-            if tuple(words) == phrase:
+        """The first cue phrase of the lexicon (in its order) that begins at `tok`."""
+        doc, i = self.doc, tok.i
+        for phrase in _phrase_index(self.lex.phrases).get(tok.lower_, ()):
+            if i + len(phrase) <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(phrase[1:], 1)):
                 return phrase
         return None
 

@@ -27,9 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-import yaml
-
 from fuentes.extract.word_starts import FIRST_WORD, folded, matches_at, word_starts
+from fuentes.nlp.data_files import load_yaml
 
 DATA = Path(__file__).parent / "data"
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
@@ -153,7 +152,7 @@ def _alt(words: Any) -> str:
 @lru_cache(maxsize=None)
 def vocab(language: str | None) -> Vocab:
     lang = language if language in ("en", "es") else "en"
-    data = yaml.safe_load((DATA / f"dates_{lang}.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(DATA / f"dates_{lang}.yaml")
     W, M = _alt(data["weekdays"]), _alt(data["months"])
     N = r"\d{1,3}|" + _alt(list(data["numbers"]) + list(data.get("vague_numbers") or []))
     U, P = _alt(data["units"]), _alt(data["parts_of_day"])

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
+
+from fuentes.nlp.data_files import load_yaml
 
 DATA = Path(__file__).parent / "data"
 
@@ -124,7 +125,7 @@ class Lexicon:
 @lru_cache(maxsize=None)
 def lexicon(language: str | None) -> Lexicon:
     lang = language if language in ("en", "es") else "en"
-    data = yaml.safe_load((DATA / f"events_{lang}.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(DATA / f"events_{lang}.yaml")
     phrases = []
     for etype, forms in data["triggers"].items():
         for pos in ("verbs", "nouns"):
@@ -140,13 +141,13 @@ def lexicon(language: str | None) -> Lexicon:
 def event_types() -> dict[str, dict[str, Any]]:
     """Event type -> {"acled": [event type, sub-event type] or None, "cameo": code or None,
     "rank", "incident", "verb", "alone", "label", "of", "describe"} (data/event_types.yaml)."""
-    return yaml.safe_load((DATA / "event_types.yaml").read_text(encoding="utf-8"))
+    return load_yaml(DATA / "event_types.yaml")
 
 
 @lru_cache(maxsize=None)
 def acled_taxonomy() -> dict[str, list[str]]:
     """ACLED event type -> its sub-event types, in ACLED's own names."""
-    return yaml.safe_load((DATA / "acled_taxonomy.yaml").read_text(encoding="utf-8"))
+    return load_yaml(DATA / "acled_taxonomy.yaml")
 
 
 def acled_of(etype: str) -> tuple[str | None, str | None]:

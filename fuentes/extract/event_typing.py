@@ -21,6 +21,10 @@ Used by the events stage on short items only (a snippet, a headline with its led
   split, letting it choose among the types an item's triggers tell gained nothing); nor is an
   item told by an event ACLED does not code (an escape, an indictment, a drug seizure).
 
+The type vectors cost about 0.5 s of encoding; they are kept in the user's cache folder
+(`fuentes.nlp.sentence_encoder.cache_dir`), in a file named by a digest of this module, the
+examples, the type descriptions and the encoder's version, and read back by later processes.
+
 The weights were chosen by leave-one-out on the `train` split of the examples; the `heldout`
 split is what `bench/event_types.py` reports on. Without the encoder package the scorer is not
 `available` and the stage types by triggers alone (as with FUENTES_EVENT_TYPING=off).
@@ -28,15 +32,18 @@ split is what `bench/event_types.py` reports on. Without the encoder package the
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
-import yaml
 
 from fuentes.extract.event_triggers import DATA, event_types, rank_of
-from fuentes.nlp.sentence_encoder import sentence_encoder
+from fuentes.nlp.data_files import load_yaml
+from fuentes.nlp.sentence_encoder import encoder_version, read_cached, sentence_encoder, write_cached
 
 __all__ = ["MIN_SCORE", "SHORT_ITEM", "TRIGGER_BONUS", "TypeScorer", "choose", "examples", "fuentes_type_for",
            "mask", "negatives", "scorer"]
@@ -69,7 +76,7 @@ def mask(text: str) -> str:
 
 def negatives(split: str | None = None) -> tuple[tuple[str, str], ...]:
     """(language, text) of the examples that tell no ACLED event (the `none` lists)."""
-    data = yaml.safe_load((DATA / "event_examples.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(DATA / "event_examples.yaml")
     return tuple((language, text) for language, texts in (data.get(NONE) or {}).items()
                  for n, text in enumerate(texts) if split is None or split == ("train" if n % 2 == 0 else "heldout"))
 
@@ -78,7 +85,7 @@ def negatives(split: str | None = None) -> tuple[tuple[str, str], ...]:
 def examples(split: str | None = None) -> tuple[tuple[str, str, str], ...]:
     """(ACLED sub-event type, language, text) of `data/event_examples.yaml`; `split` "train"
     (even positions of each list), "heldout" (odd positions) or None (all)."""
-    data = yaml.safe_load((DATA / "event_examples.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(DATA / "event_examples.yaml")
     out = []
     for label, by_language in data.items():
         if label == NONE:
@@ -117,9 +124,41 @@ class TypeScorer:
         return np.asarray(self.model.encode(texts), dtype=np.float32)
 
     def _prepare(self) -> None:
-        """The type vectors, once: centroids of the train examples, mean descriptions."""
+        """The type vectors, once: centroids of the train examples, mean descriptions; read from
+        the cache when an earlier process computed them from the same data (`_cache_name`)."""
         if self._ready:
             return
+        name = _cache_name()
+        found = read_cached(name)
+        if found is not None and self._load(found):
+            self._ready = True
+            return
+        self._compute()
+        write_cached(name, self._dump())
+        self._ready = True
+
+    def _dump(self) -> bytes:
+        out = io.BytesIO()
+        types = list(self.type_vectors)
+        np.savez(out, labels=np.array(self.labels, dtype=str), centroids=self.centroids,
+                 descriptions=self.descriptions, types=np.array(types, dtype=str),
+                 type_vectors=np.stack([self.type_vectors[t] for t in types]))
+        return out.getvalue()
+
+    def _load(self, data: bytes) -> bool:
+        try:
+            with np.load(io.BytesIO(data), allow_pickle=False) as z:
+                labels, centroids, descriptions = [str(x) for x in z["labels"]], z["centroids"], z["descriptions"]
+                types, vectors = [str(x) for x in z["types"]], z["type_vectors"]
+        except Exception:  # noqa: BLE001 - a damaged file: computed again
+            return False
+        if centroids.shape != descriptions.shape or len(labels) != len(centroids) or len(types) != len(vectors):
+            return False
+        self.labels, self.centroids, self.descriptions = labels, centroids, descriptions
+        self.type_vectors = dict(zip(types, vectors))
+        return True
+
+    def _compute(self) -> None:
         train = examples("train")
         self.labels = sorted({label for label, _, _ in train})
         vecs = self._encode([mask(text) for _, _, text in train])
@@ -132,7 +171,6 @@ class TypeScorer:
                              for t in dict.fromkeys(t for t, _, _ in described)}
         self.descriptions = np.stack([_unit(np.mean([self.type_vectors[t] for t in _types_of(label)
                                                      if t in self.type_vectors], axis=0)) for label in self.labels])
-        self._ready = True
 
     def vector(self, text: str) -> np.ndarray:
         self._prepare()
@@ -158,6 +196,16 @@ class TypeScorer:
             return max(types, key=rank_of)
         self._prepare()
         return max(types, key=lambda t: float(self.type_vectors[t] @ vector) if t in self.type_vectors else -9.0)
+
+
+def _cache_name() -> str:
+    """The cache file of the type vectors: named by a digest of all they are computed from
+    (this module's code, the examples, the type descriptions, the encoder's package version)."""
+    digest = hashlib.sha256()
+    for path in (Path(__file__), DATA / "event_examples.yaml", DATA / "event_types.yaml"):
+        digest.update(path.read_bytes())
+    digest.update(encoder_version().encode())
+    return f"event-type-vectors-{digest.hexdigest()[:20]}.npz"
 
 
 def choose(scores: dict[str, float], trigger_sub: str | None, told: set[str] | frozenset[str] = frozenset()

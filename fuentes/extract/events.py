@@ -37,6 +37,7 @@ fatalities) from fuentes.extract.event_arguments; this module turns the mentions
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -96,6 +97,7 @@ class Mentioned:
         self.base = self.base or self.etype
 
 
+_NEWLINE = re.compile("\n")
 NOT_PARTICIPANT = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
@@ -129,7 +131,7 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
     sents = list(sdoc.sents)  # once: a token's `.sent` walks the document each time
     starts = [s.start for s in sents]
     sent_of = lambda tok: sents[bisect_right(starts, tok.i) - 1]  # noqa: E731
-    cuts = sorted({s.start_char for s in sents} | {i + 1 for i, c in enumerate(text) if c == "\n"})
+    cuts = sorted({s.start_char for s in sents} | {m.end() for m in _NEWLINE.finditer(text)})
     segment = lambda tok: bisect_right(cuts, tok.idx) - 1  # noqa: E731
     idioms = lex.words("idioms")
     # a headline over its lede: news headlines tell what happened in the present ("Gunmen kill five")

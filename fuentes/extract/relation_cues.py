@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from fuentes.nlp.data_files import load_yaml
 
 DATA = Path(__file__).with_name("data")
 
@@ -45,7 +45,7 @@ class Cues:
 def load_cues(language: str | None) -> Cues:
     """Cues of `language`; languages without a data file use the English ones."""
     lang = language if language and (DATA / f"relations_{language}.yaml").exists() else "en"
-    raw = yaml.safe_load((DATA / f"relations_{lang}.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(DATA / f"relations_{lang}.yaml")
     triggers: dict[str, list[Trigger]] = {}
     for key, spec in (raw.get("triggers") or {}).items():
         words = tuple(str(key).casefold().split())

@@ -22,6 +22,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
+
 from fuentes.doc import ArticleDoc
 from fuentes.extract.names import name_tokens
 from fuentes.extract.speakers import first_name_gender
@@ -43,7 +46,8 @@ def extract_relations(sdoc: Any, mentions: list[Mention], entities: list[Entity]
     """The relations of one article, with local entity keys (or an event/position phrase) as ends."""
     ctx = Context(sdoc, mentions, entities, load_cues(language or sdoc.lang_), article)
     found: dict[tuple[str, str, str], Relation] = {}
-    for tok in sdoc:
+    for i in _may_trigger(sdoc, ctx.cues):
+        tok = sdoc[i]
         for trig in _triggers_at(tok, ctx.cues):
             for rel in _relations_at(tok, trig, ctx):
                 key = (rel.subject, rel.predicate, rel.object)
@@ -55,6 +59,19 @@ def extract_relations(sdoc: Any, mentions: list[Mention], entities: list[Entity]
                 else:
                     found[key] = rel
     return list(found.values())
+
+
+def _may_trigger(sdoc: Any, cues: Cues) -> list[int]:
+    """The tokens whose lemma or form begins a relation word, in text order, found from the
+    parse's arrays without making a Token of every word (the others have no trigger)."""
+    if not len(sdoc):
+        return []
+    strings, triggers = sdoc.vocab.strings, cues.triggers
+    table = sdoc.to_array([LEMMA, LOWER])
+    lemmas = [h for h in np.unique(table[:, 0]).tolist() if strings[h].casefold() in triggers]
+    lowers = [h for h in np.unique(table[:, 1]).tolist() if strings[h] in triggers]
+    maybe = np.isin(table[:, 0], np.array(lemmas, dtype="uint64")) | np.isin(table[:, 1], np.array(lowers, dtype="uint64"))
+    return maybe.nonzero()[0].tolist()
 
 
 def _triggers_at(tok: Any, cues: Cues) -> list[Trigger]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from fuentes.nlp.data_files import load_yaml
 
 DATA = Path(__file__).with_name("data")
 
@@ -59,7 +59,7 @@ def lexicon(language: str | None) -> Lexicon:
     path = DATA / f"speech_{language}.yaml"
     if not path.exists():
         path, language = DATA / "speech_en.yaml", "en"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path)
 
     def invert(groups: dict[str, list[str]]) -> dict[str, str]:
         return {word.lower(): key for key, words in (groups or {}).items() for word in words}

