@@ -22,21 +22,9 @@ from fuentes.extract.entities import (
     candidates,
     extract,
 )
+from tests.extract.fixtures_entities import tagged
 
 pytestmark = pytest.mark.models
-
-
-def tagged(nlp, text: str, spans: list[tuple[str, str]]):
-    """The model's Doc of `text` with its named spans replaced by `spans` ((surface, label), the
-    surface's first occurrence at or after the previous one)."""
-    sdoc = nlp(text)
-    ents, at = [], 0
-    for surface, label in spans:
-        start = text.index(surface, at)
-        ents.append(sdoc.char_span(start, start + len(surface), label=label, alignment_mode="strict"))
-        at = start + len(surface)
-    sdoc.ents = ents
-    return sdoc
 
 
 def kinds(sdoc, language: str) -> dict[str, str]:

@@ -1,0 +1,17 @@
+"""Shared by the entity-stage tests: a model's Doc with the named spans a test sets itself, so
+each test reaches the rule it is about whatever the model would have tagged."""
+
+from __future__ import annotations
+
+
+def tagged(nlp, text: str, spans: list[tuple[str, str]]):
+    """The model's Doc of `text` with its named spans replaced by `spans` ((surface, label), the
+    surface's first occurrence at or after the previous one)."""
+    sdoc = nlp(text)
+    ents, at = [], 0
+    for surface, label in spans:
+        start = text.index(surface, at)
+        ents.append(sdoc.char_span(start, start + len(surface), label=label, alignment_mode="strict"))
+        at = start + len(surface)
+    sdoc.ents = ents
+    return sdoc
