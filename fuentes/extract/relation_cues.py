@@ -39,6 +39,11 @@ class Cues:
     months: dict[str, int]
     contractions: dict[str, str] = field(default_factory=dict)
     then_words: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()  # nouns a name modifying them stands for ("the X regime")
+    event_nouns: frozenset[str] = frozenset()  # nouns an event object may be headed by ("operation")
+    modals: frozenset[str] = frozenset()  # a verb under one of these states no fact ("could replace")
+    conditional_marks: frozenset[str] = frozenset()  # "if", "when": a present-tense clause is no fact
+    perfect: frozenset[str] = frozenset()  # the perfect's auxiliary ("have", "haber")
 
 
 @lru_cache(maxsize=None)
@@ -65,6 +70,8 @@ def load_cues(language: str | None) -> Cues:
         hedge_verbs=low("hedge_verbs"),
         date_cues={str(w).casefold(): kind for kind, ws in (raw.get("date_cues") or {}).items() for w in ws},
         months={str(m).casefold(): n for n, m in enumerate(raw.get("months") or [], start=1)},
-        then_words=low("then_words"),
+        then_words=low("then_words"), group_nouns=low("group_nouns"), event_nouns=low("event_nouns"),
+        modals=low("modals"), conditional_marks=low("conditional_marks"),
+        perfect=low("perfect"),
         contractions={str(k): str(v) for k, v in (raw.get("contractions") or {}).items()},
     )

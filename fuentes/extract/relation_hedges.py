@@ -39,6 +39,35 @@ def hedged(trigger: Any, span: Any, ctx: Context) -> bool:
     return False
 
 
+def unreal(trigger: Any, ctx: Context) -> bool:
+    """A verb stated as a possibility or a condition, not as a fact: under a modal ("Rubio could
+    replace Trump", "podría reemplazar a X"), in the conditional mood, or in a clause opened by
+    "if"/"when"/"si"/"cuando" and not in the past ("Clinton wins when Cruz and Rubio replace
+    Trump"). A perfect ("could have financed", "habría financiado") is left to the hedges."""
+    tok = trigger
+    for _ in range(3):
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]
+        if any(a.lemma_.casefold() in ctx.cues.perfect for a in auxes):
+            return False
+        if any(a.lemma_.casefold() in ctx.cues.modals or a.lower_ in ctx.cues.modals for a in auxes):
+            return True
+        if any("Mood=Cnd" in str(t.morph) for t in [tok, *auxes]):
+            return True
+        past = any(t.tag_ in ("VBD", "VBN") or any(f in str(t.morph) for f in ("Tense=Past", "Tense=Imp", "VerbForm=Part"))
+                   for t in [tok, *auxes])
+        if not past and any(c.dep_ in ("mark", "advmod") and c.lower_ in ctx.cues.conditional_marks
+                            for c in tok.children):
+            return True
+        if tok.dep_ != "xcomp" or tok.head.i == tok.i:
+            return False
+        tok = tok.head  # "could try to replace", "podría reemplazar"
+        if tok.lemma_.casefold() in ctx.cues.modals:
+            return True
+    return False
+
+
 def _predicate(trigger: Any, ctx: Context) -> Any:
     """The verb a relation word is stated through: its copula ("is the leader"), the verb of
     its state ("has been in a rivalry"), its light verb ("maintains an alliance"); a verb

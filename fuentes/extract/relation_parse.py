@@ -55,7 +55,9 @@ class Context:
 def holders(tok: Any, ctx: Context) -> list[Any]:
     out = [c for c in tok.children if c.dep_ == "appos"]
     dep = tok.dep_
-    if dep == "appos" or (dep == "compound" and tok.head.pos_ == "PROPN"):
+    if dep == "appos" and tok.head.is_space:  # a paragraph break parsed as the head: the name beside it
+        out += [c for c in tok.head.children if c.dep_ == "appos" and c.i < tok.i and c.i in ctx.key_of][-1:]
+    elif dep == "appos" or (dep == "compound" and tok.head.pos_ == "PROPN"):
         out.append(tok.head)
     if dep in ("attr", "acomp"):
         out += _subjects(tok.head, ctx)
@@ -73,6 +75,14 @@ def holders(tok: Any, ctx: Context) -> list[Any]:
     if not out and tok.pos_ == "NOUN":
         out += _adjacent_name(tok, ctx)
     return out
+
+
+def apart(a: Any, b: Any) -> bool:
+    """Whether a line break or a run of spaces lies between two tokens: a heading, a dateline or
+    a lost full stop ("nuevo secretario de Educación de Medellín  Daniel Quintero comenzó ..."),
+    across which the parse joins words that belong to different sentences."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.is_space or "\n" in t.whitespace_ for t in a.doc[lo:hi])
 
 
 def _adjacent_name(tok: Any, ctx: Context) -> list[Any]:
@@ -140,7 +150,9 @@ def _complements(tok: Any, ctx: Context, nested: bool = False) -> list[tuple[str
         if c.dep_ in ("obj", "obl", "iobj") and marker_of(c, ctx) == "a":
             out.append(("obj", c))  # Spanish personal "a": "financió a X"
     if tok.pos_ in ("NOUN", "PROPN") and not nested:  # "director of Z at W": W hangs from Z
-        out += [inner for _, c in list(out) for inner in _complements(c, ctx, nested=True) if inner[0] != "poss"]
+        # ... but "leader of the polls of W" leads no W: the same marker again goes through a group only
+        out += [inner for m, c in list(out) for inner in _complements(c, ctx, nested=True) if inner[0] != "poss"
+                and (inner[0] != m or c.pos_ == "PROPN" or c.lemma_.casefold() in ctx.cues.group_nouns)]
     return out
 
 
@@ -155,8 +167,9 @@ def objects(tok: Any, trig: Trigger, ctx: Context) -> list[tuple[Any, str]]:
         found = [(c, k) for m, c in comps if m == marker for k in entity_keys(c, ctx)]
         if found:
             return found
-    if trig.object == "event":
-        return [(c, _phrase(c, ctx)) for m, c in comps if m == "obj" and c.pos_ == "NOUN"]
+    if trig.object == "event":  # an operation, not a clause or people ("ordenó a los diputados ...")
+        return [(c, _phrase(c, ctx)) for m, c in comps if m == "obj" and c.pos_ == "NOUN"
+                and marker_of(c, ctx) is None and c.lemma_.casefold() in ctx.cues.event_nouns]
     return []
 
 
@@ -174,8 +187,10 @@ def entity_keys(tok: Any, ctx: Context, seen: frozenset[int] = frozenset()) -> l
     elif tok.lower_ in ctx.cues.relative:
         keys += [k for a in _antecedent(tok) for k in entity_keys(a, ctx, seen)]
     elif tok.pos_ in ("NOUN", "PROPN"):
-        for c in tok.children:
-            if c.dep_ in _NAME_CHILDREN and c.i in ctx.key_of and c.i < tok.i + 4:
+        group = tok.pos_ == "PROPN" or tok.lemma_.casefold() in ctx.cues.group_nouns
+        for c in tok.children:  # "the MORENA regime", not "the GOP field"
+            if c.dep_ in _NAME_CHILDREN and c.i in ctx.key_of and c.i < tok.i + 4 \
+                    and (group or c.dep_ == "appos"):
                 keys.append(ctx.key_of[c.i])
                 break
             if c.dep_ in ("relcl", "acl:relcl"):
@@ -199,6 +214,9 @@ def _resolve_pronoun(tok: Any, ctx: Context) -> list[str]:
         if tok not in list(s.subtree) and not ctx.pronoun_kind(s):
             clause_subjects += [k for k in entity_keys(s, ctx) if fits(k)]
     possessive = tok.dep_ in ("poss", "nmod:poss") or "Poss=Yes" in str(tok.morph)
+    owned = tok.head
+    if possessive and owned.dep_ == "conj" and owned.head.i in ctx.key_of and fits(ctx.key_of[owned.head.i]):
+        return [ctx.key_of[owned.head.i]]  # "Jim Brady and his wife": his is Jim Brady, not the subject
     if possessive and clause_subjects:
         return clause_subjects[:1]
     above = set(clause_subjects)
@@ -215,15 +233,55 @@ def _resolve_pronoun(tok: Any, ctx: Context) -> list[str]:
     return []
 
 
+# Punctuation that ends a phrase: what follows it is another phrase ("fiscal Anticorrupción,
+# Marcos Even Torres– por el delito ..."), not more of this one.
+_BREAKS = frozenset(",;:()[]{}\"“”«»‘—–…|/") | {"--", "...", "."}
+
+
+def _caps(tok: Any) -> bool:
+    return tok.is_alpha and len(tok) >= 3 and tok.text.isupper()
+
+
+def _breaks(doc: Any, a: int) -> bool:
+    """Whether a phrase ends between tokens `a` and `a + 1`: a line break, a run of spaces,
+    break punctuation, or a dateline in capitals ("... JB Pritzker SPRINGFIELD, ILLINOIS")."""
+    left, right = doc[a], doc[a + 1]
+    if left.is_space or right.is_space or "\n" in left.whitespace_:
+        return True
+    if left.text in _BREAKS or right.text in _BREAKS:
+        return True
+    if _caps(right) and not _caps(left):
+        after = [t for t in doc[a + 2: a + 5] if not t.is_punct]
+        return bool(after) and _caps(after[0])
+    return False
+
+
+def _bound(tok: Any, child: Any, ctx: Context) -> bool:
+    """An unnamed apposition written on after the word, with no punctuation between: part of
+    the post ("fiscal Anticorrupción"), not a name set off from it ("fiscal, Marcos Even")."""
+    if child.dep_ != "appos" or child.i < tok.i or any(t.i in ctx.key_of for t in child.subtree):
+        return False
+    return not any(t.is_punct or t.is_space for t in tok.doc[tok.i + 1: child.left_edge.i])
+
+
 def _phrase(tok: Any, ctx: Context, drop: tuple[str, ...] = ("punct",), limit: int = 16) -> str:
-    """The words of `tok`'s phrase (without a leading determiner), pronouns replaced by names."""
-    skip = {t.i for c in tok.children if c.dep_ in drop for t in c.subtree}
-    words = []
-    for t in tok.subtree:
-        if t.i in skip or (not words and t.dep_ == "det" and t.pos_ == "DET"):
-            continue
-        keys = _resolve_pronoun(t, ctx) if ctx.pronoun_kind(t) and not t.dep_ == "poss" else []
-        words.append(ctx.entities[keys[0]].name if keys else t.text)
-        if len(words) >= limit:
-            break
-    return " ".join(words).replace(" ’s", "’s").replace(" 's", "'s")
+    """The words of `tok`'s phrase, pronouns replaced by names: the unbroken run of its subtree
+    around it (without a leading determiner or a trailing function word), ending at a line
+    break, a run of spaces, break punctuation or a dateline in capitals."""
+    doc = tok.doc
+    skip = {t.i for c in tok.children if c.dep_ in drop and not _bound(tok, c, ctx) for t in c.subtree}
+    keep = {t.i for t in tok.subtree if t.i not in skip}
+    lo = hi = tok.i
+    while lo - 1 in keep and not _breaks(doc, lo - 1) and tok.i - lo < limit:
+        lo -= 1
+    while hi + 1 in keep and not _breaks(doc, hi) and hi - lo + 1 < limit:
+        hi += 1
+    while lo < tok.i and (doc[lo].is_punct or (doc[lo].dep_ == "det" and doc[lo].pos_ == "DET")):
+        lo += 1
+    while hi > tok.i and (doc[hi].is_punct or doc[hi].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")):
+        hi -= 1
+    out = []
+    for t in doc[lo: hi + 1]:
+        keys = _resolve_pronoun(t, ctx) if ctx.pronoun_kind(t) and t.dep_ != "poss" else []
+        out.append((ctx.entities[keys[0]].name if keys else t.text) + t.whitespace_)
+    return " ".join("".join(out).split())

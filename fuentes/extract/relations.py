@@ -16,6 +16,11 @@ object ("oversaw the operation that killed him": the phrase, pronouns replaced b
 make their own phrase the object (positions). A hedge near the relation or above it in the
 parse ("some say", "allegedly", "presuntamente") marks it as an allegation; years attached to
 the relation's clause give its time bounds ("since 2015", "between 2010 and 2015", "in June 2020").
+A verb stated as a possibility or a case ("could replace", "when X and Y replace Z", "podría
+reemplazar") gives no relation; no end is read across a line break or a run of spaces; a name
+modifying a noun stands for it only when the noun is a group ("the MORENA regime", not "the GOP
+field"); an event object is headed by an event noun (data `event_nouns`), never a clause or people;
+a post ends at break punctuation, a run of spaces or a dateline in capitals.
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ from fuentes.pipeline import Stage, register
 
 __all__ = ["DATA", "VERSION", "Cues", "RelationsStage", "Trigger", "extract_relations", "load_cues"]
 
-VERSION = "2"
+VERSION = "3"
 
 
 def extract_relations(sdoc: Any, mentions: list[Mention], entities: list[Entity], language: str | None = None,
@@ -87,8 +92,11 @@ def _triggers_at(tok: Any, cues: Cues) -> list[Trigger]:
 def _relations_at(tok: Any, trig: Trigger, ctx: Context) -> list[Relation]:
     if tok.pos_ in ("DET", "ADP", "PRON") or tok.i in ctx.key_of:
         return []  # "Cartel" inside a name, "The Head" as a title: not a relation word
-    holders = [(h, k) for h in parse.holders(tok, ctx) for k in parse.entity_keys(h, ctx)]
-    objects = parse.objects(tok, trig, ctx)
+    if hedges.unreal(tok, ctx):
+        return []  # "when Cruz and Rubio replace Trump": a case, not a succession
+    holders = [(h, k) for h in parse.holders(tok, ctx) if not parse.apart(h, tok)
+               for k in parse.entity_keys(h, ctx)]
+    objects = [(o, k) for o, k in parse.objects(tok, trig, ctx) if not parse.apart(o, tok)]
     out = []
     for h_tok, h_key in holders:
         for o_tok, obj in objects:

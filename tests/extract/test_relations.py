@@ -190,11 +190,11 @@ def _positions(got: set[tuple]) -> dict[str, set[str]]:
 
 
 @pytest.mark.parametrize("lang, body, posts", [
-    ("en", "The deal was signed by the governor of Oaxaca, Lucas Mena, on Monday. Rosa Vidal stood next "
-           "to the regional president, Marta Ibáñez.",
+    ("en", ("The deal was signed by the governor of Oaxaca, Lucas Mena, on Monday. Rosa Vidal stood next "
+           "to the regional president, Marta Ibáñez."),
      {"e1": "governor of Oaxaca"}),
-    ("es", "Los convenios fueron firmados por el ministro de Educación, Lucas Mena, el lunes. Rosa Vidal "
-           "estuvo junto al presidente regional, Marta Ibáñez.",
+    ("es", ("Los convenios fueron firmados por el ministro de Educación, Lucas Mena, el lunes. Rosa Vidal "
+           "estuvo junto al presidente regional, Marta Ibáñez."),
      {"e1": "ministro de Educación", "e3": "presidente regional"}),
 ])
 def test_a_post_is_named_without_the_preposition_before_it(nlp, lang, body, posts):
@@ -235,3 +235,90 @@ def test_only_tokens_that_begin_a_relation_word_are_read(nlp, lang, monkeypatch)
     found = run(nlp, lang, body, names)
     monkeypatch.setattr(relations, "_may_trigger", lambda doc, cues: list(range(len(doc))))
     assert found and run(nlp, lang, body, names) == found
+
+
+CUT = {
+    "en": ("“We are ready,” said Laura Pinto, press secretary of the governor of Ohio SPRINGFIELD, OHIO, "
+           "UNITED STATES, March 9, 2020 -- The long wait is over.\n\n"
+           "Tomás Ruiz, new secretary of Education of Medellín  Daniel Rey began to show his cards.\n\n"
+           "The judge charged five aides –including the anticorruption prosecutor, Marcos Vela– with "
+           "kidnapping in its aggravated form."),
+    "es": ("“Estamos listos”, dijo Laura Pinto, secretaria de prensa del gobernador de Ohio SPRINGFIELD, OHIO, "
+           "ESTADOS UNIDOS, 9 de marzo de 2020 -- La larga espera terminó.\n\n"
+           "Tomás Ruiz, nuevo secretario de Educación de Medellín  Daniel Rey comenzó a descubrir sus cartas.\n\n"
+           "El juez giró órdenes contra cinco colaboradores –incluyendo al fiscal Anticorrupción, Marcos Vela– "
+           "por el delito de privación ilegal de la libertad en su modalidad de secuestro."),
+}
+CUT_POSTS = {
+    "en": {"e1": "press secretary of the governor of Ohio", "e2": "new secretary of Education of Medellín"},
+    "es": {"e1": "secretaria de prensa del gobernador de Ohio", "e2": "nuevo secretario de Educación de Medellín",
+           "e4": "fiscal Anticorrupción"},
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_post_ends_at_a_dateline_a_run_of_spaces_or_a_dash(nlp, lang):
+    names = {"Laura Pinto": ("e1", "person"), "Tomás Ruiz": ("e2", "person"), "Daniel Rey": ("e3", "person"),
+             "Marcos Vela": ("e4", "person"), "Ohio": ("e5", "place"), "Medellín": ("e6", "place")}
+    got = _positions(run(nlp, lang, CUT[lang], names))
+    for key, post in CUT_POSTS[lang].items():
+        assert post in got.get(key, set()), got
+    posts = [p for ps in got.values() for p in ps]
+    assert all(p == p.strip() and "  " not in p and "–" not in p for p in posts), got
+    assert not any(w in p for p in posts for w in ("SPRINGFIELD", "OHIO", "kidnapping", "delito")), got
+    assert "e3" not in got, got  # "Medellín  Daniel Rey began": across the spaces, another sentence
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", ("Marta Lara wins the match-ups when Pablo Soto and Elena Ruiz replace Tomás Vidal. Pablo Soto could "
+           "replace Marta Lara as the nominee. In 2019 Julio Campos replaced Ana Vidal.")),
+    ("es", ("Marta Lara gana los duelos cuando Pablo Soto y Elena Ruiz reemplazan a Tomás Vidal. Pablo Soto podría "
+           "reemplazar a Marta Lara como candidato. En 2019 Julio Campos reemplazó a Ana Vidal.")),
+])
+def test_a_succession_stated_as_a_case_or_a_possibility_is_no_relation(nlp, lang, body):
+    names = {"Marta Lara": ("e1", "person"), "Pablo Soto": ("e2", "person"), "Elena Ruiz": ("e3", "person"),
+             "Tomás Vidal": ("e4", "person"), "Julio Campos": ("e5", "person"), "Ana Vidal": ("e6", "person")}
+    got = {(s, p, o) for s, p, o, *_ in run(nlp, lang, body, names) if p == "predecessor_of"}
+    assert got == {("e6", "predecessor_of", "e5")}, got
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", ("Tomás Vidal won 30% of the votes, leading the Green Party field. Tomás Vidal, leader of the polls "
+           "of the Green Party, spoke. Ana Lobo, leader of the armed wing of the Harbor Cartel, spoke.")),
+    ("es", ("Tomás Vidal obtuvo el 30% de los votos, liderando la carrera del Partido Verde. Tomás Vidal, líder de "
+           "las encuestas del Partido Verde, habló. Ana Lobo, líder de la facción armada del Cártel del Puerto, "
+           "habló.")),
+])
+def test_a_front_runner_does_not_lead_the_party_of_the_race(nlp, lang, body):
+    """A name modifying a race or a poll ("the GOP field", "the polls of the Green Party") is not
+    what the front-runner leads; a name modifying a group or part of one is ("the armed wing of X")."""
+    names = {"Tomás Vidal": ("e1", "person"), "Green Party": ("e2", "organization"),
+             "Partido Verde": ("e2", "organization"), "Ana Lobo": ("e3", "person"),
+             "Harbor Cartel": ("e4", "organization"), "Cártel del Puerto": ("e4", "organization")}
+    got = {(s, p, o) for s, p, o, *_ in run(nlp, lang, body, names) if p == "leader_of"}
+    assert got == {("e3", "leader_of", "e4")}, got
+
+
+@pytest.mark.parametrize("lang, body, event", [
+    ("en", ("Marta Lara ordered the nine deputies to vote against the bill. Tomás Vidal ordered Pablo Soto to "
+           "leave. Ana Lobo oversaw the raid that captured Pablo Soto."),
+     "raid that captured Pablo Soto"),
+    ("es", ("Marta Lara ordena a los nueve diputados que voten contra la investidura. Tomás Vidal ordenó a Pablo "
+           "Soto salir. Ana Lobo supervisó la redada que capturó a Pablo Soto."),
+     "redada que capturó a Pablo Soto"),
+])
+def test_an_oversaw_object_is_an_operation_not_people_or_a_clause(nlp, lang, body, event):
+    names = {"Marta Lara": ("e1", "person"), "Tomás Vidal": ("e2", "person"), "Pablo Soto": ("e3", "person"),
+             "Ana Lobo": ("e4", "person")}
+    got = {(s, o) for s, p, o, *_ in run(nlp, lang, body, names) if p == "oversaw"}
+    assert got == {("e4", event)}, got
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Pablo Soto was referring to Jim Lara and his wife, Sara Lara."),
+    ("es", "Pablo Soto se refería a Jim Lara y su esposa, Sara Lara."),
+])
+def test_a_possessive_in_a_conjoined_phrase_belongs_to_the_name_before_it(nlp, lang, body):
+    names = {"Pablo Soto": ("e1", "person"), "Jim Lara": ("e2", "person"), "Sara Lara": ("e3", "person")}
+    got = {(s, p, o) for s, p, o, *_ in run(nlp, lang, body, names) if p == "family_of"}
+    assert got == {("e3", "family_of", "e2")}, got
