@@ -3,13 +3,12 @@ the workbench lists with: the database's page is the CLI's order, cut."""
 
 from __future__ import annotations
 
-from fuentes.codecs import CLAIM
 from fuentes.ingest.job import ingest_items
 from fuentes.ingest.raw import RawDocument
 from fuentes.model import Claim
-from fuentes.store.analysis import list_entities
+from fuentes.store.analysis import list_entities, save_claims
 from fuentes.store.articles import list_articles, update_provenance
-from fuentes.store.schema import claims, entities
+from fuentes.store.schema import entities
 from fuentes.store.views import claims_page, entities_page, json_has
 from fuentes.views.claims import order_claims
 from fuentes.views.outlets import outlet_page
@@ -43,8 +42,7 @@ def test_outlets_originals_copies_origin_and_claims(store):
                    independent_sources=2, grade=2),
              Claim(id="c3", text="New hospital wing", articles=[ids["own"]], origins=["Diario Norte"],
                    independent_sources=1, grade=6)]
-    with store.engine.begin() as conn:
-        conn.execute(claims.insert(), [CLAIM.to_row(c) for c in found])
+    save_claims(store, found, [])
     total, rows = outlet_page(store)
     assert total == 3
     by = {r["outlet"]: r for r in rows}
@@ -61,8 +59,7 @@ def test_outlets_originals_copies_origin_and_claims(store):
 def test_a_claims_page_is_the_cli_order_cut(store):
     rows = [Claim(id=f"c{i:02d}", text=f"claim {i % 4}", articles=[f"a{j}" for j in range(1 + i % 3)],
                   independent_sources=1 + i % 2, grade=1 + i % 3) for i in range(23)]
-    with store.engine.begin() as conn:
-        conn.execute(claims.insert(), [CLAIM.to_row(c) for c in rows])
+    save_claims(store, rows, [])  # the one writer of claims: their article links with them
     expected = [c.id for c in order_claims(rows)]
     got = [r["id"] for offset in range(0, 23, 5) for r in claims_page(store, limit=5, offset=offset)[1]]
     assert got == expected
