@@ -24,6 +24,9 @@ complement: the claim's predicate is the complement's. A verb
 governed by an attempt verb ("tried to catch X") gets the predicate "attempt:<class>": it
 states an aim, not a fact. Clauses inside reported speech carry the reporter as `speaker`.
 Values (fuentes.extract.values) are found once per body and handed to the clause they fall in.
+No claim: a question or an exclamation; a quote that only tells its speaker's feeling or stance ("Yes, I
+support X", `stance_words`) or whose speaker is unknown (it stays a quote); a listing or credits line
+("Director: X"); a clause that names no one and states no value (a fragment, an unresolved pronoun).
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ from fuentes.model import Claim, Evidence, Mention, Quote
 from fuentes.pipeline import Stage, register
 from fuentes.nlp.text import doc_text
 
-VERSION = "8"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
+VERSION = "9"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
 # subjectless non-finite fragment makes a claim of the clause it hangs from; 6: an unnamed body
 # named by a description ("the task force", "la embajada estadounidense") is a subject or object;
@@ -55,6 +58,10 @@ VERSION = "8"  # 2: evidence span; 3: slots (time, place, modality), no fragment
 # possessive on an event noun is its patient ("his extradition"), on another noun nobody ("her daughter");
 # of two objects, the one marked by a preposition ("a la Cancillería") is no patient; an untyped main
 # clause in the outlet's voice with a named subject is a claim ("The CIA declined to comment")
+# 9: exclamations and quotes that only tell the speaker's own feeling or stance ("I support X") are no
+# claim; a verbless listing line ("Director: X") makes no value claim; "X was shot and killed by Y": Y
+# killed X, "X fue capturado por Y": Y captured X; a clause that names no one and states no value (a
+# fragment, an unresolved pronoun) is no claim; a direct quote of no known speaker is no claim
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -98,6 +105,8 @@ class ClaimLexicon:
     implicative_verbs: frozenset[str] = frozenset()  # "managed to strike": the complement happened
     expectation_verbs: frozenset[str] = frozenset()  # "is expected to decline": the complement is forecast
     start_classes: frozenset[str] = frozenset()  # predicate classes that say a body began ("set up")
+    stance_words: frozenset[str] = frozenset()  # "I support X", "we're so excited": the speaker's mind
+    first_person: frozenset[str] = frozenset()  # subject pronouns of the speaker ("I", "we", "yo")
 
 
 @lru_cache(maxsize=8)
@@ -131,6 +140,8 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
         implicative_verbs=frozenset(w.casefold() for w in raw.get("implicative_verbs", [])),
         expectation_verbs=frozenset(w.casefold() for w in raw.get("expectation_verbs", [])),
         start_classes=frozenset(raw.get("start_classes", [])),
+        stance_words=frozenset(w.casefold() for w in raw.get("stance_words", [])),
+        first_person=frozenset(w.casefold() for w in raw.get("first_person", [])),
     )
 
 
@@ -349,19 +360,28 @@ class _Article:
         subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
         # of two objects, one marked by a preposition ("entregó a la Cancillería la solicitud": the
         # recipient, parsed obj by some models) is not the patient
-        patient = min((c for c in verb.children if c.dep_ in OBJ),
+        patient = min((c for c in verb.children if c.dep_ in OBJ and not self._by_agent(c)),
                       key=lambda c: any(g.dep_ == "case" for g in c.children), default=None)
         if patient is None:  # Spanish personal "a": "detuvo a Zárate" (parsed obl by some models)
             patient = next((c for c in verb.children if c.dep_ == "obl" and c.pos_ in ("PROPN", "NOUN")
                             and any(g.dep_ == "case" and g.lower_ == "a" for g in c.children)
                             and c.i == min(x.i for x in c.subtree) + 1), None)
         passive = next((c for c in verb.children if c.dep_ in PASS_SUBJ), None)
+        if passive is None and subj is not None and self._periphrastic_passive(verb):
+            passive = subj  # "Quintero fue capturado por X" (the subject parsed nsubj, the agent obj)
         if passive is not None:
             patient, subj = passive, self._agent(verb)
         if subj is not None and subj.lower_ in RELATIVE and verb.dep_ in ("relcl", "acl:relcl"):
             subj = verb.head
         if verb.dep_ in ("acl",) and verb.tag_ == "VBN" and patient is None:
             patient, subj = verb.head, self._agent(verb)  # "intelligence provided by X"
+        if subj is None and verb.dep_ == "conj" and passive is None and patient is None:
+            # "X was shot and killed by Y", "X fue baleado y asesinado por Y": Y killed X
+            head = verb.head
+            shared = next((c for c in head.children if c.dep_ in PASS_SUBJ), None) or \
+                next((c for c in head.children if c.dep_ in SUBJ and self._periphrastic_passive(head)), None)
+            if shared is not None and (verb.tag_ == "VBN" or "Part" in verb.morph.get("VerbForm")):
+                patient, subj = shared, self._agent(verb) or self._agent(head)
         if subj is None and verb.dep_ == "conj" and passive is None:  # "gunmen burned ... and blocked ..."
             subj = next((c for c in verb.head.children if c.dep_ in SUBJ), None)
         if subj is None and verb.dep_ == "xcomp":
@@ -415,10 +435,22 @@ class _Article:
         for c in verb.children:
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
-            if c.dep_ == "obl:agent" or (c.dep_ == "obl" and any(g.lower_ == "por" for g in c.children
-                                                                    if g.dep_ == "case")):
+            if c.dep_ == "obl:agent" or (c.dep_ in ("obl", "obj") and any(g.lower_ == "por" for g in c.children
+                                                                           if g.dep_ == "case")):
                 return c
         return None
+
+    @staticmethod
+    def _by_agent(c: Any) -> bool:
+        """An object marked "por" ("capturado por la policía"): the agent, no patient."""
+        return any(g.dep_ == "case" and g.lower_ == "por" for g in c.children)
+
+    @staticmethod
+    def _periphrastic_passive(verb: Any) -> bool:
+        """A participle with the auxiliary "ser" or "estar" ("fue capturado", "estuvo ocupado por"):
+        a passive whose subject some models label nsubj."""
+        return "Part" in verb.morph.get("VerbForm") and any(
+            c.dep_ in ("aux", "aux:pass", "cop") and c.lemma_.casefold() in ("ser", "estar") for c in verb.children)
 
     def event_patient(self, noun: Any) -> Any | None:
         """X of 'the killing of X' (English prep+pobj) / 'la muerte de X' (UD nmod+case). When
@@ -586,6 +618,8 @@ class _Article:
         its own (not a copula, an expletive or a relative pronoun) and states a date or a number, or is a
         main clause in the outlet's own voice whose finite verb has a named subject ("The CIA declined
         to comment", "La CIA se negó a comentar")."""
+        if subj is None and patient is not None and self._periphrastic_passive(tok):
+            subj = patient  # "Barrios fue apuñalado esta mañana": the named one the clause is about
         named = [x for x in (self.entity_of(subj), self.entity_of(patient)) if x]
         reported = self.inside(self.indirect, tok.idx)
         if reported is not None and not named:  # "... reported that critical information came from the CIA"
@@ -636,8 +670,8 @@ class _Article:
         for tok, cls in cands:
             if self.inside(self.direct, tok.idx):
                 continue  # a direct quote is one claim of its speaker, below
-            if asks(tok.sent.text) and not self.every_clause:
-                continue  # "Did the army know?": a question states nothing
+            if (asks(tok.sent.text) or exclaims(tok.sent.text)) and not self.every_clause:
+                continue  # "Did the army know?", "What a night!": a question or an exclamation states nothing
             raised = self.raised(tok) if tok.pos_ in ("VERB", "AUX") else None
             if raised is None and tok.dep_ in ("xcomp", "ccomp", "csubj") and tok.head.i != tok.i \
                     and (self.raised(tok.head) or (None,))[0] is tok:
@@ -654,6 +688,9 @@ class _Article:
             if cls is None and not self.every_clause and not self.untyped_claim(tok, found, subj, patient):
                 continue
             if len(toks) < MIN_WORDS and not is_noun:
+                continue
+            if not is_noun and not self.every_clause and cls not in self.lex.target_outcomes \
+                    and self.unanchored(tok, subj, patient, toks, found):
                 continue
             modality = "reported" if is_noun else self.modality(tok, toks)
             if raised is not None and raised[1]:
@@ -695,9 +732,11 @@ class _Article:
             span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
             if span is None:
                 continue
-            if asks(span.root.sent.text) and not self.every_clause:
+            if (asks(span.root.sent.text) or exclaims(span.root.sent.text)) and not self.every_clause:
                 continue  # a figure in a question is asked about, not stated
             tok = self._clause_of(span.root)
+            if not self.every_clause and self._listing(tok):
+                continue  # a verbless listing line ("Director: X", "Reparto: Y") states nothing
             chain: set[int] = set()
             up = tok
             while self._fragment(up) and up.head.i != up.i:  # "..., beginning in March 2017"
@@ -735,6 +774,15 @@ class _Article:
         return tok
 
     @staticmethod
+    def _listing(tok: Any) -> bool:
+        """The sentence of the token is a listing or credits line: two labels with a colon
+        ("Nombre: X Director: Y"), or one and no finite verb ("Running time: 142 minutes")."""
+        sent = list(tok.sent)
+        labels = sum(t.text == ":" and t.i > sent[0].i and sent[t.i - sent[0].i - 1].is_alpha for t in sent)
+        finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in sent)
+        return labels >= 2 or (labels == 1 and not finite)
+
+    @staticmethod
     def _fragment(tok: Any) -> bool:
         """A non-finite clause with no subject of its own hanging from another ("..., beginning in
         March 2017", "..., comenzando en marzo de 2017"): too short to tell one statement alone."""
@@ -752,9 +800,67 @@ class _Article:
 
     def quote_claims(self) -> list[Claim]:
         """Each direct quote, whole, is one claim of its speaker ("X said Y"); reported speech is
-        no claim of its own (the clauses inside it are, attributed to the speaker)."""
+        no claim of its own (the clauses inside it are, attributed to the speaker). A quote whose
+        speaker is unknown, or that only exclaims or tells its speaker's feeling (`speaks_mind`),
+        stays a quote: no claim."""
         return [self._claim(q.start, q.end, "say", q.speaker, None, self._values_between(q.start, q.end), q.speaker)
-                for q in self.direct if len(q.text.split()) >= MIN_WORDS and not asks(q.text)]
+                for q in self.direct if len(q.text.split()) >= MIN_WORDS and not asks(q.text)
+                and (self.every_clause or ((q.speaker or q.speaker_name) and not self.speaks_mind(q)))]
+
+    def speaks_mind(self, q: Quote) -> bool:
+        """The quote only exclaims or tells its speaker's own feeling or stance ("Yes, I support
+        X", "We're so excited to meet our grandchild!", "No creo que festejen", "¡Qué noche!"):
+        every clause of its own is an exclamation, or has a first-person subject (or a first-person
+        verb with no subject) and a verb or adjective of the language's `stance_words` or
+        `opinion_verbs`. Such a quote stays a quote; it is no factual claim."""
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            return False
+        roots = [t for t in span if (t.head.i == t.i or not span.start <= t.head.i < span.end)
+                 and not t.is_punct and not t.is_space and t.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN")]
+        return bool(roots) and all(self._exclaimed(r, span) or self._stance(r) for r in roots)
+
+    @staticmethod
+    def _exclaimed(root: Any, span: Any) -> bool:
+        toks = [t for t in root.subtree if span.start <= t.i < span.end]
+        nxt = span.doc[toks[-1].i + 1] if toks and toks[-1].i + 1 < len(span.doc) else None
+        return any(t.text in ("!", "¡") for t in toks) or (nxt is not None and nxt.text == "!")
+
+    def _stance(self, root: Any) -> bool:
+        words = self.lex.stance_words | self.lex.opinion_verbs
+        heads = [root]
+        if root.lemma_.casefold() in COPULAS:  # "we're so excited": the adjective says it
+            heads += [c for c in root.children if c.dep_ in ("acomp", "attr", "xcomp")]
+        if not any(h.lemma_.casefold() in words or h.lower_ in words for h in heads):
+            return False
+        subj = next((c for c in root.children if c.dep_ in SUBJ and any(ch.isalnum() for ch in c.text)), None)
+        if subj is not None:  # (a quotation mark parsed as the subject is none)
+            return "1" in subj.morph.get("Person") or subj.lower_ in self.lex.first_person
+        return any("1" in t.morph.get("Person") for t in [root, *root.children]
+                   if t.i == root.i or t.dep_ in ("aux", "cop", "aux:pass"))
+
+    def unanchored(self, tok: Any, subj: Any, patient: Any, toks: list[Any], found: list[Found]) -> bool:
+        """A clause that names no one and states no value: no subject or object it names, describes
+        or at least states as a noun, outside reported speech, no figure or date ("giving a speech
+        in Toledo", "they weren't given such a free hand", "ellos atacaron de noche"): a fragment,
+        or a pronoun never resolved. (The caller keeps an outcome, "killed by an officer": what became
+        of someone is checked even when the parse loses who.)"""
+        if self.inside(self.indirect, tok.idx):
+            return False
+        if self.argument(subj) or self.argument(patient):
+            return False
+
+        def nominal(x: Any) -> bool:
+            return x is not None and x.pos_ in ("NOUN", "PROPN")
+
+        if nominal(subj):
+            return False  # "a police officer was wounded", "carried out by Mexican forces": unnamed, still a statement
+        if self._fragment(tok):  # "giving a speech in Toledo" (one with a figure or date keeps it: the
+            # clause it hangs from may hold no claim of that value)
+            return not found and not (tok.dep_ == "acl" and nominal(patient))  # (not "the operation, carried out ...")
+        if nominal(patient):
+            return False
+        return not found and self.oblique_body(tok, toks) is None
 
     def _values_between(self, start: int, end: int) -> list[Found]:
         return [f for f in self.values if start <= f.start and f.end <= end]
@@ -771,12 +877,19 @@ class _Article:
 
 
 _QUESTION_END = re.compile(r"\?[\"'”’»)\]]*\s*$")
+_EXCLAMATION_END = re.compile(r"!+[\"'”’»)\]]*\s*$")
 
 
 def asks(text: str) -> bool:
     """A question ("Did you see me pull that off?", "¿Quién lo sabía?"): it asks, it states no fact."""
     text = text.strip()
     return bool(_QUESTION_END.search(text)) or text.lstrip("\"“«'‘(").startswith("¿")
+
+
+def exclaims(text: str) -> bool:
+    """An exclamation ("What a night!", "¡Qué noche!"): it voices a feeling, it states no fact."""
+    text = text.strip()
+    return bool(_EXCLAMATION_END.search(text)) or text.lstrip("\"“«'‘(").startswith("¡")
 
 
 def _checkable(found: Found) -> bool:
