@@ -48,7 +48,7 @@ from fuentes.model import Claim, Evidence, Mention, Quote
 from fuentes.pipeline import Stage, register
 from fuentes.nlp.text import doc_text
 
-VERSION = "9"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
+VERSION = "10"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
 # subjectless non-finite fragment makes a claim of the clause it hangs from; 6: an unnamed body
 # named by a description ("the task force", "la embajada estadounidense") is a subject or object;
@@ -62,6 +62,7 @@ VERSION = "9"  # 2: evidence span; 3: slots (time, place, modality), no fragment
 # claim; a verbless listing line ("Director: X") makes no value claim; "X was shot and killed by Y": Y
 # killed X, "X fue capturado por Y": Y captured X; a clause that names no one and states no value (a
 # fragment, an unresolved pronoun) is no claim; a direct quote of no known speaker is no claim
+# 10: a bare year after English "the" is a date, not a count ("the 2016 presidential election")
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}

@@ -130,3 +130,17 @@ def test_a_number_with_misplaced_group_marks_is_no_value_and_no_crash(lang):
     values = find_values("The index closed at 1,506,76 points, up from 1,490 points.", lang)
     assert all(found.value.amount != 150676 for found in values)
     assert [found.value.text for found in values] == ["1,490"]  # the rest of the sentence is still read
+
+
+@pytest.mark.parametrize("text, lang, kind, written", [
+    # Regression: "the 2008 presidential election cycle" was a count of 2008 "presidential", and two
+    # elections' years made a discrepancy between unrelated articles.
+    ("FEC records from the 2008 presidential election cycle show it.", "en", "date", "2008"),
+    ("It will endorse a candidate in the 2016 presidential election.", "en", "date", "2016"),
+    ("Votaron en las elecciones presidenciales de 2016 en todo el país.", "es", "date", "2016"),
+    ("the 2,000 soldiers arrived on Monday", "en", "count", "2,000"),  # a count keeps its comma in English
+    ("los 2000 soldados llegaron el lunes", "es", "count", "2000"),  # Spanish writes it without one
+])
+def test_a_year_before_a_noun_is_a_date_and_a_count_stays_a_count(text, lang, kind, written):
+    found = [(f.value.kind, f.value.text) for f in find_values(text, lang)]
+    assert (kind, written) in found, found
