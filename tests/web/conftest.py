@@ -173,6 +173,9 @@ def _analysis(store: Store, ids: dict[str, str], texts: dict[str, str]) -> None:
                            "start": start, "end": end, "direct": False,
                            "speaker_name": f"<img src=x onerror={PAYLOAD}>", "speaker_local": None,
                            "speaker": None, "cue": "said", "variant_of": None})
+    # each claim's articles as rows too, as `save_claims` writes them (an article's page reads them)
+    rows["claim_articles"] = [{"article_id": article, "claim_id": claim["id"]}
+                              for claim in rows["claims"] for article in claim["articles"]]
     with store.engine.begin() as conn:
         for name, values in rows.items():
             conn.execute(_table(store, name).insert(), values)

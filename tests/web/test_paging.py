@@ -12,6 +12,7 @@ from fuentes.ingest.raw import RawDocument
 from fuentes.store import open_store
 from fuentes.store.articles import list_articles
 from fuentes.store.schema import (
+    claim_articles,
     claims,
     derivations,
     entities,
@@ -66,6 +67,8 @@ def many(tmp_path_factory):
             {"id": f"clm_{i:012d}", "text": f"Claim number {i:03d}", "articles": ids[:1 + i % 5],
              "origins": [f"Outlet {i % 7}"], "independent_sources": 1 + i % 3, "grade": 1 + i % 6, "evidence": []}
             for i in range(130)])
+        conn.execute(claim_articles.insert(), [{"article_id": a, "claim_id": f"clm_{i:012d}"}
+                                               for i in range(130) for a in ids[:1 + i % 5]])
         conn.execute(events.insert(), [
             {"id": f"evt_{i:012d}", "event_type": "arrest", "date": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
              "actors": ["ent_ovidio000000"] if i % 4 == 0 else [], "targets": [], "place": "Sinaloa",
