@@ -7,19 +7,9 @@ from __future__ import annotations
 import pytest
 
 from fuentes.extract.claims import extract_claims
-from fuentes.model import Mention
+from tests.extract.fixtures_claims import mentions
 
 pytestmark = pytest.mark.models
-
-
-def mentions(body: str, *names: tuple[str, str, str]) -> list[Mention]:
-    out = []
-    for text, label, key in names:
-        start = body.find(text)
-        while start >= 0:
-            out.append(Mention(start, start + len(text), text, label, key))
-            start = body.find(text, start + 1)
-    return sorted(out, key=lambda m: m.start)
 
 
 EN = ("Last spring the coast guard set up a smuggling task force in Port Lindo. "
