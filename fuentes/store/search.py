@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Index, MetaData, func, text
+from sqlalchemy import Index, Integer, MetaData, column, func, text
 from sqlalchemy.schema import CreateIndex
 
 from fuentes.store import schema
@@ -57,14 +57,14 @@ def ensure_search_index(store: Store) -> None:
     hint = "SQLite needs FTS5; PostgreSQL needs the right to create an index on articles"
     with writing(store, "create the full-text search index", hint), store.engine.begin() as conn:
         if store.dialect == "sqlite":
-            fresh = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'articles_fts_ai'")).scalar() == 0
+            fresh = not _in_schema(conn, "articles_fts_ai")
             for statement in SQLITE_DDL:
                 conn.execute(text(statement))
             if fresh:  # triggers were absent: whatever the table holds may be stale
                 conn.execute(text("DELETE FROM articles_fts"))
                 conn.execute(text("INSERT INTO articles_fts(id, title, text) "
                                   "SELECT id, coalesce(title, ''), text FROM articles"))
-            if not _has_table(conn, "entities_fts"):
+            if not _in_schema(conn, "entities_fts"):
                 conn.execute(text(ENTITY_SQLITE_DDL))
                 refill_entity_names(conn, "sqlite")
         elif store.dialect == "postgresql":
@@ -74,14 +74,15 @@ def ensure_search_index(store: Store) -> None:
             conn.execute(CreateIndex(index, if_not_exists=True))
 
 
-def _has_table(conn, name: str) -> bool:
+def _in_schema(conn, name: str) -> bool:
+    """A SQLite table, index or trigger of that name exists."""
     return conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name = :n"), {"n": name}).scalar() > 0
 
 
 def refill_entity_names(conn, dialect: str) -> None:
     """Rebuild the entity name index from the entities table, inside the caller's transaction
     (SQLite, once the index exists: the server creates it; PostgreSQL searches names directly)."""
-    if dialect != "sqlite" or not _has_table(conn, "entities_fts"):
+    if dialect != "sqlite" or not _in_schema(conn, "entities_fts"):
         return
     conn.execute(text("DELETE FROM entities_fts"))
     conn.execute(text(f"INSERT INTO entities_fts(id, names) SELECT e.id, {ENTITY_NAMES} FROM entities AS e"))
@@ -185,30 +186,19 @@ def search_entities(store: Store, query: str, limit: int = 20) -> list[dict[str,
         return []
     if store.dialect == "sqlite":
         with store.engine.connect() as conn:
-            if _has_table(conn, "entities_fts"):
+            if _in_schema(conn, "entities_fts"):
                 match = fts5_query(wanted, prefixes=True)
                 if match is None:
                     return []
+                entities = schema.entities  # typed columns: the JSON lists come decoded, as from views
                 sql = text("SELECT e.id, e.name, e.kind, e.aliases, e.roles, "
                            "coalesce(json_array_length(e.articles), 0) AS reach "
                            "FROM entities_fts AS f JOIN entities AS e ON e.id = f.id "
-                           "WHERE entities_fts MATCH :match ORDER BY reach DESC, e.name, e.id LIMIT :limit")
-                rows = [dict(row._mapping) for row in conn.execute(sql, {"match": match, "limit": limit})]
-                for row in rows:  # raw SQL: decode the JSON columns as the table's types would
-                    for key in ("aliases", "roles"):
-                        row[key] = _json_list(row[key])
-                return rows
+                           "WHERE entities_fts MATCH :match ORDER BY reach DESC, e.name, e.id LIMIT :limit") \
+                    .columns(entities.c.id, entities.c.name, entities.c.kind, entities.c.aliases, entities.c.roles,
+                             column("reach", Integer))
+                return [dict(row._mapping) for row in conn.execute(sql, {"match": match, "limit": limit})]
     folded = wanted.casefold()
     rows = entities_named(store, wanted, limit=limit * 3)
     return [e for e in rows if any(folded in name.casefold() for name in [e["name"], *(e["aliases"] or [])])][:limit]
 
-
-def _json_list(value: Any) -> list:
-    import json
-
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return []
-    return value if isinstance(value, list) else []
