@@ -60,6 +60,7 @@ from fuentes.extract.aliases import (
     name_tokens,
     opens_sentence,
 )
+from fuentes.extract.names import title_before
 from fuentes.model import Entity, Evidence, Mention
 from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
@@ -872,18 +873,15 @@ def _body_of_place(toks: list[Any], lex: Lexicon) -> bool:
 def _title_completed(sdoc: Any, toks: list[Any], lex: Lexicon) -> tuple[int, str | None]:
     """(how many of a span's first words end a title begun before it, the title's role) when a
     person's name follows them: "secretario de" + "Estado Antony Blinken"; (0, None) otherwise."""
-    first = toks[0].i
+    before = [t.text for t in sdoc[max(0, toks[0].i - 3):toks[0].i]]
     for k in (1, 2):
         rest = toks[k:]
         if len(rest) < 2 or not all(t.is_alpha and t.text.istitle() for t in rest) \
                 or not _given_name_first(" ".join(t.text for t in rest)):
             continue
-        for back in (1, 2, 3):
-            if first - back < 0:
-                break
-            phrase = " ".join(t.text for t in [*sdoc[first - back:first], *toks[:k]]).casefold()
-            if phrase in lex.titles:
-                return k, lex.titles[phrase]
+        hit = title_before(before + [t.text for t in toks[:k]], lex)  # the longest title ending there
+        if hit and hit[0] > k:  # it begins before the span
+            return k, hit[1]
     return 0, None
 
 
