@@ -13,7 +13,7 @@ Phases (each store lives under --work, default: a "fuentes-growth" folder in the
             articles ingested and analysed; the next 100 articles go in a JSONL file beside it.
   measure   per size, on a copy of the prepared store, in a fresh process each:
             1. the corpus stages from scratch: seconds per stage, peak RSS, store bytes per article;
-            2. the corpus stages again with nothing new;
+            2. `analyse` again with nothing new (the corpus stages are skipped when up to date);
             3. 100 new articles ingested, their per-article stages, then the corpus stages.
 Results: bench/results/growth.json (per stage: seconds at each size and the growth per 4x).
 
@@ -84,24 +84,17 @@ def step_articles(db: str) -> dict:
 
 
 def step_corpus(db: str) -> dict:
-    """The corpus stages of `fuentes analyse` over the store, timed one by one."""
-    from fuentes.analyse import AnalysisSummary
-    from fuentes.corpus.stages import LocalContext, run_corpus
+    """The corpus stages as `fuentes analyse` runs them (`analyse_corpus`: skipped as a whole when
+    nothing is new since the last complete run), timed one by one."""
+    from fuentes.analyse import analyse_corpus
     from fuentes.store import open_store
 
     store = open_store(db)
-    summary = AnalysisSummary()
     seconds: dict[str, float] = {}
-    last = [time.perf_counter()]
-
-    def on_stage(stage, _ctx) -> None:
-        now = time.perf_counter()
-        seconds[stage.name] = round(now - last[0], 2)
-        last[0] = now
-
     t0 = time.perf_counter()
-    run_corpus(LocalContext(store, summary), on_stage=on_stage)
+    summary = analyse_corpus(store, on_stage=lambda report: seconds.__setitem__(report.name, round(report.seconds, 2)))
     return {"seconds": seconds, "total": round(time.perf_counter() - t0, 2), "peak_rss_mb": _peak_mb(),
+            "up_to_date": summary.corpus_up_to_date,
             "stories": summary.stories, "entities": summary.entities, "claims": summary.claims}
 
 
@@ -185,7 +178,11 @@ def main() -> None:
             runs.setdefault(found.stem.split("-")[1], json.loads(found.read_text()))
         args.sizes = sorted(int(n) for n in runs)
         results = {"sizes": sorted(args.sizes), "new_articles": NEW, "target_growth_per_4x": TARGET,
-                   "stages": growth(runs), "runs": runs}
+                   "stages": growth(runs),
+                   "rerun_nothing_new_seconds": {n: runs[n]["rerun_nothing_new"]["total"] for n in sorted(runs, key=int)},
+                   "add_100_corpus_seconds": {n: runs[n]["add_100"]["corpus"]["total"] for n in sorted(runs, key=int)},
+                   "peak_rss_mb": {n: runs[n]["scratch"]["peak_rss_mb"] for n in sorted(runs, key=int)},
+                   "runs": runs}
         write_results("growth", results)
         for stage, row in results["stages"].items():
             print(f"{stage:20} {row['seconds']} growth/4x {row['growth_per_4x']}")
