@@ -37,6 +37,30 @@ What it fixes, generally (see fuentes.extract.aliases for the name rules):
     an abbreviated courtesy title makes a person ("El Sr. Scindia"); a name opening with a title's
     word is no titled person ("General Motors said"); a byline run into a headline names a person;
     a Spanish common noun's body of a place is an organisation ("Comunicaciones de Guatemala").
+  - v8: a capitalised word opening a sentence right before an article is a verb ("Obtenga la
+    edición"); a span that is a title is a role, a title of two words before a name gives its
+    holder ("Primer Ministro Modi"); a one-word 'person' that gives a thing ("Netflix agrega tres
+    películas") has no human verb; a 'person' of two words joined by y/and with no given name is a
+    place after 'de', else a body ("Castilla y León", "Smith and Wesson"); a common noun and a place
+    ("Salud Coahuila") and a one-word place right after a common noun ("los recursos Cofide") are
+    bodies; an office run into a person the article names ("... del Estado Andrés Carbajal Casas")
+    leaves the person; the bare word of a place named with its article ("El Chamizal") is that
+    place; a given name and a withheld surname's letter ('Fabián "N"') is a person, 'Fabián N.'; a
+    nickname cue opening a span goes ("Alias La Vieja"); one-word institutions ("el Estado", "la
+    Junta") are organisation mentions without an entity; orchestras and choirs are bodies; disease
+    words the lexicon lacks ("Coronavirus", data `extra_common_words`) are no names; a multi-word
+    MISC name inside a sentence is kept ("la Liga de Campeones"), and so is a place of common
+    words after a lower-case article ("el País Vasco"; dates go by `time_heads`); a one-word
+    'person' named once with no given name, title, role, human verb or place preposition
+    ("Notimex", "Armagedón") is a mention without an entity; an office of a place is no person
+    ("Fiscal General de Veracruz", "General de Veracruz"); a word for a kind of place and 'de'
+    make a place ("Río de Janeiro"); a press word makes a paper only after a capitalised article
+    ("El Heraldo", not "el País Vasco"); a one-word 'person' once beside a company noun ("la
+    empresa de telefonía móvil Amena") is the company; news agencies by acronym ("EFE"); a name
+    opening (Spanish) or ending (English) with a law's word is a law, kind other ("Ley Federal de
+    Derechos", "Federal Rights Act"; data `law_heads`); "Fin de Año" is a date (`time_heads`); an
+    article straight after a name's word opens another phrase ("Parque Central el Gobierno");
+    "Gobierno del Estado" (institution and place words only) makes no entity, as "Gobierno".
 """
 
 from __future__ import annotations
@@ -65,7 +89,7 @@ from fuentes.model import Entity, Evidence, Mention
 from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
-VERSION = "7"
+VERSION = "8"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -89,6 +113,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     _listed_people(body, cands, lex)
     _company_short_forms(cands, lex)
     _place_run_into_person(cands)
+    _office_run_into_person(cands, lex)
     _credited_people(body, cands, lex)
     teams = {id(c) for c in cands if _team(c)}
     groups = linking.link(sdoc, cands, lex)
@@ -99,6 +124,10 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     groups = [g for g in groups if not _common_words_only(sdoc, cands, g, lex, lowered)]
     groups, unnamed = _bare_institutions(cands, groups, lex)
     _unproven_people(sdoc, cands, groups, lex)
+    lone = _lone_words(sdoc, cands, groups, lex)
+    groups = [g for g in groups if not set(g) <= lone]
+    unnamed = unnamed | lone
+    _article_places(cands, groups, lex)
     return build(body, cands, groups, article, lex, unnamed)
 
 
@@ -253,11 +282,69 @@ def _unproven_people(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex:
         if len(group) < 2 or linking.group_label(cands, members) != "PERSON" or any(
                 len(c.tokens) != 1 or c.person is not None or c.nick or c.nominal or c.roles or c.acronym for c in group):
             continue
-        if any(_human_subject(sdoc, c, lex) for c in group) or _given_name_first(f"{group[0].text} {group[0].text}") \
-                or all(_placed(doc_text(sdoc), c, lex) for c in group):
+        headed = any(_org_headed(sdoc, c, lex) for c in group)  # "la empresa de telefonía móvil Amena"
+        if not headed and (any(_human_subject(sdoc, c, lex) for c in group)
+                           or _given_name_first(f"{group[0].text} {group[0].text}")
+                           or all(_placed(doc_text(sdoc), c, lex) for c in group)):
             continue  # a person, or a place the build step will tell
         for c in group:
             c.label = "ORG"
+
+
+def _lone_words(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> set[int]:
+    """A one-word 'person' named once, never in full, with no given name, title, role or human
+    verb and not after a place's preposition ("Notimex", "Armagedón", "Unicable" read as people):
+    nothing tells it is a person, nor what else it is. It stays a mention with the model's label
+    and makes no entity (a guessed kind would put junk among the article's people)."""
+    out: set[int] = set()
+    body = doc_text(sdoc)
+    for members in groups:
+        if len(members) != 1:
+            continue
+        c = cands[members[0]]
+        if c.label != "PERSON" or len(c.text.split()) != 1 or c.person is not None or c.nick or c.nominal \
+                or c.roles or c.acronym or not c.text[:1].isupper():
+            continue
+        if _given_name_first(_plain(f"{c.text} {c.text}")) or _human_subject(sdoc, c, lex) or _placed(body, c, lex):
+            continue
+        if exonym_key(name_tokens(c.text)) is not None:
+            continue
+        span = sdoc.char_span(c.start, c.end, alignment_mode="expand")
+        near = sdoc[max(0, span[0].i - 4):span[0].i] if span is not None and len(span) else []
+        if any(t.lower_ in lex.titles or t.lower_ in lex.role_nouns for t in near):
+            continue  # "la Gobernadora del Valle Roldán": an office names its holder
+        out.add(members[0])
+    return out
+
+
+def _article_places(cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
+    """'El Chamizal' named as a place and 'Chamizal' read as a person or a body elsewhere in the
+    article: the bare word is that place (a person is never named by an article and a place's word)."""
+    places = {c.tokens[-1] for c in cands if c.label in linking.PLACE and len(c.text.split()) == 2
+              and c.text.split()[0] in lex.name_articles}
+    if not places:
+        return
+    for members in groups:
+        group = [cands[i] for i in members]
+        if all(len(c.text.split()) == 1 and c.tokens[0] in places and not c.nick and c.label not in linking.PLACE
+               for c in group):
+            for c in group:
+                c.label = "GPE"
+
+
+def _org_headed(sdoc: Any, cand: Cand, lex: Lexicon) -> bool:
+    """The mention stands beside a noun that says it is a body ("la empresa Pemex", "la empresa de
+    telefonía móvil Amena", "security firm Cisco Talos"; data `org_heads`)."""
+    span = sdoc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    first = span[0]
+    before = sdoc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.lower_ in lex.org_heads:
+        return True
+    head = first.head
+    return first.dep_ in ("appos", "nmod", "flat", "compound") and head.i < first.i and head.pos_ == "NOUN" \
+        and head.lower_ in lex.org_heads and first.i - head.i <= 5
 
 
 def _human_subject(sdoc: Any, cand: Cand, lex: Lexicon) -> bool:
@@ -267,8 +354,9 @@ def _human_subject(sdoc: Any, cand: Cand, lex: Lexicon) -> bool:
     if span is None or not len(span):
         return False
     tok = span[-1]
-    if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.lemma_.casefold() in lex.human_verbs:
-        return True
+    if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.lemma_.casefold() in lex.human_verbs and not any(
+            ch.dep_ in ("obj", "dobj") and ch.pos_ == "NOUN" for ch in tok.head.children):
+        return True  # but "Netflix agrega tres películas": a thing given, as a company does, is no speech
     before = sdoc[span[0].i - 1] if span[0].i > 0 else None
     return before is not None and (before.lower_ in lex.titles or before.lower_.rstrip(".") in lex.titles)
 
@@ -278,16 +366,22 @@ def _bare_institutions(cands: list[Cand], groups: list[list[int]], lex: Lexicon)
     `qualified_institutions`): it joins the one longer name the article gives it ("Gobierno de la
     Provincia de Misiones"); without one it stays a mention of an organisation but makes no
     entity (every story's 'Gobierno' would otherwise become one entity across the corpus)."""
-    if not lex.qualified_institutions or not any(
-            " " not in c.text and fold(c.text) in lex.qualified_institutions for c in cands):
+    heads = {fold(w) for w in lex.place_heads}
+
+    def generic(toks: tuple[str, ...]) -> bool:  # "Gobierno", "Gobierno del Estado", "Policía de la Ciudad"
+        return bool(toks) and toks[0] in lex.qualified_institutions and all(
+            t in lex.qualified_institutions or t in heads or t in lex.name_particles for t in toks[1:])
+
+    if not lex.qualified_institutions or not any(generic(c.tokens) for c in cands):
         return groups, set()
     unnamed: set[int] = set()
-    bare = [g for g in groups if all(len(cands[i].tokens) == 1 and cands[i].tokens[0] in lex.qualified_institutions
-                                     for i in g) and not any(cands[i].nick for i in g)]
+
+    bare = [g for g in groups if all(generic(cands[i].tokens) for i in g) and not any(cands[i].nick for i in g)]
     for g in bare:
         word = cands[g[0]].tokens[0]
         longer = [h for h in groups if h is not g and h not in bare and any(
-            len(cands[i].tokens) > 1 and cands[i].tokens[0] == word for i in h)]
+            len(cands[i].tokens) > 1 and cands[i].tokens[0] == word for i in h)
+            and linking.group_label(cands, h) not in linking.PLACE]  # "Estado" is no short form of "Estado de México"
         if len(longer) == 1:
             longer[0].extend(g)
             for i in g:
@@ -312,6 +406,26 @@ def _company_short_forms(cands: list[Cand], lex: Lexicon) -> None:
     for c in cands:
         if c.label != "ORG" and not c.nick and c.tokens in bare:
             c.label = "ORG"
+
+
+def _office_run_into_person(cands: list[Cand], lex: Lexicon) -> None:
+    """'Obras Públicas del Estado Andrés Carbajal Casas': a span not read as a person that ends in
+    a given name and the name of a person the article names alone elsewhere ("Carbajal Casas")
+    is that person; the words before are the end of an office (not a body's own name word:
+    "Fundación Carlos Slim" stays)."""
+    people = {fold(c.text) for c in cands if c.label == "PERSON" and len(c.text.split()) >= 1}
+    for c in cands:
+        words = c.text.split(" ")
+        if c.label == "PERSON" or len(words) < 3 or fold(words[0]) in lex.org_keywords \
+                or fold(words[0]) in lex.institution_words or _given_name_first(c.text):
+            continue  # "Keith Lamont Scott" read as a body: the whole span is the person's
+        for k in range(1, len(words) - 1):
+            tail = words[k:]
+            if all(w.isalpha() and w.istitle() for w in tail) and _given_name_first(" ".join(tail)) \
+                    and (fold(" ".join(tail)) in people or fold(" ".join(tail[1:])) in people):
+                cut = len(" ".join(words[:k])) + 1
+                c.start, c.text, c.label = c.start + cut, c.text[cut:], "PERSON"
+                break
 
 
 def _place_run_into_person(cands: list[Cand]) -> None:
@@ -368,11 +482,15 @@ def _common_words_only(sdoc: Any, cands: list[Cand], members: list[int], lex: Le
             if label in linking.PLACE and before is not None and before.i > 0 and before.lower_ in lex.name_particles \
                     and sdoc[before.i - 1].lower_ in lex.place_heads:
                 return False  # "la provincia de Misiones", "the state of Georgia"
-        elif label == "ORG" or (label in linking.PLACE and not (after_article and before.text.islower())):
-            return False  # "Corte Suprema", "Puerto Rico": several common words name one thing
+        elif label in ("ORG", "LAW") or label in linking.PLACE:
+            return False  # "Corte Suprema", "Puerto Rico", "el País Vasco", "Ley Federal de Derechos": one thing
+        elif label == "MISC" and not opens_sentence(sdoc, words[0].i, dashes=True) \
+                and all(t.text.istitle() for t in words):
+            return False  # "la Liga de Campeones", "la Copa del Rey": a named event, law or work inside a sentence
         elif label == "PERSON" and _given_name_first(c.text):
             return False
-        if not all(is_common(t, lex.language, lowered, lex.verb_endings, lex.infinitives) for t in words):
+        if not all(t.lower_ in lex.extra_common_words or is_common(t, lex.language, lowered, lex.verb_endings,
+                                                                   lex.infinitives) for t in words):
             return False
     return True
 
@@ -549,7 +667,10 @@ def _pieces(toks: list[Any], lex: Lexicon | None = None, furniture: frozenset[st
         cut = tok.is_punct and tok.text not in (".", "'", "\u2019") and (tok.whitespace_ or tok.text in _HARD_CUTS)
         if lex is not None and not cut:
             cut = (tok.text == "." and bool(tok.whitespace_)) or (
-                tok.is_alpha and tok.text.islower() and tok.lower_ not in lex.name_particles)
+                tok.is_alpha and tok.text.islower() and tok.lower_ not in lex.name_particles) or (
+                # "Parque Central el Gobierno": an article straight after a name's word opens another phrase
+                tok.text.islower() and tok.lower_ in lex.determiners and bool(cur)
+                and not (cur[-1].text.islower() and cur[-1].lower_ in lex.name_particles))
         if cut:
             out.append(cur)
             cur = []
@@ -669,9 +790,21 @@ def _drop_opener(sdoc: Any, toks: list[Any], lex: Lexicon, lowered: _LowerWords,
         while toks and toks[0].lower_ in lex.determiners:  # "Durante la tarde"
             toks = toks[1:]
     if (len(toks) == 1 and opens_sentence(sdoc, toks[0].i, dashes=True) and toks[0].is_alpha and toks[0].text.istitle()
-            and (toks[0].lower_ in lowered or toks[0].pos_ in _NOT_NAME_POS) and toks[0].text not in surnames):
+            and (toks[0].lower_ in lowered or toks[0].pos_ in _NOT_NAME_POS or _verb_before_article(toks[0], lex))
+            and toks[0].text not in surnames):
         return []
     return toks
+
+
+def _verb_before_article(tok: Any, lex: Lexicon) -> bool:
+    """'Obtenga la edición diaria', 'Get the app': one capitalised word opening a sentence and
+    followed straight by an article is a verb (an imperative, a headline's verb), not a name (a
+    name there is followed by its verb). A place of the exonym table stays a name."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or not tok.whitespace_ or exonym_key(name_tokens(tok.text)) is not None:
+        return False
+    nxt = doc[tok.i + 1]
+    return nxt.pos_ == "DET" and (nxt.lower_ in lex.determiners or nxt.lower_ in lex.indefinite_articles)
 
 
 def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: str, lex: Lexicon,
@@ -685,10 +818,18 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
             and toks[k + 1].text[:1].isupper():
         label = "PERSON"  # "El Sr. Scindia", "Mr. Lee": an abbreviated courtesy title names a person
     name_article = _name_article(sdoc, toks, label, lex)
+    titled_off = False
     while toks and (toks[0].is_punct or toks[0].lower_ in lex.determiners
                     or (label == "PERSON" and len(toks) > 1 and toks[0].lower_ in lex.titles)):
         article = article or toks[0].lower_ in lex.determiners
+        titled_off = titled_off or toks[0].lower_ in lex.titles
         toks.pop(0)
+    if titled_off and toks and toks[0].text.islower() and toks[0].lower_ in lex.name_particles:
+        while toks and toks[0].text.islower() and toks[0].lower_ in lex.name_particles:
+            toks.pop(0)  # "General de Veracruz": an office of a place, not a person
+        if toks:
+            key = exonym_key(name_tokens(" ".join(t.text for t in toks)))
+            label = "GPE" if key is not None and key[0] == "~places" else "ORG"
     while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "\u2019s", "'", "\u2019")
                     or (toks[-1].like_num and len(toks) > 1)):  # "J. Pooley 111": scores are no name
         toks.pop()
@@ -696,6 +837,14 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     if not toks:
         return None
     roles: list[str] = []
+    if label != "PERSON":
+        k, role = _leading_title(toks, lex)
+        if k and k == len(toks):
+            return None  # "el Primer Ministro", "the Prime Minister": a role, no name
+        if k:  # "Primer Ministro Modi": the title's holder
+            toks, label = toks[k:], "PERSON"
+            if role:
+                roles.append(role)
     if label == "PERSON" and len(toks) > 1 and toks[-1].lower_ in lex.person_modifiers:
         label = "ORG"  # "Log Cabin Republicans": a group named by its members
     if label == "PERSON" and toks:
@@ -708,9 +857,17 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
         label = "PERSON"  # "informó el director Dressen": one name after a lower-case title is its holder's
     if label == "PERSON" and before is not None and before.lower_ in lex.work_nouns:
         label = "WORK_OF_ART"  # "his war comic Forgotten Grunt", "the film Roma": a title, no person
-    if label in ("PERSON", "GPE", "NORP") and before is not None and before.pos_ == "NOUN" \
+    if label in ("PERSON", "GPE", "LOC", "NORP") and before is not None and before.pos_ == "NOUN" \
             and before.lower_ in lex.org_heads:
         label = "ORG"  # "security firm Cisco Talos", "la empresa Pemex": the noun says what the name is
+    elif label in ("PERSON", "GPE", "LOC", "NORP") and toks[0].dep_ in ("appos", "nmod", "flat", "compound") \
+            and toks[0].head.i < toks[0].i and toks[0].head.pos_ == "NOUN" and toks[0].head.lower_ in lex.org_heads \
+            and toks[0].i - toks[0].head.i <= 5:
+        label = "ORG"  # "la empresa de telefonía móvil Amena": the noun the name stands beside says what it is
+    elif label in ("GPE", "LOC") and lex.head_initial and len(toks) == 1 and before is not None \
+            and before.pos_ == "NOUN" and before.text.islower() and before.lower_ not in lex.place_heads \
+            and exonym_key(name_tokens(toks[0].text)) is None:
+        label = "ORG"  # "los recursos Cofide": a name right after a common noun (no 'de', no 'estado') is a body
     if label != "PERSON" and _titled_speaker(toks, lex):
         toks, label = toks[_titled_speaker(toks, lex):], "PERSON"
     if label != "PERSON" and len(toks) >= 3:
@@ -747,11 +904,21 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
             and toks[0].text[:1].isupper():
         label = "PRODUCT"  # "Boeing 747", "Airbus A380", "iPhone 4": a maker's product, not the maker
     article = article or (toks[0].i > 0 and sdoc[toks[0].i - 1].lower_ in lex.determiners)
+    titled = toks[0].i > 0 and sdoc[toks[0].i - 1].lower_ in lex.determiners and sdoc[toks[0].i - 1].text[:1].isupper()
     if lex.head_initial and label != "ORG" and (toks[0].lower_ in lex.institution_words
-                                                or (article and toks[0].lower_ in lex.press_words)):
+                                                or (titled and toks[0].lower_ in lex.press_words)):
         label = "ORG"  # "Gobierno", "Ayuntamiento de Mérida", "El Heraldo del Norte": the first word says it
     if label in ("GPE", "LOC") and _body_of_place(toks, lex):
         label = "ORG"  # "Comunicaciones de Guatemala": a common noun's body of a place
+    if label == "PERSON" and len(toks) >= 3 and toks[0].lower_ in lex.place_heads and toks[1].text.islower() \
+            and toks[1].lower_ in lex.name_particles:
+        label = "GPE"  # "Río de Janeiro", "Ciudad de México" read as a person: a word for a kind of place opens it
+    if label in ("GPE", "LOC", "FAC", "PERSON") and len(toks) >= 2 and lex.law_heads \
+            and fold(toks[0].text if lex.head_initial else toks[-1].text) in lex.law_heads \
+            and toks[0].text[:1].isupper() and toks[-1].text[:1].isupper():
+        label = "LAW"  # "Ley Federal de Derechos", "Impuesto Provincial", "Patriot Act": a law, no place
+    if label == "PERSON" and _common_noun_of_place(toks, lex):
+        label = "ORG"  # "Salud Coahuila", "Seguridad Jalisco": a body of the place, no person
     if label != "PERSON" and len(toks) >= 2 and _named_holder(toks, lex):
         label = "PERSON"  # "el alcalde de Puerto Almendra, Rigoberto Cházaro Luna": the mayor's name
     if label != "ORG" and len(toks) > 1 and (fold(toks[-1].text) in lex.org_keywords
@@ -783,7 +950,25 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     if label == "MISC" and len(toks) == 1 and toks[0].is_alpha and toks[0].text[:1].isupper() \
             and exonym_key(name_tokens(text)) is None:
         label = "ORG"  # "Insalud", "Rheinmetall", "ASAJA": a one-word name of no known kind is most often a body
+    withheld = _WITHHELD.fullmatch(text)
+    if withheld and _given_name_first(_plain(f"{withheld['given']} {withheld['given']}")):
+        if body[end:end + 1] in _QUOTES:
+            end += 1  # the quote closing the letter
+            text = body[start:end]
+        return Cand(start, end, text, "PERSON", model_label, roles=roles,
+                    name=f"{withheld['given']} {withheld['letter']}.")
     return Cand(start, end, text, label, model_label, roles=roles)
+
+
+def _plain(text: str) -> str:
+    """The text without its accents, case kept ("Fabián" -> "Fabian"): the given-name list's spelling."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+# 'Fabián "N"', 'José Luis "N"': a given name and the letter that stands for a surname the
+# authorities withhold (Mexican press and prosecutors)
+_QUOTES = "\"\u201c\u201d"
+_WITHHELD = re.compile(r"(?P<given>[^\W\d_]+(?: [^\W\d_]+)?) [\"\u201c](?P<letter>[A-Z])[\"\u201d]?")
 
 
 def _name_article(sdoc: Any, toks: list[Any], label: str, lex: Lexicon) -> Any:
@@ -870,6 +1055,18 @@ def _body_of_place(toks: list[Any], lex: Lexicon) -> bool:
     return key is not None and key[0] == "~places"
 
 
+def _common_noun_of_place(toks: list[Any], lex: Lexicon) -> bool:
+    """In a language that puts the head first, two words, a common noun of the language and a
+    place of the exonym table ("Salud Coahuila"), name a body of that place, not a person."""
+    if not lex.head_initial or len(toks) != 2 or not all(t.is_alpha and t.text.istitle() for t in toks):
+        return False
+    from fuentes.extract.alias_words import common_pos
+
+    key = exonym_key(name_tokens(toks[1].text))
+    return key is not None and key[0] == "~places" and common_pos(toks[0], lex.language) == "noun" \
+        and exonym_key(name_tokens(toks[0].text)) is None
+
+
 def _title_completed(sdoc: Any, toks: list[Any], lex: Lexicon) -> tuple[int, str | None]:
     """(how many of a span's first words end a title begun before it, the title's role) when a
     person's name follows them: "secretario de" + "Estado Antony Blinken"; (0, None) otherwise."""
@@ -882,6 +1079,25 @@ def _title_completed(sdoc: Any, toks: list[Any], lex: Lexicon) -> tuple[int, str
         hit = title_before(before + [t.text for t in toks[:k]], lex)  # the longest title ending there
         if hit and hit[0] > k:  # it begins before the span
             return k, hit[1]
+    return 0, None
+
+
+def _leading_title(toks: list[Any], lex: Lexicon) -> tuple[int, str | None]:
+    """(number of words, role) of a capitalised title opening a span the model did not call a
+    person: the whole span ("Primer Ministro") or a title of two words or more before a name
+    ("Prime Minister Modi"; one word is too weak: "General Motors"); (0, None) otherwise."""
+    for k in range(min(lex.max_title_words, len(toks)), 0, -1):
+        words = toks[:k]
+        phrase = " ".join(t.lower_ for t in words)
+        if phrase not in lex.titles or not words[0].text[:1].isupper() or not words[-1].text[:1].isupper():
+            continue
+        rest = toks[k:]
+        if not rest:
+            return k, lex.titles[phrase]
+        if k >= 2 and all(t.is_alpha and t.text.istitle() for t in rest) and (
+                len(rest) == 1 or _given_name_first(" ".join(t.text for t in rest))):
+            return k, lex.titles[phrase]
+        return 0, None
     return 0, None
 
 
@@ -904,8 +1120,11 @@ def _role_phrase(toks: list[Any], lex: Lexicon) -> bool:
     title and a particle names a position (and perhaps its holder run on), not an organisation
     or a place."""
     first = toks[0]
-    return first.text[:1].isupper() and first.lower_ in lex.titles and toks[1].lower_ in lex.name_particles \
-        and toks[1].text.islower()
+    k = 1
+    while k < len(toks) - 1 and toks[k].text[:1].isupper() and toks[k].lower_ in lex.titles:
+        k += 1  # "Fiscal General de Veracruz": a title of several words
+    return first.text[:1].isupper() and first.lower_ in lex.titles and toks[k].lower_ in lex.name_particles \
+        and toks[k].text.islower()
 
 
 def _legal_form(word: str) -> bool:
@@ -985,7 +1204,8 @@ def _not_a_name(text: str, toks: list[Any], label: str, lex: Lexicon) -> bool:
     head = folded[0] if lex.head_initial else folded[-1]
     if label not in ("PERSON", "ORG") and head in lex.time_heads and not text.isupper():
         return True
-    if len(toks) == 1 and len(words) == 1 and label != "PERSON" and toks[0].is_stop and not text.isupper():
+    if len(toks) == 1 and len(words) == 1 and label != "PERSON" and toks[0].is_stop and not text.isupper() \
+            and toks[0].lower_ not in lex.standalone_names:  # "el Estado" names an institution
         return True
     if len(words) >= 2 and all(w in lex.share_words for w in folded):
         return True  # "Facebook Twitter Pinterest Correo", "Compartir Tweet": a page's share buttons
@@ -1020,7 +1240,7 @@ def _trim_words(toks: list[Any], label: str, lex: Lexicon) -> tuple[list[Any], s
                    if t.lower_ in _POSSESSIVE_TOKENS or t.lower_.endswith(_POSSESSIVE_TOKENS)), default=0)
         toks = toks[cut:]
     while len(toks) > 1 and toks[0].text[:1].isupper() and (
-            toks[0].lower_ in lex.sentence_openers or verb(toks[0])
+            toks[0].lower_ in lex.sentence_openers or verb(toks[0]) or toks[0].lower_ in lex.nickname_cues
             or (label == "ORG" and len(toks) > 2 and toks[0].pos_ != "PROPN" and toks[0].lower_ in lex.person_modifiers)):
         toks = toks[1:]
     while len(toks) > 1 and toks[-1].text[:1].isupper() and (
@@ -1108,6 +1328,8 @@ def _titled_speaker(toks: list[Any], lex: Lexicon) -> int:
     for k in range(len(toks) - 2, max(len(toks) - 5, -1), -1):
         if toks[k].lower_ in lex.titles and toks[k].text[:1].isupper():
             rest = toks[k + 1:]
+            if rest[0].text.islower():
+                return 0  # "Fiscal General de Veracruz said": the office of a place, no one's name
             if k == 0 and (len(rest) == 1 or fold(rest[-1].text) in lex.org_keywords or _legal_form(rest[-1].text)) \
                     and not _given_name_first(" ".join(t.text for t in rest) + " x"):
                 return 0  # "General Motors said": a name opening with a title's word, no titled person
@@ -1212,8 +1434,9 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, l
     """Turn linked candidates into Mention and Entity records (entities in order of first mention);
     the candidates in `unnamed` are mentions of an organisation without an entity."""
     groups = sorted((sorted(g) for g in groups), key=lambda g: cands[g[0]].start)
-    mentions: list[tuple[int, Mention]] = [
-        (cands[i].start, Mention(cands[i].start, cands[i].end, cands[i].text, "ORG")) for i in unnamed]
+    mentions: list[tuple[int, Mention]] = [  # a lone word read as a person keeps its label
+        (cands[i].start, Mention(cands[i].start, cands[i].end, cands[i].text,
+                                 "PERSON" if cands[i].label == "PERSON" else "ORG")) for i in unnamed]
     entities: list[Entity] = []
     for n, members in enumerate(groups, start=1):
         key = f"e{n}"
@@ -1238,6 +1461,8 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, l
             label = "ORG"  # "Twitter" read as a person: a body of the table
         if label == "PERSON" and _plural_group(name, cands, members):
             label = "ORG"  # "Los Mareños", "Las Tías": a plural article names a group, not a person
+        if label == "PERSON" and lex is not None and _joined_by_and(name, cands, members, lex):
+            label = "GPE" if all(_after_of(body, cands[i], lex) for i in members) else "ORG"
         entity = Entity(id=key, name=name, kind=KIND.get(label, "other"),
                         articles=[article] if article else [])
         seen: set[str] = set()
@@ -1284,7 +1509,26 @@ def _person_read_as_org(cands: list[Cand], members: list[int], name: str, lex: L
     last = toks[-1]
     if last in generic_name_words() or last in LEGAL_FORMS or last in lex.org_keywords or last in lex.generic_org_words:
         return False
+    if (exonym_key((last,)) or ("",))[0] == "~places":
+        return False  # "Salud Coahuila": a body of a place, though 'Salud' is a given name too
     return any(cands[i].model_label in ("PERSON", "PER") or cands[i].tokens == (last,) for i in members)
+
+
+def _joined_by_and(name: str, cands: list[Cand], members: list[int], lex: Lexicon) -> bool:
+    """'Castilla y León', 'Smith and Wesson' read as a person: a 'person' whose every name joins
+    two words by 'y'/'and', with no given name first and never linked to a person's full name,
+    is no person (two people are never one mention)."""
+    def joined(text: str) -> bool:
+        words = text.split()
+        return len(words) >= 3 and any(w in ("y", "e", "and", "&") for w in words[1:-1]) and not _given_name_first(text)
+
+    return joined(name) and all(joined(cands[i].text) and not cands[i].nick and not cands[i].nominal for i in members)
+
+
+def _after_of(body: str, cand: Cand, lex: Lexicon) -> bool:
+    """The mention follows 'de'/'of' or a place preposition ("provincias de Castilla y León")."""
+    words = body[max(0, cand.start - 20):cand.start].split()[-1:]
+    return bool(words) and (words[0].casefold() in lex.place_prepositions or words[0].casefold() in ("de", "del", "of"))
 
 
 _GROUP_ARTICLES = ("los ", "las ")

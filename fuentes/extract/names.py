@@ -82,6 +82,8 @@ class Lexicon:
     qualified_institutions: frozenset[str] = frozenset()  # "Gobierno" alone: which one the article's longer name says
     of_particles: tuple[str, ...] = ()  # "Delta IV de Boeing": the word joining two names run into one span
     head_final_words: frozenset[str] = frozenset()  # "Convention Center", "Conference": an English-style name's last word
+    extra_common_words: frozenset[str] = frozenset()  # "Coronavirus": common nouns the model's lexicon lacks
+    law_heads: frozenset[str] = frozenset()  # "Ley Federal de Derechos", "Patriot Act": a law, not a place
 
 
 @lru_cache(maxsize=None)
@@ -120,6 +122,8 @@ def lexicon(language: str | None) -> Lexicon:
         section_words=frozenset(fold(str(w)) for w in raw.get("section_words") or []),
         of_particles=tuple(str(w) for w in raw.get("of_particles") or []),
         head_final_words=frozenset(fold(str(w)) for w in raw.get("head_final_words") or []),
+        extra_common_words=low("extra_common_words"),
+        law_heads=frozenset(fold(str(w)) for w in raw.get("law_heads") or []),
     )
 
 
