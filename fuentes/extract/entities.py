@@ -336,10 +336,13 @@ def _org_headed(sdoc: Any, cand: Cand, lex: Lexicon) -> bool:
     """The mention stands beside a noun that says it is a body ("la empresa Pemex", "la empresa de
     telefonía móvil Amena", "security firm Cisco Talos"; data `org_heads`)."""
     span = sdoc.char_span(cand.start, cand.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    first = span[0]
-    before = sdoc[first.i - 1] if first.i > 0 else None
+    return span is not None and len(span) > 0 and _beside_org_noun(span[0], lex)
+
+
+def _beside_org_noun(first: Any, lex: Lexicon) -> bool:
+    """The name's first token follows a body noun of `org_heads` ("la empresa Pemex") or hangs
+    from one a few words before it ("la empresa de telefonía móvil Amena")."""
+    before = first.doc[first.i - 1] if first.i > 0 else None
     if before is not None and before.pos_ == "NOUN" and before.lower_ in lex.org_heads:
         return True
     head = first.head
@@ -857,13 +860,8 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
         label = "PERSON"  # "informó el director Dressen": one name after a lower-case title is its holder's
     if label == "PERSON" and before is not None and before.lower_ in lex.work_nouns:
         label = "WORK_OF_ART"  # "his war comic Forgotten Grunt", "the film Roma": a title, no person
-    if label in ("PERSON", "GPE", "LOC", "NORP") and before is not None and before.pos_ == "NOUN" \
-            and before.lower_ in lex.org_heads:
-        label = "ORG"  # "security firm Cisco Talos", "la empresa Pemex": the noun says what the name is
-    elif label in ("PERSON", "GPE", "LOC", "NORP") and toks[0].dep_ in ("appos", "nmod", "flat", "compound") \
-            and toks[0].head.i < toks[0].i and toks[0].head.pos_ == "NOUN" and toks[0].head.lower_ in lex.org_heads \
-            and toks[0].i - toks[0].head.i <= 5:
-        label = "ORG"  # "la empresa de telefonía móvil Amena": the noun the name stands beside says what it is
+    if label in ("PERSON", "GPE", "LOC", "NORP") and _beside_org_noun(toks[0], lex):
+        label = "ORG"  # "security firm Cisco Talos", "la empresa de telefonía móvil Amena": the noun says what it is
     elif label in ("GPE", "LOC") and lex.head_initial and len(toks) == 1 and before is not None \
             and before.pos_ == "NOUN" and before.text.islower() and before.lower_ not in lex.place_heads \
             and exonym_key(name_tokens(toks[0].text)) is None:
