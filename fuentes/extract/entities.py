@@ -86,6 +86,7 @@ from fuentes.extract.aliases import (
 )
 from fuentes.extract.names import title_before
 from fuentes.model import Entity, Evidence, Mention
+from fuentes.nlp.data_files import load_yaml
 from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
@@ -1177,11 +1178,9 @@ def _plural_demonym(text: str, before: Any, lex: Lexicon, label: str = "GPE") ->
 @lru_cache(maxsize=1)
 def _calendar_words() -> frozenset[str]:
     """Month and weekday names in every language with a dates file ("December", "enero", "lunes")."""
-    import yaml
-
     words: set[str] = set()
     for path in linking.DATA.glob("dates_*.yaml"):
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = load_yaml(path) or {}
         for key in ("months", "weekdays"):
             words.update(fold(str(w)) for w in raw.get(key) or {} if len(str(w)) >= 4)
     return frozenset(words)

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from fuentes.nlp.data_files import load_yaml
 
 DATA = Path(__file__).with_name("data")
 _WORD = re.compile(r"[^\W\d_][\w.'\u2019-]*|\d+", re.UNICODE)
@@ -90,7 +90,7 @@ class Lexicon:
 def lexicon(language: str | None) -> Lexicon:
     """Cues for `language`; languages without a data file use English cues."""
     lang = language if language and (DATA / f"{language}.yaml").exists() else "en"
-    raw = yaml.safe_load((DATA / f"{lang}.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(DATA / f"{lang}.yaml")
     low = lambda key: frozenset(str(w).casefold() for w in raw.get(key) or [])  # noqa: E731
     titles = {str(k).casefold(): v for k, v in (raw.get("titles") or {}).items()}
     return Lexicon(
@@ -134,7 +134,7 @@ def _endings(raw: dict[str, Any], key: str) -> tuple[str, ...]:
 
 def _acronyms(lang: str) -> dict[str, str]:
     """data/acronyms.yaml for one language: folded acronym -> the full name in that language."""
-    raw = yaml.safe_load((DATA / "acronyms.yaml").read_text(encoding="utf-8")) or {}
+    raw = load_yaml(DATA / "acronyms.yaml") or {}
     return {fold(str(acr)): names.get(lang) or names["en"] for acr, names in raw.items()}
 
 
