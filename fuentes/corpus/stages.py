@@ -272,7 +272,8 @@ class Claims(CorpusStage):
     """Claims matched across articles with independent-source counts, discrepancies, grades."""
 
     name = "claims"
-    version = "3"  # 2: a discrepancy needs one subject and one measure; 3: described bodies, verb classes
+    version = "4"  # 2: a discrepancy needs one subject and one measure; 3: described bodies, verb classes;
+    # 4: agent blocking, one agent's reworded statements agree through the sentence encoder, more verb classes
     reads = ("claims_layer", "entities", "provenance")
     writes = ("claims", "discrepancies")
 

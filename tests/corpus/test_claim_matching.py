@@ -83,3 +83,21 @@ def test_matching_on_slots_silence_and_word_overlap():
     slot = next(c for c in result.claims if "a1" in {m.id for m in result.members[c.id]})
     assert slot.independent_sources == 1 and slot.contradicted_by == ["c1"] and slot.articles == ["a"]
     assert [(k.kind, k.a, k.b) for k in result.conflicts] == [("value", "a1", "c1")]
+
+
+def test_one_agents_statements_of_one_kind_are_candidates_in_any_wording_or_language():
+    """The agent blocking key: a subject with its predicate's synonym classes, in both languages;
+    no key without a subject, nor for a verb in no class."""
+    from fuentes.corpus.claims import block_keys
+
+    def agent_keys(claim: Claim) -> set[tuple]:
+        return {k for k in block_keys(claim) if k[0] == "agent"}
+
+    sent = cl("a1", "The governor dispatched two hundred soldiers to the border town", "dispatch", subj="ent_gov")
+    enviados = cl("b1", "El gobernador despachó a doscientos militares a la frontera", "despachar",
+                  subj="ent_gov")
+    killed = cl("c1", "Soldiers killed Rafael Quintero", "kill", subj="ent_army")
+    murio = cl("d1", "Murió Rafael Quintero en el operativo del ejército", "die", subj="ent_army")
+    assert agent_keys(sent) & agent_keys(enviados) and agent_keys(killed) & agent_keys(murio)
+    assert not agent_keys(sent) & agent_keys(cl("e1", sent.text, "dispatch", subj="ent_mayor"))
+    assert not agent_keys(cl("f1", sent.text, "dispatch")) and not agent_keys(cl("g1", "He was there", "be", subj="x"))
