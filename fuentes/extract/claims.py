@@ -41,7 +41,7 @@ from typing import Any
 import yaml
 
 from fuentes.doc import ArticleDoc
-from fuentes.extract import speech
+from fuentes.extract import names, speech
 from fuentes.extract.values import Found, find_values, is_figure
 from fuentes.ids import content_id
 from fuentes.model import Claim, Evidence, Mention, Quote
@@ -66,7 +66,7 @@ VERSION = "11"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # 11: a quoted phrase without a finite clause of its own, or an imperative, is no claim of its speaker;
 # a verbless line (dateline, copyright, score) makes no value claim; a characterisation ("called it a
 # disgrace") is no claim; a typographic contraction is its verb; a dropped Spanish subject is the person
-# named before
+# named before; a name modifying a person noun ("the New Jersey governor") is not that person
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -207,6 +207,8 @@ class _Article:
         found = self.entity_at(tok)
         if found:
             return found
+        if tok.pos_ == "NOUN" and self.person_noun(tok):
+            return None  # "the New Jersey governor", "Trump's spokesman": a person the name does not name
         for child in tok.children:
             if child.dep_ in POSSESSIVE and child.pos_ in ("PRON", "DET") and child.lower_ in POSSESSORS:
                 if tok.lemma_.casefold() in self.lex.event_nouns:
@@ -218,6 +220,12 @@ class _Article:
                 if found:
                     return found
         return None
+
+    def person_noun(self, tok: Any) -> bool:
+        """A noun for a person by role or title (governor, spokesman, gobernador, vocero)."""
+        lex = names.lexicon(self.lex.language)
+        return any(w in lex.role_nouns or w in lex.titles or w in lex.trailing_roles or w in lex.person_nouns
+                   for w in (tok.lower_, tok.lemma_.casefold()))
 
     def argument(self, tok: Any | None) -> str | None:
         """The referent of an argument: the entity it names, else the unnamed body a description

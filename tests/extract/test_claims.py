@@ -316,3 +316,20 @@ def test_a_dropped_spanish_subject_is_the_person_named_before(nlp):
     assert handed.subject == "e1"
     impersonal = [c for c in claims if c.text.startswith("Se detuvo")]
     assert all(c.subject is None and c.object is None for c in impersonal)
+
+
+@pytest.mark.parametrize("lang,body,place", [
+    ("en", "The New Jersey governor accused Rafael Quintero of bribery on Tuesday.", "New Jersey"),
+    ("es", "El gobernador de Nueva Jersey acus\u00f3 a Rafael Quintero de soborno el martes.", "Nueva Jersey"),
+])
+def test_a_person_by_role_is_not_the_name_modifying_it(nlp, lang, body, place):
+    # Regression: "the New Jersey governor accused X" had New Jersey as its subject.
+    ms = sorted(mentions_of(body, "Rafael Quintero") + [m for m in _place(body, place)], key=lambda m: m.start)
+    claims = extract_claims(body, nlp[lang](body), ms, [], lang, "pn")
+    accused = next(c for c in claims if c.start == 0)
+    assert accused.subject is None
+
+
+def _place(body: str, name: str) -> list[Mention]:
+    start = body.index(name)
+    return [Mention(start, start + len(name), name, "GPE", "p1")]
