@@ -38,13 +38,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from fuentes.doc import ArticleDoc
 from fuentes.extract import names, speech
 from fuentes.extract.values import Found, find_values, is_figure
 from fuentes.ids import content_id
 from fuentes.model import Claim, Evidence, Mention, Quote
+from fuentes.nlp.data_files import load_yaml
 from fuentes.pipeline import Stage, register
 from fuentes.nlp.text import doc_text
 
@@ -120,7 +119,7 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
     path = DATA / f"claims_{lang}.yaml"
     if not path.exists():
         lang, path = "en", DATA / "claims_en.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     return ClaimLexicon(
         language=lang,
         predicates={k.casefold(): v for k, v in raw["predicates"].items()},
