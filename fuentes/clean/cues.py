@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from fuentes.nlp.data_files import load_yaml
+
 
 DATA = Path(__file__).with_name("data")
 FLAGS = re.IGNORECASE | re.UNICODE
@@ -89,7 +90,7 @@ def load(language: str | None = None) -> LangData:
     langs = (language,) if language in known else known
     data = LangData(languages=langs)
     for lang in langs:
-        raw = yaml.safe_load((DATA / f"{lang}.yaml").read_text(encoding="utf-8")) or {}
+        raw = load_yaml((DATA / f"{lang}.yaml").read_text(encoding="utf-8")) or {}
         _add(data, raw)
         if len(langs) == 1:
             data.date_order = raw.get("date_order", "MDY")

@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
+from fuentes.nlp.data_files import load_yaml
+
 
 PRECISIONS = ("year", "month", "day", "hour", "minute", "second")
 RANK = {name: i for i, name in enumerate(PRECISIONS)}
@@ -152,7 +153,7 @@ def to_datetime(value: str | Instant | None) -> datetime | None:
 def zone_table() -> dict[str, Any]:
     """The zone data: `abbreviations` (case as written: "ET", "CST") and `phrases` (any case:
     "hora del centro") -> an IANA zone name, a fixed offset ("-06:00") or None (local, unknown)."""
-    raw = yaml.safe_load(ZONES_FILE.read_text(encoding="utf-8")) or {}
+    raw = load_yaml(ZONES_FILE.read_text(encoding="utf-8")) or {}
     return {"abbreviations": dict(raw.get("abbreviations") or {}),
             "phrases": {k.casefold(): v for k, v in (raw.get("phrases") or {}).items()}}
 

@@ -16,7 +16,6 @@ from typing import Any
 
 import lxml.html
 import trafilatura
-import yaml
 from lxml import etree
 
 from fuentes.clean.controls import clean_fields, strip_controls
@@ -29,6 +28,7 @@ from fuentes.clean.dates import (
 )
 from fuentes.doc import ArticleDoc
 from fuentes.errors import InputError
+from fuentes.nlp.data_files import load_yaml
 from fuentes.pipeline import stage_from_function
 
 META_FIELDS = ("outlet", "title", "byline", "published", "published_source", "modified", "url", "language",
@@ -101,7 +101,7 @@ def extract_html(html: str, url: str | None = None) -> tuple[str, dict[str, Any]
 
 @lru_cache(maxsize=1)
 def _markup() -> dict[str, Any]:
-    raw = yaml.safe_load(MARKUP_FILE.read_text(encoding="utf-8")) or {}
+    raw = load_yaml(MARKUP_FILE.read_text(encoding="utf-8")) or {}
     return {"published": [n.casefold() for n in raw.get("published_meta", [])],
             "modified": [n.casefold() for n in raw.get("modified_meta", [])],
             "types": frozenset(raw.get("json_ld_article_types", []))}

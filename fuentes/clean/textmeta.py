@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 import dateparser
-import yaml
 
 from fuentes.clean.cues import FLAGS, LangData
 from fuentes.clean.dates import (
@@ -29,6 +28,7 @@ from fuentes.clean.dates import (
     zone_named,
     zone_table,
 )
+from fuentes.nlp.data_files import load_yaml
 
 PARTICLES = frozenset("de del la las los da das do dos di van von der den du le bin al el y e st".split())
 NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
@@ -213,7 +213,7 @@ def _time_cues(languages: tuple[str, ...]) -> dict[str, re.Pattern[str] | None]:
     parts: dict[str, list[str]] = {"am": [], "pm": [], "hour_suffix": [], "joiner": [], "modified_labels": []}
     for lang in languages:
         path = TIMES / f"{lang}.yaml"
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+        raw = load_yaml(path.read_text(encoding="utf-8")) if path.exists() else {}
         for key, values in parts.items():
             if (raw or {}).get(key):
                 values.append(raw[key])

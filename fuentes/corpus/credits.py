@@ -17,9 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-import yaml
-
 from fuentes.ids import normalize_text
+from fuentes.nlp.data_files import load_yaml
 
 WINDOW_BEFORE = 90
 WINDOW_AFTER = 80
@@ -129,7 +128,7 @@ def derived_short_forms(name: str) -> list[str]:
 
 
 def _load_outlets() -> list[Outlet]:
-    raw = yaml.safe_load(resources.files("fuentes.corpus").joinpath("data/outlets.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("fuentes.corpus").joinpath("data/outlets.yaml").read_text("utf-8"))
     outlets = []
     for item in raw["outlets"]:
         names = [item["name"], *item.get("aliases", [])]
@@ -150,7 +149,7 @@ class CueSet:
 def load_cues(language: str) -> CueSet:
     """Cue patterns of a language ('en', 'es'); unknown languages use English."""
     lang = language if language in ("en", "es") else "en"
-    raw = yaml.safe_load(resources.files("fuentes.corpus").joinpath(f"data/credits_{lang}.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("fuentes.corpus").joinpath(f"data/credits_{lang}.yaml").read_text("utf-8"))
     flags = re.IGNORECASE
     cues = []
     for cue in raw.get("cues", []):

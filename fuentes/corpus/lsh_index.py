@@ -31,10 +31,10 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-import yaml
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from fuentes.errors import InputError
+from fuentes.nlp.data_files import load_yaml
 
 NUM_PERM = 128
 SHINGLE = 2
@@ -77,7 +77,7 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    raw = yaml.safe_load(resources.files("fuentes.corpus").joinpath("data/stopwords.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("fuentes.corpus").joinpath("data/stopwords.yaml").read_text("utf-8"))
     return frozenset(w for words in raw.values() for w in words)
 
 

@@ -27,9 +27,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-import yaml
-
 from fuentes.extract.names import fold, lexicon
+from fuentes.nlp.data_files import load_yaml
 
 # words that carry no identity in an organisation's name ("the", "de", "of"...)
 _ORG_GLUE = frozenset({"the", "of", "de", "del", "la", "las", "el", "los", "and", "y", "for", "para", "en", "in",
@@ -39,7 +38,7 @@ _ORG_GLUE = frozenset({"the", "of", "de", "del", "la", "las", "el", "los", "and"
 @lru_cache(maxsize=1)
 def given_variants() -> dict[str, frozenset[str]]:
     """Folded given name -> the names it may stand for (itself included), both directions."""
-    raw = yaml.safe_load(resources.files("fuentes.corpus").joinpath("data/given_names.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("fuentes.corpus").joinpath("data/given_names.yaml").read_text("utf-8"))
     out: dict[str, set[str]] = {}
     for table in raw.values():
         for short, formal in table.items():
@@ -120,7 +119,7 @@ LEADING_ARTICLES = frozenset({"the", "el", "la", "los", "las"})
 def _exonym_table() -> dict[tuple[str, ...], tuple[str, ...]]:
     from fuentes.extract.names import name_tokens
 
-    raw = yaml.safe_load(resources.files("fuentes.corpus").joinpath("data/exonyms.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("fuentes.corpus").joinpath("data/exonyms.yaml").read_text("utf-8"))
     table: dict[tuple[str, ...], tuple[str, ...]] = {}
     for section, groups in raw.items():
         for number, names in enumerate(groups):
@@ -163,7 +162,7 @@ LEGAL_FORMS = frozenset({"inc", "incorporated", "corp", "corporation", "co", "lt
 
 @lru_cache(maxsize=1)
 def _name_words() -> dict[str, str]:
-    raw = yaml.safe_load(resources.files("fuentes.corpus").joinpath("data/name_words.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("fuentes.corpus").joinpath("data/name_words.yaml").read_text("utf-8"))
     return {fold(str(k)): fold(str(v)) for table in raw.values() for k, v in table.items()}
 
 

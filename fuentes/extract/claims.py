@@ -38,17 +38,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from fuentes.doc import ArticleDoc
-from fuentes.extract import speech
+from fuentes.extract import names, speech
 from fuentes.extract.values import Found, find_values, is_figure
 from fuentes.ids import content_id
 from fuentes.model import Claim, Evidence, Mention, Quote
+from fuentes.nlp.data_files import load_yaml
 from fuentes.pipeline import Stage, register
 from fuentes.nlp.text import doc_text
 
-VERSION = "10"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
+VERSION = "11"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
 # subjectless non-finite fragment makes a claim of the clause it hangs from; 6: an unnamed body
 # named by a description ("the task force", "la embajada estadounidense") is a subject or object;
@@ -63,6 +62,10 @@ VERSION = "10"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # killed X, "X fue capturado por Y": Y captured X; a clause that names no one and states no value (a
 # fragment, an unresolved pronoun) is no claim; a direct quote of no known speaker is no claim
 # 10: a bare year after English "the" is a date, not a count ("the 2016 presidential election")
+# 11: a quoted phrase without a finite clause of its own, or an imperative, is no claim of its speaker;
+# a verbless line (dateline, copyright, score) makes no value claim; a characterisation ("called it a
+# disgrace") is no claim; a typographic contraction is its verb; a dropped Spanish subject is the person
+# named before; a name modifying a person noun ("the New Jersey governor") is not that person
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -116,7 +119,7 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
     path = DATA / f"claims_{lang}.yaml"
     if not path.exists():
         lang, path = "en", DATA / "claims_en.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     return ClaimLexicon(
         language=lang,
         predicates={k.casefold(): v for k, v in raw["predicates"].items()},
@@ -203,6 +206,8 @@ class _Article:
         found = self.entity_at(tok)
         if found:
             return found
+        if tok.pos_ == "NOUN" and self.person_noun(tok):
+            return None  # "the New Jersey governor", "Trump's spokesman": a person the name does not name
         for child in tok.children:
             if child.dep_ in POSSESSIVE and child.pos_ in ("PRON", "DET") and child.lower_ in POSSESSORS:
                 if tok.lemma_.casefold() in self.lex.event_nouns:
@@ -214,6 +219,12 @@ class _Article:
                 if found:
                     return found
         return None
+
+    def person_noun(self, tok: Any) -> bool:
+        """A noun for a person by role or title (governor, spokesman, gobernador, vocero)."""
+        lex = names.lexicon(self.lex.language)
+        return any(w in lex.role_nouns or w in lex.titles or w in lex.trailing_roles or w in lex.person_nouns
+                   for w in (tok.lower_, tok.lemma_.casefold()))
 
     def argument(self, tok: Any | None) -> str | None:
         """The referent of an argument: the entity it names, else the unnamed body a description
@@ -701,8 +712,12 @@ class _Article:
             if modality == "aim" and self.entity_of(patient) is None and not self.every_clause:
                 continue  # "to smuggle fentanyl", "to do that": a fragment
             verb = raised[0] if raised else tok
-            copula = verb.lemma_.casefold() in COPULAS or self._nominal_predicate(verb)
-            predicate = cls or ("be" if copula else verb.lemma_.casefold())
+            copula = lemma_of(verb) in COPULAS or self._nominal_predicate(verb)
+            predicate = cls or ("be" if copula else lemma_of(verb))
+            if not predicate.replace(":", "").isalpha() and not self.every_clause:
+                continue  # no word to name what is stated
+            if cls is None and not self.every_clause and self.characterises(verb, toks):
+                continue  # "called the plan “a disgrace”", "lo calificó de corrupto": the speaker's words
             if not is_noun and tok.dep_ == "xcomp" and tok.head.lemma_.casefold() in self.lex.attempt_verbs:
                 predicate = f"attempt:{predicate}"
             span = self.sentence_tokens(tok) if is_noun or modality == "aim" else toks
@@ -711,7 +726,10 @@ class _Article:
             start, end = span[0].idx, span[-1].idx + len(span[-1])
             reported = self.inside(self.indirect, tok.idx)
             obj = self.argument(patient) if patient is not None or is_noun else self.oblique_body(tok, toks)
-            claims.append(self._claim(start, end, predicate, self.argument(subj), obj,
+            agent = self.argument(subj)
+            if not is_noun and subj is None and (patient is None or agent is None):
+                agent, obj = self.dropped_subject(verb, agent, obj, patient is None)
+            claims.append(self._claim(start, end, predicate, agent, obj,
                                       found, reported.speaker if reported else None, modality=modality,
                                       time=self.time_of(found), place=self.place_of(toks)))
             made.add(tok.i)
@@ -736,8 +754,9 @@ class _Article:
             if (asks(span.root.sent.text) or exclaims(span.root.sent.text)) and not self.every_clause:
                 continue  # a figure in a question is asked about, not stated
             tok = self._clause_of(span.root)
-            if not self.every_clause and self._listing(tok):
-                continue  # a verbless listing line ("Director: X", "Reparto: Y") states nothing
+            if not self.every_clause and (self._listing(tok) or self._verbless_line(tok)):
+                continue  # a verbless line (a listing "Director: X", a dateline "PARIS, Dec. 14 (AP",
+                # a copyright or score line) states nothing
             chain: set[int] = set()
             up = tok
             while self._fragment(up) and up.head.i != up.i:  # "..., beginning in March 2017"
@@ -760,10 +779,15 @@ class _Article:
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
             reported = self.inside(self.indirect, tok.idx)
             verb = raised[0] if raised else tok
-            copula = any(c.dep_ == "cop" for c in verb.children) or verb.lemma_.casefold() in COPULAS
-            predicate = self.verb_class(verb) or ("be" if copula else verb.lemma_.casefold())
+            copula = any(c.dep_ == "cop" for c in verb.children) or lemma_of(verb) in COPULAS
+            predicate = self.verb_class(verb) or ("be" if copula else lemma_of(verb))
+            if not predicate.isalpha() and not self.every_clause:
+                continue
             obj = self.argument(patient) if patient is not None else self.oblique_body(tok, toks)
-            out.append(self._claim(start, end, predicate, self.argument(subj),
+            agent = self.argument(subj)
+            if subj is None:
+                agent, obj = self.dropped_subject(verb, agent, obj, patient is None)
+            out.append(self._claim(start, end, predicate, agent,
                                    obj, found, reported.speaker if reported else None,
                                    modality=modality, time=self.time_of(found), place=self.place_of(toks)))
             spans.append((start, end))
@@ -773,6 +797,13 @@ class _Article:
         while not self._clause_head(tok) and tok.head.i != tok.i:
             tok = tok.head  # up to a verb, a copula's predicate, or the sentence's root
         return tok
+
+    def _verbless_line(self, tok: Any) -> bool:
+        """The clause found for a value has no verb and its sentence opens a line: a dateline, a
+        copyright, score or caption line. (A verbless piece inside a running sentence, where the
+        parser split it, is read as before.)"""
+        start = tok.sent.start_char
+        return not self._clause_head(tok) and (start == 0 or self.body[start - 1] == "\n")
 
     @staticmethod
     def _listing(tok: Any) -> bool:
@@ -806,7 +837,74 @@ class _Article:
         stays a quote: no claim."""
         return [self._claim(q.start, q.end, "say", q.speaker, None, self._values_between(q.start, q.end), q.speaker)
                 for q in self.direct if len(q.text.split()) >= MIN_WORDS and not asks(q.text)
-                and (self.every_clause or ((q.speaker or q.speaker_name) and not self.speaks_mind(q)))]
+                and (self.every_clause or ((q.speaker or q.speaker_name) and self.states(q)
+                                           and not self.speaks_mind(q)))]
+
+    def dropped_subject(self, verb: Any, agent: str | None, obj: str | None,
+                        no_patient: bool) -> tuple[str | None, str | None]:
+        """Spanish drops a subject the reader knows ("Fue detenido el martes", "Aseguró que..."):
+        a main or reported clause whose finite verb is in the third person singular and has no
+        subject, no impersonal or passive "se", is about the nearest person named before it (in its
+        sentence or the one before, as a pronoun is). In the passive ("fue detenido") that person
+        is the patient, else the agent. (agent, object) keys, filled where they were empty."""
+        if self.lex.language != "es" or verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp"):
+            return agent, obj
+        if any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ or c.dep_.startswith("expl") or c.lower_ == "se"
+               for c in verb.children):
+            return agent, obj
+        aux = next((c for c in verb.children if c.dep_ in ("aux", "aux:pass", "cop") and "Fin" in c.morph.get("VerbForm")), None)
+        finite = aux if aux is not None else verb
+        if "Fin" not in finite.morph.get("VerbForm") or finite.morph.get("Person") != ["3"] \
+                or finite.morph.get("Number") != ["Sing"]:
+            return agent, obj
+        person = self.antecedent(verb)
+        if person is None:
+            return agent, obj
+        passive = aux is not None and aux.lemma_.casefold() == "ser" and "Part" in verb.morph.get("VerbForm")
+        if passive:
+            return agent, obj or (person if no_patient else obj)
+        return agent or person, obj
+
+    def characterises(self, verb: Any, toks: list[Any]) -> bool:
+        """The clause calls someone or something by a name or a quality (a verb of the language's
+        `quote_verbs`: call, describe, label; llamar, calificar, tildar), in the active voice, with
+        the words given: a direct quote in the clause, a predicative complement ("called him a
+        robot"), or "as" / "como" / "de" ("described it as", "lo calificó de corrupto"). That is the
+        speaker's characterisation, a quote or an opinion, not a fact; "was named director"
+        (passive) is an appointment and stays."""
+        if lemma_of(verb) not in self.speech.quote_verbs:
+            return False
+        if any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "aux:pass") for c in verb.children):
+            return False
+        if toks and any(q.start < toks[-1].idx + len(toks[-1]) and toks[0].idx < q.end for q in self.direct):
+            return True
+        if any(c.dep_ in ("oprd", "xcomp", "attr", "acomp") for c in verb.children):
+            return True
+        # "described it as", "la describió como"; "lo calificó de corrupto": "de" before a bare
+        # noun or adjective (not "de la banda", "del puerto", "de Tijuana")
+        return any(t.lower_ in ("as", "como") or (t.lower_ == "de" and t.dep_ == "case" and t.head.pos_ in ("NOUN", "ADJ")
+                                                  and not any(g.dep_ == "det" for g in t.head.children))
+                   for t in verb.subtree if t.i > verb.i)
+
+    def states(self, q: Quote) -> bool:
+        """The quote holds a statement of its own: a finite verb, not an imperative, with its subject
+        inside the quote (Spanish drops the subject: a finite verb is enough). A quoted phrase set
+        in the outlet's sentence ("called the plan “a hell of a lot worse”", "said they were
+        “not smart enough to win”", "lo calificó de “una vergüenza”") is words
+        quoted, no claim of the speaker's."""
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            return True
+        inside = range(span.start, span.end)
+        for tok in span:
+            finite = "Fin" in tok.morph.get("VerbForm") or tok.tag_ == "MD"  # "would" carries no VerbForm
+            if tok.pos_ not in ("VERB", "AUX") or not finite or "Imp" in tok.morph.get("Mood"):
+                continue
+            head = tok.head if tok.dep_ in ("aux", "auxpass", "aux:pass", "cop") else tok
+            if self.lex.language == "es" or any(c.i in inside and (c.dep_ in SUBJ or c.dep_ in PASS_SUBJ or c.dep_ == "expl")
+                                        for c in head.children):
+                return True
+        return False
 
     def speaks_mind(self, q: Quote) -> bool:
         """The quote only exclaims or tells its speaker's own feeling or stance ("Yes, I support
@@ -879,6 +977,18 @@ class _Article:
 
 _QUESTION_END = re.compile(r"\?[\"'”’»)\]]*\s*$")
 _EXCLAMATION_END = re.compile(r"!+[\"'”’»)\]]*\s*$")
+
+
+_CONTRACTED = {"'s": "be", "'re": "be", "'m": "be", "'ve": "have", "'d": "have", "'ll": "will"}
+
+
+def lemma_of(tok: Any) -> str:
+    """A verb's lemma, casefolded; a contraction written with a typographic apostrophe ("He’s",
+    "they’re") is read as its verb, as the straight one is."""
+    lemma = tok.lemma_.casefold()
+    if lemma.isalpha():
+        return lemma
+    return _CONTRACTED.get(tok.text.casefold().replace("’", "'"), lemma)
 
 
 def asks(text: str) -> bool:

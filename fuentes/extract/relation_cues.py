@@ -21,6 +21,8 @@ class Trigger:
     inverse: bool = False
     preps: tuple[str, ...] = ("obj",)
     object: str = "entity"  # entity / event / phrase
+    context: str | None = None  # "violence": the word also names words or criticism ("attacked X over
+    # his plan"); it states an attack only in a sentence with a word of the language's `violence_words`
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Cues:
     modals: frozenset[str] = frozenset()  # a verb under one of these states no fact ("could replace")
     conditional_marks: frozenset[str] = frozenset()  # "if", "when": a present-tense clause is no fact
     perfect: frozenset[str] = frozenset()  # the perfect's auxiliary ("have", "haber")
+    violence_words: frozenset[str] = frozenset()  # lemmas or forms that make "attack" a violent one
 
 
 @lru_cache(maxsize=None)
@@ -57,7 +60,8 @@ def load_cues(language: str | None) -> Cues:
         preps = tuple(spec.get("preps") or ("obj",))
         if len(words) == 2 and words[1] in preps:  # "work for": the verb with that marker only
             words, preps = words[:1], (words[1],)
-        trig = Trigger(words, spec["predicate"], bool(spec.get("inverse")), preps, spec.get("object", "entity"))
+        trig = Trigger(words, spec["predicate"], bool(spec.get("inverse")), preps, spec.get("object", "entity"),
+                       spec.get("context"))
         triggers.setdefault(words[0], []).append(trig)
     low = lambda key: frozenset(str(w).casefold() for w in raw.get(key) or [])  # noqa: E731
     hedges = sorted((str(h).casefold() for h in raw.get("hedges") or []), key=len, reverse=True)
@@ -72,6 +76,6 @@ def load_cues(language: str | None) -> Cues:
         months={str(m).casefold(): n for n, m in enumerate(raw.get("months") or [], start=1)},
         then_words=low("then_words"), group_nouns=low("group_nouns"), event_nouns=low("event_nouns"),
         modals=low("modals"), conditional_marks=low("conditional_marks"),
-        perfect=low("perfect"),
+        perfect=low("perfect"), violence_words=low("violence_words"),
         contractions={str(k): str(v) for k, v in (raw.get("contractions") or {}).items()},
     )

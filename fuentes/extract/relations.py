@@ -43,7 +43,7 @@ from fuentes.pipeline import Stage, register
 
 __all__ = ["DATA", "VERSION", "Cues", "RelationsStage", "Trigger", "extract_relations", "load_cues"]
 
-VERSION = "3"
+VERSION = "4"
 
 
 def extract_relations(sdoc: Any, mentions: list[Mention], entities: list[Entity], language: str | None = None,
@@ -94,6 +94,8 @@ def _relations_at(tok: Any, trig: Trigger, ctx: Context) -> list[Relation]:
         return []  # "Cartel" inside a name, "The Head" as a title: not a relation word
     if hedges.unreal(tok, ctx):
         return []  # "when Cruz and Rubio replace Trump": a case, not a succession
+    if trig.context == "violence" and not _violent(tok, ctx.cues):
+        return []  # "Bush attacked Trump over eminent domain, calling him a loser": words, not an attack
     holders = [(h, k) for h in parse.holders(tok, ctx) if not parse.apart(h, tok)
                for k in parse.entity_keys(h, ctx)]
     objects = [(o, k) for o, k in parse.objects(tok, trig, ctx) if not parse.apart(o, tok)]
@@ -114,6 +116,12 @@ def _relations_at(tok: Any, trig: Trigger, ctx: Context) -> list[Relation]:
                 evidence=[Evidence(ctx.article, span.start_char, span.end_char, "relations", VERSION)],
                 allegation=hedges.hedged(tok, span, ctx), start=start, end=end, independent_sources=1))
     return out
+
+
+def _violent(tok: Any, cues: Cues) -> bool:
+    """The trigger's sentence holds another word of violence (a weapon, gunmen, killed, wounded)."""
+    words = cues.violence_words
+    return any(t.i != tok.i and (t.lower_ in words or t.lemma_.casefold() in words) for t in tok.sent)
 
 
 def _named_person(key: str, ctx: Context) -> bool:

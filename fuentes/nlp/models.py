@@ -20,9 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from fuentes.errors import ModelError
+from fuentes.nlp.data_files import load_yaml
 
 DATA = Path(__file__).with_name("data") / "models.yaml"
 _LOCK = threading.Lock()
@@ -49,8 +48,7 @@ class ModelInfo:
 
 @lru_cache(maxsize=1)
 def registry() -> dict[str, Any]:
-    with DATA.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_yaml(DATA)
 
 
 def languages() -> list[str]:

@@ -237,3 +237,99 @@ def test_a_question_quoted_or_not_is_no_claim(nlp, lang, body, quoted):
     assert q.text.endswith("?")
     said = extract_claims(quoted, nlp[lang](quoted), mentions_of(quoted, "Ana Berg"), [q], lang, "q2")
     assert not [c for c in said if c.predicate == "say"]
+
+
+def _quote(body: str, text: str, speaker: str) -> Quote:
+    start = body.index(text)
+    return Quote(id=f"q{start}", article="qf", text=text, start=start, end=start + len(text), direct=True,
+                 speaker_name=speaker, speaker="e1")
+
+
+@pytest.mark.parametrize("lang,body,phrases,statements", [
+    ("en", "Mayor Ana Berg called the port plan \u201ca hell of a lot worse than the last one.\u201d "
+           "She said the rivals were \u201cnot smart enough to win the vote.\u201d "
+           "\u201cWe seized forty rifles at the port,\u201d Berg said. "
+           "\u201cThe drivers would face charges in Texas,\u201d Berg added. "
+           "\u201cPay no attention to the rumors about the raid,\u201d Berg said.",
+     ["a hell of a lot worse than the last one.", "not smart enough to win the vote.",
+      "Pay no attention to the rumors about the raid,"],
+     ["We seized forty rifles at the port,", "The drivers would face charges in Texas,"]),
+    ("es", "La alcaldesa Ana Berg calific\u00f3 el plan del puerto de \u201cuna verg\u00fcenza total para el pueblo\u201d. "
+           "Dijo que sus rivales eran \u201cdemasiado torpes para ganar la votaci\u00f3n\u201d. "
+           "\u201cDecomisamos cuarenta fusiles en el puerto\u201d, dijo Berg. "
+           "\u201cLos conductores enfrentar\u00e1n cargos en Sonora\u201d, a\u00f1adi\u00f3 Berg.",
+     ["una verg\u00fcenza total para el pueblo", "demasiado torpes para ganar la votaci\u00f3n"],
+     ["Decomisamos cuarenta fusiles en el puerto", "Los conductores enfrentar\u00e1n cargos en Sonora"]),
+])
+def test_a_quoted_phrase_is_no_claim_of_its_speaker(nlp, lang, body, phrases, statements):
+    # Regression: scare-quoted words set in the outlet's sentence ("called it \u201ca hell of a lot
+    # worse\u201d") and imperatives were graded as their speaker's factual claims.
+    quotes = [_quote(body, t, "Ana Berg") for t in phrases + statements]
+    said = {c.text for c in extract_claims(body, nlp[lang](body), mentions_of(body, "Ana Berg"), quotes, lang, "qf")
+            if c.predicate == "say"}
+    assert said == set(statements)
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("en", "NEW YORK, Dec. 14 (UPI) -- The council met.\n\nCopyright \u00a9 2015 by Lena Varga.\n\n"
+           "Tom Reller with the Hawks, 3 goals."),
+    ("es", "MADRID, 14 dic. (EFE) -- El consejo se reuni\u00f3.\n\nCopyright \u00a9 2015 por Lena Varga.\n\n"
+           "Lucas Pardo con el Atl\u00e9tico, 3 goles."),
+])
+def test_a_verbless_line_with_a_figure_is_no_claim(nlp, lang, body):
+    # Regression: datelines, copyright and score lines became claims with predicates such as "york".
+    claims = extract_claims(body, nlp[lang](body), [], [], lang, "vl")
+    assert not [c.text for c in claims if any(ch.isdigit() for ch in c.text)]
+
+
+@pytest.mark.parametrize("text", ["He\u2019s ready to run.", "They\u2019re ready to run."])
+def test_a_typographic_contraction_is_read_as_its_verb(nlp, text):
+    from fuentes.extract.claims import lemma_of
+
+    verb = next(t for t in nlp["en"](text) if "\u2019" in t.text)
+    assert lemma_of(verb) == "be"
+
+
+@pytest.mark.parametrize("lang,body,kept", [
+    ("en", "Ana Berg called the port plan a disgrace. Ana Berg described the raid as a failure. "
+           "Ana Berg was named director of the port authority in 2019.", "named director"),
+    ("es", "Ana Berg calific\u00f3 el plan del puerto de desastre. Ana Berg describi\u00f3 la redada como un fracaso. "
+           "Ana Berg fue nombrada directora de la autoridad portuaria en 2019.", "nombrada directora"),
+])
+def test_a_characterisation_is_no_claim_an_appointment_is(nlp, lang, body, kept):
+    # Regression: "X called the plan a disgrace" was a claim of the outlet's own voice.
+    claims = extract_claims(body, nlp[lang](body), mentions_of(body, "Ana Berg"), [], lang, "ch")
+    assert [c for c in claims if kept in c.text]
+    assert not [c.text for c in claims if kept not in c.text]
+
+
+def test_a_dropped_spanish_subject_is_the_person_named_before(nlp):
+    # Regression: Spanish clauses without a written subject ("Fue detenido...", "Huyó...") were
+    # claims about no one.
+    body = ("La polic\u00eda busc\u00f3 a Rafael Quintero durante meses. Fue detenido el martes en el puerto de Veracruz. "
+            "Rafael Quintero huy\u00f3 de la c\u00e1rcel de Puebla en 2019. Entreg\u00f3 cinco fusiles a la fiscal\u00eda en 2020. "
+            "Se detuvo a cinco sospechosos en la carretera en 2021.")
+    claims = extract_claims(body, nlp["es"](body), mentions_of(body, "Rafael Quintero"), [], "es", "zs")
+    detained = next(c for c in claims if c.text.startswith("Fue detenido"))
+    assert detained.object == "e1" and detained.subject is None
+    handed = next(c for c in claims if c.text.startswith("Entreg\u00f3"))
+    assert handed.subject == "e1"
+    impersonal = [c for c in claims if c.text.startswith("Se detuvo")]
+    assert all(c.subject is None and c.object is None for c in impersonal)
+
+
+@pytest.mark.parametrize("lang,body,place", [
+    ("en", "The New Jersey governor accused Rafael Quintero of bribery on Tuesday.", "New Jersey"),
+    ("es", "El gobernador de Nueva Jersey acus\u00f3 a Rafael Quintero de soborno el martes.", "Nueva Jersey"),
+])
+def test_a_person_by_role_is_not_the_name_modifying_it(nlp, lang, body, place):
+    # Regression: "the New Jersey governor accused X" had New Jersey as its subject.
+    ms = sorted(mentions_of(body, "Rafael Quintero") + [m for m in _place(body, place)], key=lambda m: m.start)
+    claims = extract_claims(body, nlp[lang](body), ms, [], lang, "pn")
+    accused = next(c for c in claims if c.start == 0)
+    assert accused.subject is None
+
+
+def _place(body: str, name: str) -> list[Mention]:
+    start = body.index(name)
+    return [Mention(start, start + len(name), name, "GPE", "p1")]

@@ -322,3 +322,18 @@ def test_a_possessive_in_a_conjoined_phrase_belongs_to_the_name_before_it(nlp, l
     names = {"Pablo Soto": ("e1", "person"), "Jim Lara": ("e2", "person"), "Sara Lara": ("e3", "person")}
     got = {(s, p, o) for s, p, o, *_ in run(nlp, lang, body, names) if p == "family_of"}
     assert got == {("e3", "family_of", "e2")}, got
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", ("Senator Ana Vidal attacked Governor Tomás Herrera over his port budget, calling him a liar. "
+            "On Sunday the Harbor Cartel attacked Julio Campos with rifles outside his home.")),
+    ("es", ("La senadora Ana Vidal atacó al gobernador Tomás Herrera por su presupuesto del puerto y lo llamó "
+            "mentiroso. El domingo el Cártel del Puerto atacó a Julio Campos con fusiles frente a su casa.")),
+])
+def test_an_attack_in_words_is_no_attack(nlp, lang, body):
+    """Regression: "Bush attacked Trump over eminent domain, calling him a loser" made an
+    attacked relation; an attack is one only in a sentence with a word of violence."""
+    names = {"Ana Vidal": ("e1", "person"), "Tomás Herrera": ("e2", "person"), "Julio Campos": ("e3", "person"),
+             "Harbor Cartel": ("e4", "organization"), "Cártel del Puerto": ("e4", "organization")}
+    got = {(s, p, o) for s, p, o, *_ in run(nlp, lang, body, names) if p == "attacked"}
+    assert got == {("e4", "attacked", "e3")}, got
