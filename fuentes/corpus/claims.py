@@ -56,7 +56,6 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-import yaml
 from datasketch import MinHash, MinHashLSH
 
 from fuentes.codecs import merge_evidence
@@ -65,6 +64,7 @@ from fuentes.extract.claims import claim_lexicon
 from fuentes.extract.values import _date_agrees, dimension, is_figure, names_measure, same_value
 from fuentes.ids import content_id, normalize_text
 from fuentes.model import Claim, Quote, Value
+from fuentes.nlp.data_files import load_yaml
 from fuentes.unionfind import UnionFind
 
 SAY = "say"
@@ -87,7 +87,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}|\d[\d.,]*")
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     """Function words of every language (shared with the provenance index's shingles)."""
-    raw = yaml.safe_load(resources.files("fuentes.corpus").joinpath("data/stopwords.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("fuentes.corpus").joinpath("data/stopwords.yaml").read_text("utf-8"))
     return frozenset(str(w).casefold() for words in raw.values() for w in words)
 
 
@@ -427,7 +427,7 @@ def _anchor_key(art: str, anchor: str, entity_of: Mapping[tuple[str, str], str],
 @lru_cache(maxsize=1)
 def _exonym_names() -> dict[tuple[str, str], str]:
     """An exonym key -> the first (English) name of its line in corpus/data/exonyms.yaml."""
-    raw = yaml.safe_load(resources.files("fuentes.corpus").joinpath("data/exonyms.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("fuentes.corpus").joinpath("data/exonyms.yaml").read_text("utf-8"))
     return {("~" + section, str(n)): str(names[0]) for section, groups in raw.items() for n, names in enumerate(groups)}
 
 
