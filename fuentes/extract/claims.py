@@ -195,6 +195,16 @@ class _Article:
         best = max(covering, key=lambda m: m.end - m.start, default=None)
         return best.entity if best else None
 
+    def person_at(self, tok: Any) -> str | None:
+        """The person entity of a PERSON mention covering the token, or None."""
+        i = bisect.bisect_right(self._mstarts, tok.idx) - 1
+        while i >= 0 and tok.idx - self.mentions[i].start < 200:
+            m = self.mentions[i]
+            if m.start <= tok.idx < m.end and m.label == "PERSON" and m.entity:
+                return m.entity
+            i -= 1
+        return None
+
     def entity_of(self, tok: Any | None) -> str | None:
         """The entity named by an argument: its head, else a name modifying it ("U.S. agencies");
         a personal pronoun ("him", "lo") is the nearest person named before it in its sentence or
@@ -207,7 +217,10 @@ class _Article:
         if found:
             return found
         if tok.pos_ == "NOUN" and self.person_noun(tok):
-            return None  # "the New Jersey governor", "Trump's spokesman": a person the name does not name
+            # "el gobernador Rubén Rocha": the person named beside the role is its holder; "the New
+            # Jersey governor", "Trump's spokesman": a person the modifying name does not name
+            return next((found for child in tok.children if child.dep_ in CORE_DEPS and child.dep_ not in POSSESSIVE
+                         and (found := self.person_at(child))), None)
         for child in tok.children:
             if child.dep_ in POSSESSIVE and child.pos_ in ("PRON", "DET") and child.lower_ in POSSESSORS:
                 if tok.lemma_.casefold() in self.lex.event_nouns:

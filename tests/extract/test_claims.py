@@ -333,3 +333,13 @@ def test_a_person_by_role_is_not_the_name_modifying_it(nlp, lang, body, place):
 def _place(body: str, name: str) -> list[Mention]:
     start = body.index(name)
     return [Mention(start, start + len(name), name, "GPE", "p1")]
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("en", "The governor, Rafael Quintero, signed the port decree on Tuesday."),
+    ("es", "El gobernador Rafael Quintero firm\u00f3 el decreto del puerto el martes."),
+])
+def test_the_person_named_beside_a_role_is_its_holder(nlp, lang, body):
+    # Regression (of the rule above): "el gobernador Rubén Rocha contrató..." lost its subject.
+    claims = extract_claims(body, nlp[lang](body), mentions_of(body, "Rafael Quintero"), [], lang, "rh")
+    assert next(c for c in claims if c.start == 0).subject == "e1"
