@@ -27,6 +27,18 @@ def machine_cache(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def nlp() -> dict:
+    """The English and Spanish spaCy pipelines, loaded once through fuentes' own model loader."""
+    from fuentes.errors import ModelError
+    from fuentes.nlp.models import load
+
+    try:
+        return {"en": load("en")[0], "es": load("es")[0]}
+    except ModelError as exc:
+        pytest.skip(f"spaCy models not installed: {exc}")
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not (SHARED / "corpus").is_dir():
         pytest.skip(f"../shared is absent ({SHARED}); this test reads its data at run time")

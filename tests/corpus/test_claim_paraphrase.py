@@ -168,17 +168,6 @@ def test_without_the_encoder_a_rewording_needs_shared_wording(monkeypatch):
         assert not agree(a, b)
 
 
-@pytest.fixture(scope="module")
-def nlp() -> dict:
-    from fuentes.errors import ModelError
-    from fuentes.nlp.models import load
-
-    try:
-        return {"en": load("en")[0], "es": load("es")[0]}
-    except ModelError as exc:
-        pytest.skip(f"spaCy models not installed: {exc}")
-
-
 NAMES = (("Rubén Rocha", "PERSON", "p1"), ("Rosa Icela Rodríguez", "PERSON", "p2"), ("Culiacán", "GPE", "g1"))
 HIRED_TEXT = {
     "en": "In March 2024 Governor Rubén Rocha hired dozens of Cuban doctors for the clinics of Culiacán.",

@@ -1,19 +1,8 @@
-"""The spaCy pipelines, loaded once for the extraction tests through fuentes' own model loader."""
+"""The extraction tests' shortcuts to one language's spaCy pipeline (`nlp`, in tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
-
-
-@pytest.fixture(scope="session")
-def nlp() -> dict:
-    from fuentes.errors import ModelError
-    from fuentes.nlp.models import load
-
-    try:
-        return {"en": load("en")[0], "es": load("es")[0]}
-    except ModelError as exc:
-        pytest.skip(f"spaCy models not installed: {exc}")
 
 
 @pytest.fixture(scope="session")
