@@ -8,6 +8,7 @@ from fuentes.doc import ArticleDoc
 from fuentes.extract.claims import extract_claims, is_hedged
 from fuentes.model import Mention, Quote
 from fuentes.pipeline import Pipeline
+from tests.extract.fixtures_claims import mentions
 
 pytestmark = pytest.mark.models
 
@@ -324,15 +325,11 @@ def test_a_dropped_spanish_subject_is_the_person_named_before(nlp):
 ])
 def test_a_person_by_role_is_not_the_name_modifying_it(nlp, lang, body, place):
     # Regression: "the New Jersey governor accused X" had New Jersey as its subject.
-    ms = sorted(mentions_of(body, "Rafael Quintero") + [m for m in _place(body, place)], key=lambda m: m.start)
+    ms = mentions(body, ("Rafael Quintero", "PERSON", "e1"), (place, "GPE", "p1"))
     claims = extract_claims(body, nlp[lang](body), ms, [], lang, "pn")
     accused = next(c for c in claims if c.start == 0)
     assert accused.subject is None
 
-
-def _place(body: str, name: str) -> list[Mention]:
-    start = body.index(name)
-    return [Mention(start, start + len(name), name, "GPE", "p1")]
 
 
 @pytest.mark.parametrize("lang,body", [
