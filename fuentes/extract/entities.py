@@ -60,7 +60,9 @@ What it fixes, generally (see fuentes.extract.aliases for the name rules):
     opening (Spanish) or ending (English) with a law's word is a law, kind other ("Ley Federal de
     Derechos", "Federal Rights Act"; data `law_heads`); "Fin de Año" is a date (`time_heads`); an
     article straight after a name's word opens another phrase ("Parque Central el Gobierno");
-    "Gobierno del Estado" (institution and place words only) makes no entity, as "Gobierno".
+    "Gobierno del Estado" (institution and place words only) makes no entity, as "Gobierno"; a
+    nationality tagged alone before untagged capitalised words is one name with them when the
+    exonym table lists the whole ("Islamic" + "State").
 """
 
 from __future__ import annotations
@@ -542,7 +544,9 @@ def candidates(sdoc: Any, lex: Lexicon, lowered: "_LowerWords | None" = None) ->
 
 def _model_spans(sdoc: Any) -> list[tuple[list[Any], str]]:
     """The model's named spans as (tokens, label); two spans of one label the model left side by
-    side, one space apart, are one name ("Oriente" + "Medio", "Nueva" + "York")."""
+    side, one space apart, are one name ("Oriente" + "Medio", "Nueva" + "York"); a nationality
+    the model tagged alone before capitalised words it left out is one name with them when the
+    exonym table lists the whole ("Islamic" + "State": the Islamic State, not a "State")."""
     out: list[tuple[list[Any], str]] = []
     last_end = -1
     for ent in sdoc.ents:
@@ -553,7 +557,22 @@ def _model_spans(sdoc: Any) -> list[tuple[list[Any], str]]:
         else:
             out.append((toks, ent.label_))
         last_end = ent.end
-    return out
+    return [_listed_whole(toks, label) if label == "NORP" else (toks, label) for toks, label in out]
+
+
+def _listed_whole(toks: list[Any], label: str) -> tuple[list[Any], str]:
+    """A NORP span and the untagged capitalised proper nouns right after it (at most three), as
+    the organisation or place of the exonym table they name together; else the span as it is."""
+    doc, end = toks[0].doc, toks[-1].i + 1
+    for stop in range(end + 1, min(end + 3, len(doc)) + 1):
+        run = doc[end:stop]
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_iob_ == "O" for t in run) \
+                or not all(t.whitespace_ for t in doc[end - 1:stop - 1]):
+            break
+        key = exonym_key(name_tokens(doc[toks[0].i:stop].text))
+        if key is not None:
+            return list(doc[toks[0].i:stop]), "GPE" if key[0] == "~places" else "ORG"
+    return toks, label
 
 
 # a sports result or standings line: "Bahia 2 Atletico Paranaense 0", "CHICAGO 69 59 .539 7"

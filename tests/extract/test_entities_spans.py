@@ -276,3 +276,24 @@ def test_a_span_opening_with_the_last_word_of_a_title_is_its_holder(nlp):
     assert blinken and blinken[0].kind == "person" and "Secretario de Estado" in blinken[0].roles
     isis = [e for e in entities if e.name == "Estado Islámico"]
     assert isis and not {"Estado", "Estado Antony Blinken"} & set(isis[0].aliases)
+
+
+@pytest.mark.parametrize("language,text,spans,name", [
+    ("en", "Fighters of the Islamic State seized the town. Islamic State militants held it for a week.",
+     [("Islamic", "NORP"), ("Islamic", "NORP")], "Islamic State"),
+    ("es", "Combatientes del Estado Isl\u00e1mico tomaron el pueblo. Los milicianos del Estado Isl\u00e1mico lo retuvieron.",
+     [("Estado Isl\u00e1mico", "ORG"), ("Estado Isl\u00e1mico", "ORG")], "Estado Isl\u00e1mico"),
+])
+def test_a_nationality_and_the_words_after_it_that_the_exonym_table_lists_are_one_name(language, text, spans, name, nlp):
+    # Regression: "Islamic" tagged alone left an entity "State", which then joined the State
+    # Department's articles' "State".
+    _, entities, _ = run(tagged(nlp[language], text, spans), language)
+    named = {(e.name, e.kind) for e in entities}
+    assert (name, "organization") in named
+    assert not any(e.name in ("State", "Estado") for e in entities)
+
+
+def test_a_nationality_before_words_the_table_does_not_list_stays_an_attribute(nlp):
+    text = "Mexican Senator Ana Lobo spoke on Monday."
+    _, entities, _ = run(tagged(nlp["en"], text, [("Mexican", "NORP"), ("Ana Lobo", "PERSON")]), "en")
+    assert {e.name for e in entities} == {"Ana Lobo"}
