@@ -65,7 +65,8 @@ VERSION = "11"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # 11: a quoted phrase without a finite clause of its own, or an imperative, is no claim of its speaker;
 # a verbless line (dateline, copyright, score) makes no value claim; a characterisation ("called it a
 # disgrace") is no claim; a typographic contraction is its verb; a dropped Spanish subject is the person
-# named before; a name modifying a person noun ("the New Jersey governor") is not that person
+# named before; a name modifying a person noun ("the New Jersey governor") is not that person; an order
+# to the reader (imperative) is no claim; a dateline is neither a subject nor part of a claim
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -710,6 +711,9 @@ class _Article:
             is_noun = tok.pos_ == "NOUN" and cls is not None  # an event noun (a nominal predicate is a clause)
             subj, patient = (None, self.event_patient(tok)) if is_noun else \
                 self.raised_arguments(tok, raised[0]) if raised else self.arguments(tok)
+            subj = self.past_dateline(subj)
+            if not is_noun and not self.every_clause and self.imperative(raised[0] if raised else tok):
+                continue  # "Pay no attention to the liar", "Lea el informe": an order to the reader states nothing
             if cls is None and not self.every_clause and not self.untyped_claim(tok, found, subj, patient):
                 continue
             if len(toks) < MIN_WORDS and not is_noun:
@@ -736,7 +740,7 @@ class _Article:
             span = self.sentence_tokens(tok) if is_noun or modality == "aim" else toks
             if not is_noun and tok.dep_ in ("acl", "amod") and tok.head.i < tok.i:  # "the operation, carried out by X"
                 span = [t for t in self.doc[tok.head.left_edge.i:toks[-1].i + 1] if not t.is_space]
-            start, end = span[0].idx, span[-1].idx + len(span[-1])
+            start, end = max(span[0].idx, self.dateline_end(tok)), span[-1].idx + len(span[-1])
             reported = self.inside(self.indirect, tok.idx)
             obj = self.argument(patient) if patient is not None or is_noun else self.oblique_body(tok, toks)
             agent = self.argument(subj)
@@ -877,6 +881,33 @@ class _Article:
         if passive:
             return agent, obj or (person if no_patient else obj)
         return agent or person, obj
+
+    def imperative(self, verb: Any) -> bool:
+        """A main clause ordering the reader: the imperative mood, or in English a bare verb
+        opening its sentence with no subject ("Pay no attention", "Read the report")."""
+        if verb.dep_ != "ROOT" or any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ or c.dep_ == "expl" for c in verb.children):
+            return False
+        if "Imp" in verb.morph.get("Mood"):
+            return True
+        first = next((t for t in verb.sent if not (t.is_punct or t.is_space)), None)
+        return self.lex.language == "en" and verb.tag_ == "VB" and first is not None and first.i == verb.i \
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+    def dateline_end(self, tok: Any) -> int:
+        """Where the dateline opening the token's sentence ends ("DALLAS (AP) — ", "MADRID, 14 dic.
+        (EFE) -- "), or the sentence's start when it has none."""
+        sent = tok.sent
+        found = _DATELINE.match(self.body, sent.start_char, min(sent.end_char, sent.start_char + 80))
+        return found.end() if found else sent.start_char
+
+    def past_dateline(self, subj: Any | None) -> Any | None:
+        """A subject inside the dateline ("DALLAS (AP) — Democratic candidate Martin O’Malley is
+        shifting staff", parsed with DALLAS as the subject) is the name after it, its apposition."""
+        if subj is None or subj.idx >= self.dateline_end(subj):
+            return subj
+        end = self.dateline_end(subj)
+        other = next((c for c in subj.head.children if c.dep_ in SUBJ and c.idx >= end), None)
+        return other or next((c for c in subj.children if c.dep_ == "appos" and c.idx >= end), None)
 
     def characterises(self, verb: Any, toks: list[Any]) -> bool:
         """The clause calls someone or something by a name or a quality (a verb of the language's
@@ -1040,6 +1071,11 @@ MAX_ATOMIC_WORDS = 45
 # a sentence end: not after an initial ("George W. Bush", "Brown v. Board") or a title ("Mr. So")
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Dr|St|Sr|Jr))(?<!\b(?:Mrs|Sra|Dra))[.!?][\"”’»]?\s+[\"“«]?[A-ZÁÉÍÓÚÑ]")
 _DANGLING = {"and", "or", "but", "that", "which", "y", "o", "pero", "que", "cual"}
+# a dateline: a place in capitals (a date, an agency in brackets) and a dash, opening a paragraph's
+# first sentence ("DALLAS (AP) — ", "NEW YORK, Dec. 14 (UPI) -- ", "MADRID, 14 dic. (EFE).- "; or its
+# agency alone, where the parser ends a sentence after the date: "(EFE).- ")
+_DATELINE = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{2,40}"
+                       r"(?:,[ \w.]{1,20})?(?: ?\([\w .]{1,20}\))?|\([\w .]{1,20}\))[ ]?(?:—|–|--|-(?= )|\.-)[ ]*")
 
 
 def atomic_reason(claim: Any) -> str | None:

@@ -340,3 +340,25 @@ def test_the_person_named_beside_a_role_is_its_holder(nlp, lang, body):
     # Regression (of the rule above): "el gobernador Rubén Rocha contrató..." lost its subject.
     claims = extract_claims(body, nlp[lang](body), mentions_of(body, "Rafael Quintero"), [], lang, "rh")
     assert next(c for c in claims if c.start == 0).subject == "e1"
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("en", "Pay no attention to the rumors about Rafael Quintero. Read the full report on Rafael Quintero here."),
+    ("es", "No preste atenci\u00f3n a los rumores sobre Rafael Quintero. Lea el informe completo sobre Rafael Quintero aqu\u00ed."),
+])
+def test_an_order_to_the_reader_is_no_claim(nlp, lang, body):
+    # Regression: "Pay no attention to the liar behind the curtain" was a claim of the outlet.
+    assert extract_claims(body, nlp[lang](body), mentions_of(body, "Rafael Quintero"), [], lang, "im") == []
+
+
+@pytest.mark.parametrize("lang,body,first", [
+    ("en", "DALLAS (AP) \u2014 Governor Rafael Quintero is shifting 40 officers to the port.", "Governor"),
+    ("es", "MONTERREY, 14 dic. (EFE).- El gobernador Rafael Quintero traslad\u00f3 a 40 agentes al puerto.", "El"),
+])
+def test_a_dateline_is_neither_the_subject_nor_part_of_the_claim(nlp, lang, body, first):
+    # Regression: "DALLAS (AP) \u2014 Democratic candidate Martin O'Malley is shifting staff" had
+    # DALLAS as its subject and its dateline in the claim.
+    ms = mentions(body, ("Rafael Quintero", "PERSON", "e1"), (body.split(" ")[0].rstrip(","), "GPE", "p1"))
+    claims = extract_claims(body, nlp[lang](body), ms, [], lang, "dl")
+    main = next(c for c in claims if "40" in c.text)
+    assert main.text.startswith(first) and main.subject == "e1"
