@@ -294,7 +294,7 @@ class Stories(CorpusStage):
     them; the story index is kept in the store, so a run places only the articles it has not seen."""
 
     name = "stories"
-    version = "2"  # 2: blocked, incremental average link over a saved index
+    version = "3"  # 2: blocked, incremental average link over a saved index; 3: a change told by entity ids
     reads = ("articles", "entities", "events_layer", "provenance")
     optional = ("provenance",)
     writes = ("stories", "events")
@@ -307,11 +307,15 @@ class Stories(CorpusStage):
         entity_of, names = _entity_maps(resolved)
         provenance = ctx.read("provenance")
         origins = provenance.origins if provenance is not None else {}
+        # each article's entities by name (what clustering compares) and by stable id (what tells a
+        # change: a name grows fuller as articles arrive, an id changes only with a merge or a split)
+        entity_names: dict[str, set[str]] = {}
         entity_ids: dict[str, set[str]] = {}
         for (article_id, _key), entity_id in entity_of.items():
-            entity_ids.setdefault(article_id, set()).add(names[entity_id])
+            entity_names.setdefault(article_id, set()).add(names[entity_id])
+            entity_ids.setdefault(article_id, set()).add(entity_id)
         articles = ctx.read("articles")
-        index = stored_stories(ctx.store, articles, names=entity_ids)  # only new articles are placed
+        index = stored_stories(ctx.store, articles, names=entity_names, refs=entity_ids)  # only new ones placed
         stories = sorted(index.stories.values(), key=lambda story: story.id)
         story_of = {article_id: story.id for story in stories for article_id in story.articles}
         events = merge_events(ctx.read("events_layer"), articles, resolved, origins, story_of)

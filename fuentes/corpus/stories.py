@@ -264,7 +264,7 @@ class _Item:
     language: str | None
     published: date | None
     terms: tuple  # words, names, numbers: packed term counts (`_pack`)
-    given: frozenset | None  # the names the caller gave (a change re-places the article)
+    given: frozenset | None  # what the caller gave to tell a change (its entity ids, else its names): a change re-places it
     vector: bytes | None  # the lead embedding, float16
     keys: tuple[str, ...] = ()
 
@@ -434,10 +434,12 @@ class StoryIndex:
     # --- adding and removing ------------------------------------------------------------------
 
     def add(self, articles: Iterable[Article], names: dict[str, Iterable[str]] | None = None,
-            vectors: dict[str, np.ndarray | None] | None = None) -> dict[str, str]:
+            vectors: dict[str, np.ndarray | None] | None = None,
+            refs: dict[str, Iterable[str]] | None = None) -> dict[str, str]:
         """Place the new articles; returns article id -> story id for them. Placing may also
         move earlier articles of the stories the batch reaches: read `assignments()`.
-        `vectors`: lead embeddings already computed (`Embedder.encode` of `lead`), by article id."""
+        `vectors`: lead embeddings already computed (`Embedder.encode` of `lead`), by article id.
+        `refs`: each article's entity ids, kept to tell a change (`changed`); without them, its names."""
         arts = sorted({a.id: a for a in articles if a.id not in self.items}.values(), key=lambda a: a.id)
         if not arts:
             return {}
@@ -449,9 +451,10 @@ class StoryIndex:
         for art, vec in zip(arts, found):
             given = names.get(art.id) if names else None
             language, words, found_names, numbers = features(art, given)
+            mark = (refs.get(art.id) if refs else None) if refs is not None else given
             item = _Item(art.id, self.seq, language, parse_iso(art.published) if art.published else None,
                          (_pack(words), _pack(found_names), _pack(numbers)),
-                         frozenset(given) if given is not None else None,
+                         frozenset(mark) if mark is not None else None,
                          None if vec is None else np.asarray(vec, dtype="<f2").tobytes())
             self.seq += 1
             self.items[art.id] = item
@@ -499,7 +502,8 @@ class StoryIndex:
                     self._dates(story)
 
     def changed(self, names: dict[str, Iterable[str]] | None) -> list[str]:
-        """Indexed articles whose given names differ from `names` (to re-place)."""
+        """Indexed articles whose given entity ids (or names, as they were given to `add`) differ
+        from `names` (to re-place)."""
         names = names or {}
         return [aid for aid, item in self.items.items()
                 if item.given != (frozenset(names[aid]) if aid in names else None)]
@@ -753,12 +757,16 @@ def lead_vectors(store, articles: Sequence[Article], encoder: str | None,
 
 
 def stored_stories(store, articles: Sequence[Article], names: dict[str, Iterable[str]] | None = None,
-                   weights: Weights | None = None, embedder: Embedder | None | bool = None) -> StoryIndex:
+                   weights: Weights | None = None, embedder: Embedder | None | bool = None,
+                   refs: dict[str, Iterable[str]] | None = None) -> StoryIndex:
     """The story index of the store's `articles`, kept between runs in the corpus state: only
     articles not yet indexed are placed (with the stories they reach); articles gone from the
-    store, or whose given names changed, are taken out first (and the latter placed again). A
-    saved index of another version of this module, weights or encoder is rebuilt. `embedder`:
-    False for none, None for the installed encoder (loaded only when a lead needs encoding)."""
+    store, or whose entities changed, are taken out first (and the latter placed again). A
+    change is told by `refs` (each article's entity ids: an id changes only with a merge or a
+    split) when given, else by the names: a name that grows fuller as articles arrive ("Trump" ->
+    "Donald Trump") does not move every article that names it. A saved index of another version
+    of this module, weights or encoder is rebuilt. `embedder`: False for none, None for the
+    installed encoder (loaded only when a lead needs encoding)."""
     from fuentes.store.state import load_state, save_state
 
     w = weights or Weights()
@@ -768,14 +776,15 @@ def stored_stories(store, articles: Sequence[Article], names: dict[str, Iterable
     if not isinstance(index, StoryIndex):
         index = StoryIndex(w, embedder=False)
     names = {aid: set(found) for aid, found in (names or {}).items()}
+    marks = names if refs is None else {aid: set(found) for aid, found in refs.items()}
     current = {a.id for a in articles}
     out = [aid for aid in index.items if aid not in current]
-    out += [aid for aid in index.changed({aid: found for aid, found in names.items() if aid in index.items})
+    out += [aid for aid in index.changed({aid: found for aid, found in marks.items() if aid in index.items})
             if aid in current]
     index.remove(out)
     new = [a for a in articles if a.id not in index.items]
     if new:
-        index.add(new, names, lead_vectors(store, new, encoder, embedder or None))
+        index.add(new, names, lead_vectors(store, new, encoder, embedder or None), refs=marks if refs is not None else None)
     if new or out:
         save_state(store, STATE, version, index, len(index.items))
     return index

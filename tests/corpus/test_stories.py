@@ -251,6 +251,24 @@ def test_stored_index_forgets_removed_articles_and_replaces_renamed_ones(store):
     assert sorted(index.stories[index.story_of["s0r1"]].articles) == ["s0r1", "s0r2"]
 
 
+def test_a_fuller_name_does_not_replace_an_article_a_changed_entity_does(store):
+    # Regression: a canonical name that grew fuller as articles arrived ("Soto" -> "Rafael Soto
+    # Leyva") re-placed every article naming it, so adding 100 articles to 8,000 re-clustered
+    # nearly the whole store.
+    from fuentes.corpus.stories import stored_stories
+
+    arts = stream()
+    save_articles(store, arts)
+    first = stored_stories(store, arts, names={"s1r1": {"Soto"}}, refs={"s1r1": {"ent_soto"}}, embedder=False)
+    placed = first.items["s1r1"].seq
+    renamed = stored_stories(store, arts, names={"s1r1": {"Rafael Soto Leyva"}}, refs={"s1r1": {"ent_soto"}},
+                             embedder=False)
+    assert renamed.items["s1r1"].seq == placed  # kept where it was
+    split = stored_stories(store, arts, names={"s1r1": {"Rafael Soto Leyva"}}, refs={"s1r1": {"ent_soto_2"}},
+                           embedder=False)
+    assert split.items["s1r1"].seq != placed and split.items["s1r1"].given == frozenset({"ent_soto_2"})
+
+
 class FakeEncoder:
     """Deterministic lead vectors (a hash of the words), counting what it encodes."""
 
