@@ -1068,8 +1068,10 @@ def extract_claims(body: str, sdoc: Any, mentions: list[Mention] | None = None,
 
 
 MAX_ATOMIC_WORDS = 45
-# a sentence end: not after an initial ("George W. Bush", "Brown v. Board") or a title ("Mr. So")
-_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Dr|St|Sr|Jr))(?<!\b(?:Mrs|Sra|Dra))[.!?][\"”’»]?\s+[\"“«]?[A-ZÁÉÍÓÚÑ]")
+# a sentence end: not after an initial ("George W. Bush", "Brown v. Board") or a title ("Mr. So", "Gov. Mike
+# Pence", "Lic. Pérez")
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Dr|St|Sr|Jr|Lt|Ms))(?<!\b(?:Mrs|Sra|Dra|Gov|Sen|Rep|Gen|Col|Sgt|Lic|Ing))"
+                             r"(?<!\b(?:Gral|Prof|Capt|Supt))[.!?][\"”’»]?\s+[\"“«]?[A-ZÁÉÍÓÚÑ]")
 _DANGLING = {"and", "or", "but", "that", "which", "y", "o", "pero", "que", "cual"}
 # a dateline: a place in capitals (a date, an agency in brackets) and a dash, opening a paragraph's
 # first sentence ("DALLAS (AP) — ", "NEW YORK, Dec. 14 (UPI) -- ", "MADRID, 14 dic. (EFE).- "; or its

@@ -169,6 +169,9 @@ def test_atomic_rule():
     assert atomic_reason({**ok, "text": "President George W. Bush kept the homeland safe"}) is None  # an initial
     assert atomic_reason({**ok, "text": "La Sra. Pérez llegó a Monterrey"}) is None  # a title
     assert atomic_reason({**ok, "text": "La Sra. Pérez llegó. Luego se fue"}) == "more than one sentence"
+    # regression: a title's abbreviation ended the sentence ("Indiana Gov. Mike Pence plans to ...")
+    assert atomic_reason({**ok, "text": "Indiana Gov. Mike Pence plans to release his returns"}) is None
+    assert atomic_reason({**ok, "text": "El Lic. Pérez y el Gral. Soto llegaron a Monterrey"}) is None
 
 
 @pytest.mark.parametrize("lang,body,pred", [
