@@ -770,6 +770,8 @@ class _Article:
                 continue
             if (asks(span.root.sent.text) or exclaims(span.root.sent.text)) and not self.every_clause:
                 continue  # a figure in a question is asked about, not stated
+            if f.start < self.dateline_end(span.root) and not self.every_clause:
+                continue  # a dateline's date ("NEW YORK, Dec. 22 (UPI) —"): when the story was filed
             tok = self._clause_of(span.root)
             if not self.every_clause and (self._listing(tok) or self._verbless_line(tok)):
                 continue  # a verbless line (a listing "Director: X", a dateline "PARIS, Dec. 14 (AP",
@@ -793,7 +795,7 @@ class _Article:
             modality = self.modality(tok, toks)
             if raised is not None and raised[1] and modality == "reported":
                 modality = raised[1]
-            start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+            start, end = max(toks[0].idx, self.dateline_end(tok)), toks[-1].idx + len(toks[-1])
             reported = self.inside(self.indirect, tok.idx)
             verb = raised[0] if raised else tok
             copula = any(c.dep_ == "cop" for c in verb.children) or lemma_of(verb) in COPULAS
@@ -897,7 +899,8 @@ class _Article:
         """Where the dateline opening the token's sentence ends ("DALLAS (AP) — ", "MADRID, 14 dic.
         (EFE) -- "), or the sentence's start when it has none."""
         sent = tok.sent
-        found = _DATELINE.match(self.body, sent.start_char, min(sent.end_char, sent.start_char + 80))
+        start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        found = _DATELINE.match(self.body, start, min(sent.end_char, start + 80))
         return found.end() if found else sent.start_char
 
     def past_dateline(self, subj: Any | None) -> Any | None:

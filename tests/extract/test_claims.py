@@ -365,3 +365,13 @@ def test_a_dateline_is_neither_the_subject_nor_part_of_the_claim(nlp, lang, body
     claims = extract_claims(body, nlp[lang](body), ms, [], lang, "dl")
     main = next(c for c in claims if "40" in c.text)
     assert main.text.startswith(first) and main.subject == "e1"
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("en", "Arrests at the port.\n\nNEW YORK, Dec. 22 (UPI) \u2014 Police arrested Rafael Quintero at the port."),
+    ("es", "Detenciones en el puerto.\n\nMONTERREY, 22 dic. (EFE) \u2014 La polic\u00eda detuvo a Rafael Quintero en el puerto."),
+])
+def test_a_datelines_date_makes_no_claim(nlp, lang, body):
+    # Regression: the dateline's date made a value claim whose text began "NEW YORK, Dec. 22 (UPI) —".
+    claims = extract_claims(body, nlp[lang](body), mentions_of(body, "Rafael Quintero"), [], lang, "dd")
+    assert claims and not [c.text for c in claims if "(UPI)" in c.text or "(EFE)" in c.text]
