@@ -62,7 +62,8 @@ What it fixes, generally (see fuentes.extract.aliases for the name rules):
     article straight after a name's word opens another phrase ("Parque Central el Gobierno");
     "Gobierno del Estado" (institution and place words only) makes no entity, as "Gobierno"; a
     nationality tagged alone before untagged capitalised words is one name with them when the
-    exonym table lists the whole ("Islamic" + "State").
+    exonym table lists the whole ("Islamic" + "State"); a span that only ends a title begun before
+    it ("Former Secretary of" + "State") is no name.
 """
 
 from __future__ import annotations
@@ -888,6 +889,8 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
         label = "ORG"  # "los recursos Cofide": a name right after a common noun (no 'de', no 'estado') is a body
     if label != "PERSON" and _titled_speaker(toks, lex):
         toks, label = toks[_titled_speaker(toks, lex):], "PERSON"
+    if label != "PERSON" and _ends_title(sdoc, toks, lex):
+        return None  # "Former Secretary of" + "State", "secretario de" + "Estado": the end of a title, no name
     if label != "PERSON" and len(toks) >= 3:
         k, role = _title_completed(sdoc, toks, lex)
         if k:  # "el secretario de Estado Antony Blinken": the span opens with a title's last word
@@ -1083,6 +1086,13 @@ def _common_noun_of_place(toks: list[Any], lex: Lexicon) -> bool:
     key = exonym_key(name_tokens(toks[1].text))
     return key is not None and key[0] == "~places" and common_pos(toks[0], lex.language) == "noun" \
         and exonym_key(name_tokens(toks[0].text)) is None
+
+
+def _ends_title(sdoc: Any, toks: list[Any], lex: Lexicon) -> bool:
+    """The whole span is the last words of a title begun before it ("Secretary of" + "State")."""
+    before = [t.text for t in sdoc[max(0, toks[0].i - 3):toks[0].i]]
+    hit = title_before(before + [t.text for t in toks], lex) if before else None
+    return hit is not None and hit[0] > len(toks)
 
 
 def _title_completed(sdoc: Any, toks: list[Any], lex: Lexicon) -> tuple[int, str | None]:

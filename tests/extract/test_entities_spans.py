@@ -297,3 +297,17 @@ def test_a_nationality_before_words_the_table_does_not_list_stays_an_attribute(n
     text = "Mexican Senator Ana Lobo spoke on Monday."
     _, entities, _ = run(tagged(nlp["en"], text, [("Mexican", "NORP"), ("Ana Lobo", "PERSON")]), "en")
     assert {e.name for e in entities} == {"Ana Lobo"}
+
+
+@pytest.mark.parametrize("language,text,spans,org", [
+    ("en", "Former Secretary of State and Democratic frontrunner Ana Lobo spoke about the Islamic State.",
+     [("State", "ORG"), ("Ana Lobo", "PERSON"), ("Islamic State", "ORG")], "Islamic State"),
+    ("es", "El secretario de Estado dijo que el Estado Isl\u00e1mico perdi\u00f3 terreno en la frontera.",
+     [("Estado", "ORG"), ("Estado Isl\u00e1mico", "ORG")], "Estado Isl\u00e1mico"),
+])
+def test_the_last_word_of_a_title_is_no_name(language, text, spans, org, nlp):
+    # Regression: "State" of "Former Secretary of State" was a mention, and an alias of the
+    # Islamic State named in the same article.
+    mentions, entities, by_key = run(tagged(nlp[language], text, spans), language)
+    assert [e.aliases for e in entities if e.name == org] == [[org]]
+    assert not [m.text for m in mentions if m.text in ("State", "Estado")]
