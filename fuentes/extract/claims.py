@@ -33,8 +33,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -184,27 +186,23 @@ class _Article:
         self._descriptions: dict[int, str] | None = None  # head token -> description key
 
     # ---- arguments -----------------------------------------------------------------------
-    def entity_at(self, tok: Any) -> str | None:
-        """The entity of the mention covering the token (mentions may nest: a nickname inside
-        a full name), the longest first."""
+    def covering(self, tok: Any) -> Iterator[Mention]:
+        """The mentions covering the token (mentions may nest: a nickname inside a full name),
+        the latest start first, among those starting at most 200 characters before it."""
         i = bisect.bisect_right(self._mstarts, tok.idx) - 1
-        covering = []
-        while i >= 0 and len(covering) < 3 and tok.idx - self.mentions[i].start < 200:
+        while i >= 0 and tok.idx - self.mentions[i].start < 200:
             if self.mentions[i].start <= tok.idx < self.mentions[i].end:
-                covering.append(self.mentions[i])
+                yield self.mentions[i]
             i -= 1
-        best = max(covering, key=lambda m: m.end - m.start, default=None)
+
+    def entity_at(self, tok: Any) -> str | None:
+        """The entity of the mention covering the token, the longest of the first three."""
+        best = max(islice(self.covering(tok), 3), key=lambda m: m.end - m.start, default=None)
         return best.entity if best else None
 
     def person_at(self, tok: Any) -> str | None:
         """The person entity of a PERSON mention covering the token, or None."""
-        i = bisect.bisect_right(self._mstarts, tok.idx) - 1
-        while i >= 0 and tok.idx - self.mentions[i].start < 200:
-            m = self.mentions[i]
-            if m.start <= tok.idx < m.end and m.label == "PERSON" and m.entity:
-                return m.entity
-            i -= 1
-        return None
+        return next((m.entity for m in self.covering(tok) if m.label == "PERSON" and m.entity), None)
 
     def entity_of(self, tok: Any | None) -> str | None:
         """The entity named by an argument: its head, else a name modifying it ("U.S. agencies");
@@ -906,9 +904,9 @@ class _Article:
     def past_dateline(self, subj: Any | None) -> Any | None:
         """A subject inside the dateline ("DALLAS (AP) — Democratic candidate Martin O’Malley is
         shifting staff", parsed with DALLAS as the subject) is the name after it, its apposition."""
-        if subj is None or subj.idx >= self.dateline_end(subj):
+        end = self.dateline_end(subj) if subj is not None else 0
+        if subj is None or subj.idx >= end:
             return subj
-        end = self.dateline_end(subj)
         other = next((c for c in subj.head.children if c.dep_ in SUBJ and c.idx >= end), None)
         return other or next((c for c in subj.children if c.dep_ == "appos" and c.idx >= end), None)
 

@@ -1088,24 +1088,29 @@ def _common_noun_of_place(toks: list[Any], lex: Lexicon) -> bool:
         and exonym_key(name_tokens(toks[0].text)) is None
 
 
+def _title_through(sdoc: Any, toks: list[Any], k: int, lex: Lexicon) -> tuple[int, str | None] | None:
+    """The longest title that begins before the span and ends at its k-th word: (its number of
+    words, its role), or None."""
+    before = [t.text for t in sdoc[max(0, toks[0].i - 3):toks[0].i]]
+    hit = title_before(before + [t.text for t in toks[:k]], lex)
+    return hit if hit and hit[0] > k else None
+
+
 def _ends_title(sdoc: Any, toks: list[Any], lex: Lexicon) -> bool:
     """The whole span is the last words of a title begun before it ("Secretary of" + "State")."""
-    before = [t.text for t in sdoc[max(0, toks[0].i - 3):toks[0].i]]
-    hit = title_before(before + [t.text for t in toks], lex) if before else None
-    return hit is not None and hit[0] > len(toks)
+    return _title_through(sdoc, toks, len(toks), lex) is not None
 
 
 def _title_completed(sdoc: Any, toks: list[Any], lex: Lexicon) -> tuple[int, str | None]:
     """(how many of a span's first words end a title begun before it, the title's role) when a
     person's name follows them: "secretario de" + "Estado Antony Blinken"; (0, None) otherwise."""
-    before = [t.text for t in sdoc[max(0, toks[0].i - 3):toks[0].i]]
     for k in (1, 2):
         rest = toks[k:]
         if len(rest) < 2 or not all(t.is_alpha and t.text.istitle() for t in rest) \
                 or not _given_name_first(" ".join(t.text for t in rest)):
             continue
-        hit = title_before(before + [t.text for t in toks[:k]], lex)  # the longest title ending there
-        if hit and hit[0] > k:  # it begins before the span
+        hit = _title_through(sdoc, toks, k, lex)
+        if hit:
             return k, hit[1]
     return 0, None
 
