@@ -451,7 +451,7 @@ class StoryIndex:
         for art, vec in zip(arts, found):
             given = names.get(art.id) if names else None
             language, words, found_names, numbers = features(art, given)
-            mark = (refs.get(art.id) if refs else None) if refs is not None else given
+            mark = refs.get(art.id) if refs is not None else given
             item = _Item(art.id, self.seq, language, parse_iso(art.published) if art.published else None,
                          (_pack(words), _pack(found_names), _pack(numbers)),
                          frozenset(mark) if mark is not None else None,
@@ -784,7 +784,7 @@ def stored_stories(store, articles: Sequence[Article], names: dict[str, Iterable
     index.remove(out)
     new = [a for a in articles if a.id not in index.items]
     if new:
-        index.add(new, names, lead_vectors(store, new, encoder, embedder or None), refs=marks if refs is not None else None)
+        index.add(new, names, lead_vectors(store, new, encoder, embedder or None), refs=refs)
     if new or out:
         save_state(store, STATE, version, index, len(index.items))
     return index
