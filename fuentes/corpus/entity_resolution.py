@@ -271,16 +271,32 @@ def _merge_name_variants(items, names, uf: UnionFind) -> None:
     ("Carlos Slim" beside "Carlos Slim Helú" and "Carlos Slim Domit") joins neither."""
     people = sorted(((i, t) for i, (_, e) in enumerate(items) if e.kind == "person"
                      for t in names[i] if len(t) >= 2), key=lambda it: (-len(it[1]), it))
-    blocks: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    # block -> each distinct name in it (in order of arrival) -> its entities, one per root: a name
+    # carried by thousands of articles is compared once, and its entities count once per group
+    blocks: dict[str, dict[tuple[str, ...], list[int]]] = defaultdict(dict)
+    variant: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
     for i, toks in people:
         keys = ("last:" + toks[-1], "first:" + toks[0])
-        found = [(j, other) for k in keys for j, other in blocks[k] if same_person_name(toks, other)]
-        roots = {uf.find(j) for j, _ in found}
-        if len(roots) == 1 and uf.find(i) not in roots:
-            j, other = found[0]
+        first, roots = None, set()
+        for k in keys:
+            for other, holders in blocks[k].items():
+                pair = (toks, other)
+                if pair not in variant:
+                    variant[pair] = same_person_name(toks, other)
+                if not variant[pair]:
+                    continue
+                if first is None:
+                    first = (holders[0], other)
+                kept = {}
+                for j in holders:
+                    kept.setdefault(uf.find(j), j)
+                holders[:] = sorted(kept.values())
+                roots.update(kept)
+        if first is not None and len(roots) == 1 and uf.find(i) not in roots:
+            j, other = first
             uf.union(j, i, f"name variants '{' '.join(other)}' / '{' '.join(toks)}'")
         for k in keys:
-            blocks[k].append((i, toks))
+            blocks[k].setdefault(toks, []).append(i)
 
 
 def _merge_single_words(items, names, uf: UnionFind) -> None:

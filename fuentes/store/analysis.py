@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any, Iterable
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 
 from fuentes.codecs import CLAIM, DERIVATION, DISCREPANCY, ENTITY, EVENT, LOCAL_ENTITY, QUOTE, RELATION, STORY
 from fuentes.model import Claim, Derivation, Discrepancy, Entity, Event, Quote, Relation
@@ -103,14 +103,18 @@ def save_corpus_entities(store: Store, resolved: list[Entity], merges: dict[str,
         refill_entity_names(conn, store.dialect)
         current = {(r.article_id, r.key): r.entity_id for r in conn.execute(
             select(local_entities.c.article_id, local_entities.c.key, local_entities.c.entity_id))}
+        changed = []
         for ref, entity_id in local_to_global.items():
             article_id, key = ref.split("#", 1)
-            if current.get((article_id, key), "") == entity_id:
-                continue  # unchanged: no write (a re-run with nothing new writes nothing here)
-            conn.execute(update(local_entities).where(local_entities.c.article_id == article_id,
-                                                      local_entities.c.key == key).values(entity_id=entity_id))
-            conn.execute(update(quotes).where(quotes.c.article_id == article_id, quotes.c.speaker_local == key)
-                         .values(speaker=entity_id))
+            if current.get((article_id, key), "") != entity_id:  # unchanged: no write (a re-run writes nothing)
+                changed.append({"b_article": article_id, "b_key": key, "b_entity": entity_id})
+        if changed:  # one statement executed for many rows: one round trip per row cost more than resolving
+            conn.execute(update(local_entities).where(local_entities.c.article_id == bindparam("b_article"),
+                                                      local_entities.c.key == bindparam("b_key"))
+                         .values(entity_id=bindparam("b_entity")), changed)
+            conn.execute(update(quotes).where(quotes.c.article_id == bindparam("b_article"),
+                                              quotes.c.speaker_local == bindparam("b_key"))
+                         .values(speaker=bindparam("b_entity")), changed)
 
 
 def save_quote_variants(store: Store, variants: dict[str, str]) -> None:
@@ -127,8 +131,10 @@ def save_derivations(store: Store, found: list[Derivation], kinds: dict[str, tup
         unique = {(d.source, d.target): d for d in found}
         if unique:
             conn.execute(derivations.insert(), [DERIVATION.to_row(d) for d in unique.values()])
-        for article_id, (kind, origin) in kinds.items():
-            conn.execute(update(articles).where(articles.c.id == article_id).values(kind=kind, origin=origin))
+        if kinds:
+            conn.execute(update(articles).where(articles.c.id == bindparam("b_id"))
+                         .values(kind=bindparam("b_kind"), origin=bindparam("b_origin")),
+                         [{"b_id": i, "b_kind": kind, "b_origin": origin} for i, (kind, origin) in kinds.items()])
 
 
 def all_rows(store: Store, table) -> list[dict[str, Any]]:
@@ -254,8 +260,56 @@ def save_stories_and_events(store: Store, found_stories: list, found_events: lis
                 for e in unique.values()])
 
 
+def load_events_of(store: Store, article_ids: Iterable[str]) -> dict[str, list[Event]]:
+    """The per-article events layer of the given articles that have it."""
+    return {article_id: [EVENT.from_layer(item) for item in items or []]
+            for article_id, items in load_layer_data(store, "events", article_ids).items()}
+
+
+def layer_marks(store: Store) -> dict[str, str]:
+    """Article id -> when its per-article layers were last written (a re-analysis changes it)."""
+    with store.engine.connect() as conn:
+        return {row.article_id: str(row.at) for row in conn.execute(select(analyses.c.article_id, analyses.c.at))}
+
+
+def stored_story_counts(store: Store) -> tuple[set[str], int]:
+    """The ids of the stored stories and the number of stored corpus events."""
+    from sqlalchemy import func
+
+    with store.engine.connect() as conn:
+        ids = set(conn.scalars(select(stories.c.id)))
+        return ids, conn.execute(select(func.count()).select_from(events)).scalar_one()
+
+
+def save_story_changes(store: Store, changed: list, gone: Iterable[str], found_events: list[Event],
+                       story_of: dict[str, str], everything: bool = False) -> None:
+    """Replace some stories and their events in one transaction: the stories `changed` (new or
+    changed) and `gone` lose their rows and events, `changed` and `found_events` (the events of
+    the changed stories) are written; other rows are left as they are. `everything`: replace
+    every story and event (`save_stories_and_events`)."""
+    if everything:
+        save_stories_and_events(store, changed, found_events, story_of)
+        return
+    ids = sorted({story.id for story in changed} | set(gone))
+    with writing(store, f"save {len(changed)} changed stories and their events"), store.engine.begin() as conn:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
+            conn.execute(delete(events).where(events.c.story.in_(chunk)))
+        conn.execute(delete(events).where(events.c.story.is_(None)))
+        if changed:
+            conn.execute(stories.insert(), [STORY.to_row(s) for s in changed])
+        unique = {e.id: e for e in found_events}
+        if unique:
+            conn.execute(events.insert(), [
+                EVENT.to_row(e, next((story_of[a] for a in e.articles if a in story_of), None))
+                for e in unique.values()])
+
+
 def load_corpus_events(store: Store) -> list[Event]:
-    return [EVENT.from_row(r) for r in all_rows(store, events)]
+    """The stored corpus events, by id."""
+    with store.engine.connect() as conn:
+        return [EVENT.from_row(dict(r._mapping)) for r in conn.execute(select(events).order_by(events.c.id))]
 
 
 def load_corpus_entities(store: Store) -> list[Entity]:

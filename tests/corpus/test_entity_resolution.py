@@ -59,6 +59,22 @@ def test_short_name_fitting_two_people_joins_neither():
     assert len(resolve_entities(per)) == 3
 
 
+def test_a_name_carried_by_many_articles_decides_as_one_name_does():
+    """Each distinct name of a block is compared once however many articles carry it; the copies
+    of two full names still keep their short name apart, and a variant joins the one person."""
+    per = {f"h{n}": [ent("e1", "Carlos Vela Soto", article=f"h{n}")] for n in range(30)}
+    per.update({f"r{n}": [ent("e1", "Carlos Vela Ramos", article=f"r{n}")] for n in range(30)})
+    per["s"] = [ent("e1", "Carlos Vela", article="s")]
+    per["t"] = [ent("e1", "Ana Lucía Mora Paz", article="t")]
+    per.update({f"m{n}": [ent("e1", "Ana Mora Paz", article=f"m{n}")] for n in range(30)})
+    entities, merges = resolve_with_merges(per)
+    assert sorted(len(e.articles) for e in entities) == [1, 30, 30, 31]
+    mora = find(entities, "Ana Mora Paz")
+    assert "t" in mora.articles
+    variants = [m.reason for m in merges if m.reason.startswith("name variants")]
+    assert variants == ["name variants 'ana lucia mora paz' / 'ana mora paz' (with t#e1)"]  # the first copy, once
+
+
 def test_places_and_acronyms_and_kinds():
     per = {"a": [ent("e1", "Arizona", "place"), ent("e2", "Central Intelligence Agency", "organization", ["CIA"])],
            "b": [ent("e3", "Arizona", "place", article="b"), ent("e4", "CIA", "organization", article="b")],
