@@ -93,7 +93,7 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
-VERSION = "8"
+VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -511,6 +511,14 @@ def _capital_compound(word: str) -> bool:
     return len(parts) > 1 and all(p[:1].isupper() and p.isalpha() for p in parts)
 
 
+def _acronym_led(toks: list[Any]) -> bool:
+    """The first word is an acronym (three or more capitals, no given name: "DIF", not "JOSÉ") and
+    a later word is not in capitals, so the span is no name written in capitals."""
+    first = toks[0].text
+    return first.isalpha() and first.isupper() and len(first) >= 3 and not _given_name_first(_plain(first.title())) \
+        and any(not t.text.isupper() for t in toks[1:] if t.is_alpha)
+
+
 def _given_name_first(name: str) -> bool:
     from fuentes.extract.speakers import first_name_gender
 
@@ -688,9 +696,10 @@ def _pieces(toks: list[Any], lex: Lexicon | None = None, furniture: frozenset[st
             out.append(cur)
             cur = []
             continue
-        cut = tok.is_punct and tok.text not in (".", "'", "\u2019") and (tok.whitespace_ or tok.text in _HARD_CUTS)
+        cut = (tok.is_punct and tok.text not in (".", "'", "\u2019") and (tok.whitespace_ or tok.text in _HARD_CUTS)) \
+            or _separator(tok)
         if lex is not None and not cut:
-            cut = (tok.text == "." and bool(tok.whitespace_)) or (
+            cut = (tok.text == "." and bool(tok.whitespace_) and not _after_abbreviation(tok, cur, lex)) or (
                 tok.is_alpha and tok.text.islower() and tok.lower_ not in lex.name_particles) or (
                 # "Parque Central el Gobierno": an article straight after a name's word opens another phrase
                 tok.text.islower() and tok.lower_ in lex.determiners and bool(cur)
@@ -731,6 +740,38 @@ def _web_token(tok: Any) -> bool:
     if text[:1] in "@#" or tok.like_url or "://" in text or text.casefold().startswith(("www.", "pic.")):
         return True
     return tok.i > 0 and doc[tok.i - 1].text in ("@", "#") and not doc[tok.i - 1].whitespace_
+
+
+def _abbreviated_start(sdoc: Any, toks: list[Any], label: str, lex: Lexicon) -> tuple[list[Any], str]:
+    """A name after its abbreviated first word takes it in ("Cd." + "Madero" is "Cd. Madero"); a
+    name so opened is a place when the word heads places ("Cd." is "ciudad"; data `place_heads`)."""
+    first = toks[0]
+    if len(toks) == 1 and first.text.endswith(".") and fold(first.text.rstrip(".")) in lex.name_abbreviations:
+        return toks, label  # the abbreviation alone: `_not_a_name`
+    before: list[Any] = []
+    if first.i >= 2 and sdoc[first.i - 1].text == "." and not sdoc[first.i - 2].whitespace_:
+        before = [sdoc[first.i - 2], sdoc[first.i - 1]]  # "Cd" + "."
+    elif first.i >= 1 and sdoc[first.i - 1].text.endswith(".") and len(sdoc[first.i - 1].text) > 1:
+        before = [sdoc[first.i - 1]]  # "Av."
+    if before and fold(before[0].text.rstrip(".")) in lex.name_abbreviations and before[0].text[:1].isupper() \
+            and before[-1].whitespace_:
+        toks = before + toks
+    word = lex.name_abbreviations.get(fold(toks[0].text.rstrip(".")))
+    if word is not None and _abbreviated(toks[0]) and word in lex.place_heads and label in ("PERSON", "ORG", "MISC"):
+        label = "GPE"
+    return toks, label
+
+
+def _after_abbreviation(tok: Any, cur: list[Any], lex: Lexicon) -> bool:
+    """The full stop of a name's abbreviated first word ("Ft" + "." + "Worth", "Cd" + "." + "Madero")."""
+    return bool(cur) and cur[-1].i == tok.i - 1 and not cur[-1].whitespace_ \
+        and fold(cur[-1].text) in lex.name_abbreviations
+
+
+def _separator(tok: Any) -> bool:
+    """A mark of no word that is no punctuation ("Fernando Coria | El Sol", "Facebook |", "•"): a
+    page's separator, never part of a name ("&" is: "AT&T", "Procter & Gamble")."""
+    return not tok.is_punct and not tok.is_space and tok.text != "&" and not any(ch.isalnum() for ch in tok.text)
 
 
 # marks that end a name even with no space after them ("Ted Cruz\u201435", "Smith,Jones")
@@ -860,6 +901,7 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     toks, label = _trim_words(toks, label, lex)
     if not toks:
         return None
+    toks, label = _abbreviated_start(sdoc, toks, label, lex)
     roles: list[str] = []
     if label != "PERSON":
         k, role = _leading_title(toks, lex)
@@ -871,6 +913,8 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
                 roles.append(role)
     if label == "PERSON" and len(toks) > 1 and toks[-1].lower_ in lex.person_modifiers:
         label = "ORG"  # "Log Cabin Republicans": a group named by its members
+    if label == "PERSON" and len(toks) > 1 and _acronym_led(toks):
+        label = "ORG"  # "DIF Madero", "HUD Chicago": an acronym opening a name makes a body (of a place)
     if label == "PERSON" and toks:
         toks = _person_words(toks, lex, roles, lowered if lowered is not None else _LowerWords(body))
     if not toks:
@@ -1246,10 +1290,18 @@ def _not_a_name(text: str, toks: list[Any], label: str, lex: Lexicon) -> bool:
         return True  # "a super PAC", "el PIB": an acronym of a common noun
     if label != "PERSON" and all(w in lex.section_words for w in folded):
         return True  # "SOCCER", "RUGBY UNION", "Deportes": a sport or a page's section
+    if len(toks) == 1 and fold(toks[0].text.rstrip(".")) in lex.name_abbreviations and _abbreviated(toks[0]):
+        return True  # "Cd." (Madero), "Av.", "Ft.": an abbreviation alone is the start of a name, not one
     return len(words) == 1 and folded[0] in lex.web_furniture
 
 
 POSSESSIVE_END = re.compile(r"(?:'s|\u2019s)$")
+
+
+def _abbreviated(tok: Any) -> bool:
+    """The word carries a full stop, or one follows it straight ("Av.", "Cd" + ".")."""
+    doc = tok.doc
+    return tok.text.endswith(".") or (not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ".")
 
 
 _FUNCTION_POS = {"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX"}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -84,6 +84,7 @@ class Lexicon:
     head_final_words: frozenset[str] = frozenset()  # "Convention Center", "Conference": an English-style name's last word
     extra_common_words: frozenset[str] = frozenset()  # "Coronavirus": common nouns the model's lexicon lacks
     law_heads: frozenset[str] = frozenset()  # "Ley Federal de Derechos", "Patriot Act": a law, not a place
+    name_abbreviations: dict[str, str] = field(default_factory=dict)  # "cd" -> "ciudad": a name's abbreviated first word
 
 
 @lru_cache(maxsize=None)
@@ -124,6 +125,7 @@ def lexicon(language: str | None) -> Lexicon:
         head_final_words=frozenset(fold(str(w)) for w in raw.get("head_final_words") or []),
         extra_common_words=low("extra_common_words"),
         law_heads=frozenset(fold(str(w)) for w in raw.get("law_heads") or []),
+        name_abbreviations={fold(str(k)): fold(str(v)) for k, v in (raw.get("name_abbreviations") or {}).items()},
     )
 
 

@@ -342,3 +342,62 @@ def test_spanish_end_of_year_is_a_date_not_a_name(nlp):
     text = "Las ventas de Fin de Año subieron en Madrid."
     _, entities = run(tagged(nlp["es"], text, [("Fin de Año", "MISC"), ("Madrid", "LOC")]), "es")
     assert "Fin de Año" not in entities and "Madrid" in entities, entities.keys()
+
+
+# ---- page separators, abbreviated first words, acronyms opening a name ----------------------
+
+@pytest.mark.parametrize("language,text,spans,kept,gone", [
+    ("es", "Fotos: Fernando Coria | El Sol de Córdoba. Siga a Mundo Hoy en Facebook | Twitter",
+     [("Fernando Coria | El Sol", "PER"), ("Facebook |", "MISC")], {"Fernando Coria", "Facebook"},
+     {"Fernando Coria | El Sol", "Facebook |"}),
+    ("en", "Photos: Jane Roe | The Daily Ledger. Follow World Today on Facebook | Twitter",
+     [("Jane Roe | The Daily", "PERSON"), ("Facebook |", "ORG")], {"Jane Roe", "Facebook"},
+     {"Jane Roe | The Daily", "Facebook |"}),
+])
+def test_a_page_separator_ends_a_name(language, text, spans, kept, gone, nlp):
+    _, entities = run(tagged(nlp[language], text, spans), language)
+    names = every_name(entities)
+    assert kept <= names and not (gone & names)
+
+
+@pytest.mark.parametrize("language,text,spans,whole,piece", [
+    ("es", "El alcalde viajó de Cd. Valles a Tampico el martes.", [("Cd. Valles", "LOC"), ("Tampico", "LOC")],
+     "Cd. Valles", "Valles"),
+    ("en", "The mayor flew from Ft. Myers to Tampa on Tuesday.", [("Ft. Myers", "GPE"), ("Tampa", "GPE")],
+     "Ft. Myers", "Myers"),
+])
+def test_an_abbreviated_first_word_stays_in_the_name(language, text, spans, whole, piece, nlp):
+    _, entities = run(tagged(nlp[language], text, spans), language)
+    assert whole in entities and piece not in entities
+
+
+@pytest.mark.parametrize("language,text,spans,abbreviation,whole,kind", [
+    ("es", "Los adultos de Cd. Madero y de Tampico.", [("Cd", "MISC"), ("Madero", "PER"), ("Tampico", "LOC")],
+     "Cd", "Cd. Madero", "place"),
+    ("en", "The parade went from Ft. Myers to Tampa.", [("Ft", "GPE"), ("Myers", "PERSON"), ("Tampa", "GPE")],
+     "Ft", "Ft. Myers", "place"),
+])
+def test_an_abbreviation_alone_is_no_name_and_the_name_after_it_takes_it_in(language, text, spans, abbreviation,
+                                                                           whole, kind, nlp):
+    """"Cd." stands for "ciudad", "Ft." for "fort", words that head places: the name they open is a place."""
+    _, entities = run(tagged(nlp[language], text, spans), language)
+    assert abbreviation not in every_name(entities)
+    assert entities[whole].kind == kind
+
+
+@pytest.mark.parametrize("language,text,spans,name", [
+    ("es", "DIF Madero otorga licencia laboral a adultos mayores.", [("DIF Madero", "PER")], "DIF Madero"),
+    ("en", "HUD Chicago opened a new office for families on Monday.", [("HUD Chicago", "PERSON")], "HUD Chicago"),
+])
+def test_an_acronym_opening_a_name_makes_a_body(language, text, spans, name, nlp):
+    _, entities = run(tagged(nlp[language], text, spans), language)
+    assert entities[name].kind == "organization"
+
+
+@pytest.mark.parametrize("language,text,spans,name", [
+    ("es", "JOSÉ Pérez habló con la prensa el lunes.", [("JOSÉ Pérez", "PER")], "JOSÉ Pérez"),
+    ("en", "JOHN Smith spoke to reporters on Monday.", [("JOHN Smith", "PERSON")], "JOHN Smith"),
+])
+def test_a_given_name_in_capitals_still_opens_a_persons_name(language, text, spans, name, nlp):
+    _, entities = run(tagged(nlp[language], text, spans), language)
+    assert entities[name].kind == "person"
