@@ -41,9 +41,9 @@ from dataclasses import dataclass
 from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys, same_person_name
 from fuentes.corpus.name_constraints import (LEADING_ARTICLES, TRANSLATION_MARK, Profile, canonical_words,
                                              consistent_names, entity_gender, exonym_key, generic_name_words,
-                                             honorific_gender, looks_like_organisation, org_core, org_words,
-                                             orgs_conflict, people_conflict, person_name, translated_bag,
-                                             translation_keys)
+                                             honorific_gender, listed_name, looks_like_organisation, org_core,
+                                             org_words, orgs_conflict, outlet_key, outlet_name, people_conflict,
+                                             person_name, translated_bag, translation_keys)
 from fuentes.ids import content_id
 from fuentes.model import Entity
 from fuentes.unionfind import UnionFind
@@ -106,12 +106,12 @@ def _known_keys(ent: Entity, core: tuple[str, ...], kept: list[tuple[str, ...]])
     if ent.kind not in ("place", "organization"):
         return set()
     own = _own_names(core, kept)
-    keys = {key for t in own if (key := exonym_key(t))}
+    keys = {key for t in own if (key := exonym_key(t) or (ent.kind == "organization" and outlet_key(t)))}
     # the same words across languages ("Aeropuerto Internacional Changi" / "Changi International
     # Airport"): a name key, not an exonym key, so it never sets two groups apart
     keys |= {bag for t in own if (bag := translated_bag(t))}
-    if len(core) < 2 and (key := exonym_key(core)):  # an entity named by its acronym or one word
-        keys.add(key)
+    if len(core) < 2 and (key := exonym_key(core) or (ent.kind == "organization" and outlet_key(core))):
+        keys.add(key)  # an entity named by its acronym or one word
     for t in _own_names(core, kept):  # names one word apart, for the encoder to compare (`_merge_translations`)
         keys |= translation_keys(t)
     return keys
@@ -132,7 +132,7 @@ def _profile(ent: Entity, names: set[tuple[str, ...]], surnames: frozenset[str] 
     known = {t for t in names if t[0].startswith("~")}
     if ent.kind == "organization":  # a name in the exonym table stands for its key, not its words
         return Profile(orgs={t for t in names if len(org_words(t)) >= 2 and not t[0].startswith(_KEY_MARKS)
-                             and exonym_key(t) is None}, known=known)
+                             and exonym_key(t) is None and outlet_key(t) is None}, known=known)
     if ent.kind == "place":
         return Profile(known=known)
     return Profile()
@@ -208,7 +208,9 @@ def _merge_full_names(items, names, uf: UnionFind) -> None:
                 continue  # one word names no person (places/groups: yes); a translation key is no name
             key = (e.kind, toks)
             if key in seen:
-                uf.union(seen[key], i, f"same name '{' '.join(toks)}'")
+                listed = listed_name(toks) if toks[0].startswith("~") else None
+                uf.union(seen[key], i, f"names of one {'news outlet' if toks[0] == '~outlets' else 'place or group'} "
+                                       f"in the data files ('{listed}')" if listed else f"same name '{' '.join(toks)}'")
             else:
                 seen[key] = i
 
@@ -400,6 +402,13 @@ def _clean_name(name: str, kind: str) -> bool:
     return True
 
 
+def _outlet_named(ents: list[Entity]) -> str | None:
+    """The one news outlet (data/outlets.yaml) whose full name the group's organisation members
+    carry as their own name, or None (none, or two outlets)."""
+    found = {key for e in ents if e.kind == "organization" if (key := outlet_key(name_tokens(e.name)))}
+    return outlet_name(found.pop()) if len(found) == 1 else None
+
+
 def canonical_name(names: list[str], kind: str) -> str:
     """The best full form among the members' own names: a clean one; for people a full name, the
     one most members use, then the longest (in words, then letters); for groups and places a
@@ -468,6 +477,9 @@ def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: s
         people = kinds["person"]
     kind = "person" if people and people * 3 >= len(ents) else max(sorted(kinds), key=lambda k: kinds[k])
     name = canonical_name([e.name for e in ents if e.kind == kind], kind)
+    outlet = _outlet_named(ents) if kind == "organization" else None
+    if outlet is not None:
+        name = outlet  # a news outlet goes by its own name ("Fox News Digital", "NYT": Fox News, The New York Times)
     ent_id = content_id("ent", kind, name)
     if ent_id in used:  # two unmerged entities with one name (e.g. two people called "Smith")
         ent_id = content_id("ent", kind, name, refs[0])
@@ -477,6 +489,9 @@ def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: s
     own = name_tokens(name)
     gender = entity_gender(name, [a for e in ents if e.kind == "person" for a in (e.name, *e.aliases)],
                            _surnames([a for e in ents for a in (e.name, *e.aliases)])) if kind == "person" else None
+    if outlet is not None:
+        seen.add(fold(outlet))
+        merged.aliases.append(outlet)
     for (article, e) in members:
         for alias in [e.name, *e.aliases]:
             if _disagrees(alias, own, kind) or (gender and honorific_gender(alias) not in (None, gender)):

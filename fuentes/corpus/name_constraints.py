@@ -154,6 +154,53 @@ def exonym_key(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     return key if key is not None else table.get(_compact(tokens))
 
 
+@lru_cache(maxsize=1)
+def _outlet_table() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[tuple[str, str], str]]:
+    """Every full name of a news outlet in data/outlets.yaml (its name and aliases; not its short
+    forms, which name it only beside the full name) -> the outlet's key; key -> the outlet's name."""
+    from fuentes.corpus.credits import Gazetteer
+    from fuentes.extract.names import name_tokens
+
+    table: dict[tuple[str, ...], tuple[str, str]] = {}
+    names: dict[tuple[str, str], str] = {}
+    for number, outlet in enumerate(Gazetteer.default().outlets):
+        key = ("~outlets", str(number))
+        names[key] = outlet.name
+        for name in outlet.names:
+            toks = name_tokens(name)
+            if len(toks) > 1 and toks[0] in LEADING_ARTICLES and not name.split()[0].isupper():
+                toks = toks[1:]  # "The New York Times", not "LA Times"
+            if toks:
+                table.setdefault(toks, key)
+    return table, names
+
+
+def outlet_key(tokens: tuple[str, ...]) -> tuple[str, str] | None:
+    """The key shared by every full name of one news outlet ("Fox News Digital", "Fox News
+    Channel", "Fox News"; "NYT", "The New York Times"), or None."""
+    table = _outlet_table()[0]
+    if tokens in table:
+        return table[tokens]
+    return table.get(tokens[1:]) if len(tokens) > 1 and tokens[0] in LEADING_ARTICLES else None
+
+
+def outlet_name(key: tuple[str, ...]) -> str | None:
+    """The outlet's own name for an `outlet_key`."""
+    return _outlet_table()[1].get(tuple(key))
+
+
+@lru_cache(maxsize=1)
+def _exonym_first_names() -> dict[tuple[str, str], str]:
+    raw = load_yaml(resources.files("fuentes.corpus").joinpath("data/exonyms.yaml").read_text("utf-8"))
+    return {("~" + section, str(n)): str(names[0]) for section, groups in raw.items() for n, names in enumerate(groups)}
+
+
+def listed_name(key: tuple[str, ...]) -> str | None:
+    """The first name of the data line an `exonym_key` or `outlet_key` stands for ("United States",
+    "Fox News"), or None for any other key."""
+    return _exonym_first_names().get(tuple(key)) or outlet_name(key)
+
+
 # legal forms: "Apple Inc." and "Apple Computer" are one company's names, the form tells nothing apart
 LEGAL_FORMS = frozenset({"inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "lp",
                          "nv", "n.v", "sa", "s.a", "sab", "s.a.b", "ag", "gmbh", "sl", "s.l", "spa", "s.p.a", "cv",
@@ -333,6 +380,8 @@ class Profile:
     def conflict(self, other: "Profile", same: frozenset[frozenset] | set = frozenset()) -> str | None:
         """Why the two groups cannot be one, or None."""
         if self.known and other.known and not self.known & other.known:
+            if all(key[0] == "~outlets" for key in self.known | other.known):
+                return "two different news outlets of the outlet list (different organisations)"
             return "two different places or organisations of the exonym list"
         if self.genders and other.genders and self.genders != other.genders:
             return f"different gender cues: {'/'.join(sorted(self.genders))} and {'/'.join(sorted(other.genders))}"

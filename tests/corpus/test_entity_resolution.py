@@ -172,7 +172,7 @@ def test_a_last_word_alone_never_names_the_group_while_the_whole_name_is_there()
            "e": [ent("e1", "Times", "organization", article="e")],
            "f": [ent("e1", "New York Times", "organization", ["Times"], article="f")]}
     names = {e.name for e in resolve_entities(per)}
-    assert "New York Times" in names and "Times" not in names, names
+    assert "The New York Times" in names and "Times" not in names, names  # an outlet: its listed name
 
 
 def test_one_group_labelled_other_elsewhere_joins_it():
@@ -276,3 +276,24 @@ def test_new_rules_block_like_the_spark_job():
     # Apple, Safari, Beatles, Wal-Mart, the commission (two without the encoder), NYU, Gerald Ford
     expected = 7 if encoder_available() else 8
     assert len(wide) == expected
+
+
+def test_a_news_outlets_listed_names_are_one_outlet_named_as_listed():
+    """data/outlets.yaml: "Fox News Digital" and "Fox News", "NYT" and "The New York Times" are one
+    outlet each, named by its own name; another paper sharing a word stays apart."""
+    per = {"a": [ent("e1", "Fox News Digital", "organization")],
+           "b": [ent("e1", "Fox News", "organization", article="b"), ent("e2", "NYT", "organization", article="b")],
+           "c": [ent("e1", "The New York Times", "organization", article="c"),
+                 ent("e2", "New York Post", "organization", article="c")],
+           "d": [ent("e1", "Fox Sports", "organization", article="d")]}
+    entities, merges = resolve_with_merges(per)
+    fox = find(entities, "Fox News")
+    assert fox.articles == ["a", "b"] and "Fox News Digital" in fox.aliases
+    assert find(entities, "The New York Times").articles == ["b", "c"]
+    assert find(entities, "New York Post").articles == ["c"] and find(entities, "Fox Sports").articles == ["d"]
+    assert any("news outlet" in m.reason and "'Fox News'" in m.reason for m in merges)
+
+
+def test_an_outlet_named_alone_by_its_digital_edition_goes_by_the_outlets_name():
+    entities = resolve_entities({"a": [ent("e1", "Fox News Digital", "organization")]})
+    assert entities[0].name == "Fox News" and "Fox News Digital" in entities[0].aliases
