@@ -21,7 +21,7 @@ from fuentes.extract.alias_nicknames import link_el_forms, link_nicknames
 from fuentes.extract.alias_people import key_owners, link_people, opens_sentence
 from fuentes.extract.names import (DATA, OPENERS, POSSESSIVE, QUOTED_NICK, Lexicon, acronym_of, appositive_role,
                                    cue_pattern, fold, initials, is_nickname_form, is_subsequence, lexicon,
-                                   looks_like_acronym, name_tokens, org_variant, party_role, person_keys,
+                                   looks_like_acronym, name_tokens, org_variant, party_role, person_keys, prefix_acronym,
                                    same_person_name, title_before, visible)
 from fuentes.unionfind import UnionFind
 from fuentes.nlp.text import doc_text
@@ -104,13 +104,15 @@ def _title_references(body: str, cands: list[Cand], lex: Lexicon, edges: list[tu
             edges.append((target, new))
 
 
-def _acronym_edges(body: str, cands: list[Cand], edges: list[tuple[Cand, Cand]]) -> None:
+def _acronym_edges(body: str, cands: list[Cand], edges: list[tuple[Cand, Cand]], lex: Lexicon) -> None:
     """'Name (ACR)': the acronym is an alias of the name it follows, in whatever order its letters
-    come (CDG after Cártel del Golfo), as long as they are the name's initials."""
+    come (CDG after Cártel del Golfo), as long as they are the name's initials, or when it is spelt
+    by the beginnings of the name's words (SIA after Singapore Airlines)."""
     for c in list(cands):
         m = _PAREN_ACRONYM.match(body[c.end:c.end + 16])
         letters = set(fold(m["acr"]).replace(".", "").replace("&", "")) if m else set()
-        if m and not c.acronym and letters <= set(initials(c.tokens, frozenset(), keep_stop=True)):
+        if m and not c.acronym and (letters <= set(initials(c.tokens, frozenset(), keep_stop=True))
+                                    or prefix_acronym(m["acr"], c.tokens, lex.acronym_stopwords)):
             s = c.end + m.start("acr")  # 'Doug Flach (U.S.)' is a country, not an acronym
             found = [o for o in overlapping(cands, s, s + len(m["acr"])) if o is not c]
             acr = found[0] if found else Cand(s, s + len(m["acr"]), m["acr"], c.label)
@@ -197,7 +199,7 @@ def link(sdoc: Any, cands: list[Cand], lex: Lexicon) -> list[list[int]]:
     link_nicknames(sdoc, cands, lex, edges)
     link_el_forms(sdoc, cands, lex)
     body = doc_text(sdoc)
-    _acronym_edges(body, cands, edges)
+    _acronym_edges(body, cands, edges, lex)
     link_people(sdoc, cands, lex)
     _titles_and_roles(body, cands, lex)
     _title_references(body, cands, lex, edges)

@@ -232,6 +232,32 @@ def org_variant(short: tuple[str, ...], long: tuple[str, ...], lex: Lexicon) -> 
     return long[: len(short)] == short or long[-len(short):] == short
 
 
+def prefix_acronym(acronym: str, tokens: tuple[str, ...], stop: frozenset[str]) -> bool:
+    """Whether `acronym` is spelt by the beginnings of the name's words in order, each word but a
+    stop word giving at least its first letter ("SIA": SIngapore Airlines; "Conacyt": COnsejo
+    NAcional de Ciencia Y Tecnología)."""
+    letters = fold(acronym).replace(".", "").replace("&", "")
+    words = [fold(t) for t in tokens if t and t[0].isalpha()]
+    if len(letters) < 2 or len(words) < 2:
+        return False
+
+    @lru_cache(maxsize=None)
+    def spells(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(letters)
+        word = words[j]
+        if word in stop and spells(i, j + 1):
+            return True
+        k = 0
+        while k < len(word) and i + k < len(letters) and letters[i + k] == word[k]:
+            k += 1
+            if spells(i + k, j + 1):
+                return True
+        return False
+
+    return spells(0, 0)
+
+
 def looks_like_acronym(text: str) -> bool:
     letters = text.replace(".", "")
     return 2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()

@@ -42,6 +42,18 @@ def test_acronyms_in_order_and_translated():
     assert not acronym_of("US", name_tokens("Sierra Alta Cartel"), stop)
 
 
+def test_acronyms_spelt_by_the_beginnings_of_the_words():
+    from fuentes.extract.names import prefix_acronym
+
+    assert prefix_acronym("SIA", name_tokens("Singapore Airlines"), EN.acronym_stopwords)
+    assert prefix_acronym("ANAC", name_tokens("Agencia Nacional de Aviación Civil"), ES.acronym_stopwords)
+    assert prefix_acronym("PEMEX", name_tokens("Petróleos Mexicanos"), ES.acronym_stopwords)
+    assert not prefix_acronym("US", name_tokens("Doug Flach"), EN.acronym_stopwords)
+    assert not prefix_acronym("SA", name_tokens("Singapore"), EN.acronym_stopwords)  # one word is no name to spell
+    assert not prefix_acronym("SIAX", name_tokens("Singapore Airlines"), EN.acronym_stopwords)  # a letter left over
+    assert not prefix_acronym("AS", name_tokens("Singapore Airlines"), EN.acronym_stopwords)  # out of order
+
+
 def test_org_variants_are_prefix_or_suffix_not_generic_words():
     long = name_tokens("the Daily Harbor Times", EN)
     assert org_variant(name_tokens("the Times", EN), long, EN)

@@ -401,3 +401,15 @@ def test_an_acronym_opening_a_name_makes_a_body(language, text, spans, name, nlp
 def test_a_given_name_in_capitals_still_opens_a_persons_name(language, text, spans, name, nlp):
     _, entities = run(tagged(nlp[language], text, spans), language)
     assert entities[name].kind == "person"
+
+
+@pytest.mark.parametrize("language,text,spans,name,acronym", [
+    ("en", "Pacific Harbor Lines (PAHL) said on Monday it would buy ten ships. PAHL will take them next year.",
+     [("Pacific Harbor Lines", "ORG"), ("PAHL", "ORG"), ("PAHL", "ORG")], "Pacific Harbor Lines", "PAHL"),
+    ("es", "Aerolíneas del Pacífico (ADEPA) dijo el lunes que compraría diez aviones. ADEPA los recibirá en mayo.",
+     [("Aerolíneas del Pacífico", "ORG"), ("ADEPA", "ORG"), ("ADEPA", "ORG")], "Aerolíneas del Pacífico", "ADEPA"),
+])
+def test_an_acronym_in_brackets_spelt_by_the_beginnings_of_the_words_is_the_names(language, text, spans, name,
+                                                                                   acronym, nlp):
+    _, entities = run(tagged(nlp[language], text, spans), language)
+    assert acronym in entities[name].aliases and acronym not in entities
