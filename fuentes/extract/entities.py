@@ -93,7 +93,7 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
-VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies
+VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies, bracketed acronyms spelt by word beginnings
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
