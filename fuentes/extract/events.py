@@ -65,8 +65,10 @@ __all__ = [
 # 2: evidence holds the sentence that tells the event; 3: ACLED taxonomy, incidents, summary; 4: "on" read
 # as a word; 5: short items typed by the sentence-embedding scorer, the sides of a clash or deal; 6: political
 # language is not violence, victims of a passive clause are targets, a past event keeps its year, Spanish
-# "del"/"al" and regular forms the tagger misses, purposes and charges are no events told
-VERSION = "6"
+# "del"/"al" and regular forms the tagger misses, purposes and charges are no events told; 7: questions,
+# showing verbs with an object, fight words without arms or victims, passive meetings and disasters a person
+# owns tell no event; an armed arrest stays an arrest
+VERSION = "7"
 
 
 @dataclass
@@ -149,6 +151,8 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
             continue  # "de acuerdo con", "in charge of"
         if pos == "verb" and head.dep_ == "amod" and head.i < head.head.i and head.tag_ == "VBN":
             continue  # "justice for a murdered classmate": a past event named in passing, not told
+        if not_told(head, pos, etype, sent_of(head), args):
+            continue  # a question, "demonstrated his commitment", a political battle, "the objective was met"
         actor_toks, target_toks = arguments(head, pos, etype, args)
         if verbal(head, pos, etype, actor_toks, target_toks, args):
             continue  # "attacked Trump by skywriting nasty messages", "Barkley went off script": words, not violence
@@ -187,6 +191,57 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
         m.specific = bool(actor_words or target_words or pos == "noun") and told
         out.append(m)
     return out
+
+
+def not_told(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """The trigger tells no event of its type:
+    - its sentence is a question ("¿Cuántos fueron arrestados?", "We're going to round them up?");
+    - a verb of `showing_verbs` with an object or a clause is a showing, not a protest ("demonstrated
+      his commitment", "manifestó su apoyo", "rallied supporters"; a reflexive is no object: "se manifestaron");
+    - a word of `armed_context_triggers` names a fight only in a sentence with armed people, weapons,
+      the dead or the wounded ("the battle between Rubio and Christie", "Carson beat out Clinton");
+    - a meeting in the passive is something fulfilled ("their objective has been met");
+    - a disaster word a person owns is a figure of speech ("Rubio's collapse in his home state")."""
+    lex = args.lex
+    words = [t for t in sent if not t.is_space]
+    if words and (words[-1].text.endswith("?") or words[0].text.startswith("\u00bf")
+                  or (words[-1].is_punct and len(words) > 1 and words[-2].text.endswith("?"))):
+        return True
+    lemma = head.lemma_.lower()
+    if etype == "protest" and pos == "verb" and lemma in lex.words("showing_verbs") \
+            and any(c.dep_ in ("dobj", "obj", "ccomp") and c.lower_ not in lex.words("reflexives") for c in head.children):
+        return True
+    if (lemma in lex.words("armed_context_triggers") or head.lower_ in lex.words("armed_context_triggers")) \
+            and not any(lex.cue_in(key, sent) for key in ("armed_nouns", "weapon_words", "fatality_nouns",
+                                                             "wound_words", "remote_words")) \
+            and not (_forms_of(sent) & killing_verbs(lex)):
+        return True
+    if etype == "visit" and pos == "verb" and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+        return True
+    if etype in ("man_made_disaster", "natural_disaster") and pos == "noun":
+        for owner in _owners(head):
+            mention = args.mention_at(owner)
+            if mention is not None and mention.label == "PERSON":
+                return True
+    return False
+
+
+def _owners(head: Any) -> list[Any]:
+    """Who a noun belongs to: its possessive ("Rubio's collapse") or its 'of' / 'de' noun ("the
+    collapse of Rubio", "el derrumbe de Rubio")."""
+    out = []
+    for c in head.children:
+        if c.dep_ in ("poss", "nmod:poss"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("of", "de"):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in ("of", "de") for g in c.children):
+            out.append(c)
+    return out
+
+
+def _forms_of(tokens: Any) -> set[str]:
+    return {form for t in tokens for form in (t.lower_, t.lemma_.lower())}
 
 
 def verbal(head: Any, pos: str, etype: str, actor_toks: list[Any], target_toks: list[Any], args: Arguments) -> bool:

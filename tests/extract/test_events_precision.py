@@ -112,3 +112,71 @@ def test_a_crime_someone_is_accused_of_is_no_event_told(language, text):
 def test_only_killing_verbs_count_the_dead(language, text):
     events = violent(text, language, "2026-03-12")
     assert events and all(e[5].fatalities is None for e in events), [(e[0], e[5].fatalities) for e in events]
+
+
+# ---- words that tell no event of their type --------------------------------------------------
+
+def types(text: str, language: str) -> list[str]:
+    return [e[0] for e in run(text, language, "2016-01-05")]
+
+
+@pytest.mark.parametrize("language,question,statement,etype", [
+    ("en", "Who killed the mayor of Ocampo on Friday? The town council chose his successor on Saturday.",
+     "Gunmen killed the mayor of Ocampo on Friday. The town council chose his successor on Saturday.", "killing"),
+    ("es", "¿Quién mató al alcalde de Ocampo el viernes? El cabildo eligió a su sucesor el sábado.",
+     "Sicarios mataron al alcalde de Ocampo el viernes. El cabildo eligió a su sucesor el sábado.", "killing"),
+])
+def test_a_question_tells_no_event(language, question, statement, etype):
+    assert etype not in types(question, language)
+    assert etype in types(statement, language)
+
+
+@pytest.mark.parametrize("language,showing,protest", [
+    ("en", "The senator demonstrated his commitment to the reform on Tuesday.",
+     "Hundreds of teachers demonstrated outside the ministry in Oaxaca on Tuesday."),
+    ("es", "El gobernador manifestó su apoyo a la reforma el martes.",
+     "Cientos de maestros se manifestaron frente a la secretaría en Oaxaca el martes."),
+])
+def test_a_showing_verb_with_an_object_is_no_protest(language, showing, protest):
+    assert "protest" not in types(showing, language)
+    assert "protest" in types(protest, language)
+
+
+@pytest.mark.parametrize("language,political,armed", [
+    ("en", "The battle between the two candidates intensified in Iowa on Tuesday.",
+     "Soldiers and gunmen fought a fierce battle near Culiacán on Tuesday, leaving five dead."),
+    ("en", "In every other clash between a candidate and Trump, the candidate picked the fight on Tuesday.",
+     "Troops clashed with armed men near Kandahar on Tuesday, leaving two soldiers wounded."),
+    ("es", "La batalla entre los dos candidatos se intensificó en Jalisco el martes.",
+     "Soldados y sicarios libraron una batalla cerca de Culiacán el martes que dejó cinco muertos."),
+    ("es", "El enfrentamiento entre el gobernador y los diputados creció el martes.",
+     "El enfrentamiento entre policías y pistoleros en Culiacán dejó tres heridos el martes."),
+])
+def test_a_fight_word_is_violence_only_beside_arms_or_victims(language, political, armed):
+    assert violent(political, language) == []
+    assert violent(armed, language) != []
+
+
+def test_a_meeting_in_the_passive_is_no_visit():
+    assert "visit" not in types("Their objective has been met, the senator said on Tuesday.", "en")
+    assert "visit" in types("The president met the governor of Sonora in Hermosillo on Tuesday.", "en")
+
+
+@pytest.mark.parametrize("language,figure,disaster", [
+    ("en", "Marco Rubio's collapse in his home state stunned the party on Tuesday.",
+     "The collapse of a bridge in Veracruz killed four people on Tuesday."),
+    ("es", "El derrumbe de Marco Rubio en su estado sorprendió al partido el martes.",
+     "El derrumbe de un puente en Veracruz mató a cuatro personas el martes."),
+])
+def test_a_disaster_word_a_person_owns_is_a_figure_of_speech(language, figure, disaster):
+    assert "man_made_disaster" not in types(figure, language)
+    assert "man_made_disaster" in types(disaster, language)
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Police arrested a man with a pistol in Tijuana on Tuesday."),
+    ("es", "La policía detuvo a un hombre acusado de robo con arma de fuego en Tijuana el martes."),
+])
+def test_an_arrest_of_someone_armed_is_an_arrest(language, text):
+    found = types(text, language)
+    assert "arrest" in found and "weapons_seizure" not in found
