@@ -66,7 +66,7 @@ __all__ = [
 # as a word; 5: short items typed by the sentence-embedding scorer, the sides of a clash or deal; 6: political
 # language is not violence, victims of a passive clause are targets, a past event keeps its year, Spanish
 # "del"/"al" and regular forms the tagger misses, purposes and charges are no events told; 7: questions,
-# showing verbs with an object, fight words without arms or victims, passive meetings and disasters a person
+# showing verbs with an object, fight words without arms or victims, passive meetings, a candidate's rally and disasters a person
 # owns tell no event; an armed arrest stays an arrest
 VERSION = "7"
 
@@ -201,6 +201,8 @@ def not_told(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> boo
     - a word of `armed_context_triggers` names a fight only in a sentence with armed people, weapons,
       the dead or the wounded ("the battle between Rubio and Christie", "Carson beat out Clinton");
     - a meeting in the passive is something fulfilled ("their objective has been met");
+    - a rally a person holds or one in a campaign is a candidate's gathering ("Trump held a rally",
+      "mitin de campaña"), unless its sentence tells a grievance (`protest_words`, "against", "contra");
     - a disaster word a person owns is a figure of speech ("Rubio's collapse in his home state")."""
     lex = args.lex
     words = [t for t in sent if not t.is_space]
@@ -218,6 +220,15 @@ def not_told(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> boo
         return True
     if etype == "visit" and pos == "verb" and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
         return True
+    if etype == "protest" and (lemma in lex.words("campaign_gatherings") or head.lower_ in lex.words("campaign_gatherings")):
+        holders = _owners(head) + [c for c in head.children if c.dep_ in ("compound", "nmod")]
+        verb = head.head if head.dep_ in ("dobj", "obj") else None
+        holders += [c for c in verb.children if c.dep_ in ("nsubj",)] if verb is not None else []
+        owned = [o for o in holders if (m := args.mention_at(o)) is not None and m.label == "PERSON"]
+        grievance = lex.cue_in("protest_words", [t for t in sent if t.i != head.i]) \
+            or any(t.lower_ in lex.words("against_words") for t in head.subtree)
+        if (owned or lex.cue_in("campaign_words", sent)) and not grievance:
+            return True  # "Trump held a rally in Alabama", "un mitin de campaña": a candidate's gathering
     if etype in ("man_made_disaster", "natural_disaster") and pos == "noun":
         for owner in _owners(head):
             mention = args.mention_at(owner)

@@ -180,3 +180,16 @@ def test_a_disaster_word_a_person_owns_is_a_figure_of_speech(language, figure, d
 def test_an_arrest_of_someone_armed_is_an_arrest(language, text):
     found = types(text, language)
     assert "arrest" in found and "weapons_seizure" not in found
+
+
+@pytest.mark.parametrize("language,campaign,protest", [
+    ("en", "Donald Trump held a rally in Mobile, Alabama, on Tuesday night.",
+     "Thousands of farmers held a rally against the water law in Mobile, Alabama, on Tuesday."),
+    ("en", "The candidate will cap the night with a rally at the arena, his campaign said on Tuesday.",
+     "Teachers held a rally outside the education ministry on Tuesday to demand higher pay."),
+    ("es", "Andrés Manuel López Obrador encabezó un mitin de campaña en Oaxaca el martes.",
+     "Cientos de maestros realizaron un mitin frente a la secretaría en Oaxaca el martes para exigir pagos."),
+])
+def test_a_candidates_rally_is_no_protest(language, campaign, protest):
+    assert "protest" not in types(campaign, language)
+    assert "protest" in types(protest, language)
