@@ -93,7 +93,7 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
-VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies, bracketed acronyms spelt by word beginnings
+VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies, bracketed acronyms spelt by word beginnings, a bracket ends a name
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -775,7 +775,7 @@ def _separator(tok: Any) -> bool:
 
 
 # marks that end a name even with no space after them ("Ted Cruz\u201435", "Smith,Jones")
-_HARD_CUTS = ",:;\u2014\u2013"
+_HARD_CUTS = ",:;\u2014\u2013()[]{}"  # a bracket opens or closes an aside: "Young Americans for Freedom (YAF"
 
 
 def _breaks_after(tok: Any) -> bool:
@@ -951,6 +951,9 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     if gap:
         end = start + gap.start()
     text = body[start:end].rstrip()
+    bracket = min((i for i in (text.find("("), text.find("[")) if i > 0), default=-1)
+    if bracket > 0 and not any(close in text[bracket:] for close in ")]"):
+        text = text[:bracket].rstrip()  # "Electricidad(CFE" is one token: an aside opened is no part of the name
     if text.endswith(("-", "\u2014", "\u2013")):  # a dateline's mark ("BERLÍN.-"): no part of the name
         text = text.rstrip("-\u2014\u2013").rstrip(".").rstrip()
     end = start + len(text)

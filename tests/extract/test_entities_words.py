@@ -413,3 +413,14 @@ def test_an_acronym_in_brackets_spelt_by_the_beginnings_of_the_words_is_the_name
                                                                                    acronym, nlp):
     _, entities = run(tagged(nlp[language], text, spans), language)
     assert acronym in entities[name].aliases and acronym not in entities
+
+
+@pytest.mark.parametrize("language,text,spans,name", [
+    ("en", "In 1960 they founded Young Americans for Freedom (YAF), a group that grew fast.",
+     [("Young Americans for Freedom (YAF", "ORG")], "Young Americans for Freedom"),
+    ("es", "La Comisión Federal de Electricidad(CFE) subió las tarifas el lunes.",
+     [("Comisión Federal de Electricidad(CFE", "ORG")], "Comisión Federal de Electricidad"),
+])
+def test_a_bracket_opens_an_aside_that_is_no_part_of_the_name(language, text, spans, name, nlp):
+    _, entities = run(tagged(nlp[language], text, spans), language)
+    assert name in entities and not any("(" in n for n in every_name(entities))
