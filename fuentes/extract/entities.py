@@ -93,7 +93,7 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
-VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies, bracketed acronyms spelt by word beginnings, a bracket ends a name
+VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies, bracketed acronyms spelt by word beginnings, a bracket ends a name, an acronym never abbreviates a name it is a word of, glued English possessives
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -951,6 +951,8 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     if gap:
         end = start + gap.start()
     text = body[start:end].rstrip()
+    if lex.language == "en":  # "Trump‘s", "Obama´s": a possessive the tokenizer left on the name (in Spanish
+        text = _GLUED_POSSESSIVE.sub("", text)  # text "McDonald´s" is a brand's whole name)
     bracket = min((i for i in (text.find("("), text.find("[")) if i > 0), default=-1)
     if bracket > 0 and not any(close in text[bracket:] for close in ")]"):
         text = text[:bracket].rstrip()  # "Electricidad(CFE" is one token: an aside opened is no part of the name
@@ -1299,6 +1301,7 @@ def _not_a_name(text: str, toks: list[Any], label: str, lex: Lexicon) -> bool:
 
 
 POSSESSIVE_END = re.compile(r"(?:'s|\u2019s)$")
+_GLUED_POSSESSIVE = re.compile(r"(?<=\w)[\u2018\u00b4`]s$")
 
 
 def _abbreviated(tok: Any) -> bool:

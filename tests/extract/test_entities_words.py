@@ -424,3 +424,29 @@ def test_an_acronym_in_brackets_spelt_by_the_beginnings_of_the_words_is_the_name
 def test_a_bracket_opens_an_aside_that_is_no_part_of_the_name(language, text, spans, name, nlp):
     _, entities = run(tagged(nlp[language], text, spans), language)
     assert name in entities and not any("(" in n for n in every_name(entities))
+
+
+@pytest.mark.parametrize("language,text,spans,place,body", [
+    ("en", "The U.S. economy grew. The bill passed the U.S. Senate in November. U.S. officials cheered.",
+     [("U.S.", "GPE"), ("U.S. Senate", "ORG"), ("U.S.", "GPE")], "U.S.", "U.S. Senate"),
+    ("es", "La economía de EE.UU. creció. El Senado de EE.UU. aprobó la ley. Funcionarios de EE.UU. celebraron.",
+     [("EE.UU.", "LOC"), ("Senado de EE.UU.", "ORG"), ("EE.UU.", "LOC")], "EE.UU.", "Senado de EE.UU."),
+])
+def test_a_place_named_inside_a_body_is_not_its_acronym(language, text, spans, place, body, nlp):
+    """"U.S." spells the initials of "U.S. Senate" only because it is a word of it: the place and the
+    chamber stay two entities."""
+    _, entities = run(tagged(nlp[language], text, spans), language)
+    assert entities[place].kind == "place" and entities[body].kind == "organization"
+    assert body not in entities[place].aliases
+
+
+def test_an_english_possessive_written_with_an_odd_apostrophe_is_no_part_of_the_name(nlp):
+    text = "Donald Trump\u2018s campaign said on Monday that Donald Trump would win."
+    _, entities = run(tagged(nlp["en"], text, [("Donald Trump\u2018s", "PERSON"), ("Donald Trump", "PERSON")]), "en")
+    assert set(entities) == {"Donald Trump"} and every_name(entities) == {"Donald Trump"}
+
+
+def test_a_spanish_brand_written_with_an_acute_apostrophe_keeps_its_name(nlp):
+    text = "El restaurante McDonald\u00b4s abrió una sucursal en Mérida el lunes."
+    _, entities = run(tagged(nlp["es"], text, [("McDonald\u00b4s", "ORG"), ("Mérida", "LOC")]), "es")
+    assert "McDonald\u00b4s" in entities
