@@ -160,8 +160,6 @@ def _institution_of_place(short: tuple[str, ...], long: tuple[str, ...], lex: Le
 def _acronym_fits(acr: Cand, name: tuple[str, ...], target: Cand, lex: Lexicon) -> bool:
     """People's acronyms (AMLO, JFK) need 3+ letters in order and a model label that is not a
     place; organisations and places take any acronym of their name."""
-    if fold(acr.text).replace(".", "") in {t.replace(".", "") for t in name}:
-        return False  # "U.S." in "U.S. Senate" is a word of the name (a place), not its abbreviation
     if target.label == "PERSON":
         letters = fold(acr.text).replace(".", "")
         return (acr.model_label not in PLACE and len(letters) >= 3
@@ -169,6 +167,8 @@ def _acronym_fits(acr: Cand, name: tuple[str, ...], target: Cand, lex: Lexicon) 
     bare = _without_legal_form(name)  # "EADS N.V.", "General Motors Corp.": the name without its legal form
     if bare != name and (bare == acr.tokens or acronym_of(acr.text, bare, lex.acronym_stopwords)):
         return True
+    if fold(acr.text).replace(".", "") in {t.replace(".", "") for t in name}:
+        return False  # "U.S." in "U.S. Senate" is a word of the name (a place), not its abbreviation
     return acronym_of(acr.text, name, lex.acronym_stopwords)
 
 
