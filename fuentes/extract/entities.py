@@ -93,7 +93,7 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
-VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies, bracketed acronyms spelt by word beginnings, a bracket ends a name, an acronym never abbreviates a name it is a word of, glued English possessives
+VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies, bracketed acronyms spelt by word beginnings, a bracket ends a name, an acronym never abbreviates a name it is a word of, glued English possessives, photo agencies and "Foto de X/Agency" credits
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -1474,10 +1474,12 @@ class Credit:
 
 @lru_cache(maxsize=8)
 def _credit_patterns(words: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """'(A/B)' in parentheses, and '<credit word>: A / B' (or 'by A / B') in running text."""
+    """'(A/B)' in parentheses (perhaps after a credit word: '(Photo by A/B)', '(Foto de A/B)'), and
+    '<credit word>: A / B' (or 'by A / B', 'de A / B') in running text."""
     cue = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    paren = re.compile(r"\(\s*(?P<a>[^()\n/]{2,60}?)\s*/\s*(?P<b>[^()\n/]{2,60}?)\s*\)")
-    colon = re.compile(r"\b(?i:" + cue + r")\s*(?::|(?i:by|por))\s*(?P<a>" + _NAME + r")\s*/\s*(?P<b>[A-ZÁÉÍÓÚÑ][^\n/()]{1,60})")
+    lead = r"(?:(?i:" + cue + r")\s*(?::|(?i:by|por|de)\s)\s*)?"  # "(Photo by A/B)", "(Foto de A/B)"
+    paren = re.compile(r"\(\s*" + lead + r"(?P<a>[^()\n/]{2,60}?)\s*/\s*(?P<b>[^()\n/]{2,60}?)\s*\)")
+    colon = re.compile(r"\b(?i:" + cue + r")\s*(?::|(?i:by|por|de)\s)\s*(?P<a>" + _NAME + r")\s*/\s*(?P<b>[A-ZÁÉÍÓÚÑ][^\n/()]{1,60})")
     return paren, colon
 
 

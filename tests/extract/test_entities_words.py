@@ -450,3 +450,13 @@ def test_a_spanish_brand_written_with_an_acute_apostrophe_keeps_its_name(nlp):
     text = "El restaurante McDonald\u00b4s abrió una sucursal en Mérida el lunes."
     _, entities = run(tagged(nlp["es"], text, [("McDonald\u00b4s", "ORG"), ("Mérida", "LOC")]), "es")
     assert "McDonald\u00b4s" in entities
+
+
+@pytest.mark.parametrize("language,text", [
+    ("es", "Los Diablos ganaron el lunes. (Foto de Bruce Bennett/Getty Images) Foto: Getty Images. El equipo celebró."),
+    ("en", "The Devils won on Monday. (Photo by Bruce Bennett/Getty Images) Photo: Getty Images. The team celebrated."),
+])
+def test_a_photo_agency_in_a_credit_is_no_person_and_leaves_no_piece(language, text, nlp):
+    _, entities = run(nlp[language](text), language)
+    assert "Bruce Bennett" in entities
+    assert not ({"Getty Images", "Images", "Getty"} & every_name(entities))
