@@ -93,7 +93,7 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
-VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies, bracketed acronyms spelt by word beginnings, a bracket ends a name, an acronym never abbreviates a name it is a word of, glued English possessives, photo agencies and "Foto de X/Agency" credits
+VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies, bracketed acronyms spelt by word beginnings, a bracket ends a name, an acronym never abbreviates a name it is a word of, glued English possessives, photo agencies and "Foto de X/Agency" credits, English "America" is the United States
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -132,7 +132,22 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     groups = [g for g in groups if not set(g) <= lone]
     unnamed = unnamed | lone
     _article_places(cands, groups, lex)
-    return build(body, cands, groups, article, lex, unnamed)
+    mentions, entities = build(body, cands, groups, article, lex, unnamed)
+    _implied_names(entities, lex)
+    return mentions, entities
+
+
+def _implied_names(entities: list[Entity], lex: Lexicon) -> None:
+    """A place this language names by a word another language uses otherwise (data `implied_names`:
+    in English "America" is the United States; in Spanish "América" is the continent) is named by
+    what it stands for, and the word leaves its names: the corpus joins it with that place's other
+    names, never with the other language's place of the same word. Its mentions keep their text."""
+    for entity in entities:
+        implied = lex.implied_names.get(fold(entity.name)) if entity.kind == "place" else None
+        if implied:
+            word = fold(entity.name)
+            entity.name = implied
+            entity.aliases = [implied, *(a for a in entity.aliases if fold(a) not in (word, fold(implied)))]
 
 
 def _split_joined(cands: list[Cand], lex: Lexicon) -> None:

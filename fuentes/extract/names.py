@@ -85,6 +85,7 @@ class Lexicon:
     extra_common_words: frozenset[str] = frozenset()  # "Coronavirus": common nouns the model's lexicon lacks
     law_heads: frozenset[str] = frozenset()  # "Ley Federal de Derechos", "Patriot Act": a law, not a place
     name_abbreviations: dict[str, str] = field(default_factory=dict)  # "cd" -> "ciudad": a name's abbreviated first word
+    implied_names: dict[str, str] = field(default_factory=dict)  # "america" -> "United States" (English only)
 
 
 @lru_cache(maxsize=None)
@@ -126,6 +127,7 @@ def lexicon(language: str | None) -> Lexicon:
         extra_common_words=low("extra_common_words"),
         law_heads=frozenset(fold(str(w)) for w in raw.get("law_heads") or []),
         name_abbreviations={fold(str(k)): fold(str(v)) for k, v in (raw.get("name_abbreviations") or {}).items()},
+        implied_names={fold(str(k)): str(v) for k, v in (raw.get("implied_names") or {}).items()},
     )
 
 

@@ -297,3 +297,15 @@ def test_a_news_outlets_listed_names_are_one_outlet_named_as_listed():
 def test_an_outlet_named_alone_by_its_digital_edition_goes_by_the_outlets_name():
     entities = resolve_entities({"a": [ent("e1", "Fox News Digital", "organization")]})
     assert entities[0].name == "Fox News" and "Fox News Digital" in entities[0].aliases
+
+
+def test_an_implied_name_joins_the_place_it_stands_for():
+    """English "America" is named "United States" by the extract stage (data `implied_names`): it
+    joins Estados Unidos; Spanish "América" stays the continent."""
+    per = {"a": [ent("e1", "United States", "place")],
+           "b": [ent("e1", "Estados Unidos", "place", article="b")],
+           "c": [ent("e1", "América", "place", article="c")]}
+    entities = resolve_entities(per)
+    us = next(e for e in entities if "a" in e.articles)
+    assert us.articles == ["a", "b"] and us.name in ("United States", "Estados Unidos")
+    assert next(e for e in entities if "c" in e.articles).articles == ["c"]

@@ -460,3 +460,13 @@ def test_a_photo_agency_in_a_credit_is_no_person_and_leaves_no_piece(language, t
     _, entities = run(nlp[language](text), language)
     assert "Bruce Bennett" in entities
     assert not ({"Getty Images", "Images", "Getty"} & every_name(entities))
+
+
+def test_english_america_alone_is_the_united_states_and_spanish_america_the_continent(nlp):
+    text = "Trump said in Ohio on Monday that America is strong again and that jobs will return to America."
+    _, entities = run(tagged(nlp["en"], text, [("Ohio", "GPE"), ("America", "GPE"), ("America", "GPE")]), "en")
+    assert "America" not in entities and entities["United States"].aliases == ["United States"]
+    assert entities["United States"].kind == "place" and len(entities["United States"].evidence) == 2
+    text = "El papa visitará América el próximo año y recorrerá América Latina."
+    _, entities = run(tagged(nlp["es"], text, [("América", "LOC"), ("América Latina", "LOC")]), "es")
+    assert entities["América"].aliases == ["América"]
