@@ -66,8 +66,8 @@ __all__ = [
 # as a word; 5: short items typed by the sentence-embedding scorer, the sides of a clash or deal; 6: political
 # language is not violence, victims of a passive clause are targets, a past event keeps its year, Spanish
 # "del"/"al" and regular forms the tagger misses, purposes and charges are no events told; 7: questions,
-# showing verbs with an object, fight words without arms or victims, passive meetings, a candidate's rally and disasters a person
-# owns tell no event; an armed arrest stays an arrest
+# showing verbs with an object, fight words without arms or victims, passive meetings, a candidate's rally,
+# a contest verb with a score and disasters a person owns tell no event; an armed arrest stays an arrest
 VERSION = "7"
 
 
@@ -201,6 +201,7 @@ def not_told(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> boo
     - a word of `armed_context_triggers` names a fight only in a sentence with armed people, weapons,
       the dead or the wounded ("the battle between Rubio and Christie", "Carson beat out Clinton");
     - a meeting in the passive is something fulfilled ("their objective has been met");
+    - a contest verb with a particle or a score is a win ("beat out Clinton by one point");
     - a rally a person holds or one in a campaign is a candidate's gathering ("Trump held a rally",
       "mitin de campaña"), unless its sentence tells a grievance (`protest_words`, "against", "contra");
     - a disaster word a person owns is a figure of speech ("Rubio's collapse in his home state")."""
@@ -220,6 +221,10 @@ def not_told(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> boo
         return True
     if etype == "visit" and pos == "verb" and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
         return True
+    if pos == "verb" and lemma in lex.words("contest_verbs") and (
+            any(c.dep_ in ("prt", "compound:prt") for c in head.children)
+            or lex.cue_in("contest_words", list(head.subtree))):
+        return True  # "Carson beat out Clinton by one point": a win, not a beating
     if etype == "protest" and (lemma in lex.words("campaign_gatherings") or head.lower_ in lex.words("campaign_gatherings")):
         holders = _owners(head) + [c for c in head.children if c.dep_ in ("compound", "nmod")]
         verb = head.head if head.dep_ in ("dobj", "obj") else None

@@ -193,3 +193,14 @@ def test_an_arrest_of_someone_armed_is_an_arrest(language, text):
 def test_a_candidates_rally_is_no_protest(language, campaign, protest):
     assert "protest" not in types(campaign, language)
     assert "protest" in types(protest, language)
+
+
+@pytest.mark.parametrize("language,win,beating", [
+    ("en", "Carson beat out Clinton by just one point in the poll released on Tuesday.",
+     "Two men beat a taxi driver to the ground in Caracas on Tuesday."),
+    ("es", "El delantero golpeó el balón con fuerza en el partido del martes.",
+     "Dos hombres golpearon a un taxista en Caracas el martes."),
+])
+def test_a_contest_verb_with_a_score_or_a_ball_is_no_beating(language, win, beating):
+    assert violent(win, language) == []
+    assert violent(beating, language) != []
