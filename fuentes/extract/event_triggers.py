@@ -195,6 +195,8 @@ def find_triggers(sdoc: Any, lex: Lexicon) -> list[tuple[Any, int, int, str, str
             end = _match_rest(sdoc, i, words[1:], pos)
             if end is None:
                 continue
+            if pos == "verb" and not _own_particles(tok, words):
+                continue  # "takes on gun control" is no "take control": "take on" is another verb
             if len(words) > 1 and not any(_pos_ok(sdoc[j], pos) for j in range(i, end + 1)):
                 continue  # a phrase is a noun or a verb by any of its words: "human chain", "sexually assaulted"
             if pos == "verb" and not _object_ok(tok, lex, " ".join(words)):
@@ -231,6 +233,14 @@ def _match_rest(sdoc: Any, i: int, rest: tuple[str, ...], pos: str) -> int | Non
             return None
         j = hit
     return j
+
+
+def _own_particles(tok: Any, words: tuple[str, ...]) -> bool:
+    """A verb phrase of several words matches a verb only when every particle of the verb is in the
+    phrase: "take on" is another verb than "take", so "takes on gun control" is no "take control"."""
+    if len(words) < 2:
+        return True
+    return all(_forms(c) & set(words) for c in tok.children if c.dep_ in ("prt", "compound:prt"))
 
 
 def _proper_name(tok: Any) -> bool:

@@ -67,7 +67,8 @@ __all__ = [
 # language is not violence, victims of a passive clause are targets, a past event keeps its year, Spanish
 # "del"/"al" and regular forms the tagger misses, purposes and charges are no events told; 7: questions,
 # showing verbs with an object, fight words without arms or victims, passive meetings, a candidate's rally,
-# a contest verb with a score and disasters a person owns tell no event; an armed arrest stays an arrest
+# a contest verb with a score and disasters a person owns tell no event; an armed arrest stays an arrest;
+# a verb phrase needs the verb's own particles
 VERSION = "7"
 
 

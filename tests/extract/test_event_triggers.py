@@ -46,6 +46,8 @@ def every_phrase_at_every_token(sdoc, lex):
                 continue
             if len(words) > 1 and not any(triggers._pos_ok(sdoc[j], pos) for j in range(i, end + 1)):
                 continue
+            if pos == "verb" and not triggers._own_particles(tok, words):
+                continue
             if pos == "verb" and not triggers._object_ok(tok, lex, " ".join(words)):
                 continue
             if pos == "noun" and len(words) == 1 and triggers._proper_name(tok):

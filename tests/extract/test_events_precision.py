@@ -204,3 +204,15 @@ def test_a_candidates_rally_is_no_protest(language, campaign, protest):
 def test_a_contest_verb_with_a_score_or_a_ball_is_no_beating(language, win, beating):
     assert violent(win, language) == []
     assert violent(beating, language) != []
+
+
+@pytest.mark.parametrize("language,other_verb,phrase", [
+    ("en", "No matter what action President Barack Obama takes on gun control, Congress will push back.",
+     "Rebels took control of the town of Kidal on Monday after fierce fighting."),
+    ("es", "El gobierno dijo que tomará en cuenta el control de armas el lunes.",
+     "Los rebeldes tomaron el control de la ciudad de Kidal el lunes tras intensos combates."),
+])
+def test_a_verb_phrase_needs_the_verbs_own_particles(language, other_verb, phrase):
+    """"take on" is another verb than "take": "takes on gun control" takes no territory."""
+    assert "territory_taken" not in types(other_verb, language)
+    assert "territory_taken" in types(phrase, language)
