@@ -170,7 +170,10 @@ def is_incident(etype: str) -> bool:
 
 
 def _forms(tok: Any) -> set[str]:
-    return {tok.lower_, tok.lemma_.lower()}
+    """The token's form and lemma, lowered, a typographic apostrophe read as a plain one ("’ll" is
+    "'ll": the parser gives it no lemma of its own)."""
+    forms = {tok.lower_, tok.lemma_.lower()}
+    return forms | {f.replace("\u2019", "'") for f in forms} if "\u2019" in tok.text else forms
 
 
 def find_triggers(sdoc: Any, lex: Lexicon) -> list[tuple[Any, int, int, str, str]]:

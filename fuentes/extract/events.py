@@ -68,7 +68,7 @@ __all__ = [
 # "del"/"al" and regular forms the tagger misses, purposes and charges are no events told; 7: questions,
 # showing verbs with an object, fight words without arms or victims, passive meetings, a candidate's rally,
 # a contest verb with a score and disasters a person owns tell no event; an armed arrest stays an arrest;
-# a verb phrase needs the verb's own particles
+# a verb phrase needs the verb's own particles; a typographic "’ll" is the future
 VERSION = "7"
 
 

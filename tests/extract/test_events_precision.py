@@ -216,3 +216,15 @@ def test_a_verb_phrase_needs_the_verbs_own_particles(language, other_verb, phras
     """"take on" is another verb than "take": "takes on gun control" takes no territory."""
     assert "territory_taken" not in types(other_verb, language)
     assert "territory_taken" in types(phrase, language)
+
+
+@pytest.mark.parametrize("language,planned,told", [
+    ("en", "He’ll hold a rally against the pipeline in Des Moines, and the crowd will march on Tuesday.",
+     "Farmers held a rally against the pipeline in Des Moines, and the crowd marched on Tuesday."),
+    ("es", "Los maestros no realizarán la marcha contra la reforma en Oaxaca el martes.",
+     "Los maestros realizaron una marcha contra la reforma en Oaxaca el martes."),
+])
+def test_a_typographic_contraction_of_will_is_the_future(language, planned, told):
+    """"’ll" (typographic apostrophe) has no lemma of its own: it is read as "'ll", a future."""
+    assert "protest" not in types(planned, language)
+    assert "protest" in types(told, language)
