@@ -106,7 +106,7 @@ def _known_keys(ent: Entity, core: tuple[str, ...], kept: list[tuple[str, ...]])
     if ent.kind not in ("place", "organization"):
         return set()
     own = _own_names(core, kept)
-    keys = {key for t in own if (key := exonym_key(t) or (ent.kind == "organization" and outlet_key(t)))}
+    keys = {key for t in own if (key := exonym_key(t) or ((ent.kind == "organization" or len(t) >= 2) and outlet_key(t)))}
     # the same words across languages ("Aeropuerto Internacional Changi" / "Changi International
     # Airport"): a name key, not an exonym key, so it never sets two groups apart
     keys |= {bag for t in own if (bag := translated_bag(t))}
@@ -206,7 +206,7 @@ def _merge_full_names(items, names, uf: UnionFind) -> None:
         for toks in sorted(names[i]):
             if (len(toks) < 2 and e.kind == "person") or toks[0] == TRANSLATION_MARK:
                 continue  # one word names no person (places/groups: yes); a translation key is no name
-            key = (e.kind, toks)
+            key = ("*" if toks[0] == "~outlets" else e.kind, toks)  # an outlet is one whatever the model called it
             if key in seen:
                 listed = listed_name(toks) if toks[0].startswith("~") else None
                 uf.union(seen[key], i, f"names of one {'news outlet' if toks[0] == '~outlets' else 'place or group'} "
@@ -403,9 +403,11 @@ def _clean_name(name: str, kind: str) -> bool:
 
 
 def _outlet_named(ents: list[Entity]) -> str | None:
-    """The one news outlet (data/outlets.yaml) whose full name the group's organisation members
-    carry as their own name, or None (none, or two outlets)."""
-    found = {key for e in ents if e.kind == "organization" if (key := outlet_key(name_tokens(e.name)))}
+    """The one news outlet (data/outlets.yaml) whose full name the group's members carry as their own
+    name (an organisation's, or any name of two words or more: "Europa Press" read as a place), or
+    None (none, or two outlets)."""
+    found = {key for e in ents if e.kind == "organization" or len(name_tokens(e.name)) >= 2
+             if (key := outlet_key(name_tokens(e.name)))}
     return outlet_name(found.pop()) if len(found) == 1 else None
 
 
@@ -477,9 +479,9 @@ def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: s
         people = kinds["person"]
     kind = "person" if people and people * 3 >= len(ents) else max(sorted(kinds), key=lambda k: kinds[k])
     name = canonical_name([e.name for e in ents if e.kind == kind], kind)
-    outlet = _outlet_named(ents) if kind == "organization" else None
-    if outlet is not None:
-        name = outlet  # a news outlet goes by its own name ("Fox News Digital", "NYT": Fox News, The New York Times)
+    outlet = _outlet_named(ents) if kind != "person" else None
+    if outlet is not None:  # a news outlet goes by its own name ("Fox News Digital", "NYT": Fox News, The New
+        name, kind = outlet, "organization"  # York Times) and is one whatever the model said ("Europa Press")
     ent_id = content_id("ent", kind, name)
     if ent_id in used:  # two unmerged entities with one name (e.g. two people called "Smith")
         ent_id = content_id("ent", kind, name, refs[0])

@@ -93,7 +93,7 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
-VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies, bracketed acronyms spelt by word beginnings, a bracket ends a name, an acronym never abbreviates a name it is a word of, glued English possessives, photo agencies and "Foto de X/Agency" credits, English "America" is the United States
+VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies, bracketed acronyms spelt by word beginnings, a bracket ends a name, an acronym never abbreviates a name it is a word of, glued English possessives, photo agencies and "Foto de X/Agency" credits, English "America" is the United States, glued closing quotes and hour offsets
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -968,6 +968,7 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     text = body[start:end].rstrip()
     if lex.language == "en":  # "Trump‘s", "Obama´s": a possessive the tokenizer left on the name (in Spanish
         text = _GLUED_POSSESSIVE.sub("", text)  # text "McDonald´s" is a brand's whole name)
+    text = text.rstrip("'\u2018\u2019\u00b4`\"\u201c\u201d")  # "UGT’": a closing quote glued to the name
     bracket = min((i for i in (text.find("("), text.find("[")) if i > 0), default=-1)
     if bracket > 0 and not any(close in text[bracket:] for close in ")]"):
         text = text[:bracket].rstrip()  # "Electricidad(CFE" is one token: an aside opened is no part of the name
@@ -1310,12 +1311,15 @@ def _not_a_name(text: str, toks: list[Any], label: str, lex: Lexicon) -> bool:
         return True  # "a super PAC", "el PIB": an acronym of a common noun
     if label != "PERSON" and all(w in lex.section_words for w in folded):
         return True  # "SOCCER", "RUGBY UNION", "Deportes": a sport or a page's section
+    if _TIME_ZONE.fullmatch(text):
+        return True  # "GMT-4", "UTC+1": an hour's offset, no name
     if len(toks) == 1 and fold(toks[0].text.rstrip(".")) in lex.name_abbreviations and _abbreviated(toks[0]):
         return True  # "Cd." (Madero), "Av.", "Ft.": an abbreviation alone is the start of a name, not one
     return len(words) == 1 and folded[0] in lex.web_furniture
 
 
 POSSESSIVE_END = re.compile(r"(?:'s|\u2019s)$")
+_TIME_ZONE = re.compile(r"(?:GMT|UTC)\s*(?:[+\-\u2212]\s*\d{1,2}(?::?\d\d)?)?", re.IGNORECASE)
 _GLUED_POSSESSIVE = re.compile(r"(?<=\w)[\u2018\u00b4`]s$")
 
 

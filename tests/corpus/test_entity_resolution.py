@@ -309,3 +309,12 @@ def test_an_implied_name_joins_the_place_it_stands_for():
     us = next(e for e in entities if "a" in e.articles)
     assert us.articles == ["a", "b"] and us.name in ("United States", "Estados Unidos")
     assert next(e for e in entities if "c" in e.articles).articles == ["c"]
+
+
+def test_an_outlet_the_model_read_as_a_place_is_the_outlet():
+    per = {"a": [ent("e1", "Europa Press", "place")], "b": [ent("e1", "Europa Press", "organization", article="b")],
+           "c": [ent("e1", "Europa", "place", article="c")]}
+    entities = resolve_entities(per)
+    press = find(entities, "Europa Press")
+    assert press.kind == "organization" and press.articles == ["a", "b"]
+    assert find(entities, "Europa").articles == ["c"]

@@ -470,3 +470,14 @@ def test_english_america_alone_is_the_united_states_and_spanish_america_the_cont
     text = "El papa visitará América el próximo año y recorrerá América Latina."
     _, entities = run(tagged(nlp["es"], text, [("América", "LOC"), ("América Latina", "LOC")]), "es")
     assert entities["América"].aliases == ["América"]
+
+
+@pytest.mark.parametrize("language,text,spans,name,junk", [
+    ("es", "Los sindicatos CCOO y UGT’ convocaron una huelga. La sesión empieza a las 10 (GMT-4) en Caracas.",
+     [("CCOO", "ORG"), ("UGT’", "ORG"), ("GMT-4", "MISC"), ("Caracas", "LOC")], "UGT", {"UGT’", "GMT-4"}),
+    ("en", "The unions AFL’ and SEIU called a strike. The session starts at 10 (UTC+1) in London.",
+     [("AFL’", "ORG"), ("SEIU", "ORG"), ("UTC+1", "ORG"), ("London", "GPE")], "AFL", {"AFL’", "UTC+1"}),
+])
+def test_a_glued_quote_leaves_the_name_and_an_hours_offset_is_no_name(language, text, spans, name, junk, nlp):
+    _, entities = run(tagged(nlp[language], text, spans), language)
+    assert name in entities and not (junk & every_name(entities))
