@@ -402,6 +402,13 @@ def _clean_name(name: str, kind: str) -> bool:
     return True
 
 
+def _abbreviated(name: str) -> bool:
+    """One short word ending with a full stop ("Ky.", "Fla.", "Calif."): an abbreviation, which
+    never names a place while its spelled-out name is there."""
+    words = name.split()
+    return len(words) == 1 and name.endswith(".") and len(name) <= 7 and name[:-1].replace(".", "").isalpha()
+
+
 def _outlet_named(ents: list[Entity]) -> str | None:
     """The one news outlet (data/outlets.yaml) whose full name the group's members carry as their own
     name (an organisation's, or any name of two words or more: "Europa Press" read as a place), or
@@ -419,8 +426,8 @@ def canonical_name(names: list[str], kind: str) -> str:
     counts = Counter(fold(n) for n in names)
     if kind != "person":
         parts = _name_parts(names, kind)
-        return max(names, key=lambda n: (_clean_name(n, kind), not looks_like_acronym(n), name_tokens(n) not in parts,
-                                         counts[fold(n)], len(name_tokens(n)), len(n), n))
+        return max(names, key=lambda n: (_clean_name(n, kind), not looks_like_acronym(n), not _abbreviated(n),
+                                         name_tokens(n) not in parts, counts[fold(n)], len(name_tokens(n)), len(n), n))
     return max(names, key=lambda n: (_clean_name(n, kind), len(name_tokens(n)) >= 2, counts[fold(n)],
                                      len(name_tokens(n)), len(n), n))
 

@@ -318,3 +318,13 @@ def test_an_outlet_the_model_read_as_a_place_is_the_outlet():
     press = find(entities, "Europa Press")
     assert press.kind == "organization" and press.articles == ["a", "b"]
     assert find(entities, "Europa").articles == ["c"]
+
+
+def test_an_abbreviated_name_never_heads_a_place_whose_name_is_spelled_out():
+    per = {"a": [ent("e1", "Ky.", "place", ["Kentucky"])], "b": [ent("e1", "Ky.", "place", article="b")],
+           "c": [ent("e1", "Kentucky", "place", article="c")],
+           "d": [ent("e1", "Qro.", "place", ["Querétaro"], article="d")], "e": [ent("e1", "Qro.", "place", article="e")],
+           "f": [ent("e1", "Querétaro", "place", article="f")]}
+    names = {e.name for e in resolve_entities(per)}
+    assert "Kentucky" in names and "Ky." not in names
+    assert "Querétaro" in names and "Qro." not in names
