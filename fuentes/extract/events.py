@@ -68,7 +68,8 @@ __all__ = [
 # "del"/"al" and regular forms the tagger misses, purposes and charges are no events told; 7: questions,
 # showing verbs with an object, fight words without arms or victims, passive meetings, a candidate's rally,
 # a contest verb with a score and disasters a person owns tell no event; an armed arrest stays an arrest;
-# a verb phrase needs the verb's own particles; a typographic "’ll" is the future
+# a verb phrase needs the verb's own particles; a typographic "’ll" is the future; an event word of a rule
+# names the rule broken ("violación del código")
 VERSION = "7"
 
 
@@ -205,7 +206,8 @@ def not_told(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> boo
     - a contest verb with a particle or a score is a win ("beat out Clinton by one point");
     - a rally a person holds or one in a campaign is a candidate's gathering ("Trump held a rally",
       "mitin de campaña"), unless its sentence tells a grievance (`protest_words`, "against", "contra");
-    - a disaster word a person owns is a figure of speech ("Rubio's collapse in his home state")."""
+    - a disaster word a person owns is a figure of speech ("Rubio's collapse in his home state");
+    - a word whose 'of' noun is a rule (`broken_rules`) names the rule broken ("violación del código")."""
     lex = args.lex
     words = [t for t in sent if not t.is_space]
     if words and (words[-1].text.endswith("?") or words[0].text.startswith("\u00bf")
@@ -235,6 +237,8 @@ def not_told(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> boo
             or any(t.lower_ in lex.words("against_words") for t in head.subtree)
         if (owned or lex.cue_in("campaign_words", sent)) and not grievance:
             return True  # "Trump held a rally in Alabama", "un mitin de campaña": a candidate's gathering
+    if pos == "noun" and _rule_broken(head, lex):
+        return True  # "violación del código de vehículos", "violación de los derechos": a rule broken
     if etype in ("man_made_disaster", "natural_disaster") and pos == "noun":
         for owner in _owners(head):
             mention = args.mention_at(owner)
@@ -243,16 +247,31 @@ def not_told(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> boo
     return False
 
 
-def _owners(head: Any) -> list[Any]:
-    """Who a noun belongs to: its possessive ("Rubio's collapse") or its 'of' / 'de' noun ("the
-    collapse of Rubio", "el derrumbe de Rubio")."""
+_RULE_PREPS = ("of", "on", "against", "de", "del", "contra")
+
+
+def _rule_broken(head: Any, lex: Any) -> bool:
+    """The noun's 'of' / 'de' noun, in the parse or straight after it ("violación del código": the
+    parser may hang "código" elsewhere), is a rule (`broken_rules`)."""
+    rules = lex.words("broken_rules")
+    after = [t for t in head.doc[head.i + 1:head.i + 4] if not t.is_punct]
+    if after and after[0].lower_ in _RULE_PREPS:
+        noun = next((t for t in after[1:] if t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is not None and (noun.lemma_.lower() in rules or noun.lower_ in rules):
+            return True
+    return any(o.lemma_.lower() in rules or o.lower_ in rules for o in _owners(head, _RULE_PREPS))
+
+
+def _owners(head: Any, preps: tuple[str, ...] = ("of", "de", "del")) -> list[Any]:
+    """Who a noun belongs to: its possessive ("Rubio's collapse") or its noun after one of `preps`
+    ("the collapse of Rubio", "el derrumbe de Rubio")."""
     out = []
     for c in head.children:
         if c.dep_ in ("poss", "nmod:poss"):
             out.append(c)
-        elif c.dep_ == "prep" and c.lower_ in ("of", "de"):
+        elif c.dep_ == "prep" and c.lower_ in preps:
             out.extend(g for g in c.children if g.dep_ == "pobj")
-        elif c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in ("of", "de") for g in c.children):
+        elif c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in preps for g in c.children):
             out.append(c)
     return out
 

@@ -228,3 +228,15 @@ def test_a_typographic_contraction_of_will_is_the_future(language, planned, told
     """"’ll" (typographic apostrophe) has no lemma of its own: it is read as "'ll", a future."""
     assert "protest" not in types(planned, language)
     assert "protest" in types(told, language)
+
+
+@pytest.mark.parametrize("language,rule,violence,etype", [
+    ("es", "La policía realizó un arresto por violación del código de vehículos en Birmingham el martes.",
+     "La violación de una joven en Birmingham conmocionó a la ciudad el martes.", "sexual_violence"),
+    ("en", "The attack on the constitution by the senator was condemned in Washington on Tuesday.",
+     "The attack on the police station in Kabul killed three officers on Tuesday.", None),
+])
+def test_an_event_word_of_a_rule_names_the_rule_broken(language, rule, violence, etype):
+    found = types(rule, language)
+    assert not (set(found) & (VIOLENT | {"sexual_violence"}))
+    assert (etype in types(violence, language)) if etype else violent(violence, language) != []
