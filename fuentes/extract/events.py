@@ -237,8 +237,8 @@ def not_told(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> boo
             or any(t.lower_ in lex.words("against_words") for t in head.subtree)
         if (owned or lex.cue_in("campaign_words", sent)) and not grievance:
             return True  # "Trump held a rally in Alabama", "un mitin de campaña": a candidate's gathering
-    if pos == "noun" and _rule_broken(head, lex):
-        return True  # "violación del código de vehículos", "violación de los derechos": a rule broken
+    if pos == "noun" and etype not in PROTEST_TYPES and _rule_broken(head, lex):
+        return True  # "violación del código de vehículos": a rule broken (a protest against a law is one)
     if etype in ("man_made_disaster", "natural_disaster") and pos == "noun":
         for owner in _owners(head):
             mention = args.mention_at(owner)
@@ -248,6 +248,7 @@ def not_told(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> boo
 
 
 _RULE_PREPS = ("of", "on", "against", "de", "del", "contra")
+PROTEST_TYPES = ("protest", "violent_demonstration", "protest_intervention")
 
 
 def _rule_broken(head: Any, lex: Any) -> bool:

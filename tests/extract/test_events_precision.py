@@ -240,3 +240,11 @@ def test_an_event_word_of_a_rule_names_the_rule_broken(language, rule, violence,
     found = types(rule, language)
     assert not (set(found) & (VIOLENT | {"sexual_violence"}))
     assert (etype in types(violence, language)) if etype else violent(violence, language) != []
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Thousands of farmers marched against the water law in Mobile, Alabama, on Tuesday."),
+    ("es", "Miles de campesinos marcharon contra la ley de aguas en Oaxaca el martes."),
+])
+def test_a_protest_against_a_rule_is_a_protest(language, text):
+    assert "protest" in types(text, language)
