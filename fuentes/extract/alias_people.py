@@ -79,6 +79,17 @@ def _after_locative(body: str, c: Cand, lex: Lexicon) -> bool:
     return bool(word) and word[0].casefold() in lex.locative_prepositions
 
 
+def _named_after(tokens: tuple[str, ...], surnames: set[str], lex: Lexicon) -> bool:
+    """An organisation named after a person the article names in full: the person's surname and
+    generic words only ("Trump University", "Clinton Foundation", "Fundación Slim"). Its first word
+    alone is that person ("Trump said"), unlike a company's ("Ford Motor Co.": "Ford said")."""
+    rest = [t for t in tokens if t != tokens[0] and t not in lex.name_particles]
+    first, last = tokens[0], tokens[-1]
+    if first in surnames and rest and all(t in lex.org_keywords for t in rest):
+        return True
+    return last in surnames and all(t in lex.org_keywords or t in lex.name_particles for t in tokens[:-1])
+
+
 def link_people(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
     """Surnames, first names and shorter full names -> their person; untagged ones added."""
     body = doc_text(sdoc)
@@ -90,7 +101,9 @@ def link_people(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
     shared = _shared_surnames(cluster)
     # "Ford Motor Co." ... "Ford said": a word that opens a company's name the article gives is that
     # company where the model reads it as one, not the surname of "William Clay Ford Jr."
-    org_heads = {c.tokens[0] for c in cands if c.label == "ORG" and len(c.tokens) >= 2 and not c.acronym}
+    surnames = {c.tokens[-1] for c in cands if c.label == "PERSON" and len(c.tokens) >= 2}
+    org_heads = {c.tokens[0] for c in cands if c.label == "ORG" and len(c.tokens) >= 2 and not c.acronym
+                 and not _named_after(c.tokens, surnames, lex)}
     for toks, group in by_surface.items():
         if len(toks) == 1 and toks[0] in org_heads and 2 * sum(c.label == "ORG" for c in group) > len(group):
             continue

@@ -93,7 +93,7 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
-VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies, bracketed acronyms spelt by word beginnings, a bracket ends a name, an acronym never abbreviates a name it is a word of, glued English possessives, photo agencies and "Foto de X/Agency" credits, English "America" is the United States, glued closing quotes and hour offsets
+VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies, bracketed acronyms spelt by word beginnings, a bracket ends a name, an acronym never abbreviates a name it is a word of, glued English possessives, photo agencies and "Foto de X/Agency" credits, English "America" is the United States, glued closing quotes and hour offsets, bodies named after a person, legal forms end names
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -576,7 +576,7 @@ def _model_spans(sdoc: Any) -> list[tuple[list[Any], str]]:
     for ent in sdoc.ents:
         toks = list(ent)
         if out and ent.start == last_end and ent.label_ == out[-1][1] and out[-1][0][-1].whitespace_ == " " \
-                and toks[0].text[:1].isupper():
+                and toks[0].text[:1].isupper() and not _ends_company(out[-1][0][-1]):
             out[-1][0].extend(toks)
         else:
             out.append((toks, ent.label_))
@@ -724,7 +724,7 @@ def _pieces(toks: list[Any], lex: Lexicon | None = None, furniture: frozenset[st
             cur = []
         else:
             cur.append(tok)
-            if lex is not None and _ends_sentence(tok, lex):
+            if lex is not None and (_ends_sentence(tok, lex) or _ends_company(tok)):
                 out.append(cur)
                 cur = []
     out.append(cur)
@@ -775,6 +775,15 @@ def _abbreviated_start(sdoc: Any, toks: list[Any], label: str, lex: Lexicon) -> 
     if word is not None and _abbreviated(toks[0]) and word in lex.place_heads and label in ("PERSON", "ORG", "MISC"):
         label = "GPE"
     return toks, label
+
+
+def _ends_company(tok: Any) -> bool:
+    """A legal form with its full stop before another capitalised word that is no legal form:
+    "Grupo Bimbo S.A." + "Bimbo informó", "Ford Motor Co." + "Ford said" (but "S.A. de C.V.")."""
+    if not (tok.text.endswith(".") and tok.whitespace_ and _legal_form(tok.text)) or tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.text[:1].isupper() and not _legal_form(nxt.text)
 
 
 def _after_abbreviation(tok: Any, cur: list[Any], lex: Lexicon) -> bool:

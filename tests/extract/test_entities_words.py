@@ -481,3 +481,32 @@ def test_english_america_alone_is_the_united_states_and_spanish_america_the_cont
 def test_a_glued_quote_leaves_the_name_and_an_hours_offset_is_no_name(language, text, spans, name, junk, nlp):
     _, entities = run(tagged(nlp[language], text, spans), language)
     assert name in entities and not (junk & every_name(entities))
+
+
+@pytest.mark.parametrize("language,text,spans,person,body", [
+    ("en", "Donald Trump founded Trump University in 2005. Trump said the school was great.",
+     [("Donald Trump", "PERSON"), ("Trump University", "ORG"), ("Trump", "ORG")], "Donald Trump", "Trump University"),
+    ("es", "Carlos Slim creó la Fundación Slim en 1986. Slim dijo que la fundación crecerá.",
+     [("Carlos Slim", "PER"), ("Fundación Slim", "ORG"), ("Slim", "ORG")], "Carlos Slim", "Fundación Slim"),
+])
+def test_a_surname_beside_a_body_named_after_its_person_is_the_person(language, text, spans, person, body, nlp):
+    """"Trump University" is named after Donald Trump: "Trump said" is him, unlike "Ford said" beside
+    "Ford Motor Co." (a company's own first word)."""
+    _, entities = run(tagged(nlp[language], text, spans), language)
+    surname = person.split()[-1]
+    assert surname in entities[person].aliases and surname not in entities[body].aliases
+
+
+@pytest.mark.parametrize("language,text,spans,company,alias", [
+    ("en", "William Clay Ford Jr. leads Ford Motor Co. Ford said it will recall trucks.",
+     [("William Clay Ford Jr.", "PERSON"), ("Ford Motor Co.", "ORG"), ("Ford", "ORG")], "Ford Motor Co.", "Ford"),
+    ("es", "Grupo Bimbo S.A. Bimbo informó que sus ventas subieron. Grupo Bimbo S.A. de C.V. cotiza en la bolsa.",
+     [("Grupo Bimbo S.A. Bimbo", "ORG"), ("Grupo Bimbo S.A. de C.V.", "ORG")], "Grupo Bimbo S.A.", None),
+])
+def test_a_legal_form_with_its_full_stop_ends_a_companys_name(language, text, spans, company, alias, nlp):
+    _, entities = run(tagged(nlp[language], text, spans), language)
+    assert company in every_name(entities)
+    assert not any(n.endswith((" Ford", " Bimbo")) for n in every_name(entities))
+    assert "C.V." not in every_name(entities)
+    if alias:
+        assert alias in entities[company].aliases
