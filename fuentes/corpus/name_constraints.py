@@ -61,7 +61,7 @@ def _title_words() -> frozenset[str]:
 def organisation_words() -> frozenset[str]:
     """Words that make a name an organisation's ("foundation", "department", "cártel"...), both
     languages, folded: a person's full name never holds one ("Clinton Foundation", "White House")."""
-    words: set[str] = {"house", "casa"}
+    words: set[str] = {"house", "casa", "center", "centre", "centro"}  # "George W. Bush Presidential Center"
     for lang in ("en", "es"):
         lex = lexicon(lang)
         words |= {fold(w).strip(".") for w in lex.org_keywords | lex.generic_org_words | lex.org_suffixes}

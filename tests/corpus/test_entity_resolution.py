@@ -328,3 +328,11 @@ def test_an_abbreviated_name_never_heads_a_place_whose_name_is_spelled_out():
     names = {e.name for e in resolve_entities(per)}
     assert "Kentucky" in names and "Ky." not in names
     assert "Querétaro" in names and "Qro." not in names
+
+
+def test_a_place_or_body_named_after_a_person_is_no_alias_of_theirs():
+    per = {"a": [ent("e1", "George W. Bush", "person", ["George W. Bush Presidential Center"])],
+           "b": [ent("e1", "Vicente Fox", "person", ["Centro Fox"], article="b")]}
+    entities = resolve_entities(per)
+    assert find(entities, "George W. Bush").aliases == ["George W. Bush"]
+    assert find(entities, "Vicente Fox").aliases == ["Vicente Fox"]
