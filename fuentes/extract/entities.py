@@ -93,7 +93,7 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
-VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies, bracketed acronyms spelt by word beginnings, a bracket ends a name, an acronym never abbreviates a name it is a word of, glued English possessives, photo agencies and "Foto de X/Agency" credits, English "America" is the United States, glued closing quotes and hour offsets, bodies named after a person, legal forms end names
+VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies, bracketed acronyms spelt by word beginnings, a bracket ends a name, an acronym never abbreviates a name it is a word of, glued English possessives, photo agencies and "Foto de X/Agency" credits, English "America" is the United States, glued closing quotes and hour offsets, bodies named after a person, legal forms end names, Spanish press nouns open outlets
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -1001,8 +1001,10 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     article = article or (toks[0].i > 0 and sdoc[toks[0].i - 1].lower_ in lex.determiners)
     titled = toks[0].i > 0 and sdoc[toks[0].i - 1].lower_ in lex.determiners and sdoc[toks[0].i - 1].text[:1].isupper()
     if lex.head_initial and label != "ORG" and (toks[0].lower_ in lex.institution_words
-                                                or (titled and toks[0].lower_ in lex.press_words)):
-        label = "ORG"  # "Gobierno", "Ayuntamiento de Mérida", "El Heraldo del Norte": the first word says it
+                                                or (titled and toks[0].lower_ in lex.press_words)
+                                                or (len(toks) >= 2 and toks[0].lower_ in lex.press_heads
+                                                    and toks[-1].text[:1].isupper())):
+        label = "ORG"  # "Gobierno", "Ayuntamiento de Mérida", "El Heraldo del Norte", "Diario Jornada": the first word says it
     if label in ("GPE", "LOC") and _body_of_place(toks, lex):
         label = "ORG"  # "Comunicaciones de Guatemala": a common noun's body of a place
     if label == "PERSON" and len(toks) >= 3 and toks[0].lower_ in lex.place_heads and toks[1].text.islower() \

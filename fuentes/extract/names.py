@@ -86,6 +86,7 @@ class Lexicon:
     law_heads: frozenset[str] = frozenset()  # "Ley Federal de Derechos", "Patriot Act": a law, not a place
     name_abbreviations: dict[str, str] = field(default_factory=dict)  # "cd" -> "ciudad": a name's abbreviated first word
     implied_names: dict[str, str] = field(default_factory=dict)  # "america" -> "United States" (English only)
+    press_heads: frozenset[str] = frozenset()  # "Diario Jornada", "Semanario Zeta": a press noun opening a name
 
 
 @lru_cache(maxsize=None)
@@ -128,6 +129,7 @@ def lexicon(language: str | None) -> Lexicon:
         law_heads=frozenset(fold(str(w)) for w in raw.get("law_heads") or []),
         name_abbreviations={fold(str(k)): fold(str(v)) for k, v in (raw.get("name_abbreviations") or {}).items()},
         implied_names={fold(str(k)): str(v) for k, v in (raw.get("implied_names") or {}).items()},
+        press_heads=frozenset(str(w).lower() for w in raw.get("press_heads") or []),
     )
 
 

@@ -510,3 +510,13 @@ def test_a_legal_form_with_its_full_stop_ends_a_companys_name(language, text, sp
     assert "C.V." not in every_name(entities)
     if alias:
         assert alias in entities[company].aliases
+
+
+@pytest.mark.parametrize("language,text,spans,name", [
+    ("es", "Según informó Diario Jornada, el alcalde renunció el lunes.", [("Diario Jornada", "MISC")], "Diario Jornada"),
+    ("es", "El Semanario Zeta publicó la investigación el lunes.", [("Semanario Zeta", "LOC")], "Semanario Zeta"),
+    ("en", "According to the Daily Ledger, the mayor resigned on Monday.", [("the Daily Ledger", "ORG")], "Daily Ledger"),
+])
+def test_a_press_noun_opening_a_name_makes_an_outlet(language, text, spans, name, nlp):
+    _, entities = run(tagged(nlp[language], text, spans), language)
+    assert entities[name].kind == "organization"
