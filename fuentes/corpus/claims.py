@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 from functools import lru_cache
@@ -59,7 +59,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from fuentes.codecs import merge_evidence
-from fuentes.corpus.quote_matching import match_quotes
+from fuentes.corpus.quote_matching import QuoteIndex, _bands, match_quotes, quote_minhash
 from fuentes.extract.claims import claim_lexicon
 from fuentes.extract.values import _date_agrees, dimension, is_figure, names_measure, same_value
 from fuentes.ids import content_id, normalize_text
@@ -333,8 +333,24 @@ def similar(a: Claim, b: Claim) -> bool:
     return va is not None and vb is not None and float(va @ vb) >= SIMILAR
 
 
-@lru_cache(maxsize=8192)
+_VECTORS: dict[str, np.ndarray] | None = None  # the clause vectors of the `ClaimIndex` being updated
+
+
 def clause_vector(text: str) -> np.ndarray | None:
+    """A clause's unit sentence vector (`encode_clause`), from the index being updated when it
+    has it (kept there when it has not)."""
+    if _VECTORS is None:
+        return encode_clause(text)
+    found = _VECTORS.get(text)
+    if found is None:
+        found = encode_clause(text)
+        if found is not None:
+            _VECTORS[text] = found
+    return found
+
+
+@lru_cache(maxsize=8192)
+def encode_clause(text: str) -> np.ndarray | None:
     """A clause's unit sentence vector (each text encoded alone and rounded to float16, so a
     vector does not depend on the clauses encoded with it); None without the encoder."""
     from fuentes.nlp.sentence_encoder import sentence_encoder
@@ -549,10 +565,7 @@ def claim_minhash(claim: Claim, stems: list[str], num_perm: int = NUM_PERM) -> M
     words = set(stems)
     if claim.predicate == SAY or len(words) < 3:
         return None
-    mh = MinHash(num_perm=num_perm)
-    for w in words:
-        mh.update(w.encode("utf-8"))
-    return mh
+    return quote_minhash(words, num_perm)
 
 
 def _candidates(items: list[Claim], stems: list[list[str]], num_perm: int = NUM_PERM) -> set[tuple[int, int]]:
@@ -577,14 +590,15 @@ def claim_quote(c: Claim) -> Quote:
                  speaker_name=c.speaker)
 
 
-def _quote_pairs(items: list[Claim]) -> list[tuple[int, int]]:
-    """Quote claims that `match_quotes` puts in one statement group (same or reworded)."""
+def _quote_pairs(items: list[Claim], quotes: QuoteIndex | None = None) -> list[tuple[int, int]]:
+    """Quote claims that `match_quotes` puts in one statement group (same or reworded);
+    `quotes`: the wordings already compared."""
     index = {c.id: i for i, c in enumerate(items) if c.predicate == SAY}
     by_article: dict[str, list[Quote]] = defaultdict(list)
     for i in index.values():
         by_article[items[i].article or ""].append(claim_quote(items[i]))
     pairs = []
-    for group in match_quotes(by_article):
+    for group in match_quotes(by_article, index=quotes):
         ids = [index[q] for q in group.quotes if q in index]
         pairs.extend((ids[0], j) for j in ids[1:])
     return pairs
@@ -605,25 +619,55 @@ def _listed(claim: Claim, other: Claim, dim: tuple, stated: Mapping[str, list[Va
     return any(dimension(v) == dim and any(same_value(v, w) for w in theirs) for v in stated.get(claim.article or "", ()))
 
 
+Structure = tuple[list[list[int]], list[Conflict], list[list[str]]]  # clusters (member positions), conflicts, contradicted_by
+
+
 def cluster_component(parts: list[Claim], origins: Mapping[str, str | None],
-                      stems: list[list[str]] | None = None) -> tuple[list[tuple[Claim, list[Claim]]], list[Conflict]]:
+                      stems: list[list[str]] | None = None,
+                      known: Mapping[tuple[int, int], Relation] | None = None) -> tuple[list[tuple[Claim, list[Claim]]], list[Conflict]]:
     """The corpus claims of one component of related article claims (given in matching order: by
     article id, then position), each with its members, and the conflicts between them.
 
     Agreeing pairs are decided best score first; two clusters join only when no pair across them
     is `cannot_link`ed, so no cluster holds two values of one slot. Quote components stay whole
-    (their matching is `match_quotes`')."""
+    (their matching is `match_quotes`'). `known`: the relations already found between candidate
+    pairs of `parts` (positions in order; pairs left out are not candidates or relate not)."""
+    return build_clusters(parts, origins, cluster_structure(parts, stems, known))
+
+
+def build_clusters(parts: list[Claim], origins: Mapping[str, str | None],
+                   structure: Structure) -> tuple[list[tuple[Claim, list[Claim]]], list[Conflict]]:
+    """The corpus claims of a component from its `cluster_structure` (the origins count here)."""
+    groups, conflicts, contra = structure
+    out = []
+    for held, against in zip(groups, contra):
+        members = [parts[i] for i in held]
+        claim = combine_claims(members, origins)
+        claim.contradicted_by = list(against)
+        out.append((claim, members))
+    return out, list(conflicts)
+
+
+def cluster_structure(parts: list[Claim], stems: list[list[str]] | None = None,
+                      known: Mapping[tuple[int, int], Relation] | None = None) -> Structure:
+    """Which article claims of a component make each corpus claim (positions, in order), the
+    conflicts between them and each one's contradicting article claims (`cluster_component`)."""
     if not parts:
-        return [], []
+        return [], [], []
     if parts[0].predicate == SAY:
-        return [(combine_claims(parts, origins), parts)], []
+        return [list(range(len(parts)))], [], [[]]
     stems = stems if stems is not None else [claim_stems(c.text) for c in parts]
     n = len(parts)
     edges: list[tuple[float, int, int]] = []
     against: list[tuple[int, int, Relation]] = []
-    pairs = combinations(range(n), 2) if n <= ALL_PAIRS else sorted(_candidates(parts, stems))
+    if n <= ALL_PAIRS:
+        pairs: Iterable[tuple[int, int]] = combinations(range(n), 2)
+    else:
+        pairs = sorted(known) if known is not None else sorted(_candidates(parts, stems))
     for i, j in pairs:
-        found = relation(parts[i], parts[j], stems[i], stems[j])
+        found = known.get((i, j)) if known is not None else None
+        if found is None and (known is None or n <= ALL_PAIRS):
+            found = relation(parts[i], parts[j], stems[i], stems[j])
         if found is None:
             continue
         if found.kind == AGREE:
@@ -668,44 +712,216 @@ def cluster_component(parts: list[Claim], origins: Mapping[str, str | None],
         conflicts.extend(Conflict(kind, d, x.id, y.id) for kind, d in kept)
         contra[root[i]].add(y.id)
         contra[root[j]].add(x.id)
-    out = []
-    for r in sorted(held):
-        members = [parts[i] for i in held[r]]
-        claim = combine_claims(members, origins)
-        claim.contradicted_by = sorted(contra.get(r, ()))
-        out.append((claim, members))
-    return out, conflicts
+    order = sorted(held)
+    return [held[r] for r in order], conflicts, [sorted(contra.get(r, ())) for r in order]
 
 
 def match_claims_detailed(claims_by_article: Mapping[str, list[Claim]], origins: Mapping[str, str | None],
                           entity_of: Mapping[tuple[str, str], str],
-                          names: Mapping[str, str] | None = None) -> ClaimMatch:
+                          names: Mapping[str, str] | None = None, index: "ClaimIndex | None" = None) -> ClaimMatch:
     """Corpus claims, their members and conflicts. `names` (corpus entity id -> name) lets a
-    description's anchor be compared across languages ("U.S." / "estadounidense")."""
+    description's anchor be compared across languages ("U.S." / "estadounidense"). `index` (a
+    `ClaimIndex`, updated in place) holds the work of earlier runs: only the claims it has not
+    seen as they are now are compared, and only the components they touch are clustered."""
+    index = index if index is not None else ClaimIndex()
     items = [resolve_claim(c, entity_of) for art in sorted(claims_by_article) for c in claims_by_article[art]]
     raw = {c.id: (c.subject, c.object) for art in sorted(claims_by_article) for c in claims_by_article[art]}
     resolve_descriptions(items, raw, origins, entity_of, names or {})
-    stems = [claim_stems(c.text) for c in items]
+    stems, fresh = index.update(items)
+    keys = index.keys(items)
+    at = {key: i for i, key in enumerate(keys)}
     uf = UnionFind(len(items))
-    for i, j in sorted(_candidates(items, stems)):
-        if relation(items[i], items[j], stems[i], stems[j]) is not None:
-            uf.union(i, j)
-    for i, j in _quote_pairs(items):
+    for a, b in index.related:
+        uf.union(at[a], at[b])
+    for i, j in _quote_pairs(items, index.quotes):
         uf.union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[uf.find(i)].append(i)
     found: list[tuple[int, Claim, list[Claim]]] = []
     result = ClaimMatch(claims=[])
+    kept: dict[tuple, Structure] = {}
     for idx in groups.values():
-        clusters, conflicts = cluster_component([items[i] for i in idx], origins, [stems[i] for i in idx])
+        parts = [items[i] for i in idx]
+        ids = tuple(keys[i] for i in idx)
+        structure = index.structures.get(ids)
+        if structure is None or any(i in fresh for i in idx):
+            local = {key: k for k, key in enumerate(ids)}
+            known = {(local[a], local[b]): found_ for a in ids for b, found_ in index.partners.get(a, {}).items()
+                     if b in local} if parts[0].predicate != SAY else {}
+            structure = cluster_structure(parts, [stems[i] for i in idx], known)
+        kept[ids] = structure
+        clusters, conflicts = build_clusters(parts, origins, structure)
         position = {items[i].id: i for i in idx}
         found.extend((min(position[m.id] for m in members), claim, members) for claim, members in clusters)
         result.conflicts.extend(conflicts)
+    index.changed = index.changed or kept.keys() != index.structures.keys()
+    index.structures = kept
     for _, claim, members in sorted(found, key=lambda f: f[0]):
         result.claims.append(claim)
         result.members[claim.id] = members
     return result
+
+
+def _signature(claim: Claim) -> str:
+    """What the matcher reads of a resolved article claim: a changed claim is compared anew."""
+    import hashlib
+
+    return hashlib.blake2b(repr(claim).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _figure_dims(claim: Claim) -> list[tuple]:
+    return sorted(set(_compared(claim, False)), key=repr)
+
+
+def _predicate_tags(predicate: str | None) -> list[str]:
+    """Tags two compatible predicates share (`predicate_keys`; a missing predicate its own)."""
+    return predicate_keys(predicate) if predicate else [f"={predicate!r}"]
+
+
+@lru_cache(maxsize=4096)
+def _relation_tags(predicate: str | None) -> tuple[str, ...]:
+    """Tags two predicates share when `relation` can relate their claims: compatible
+    (`_predicate_tags`) or contradictory (an outcome conflict)."""
+    tags = set(_predicate_tags(predicate))
+    tags.update("x:" + "+".join(sorted(pair)) for pair in _contradictory() if predicate in pair)
+    return tuple(sorted(tags))
+
+
+Key = tuple[str, int]
+
+
+class ClaimIndex:
+    """The matching work of earlier runs, kept so a run compares only new or changed claims.
+
+    For each article claim, by key (article id, place in the article: claim ids repeat, and this
+    is the matching order), as resolved: its signature, stems and predicate, the candidate tables
+    it is in (blocks, LSH bands) and its related pairs (`relation` not None, each pair in matching
+    order); the clustering of each component; the quote claims' `QuoteIndex`; the clause vectors
+    the encoder gave. A claim whose resolved form changed (an entity merged, a description
+    resolved anew) is compared again. A pair's relation depends on the two claims alone, and a
+    claim meets the same candidates whatever came before it, so a run over the index gives what
+    a run from scratch gives.
+
+    Candidates are `_candidates`' pairs, less pairs that cannot relate: of one value block, one
+    figure in common ("2") but no dimension (2 bodyguards, 2 vehicles) or no predicate tag in
+    common, unless worded alike (SAME_TEXT); of one LSH band, predicates neither compatible nor
+    contradictory (`_relation_tags`). So a claim meets the claims of its kind, not every claim
+    stating its figure."""
+
+    def __init__(self) -> None:
+        self.signatures: dict[Key, str] = {}
+        self.stems: dict[Key, str] = {}  # stems joined by spaces (one string pickles faster than a list)
+        self.predicates: dict[Key, str | None] = {}
+        self.tables: dict[object, list[Key]] = {}  # candidate table -> its claims
+        self.partners: dict[Key, dict[Key, Relation]] = {}  # a claim -> a later claim -> their relation
+        self.earlier: dict[Key, set[Key]] = {}  # a claim -> the earlier claims it relates to
+        self.structures: dict[tuple[Key, ...], Structure] = {}
+        self.quotes = QuoteIndex()
+        self.vectors: dict[str, np.ndarray] = {}  # clause text -> its sentence vector
+        self.compared = 0  # candidate pairs compared
+        self.changed = False
+
+    @property
+    def related(self) -> list[tuple[Key, Key]]:
+        return [(a, b) for a, later in self.partners.items() for b in later]
+
+    @staticmethod
+    def keys(items: list[Claim]) -> list[tuple[str, int]]:
+        """Each item's key: (article, position in the article) - ids repeat (one span, two modalities)."""
+        counts: dict[str, int] = defaultdict(int)
+        out = []
+        for c in items:
+            art = c.article or ""
+            out.append((art, counts[art]))
+            counts[art] += 1
+        return out
+
+    def update(self, items: list[Claim]) -> tuple[list[list[str]], set[int]]:
+        """Bring the index to `items` (resolved, in matching order): claims gone or changed are
+        forgotten, new ones compared. Returns every item's stems and the positions compared anew."""
+        global _VECTORS
+        keys = self.keys(items)
+        signatures = [_signature(c) for c in items]
+        present = dict(zip(keys, signatures))
+        gone = {key for key, sig in self.signatures.items() if present.get(key) != sig}
+        if gone:
+            self._forget(gone)
+        fresh = {i for i, key in enumerate(keys) if key not in self.signatures}
+        self.changed = bool(gone or fresh)  # whether the index is worth saving again
+        stems = [self.stems[key].split() if i not in fresh else claim_stems(c.text)
+                 for i, (key, c) in enumerate(zip(keys, items))]
+        by_key = dict(zip(keys, items))
+        _VECTORS = self.vectors
+        try:
+            for i in sorted(fresh):
+                self._add(keys[i], items[i], stems[i], signatures[i], by_key)
+        finally:
+            _VECTORS = None
+        return stems, fresh
+
+    def _forget(self, gone: set[Key]) -> None:
+        for table in list(self.tables):
+            members = self.tables[table]
+            if any(m in gone for m in members):
+                kept = [m for m in members if m not in gone]
+                if kept:
+                    self.tables[table] = kept
+                else:
+                    del self.tables[table]
+        for cid in gone:
+            for other in self.partners.pop(cid, {}):
+                self.earlier.get(other, set()).discard(cid)
+            for other in self.earlier.pop(cid, set()):
+                self.partners.get(other, {}).pop(cid, None)
+            for kept in (self.signatures, self.stems, self.predicates):
+                kept.pop(cid, None)
+
+    def _add(self, cid: Key, claim: Claim, stems: list[str], signature: str, by_id: Mapping[Key, Claim]) -> None:
+        words = set(stems)
+        tables: list[object] = []
+        candidates: set[Key] = set()
+        for key in block_keys(claim):
+            if key[0] != "value":
+                tables.append(("block", key))
+                continue
+            # one figure in common: a relation needs a dimension and a predicate tag in common, or near wording
+            tables.extend(("value", key, dim, tag) for dim in _figure_dims(claim) for tag in _predicate_tags(claim.predicate))
+            shared: dict[Key, int] = defaultdict(int)
+            for w in words:
+                for other in self.tables.get(("stem", key, w), ()):
+                    shared[other] += 1
+            candidates.update(o for o, n in shared.items()
+                              if n >= MIN_SHARED and 100.0 * n / min(len(words), len(set(self.stems[o].split()))) >= SAME_TEXT)
+            tables.extend(("stem", key, w) for w in words)
+        for table in tables:
+            if table[0] != "stem":  # type: ignore[index]
+                candidates.update(self.tables.get(table, ()))
+        mh = claim_minhash(claim, stems)
+        if mh is not None:  # LSH bands; a pair of no predicate tag in common never relates
+            values = mh.hashvalues.astype(np.uint32)  # (affine32 values: lossless, half the bytes)
+            bands = [bytes([b]) + values[lo:hi].tobytes() for b, (lo, hi) in enumerate(_bands(NUM_PERM))]
+            mine = set(_relation_tags(claim.predicate))
+            tags = self.predicates
+            candidates.update(other for band in bands for other in self.tables.get(band, ())
+                              if not mine.isdisjoint(_relation_tags(tags[other])))
+            tables.extend(bands)
+        candidates.discard(cid)
+        self.compared += len(candidates)
+        for other in sorted(candidates):
+            a, b = (other, cid) if other < cid else (cid, other)
+            found = relation(by_id[a], by_id[b], stems if a == cid else self.stems[a].split(),
+                             stems if b == cid else self.stems[b].split())
+            if found is not None:
+                self.partners.setdefault(a, {})[b] = found
+                self.earlier.setdefault(b, set()).add(a)
+        for table in tables:
+            members = self.tables.setdefault(table, [])
+            if not members or members[-1] != cid:  # (a key can repeat: a figure and its rounding)
+                members.append(cid)
+        self.signatures[cid] = signature
+        self.stems[cid] = " ".join(stems)
+        self.predicates[cid] = claim.predicate
 
 
 def match_claims(claims_by_article: Mapping[str, list[Claim]], origins: Mapping[str, str | None],

@@ -19,13 +19,21 @@ Per-article events (stage `events`, participants as local entity keys) become co
      ranked, or a `combine` rule: fuentes.extract.events.group_type), with the ACLED and CAMEO
      codes of that type; its fatalities the highest count a report states; its summary the
      words of a report of that type (English reports first, then the one naming most).
+
+Events of two stories never merge, so each story's events are grouped apart, and a run keeps
+the events of a story whose inputs did not change: `event_digests` tells, per story, everything
+`merge_events` reads for its events; the corpus stage re-merges only the stories whose digest
+changed (`merge_version` is part of the saved digests: new merging code re-merges every story).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import Iterable
+from pathlib import Path
+from typing import Any
 
 from fuentes.extract.dates import DateValue, day, estimate_anchor, find_dates, month, parse_iso, resolve_text, shift, year_value
 from fuentes.extract.event_triggers import is_incident
@@ -102,8 +110,10 @@ def merge_events(per_article: dict[str, list[Event]], articles: Iterable[Article
                           summary=ev.summary, fatalities=ev.fatalities, includes=list(ev.includes))
             items.append((local, value_of(when), (stories or {}).get(aid, "")))
     near = {aid: anchors.get(aid) or parse_iso(arts[aid].published) for aid in per_article if aid in arts}
-    groups = _group(items, near)
-    return [_combine(g, arts, origins or {}) for g in groups]
+    by_story: dict[str, list] = {}
+    for item in items:  # events of two stories never merge: each story's are grouped apart
+        by_story.setdefault(item[2], []).append(item)
+    return [_combine(g, arts, origins or {}) for sid in sorted(by_story) for g in _group(by_story[sid], near)]
 
 
 def kinds(event: Event) -> set[str]:
@@ -177,3 +187,64 @@ def _combine(group, arts: dict[str, Article], origins: dict[str, str | None]) ->
 def _english(event: Event, arts: dict[str, Article]) -> bool:
     art = arts.get(event.articles[0]) if event.articles else None
     return art is not None and art.language == "en"
+
+
+MERGE_DATA = ("event_types.yaml", "acled_taxonomy.yaml", "events_*.yaml", "dates_*.yaml")  # in fuentes/extract/data
+
+
+def merge_version(stage: str = "") -> str:
+    """What merged events depend on besides their inputs: the merging code and the language data
+    it reads (this module; fuentes.extract.events, event_triggers and dates; the `MERGE_DATA`
+    files: event types, triggers and combine rules, date words), and `stage` (the corpus stage's
+    version). Other word lists (names, claims) do not re-merge every story when they change."""
+    extract = Path(__file__).parents[1] / "extract"
+    digest = hashlib.sha256(stage.encode())
+    data = sorted({path for pattern in MERGE_DATA for path in (extract / "data").glob(pattern)})
+    for path in [Path(__file__), *(extract / f"{name}.py" for name in ("events", "event_triggers", "dates")), *data]:
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def event_digests(stories: Iterable[Any], articles: dict[str, Article], entities: Iterable[Entity],
+                  origins: dict[str, str | None], marks: dict[str, Any]) -> dict[str, str]:
+    """Story id -> a digest of everything `merge_events` reads for that story's events: the
+    story's id, title, span and articles, and of each article its text, language, publication
+    date, outlet and origin, when its per-article layers were written (`marks`, the events
+    layer's version) and the corpus entity of each of its local entities. A story with the same
+    digest in two runs has the same events."""
+    refs: dict[str, list[tuple[str, str]]] = {}
+    for ref, entity_id in entity_map(entities).items():
+        refs.setdefault(ref.partition("#")[0], []).append((ref, entity_id))
+    out = {}
+    for story in stories:
+        digest = hashlib.blake2b(repr((story.id, story.title, story.start, story.end, list(story.articles))).encode(),
+                                 digest_size=16)
+        for aid in story.articles:
+            art = articles.get(aid)
+            digest.update(repr((aid, sorted(refs.get(aid, ())), origins.get(aid), str(marks.get(aid)),
+                                None if art is None else (art.language, art.published, art.outlet))).encode())
+            digest.update(b"\x00" if art is None else art.text.encode("utf-8", "surrogatepass") + b"\x00")
+        out[story.id] = digest.hexdigest()
+    return out
+
+
+class StoredEvents(Sequence):
+    """The corpus events as stored, read when first looked at (a run that re-merged only some
+    stories holds only theirs)."""
+
+    def __init__(self, load: Callable[[], list[Event]]):
+        self._load, self._events = load, None
+
+    def _all(self) -> list[Event]:
+        if self._events is None:
+            self._events = self._load()
+        return self._events
+
+    def __getitem__(self, k):
+        return self._all()[k]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self._all())

@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from fuentes.corpus.claims import match_claims_detailed
+from fuentes.corpus.claims import ClaimIndex, match_claims_detailed
 from fuentes.corpus.discrepancies import discrepancy_claims, find_discrepancies
 from fuentes.extract.claims import is_hedged
 from fuentes.model import Claim, Discrepancy
@@ -132,10 +132,11 @@ def _contradicted(claim: Claim, mine: set[str], discrepancies: list[Discrepancy]
 
 
 def assess(claims_by_article: Mapping[str, list[Claim]], origins: Mapping[str, str | None],
-           entity_of: Mapping[tuple[str, str], str], names: Mapping[str, str] | None = None
-           ) -> tuple[list[Claim], list[Discrepancy]]:
-    """Match, find discrepancies and grade: the corpus claims (grades set) and discrepancies."""
-    matched = match_claims_detailed(claims_by_article, origins, entity_of, names)
+           entity_of: Mapping[tuple[str, str], str], names: Mapping[str, str] | None = None,
+           index: ClaimIndex | None = None) -> tuple[list[Claim], list[Discrepancy]]:
+    """Match, find discrepancies and grade: the corpus claims (grades set) and discrepancies.
+    `index`: the matching work of earlier runs (`ClaimIndex`, updated in place)."""
+    matched = match_claims_detailed(claims_by_article, origins, entity_of, names, index)
     discrepancies = find_discrepancies(matched.claims, matched.members, origins, names, matched.conflicts)
     owner = {m.id: cid for cid, ms in matched.members.items() for m in ms}
     touching: dict[str, list[Discrepancy]] = defaultdict(list)  # claim id -> its discrepancies, in order

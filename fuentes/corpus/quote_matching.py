@@ -11,16 +11,25 @@ first quote of each wording (its words and its speaker) goes in the index: a sto
 hundreds of outlets repeats its quotes word for word, and each copy relates to every other quote
 exactly as the first does, so it joins that quote's statement without being compared again
 (comparing every copy with every other grew with the square of the outlets).
+
+A `QuoteIndex` keeps the wordings seen, their LSH and the relation of every candidate pair of
+wordings; the `quote_matching` stage saves it in the store, so a run compares only the wordings
+it has not seen (each relation depends on the two wordings alone: words and speaker). Families,
+groups and variants are then rebuilt from the relations in the articles' order, so an
+incremental run gives what a run from scratch gives.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Mapping
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
 
 from fuentes.ids import content_id, normalize_text
 from fuentes.model import Quote
@@ -48,11 +57,16 @@ def quote_key(text: str) -> str:
     return " ".join(_WORD.findall(normalize_text(text)))
 
 
+@lru_cache(maxsize=65536)
+def _speaker_words(name: str) -> frozenset[str]:
+    return frozenset(quote_key(name).split())
+
+
 def _speakers_agree(a: Quote, b: Quote) -> bool:
     """Names agree when one's words are all in the other's ("Ruiz" / "Ana Ruiz Vega")."""
     if not a.speaker_name or not b.speaker_name:
         return False
-    wa, wb = set(quote_key(a.speaker_name).split()), set(quote_key(b.speaker_name).split())
+    wa, wb = _speaker_words(a.speaker_name), _speaker_words(b.speaker_name)
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
@@ -60,10 +74,15 @@ def _speakers_conflict(a: Quote, b: Quote) -> bool:
     return bool(a.speaker_name and b.speaker_name) and not _speakers_agree(a, b)
 
 
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int):
+    return MinHash(num_perm=num_perm).permutations
+
+
 def quote_minhash(words: set[str], num_perm: int = 64) -> MinHash:
-    mh = MinHash(num_perm=num_perm)
-    for w in words:
-        mh.update(w.encode("utf-8"))
+    """The MinHash of a word set (datasketch's default permutations, made once per size)."""
+    mh = MinHash(num_perm=num_perm, permutations=_permutations(num_perm), scheme="affine32")
+    mh.update_batch([w.encode("utf-8") for w in words])
     return mh
 
 
@@ -74,19 +93,122 @@ def quote_relation(a: Quote, b: Quote, ka: str, kb: str) -> str | None:
     if _speakers_conflict(a, b):
         return None
     short, long_ = sorted((ka, kb), key=len)
-    if fuzz.ratio(ka, kb) >= SAME or (len(short.split()) >= MIN_WORDS and fuzz.partial_ratio(short, long_) >= EXCERPT):
+    if fuzz.ratio(ka, kb, score_cutoff=SAME) >= SAME or (len(short.split()) >= MIN_WORDS and fuzz.partial_ratio(
+            short, long_, score_cutoff=EXCERPT) >= EXCERPT):
         return "same"
-    if _speakers_agree(a, b) and fuzz.token_set_ratio(ka, kb) >= VARIANT:
+    if _speakers_agree(a, b) and fuzz.token_set_ratio(ka, kb, score_cutoff=VARIANT) >= VARIANT:
         return "variant"
     return None
 
 
-def match_quotes(quotes_by_article: Mapping[str, Iterable[Quote]], num_perm: int = 64) -> list[QuoteGroup]:
+Wording = tuple[str, str]  # (normalised words, normalised speaker): quotes alike in both are one wording
+
+
+@lru_cache(maxsize=4)
+def _bands(num_perm: int) -> tuple[tuple[int, int], ...]:
+    """The LSH bands (start, end) of the signature: datasketch's choice for LSH_THRESHOLD."""
+    return tuple(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=num_perm).hashranges)
+
+
+def _alike(key: str, named: bool, candidates: list[int], wordings: list[Wording],
+           names: list[str | None]) -> list[int]:
+    """The candidates `quote_relation` may relate to a wording of `key`: a pair with a side
+    without a speaker can only be "same" (a near-identical text or an excerpt), so those pairs
+    are scored in bulk first (rapidfuzz's `cdist`) and only the ones that reach SAME or EXCERPT
+    are compared one by one; pairs of two named speakers are all compared."""
+    anonymous = [j for j in candidates if not named or not names[j]]
+    if len(anonymous) < 8:
+        return candidates
+    texts = [wordings[j][0] for j in anonymous]
+    near = cdist(texts, [key], scorer=fuzz.ratio, score_cutoff=SAME)[:, 0] >= SAME
+    near |= cdist(texts, [key], scorer=fuzz.partial_ratio, score_cutoff=EXCERPT)[:, 0] >= EXCERPT
+    kept = {j for j, ok in zip(anonymous, near) if ok}
+    return [j for j in candidates if j in kept or (named and names[j])]
+
+
+class QuoteIndex:
+    """The wordings seen (words and speaker, at least MIN_WORDS words), a MinHash LSH over their
+    word sets, and every candidate pair of wordings that is one statement ("same" or "variant").
+    Insert-only; pickles.
+
+    Candidates are the pairs whose signatures agree on a whole band (datasketch's banding for
+    LSH_THRESHOLD), kept apart by speaker: two named speakers that share no word conflict, so a
+    wording with a speaker meets the wordings of each of its speaker's words, those without a
+    speaker and those of its very words (`quote_relation` calls equal words one wording whoever
+    says them); a wording without a speaker meets every wording. A pair's relation depends on
+    the two wordings alone and a band agrees whatever else is in: the relations of a set of
+    wordings are the same however they arrived."""
+
+    def __init__(self, num_perm: int = 64):
+        self.num_perm = num_perm
+        self.bands = _bands(num_perm)
+        self.tables: dict[bytes, list[int]] = {}  # scope, band and the band's values -> wordings
+        self.by_key: dict[str, list[int]] = {}  # words -> their wordings (one per speaker)
+        self.number: dict[Wording, int] = {}  # wording -> its number
+        self.wordings: list[Wording] = []  # number -> wording
+        self.names: list[str | None] = []  # number -> the speaker as first written
+        self._speakers: dict[int, Quote] = {}  # number -> a quote carrying it (made when compared)
+        self.links: list[tuple[int, int, str]] = []  # (one wording, a later-inserted one, relation)
+        self.compared = 0  # candidate pairs compared
+
+    def add(self, key: str, speaker_name: str | None) -> int:
+        """The number of a wording, compared with the wordings already in when it is new."""
+        wording = (key, quote_key(speaker_name or ""))
+        found = self.number.get(wording)
+        if found is not None:
+            return found
+        n = len(self.wordings)
+        self.number[wording] = n
+        self.wordings.append(wording)
+        self.names.append(speaker_name)
+        me = self._speaker(n)
+        values = quote_minhash(set(key.split()), self.num_perm).hashvalues.astype(np.uint32)  # affine32: lossless
+        bands = [bytes([b]) + values[lo:hi].tobytes() for b, (lo, hi) in enumerate(self.bands)]
+        if speaker_name:  # (a name of no word conflicts with every other name)
+            mine = [f"w:{w}" for w in sorted(_speaker_words(speaker_name))]
+            meets, into = ["-", *mine], ["", *mine]
+        else:
+            meets, into = [""], ["", "-"]
+        candidates = set(self.by_key.get(key, ()))
+        for scope in meets:
+            prefix = scope.encode("utf-8") + b"\x00"
+            for band in bands:
+                candidates.update(self.tables.get(prefix + band, ()))
+        self.compared += len(candidates)
+        for j in _alike(key, bool(speaker_name), sorted(candidates), self.wordings, self.names):
+            kind = quote_relation(self._speaker(j), me, self.wordings[j][0], key)
+            if kind is not None:
+                self.links.append((j, n, kind))
+        for scope in into:
+            prefix = scope.encode("utf-8") + b"\x00"
+            for band in bands:
+                self.tables.setdefault(prefix + band, []).append(n)
+        self.by_key.setdefault(key, []).append(n)
+        return n
+
+    def _speaker(self, n: int) -> Quote:
+        found = self._speakers.get(n)
+        if found is None:
+            found = self._speakers[n] = Quote(id="", article="", text="", start=0, end=0, direct=True,
+                                              speaker_name=self.names[n])
+        return found
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_speakers"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, _speakers={})
+
+
+def match_quotes(quotes_by_article: Mapping[str, Iterable[Quote]], num_perm: int = 64,
+                 index: QuoteIndex | None = None) -> list[QuoteGroup]:
     """Groups of quotes (two or more, from different articles) that are one statement.
 
     Sets `variant_of` on each reworded quote. Articles are taken in the mapping's order: the
-    first article's wording is the one variants point at.
+    first article's wording is the one variants point at. `index` (a `QuoteIndex`, updated in
+    place) holds the wordings already compared: only new wordings are compared.
     """
+    index = index if index is not None else QuoteIndex(num_perm)
     items: list[tuple[str, Quote, str]] = []
     for article, quotes in quotes_by_article.items():
         items.extend((article, q, quote_key(q.text)) for q in quotes)
@@ -98,28 +220,20 @@ def match_quotes(quotes_by_article: Mapping[str, Iterable[Quote]], num_perm: int
             i = parent[i]
         return i
 
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=num_perm)
     exact: dict[str, int] = {}
-    wordings: dict[tuple[str, str], int] = {}  # (words, speaker) -> its first quote, the one in the LSH
+    first_of: dict[int, int] = {}  # a wording's number -> its first quote
     family: dict[int, list[int]] = {}  # a wording's first quote -> it and its copies, in order
-    related: list[tuple[int, int, str]] = []  # (earlier first, later first, "same" or "variant")
     for i, (article, quote, key) in enumerate(items):
-        words = set(key.split())
         if key in exact:
             parent[find(i)] = find(exact[key])
         exact.setdefault(key, i)
-        if len(words) < MIN_WORDS:
+        if len(set(key.split())) < MIN_WORDS:
             continue
-        first = wordings.setdefault((key, quote_key(quote.speaker_name or "")), i)
-        family.setdefault(first, []).append(i)
-        if first != i:  # a copy relates to every quote as its wording's first quote does
-            continue
-        mh = quote_minhash(words, num_perm)
-        for j in sorted(map(int, lsh.query(mh))):
-            kind = quote_relation(items[j][1], quote, items[j][2], key)
-            if kind is not None:
-                related.append((j, i, kind))
-        lsh.insert(str(i), mh)
+        first = first_of.setdefault(index.add(key, quote.speaker_name), i)
+        family.setdefault(first, []).append(i)  # a copy relates to every quote as its wording's first quote does
+    # (earlier first, later first, "same" or "variant") for the wordings of these quotes
+    related = sorted((min(first_of[a], first_of[b]), max(first_of[a], first_of[b]), kind)
+                     for a, b, kind in index.links if a in first_of and b in first_of)
     # Each relation between two wordings holds between their quotes of different articles
     # (quotes of one article are never grouped); a rewording points at the earliest quote it rewords.
     variant_pairs: list[tuple[int, int]] = []

