@@ -153,7 +153,6 @@ def credit_cues() -> dict:
 
 def msrp() -> dict:
     """Rewrite detection on MSRP: thresholds fitted on train, F1 on test, with a baseline."""
-    from rapidfuzz import fuzz
 
     from fuentes.corpus.derivation import DEFAULT, sentence_score
     from fuentes.corpus.lsh_index import tokens

@@ -160,7 +160,7 @@ def bench_polnear(runner: Runner, limit: int | None) -> dict:
         _, quotes = runner.run(path.read_text(encoding="utf-8"), path.stem)
         preds.append([{"text": q.text, "speaker": q.speaker_name} for q in quotes])
     content = score(golds, preds, 0.5)
-    tp = src = with_source = 0
+    src = with_source = 0
     for gold, pred in zip(golds, preds):
         for g, p in match(gold, pred, 0.5):
             if g["speaker"]:

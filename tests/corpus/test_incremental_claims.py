@@ -7,8 +7,7 @@ import pickle
 import random
 import pytest
 
-from fuentes.corpus.claims import (ClaimIndex, _candidates, claim_stems, match_claims_detailed, relation,
-                                   resolve_claim)
+from fuentes.corpus.claims import (ClaimIndex, _candidates, claim_stems, match_claims_detailed, relation)
 from fuentes.corpus.grading import assess
 from fuentes.corpus.quote_matching import QuoteIndex, match_quotes
 from fuentes.ids import content_id
