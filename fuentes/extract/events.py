@@ -196,55 +196,81 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
 
 
 def not_told(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
-    """The trigger tells no event of its type:
-    - its sentence is a question ("¿Cuántos fueron arrestados?", "We're going to round them up?");
-    - a verb of `showing_verbs` with an object or a clause is a showing, not a protest ("demonstrated
-      his commitment", "manifestó su apoyo", "rallied supporters"; a reflexive is no object: "se manifestaron");
-    - a word of `armed_context_triggers` names a fight only in a sentence with armed people, weapons,
-      the dead or the wounded ("the battle between Rubio and Christie", "Carson beat out Clinton");
-    - a meeting in the passive is something fulfilled ("their objective has been met");
-    - a contest verb with a particle or a score is a win ("beat out Clinton by one point");
-    - a rally a person holds or one in a campaign is a candidate's gathering ("Trump held a rally",
-      "mitin de campaña"), unless its sentence tells a grievance (`protest_words`, "against", "contra");
-    - a disaster word a person owns is a figure of speech ("Rubio's collapse in his home state");
-    - a word whose 'of' noun is a rule (`broken_rules`) names the rule broken ("violación del código")."""
-    lex = args.lex
+    """The trigger tells no event of its type (each test below says when)."""
+    return any(test(head, pos, etype, sent, args) for test in NOT_TOLD)
+
+
+def _question(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """Its sentence is a question ("¿Cuántos fueron arrestados?", "We're going to round them up?")."""
     words = [t for t in sent if not t.is_space]
-    if words and (words[-1].text.endswith("?") or words[0].text.startswith("\u00bf")
-                  or (words[-1].is_punct and len(words) > 1 and words[-2].text.endswith("?"))):
-        return True
-    lemma = head.lemma_.lower()
-    if etype == "protest" and pos == "verb" and lemma in lex.words("showing_verbs") \
-            and any(c.dep_ in ("dobj", "obj", "ccomp") and c.lower_ not in lex.words("reflexives") for c in head.children):
-        return True
-    if (lemma in lex.words("armed_context_triggers") or head.lower_ in lex.words("armed_context_triggers")) \
-            and not any(lex.cue_in(key, sent) for key in ("armed_nouns", "weapon_words", "fatality_nouns",
-                                                             "wound_words", "remote_words")) \
-            and not (_forms_of(sent) & killing_verbs(lex)):
-        return True
-    if etype == "visit" and pos == "verb" and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
-        return True
-    if pos == "verb" and lemma in lex.words("contest_verbs") and (
-            any(c.dep_ in ("prt", "compound:prt") for c in head.children)
-            or lex.cue_in("contest_words", list(head.subtree))):
-        return True  # "Carson beat out Clinton by one point": a win, not a beating
-    if etype == "protest" and (lemma in lex.words("campaign_gatherings") or head.lower_ in lex.words("campaign_gatherings")):
-        holders = _owners(head) + [c for c in head.children if c.dep_ in ("compound", "nmod")]
-        verb = head.head if head.dep_ in ("dobj", "obj") else None
-        holders += [c for c in verb.children if c.dep_ in ("nsubj",)] if verb is not None else []
-        owned = [o for o in holders if (m := args.mention_at(o)) is not None and m.label == "PERSON"]
-        grievance = lex.cue_in("protest_words", [t for t in sent if t.i != head.i]) \
-            or any(t.lower_ in lex.words("against_words") for t in head.subtree)
-        if (owned or lex.cue_in("campaign_words", sent)) and not grievance:
-            return True  # "Trump held a rally in Alabama", "un mitin de campaña": a candidate's gathering
-    if pos == "noun" and etype not in PROTEST_TYPES and _rule_broken(head, lex):
-        return True  # "violación del código de vehículos": a rule broken (a protest against a law is one)
-    if etype in ("man_made_disaster", "natural_disaster") and pos == "noun":
-        for owner in _owners(head):
-            mention = args.mention_at(owner)
-            if mention is not None and mention.label == "PERSON":
-                return True
-    return False
+    return bool(words) and (words[-1].text.endswith("?") or words[0].text.startswith("\u00bf")
+                            or (words[-1].is_punct and len(words) > 1 and words[-2].text.endswith("?")))
+
+
+def _showing(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """A verb of `showing_verbs` with an object or a clause is a showing, not a protest
+    ("demonstrated his commitment", "rallied supporters", "manifestó su apoyo"; a reflexive is no
+    object: "se manifestaron")."""
+    lex = args.lex
+    return etype == "protest" and pos == "verb" and head.lemma_.lower() in lex.words("showing_verbs") \
+        and any(c.dep_ in ("dobj", "obj", "ccomp") and c.lower_ not in lex.words("reflexives") for c in head.children)
+
+
+def _unarmed_fight(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """A word of `armed_context_triggers` names a fight only in a sentence with armed people,
+    weapons, the dead or the wounded ("the battle between Rubio and Christie" is none)."""
+    lex = args.lex
+    if head.lemma_.lower() not in lex.words("armed_context_triggers") \
+            and head.lower_ not in lex.words("armed_context_triggers"):
+        return False
+    armed = ("armed_nouns", "weapon_words", "fatality_nouns", "wound_words", "remote_words")
+    return not any(lex.cue_in(key, sent) for key in armed) and not (_forms_of(sent) & killing_verbs(lex))
+
+
+def _fulfilled(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """A meeting in the passive is something fulfilled ("their objective has been met")."""
+    return etype == "visit" and pos == "verb" and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+
+
+def _won(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """A contest verb with a particle, a score or a ball is a win or a play, not a beating ("beat out
+    Clinton by one point", "golpeó el balón en el partido")."""
+    lex = args.lex
+    return pos == "verb" and head.lemma_.lower() in lex.words("contest_verbs") and (
+        any(c.dep_ in ("prt", "compound:prt") for c in head.children) or lex.cue_in("contest_words", list(head.subtree)))
+
+
+def _campaign_rally(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """A rally a person holds, or one in a campaign, is a candidate's gathering ("Trump held a
+    rally in Alabama", "un mitin de campaña"), unless its sentence tells a grievance
+    (`protest_words`, "against", "contra")."""
+    lex = args.lex
+    gatherings = lex.words("campaign_gatherings")
+    if etype != "protest" or (head.lemma_.lower() not in gatherings and head.lower_ not in gatherings):
+        return False
+    holders = _owners(head) + [c for c in head.children if c.dep_ in ("compound", "nmod")]
+    if head.dep_ in ("dobj", "obj"):  # "Trump held a rally": the one who holds it
+        holders += [c for c in head.head.children if c.dep_ == "nsubj"]
+    owned = any((m := args.mention_at(o)) is not None and m.label == "PERSON" for o in holders)
+    grievance = lex.cue_in("protest_words", [t for t in sent if t.i != head.i]) \
+        or any(t.lower_ in lex.words("against_words") for t in head.subtree)
+    return (owned or lex.cue_in("campaign_words", sent)) and not grievance
+
+
+def _rule_named(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """A word whose 'of' noun is a rule (`broken_rules`) names the rule broken ("violación del
+    código de vehículos", "the attack on the constitution"); a protest against a law is one."""
+    return pos == "noun" and etype not in PROTEST_TYPES and _rule_broken(head, args.lex)
+
+
+def _figure_of_speech(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """A disaster word a person owns is a figure of speech ("Rubio's collapse in his home state")."""
+    if etype not in ("man_made_disaster", "natural_disaster") or pos != "noun":
+        return False
+    return any((m := args.mention_at(o)) is not None and m.label == "PERSON" for o in _owners(head))
+
+
+NOT_TOLD = (_question, _showing, _unarmed_fight, _fulfilled, _won, _campaign_rally, _rule_named, _figure_of_speech)
 
 
 _RULE_PREPS = ("of", "on", "against", "de", "del", "contra")
