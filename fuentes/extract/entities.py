@@ -93,7 +93,12 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.nlp.text import doc_text
 from fuentes.pipeline import Stage, register
 
-VERSION = "9"  # 9: page separators end a name, abbreviated first words (data `name_abbreviations`), acronym-led bodies, bracketed acronyms spelt by word beginnings, a bracket ends a name, an acronym never abbreviates a name it is a word of, glued English possessives, photo agencies and "Foto de X/Agency" credits, English "America" is the United States, glued closing quotes and hour offsets, bodies named after a person, legal forms end names, Spanish press nouns open outlets
+# 9: page separators and brackets end a name; abbreviated first words (`name_abbreviations`); acronym-led
+# bodies; bracketed acronyms spelt by word beginnings; an acronym never abbreviates a name it is a word of;
+# glued English possessives and closing quotes; photo agencies and "Foto de X/Agency" credits; English
+# "America" is the United States (`implied_names`); hour offsets; bodies named after a person; legal forms
+# end names; Spanish press nouns open outlets
+VERSION = "9"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -1004,7 +1009,7 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
                                                 or (titled and toks[0].lower_ in lex.press_words)
                                                 or (len(toks) >= 2 and toks[0].lower_ in lex.press_heads
                                                     and toks[-1].text[:1].isupper())):
-        label = "ORG"  # "Gobierno", "Ayuntamiento de Mérida", "El Heraldo del Norte", "Diario Jornada": the first word says it
+        label = "ORG"  # "Gobierno", "Ayuntamiento de Mérida", "El Heraldo del Norte", "Diario Jornada": its first word
     if label in ("GPE", "LOC") and _body_of_place(toks, lex):
         label = "ORG"  # "Comunicaciones de Guatemala": a common noun's body of a place
     if label == "PERSON" and len(toks) >= 3 and toks[0].lower_ in lex.place_heads and toks[1].text.islower() \
