@@ -258,13 +258,17 @@ def save_stories_and_events(store: Store, found_stories: list, found_events: lis
         conn.execute(delete(corpus_state).where(corpus_state.c.name == STORY_EVENTS_STATE))
         conn.execute(delete(stories))
         conn.execute(delete(events))
-        if found_stories:
-            conn.execute(stories.insert(), [STORY.to_row(s) for s in found_stories])
-        unique = {e.id: e for e in found_events}
-        if unique:
-            conn.execute(events.insert(), [
-                EVENT.to_row(e, next((story_of[a] for a in e.articles if a in story_of), None))
-                for e in unique.values()])
+        _insert_stories_and_events(conn, found_stories, found_events, story_of)
+
+
+def _insert_stories_and_events(conn, found_stories: list, found_events: list[Event], story_of: dict[str, str]) -> None:
+    """Write stories and their events (each event in the story of its first article that has one)."""
+    if found_stories:
+        conn.execute(stories.insert(), [STORY.to_row(s) for s in found_stories])
+    unique = {e.id: e for e in found_events}
+    if unique:
+        conn.execute(events.insert(), [EVENT.to_row(e, next((story_of[a] for a in e.articles if a in story_of), None))
+                                       for e in unique.values()])
 
 
 def load_events_of(store: Store, article_ids: Iterable[str]) -> dict[str, list[Event]]:
@@ -304,13 +308,7 @@ def save_story_changes(store: Store, changed: list, gone: Iterable[str], found_e
             conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
             conn.execute(delete(events).where(events.c.story.in_(chunk)))
         conn.execute(delete(events).where(events.c.story.is_(None)))
-        if changed:
-            conn.execute(stories.insert(), [STORY.to_row(s) for s in changed])
-        unique = {e.id: e for e in found_events}
-        if unique:
-            conn.execute(events.insert(), [
-                EVENT.to_row(e, next((story_of[a] for a in e.articles if a in story_of), None))
-                for e in unique.values()])
+        _insert_stories_and_events(conn, changed, found_events, story_of)
 
 
 def load_corpus_events(store: Store) -> list[Event]:
