@@ -422,7 +422,7 @@ def _anchor_key(art: str, anchor: str, entity_of: Mapping[tuple[str, str], str],
                 names: Mapping[str, str]) -> str:
     """One key for a description's anchor, whatever names it: a corpus entity (a place by its
     exonym key, so "U.S." and "estadounidense" agree) or a place name."""
-    from fuentes.corpus.name_constraints import exonym_key
+    from fuentes.corpus.name_constraints import exonym_key, listed_name
     from fuentes.extract.names import name_tokens
 
     kind, _, value = anchor.partition(":")
@@ -436,15 +436,8 @@ def _anchor_key(art: str, anchor: str, entity_of: Mapping[tuple[str, str], str],
             return ent
     found = exonym_key(name_tokens(name)) if name else None
     if found is not None:
-        return _exonym_names()[found]
+        return listed_name(found)
     return name if kind == "name" or name else entity_of.get((art, value), value)
-
-
-@lru_cache(maxsize=1)
-def _exonym_names() -> dict[tuple[str, str], str]:
-    """An exonym key -> the first (English) name of its line in corpus/data/exonyms.yaml."""
-    raw = load_yaml(resources.files("fuentes.corpus").joinpath("data/exonyms.yaml").read_text("utf-8"))
-    return {("~" + section, str(n)): str(names[0]) for section, groups in raw.items() for n, names in enumerate(groups)}
 
 
 def resolve_descriptions(items: list[Claim], raw: Mapping[str, tuple[str | None, str | None]],

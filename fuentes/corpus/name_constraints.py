@@ -116,12 +116,17 @@ LEADING_ARTICLES = frozenset({"the", "el", "la", "los", "las"})
 
 
 @lru_cache(maxsize=1)
+def _exonym_lines() -> dict[str, list[list[str]]]:
+    """data/exonyms.yaml as written: section -> its lines, each the names of one place or group."""
+    return load_yaml(resources.files("fuentes.corpus").joinpath("data/exonyms.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _exonym_table() -> dict[tuple[str, ...], tuple[str, ...]]:
     from fuentes.extract.names import name_tokens
 
-    raw = load_yaml(resources.files("fuentes.corpus").joinpath("data/exonyms.yaml").read_text("utf-8"))
     table: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for section, groups in raw.items():
+    for section, groups in _exonym_lines().items():
         for number, names in enumerate(groups):
             key = ("~" + section, str(number))
             for name in names:
@@ -191,8 +196,8 @@ def outlet_name(key: tuple[str, ...]) -> str | None:
 
 @lru_cache(maxsize=1)
 def _exonym_first_names() -> dict[tuple[str, str], str]:
-    raw = load_yaml(resources.files("fuentes.corpus").joinpath("data/exonyms.yaml").read_text("utf-8"))
-    return {("~" + section, str(n)): str(names[0]) for section, groups in raw.items() for n, names in enumerate(groups)}
+    return {("~" + section, str(n)): str(names[0]) for section, groups in _exonym_lines().items()
+            for n, names in enumerate(groups)}
 
 
 def listed_name(key: tuple[str, ...]) -> str | None:
