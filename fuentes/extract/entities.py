@@ -766,18 +766,16 @@ def _abbreviated_start(sdoc: Any, toks: list[Any], label: str, lex: Lexicon) -> 
     """A name after its abbreviated first word takes it in ("Cd." + "Madero" is "Cd. Madero"); a
     name so opened is a place when the word heads places ("Cd." is "ciudad"; data `place_heads`)."""
     first = toks[0]
-    if len(toks) == 1 and first.text.endswith(".") and fold(first.text.rstrip(".")) in lex.name_abbreviations:
+    if len(toks) == 1 and first.text.endswith(".") and _abbreviation_of(first, lex):
         return toks, label  # the abbreviation alone: `_not_a_name`
     before: list[Any] = []
     if first.i >= 2 and sdoc[first.i - 1].text == "." and not sdoc[first.i - 2].whitespace_:
         before = [sdoc[first.i - 2], sdoc[first.i - 1]]  # "Cd" + "."
     elif first.i >= 1 and sdoc[first.i - 1].text.endswith(".") and len(sdoc[first.i - 1].text) > 1:
         before = [sdoc[first.i - 1]]  # "Av."
-    if before and fold(before[0].text.rstrip(".")) in lex.name_abbreviations and before[0].text[:1].isupper() \
-            and before[-1].whitespace_:
+    if before and _abbreviation_of(before[0], lex) and before[0].text[:1].isupper() and before[-1].whitespace_:
         toks = before + toks
-    word = lex.name_abbreviations.get(fold(toks[0].text.rstrip(".")))
-    if word is not None and _abbreviated(toks[0]) and word in lex.place_heads and label in ("PERSON", "ORG", "MISC"):
+    if _abbreviation_of(toks[0], lex) in lex.place_heads and label in ("PERSON", "ORG", "MISC"):
         label = "GPE"
     return toks, label
 
@@ -793,8 +791,7 @@ def _ends_company(tok: Any) -> bool:
 
 def _after_abbreviation(tok: Any, cur: list[Any], lex: Lexicon) -> bool:
     """The full stop of a name's abbreviated first word ("Ft" + "." + "Worth", "Cd" + "." + "Madero")."""
-    return bool(cur) and cur[-1].i == tok.i - 1 and not cur[-1].whitespace_ \
-        and fold(cur[-1].text) in lex.name_abbreviations
+    return bool(cur) and cur[-1].i == tok.i - 1 and not cur[-1].whitespace_ and _abbreviation_of(cur[-1], lex) is not None
 
 
 def _separator(tok: Any) -> bool:
@@ -1329,7 +1326,7 @@ def _not_a_name(text: str, toks: list[Any], label: str, lex: Lexicon) -> bool:
         return True  # "SOCCER", "RUGBY UNION", "Deportes": a sport or a page's section
     if _TIME_ZONE.fullmatch(text):
         return True  # "GMT-4", "UTC+1": an hour's offset, no name
-    if len(toks) == 1 and fold(toks[0].text.rstrip(".")) in lex.name_abbreviations and _abbreviated(toks[0]):
+    if len(toks) == 1 and _abbreviation_of(toks[0], lex):
         return True  # "Cd." (Madero), "Av.", "Ft.": an abbreviation alone is the start of a name, not one
     return len(words) == 1 and folded[0] in lex.web_furniture
 
@@ -1339,10 +1336,12 @@ _TIME_ZONE = re.compile(r"(?:GMT|UTC)\s*(?:[+\-\u2212]\s*\d{1,2}(?::?\d\d)?)?", 
 _GLUED_POSSESSIVE = re.compile(r"(?<=\w)[\u2018\u00b4`]s$")
 
 
-def _abbreviated(tok: Any) -> bool:
-    """The word carries a full stop, or one follows it straight ("Av.", "Cd" + ".")."""
+def _abbreviation_of(tok: Any, lex: Lexicon) -> str | None:
+    """The word a name's abbreviated first word stands for (data `name_abbreviations`: "Cd." or
+    "Cd" + "." -> "ciudad"), or None: the word must carry its full stop or have one straight after."""
     doc = tok.doc
-    return tok.text.endswith(".") or (not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ".")
+    stopped = tok.text.endswith(".") or (not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ".")
+    return lex.name_abbreviations.get(fold(tok.text.rstrip("."))) if stopped else None
 
 
 _FUNCTION_POS = {"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX"}
