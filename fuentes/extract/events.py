@@ -224,7 +224,8 @@ def _unarmed_fight(head: Any, pos: str, etype: str, sent: Any, args: Arguments) 
             and head.lower_ not in lex.words("armed_context_triggers"):
         return False
     armed = ("armed_nouns", "weapon_words", "fatality_nouns", "wound_words", "remote_words")
-    return not any(lex.cue_in(key, sent) for key in armed) and not (_forms_of(sent) & killing_verbs(lex))
+    kills = killing_verbs(lex)
+    return not any(lex.cue_in(key, sent) for key in armed) and not any(_forms(t) & kills for t in sent)
 
 
 def _fulfilled(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
@@ -301,10 +302,6 @@ def _owners(head: Any, preps: tuple[str, ...] = ("of", "de", "del")) -> list[Any
         elif c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in preps for g in c.children):
             out.append(c)
     return out
-
-
-def _forms_of(tokens: Any) -> set[str]:
-    return {form for t in tokens for form in (t.lower_, t.lemma_.lower())}
 
 
 def verbal(head: Any, pos: str, etype: str, actor_toks: list[Any], target_toks: list[Any], args: Arguments) -> bool:
