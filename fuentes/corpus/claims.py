@@ -59,7 +59,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from fuentes.codecs import merge_evidence
-from fuentes.corpus.quote_matching import QuoteIndex, _bands, match_quotes, quote_minhash
+from fuentes.corpus.quote_matching import QuoteIndex, band_keys, match_quotes, quote_minhash
 from fuentes.extract.claims import claim_lexicon
 from fuentes.extract.values import _date_agrees, dimension, is_figure, names_measure, same_value
 from fuentes.ids import content_id, normalize_text
@@ -892,8 +892,7 @@ class ClaimIndex:
                 candidates.update(self.tables.get(table, ()))
         mh = claim_minhash(claim, stems)
         if mh is not None:  # LSH bands; a pair of no predicate tag in common never relates
-            values = mh.hashvalues.astype(np.uint32)  # (affine32 values: lossless, half the bytes)
-            bands = [bytes([b]) + values[lo:hi].tobytes() for b, (lo, hi) in enumerate(_bands(NUM_PERM))]
+            bands = band_keys(mh)
             mine = set(_relation_tags(claim.predicate))
             tags = self.predicates
             candidates.update(other for band in bands for other in self.tables.get(band, ())

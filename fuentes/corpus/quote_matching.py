@@ -110,6 +110,13 @@ def _bands(num_perm: int) -> tuple[tuple[int, int], ...]:
     return tuple(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=num_perm).hashranges)
 
 
+def band_keys(mh: MinHash) -> list[bytes]:
+    """The LSH band keys of a signature: each band's number and values (datasketch's banding for
+    LSH_THRESHOLD); affine32 values fit in 32 bits, so the keys lose nothing and take half the bytes."""
+    values = mh.hashvalues.astype(np.uint32)
+    return [bytes([b]) + values[lo:hi].tobytes() for b, (lo, hi) in enumerate(_bands(len(values)))]
+
+
 def _alike(key: str, named: bool, candidates: list[int], wordings: list[Wording],
            names: list[str | None]) -> list[int]:
     """The candidates `quote_relation` may relate to a wording of `key`: a pair with a side
@@ -141,7 +148,6 @@ class QuoteIndex:
 
     def __init__(self, num_perm: int = 64):
         self.num_perm = num_perm
-        self.bands = _bands(num_perm)
         self.tables: dict[bytes, list[int]] = {}  # scope, band and the band's values -> wordings
         self.by_key: dict[str, list[int]] = {}  # words -> their wordings (one per speaker)
         self.number: dict[Wording, int] = {}  # wording -> its number
@@ -162,8 +168,7 @@ class QuoteIndex:
         self.wordings.append(wording)
         self.names.append(speaker_name)
         me = self._speaker(n)
-        values = quote_minhash(set(key.split()), self.num_perm).hashvalues.astype(np.uint32)  # affine32: lossless
-        bands = [bytes([b]) + values[lo:hi].tobytes() for b, (lo, hi) in enumerate(self.bands)]
+        bands = band_keys(quote_minhash(set(key.split()), self.num_perm))
         if speaker_name:  # (a name of no word conflicts with every other name)
             mine = [f"w:{w}" for w in sorted(_speaker_words(speaker_name))]
             meets, into = ["-", *mine], ["", *mine]
