@@ -47,6 +47,14 @@ class Cues:
     conditional_marks: frozenset[str] = frozenset()  # "if", "when": a present-tense clause is no fact
     perfect: frozenset[str] = frozenset()  # the perfect's auxiliary ("have", "haber")
     violence_words: frozenset[str] = frozenset()  # lemmas or forms that make "attack" a violent one
+    reflexive: frozenset[str] = frozenset()  # "himself", "sí": the clause's own subject, never another name
+    negations: frozenset[str] = frozenset()  # "not", "never", "no": a negated relation states none
+    reason_preps: frozenset[str] = frozenset()  # "attacked X for/over ...", "atacó a X por ...": criticism
+    time_nouns: frozenset[str] = frozenset()  # "for two hours", "por la mañana": a duration, not a reason
+    prospective: frozenset[str] = frozenset()  # "the next president", "el próximo líder": not (yet) held
+    post_fillers: frozenset[str] = frozenset()  # words that open a post's phrase but name no post ("both", "gran")
+    passive_aux: frozenset[str] = frozenset()  # "ser" in "fue atacado por X" when the parse marks no passive
+    agent_preps: frozenset[str] = frozenset()  # the marker of such a passive's agent ("por")
 
 
 @lru_cache(maxsize=None)
@@ -76,6 +84,9 @@ def load_cues(language: str | None) -> Cues:
         months={str(m).casefold(): n for n, m in enumerate(raw.get("months") or [], start=1)},
         then_words=low("then_words"), group_nouns=low("group_nouns"), event_nouns=low("event_nouns"),
         modals=low("modals"), conditional_marks=low("conditional_marks"),
-        perfect=low("perfect"), violence_words=low("violence_words"),
+        perfect=low("perfect"), violence_words=low("violence_words"), reflexive=low("reflexive"),
+        negations=low("negations"), reason_preps=low("reason_preps"), time_nouns=low("time_nouns"),
+        prospective=low("prospective"), post_fillers=low("post_fillers"), passive_aux=low("passive_aux"),
+        agent_preps=low("agent_preps"),
         contractions={str(k): str(v) for k, v in (raw.get("contractions") or {}).items()},
     )

@@ -39,16 +39,36 @@ def hedged(trigger: Any, span: Any, ctx: Context) -> bool:
     return False
 
 
+def negated(trigger: Any, ctx: Context) -> bool:
+    """The relation word or the verb it is stated through is negated ("X is not the leader of Y",
+    "never worked for", "no es el líder", "nunca trabajó para")."""
+    words = {trigger, _predicate(trigger, ctx)}
+    return any(c.dep_ in ("neg", "advmod", "det") and c.lower_ in ctx.cues.negations
+               for w in words for c in w.children)
+
+
+def _verb_of(trigger: Any, ctx: Context) -> Any:
+    """The verb a relation word is stated through ("could become the leader": become; "is
+    elected president": elected); a copular noun ("sería gobernador") stands for its clause."""
+    tok = _predicate(trigger, ctx)
+    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ in ("oprd", "xcomp") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def unreal(trigger: Any, ctx: Context) -> bool:
-    """A verb stated as a possibility or a condition, not as a fact: under a modal ("Rubio could
-    replace Trump", "podría reemplazar a X"), in the conditional mood, or in a clause opened by
-    "if"/"when"/"si"/"cuando" and not in the past ("Clinton wins when Cruz and Rubio replace
-    Trump"). A perfect ("could have financed", "habría financiado") is left to the hedges."""
-    tok = trigger
+    """A relation stated as a possibility or a condition, not as a fact: its verb (or the copula
+    of a post: "would be a great governor", "sería gobernador") under a modal ("Rubio could
+    replace Trump", "podría reemplazar a X", "could become the leader"), in the conditional mood,
+    or in a clause opened by "if"/"when"/"si"/"cuando" and not in the past ("Clinton wins when
+    Cruz and Rubio replace Trump"). A perfect ("could have financed", "habría financiado") is
+    left to the hedges."""
+    tok = _verb_of(trigger, ctx)
     for _ in range(3):
-        if tok.pos_ not in ("VERB", "AUX"):
+        copular = tok.pos_ in ("NOUN", "PROPN", "ADJ") and any(c.dep_ == "cop" for c in tok.children)
+        if tok.pos_ not in ("VERB", "AUX") and not copular:
             return False
-        auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass", "cop")]
         if any(a.lemma_.casefold() in ctx.cues.perfect for a in auxes):
             return False
         if any(a.lemma_.casefold() in ctx.cues.modals or a.lower_ in ctx.cues.modals for a in auxes):

@@ -10,6 +10,7 @@ from fuentes.extract.relation_cues import Cues, Trigger
 from fuentes.model import Entity, Mention
 
 _SUBJ = ("nsubj", "csubj")
+_CLAUSE = ("nsubj", "nsubj:pass", "csubj", "cop", "aux", "aux:pass", "neg", "obl", "advcl", "parataxis")
 _NAME_CHILDREN = ("compound", "flat", "flat:name", "appos", "nmod:poss")
 
 
@@ -52,7 +53,21 @@ class Context:
         return self.cues.pronouns.get(tok.lower_)
 
 
+def passive(tok: Any, ctx: Context) -> bool:
+    """A participle of a verb that takes a direct object, with a passive auxiliary ("fue atacado"),
+    whatever labels the parse gave; "es aliado de" (a state, no direct object) is none."""
+    return tok.pos_ == "VERB" and "VerbForm=Part" in str(tok.morph) and any(
+        c.dep_ in ("aux", "aux:pass", "cop") and c.lemma_.casefold() in ctx.cues.passive_aux for c in tok.children) \
+        and any("obj" in t.preps for form in (tok.lemma_.casefold(), tok.lower_) for t in ctx.cues.triggers.get(form, ()))
+
+
+def _agents(tok: Any, ctx: Context) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in ("obj", "obl", "obl:agent") and marker_of(c, ctx) in ctx.cues.agent_preps]
+
+
 def holders(tok: Any, ctx: Context) -> list[Any]:
+    if passive(tok, ctx):  # "fue atacado por X": X
+        return _agents(tok, ctx)
     out = [c for c in tok.children if c.dep_ == "appos"]
     dep = tok.dep_
     if dep == "appos" and tok.head.is_space:  # a paragraph break parsed as the head: the name beside it
@@ -132,7 +147,16 @@ def governor_of(tok: Any) -> Any:
     return tok.head.head if tok.dep_ == "pobj" else tok.head
 
 
-def _complements(tok: Any, ctx: Context, nested: bool = False) -> list[tuple[str, Any]]:
+def complements(tok: Any, ctx: Context, nested: bool = False) -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    if passive(tok, ctx):  # "X fue atacado por Y": X is the object, Y the holder
+        agents = _agents(tok, ctx)
+        out += [("obj", c) for c in tok.children if c.dep_ in _SUBJ or c.dep_ == "nsubj:pass"]
+        return out + [m for m in _complements_of(tok, ctx) if m[1] not in agents and m[0] != "obj"]
+    return _complements_of(tok, ctx, nested)
+
+
+def _complements_of(tok: Any, ctx: Context, nested: bool = False) -> list[tuple[str, Any]]:
     out: list[tuple[str, Any]] = []
     for c in tok.children:
         if c.dep_ in ("poss", "nmod:poss") or (c.pos_ == "DET" and "Poss=Yes" in str(c.morph)):
@@ -151,7 +175,7 @@ def _complements(tok: Any, ctx: Context, nested: bool = False) -> list[tuple[str
             out.append(("obj", c))  # Spanish personal "a": "financió a X"
     if tok.pos_ in ("NOUN", "PROPN") and not nested:  # "director of Z at W": W hangs from Z
         # ... but "leader of the polls of W" leads no W: the same marker again goes through a group only
-        out += [inner for m, c in list(out) for inner in _complements(c, ctx, nested=True) if inner[0] != "poss"
+        out += [inner for m, c in list(out) for inner in complements(c, ctx, nested=True) if inner[0] != "poss"
                 and (inner[0] != m or c.pos_ == "PROPN" or c.lemma_.casefold() in ctx.cues.group_nouns)]
     return out
 
@@ -160,9 +184,10 @@ def objects(tok: Any, trig: Trigger, ctx: Context) -> list[tuple[Any, str]]:
     """(token, local entity key or phrase) pairs for the trigger's object side."""
     if trig.object == "phrase":
         # "junto al ministro de Educación, Arnaldo Bueso": the post without its preposition ("al")
-        phrase = _phrase(tok, ctx, drop=("appos", "relcl", "acl", "punct", "conj", "cc", "advmod", "case", "mark"))
+        phrase = _phrase(tok, ctx, drop=("appos", "relcl", "acl", "punct", "conj", "cc", "advmod", "case", "mark",
+                                         *_CLAUSE))  # a copular post heads its clause ("X sería gobernador")
         return [(tok, phrase)] if tok.dep_ != "compound" and len(phrase.split()) >= 2 else []
-    comps = _complements(tok, ctx)
+    comps = complements(tok, ctx)
     for marker in trig.preps:
         found = [(c, k) for m, c in comps if m == marker for k in entity_keys(c, ctx)]
         if found:
@@ -217,6 +242,8 @@ def _resolve_pronoun(tok: Any, ctx: Context) -> list[str]:
     owned = tok.head
     if possessive and owned.dep_ == "conj" and owned.head.i in ctx.key_of and fits(ctx.key_of[owned.head.i]):
         return [ctx.key_of[owned.head.i]]  # "Jim Brady and his wife": his is Jim Brady, not the subject
+    if tok.lower_ in ctx.cues.reflexive:  # "X shot himself": X, or nobody named
+        return clause_subjects[:1]
     if possessive and clause_subjects:
         return clause_subjects[:1]
     above = set(clause_subjects)
@@ -226,11 +253,25 @@ def _resolve_pronoun(tok: Any, ctx: Context) -> list[str]:
     sents = list(tok.doc.sents)
     here = next(n for n, s in enumerate(sents) if s.start <= tok.i < s.end)
     first = sents[max(0, here - 2)].start
+    if kind == "any" and _unnamed_plural_subject(tok, first, ctx):
+        return []  # "Militants bombed the tower. Then they attacked ...": they are the militants
     for i in range(tok.i - 1, first - 1, -1):
         key = ctx.key_of.get(i)
         if key and fits(key) and key not in above:
             return [key]
     return []
+
+
+def _unnamed_plural_subject(tok: Any, first: int, ctx: Context) -> bool:
+    """Whether the subject nearest before a plural pronoun is a plural common noun that names
+    nobody ("Radical militants bombed the tower. In 2000, they attacked ..."): the pronoun stands
+    for it, not for a name further back."""
+    for i in range(tok.i - 1, first - 1, -1):
+        t = tok.doc[i]
+        if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and not ctx.pronoun_kind(t):
+            return (t.pos_ == "NOUN" and "Number=Plur" in str(t.morph) and t.i not in ctx.key_of
+                    and not any(c.i in ctx.key_of for c in t.subtree))
+    return False
 
 
 # Punctuation that ends a phrase: what follows it is another phrase ("fiscal Anticorrupción,
@@ -276,7 +317,8 @@ def _phrase(tok: Any, ctx: Context, drop: tuple[str, ...] = ("punct",), limit: i
         lo -= 1
     while hi + 1 in keep and not _breaks(doc, hi) and hi - lo + 1 < limit:
         hi += 1
-    while lo < tok.i and (doc[lo].is_punct or (doc[lo].dep_ == "det" and doc[lo].pos_ == "DET")):
+    while lo < tok.i and (doc[lo].is_punct or (doc[lo].dep_ == "det" and doc[lo].pos_ == "DET")
+                          or doc[lo].lower_ in ctx.cues.post_fillers):
         lo += 1
     while hi > tok.i and (doc[hi].is_punct or doc[hi].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")):
         hi -= 1

@@ -21,6 +21,12 @@ reemplazar") gives no relation; no end is read across a line break or a run of s
 modifying a noun stands for it only when the noun is a group ("the MORENA regime", not "the GOP
 field"); an event object is headed by an event noun (data `event_nouns`), never a clause or people;
 a post ends at break punctuation, a run of spaces or a dateline in capitals.
+A negated relation ("is not the leader", "nunca trabajó para") and a post not (yet) held ("the
+next president", "would be a great governor", "podría convertirse en líder") give none; a
+reflexive object is the subject itself ("shot himself"); "they" after a subject that names
+nobody ("militants bombed ... they attacked") stands for it, not for a name further back; an
+attack given a reason ("attacked X for her vote", "atacó a X por sus dichos") is criticism; a
+Spanish passive the parse leaves unmarked ("fue atacado por X") takes X as the holder.
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ from fuentes.pipeline import Stage, register
 
 __all__ = ["DATA", "VERSION", "Cues", "RelationsStage", "Trigger", "extract_relations", "load_cues"]
 
-VERSION = "4"
+VERSION = "5"
 
 
 def extract_relations(sdoc: Any, mentions: list[Mention], entities: list[Entity], language: str | None = None,
@@ -94,7 +100,11 @@ def _relations_at(tok: Any, trig: Trigger, ctx: Context) -> list[Relation]:
         return []  # "Cartel" inside a name, "The Head" as a title: not a relation word
     if hedges.unreal(tok, ctx):
         return []  # "when Cruz and Rubio replace Trump": a case, not a succession
-    if trig.context == "violence" and not _violent(tok, ctx.cues):
+    if hedges.negated(tok, ctx):
+        return []  # "X is not the leader of Y", "nunca trabajó para Y"
+    if any(c.dep_ == "amod" and c.lower_ in ctx.cues.prospective for c in tok.children):
+        return []  # "the next president", "el próximo líder": not held
+    if trig.context == "violence" and (not _violent(tok, ctx.cues) or _for_a_reason(tok, ctx)):
         return []  # "Bush attacked Trump over eminent domain, calling him a loser": words, not an attack
     holders = [(h, k) for h in parse.holders(tok, ctx) if not parse.apart(h, tok)
                for k in parse.entity_keys(h, ctx)]
@@ -122,6 +132,20 @@ def _violent(tok: Any, cues: Cues) -> bool:
     """The trigger's sentence holds another word of violence (a weapon, gunmen, killed, wounded)."""
     words = cues.violence_words
     return any(t.i != tok.i and (t.lower_ in words or t.lemma_.casefold() in words) for t in tok.sent)
+
+
+def _for_a_reason(tok: Any, ctx: Context) -> bool:
+    """An attack given a reason ("attacked Clinton for her support of the war", "atacó a X por
+    sus declaraciones"): criticism, not violence. A time is no reason ("for two hours", "por la
+    mañana"), nor is the agent of a passive ("fue atacado por sicarios")."""
+    if parse.passive(tok, ctx) or any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass") for c in tok.children):
+        return False
+    for marker, comp in parse.complements(tok, ctx):
+        if marker in ctx.cues.reason_preps and comp.pos_ == "NOUN" and comp.i not in ctx.key_of \
+                and comp.lemma_.casefold() not in ctx.cues.time_nouns and comp.lower_ not in ctx.cues.time_nouns \
+                and not any(t.like_num for t in comp.subtree):
+            return True
+    return False
 
 
 def _named_person(key: str, ctx: Context) -> bool:

@@ -337,3 +337,62 @@ def test_an_attack_in_words_is_no_attack(nlp, lang, body):
              "Harbor Cartel": ("e4", "organization"), "Cártel del Puerto": ("e4", "organization")}
     got = {(s, p, o) for s, p, o, *_ in run(nlp, lang, body, names) if p == "attacked"}
     assert got == {("e4", "attacked", "e3")}, got
+
+
+# Statements that hold no relation an analyst could act on, and their near twins that do hold one.
+NO_RELATION = [
+    ("en", "Tom Vela, 30, died on the tracks last year. Officer Peter Lanz, 76, shot himself in the parking "
+           "lot of a hospital.", {"Tom Vela": ("e1", "person"), "Peter Lanz": ("e2", "person")}),  # reflexive
+    ("es", "Tomás Vela murió el año pasado. El agente Pedro Lanz se disparó a sí mismo en el estacionamiento.",
+     {"Tomás Vela": ("e1", "person"), "Pedro Lanz": ("e2", "person")}),
+    ("en", "Diego Salas is not the leader of the Harbor Cartel. Diego Salas never worked for the Sierra Cartel.",
+     {"Diego Salas": ("e1", "person"), "Harbor Cartel": ("e2", "organization"), "Sierra Cartel": ("e3", "organization")}),
+    ("es", "Diego Salas no es el líder del Cártel del Golfo. Diego Salas nunca trabajó para el Cártel de Tijuana.",
+     {"Diego Salas": ("e1", "person"), "Cártel del Golfo": ("e2", "organization"),
+      "Cártel de Tijuana": ("e3", "organization")}),
+    ("en", "Ana Vidal could become the leader of the Sierra Cartel. Lucas Mena would be a great governor. "
+           "Lucas Mena will not be the next president of Oaxaca.",
+     {"Ana Vidal": ("e1", "person"), "Sierra Cartel": ("e2", "organization"), "Lucas Mena": ("e3", "person"),
+      "Oaxaca": ("e4", "place")}),
+    ("es", "Ana Vidal podría convertirse en líder del Cártel del Golfo. Lucas Mena sería un gran gobernador. "
+           "Lucas Mena no será el próximo presidente de Oaxaca.",
+     {"Ana Vidal": ("e1", "person"), "Cártel del Golfo": ("e2", "organization"), "Lucas Mena": ("e3", "person"),
+      "Oaxaca": ("e4", "place")}),
+    ("en", "In a speech on security, Lucas Mena attacked Ana Vidal for her support of military action in the region.",
+     {"Ana Vidal": ("e1", "person"), "Lucas Mena": ("e2", "person")}),  # criticism, though "military"
+    ("es", "En un discurso sobre seguridad militar, Lucas Mena atacó a Ana Vidal por su apoyo a la acción militar.",
+     {"Ana Vidal": ("e1", "person"), "Lucas Mena": ("e2", "person")}),
+    ("en", "Radical militants bombed the Harbor Tower in 1993. In 2000, they attacked the Sierra Cartel, killing "
+           "17 people.", {"Harbor Tower": ("e1", "organization"), "Sierra Cartel": ("e2", "organization")}),
+    ("es", "Unos sicarios armados atacaron la Torre del Puerto en 1993. En 2000, ellos atacaron al Cártel del Golfo "
+           "y mataron a 17 personas.", {"Torre del Puerto": ("e1", "organization"), "Cártel del Golfo": ("e2", "organization")}),
+]
+
+
+@pytest.mark.parametrize("lang,body,names", NO_RELATION, ids=[f"{c[0]}-{i}" for i, c in enumerate(NO_RELATION)])
+def test_negated_possible_reflexive_and_verbal_statements_hold_no_relation(nlp, lang, body, names):
+    assert run(nlp, lang, body, names) == set()
+
+
+RELATION = [
+    ("en", "The Harbor Cartel attacked the Sierra Cartel for two hours with rifles and grenades.",
+     {"Harbor Cartel": ("e1", "organization"), "Sierra Cartel": ("e2", "organization")}, ("e1", "attacked", "e2")),
+    ("es", "El Cártel del Golfo atacó al Cártel de Tijuana por la mañana con rifles y granadas.",
+     {"Cártel del Golfo": ("e1", "organization"), "Cártel de Tijuana": ("e2", "organization")}, ("e1", "attacked", "e2")),
+    ("es", "El Cártel de Tijuana fue atacado por el Cártel del Golfo con rifles.",  # passive: the agent attacked
+     {"Cártel del Golfo": ("e1", "organization"), "Cártel de Tijuana": ("e2", "organization")}, ("e1", "attacked", "e2")),
+    ("en", "The Harbor Cartel fought the police for years. In 2000, they attacked the Port Authority with rifles.",
+     {"Harbor Cartel": ("e1", "organization"), "Port Authority": ("e2", "organization")}, ("e1", "attacked", "e2")),
+    ("es", "El Cártel del Golfo combatió a la policía durante años. En 2000, ellos atacaron a la Autoridad "
+           "Portuaria con rifles.",
+     {"Cártel del Golfo": ("e1", "organization"), "Autoridad Portuaria": ("e2", "organization")}, ("e1", "attacked", "e2")),
+    ("en", "Ana Vidal, a great senator from Oaxaca, spoke on Monday.",
+     {"Ana Vidal": ("e1", "person"), "Oaxaca": ("e3", "place")}, ("e1", "holds_position", "senator from Oaxaca")),
+    ("es", "Ana Vidal, una gran senadora de Oaxaca, habló el lunes.",
+     {"Ana Vidal": ("e1", "person"), "Oaxaca": ("e3", "place")}, ("e1", "holds_position", "senadora de Oaxaca")),
+]
+
+
+@pytest.mark.parametrize("lang,body,names,expected", RELATION, ids=[f"{c[0]}-{i}" for i, c in enumerate(RELATION)])
+def test_times_passives_named_antecedents_and_plain_posts_keep_their_relation(nlp, lang, body, names, expected):
+    assert {g[:3] for g in run(nlp, lang, body, names)} == {expected}
