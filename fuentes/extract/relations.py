@@ -26,7 +26,9 @@ next president", "would be a great governor", "podría convertirse en líder") g
 reflexive object is the subject itself ("shot himself"); "they" after a subject that names
 nobody ("militants bombed ... they attacked") stands for it, not for a name further back; an
 attack given a reason ("attacked X for her vote", "atacó a X por sus dichos") is criticism; a
-Spanish passive the parse leaves unmarked ("fue atacado por X") takes X as the holder.
+Spanish passive the parse leaves unmarked ("fue atacado por X") takes X as the holder. A relative
+named through a possessive ("attacked his wife, Heidi Cruz") belongs to the one person named
+before the subject who shares the relative's surname, when the subject does not.
 """
 
 from __future__ import annotations
@@ -112,6 +114,8 @@ def _relations_at(tok: Any, trig: Trigger, ctx: Context) -> list[Relation]:
     out = []
     for h_tok, h_key in holders:
         for o_tok, obj in objects:
+            if trig.predicate == "family_of" and ctx.pronoun_kind(o_tok):
+                obj = _kin_by_surname(h_key, obj, tok, ctx)
             if obj == h_key:
                 continue
             subj, o = (obj, h_key) if trig.inverse and obj in ctx.entities else (h_key, obj)
@@ -132,6 +136,28 @@ def _violent(tok: Any, cues: Cues) -> bool:
     """The trigger's sentence holds another word of violence (a weapon, gunmen, killed, wounded)."""
     words = cues.violence_words
     return any(t.i != tok.i and (t.lower_ in words or t.lemma_.casefold() in words) for t in tok.sent)
+
+
+def _surname(key: str, ctx: Context) -> str | None:
+    ent = ctx.entities.get(key)
+    toks = name_tokens(ent.name) if ent is not None and ent.kind == "person" else ()
+    return toks[-1].casefold() if len(toks) > 1 else None
+
+
+def _kin_by_surname(relative: str, resolved: str, trigger: Any, ctx: Context) -> str:
+    """Whose relative a possessive pronoun names ("Trump attacked his wife, Heidi Cruz, and his
+    father, Rafael Cruz"): the clause's subject, unless the relative's surname is that of one
+    other person the article names before the subject (before the relation word when the
+    subject is not in its sentence) and not the subject's; then that person ("his" is Ted Cruz,
+    named before). Several such people: the subject is kept."""
+    surname = _surname(relative, ctx)
+    if surname is None or surname == _surname(resolved, ctx):
+        return resolved
+    sent = trigger.sent
+    cut = min((i for i in range(sent.start, trigger.i) if ctx.key_of.get(i) == resolved), default=trigger.i)
+    before = {k for i, k in ctx.key_of.items() if i < cut}  # named before the subject: not another relative
+    kin = [k for k in before if k != relative and _surname(k, ctx) == surname]
+    return kin[0] if len(kin) == 1 else resolved
 
 
 def _for_a_reason(tok: Any, ctx: Context) -> bool:

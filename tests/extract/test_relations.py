@@ -396,3 +396,20 @@ RELATION = [
 @pytest.mark.parametrize("lang,body,names,expected", RELATION, ids=[f"{c[0]}-{i}" for i, c in enumerate(RELATION)])
 def test_times_passives_named_antecedents_and_plain_posts_keep_their_relation(nlp, lang, body, names, expected):
     assert {g[:3] for g in run(nlp, lang, body, names)} == {expected}
+
+
+@pytest.mark.parametrize("lang,body,names,expected", [
+    ("en", "Ted Vance said that Donald Palmer had personally attacked his wife, Heidi Vance, and his father, "
+           "Rafael Vance.",
+     {"Ted Vance": ("e1", "person"), "Donald Palmer": ("e2", "person"), "Heidi Vance": ("e3", "person"),
+      "Rafael Vance": ("e4", "person")}, {("e3", "family_of", "e1"), ("e4", "family_of", "e1")}),
+    ("es", "Ted Vance dijo que Donald Palmer atacó a su esposa, Heidi Vance, durante el debate.",
+     {"Ted Vance": ("e1", "person"), "Donald Palmer": ("e2", "person"), "Heidi Vance": ("e3", "person")},
+     {("e3", "family_of", "e1")}),
+    ("en", "Tim Kaine and his wife, Anne Holton, voted on Tuesday.",  # a wife of another surname stays his
+     {"Tim Kaine": ("e1", "person"), "Anne Holton": ("e2", "person")}, {("e2", "family_of", "e1")}),
+    ("es", "Tim Kaine llegó con su esposa, Anne Holton, el martes.",
+     {"Tim Kaine": ("e1", "person"), "Anne Holton": ("e2", "person")}, {("e2", "family_of", "e1")}),
+])
+def test_a_possessive_relative_belongs_to_the_person_named_before_who_shares_the_surname(nlp, lang, body, names, expected):
+    assert {g[:3] for g in run(nlp, lang, body, names) if g[1] == "family_of"} == expected
