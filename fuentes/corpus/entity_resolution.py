@@ -35,6 +35,8 @@ Ids come from content: `ent_<hash of kind + name>`; every merge is recorded as a
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -138,6 +140,14 @@ def _profile(ent: Entity, names: set[tuple[str, ...]], surnames: frozenset[str] 
     return Profile()
 
 
+_PROFILE_FIELDS = tuple(f.name for f in dataclasses.fields(Profile))
+
+
+def _fresh(profile: Profile) -> Profile:
+    """A copy of a profile whose sets a union may grow (`Profile.absorb`) without touching the original."""
+    return Profile(**{name: copy.copy(getattr(profile, name)) for name in _PROFILE_FIELDS})
+
+
 class ConstrainedUnion(UnionFind):
     """Union-find whose unions are refused when the two groups' names cannot be one entity
     (`name_constraints`): no chain of merges can cross a constraint. Refusals are kept, once
@@ -172,9 +182,20 @@ def resolve_with_merges(per_article: dict[str, list[Entity]]) -> tuple[list[Enti
     constraint is recorded too, as a Merge whose reason starts "kept apart from" (no link)."""
     items = [(art, e) for art in sorted(per_article) for e in per_article[art]]
     refs = [f"{art}#{e.id}" for art, e in items]
-    names = [_names(e) for _, e in items]
+    # a local entity's names and profile depend on its kind, name and aliases alone: one
+    # computation per distinct entity ("Donald Trump" / "Trump" in thousands of articles);
     # each local entity's gender from its own names only: a resolution in blocks (Spark) decides the same
-    uf = ConstrainedUnion([_profile(e, n, _surnames([e.name, *e.aliases])) for (_, e), n in zip(items, names)])
+    seen: dict[tuple, tuple[set, Profile]] = {}
+    names, profiles = [], []
+    for _, e in items:
+        sig = (e.kind, e.name, tuple(e.aliases))
+        if sig not in seen:
+            n = _names(e)
+            seen[sig] = (n, _profile(e, n, _surnames([e.name, *e.aliases])))
+        n, profile = seen[sig]
+        names.append(n)
+        profiles.append(_fresh(profile))
+    uf = ConstrainedUnion(profiles)
     _merge_full_names(items, names, uf)
     _merge_translations(items, names, uf)
     _merge_name_variants(items, names, uf)
@@ -501,16 +522,26 @@ def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: s
     if outlet is not None:
         seen.add(fold(outlet))
         merged.aliases.append(outlet)
+    judged: set[str] = set()  # aliases already taken or refused (one test per distinct alias)
+    roles: set[str] = set()
+    articles: set[str] = set()
     for (article, e) in members:
         for alias in [e.name, *e.aliases]:
+            if alias in judged:
+                continue
+            judged.add(alias)
             if _disagrees(alias, own, kind) or (gender and honorific_gender(alias) not in (None, gender)):
                 continue  # a name another person or organisation carries, chained in by one article
             if fold(alias) not in seen:
                 seen.add(fold(alias))
                 merged.aliases.append(alias)
-        merged.roles.extend(r for r in e.roles if r not in merged.roles)
+        for r in e.roles:
+            if r not in roles:
+                roles.add(r)
+                merged.roles.append(r)
         for art in (e.articles or [article]):
-            if art not in merged.articles:
+            if art not in articles:
+                articles.add(art)
                 merged.articles.append(art)
         merged.evidence.extend(e.evidence)
     return merged
