@@ -3,7 +3,10 @@
 Real texts are read at run time from ../shared/data (never copied into the repository):
 PolNeAR (train+dev; real publishers, dates and `wire` labels) and ECB+ (articles of one topic
 are different outlets covering the same event: real *independent* coverage). Past the real
-pool, filler originals are drawn from a word-bigram model of the pool (independent texts).
+pool, filler originals are drawn from a word-bigram model of the pool (independent texts). A
+filler original's quotes are its own: the walk's quotation marks are dropped (a walk entering
+a pool quote at its opening mark replays a piece of it, so independent fillers would quote one
+another and the pool) and some of its sentences are given as quotes of people it names.
 
 Planted derivations, each recorded in the ground truth:
 - syndicated copies: other page furniture, trimmed ends, a new headline, sometimes a credit;
@@ -56,7 +59,22 @@ SYN = {"said": "stated", "says": "states", "told": "informed", "announced": "dec
        "used": "employed", "tried": "attempted", "found": "discovered", "make": "create",
        "need": "require", "quickly": "rapidly", "near": "close to",
        "according to": "citing", "reported": "noted", "later": "subsequently"}
+GIVEN = ["Alice", "Brian", "Carmen", "Daniel", "Elena", "Frank", "Grace", "Hector", "Irene", "James",
+         "Karen", "Luis", "Maria", "Nathan", "Olivia", "Pablo", "Quinn", "Rosa", "Samuel", "Teresa",
+         "Victor", "Wendy", "Xavier", "Yolanda", "Zachary", "Andrea", "Bruce", "Claudia", "Dennis",
+         "Emma", "Felipe", "Gloria", "Henry", "Isabel", "Jorge", "Laura", "Martin", "Nora", "Oscar",
+         "Paula", "Ramon", "Sofia", "Thomas", "Ursula", "Walter", "Ximena", "Yusuf", "Zoe"]
+SURNAMES = ["Abbott", "Barrera", "Castillo", "Dunbar", "Echeverria", "Fairbanks", "Galindo", "Holloway",
+            "Ibarra", "Jennings", "Kowalski", "Lindqvist", "Montoya", "Nakamura", "Oyelaran", "Pritchard",
+            "Quintero", "Rasmussen", "Salcedo", "Thornbury", "Uribe", "Vandermeer", "Whitcombe", "Yanez",
+            "Zamora", "Ashworth", "Benavides", "Carrington", "Delacroix", "Espinoza", "Fitzgerald",
+            "Gallagher", "Hargreaves", "Iglesias", "Jaramillo", "Kingsley", "Lockhart", "Maldonado",
+            "Northcott", "Ocampo", "Pemberton", "Quiroga", "Redgrave", "Sandoval", "Trevino", "Underhill",
+            "Valenzuela", "Westbrook", "Ximenez", "Youngblood", "Zuniga", "Alvarado", "Blackwood",
+            "Cervantes", "Driscoll", "Esquivel", "Fontaine", "Guerrero", "Hawthorne", "Villanueva"]
+QUOTED_SHARE = 0.2  # of a filler original's sentences, given as a quote of a person it names
 DROP = ["very", "really", "just", "still", "now", "already", "currently", "reportedly", "also"]
+_NO_QUOTE_MARKS = str.maketrans("", "", "\"\u201c\u201d\u00ab\u00bb")
 _QUOTED = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
 
 
@@ -148,6 +166,21 @@ class Bigram:
     def article(self) -> str:
         paras = [" ".join(self.sentence() for _ in range(self.rng.randint(1, 3)))
                  for _ in range(self.rng.randint(6, 16))]
+        return "\n\n".join(paras)
+
+    def original(self, seed: str) -> str:
+        """A filler original (`article`'s walk) whose quotes are its own: the walk's quotation
+        marks dropped, and about QUOTED_SHARE of its sentences said by one of the one to three
+        people it names. The speakers and quotes come from a generator of their own, seeded by
+        `seed`, so the main generator (families, outlets, dates) draws what it drew before."""
+        own = random.Random(seed)
+        speakers = [f"{own.choice(GIVEN)} {own.choice(SURNAMES)}" for _ in range(own.randint(1, 3))]
+        paras = []
+        for para in re.sub(r"``|''", "", self.article()).translate(_NO_QUOTE_MARKS).split("\n\n"):
+            sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", para)
+            paras.append(" ".join(
+                f"\u201c{s.rstrip('.!?')},\u201d {own.choice(speakers)} said." if len(s.split()) >= 6 and own.random() < QUOTED_SHARE
+                else s for s in sentences))
         return "\n\n".join(paras)
 
 
@@ -267,7 +300,7 @@ def build_corpus(n: int, seed: int = 7, missing_rate: float = 0.1) -> Corpus:
         if i < len(pool):
             item = pool[i]
         else:
-            item = {"text": filler.article(), "outlet": rng.choice(outlets), "wire": None, "credit": None,
+            item = {"text": filler.original(f"filler-{i}"), "outlet": rng.choice(outlets), "wire": None, "credit": None,
                     "date": f"2017-{rng.randint(1, 12):02d}-{rng.randint(1, 25):02d}", "group": None}
         i += 1
         ks, kr = _family_sizes(rng)
