@@ -70,7 +70,7 @@ __all__ = [
 # a contest verb with a score and disasters a person owns tell no event; an armed arrest stays an arrest;
 # a verb phrase needs the verb's own particles; a typographic "’ll" is the future; an event word of a rule
 # names the rule broken ("violación del código")
-VERSION = "7"
+VERSION = "8"
 
 
 @dataclass
@@ -223,9 +223,92 @@ def _unarmed_fight(head: Any, pos: str, etype: str, sent: Any, args: Arguments) 
     if head.lemma_.lower() not in lex.words("armed_context_triggers") \
             and head.lower_ not in lex.words("armed_context_triggers"):
         return False
-    armed = ("armed_nouns", "weapon_words", "fatality_nouns", "wound_words", "remote_words")
+    return not _armed(sent, lex)
+
+
+def _armed(sent: Any, lex: Any) -> bool:
+    """The sentence tells of armed people, weapons, the dead or the wounded, or a killing."""
+    armed = ("armed_nouns", "weapon_words", "fatality_nouns", "wound_words", "remote_words", "attack_words")
     kills = killing_verbs(lex)
-    return not any(lex.cue_in(key, sent) for key in armed) and not any(_forms(t) & kills for t in sent)
+    return any(lex.cue_in(key, sent) for key in armed) or any(_forms(t) & kills for t in sent)
+
+
+_AIM_PREPS = ("on", "upon", "against", "contra", "sobre")  # "the attack on X", "ataques contra X"
+
+
+def _objects(head: Any, pos: str) -> list[Any]:
+    """What a verb acts on (its direct object, Spanish 'a' + person included, or what it is
+    'against') or what a noun is aimed at ("the attack on the embassy", "ataques contra la
+    candidata"); nouns and names only (a pronoun, "attacked him", tells nothing), no dates."""
+    preps = _AIM_PREPS if pos == "noun" else ("against", "contra")
+    out = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            out += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ in ("nmod", "obl") and any(g.dep_ == "case" and g.lower_ in preps for g in c.children):
+            out.append(c)
+    return [o for o in out if o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ("DATE", "TIME")]
+
+
+def _unarmed_attack(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """An attack word (`unarmed_attack_triggers`) in a sentence with no armed people, weapons,
+    dead or wounded (nor the sentence after it) is words when it is called personal or verbal (`verbal_attack_modifiers`:
+    "the personal attacks", "ataques personales") or is aimed at something that is neither a
+    place, a building nor people who can be hit (`attack_targets`): "attacked Machado",
+    "attacked loopholes", "atacó a la senadora". An attack aimed at nothing stays an attack."""
+    lex = args.lex
+    if not _forms(head) & lex.words("unarmed_attack_triggers") or _armed(sent, lex):
+        return False
+    after = head.doc[sent.end: sent.end + 1]
+    if len(after) and _armed(after[0].sent, lex):
+        return False  # "... attacked a procession. Ten were injured."
+    if pos == "noun" and any(c.dep_ == "amod" and _forms(c) & lex.words("verbal_attack_modifiers") for c in head.children):
+        return True
+    objects = _objects(head, pos)
+    if not objects:
+        return False
+    for obj in objects:
+        m = args.mention_at(obj) or next((args.mention_at(t) for t in obj.subtree if args.mention_at(t)), None)
+        if m is not None and m.label in PLACE_LABELS:
+            return False  # "the attack on Bornholm", "atacaron Culiacán"
+        if lex.cue_in("attack_targets", list(obj.subtree)[:8]):
+            return False  # "attacked a police station", "atacaron la comandancia"
+    return True
+
+
+def _not_fled(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """An escape from something that holds no one (`custody_words`) is none: "escaped charges",
+    "get away from that", "evadió preguntas"; "escaped from prison", "se fugó del penal" are."""
+    if etype != "escape":
+        return False
+    lex = args.lex
+    held = [c for c in head.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN")]
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+            held += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        elif c.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and g.lower_ in ("de", "del") for g in c.children):
+            held.append(c)
+    for t in head.doc[head.i + 1: head.i + 3]:  # "get away from": the particle's own preposition
+        if t.dep_ == "prep" and t.lower_ == "from" and t.head.i != head.i:
+            held += [g for g in t.children if g.dep_ in ("pobj", "pcomp")]
+    if not held:
+        return False
+    return not any(lex.cue_in("custody_words", list(h.subtree)[:8])
+                   or ((m := args.mention_at(h)) is not None and m.label in PLACE_LABELS) for h in held)
+
+
+def _no_land_handed(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """A transfer of territory hands over land or control (`territory_words`) or a place: "handed
+    over management", "cede her nomination", "relinquishing leverage" transfer none."""
+    if etype != "territory_transfer" or pos != "verb":
+        return False
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN")]
+    if not objects:
+        return False
+    lex = args.lex
+    return not any(lex.cue_in("territory_words", list(o.subtree)[:8])
+                   or any((m := args.mention_at(t)) is not None and m.label in PLACE_LABELS for t in o.subtree)
+                   for o in objects)
 
 
 def _fulfilled(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
@@ -265,13 +348,36 @@ def _rule_named(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> 
 
 
 def _figure_of_speech(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
-    """A disaster word a person owns is a figure of speech ("Rubio's collapse in his home state")."""
-    if etype not in ("man_made_disaster", "natural_disaster") or pos != "noun":
+    """A disaster word a person owns is a figure of speech ("Rubio's collapse in his home state"),
+    a person or a named body that collapses (`faint_verbs`) faints or fails ("Clinton collapsed at
+    the ceremony"); so is a disaster of a market or an economy (`economic_words`: "the collapse
+    of the real estate market", "the housing collapse", "el peso se derrumbó"), a crash of
+    something that is no vehicle ("crashed the meeting"; `vehicle_words`), and fire drawn from
+    people ("continuing fire from Republicans", `criticism_preps`)."""
+    if etype not in ("man_made_disaster", "natural_disaster"):
         return False
-    return any((m := args.mention_at(o)) is not None and m.label == "PERSON" for o in _owners(head))
+    lex = args.lex
+    person = lambda t: (m := args.mention_at(t)) is not None and m.label == "PERSON"  # noqa: E731
+    if pos == "verb":
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if any(_forms(c) & lex.words("economic_words") for c in subjects):
+            return True  # "the market crashed", "el peso se derrumbó"
+        if _forms(head) & lex.words("faint_verbs") and any(
+                person(t) or (t.pos_ == "PROPN" and not ((m := args.mention_at(t)) and m.label in PLACE_LABELS))
+                for c in subjects for t in c.subtree):
+            return True  # "Clinton collapsed": a person faints, a named body fails
+        return any(c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") and not lex.cue_in(
+            "vehicle_words", list(c.subtree)[:6]) for c in head.children)  # "crashed the meeting", not "the plane"
+    owners = _owners(head) + [c for c in head.children if c.dep_ in ("compound", "amod")]
+    if any(person(o) for o in owners) or any(_forms(o) & lex.words("economic_words") for o in owners):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in lex.words("criticism_preps") and any(
+        (m := args.mention_at(g)) is not None and m.label in ("ORG", "NORP", "PERSON") for g in c.subtree)
+        for c in head.children)
 
 
-NOT_TOLD = (_question, _showing, _unarmed_fight, _fulfilled, _won, _campaign_rally, _rule_named, _figure_of_speech)
+NOT_TOLD = (_question, _showing, _unarmed_fight, _fulfilled, _won, _campaign_rally, _rule_named, _figure_of_speech,
+            _unarmed_attack, _not_fled, _no_land_handed)
 
 
 _RULE_PREPS = ("of", "on", "against", "de", "del", "contra")

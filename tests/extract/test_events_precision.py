@@ -248,3 +248,61 @@ def test_an_event_word_of_a_rule_names_the_rule_broken(language, rule, violence,
 ])
 def test_a_protest_against_a_rule_is_a_protest(language, text):
     assert "protest" in types(text, language)
+
+
+@pytest.mark.parametrize("language,words,attack", [
+    ("en", "Palmieri called on Donald Trump to stop attacking Alicia Machado on Tuesday.",
+     "Unknown men attacked the town hall of San Pedro on Tuesday."),
+    ("en", "The senator has attacked loopholes that benefit hedge fund managers.",
+     "Attackers stormed the embassy; the attack on the embassy lasted hours on Tuesday."),
+    ("en", "He has intensified the personal attacks that have defined his bid.",
+     "Unknown men attacked a bus full of pilgrims near Srinagar on Tuesday."),
+    ("es", "La senadora Ana Vidal atacó al gobernador Lucas Mena el martes durante la sesión.",
+     "Desconocidos atacaron la comandancia de San Pedro el martes."),
+    ("es", "Los ataques personales contra la candidata marcaron la campaña.",
+     "Un grupo atacó un autobús con peregrinos cerca de Zacatecas el martes."),
+])
+def test_an_unarmed_attack_on_a_person_or_an_idea_is_words(language, words, attack):
+    assert violent(words, language) == []
+    assert violent(attack, language) != []
+
+
+@pytest.mark.parametrize("language,none,escape", [
+    ("en", "I cannot fathom how the senator has escaped charges for her mishandling of classified information.",
+     "Three inmates escaped from the prison in Culiacán on Tuesday."),
+    ("en", "We're going to get away from that if he's elected, Ana Vidal said on Tuesday.",
+     "Two kidnapping suspects escaped police custody in Tijuana on Tuesday."),
+    ("es", "El diputado evadió las preguntas de los reporteros el martes.",
+     "Tres reos se fugaron del penal de Culiacán el martes."),
+])
+def test_an_escape_is_from_what_holds_people(language, none, escape):
+    assert "escape" not in types(none, language)
+    assert "escape" in types(escape, language)
+
+
+@pytest.mark.parametrize("language,none,transfer", [
+    ("en", "The company handed over management of the bridge to the state on Tuesday.",
+     "The rebels handed over control of the city to the army on Tuesday."),
+    ("es", "El alcalde cedió la presidencia del comité a su suplente el martes.",
+     "Los rebeldes cedieron el control de la ciudad al ejército el martes."),
+])
+def test_a_territory_transfer_hands_over_land_or_control(language, none, transfer):
+    assert "territory_transfer" not in types(none, language)
+    assert "territory_transfer" in types(transfer, language)
+
+
+@pytest.mark.parametrize("language,figure,disaster", [
+    ("en", "Senator Hillary Vance collapsed at the memorial ceremony on Sunday.",
+     "A bridge collapsed in Veracruz on Sunday."),
+    ("en", "He profited from the collapse of the real estate market in the 1980s.",
+     "The plane crashed near Monterrey on Sunday."),
+    ("en", "They crashed the meeting of the committee on Sunday.",
+     "The driver crashed the truck into a wall near Monterrey on Sunday."),
+    ("en", "The stock market crashed on Sunday.", "The bus crashed near Monterrey on Sunday."),
+    ("es", "El peso se derrumbó frente al dólar el domingo.", "Un puente se derrumbó en Veracruz el domingo."),
+    ("es", "Ganó dinero con el colapso del mercado inmobiliario en los años ochenta.",
+     "El colapso de un edificio en Acapulco dejó tres muertos el domingo."),
+])
+def test_a_faint_a_market_or_a_crashed_meeting_is_no_disaster(language, figure, disaster):
+    assert "man_made_disaster" not in types(figure, language)
+    assert "man_made_disaster" in types(disaster, language)
