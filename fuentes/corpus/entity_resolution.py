@@ -41,6 +41,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys, same_person_name
+from fuentes.extract.speakers import given_name_first
 from fuentes.corpus.name_constraints import (LEADING_ARTICLES, TRANSLATION_MARK, Profile, canonical_words,
                                              consistent_names, entity_gender, exonym_key, generic_name_words,
                                              honorific_gender, listed_name, looks_like_organisation, org_core,
@@ -501,11 +502,15 @@ def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: s
     # else what most say: one article calling "Northrop Grumman" a person does not make it one
     # (once a full name is among the members, only people named in full vote "person": a one-word
     # "Beatles" tagged PERSON does not make The Beatles a person)
+    # (a full name whose first word is no known given name - "Lockheed Martin", "Best Buy" - needs
+    # more than half of the votes: a company the model reads as a person in some articles is a company)
     if any(len(name_tokens(e.name)) >= 2 for e in ents):
         people = sum(1 for e in ents if e.kind == "person" and len(person_name(name_tokens(e.name))) >= 2)
+        given = any(given_name_first(e.name) for e in ents if e.kind == "person")
     else:
-        people = kinds["person"]
-    kind = "person" if people and people * 3 >= len(ents) else max(sorted(kinds), key=lambda k: kinds[k])
+        people, given = kinds["person"], True
+    enough = people * 3 >= len(ents) if given else people * 2 > len(ents)
+    kind = "person" if people and enough else max(sorted(kinds), key=lambda k: kinds[k])
     name = canonical_name([e.name for e in ents if e.kind == kind], kind)
     outlet = _outlet_named(ents) if kind != "person" else None
     if outlet is not None:  # a news outlet goes by its own name ("Fox News Digital", "NYT": Fox News, The New

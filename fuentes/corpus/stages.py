@@ -173,8 +173,9 @@ class EntityResolution(CorpusStage):
     ids carried over from the last run; local entities and quote speakers linked to them."""
 
     name = "entity_resolution"
-    version = "3"  # 2: one-word heads never name an entity, role references never aliases, abbreviation keys;
-    # 3: one group labelled differently across articles joins, camel-case names, organisation names compared in one language
+    version = "4"  # 2: one-word heads never name an entity, role references never aliases, abbreviation keys;
+    # 3: one group labelled differently across articles joins, camel-case names, organisation names compared in one language;
+    # 4: a full name opening with no known given name is a person only on more than half of the votes
     reads = ("local_entities",)
     writes = ("entities",)
 

@@ -58,6 +58,16 @@ def first_name_gender(name: str) -> str | None:
     return {"male": "m", "female": "f"}.get(detector.get_gender(words[0]))
 
 
+def given_name_first(name: str) -> bool:
+    """Whether a full name opens with a word the first-name list knows, of any gender ("Bernie
+    Sanders", "Andrea Ruiz"; not "Lockheed Martin", "Best Buy")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", name) if len(w) > 1]
+    detector = _name_detector()
+    if len(words) < 2 or detector is None or not words[0][:1].isupper():
+        return False
+    return detector.get_gender(words[0]) != "unknown"
+
+
 @dataclass(slots=True)
 class Speaker:
     """A resolved speaker: display name, local entity key (None when no entity), phrase span."""

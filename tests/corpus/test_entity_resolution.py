@@ -336,3 +336,19 @@ def test_a_place_or_body_named_after_a_person_is_no_alias_of_theirs():
     entities = resolve_entities(per)
     assert find(entities, "George W. Bush").aliases == ["George W. Bush"]
     assert find(entities, "Vicente Fox").aliases == ["Vicente Fox"]
+
+
+def test_a_company_read_as_a_person_in_some_articles_stays_a_company():
+    """A full name with no known given name needs more than half of the votes to be a person;
+    one with a given name keeps the third it needs ("Ana Ruiz Vega" tagged ORG twice)."""
+    per = {"a": [ent("e1", "Lockheed Martin", "organization", article="a")],
+           "b": [ent("e1", "Lockheed Martin", "person", article="b")],
+           "c": [ent("e1", "Cadena Comercial Oxxo", "organization", article="c")],
+           "d": [ent("e1", "Cadena Comercial Oxxo", "person", article="d")],
+           "e": [ent("e1", "Ana Ruiz Vega", "organization", article="e")],
+           "f": [ent("e1", "Ana Ruiz Vega", "organization", article="f")],
+           "g": [ent("e1", "Ana Ruiz Vega", "person", article="g")]}
+    entities = resolve_entities(per)
+    assert find(entities, "Lockheed Martin").kind == "organization"
+    assert find(entities, "Cadena Comercial Oxxo").kind == "organization"
+    assert find(entities, "Ana Ruiz Vega").kind == "person"
