@@ -32,7 +32,8 @@ scored and are left out, with their counts in the results.
 The exported text is aligned to the written one (difflib where the cleaner changed it); an input
 the store keeps once because its cleaned body equals another input's is scored on that
 article. Each gold mention goes to the fuentes entity whose evidence span, in the same article,
-covers most of its tokens (ties: more overlapping characters, then entity id); a mention no
+covers most of its tokens (ties: more overlapping characters, then the span with fewer characters
+outside the mention, then entity id); a mention no
 span touches is its own singleton. Scores: B-cubed P/R/F1 over the gold mentions (both
 languages together), beside an exact-name baseline (mentions clustered by their case- and
 accent-folded text), and how many gold cross-lingual chains (named mentions in both en and es)
@@ -94,7 +95,9 @@ def map_mentions(mentions: dict[str, tuple[str, list[tuple[int, int]]]],
     """Each mention (doc, token char spans) to the entity whose span covers most of its tokens.
 
     `spans` are (entity, doc, start, end). A token overlaps a span when they share a character.
-    Ties go to more overlapping characters, then to the smaller entity id; None when no span of
+    Ties go to more overlapping characters, then to the span with fewer characters outside the
+    mention (the tighter evidence: "Apple" goes to Apple's span "Apple", not to the span "Apple
+    CEO" of the person that title names), then to the smaller entity id; None when no span of
     the mention's document touches it.
     """
     by_doc: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
@@ -107,11 +110,12 @@ def map_mentions(mentions: dict[str, tuple[str, list[tuple[int, int]]]],
             touched = [min(e, end) - max(s, start) for s, e in tokens if s < end and start < e]
             if not touched:
                 continue
-            best = score.setdefault(entity, [0, 0])
+            best = score.setdefault(entity, [0, 0, 0])
             # one entity may have several spans on the mention: keep its best single span
-            if (len(touched), sum(touched)) > tuple(best):
-                best[:] = [len(touched), sum(touched)]
-        out[key] = min(score, key=lambda ent: (-score[ent][0], -score[ent][1], ent)) if score else None
+            outside = (end - start) - sum(touched)
+            if (len(touched), sum(touched), -outside) > tuple(best):
+                best[:] = [len(touched), sum(touched), -outside]
+        out[key] = min(score, key=lambda ent: (-score[ent][0], -score[ent][1], -score[ent][2], ent)) if score else None
     return out
 
 

@@ -28,10 +28,13 @@ class Cand:
     shared: bool = False  # a surname several people carry: linked by position, not by surface
     roles: list[str] | None = None
     extra_aliases: list[str] | None = None
+    # evidence spans beyond the mention itself: the title before a name ("Apple CEO"), an apposition
+    spans: list[tuple[int, int]] | None = None
 
     def __post_init__(self) -> None:
         self.roles = self.roles or []
         self.extra_aliases = self.extra_aliases or []
+        self.spans = self.spans or []
         self.acronym = self.acronym or looks_like_acronym(self.text)
 
     @property

@@ -187,8 +187,9 @@ def _untagged_run(sdoc: Any, body: str, run: list[Any], owners: dict, cands: lis
             start, end = run[n].idx, run[-1].idx + len(run[-1].text)
             cands.append(Cand(start, end, body[start:end], "PERSON", person=cid, acronym=folded[0].startswith("acronym:")))
             return
-    if not _speaking_name(body, run, cands, tagged, lex) and not _known_name(body, run, cands, tagged):
-        _headed_org(sdoc, body, run, cands, lex)
+    if not _speaking_name(body, run, cands, tagged, lex) and not _known_name(body, run, cands, tagged) \
+            and not _headed_org(sdoc, body, run, cands, lex):
+        _framed_name(sdoc, body, run, cands, lex)
 
 
 def _model_labels(cands: list[Cand]) -> dict[tuple[str, ...], dict[str, int]]:
@@ -240,12 +241,50 @@ def _known_name(body: str, run: list[Any], cands: list[Cand], tagged: dict[tuple
     return True
 
 
-def _headed_org(sdoc: Any, body: str, run: list[Any], cands: list[Cand], lex: Lexicon) -> None:
+def _headed_org(sdoc: Any, body: str, run: list[Any], cands: list[Cand], lex: Lexicon) -> bool:
     """An untagged name right after an organisation noun ("media buying company GroupM", "la
     empresa Pemex") names that organisation."""
     if not run or len(run) > 4 or run[0].i == 0 or opens_sentence(sdoc, run[0].i):
-        return
+        return False
     before = sdoc[run[0].i - 1]
     if before.pos_ == "NOUN" and before.lower_ in lex.org_heads and any(c.isalpha() for c in run[-1].text):
         start, end = run[0].idx, run[-1].idx + len(run[-1].text)
         cands.append(Cand(start, end, body[start:end], "ORG"))
+        return True
+    return False
+
+
+_FRAMED_WORD = re.compile(r"[A-ZÀ-Ý][\w&.'\u2019-]*")
+_POSSESSIVES = frozenset({"'s", "\u2019s"})
+
+
+def _common_word(tok: Any, lex: Lexicon) -> bool:
+    """A word that names an institution alone or is a common noun of the language."""
+    from fuentes.extract.alias_words import common_words
+
+    word = tok.lower_
+    return word in lex.standalone_names or word in lex.institution_words or word in lex.generic_org_words \
+        or word in lex.org_heads or word in common_words(lex.language).get("noun", frozenset())
+
+
+def _framed_name(sdoc: Any, body: str, run: list[Any], cands: list[Cand], lex: Lexicon) -> None:
+    """An untagged run of proper nouns inside a sentence that an article or a possessive opens
+    ("the Dow Jones Industrial Average", "Germany's DAX", "el Nikkei"), or one of two words or
+    more ("on Wall Street"), is a name the model missed: a mention of kind 'other' (MISC), which
+    corpus resolution joins with the one organisation or place of its name; the article's
+    common-words test drops it when it is only common words ("the Internet" beside "internet")."""
+    if not run or len(run) > 5 or run[0].i == 0 or opens_sentence(sdoc, run[0].i, dashes=True):
+        return
+    if any(not _FRAMED_WORD.fullmatch(t.text) or t.lower_ in lex.titles for t in run):
+        return
+    if len(run) == 1 and _common_word(run[0], lex):
+        return  # "el Congreso", "the Senate": an institution or a common noun, named by the article's own rules
+    before = sdoc[run[0].i - 1]
+    after = sdoc[run[-1].i + 1] if run[-1].i + 1 < len(sdoc) else None
+    framed = (before.lower_ in lex.determiners and before.pos_ == "DET") or before.lower_ in _POSSESSIVES
+    if not before.whitespace_:
+        return  # glued to what precedes it ("Bennett/Getty Images"): a piece of a credit or an address
+    if (not framed and (len(run) < 2 or before.text[:1].isupper())) or (after is not None and after.text[:1].isupper()):
+        return  # a piece of a longer capitalised run ("House Majority Leader Kevin McCarthy") is no name alone
+    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+    cands.append(Cand(start, end, body[start:end], "MISC"))

@@ -2,10 +2,16 @@
 fuentes.extract.names; nicknames in alias_nicknames, people in alias_people):
 
 - a surname, first name, shorter full name or initials -> the person named in full;
-- a parenthesised acronym after a name is its alias whatever the order of its letters;
-- organisations: a shorter form that is a prefix or suffix of one longer name ("the Times");
+- a parenthesised acronym after a name is its alias whatever the order of its letters, and it is
+  the name wherever the article writes it again;
+- organisations: a shorter form that is a prefix or suffix of one longer name ("the Times"); an
+  acronym beside generic words ("NPD" of "NPD Group");
+- products: the end of one longer product name ("A380" of "Airbus A380"), and a maker tagged
+  apart before a product with a model number names it with the product ("Airbus" + "A380");
 - titles before a name, party tags and appositive roles after it give roles; "the President"
-  alone is the one person of the article holding that title.
+  alone is the one person of the article holding that title; an office's title with its
+  organisation ("Apple CEO") and a closed apposition without a verb ("CEO de Apple,") are
+  evidence spans of the person (`Cand.spans`), beside the organisation's own mention.
 
 Every public name of fuentes.extract.names is importable from here too.
 """
@@ -13,6 +19,7 @@ Every public name of fuentes.extract.names is importable from here too.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from fuentes.corpus.name_constraints import LEGAL_FORMS, exonym_key
@@ -37,7 +44,7 @@ _PAREN_ACRONYM = re.compile(r"^\s*\(\s*(?P<acr>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ
 _OF_PLACE = re.compile(r"^\s+(?:of|de)\s+(?P<place>[A-ZÁÉÍÓÚÑ][\w.]*(?:\s+[A-ZÁÉÍÓÚÑ][\w.]*){0,2})")
 
 
-def _titles_and_roles(body: str, cands: list[Cand], lex: Lexicon) -> None:
+def _titles_and_roles(body: str, cands: list[Cand], lex: Lexicon, sdoc: Any = None) -> None:
     """Titles before a person's name, ' of <Place>', party tags and appositive roles after it.
     A name inside a title is part of it, not a mention: the "State" of "Secretary of State
     Hillary Clinton" named the Islamic State of the same article."""
@@ -57,9 +64,11 @@ def _titles_and_roles(body: str, cands: list[Cand], lex: Lexicon) -> None:
         if hit:
             n, role = hit
             title_words = words[-n:]
+            starts = [m.start() for m in re.finditer(r"\S+", before)]
             if n > 1:
-                starts = [m.start() for m in re.finditer(r"\S+", before)]
                 in_titles.append((window + starts[-n], c.start))
+            if role:  # an office, not a courtesy title ("Mr.")
+                _title_span(body, c, window + starts[-n], cands, lex)
             c.extra_aliases.append(" ".join(title_words + [c.text]))
             if role:
                 of = _OF_PLACE.match(after)
@@ -72,8 +81,48 @@ def _titles_and_roles(body: str, cands: list[Cand], lex: Lexicon) -> None:
         for extra in (party_role(after, lex), appositive_role(after, lex)):
             if extra:
                 c.roles.append(extra)
+        apposition = appositive_role(after, lex)
+        if apposition:
+            at = after.find(apposition)
+            mark = after[at + len(apposition):at + len(apposition) + 1]
+            first = apposition.split()[0].casefold().strip(".'")
+            # closed by a comma, or ending the sentence when it opens with its role ("..., CEO de Apple.")
+            closed = mark in (",", ";", ")") or (mark in (".", "") and first in lex.role_nouns)
+            if at > 0 and closed and not _has_verb(sdoc, c.end + at, c.end + at + len(apposition)):  # "Steve Jobs, CEO de Apple, dijo": the apposition names the person too
+                c.spans.append((c.end + at, c.end + at + len(apposition)))
     if in_titles:
         cands[:] = [c for c in cands if c.label == "PERSON" or not any(a <= c.start and c.end <= b for a, b in in_titles)]
+
+
+def _has_verb(sdoc: Any, start: int, end: int) -> bool:
+    """Whether the text between the offsets holds a verb ("president and CEO of Boeing said")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+_TITLE_JOINERS = frozenset({"and", "y", "e", "&"})
+
+
+def _title_span(body: str, person: Cand, start: int, cands: list[Cand], lex: Lexicon) -> None:
+    """The title before a person's name with what qualifies it ("Apple CEO", "GM Chairman and
+    CEO", "Airbus's Chief Executive") is an evidence span of the person: it refers to them. It
+    runs left over titles joined by and/y and over the one name that ends right before it (the
+    title's organisation)."""
+    while True:
+        head = body[max(0, start - 40):start]
+        m = re.search(r"(\S+)\s+(\S+)\s+$", head)
+        if not m or m[2].casefold() not in _TITLE_JOINERS or m[1].casefold().strip(",") not in lex.titles:
+            break
+        start -= len(head) - m.start()
+    owner = [o for o in cands if o is not person and o.label != "PERSON" and o.end <= start
+             and re.fullmatch(r"(?:['\u2019]s)?\s+", body[o.end:start])]
+    if owner:
+        start = max(owner, key=lambda o: o.end).start
+    end = person.start
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if end > start:
+        person.spans.append((start, end))
 
 
 def _title_references(body: str, cands: list[Cand], lex: Lexicon, edges: list[tuple[Cand, Cand]]) -> None:
@@ -119,6 +168,18 @@ def _acronym_edges(body: str, cands: list[Cand], edges: list[tuple[Cand, Cand]],
             if not found:
                 cands.append(acr)
             edges.append((c, acr))
+            _acronym_repeats(body, m["acr"], c, cands, edges)
+
+
+def _acronym_repeats(body: str, acronym: str, name: Cand, cands: list[Cand], edges: list[tuple[Cand, Cand]]) -> None:
+    """Once 'Singapore Airlines (SIA)' introduces it, the acronym written again on its own
+    ('SIA dijo') is the name too, where the model left it untagged."""
+    pattern = re.compile(r"(?<![\w\-&.])" + re.escape(acronym) + r"(?![\w\-&]|\.\w)")
+    for hit in pattern.finditer(body, name.end):
+        if not overlapping(cands, hit.start(), hit.end()):
+            new = Cand(hit.start(), hit.end(), acronym, name.label)
+            cands.append(new)
+            edges.append((name, new))
 
 
 def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon) -> None:
@@ -136,6 +197,7 @@ def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon) -> None:
                  if org_variant(short, t, lex) and _institution_of_place(short, t, lex)}
         if len(longs) == 1:
             uf.union(i, longs.pop())
+    _product_short_forms(cands, surface, uf, lex)
     names = [(t, i) for t, i in surface.items() if len(t) >= 2 and not cands[i].nick
              and cands[i].label in ("PERSON", "ORG", "NORP", "MISC", "GPE", "FAC")]
     for t, i in surface.items():
@@ -143,6 +205,25 @@ def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon) -> None:
             targets = {uf.find(j) for n, j in names if _acronym_fits(cands[i], n, cands[j], lex)}
             if len(targets) == 1:
                 uf.union(i, targets.pop())
+
+
+_PRODUCT_LABELS = frozenset({"PRODUCT", "MISC", "WORK_OF_ART", "EVENT"})
+
+
+def _product_short_forms(cands: list[Cand], surface: dict[tuple[str, ...], int], uf: UnionFind, lex: Lexicon) -> None:
+    """A product named with its maker's or brand's name and then without it ("Airbus A380" ...
+    "the A380", "Chevrolet Volt" ... "el Volt") is one product: the short form is the end of the
+    one longer product name, a word or more of its own that is no person and no generic word."""
+    longs = [(t, i) for t, i in surface.items() if len(t) >= 2 and cands[i].label in _PRODUCT_LABELS]
+    if not longs:
+        return
+    for short, i in surface.items():
+        c = cands[i]
+        if c.label == "PERSON" or c.nick or c.acronym or all(t in lex.generic_org_words for t in short):
+            continue
+        targets = {uf.find(j) for t, j in longs if len(short) < len(t) and t[-len(short):] == short}
+        if len(targets) == 1:
+            uf.union(i, targets.pop())
 
 
 def _institution_of_place(short: tuple[str, ...], long: tuple[str, ...], lex: Lexicon) -> bool:
@@ -167,9 +248,21 @@ def _acronym_fits(acr: Cand, name: tuple[str, ...], target: Cand, lex: Lexicon) 
     bare = _without_legal_form(name)  # "EADS N.V.", "General Motors Corp.": the name without its legal form
     if bare != name and (bare == acr.tokens or acronym_of(acr.text, bare, lex.acronym_stopwords)):
         return True
+    if _named_body(acr, name, lex):
+        return True
     if fold(acr.text).replace(".", "") in {t.replace(".", "") for t in name}:
         return False  # "U.S." in "U.S. Senate" is a word of the name (a place), not its abbreviation
     return acronym_of(acr.text, name, lex.acronym_stopwords)
+
+
+def _named_body(acr: Cand, name: tuple[str, ...], lex: Lexicon) -> bool:
+    """'NPD' of 'NPD Group', 'Grupo ICA' / 'ICA': an acronym that is the one word of an
+    organisation's name beside generic organisation words is that organisation, unless it
+    names something of its own in the exonym table ('EU' of 'EU Commission')."""
+    word = fold(acr.text).replace(".", "")
+    rest = [t for t in name if t.replace(".", "") != word]
+    return (len(rest) == len(name) - 1 and acr.model_label not in PLACE and exonym_key(acr.tokens) is None
+            and all(t in lex.generic_org_words or t.replace(".", "") in LEGAL_FORMS for t in rest))
 
 
 def _without_legal_form(name: tuple[str, ...]) -> tuple[str, ...]:
@@ -194,6 +287,16 @@ def _join_adjacent(body: str, cands: list[Cand]) -> None:
             i += 1
 
 
+def _maker_and_product(body: str, cands: list[Cand]) -> None:
+    """'Airbus' + 'A380', 'Boeing' + '787' tagged apart: the product's name with its maker's is
+    one of its names ('Airbus A380') and an evidence span of it; the maker keeps its own span."""
+    for a, b in pairwise(cands):
+        if a.label == "ORG" and b.label in _PRODUCT_LABELS and not b.nick and body[a.end:b.start] == " " \
+                and any(ch.isdigit() for ch in b.text):
+            b.spans.append((a.start, b.end))
+            b.extra_aliases.append(body[a.start:b.end])
+
+
 def link(sdoc: Any, cands: list[Cand], lex: Lexicon) -> list[list[int]]:
     """Apply the alias rules to the article's candidates (mutated in place: labels, new spans)
     and return the local entities as lists of candidate indices."""
@@ -203,10 +306,11 @@ def link(sdoc: Any, cands: list[Cand], lex: Lexicon) -> list[list[int]]:
     body = doc_text(sdoc)
     _acronym_edges(body, cands, edges, lex)
     link_people(sdoc, cands, lex)
-    _titles_and_roles(body, cands, lex)
+    _titles_and_roles(body, cands, lex, sdoc)
     _title_references(body, cands, lex, edges)
     cands.sort(key=lambda c: (c.start, c.end))
     _join_adjacent(body, cands)
+    _maker_and_product(body, cands)
     pos = {id(c): i for i, c in enumerate(cands)}
     uf = UnionFind(len(cands))
     first: dict[Any, int] = {}

@@ -63,7 +63,20 @@ What it fixes, generally (see fuentes.extract.aliases for the name rules):
     "Gobierno del Estado" (institution and place words only) makes no entity, as "Gobierno"; a
     nationality tagged alone before untagged capitalised words is one name with them when the
     exonym table lists the whole ("Islamic" + "State"); a span that only ends a title begun before
-    it ("Former Secretary of" + "State") is no name.
+    it ("Former Secretary of" + "State") is no name. v10: a heading in capitals run into the name
+    after it is cut off ("GUERRA Madrid"); a wire service's staff codes ("NTX/VGV/ACJ") and the
+    later portfolios of an office named by its list of portfolios ("Ministerio de Agricultura,
+    Ganadería, Industria y Comercio") are no names; a name after a street noun or opening with one
+    is a place ("las calles Market y Seymour", "Andador Concepción Urquiza"; `street_heads`); a
+    word in capitals that is a feminine or plural adjective is a common word ("GRATUITAS";
+    `adjective_endings`); a disease's name ("COVID-19") is 'other'; in a story about a game a
+    one-word place after 'el'/'del'/'al' is the club ("el Valencia"; `team_articles`,
+    `sport_words`); a lone title with its article ("El Papa", "el Pontífice") is a reference, no
+    name; one title word before a given name gives its holder ("Papa Francisco"); a name after a
+    source credit ("Fuente: X", "Source: X"; `source_cues`) is an outlet wherever the article names it;
+    a name before a dateline's day, month and agency is the place it was filed from, though its word
+    is also a common one ("Palma , 23 may ( EFE )", "LONDON, Aug. 22 (Reuters)"); English press
+    words end Spanish outlets' names ("Business Standard"; `org_keywords`).
 """
 
 from __future__ import annotations
@@ -77,7 +90,12 @@ from typing import Any
 from fuentes.corpus.name_constraints import LEGAL_FORMS, exonym_key
 from fuentes.doc import ArticleDoc
 from fuentes.extract import aliases as linking
-from fuentes.extract.alias_words import is_common, is_verb_form, verb_string
+from fuentes.extract.alias_words import (
+    common_words,
+    is_common,
+    is_verb_form,
+    verb_string,
+)
 from fuentes.extract.aliases import (
     Cand,
     Lexicon,
@@ -98,7 +116,14 @@ from fuentes.pipeline import Stage, register
 # glued English possessives and closing quotes; photo agencies and "Foto de X/Agency" credits; English
 # "America" is the United States (`implied_names`); hour offsets; bodies named after a person; legal forms
 # end names; Spanish press nouns open outlets
-VERSION = "9"
+# 10: a heading in capitals run into a name is cut off ("GUERRA Madrid"); wire staff codes ("NTX/VGV/ACJ") and
+# the later portfolios of an office named by its list ("..., Industria y Comercio") are no names; street nouns
+# (`street_heads`) make places; feminine/plural adjectives in capitals (`adjective_endings`) are common words;
+# disease names are 'other'; a particle left by a dropped opening verb goes; clubs after el/del/al in a game's
+# story (`team_articles`, `sport_words`); a lone title with its article is a reference; one title word before
+# a given name gives its holder ("Papa Francisco"); a name after a source credit is an outlet (`source_cues`);
+# a name before a dateline's day, month and agency is a place ("Palma , 23 may ( EFE )")
+VERSION = "10"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -117,16 +142,20 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     cands = candidates(sdoc, lex, lowered)
     _split_joined(cands, lex)
     _join_across_and(body, cands, lex)
+    _drop_codes_and_portfolios(body, cands, lex)
     _repeat_names(sdoc, body, cands, lowered)
     _score_lines(body, cands)
+    _clubs(sdoc, cands, lex)
+    _datelines(body, cands, lex)
+    _source_outlets(body, cands, lex)
     _listed_people(body, cands, lex)
     _company_short_forms(cands, lex)
     _place_run_into_person(cands)
     _office_run_into_person(cands, lex)
     _credited_people(body, cands, lex)
-    teams = {id(c) for c in cands if _team(c)}
+    teams = {id(c) for c in cands if _team(c) or getattr(c, "outlet", False)}
     groups = linking.link(sdoc, cands, lex)
-    for members in groups:  # a name seen in a results line is a team wherever the article writes it
+    for members in groups:  # a name seen in a results line (or credited as a source) is a team (an outlet) wherever the article writes it
         if teams and any(id(cands[i]) in teams for i in members):
             for i in members:
                 cands[i].label = "ORG"
@@ -140,6 +169,105 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     mentions, entities = build(body, cands, groups, article, lex, unnamed)
     _implied_names(entities, lex)
     return mentions, entities
+
+
+# a wire service's sign-off of staff codes: "NTX/VGV/ACJ", "AP/RT/JS"
+_CODE_CHAIN = re.compile(r"(?<![\w/])[A-Z]{2,6}(?:/[A-Z]{1,6}){2,}(?![\w/])")
+# what may stand between an office's name and a later portfolio of it: ", Ganadería, ", " y ", ", Cambio Climático y "
+_PORTFOLIO_GAP = re.compile(r"(?:\s*,\s*[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w-]*)*)*\s*(?:,|\by\b|\be\b)\s*")
+
+
+def _drop_codes_and_portfolios(body: str, cands: list[Cand], lex: Lexicon) -> None:
+    """Two kinds of capitalised words that name nothing alone. Staff codes of a wire service's
+    sign-off ("-Fin de nota- NTX/VGV/ACJ": three codes or more joined by slashes). And the later
+    portfolios of an office named by its list of portfolios ("Secretaría de Medio Ambiente, Cambio
+    Climático y Desarrollo Territorial", "Ministerio de Agricultura, Ganadería, Industria y
+    Comercio"): each is a piece of that office's name, no place or entity of its own (a body of its
+    own, "Policía Federal", opens with an institution word and stays)."""
+    codes = [m.span() for m in _CODE_CHAIN.finditer(body)] if "/" in body else []
+    drop: list[Cand] = []
+    office: Cand | None = None
+    for c in cands:
+        if any(a <= c.start and c.end <= b for a, b in codes):
+            drop.append(c)
+            continue
+        words = c.text.split()
+        if office is not None and (c.label != "PERSON" or not _given_name_first(c.text if len(words) > 1 else f"{c.text} {c.text}")) \
+                and _PORTFOLIO_GAP.fullmatch(body[office.end:c.start]) \
+                and words[0].casefold() not in lex.institution_words and exonym_key(name_tokens(c.text)) is None:
+            drop.append(c)
+            office = c
+            continue
+        office = c if c.label == "ORG" and len(words) >= 3 and words[0].casefold() in lex.institution_words \
+            and any(w in lex.of_particles for w in words[1:-1]) else None
+    for c in drop:
+        cands.remove(c)
+
+
+def _clubs(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
+    """In a story about a game (three words or more of `sport_words`: "partido", "gol", "liga"), a
+    one-word place after a lower-case masculine article ("el Valencia", "del Chelsea", "al Betis";
+    data `team_articles`) is the club named after it: cities take no article in Spanish. A place of
+    the exonym table keeps its own ("el Perú", "el Japón")."""
+    if not lex.team_articles or not lex.sport_words:
+        return
+    if len({t.lower_ for t in sdoc if t.lower_ in lex.sport_words}) < 3:
+        return
+    for c in cands:
+        if c.label not in linking.PLACE or " " in c.text or c.nick:
+            continue
+        span = sdoc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or not len(span) or span[0].i == 0:
+            continue
+        before = sdoc[span[0].i - 1]
+        if before.text in lex.team_articles and exonym_key(name_tokens(c.text)) is None \
+                and c.text.casefold() not in lex.place_heads and c.text.casefold() not in lex.compass_words:
+            c.label = "ORG"
+            c.team = True
+
+
+# a dateline after the place's name: ", 23 may (EFE)", ", 23 de mayo (", ", Aug. 22 (Reuters)"
+_DATELINE = re.compile(r"\s*,\s*(?:\d{1,2}\s+(?:de\s+)?(?P<a>[^\W\d_]{3,})|(?P<b>[^\W\d_]{3,})\.?\s+\d{1,2})\.?\s*\(")
+
+
+@lru_cache(maxsize=8)
+def _month_names(language: str) -> tuple[str, ...]:
+    """The language's month names, folded (data `months` of `dates_<language>.yaml`)."""
+    path = linking.DATA / f"dates_{language}.yaml"
+    raw = load_yaml(path) if path.exists() else {}
+    return tuple(fold(str(w)) for w in (raw or {}).get("months") or {})
+
+
+def _datelines(body: str, cands: list[Cand], lex: Lexicon) -> None:
+    """A name followed by a dateline's day and month and its agency in brackets ("Palma , 23 may
+    ( EFE )", "LONDON, Aug. 22 (Reuters)") is the place the story was filed from, whatever the
+    model read and though the word is also a common one ("palma")."""
+    months = _month_names(lex.language)
+    if not months or "(" not in body:
+        return
+    for c in cands:
+        m = _DATELINE.match(body, c.end)
+        word = fold(m["a"] or m["b"]) if m else ""
+        if word and any(month.startswith(word) for month in months) and (
+                c.label != "PERSON" or (c.person is None and not c.roles)):
+            c.label = "GPE"
+            c.dateline = True
+
+
+def _source_outlets(body: str, cands: list[Cand], lex: Lexicon) -> None:
+    """A name right after a source credit opening its line or sentence ("Fuente: El Patagónico",
+    "Source: Reuters"; data `source_cues`) is the outlet the story comes from, an organisation
+    wherever the article names it ("... confirmaron a El Patagónico")."""
+    if not lex.source_cues:
+        return
+    for c in cands:
+        if c.label == "PERSON" and c.person is not None:
+            continue
+        before = body[max(0, c.start - 20):c.start]
+        m = re.search(r"(?:^|[\n.(|]\s*|\s)([^\W\d_]+)\s*:\s*(?:[^\W\d_]{1,3}\s+)?$", before)  # "Fuente: El"
+        if m and m.group(1).casefold() in lex.source_cues and (m.start(1) == 0 or not body[:c.start - len(before) + m.start(1)].rstrip(" ")[-1:].isalnum()):
+            c.label = "ORG"
+            c.outlet = True
 
 
 def _implied_names(entities: list[Entity], lex: Lexicon) -> None:
@@ -351,7 +479,7 @@ def _article_places(cands: list[Cand], groups: list[list[int]], lex: Lexicon) ->
     for members in groups:
         group = [cands[i] for i in members]
         if all(len(c.text.split()) == 1 and c.tokens[0] in places and not c.nick and c.label not in linking.PLACE
-               for c in group):
+               and not getattr(c, "outlet", False) for c in group):
             for c in group:
                 c.label = "GPE"
 
@@ -482,7 +610,7 @@ def _common_words_only(sdoc: Any, cands: list[Cand], members: list[int], lex: Le
     common noun phrase after a lower-case article ("en Puerto Rico" but not "el Año Nuevo"), a
     person whose first word is a given name ("Rosa Moreno")."""
     group = [cands[i] for i in members]
-    if any(c.nick or c.nominal or _team(c) for c in group):
+    if any(c.nick or c.nominal or _team(c) or getattr(c, "dateline", False) for c in group):
         return False  # a team in a results line ("VALENCIA 20 12 5 3 ...") is named whatever its word
     label = linking.group_label(cands, members)
     for c in group:
@@ -516,13 +644,26 @@ def _common_words_only(sdoc: Any, cands: list[Cand], members: list[int], lex: Le
             return False  # "la Liga de Campeones", "la Copa del Rey": a named event, law or work inside a sentence
         elif label == "PERSON" and _given_name_first(c.text):
             return False
-        if not all(t.lower_ in lex.extra_common_words or is_common(t, lex.language, lowered, lex.verb_endings,
-                                                                   lex.infinitives) for t in words):
+        if not all(t.lower_ in lex.extra_common_words or _caps_adjective(t, lex) or is_common(
+                t, lex.language, lowered, lex.verb_endings, lex.infinitives) for t in words):
             return False
     return True
 
 
 _INITIAL = re.compile(r"(?:^|\s)[A-ZÁÉÍÓÚÑ]\.(?:\s|$)")
+
+
+def _caps_adjective(tok: Any, lex: Lexicon) -> bool:
+    """A word in capitals that is a feminine or plural form of an adjective of the lexicon
+    ("GRATUITAS" of "gratuito", "NUEVAS"; data `adjective_endings`): a heading's or a banner's word, no name (the lexicon
+    lists adjectives in the masculine singular; a name in capitals, "BLANCA", stays one when it is
+    no such form of a listed adjective)."""
+    word = tok.lower_
+    if not lex.adjective_endings or not (tok.is_alpha and tok.text.isupper() and len(word) >= 5):
+        return False
+    adjectives = common_words(lex.language).get("adj", frozenset())
+    return any(word.endswith(end) and word[:len(word) - len(end)] + base in adjectives
+               for end, base in lex.adjective_endings)
 
 
 def _capital_compound(word: str) -> bool:
@@ -707,7 +848,7 @@ def _pieces(toks: list[Any], lex: Lexicon | None = None, furniture: frozenset[st
             out.append(cur)
             cur = []
             continue
-        if cur and _dateline_word(tok):
+        if cur and (_dateline_word(tok) or (lex is not None and _after_caps_heading(tok, cur))):
             out.append(cur)
             cur = []
         if tok.is_space or _breaks_after(tok):  # a line break or a double space ends a name
@@ -716,7 +857,7 @@ def _pieces(toks: list[Any], lex: Lexicon | None = None, furniture: frozenset[st
             out.append(cur)
             cur = []
             continue
-        cut = (tok.is_punct and tok.text not in (".", "'", "\u2019") and (tok.whitespace_ or tok.text in _HARD_CUTS)) \
+        cut = (tok.is_punct and tok.text not in (".", "'", "\u2019", "&") and (tok.whitespace_ or tok.text in _HARD_CUTS)) \
             or _separator(tok)
         if lex is not None and not cut:
             cut = (tok.text == "." and bool(tok.whitespace_) and not _after_abbreviation(tok, cur, lex)) or (
@@ -740,6 +881,17 @@ def _pieces(toks: list[Any], lex: Lexicon | None = None, furniture: frozenset[st
             while piece and piece[-1].text.islower() and piece[-1].lower_ in lex.name_particles:
                 piece.pop()
     return [p for p in out if p]
+
+
+def _after_caps_heading(tok: Any, cur: list[Any]) -> bool:
+    """A capitalised word after a run of words in capitals, one of five letters or more ("GUERRA
+    Madrid", "VECINOS CORNELLA Cornellá"): a heading in capitals run into the name that follows it
+    (a short acronym stays: "DIF Madero", "PSOE Andalucía")."""
+    if not (tok.is_alpha and tok.text[:1].isupper() and not tok.text.isupper()):
+        return False
+    last = cur[-1]
+    return last.is_alpha and last.text.isupper() and len(last.text) >= 5 and all(
+        t.text.isupper() or not t.is_alpha for t in cur)
 
 
 def _dateline_word(tok: Any) -> bool:
@@ -778,6 +930,26 @@ def _abbreviated_start(sdoc: Any, toks: list[Any], label: str, lex: Lexicon) -> 
     if _abbreviation_of(toks[0], lex) in lex.place_heads and label in ("PERSON", "ORG", "MISC"):
         label = "GPE"
     return toks, label
+
+
+def _place_head(word: str, lex: Lexicon) -> bool:
+    """A lower-case word for a kind of place, singular or plural ("calle", "calles", "ciudades")."""
+    return word in lex.place_heads or (word.endswith("s") and (word[:-1] in lex.place_heads or (
+        word.endswith("es") and word[:-2] in lex.place_heads)))
+
+
+def _after_place_head(first: Any, lex: Lexicon) -> bool:
+    """The name follows a lower-case word for a kind of street ("la calle Market", "la colonia
+    Centro"; data `street_heads`), or is joined by 'y' to a name that does ("las calles Market y
+    Seymour")."""
+    if not lex.head_initial or first.i == 0:
+        return False
+    before = first.doc[first.i - 1]
+    if before.lower_ in ("y", "e") and first.i >= 3:  # "calles Market y Seymour"
+        before = first.doc[first.i - 3] if first.doc[first.i - 2].text[:1].isupper() else before
+    word = before.lower_
+    return before.text.islower() and (word in lex.street_heads or (word.endswith("s") and (
+        word[:-1] in lex.street_heads or (word.endswith("es") and word[:-2] in lex.street_heads))))
 
 
 def _ends_company(tok: Any) -> bool:
@@ -937,6 +1109,9 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
             toks, label = toks[k:], "PERSON"
             if role:
                 roles.append(role)
+    if len(toks) == 1 and toks[0].lower_ in lex.titles and (article or (
+            toks[0].i > 0 and sdoc[toks[0].i - 1].lower_ in lex.determiners)):
+        return None  # "El Papa", "el Pontífice", "the President" read as a name: a reference to the office's holder
     if label == "PERSON" and len(toks) > 1 and toks[-1].lower_ in lex.person_modifiers:
         label = "ORG"  # "Log Cabin Republicans": a group named by its members
     if label == "PERSON" and len(toks) > 1 and _acronym_led(toks):
@@ -953,8 +1128,10 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
         label = "WORK_OF_ART"  # "his war comic Forgotten Grunt", "the film Roma": a title, no person
     if label in ("PERSON", "GPE", "LOC", "NORP") and _beside_org_noun(toks[0], lex):
         label = "ORG"  # "security firm Cisco Talos", "la empresa de telefonía móvil Amena": the noun says what it is
+    elif label in ("PERSON", "ORG", "MISC") and _after_place_head(toks[0], lex) and exonym_key(name_tokens(" ".join(t.text for t in toks))) is None:
+        label = "GPE"  # "las calles Market y Seymour": the noun before says it is a street
     elif label in ("GPE", "LOC") and lex.head_initial and len(toks) == 1 and before is not None \
-            and before.pos_ == "NOUN" and before.text.islower() and before.lower_ not in lex.place_heads \
+            and before.pos_ == "NOUN" and before.text.islower() and not _place_head(before.lower_, lex) \
             and exonym_key(name_tokens(toks[0].text)) is None:
         label = "ORG"  # "los recursos Cofide": a name right after a common noun (no 'de', no 'estado') is a body
     if label != "PERSON" and _titled_speaker(toks, lex):
@@ -1012,6 +1189,9 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     if label == "PERSON" and len(toks) >= 3 and toks[0].lower_ in lex.place_heads and toks[1].text.islower() \
             and toks[1].lower_ in lex.name_particles:
         label = "GPE"  # "Río de Janeiro", "Ciudad de México" read as a person: a word for a kind of place opens it
+    elif label == "PERSON" and len(toks) >= 2 and lex.head_initial and toks[0].lower_ in lex.street_heads \
+            and toks[1].text[:1].isupper():
+        label = "GPE"  # "Andador Concepción Urquiza", "Calzada Ignacio Zaragoza": a street named after a person
     if label in ("GPE", "LOC", "FAC", "PERSON") and len(toks) >= 2 and lex.law_heads \
             and fold(toks[0].text if lex.head_initial else toks[-1].text) in lex.law_heads \
             and toks[0].text[:1].isupper() and toks[-1].text[:1].isupper():
@@ -1034,6 +1214,11 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
         label = "NORP"  # "Castellanomanchegos", "Coahuilenses": people of a place, an attribute
     if _not_a_name(text, toks, label, lex):
         return None
+    if label in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP") and len(toks) == 1 \
+            and fold(re.split(r"[-\s]", text)[0]) in lex.extra_common_words:
+        label = "MISC"  # "COVID-19", "SARS-CoV-2" read as a body: a disease's name, no organisation
+    if name_article is not None and len(toks) == 1 and looks_like_acronym(toks[0].text):
+        name_article = None  # "Los PMT", "La ONU": an acronym takes no article into its name
     if name_article is not None and name_article.i == toks[0].i - 1 and body[name_article.idx:start].strip() == name_article.text:
         start, text = name_article.idx, body[name_article.idx:end]  # "El Cairo", "La Rioja": the article is the name's
     if len(toks) == 1 and label != "NORP" and (_common_noun_use(toks[0], lex) or _verb_shaped(toks[0], lex)):
@@ -1195,8 +1380,9 @@ def _title_completed(sdoc: Any, toks: list[Any], lex: Lexicon) -> tuple[int, str
 
 def _leading_title(toks: list[Any], lex: Lexicon) -> tuple[int, str | None]:
     """(number of words, role) of a capitalised title opening a span the model did not call a
-    person: the whole span ("Primer Ministro") or a title of two words or more before a name
-    ("Prime Minister Modi"; one word is too weak: "General Motors"); (0, None) otherwise."""
+    person: the whole span ("Primer Ministro"), a title of two words or more before a name
+    ("Prime Minister Modi") or one before a given name ("Papa Francisco"; before another word one
+    is too weak: "General Motors"); (0, None) otherwise."""
     for k in range(min(lex.max_title_words, len(toks)), 0, -1):
         words = toks[:k]
         phrase = " ".join(t.lower_ for t in words)
@@ -1208,6 +1394,9 @@ def _leading_title(toks: list[Any], lex: Lexicon) -> tuple[int, str | None]:
         if k >= 2 and all(t.is_alpha and t.text.istitle() for t in rest) and (
                 len(rest) == 1 or _given_name_first(" ".join(t.text for t in rest))):
             return k, lex.titles[phrase]
+        if k == 1 and all(t.is_alpha and t.text.istitle() for t in rest) and len(rest) <= 3 \
+                and _given_name_first(" ".join(t.text for t in rest) if len(rest) > 1 else f"{rest[0].text} {rest[0].text}"):
+            return k, lex.titles[phrase]  # "Papa Francisco", "Rey Felipe": one title word before a given name
         return 0, None
     return 0, None
 
@@ -1366,6 +1555,8 @@ def _trim_words(toks: list[Any], label: str, lex: Lexicon) -> tuple[list[Any], s
             toks[0].lower_ in lex.sentence_openers or verb(toks[0]) or toks[0].lower_ in lex.nickname_cues
             or (label == "ORG" and len(toks) > 2 and toks[0].pos_ != "PROPN" and toks[0].lower_ in lex.person_modifiers)):
         toks = toks[1:]
+        while len(toks) > 1 and toks[0].text.islower() and toks[0].lower_ in lex.name_particles:
+            toks = toks[1:]  # "Viajó de Madrid": the particle after the verb goes with it
     while len(toks) > 1 and toks[-1].text[:1].isupper() and (
             toks[-1].lower_ in lex.sentence_openers or toks[-1].pos_ in _FUNCTION_POS or verb(toks[-1])):
         toks = toks[:-1]
@@ -1596,6 +1787,7 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, l
             c.label = label if label != "PLACE" else c.label
             mentions.append((c.start, Mention(c.start, c.end, c.text, c.label, key)))
             entity.evidence.append(Evidence(article, c.start, c.end, "entities", VERSION))
+            entity.evidence.extend(Evidence(article, a, b, "entities", VERSION) for a, b in c.spans)
             if c.nominal:
                 continue  # "the President": a mention of the person here, never a name of theirs
             for alias in (c.name or c.text, *c.extra_aliases):

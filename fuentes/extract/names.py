@@ -77,6 +77,11 @@ class Lexicon:
     enclitics: tuple[str, ...] = ()  # "Infórmate", "Síguenos": a verb with its pronoun, no name
     name_articles: frozenset[str] = frozenset()  # "El Cairo", "La Rioja": a capitalised article inside the name
     place_heads: frozenset[str] = frozenset()  # "la provincia de X", "the state of X": X is a place
+    adjective_endings: tuple[tuple[str, str], ...] = ()  # ("as", "o"): "gratuitas" is a form of "gratuito"
+    source_cues: frozenset[str] = frozenset()  # "Fuente: El Patagónico": the outlet credited
+    team_articles: frozenset[str] = frozenset()  # "el Valencia": in a story of a game, the club
+    sport_words: frozenset[str] = frozenset()  # words telling a story is about a game
+    street_heads: frozenset[str] = frozenset()  # "la calle Market", "Andador Concepción Urquiza": a street, a place
     common_acronyms: frozenset[str] = frozenset()  # "PAC", "PIB": acronyms of common nouns, no names
     section_words: frozenset[str] = frozenset()  # "SOCCER", "Deportes": sports and sections, no names
     qualified_institutions: frozenset[str] = frozenset()  # "Gobierno" alone: which one the article's longer name says
@@ -120,7 +125,9 @@ def lexicon(language: str | None) -> Lexicon:
         indefinite_articles=low("indefinite_articles"),
         gerund_endings=_endings(raw, "gerund_endings"), participle_endings=_endings(raw, "participle_endings"),
         enclitics=_endings(raw, "enclitics"), name_articles=frozenset(str(w) for w in raw.get("name_articles") or []),
-        place_heads=low("place_heads"), common_acronyms=frozenset(fold(str(w)) for w in raw.get("common_acronyms") or []),
+        place_heads=low("place_heads"), street_heads=low("street_heads"), team_articles=frozenset(str(w) for w in raw.get("team_articles") or []),
+        sport_words=low("sport_words"), source_cues=low("source_cues"),
+        adjective_endings=tuple((str(a), str(b or "")) for a, b in (raw.get("adjective_endings") or {}).items()), common_acronyms=frozenset(fold(str(w)) for w in raw.get("common_acronyms") or []),
         qualified_institutions=frozenset(fold(str(w)) for w in raw.get("qualified_institutions") or []),
         section_words=frozenset(fold(str(w)) for w in raw.get("section_words") or []),
         of_particles=tuple(str(w) for w in raw.get("of_particles") or []),

@@ -124,3 +124,11 @@ def test_recall_loss_books_each_split_pair_once_and_adds_up_to_the_recall_lost()
     assert loss == {"no_entity_span_within_document": 0.0, "no_entity_span_across_documents": 0.3,
                     "within_document": 0.1, "across_documents": 0.0, "across_languages": 0.2}
     assert round(sum(loss.values()), 4) == round(1 - identity.bcubed(pred, gold)["r"], 4)
+
+
+def test_map_mentions_tie_goes_to_the_tighter_span():
+    # text "Apple CEO Steve Jobs": tokens (0,5) (6,9) (10,15) (16,20); the person's evidence holds its
+    # title "Apple CEO" (0,9), the company's its name (0,5)
+    spans = [("A-PERSON", "d", 0, 9), ("A-PERSON", "d", 10, 20), ("Z-ORG", "d", 0, 5)]
+    mentions = {"apple": ("d", [(0, 5)]), "title": ("d", [(0, 5), (6, 9)]), "name": ("d", [(10, 15), (16, 20)])}
+    assert identity.map_mentions(mentions, spans) == {"apple": "Z-ORG", "title": "A-PERSON", "name": "A-PERSON"}

@@ -201,3 +201,14 @@ def test_a_group_named_in_two_languages_is_one_entity_through_the_encoder():
     assert holder(entities, "f#e1").id != holder(entities, "g#e1").id  # generic words are the data file's to say
     reasons = [m.reason for m in merges if m.source in ("b#e2", "a#e1")]
     assert any("one name in two languages" in r and "electricidad" in r for r in reasons)
+
+
+def test_stock_indices_share_a_key_with_their_short_forms_and_stay_apart():
+    from fuentes.corpus.name_constraints import exonym_key
+
+    def key(name: str):
+        return exonym_key(name_tokens(name))
+
+    assert key("S&P 500") == key("Standard & Poor's") == key("S&P") is not None
+    assert key("Nikkei 225") == key("Nikkei") is not None and key("FTSE 100") == key("FTSE") is not None
+    assert key("Nasdaq Composite") == key("NASDAQ") != key("Dow Jones Industrial Average") == key("Dow")

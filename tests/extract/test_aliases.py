@@ -1,6 +1,9 @@
-"""Name rules of fuentes.extract.aliases, on hand-written names and phrases (no model)."""
+"""Name rules of fuentes.extract.aliases, on hand-written names and phrases (no model), and its linking
+steps on real model Docs whose named spans each test sets itself."""
 
 from __future__ import annotations
+
+import pytest
 
 from fuentes.extract.aliases import (QUOTED_NICK, acronym_of, appositive_role, cue_pattern, fold, lexicon,
                                      name_tokens, org_variant, party_role, person_keys, same_person_name,
@@ -158,3 +161,106 @@ def test_a_word_that_alone_names_an_institution_is_short_only_for_that_instituti
     assert _institution_of_place(("times",), ("new", "york", "times"), EN)  # no institution word: the usual rule
     assert _institution_of_place(("senado",), ("senado", "de", "mexico"), ES)
     assert not _institution_of_place(("congreso",), ("congreso", "nacional", "indigena"), ES)
+
+
+# ---- linking on real model Docs (named spans set by each test) ------------------------------
+
+def _entities(nlp, language: str, text: str, spans: list[tuple[str, str]]):
+    from fuentes.extract.entities import extract
+    from tests.extract.fixtures_entities import tagged
+
+    if nlp is None:
+        pytest.skip("no models")
+    _, entities = extract(tagged(nlp[language], text, spans), language)
+    return entities
+
+
+def _evidence(text: str, entity) -> list[str]:
+    return [text[ev.start:ev.end] for ev in entity.evidence]
+
+
+def _by_name(entities, name: str):
+    return next(e for e in entities if e.name == name)
+
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("language,text", [
+    ("en", "Singapore Airlines (SIA) said on Tuesday the delays were disappointing. In a statement, SIA said it would seek damages."),
+    ("es", "Singapore Airlines (SIA) dijo el martes que los retrasos eran decepcionantes. En una declaración, SIA dijo que pediría daños."),
+])
+def test_a_parenthesised_acronym_written_again_is_the_name(language, text, nlp):
+    entities = _entities(nlp, language, text, [("Singapore Airlines", "ORG")])
+    assert _evidence(text, _by_name(entities, "Singapore Airlines")).count("SIA") == 2
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("language,text,spans,together,apart", [
+    ("en", "The NPD Group said sales rose. NPD said that the EU Commission and the EU agreed.",
+     [("NPD Group", "ORG"), ("NPD", "ORG"), ("EU Commission", "ORG"), ("EU", "ORG")], ("NPD Group", "NPD"), ("EU Commission", "EU")),
+    ("es", "Grupo ICA ganó el contrato. ICA dijo que la UE y el Consejo UE firmaron.",
+     [("Grupo ICA", "ORG"), ("ICA", "ORG"), ("UE", "ORG"), ("Consejo UE", "ORG")], ("Grupo ICA", "ICA"), ("Consejo UE", "UE")),
+])
+def test_an_acronym_beside_generic_words_is_that_organisation(language, text, spans, together, apart, nlp):
+    entities = _entities(nlp, language, text, spans)
+
+    def holders(alias: str) -> set[str]:
+        return {e.id for e in entities if alias in e.aliases}
+
+    assert holders(together[0]) == holders(together[1])
+    assert holders(apart[0]) != holders(apart[1])  # 'EU' names a body of its own (exonym table)
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("language,text,spans,long,short", [
+    ("en", "General Motors unveiled the Chevrolet Volt on Monday. Buyers said the Volt is quiet.",
+     [("General Motors", "ORG"), ("Chevrolet Volt", "PRODUCT"), ("Volt", "PRODUCT")], "Chevrolet Volt", "Volt"),
+    ("es", "Qantas recibió su primer Airbus A380 el lunes. Según Qantas, el A380 es el mayor avión de pasajeros.",
+     [("Qantas", "ORG"), ("Airbus A380", "MISC"), ("Qantas", "ORG"), ("A380", "MISC")], "Airbus A380", "A380"),
+])
+def test_a_product_named_without_its_maker_is_the_product(language, text, spans, long, short, nlp):
+    entities = _entities(nlp, language, text, spans)
+    assert {long, short} <= set(_by_name(entities, long).aliases), [(e.name, e.aliases) for e in entities]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("language,text,spans,person,span,org", [
+    ("en", "Apple CEO Steve Jobs gave a keynote on Monday.", [("Apple", "ORG"), ("Steve Jobs", "PERSON")],
+     "Steve Jobs", "Apple CEO", "Apple"),
+    ("en", "GM Chairman and CEO Rick Wagoner said GM would survive.", [("GM", "ORG"), ("Rick Wagoner", "PERSON"), ("GM", "ORG")],
+     "Rick Wagoner", "GM Chairman and CEO", "GM"),
+    ("es", "Steve Jobs, CEO de Apple, habló el lunes.", [("Steve Jobs", "PER"), ("Apple", "ORG")],
+     "Steve Jobs", "CEO de Apple", "Apple"),
+    ("es", "Scott Carson, vicepresidente ejecutivo de Boeing, dijo que sí.", [("Scott Carson", "PER"), ("Boeing", "ORG")],
+     "Scott Carson", "vicepresidente ejecutivo de Boeing", "Boeing"),
+])
+def test_a_title_before_a_name_and_an_apposition_are_evidence_of_the_person(language, text, spans, person, span, org, nlp):
+    spans = [(s, {"PER": "PERSON"}.get(label, label)) for s, label in spans]
+    entities = _entities(nlp, language, text, spans)
+    assert span in _evidence(text, _by_name(entities, person))
+    assert set(_evidence(text, _by_name(entities, org))) == {org}  # the company keeps its own spans
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("language,text,spans,product,both", [
+    ("en", "The Airbus A380 landed in Sydney. Airbus said the A380 was on time.",
+     [("Airbus", "ORG"), ("A380", "PRODUCT"), ("Sydney", "GPE"), ("Airbus", "ORG"), ("A380", "PRODUCT")], "A380", "Airbus A380"),
+    ("es", "El Airbus A380 aterrizó en Sídney. Airbus dijo que el A380 llegó a tiempo.",
+     [("Airbus", "ORG"), ("A380", "MISC"), ("Sídney", "LOC"), ("Airbus", "ORG"), ("A380", "MISC")], "A380", "Airbus A380"),
+])
+def test_a_product_tagged_apart_from_its_maker_is_named_with_it(language, text, spans, product, both, nlp):
+    entities = _entities(nlp, language, text, spans)
+    assert both in _by_name(entities, product).aliases and both in _evidence(text, _by_name(entities, product))
+    assert set(_evidence(text, _by_name(entities, "Airbus"))) == {"Airbus"}
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("language,text,spans,person", [
+    ("es", "Tim Cook, sucederá a Jobs como CEO.", [("Tim Cook", "PERSON"), ("Jobs", "PERSON")], "Tim Cook"),
+    ("en", "Mr. Lee Hsien Loong spoke. Scott Carson, president and CEO of Boeing said it was fine.",
+     [("Lee Hsien Loong", "PERSON"), ("Scott Carson", "PERSON"), ("Boeing", "ORG")], "Scott Carson"),
+])
+def test_a_courtesy_title_and_an_unclosed_apposition_are_no_evidence_spans(language, text, spans, person, nlp):
+    entities = _entities(nlp, language, text, spans)
+    people = [e for e in entities if e.kind == "person"]
+    assert all(set(_evidence(text, e)) <= set(e.aliases) for e in people), [(e.name, _evidence(text, e)) for e in people]

@@ -311,3 +311,12 @@ def test_the_last_word_of_a_title_is_no_name(language, text, spans, org, nlp):
     mentions, entities, by_key = run(tagged(nlp[language], text, spans), language)
     assert [e.aliases for e in entities if e.name == org] == [[org]]
     assert not [m.text for m in mentions if m.text in ("State", "Estado")]
+
+
+@pytest.mark.parametrize("language,text,name", [
+    ("en", "The Standard & Poor's 500 index fell on Monday.", "Standard & Poor"),
+    ("es", "El índice Standard & Poor's 500 cayó el lunes.", "Standard & Poor"),
+])
+def test_an_ampersand_between_words_stays_inside_the_name(language, text, name, nlp):
+    _, entities, _ = run(tagged(nlp[language], text, [("Standard & Poor's", "ORG")]), language)
+    assert [e.name for e in entities] == [name]
