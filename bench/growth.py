@@ -15,7 +15,8 @@ Phases (each store lives under --work, default: a "fuentes-growth" folder in the
             1. the corpus stages from scratch: seconds per stage, peak RSS, store bytes per article;
             2. `analyse` again with nothing new (the corpus stages are skipped when up to date);
             3. 100 new articles ingested, their per-article stages, then the corpus stages.
-Results: bench/results/growth.json (per stage: seconds at each size and the growth per 4x).
+Results: bench/results/growth.json (per stage: wall and CPU seconds at each size and the growth
+per 4x; the target is judged on CPU seconds, which other load on the machine does not stretch).
 
     nice -n 10 .venv/bin/python bench/growth.py prepare --sizes 2000 8000
     nice -n 10 .venv/bin/python bench/growth.py measure --sizes 2000 8000
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import resource
 import shutil
 import subprocess
@@ -91,9 +93,18 @@ def step_corpus(db: str) -> dict:
 
     store = open_store(db)
     seconds: dict[str, float] = {}
-    t0 = time.perf_counter()
-    summary = analyse_corpus(store, on_stage=lambda report: seconds.__setitem__(report.name, round(report.seconds, 2)))
-    return {"seconds": seconds, "total": round(time.perf_counter() - t0, 2), "peak_rss_mb": _peak_mb(),
+    cpu: dict[str, float] = {}
+    last = [time.process_time()]
+
+    def ended(report) -> None:
+        seconds[report.name] = round(report.seconds, 2)
+        now = time.process_time()
+        cpu[report.name], last[0] = round(now - last[0], 2), now
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    summary = analyse_corpus(store, on_stage=ended)
+    return {"seconds": seconds, "total": round(time.perf_counter() - t0, 2), "cpu_seconds": cpu,
+            "cpu_total": round(time.process_time() - c0, 2), "peak_rss_mb": _peak_mb(),
             "up_to_date": summary.corpus_up_to_date,
             "stories": summary.stories, "entities": summary.entities, "claims": summary.claims}
 
@@ -144,18 +155,28 @@ def measure(sizes: list[int], work: Path) -> dict:
     return runs
 
 
+def _per_4x(sizes: list[int], values: list[float]) -> list[float | None]:
+    return [round((b / a) ** (math.log(4) / math.log(m / n)), 2) if a > 0 else None
+            for (n, a), (m, b) in zip(zip(sizes, values), zip(sizes[1:], values[1:]))]
+
+
 def growth(runs: dict) -> dict:
-    """Per stage (and total): seconds at each size and the growth per 4x between sizes."""
+    """Per stage (and total): wall and CPU seconds at each size and their growth per 4x between
+    sizes. The target is judged on CPU seconds when the runs have them: the process's own work,
+    which another load on a shared machine does not stretch as it stretches the wall clock."""
     sizes = sorted(int(n) for n in runs)
     stages = list(runs[str(sizes[0])]["scratch"]["seconds"])
     table = {}
     for stage in stages + ["total"]:
-        secs = [runs[str(n)]["scratch"]["seconds"][stage] if stage != "total" else runs[str(n)]["scratch"]["total"]
-                for n in sizes]
-        steps = [round((b / a) ** (__import__("math").log(4) / __import__("math").log(m / n)), 2) if a > 0 else None
-                 for (n, a), (m, b) in zip(zip(sizes, secs), zip(sizes[1:], secs[1:]))]
-        table[stage] = {"seconds": dict(zip(map(str, sizes), secs)), "growth_per_4x": steps,
-                        "within_target": all(s is not None and s <= TARGET for s in steps)}
+        scratch = [runs[str(n)]["scratch"] for n in sizes]
+        secs = [s["seconds"][stage] if stage != "total" else s["total"] for s in scratch]
+        row = {"seconds": dict(zip(map(str, sizes), secs)), "growth_per_4x": _per_4x(sizes, secs)}
+        if all("cpu_seconds" in s for s in scratch):
+            cpu = [s["cpu_seconds"][stage] if stage != "total" else s["cpu_total"] for s in scratch]
+            row.update(cpu_seconds=dict(zip(map(str, sizes), cpu)), cpu_growth_per_4x=_per_4x(sizes, cpu))
+        judged = row.get("cpu_growth_per_4x", row["growth_per_4x"])
+        row["within_target"] = all(s is not None and s <= TARGET for s in judged)
+        table[stage] = row
     return table
 
 
