@@ -263,13 +263,13 @@ def _resolve_pronoun(tok: Any, ctx: Context) -> list[str]:
 
 
 def _unnamed_plural_subject(tok: Any, first: int, ctx: Context) -> bool:
-    """Whether the subject nearest before a plural pronoun is a plural common noun that names
-    nobody ("Radical militants bombed the tower. In 2000, they attacked ..."): the pronoun stands
-    for it, not for a name further back."""
+    """Whether the subject nearest before a plural pronoun is a plural noun that names no entity
+    ("Radical militants bombed the tower. In 2000, they attacked ...", "Islamists" read as a
+    nationality): the pronoun stands for it, not for a name further back."""
     for i in range(tok.i - 1, first - 1, -1):
         t = tok.doc[i]
         if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and not ctx.pronoun_kind(t):
-            return (t.pos_ == "NOUN" and "Number=Plur" in str(t.morph) and t.i not in ctx.key_of
+            return (t.pos_ in ("NOUN", "PROPN") and "Number=Plur" in str(t.morph) and t.i not in ctx.key_of
                     and not any(c.i in ctx.key_of for c in t.subtree))
     return False
 

@@ -364,6 +364,8 @@ NO_RELATION = [
      {"Ana Vidal": ("e1", "person"), "Lucas Mena": ("e2", "person")}),
     ("en", "Radical militants bombed the Harbor Tower in 1993. In 2000, they attacked the Sierra Cartel, killing "
            "17 people.", {"Harbor Tower": ("e1", "organization"), "Sierra Cartel": ("e2", "organization")}),
+    ("en", "In 1993, radical Islamists bombed the Harbor Tower. In 2000, they attacked the Sierra Cartel, killing "
+           "17 people.", {"Harbor Tower": ("e1", "organization"), "Sierra Cartel": ("e2", "organization")}),
     ("es", "Unos sicarios armados atacaron la Torre del Puerto en 1993. En 2000, ellos atacaron al Cártel del Golfo "
            "y mataron a 17 personas.", {"Torre del Puerto": ("e1", "organization"), "Cártel del Golfo": ("e2", "organization")}),
 ]
