@@ -13,7 +13,8 @@ language (`relation`):
     beside a name is unknown;
   - a claim that states a figure (money, a count of something, a percent, a range) only relates
     to a claim stating a figure of the same dimension (count of bodyguards, USD...): a source
-    silent on the figure neither supports nor contradicts it;
+    silent on the figure neither supports nor contradicts it (a bare number of the same amount,
+    "36,000 Americans" beside "36,000 people", states that count: `_stated`);
   - the two *agree* when every figure and date they both state is compatible and something
     beyond wording ties them: the same named object or subject, a shared figure with a typed
     predicate, or enough shared wording (WORDING; PARAPHRASE, calibrated on the MSRP train split,
@@ -50,7 +51,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from functools import lru_cache
 from importlib import resources
@@ -75,6 +76,7 @@ PARAPHRASE = 45.0  # clauses without a figure in common: this much shared wordin
 LSH_THRESHOLD = 0.3
 NUM_PERM = 64
 MIN_SHARED = 3  # content stems two clauses must share to count as the same wording
+BARE_MIN = 10  # a bare number below this ("two", "three") makes no candidate key of its own
 ALL_PAIRS = 40  # a component this small compares all its pairs; a larger one, its candidate pairs
 # cosine of two clauses' sentence vectors at or above which one agent's two statements of one kind say
 # the same: rewordings of one deed score 0.64-0.99 (Spanish ones lower than English), another deed of
@@ -243,6 +245,23 @@ def _compared(claim: Claim, near: bool) -> dict[tuple, list[Value]]:
     return out
 
 
+def _stated(claim: Claim, other: Claim, near: bool) -> dict[tuple, list[Value]]:
+    """`_compared` of `claim`, with a bare number that states a count of `other` ("roughly 36,000
+    Americans", a noun no `nouns` list names, vs "roughly 36,000 people"; "all three" vs "three of
+    the teens") read as that count: the clause states the figure without naming what it counts, so
+    it is not silent on it. A bare number only ever agrees this way, never differs."""
+    out = _compared(claim, near)
+    for dim, theirs in _compared(other, False).items():
+        if dim in out or dim[0] != "count":
+            continue
+        for v in claim.values:
+            if v.kind in ("number", "count") and not v.unit and v.amount is not None:
+                echo = replace(v, kind="count", unit=theirs[0].unit)
+                if any(same_value(echo, w) for w in theirs):
+                    out[dim].append(echo)
+    return out
+
+
 def _dates(claim: Claim, near: bool) -> list[str]:
     """The dates a clause is compared on: its time slot; every date it states when worded alike."""
     if near:
@@ -283,12 +302,12 @@ def relation(a: Claim, b: Claim, sa: list[str], sb: list[str]) -> Relation | Non
         return None
     if (a.modality == "aim") != (b.modality == "aim") or (a.modality == "denied") != (b.modality == "denied"):
         return None  # an aim and a fact, a denial and a statement: two statements
-    fa, fb = _compared(a, False), _compared(b, False)
+    fa, fb = _stated(a, b, False), _stated(b, a, False)
     silent = bool(fa or fb) and not set(fa) & set(fb)  # one states a figure the other is silent on
     if silent and not near:
         return None  # not the same statement
     loose = words >= WORDING  # worded alike: bare numbers and every date are compared too
-    va, vb = _compared(a, loose), _compared(b, loose)
+    va, vb = _stated(a, b, loose), _stated(b, a, loose)
     shared = sorted(set(va) & set(vb), key=repr)
     clash = tuple(d for d in shared if _clash(va[d], vb[d]))
     if _date_clash(_dates(a, loose), _dates(b, loose)):
@@ -393,10 +412,10 @@ def cannot_link(a: Claim, b: Claim) -> bool:
     if _differ(a.object, b.object) or (_differ(a.subject, b.subject)
                                        and not (a.object and a.object == b.object and not described(a.object))):
         return True
-    va, vb = _compared(a, False), _compared(b, False)
+    va, vb = _stated(a, b, False), _stated(b, a, False)
     if (va or vb) and set(va) != set(vb):
         return True
-    va, vb = _compared(a, True), _compared(b, True)
+    va, vb = _stated(a, b, True), _stated(b, a, True)
     if any(_clash(va[d], vb[d]) for d in va if d in vb):
         return True
     return _date_clash(_dates(a, False), _dates(b, False))
@@ -550,6 +569,11 @@ def block_keys(claim: Claim) -> list[tuple]:
             if typed(claim.predicate) or claim.subject:  # the slot: one figure, whatever its amount
                 keys.append(("slot", claim.predicate, claim.subject if not typed(claim.predicate) else None,
                              *dimension(v)))
+    # a count and a bare number of one amount, for predicates that can be one ("kill roughly 36,000
+    # people" / "36,000 Americans": `_stated`); small numbers ("two", "three") are left to the other keys
+    amounts = {v.amount for v in claim.values if v.kind in ("number", "count") and v.amount is not None
+               and v.amount >= BARE_MIN and (not v.unit or _checkable(v))}
+    keys.extend(("amount", tag, amount) for amount in sorted(amounts) for tag in _predicate_tags(claim.predicate))
     return keys
 
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -49,7 +49,7 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.pipeline import Stage, register
 from fuentes.nlp.text import doc_text
 
-VERSION = "11"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
+VERSION = "12"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
 # subjectless non-finite fragment makes a claim of the clause it hangs from; 6: an unnamed body
 # named by a description ("the task force", "la embajada estadounidense") is a subject or object;
@@ -69,6 +69,10 @@ VERSION = "11"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # disgrace") is no claim; a typographic contraction is its verb; a dropped Spanish subject is the person
 # named before; a name modifying a person noun ("the New Jersey governor") is not that person; an order
 # to the reader (imperative) is no claim; a dateline is neither a subject nor part of a claim
+# 12: a neutral verb with a direction word is a change ("shares were up 8 cents": rise; "cerraron a la baja": fall);
+# a count whose counted word is no noun in the parse ("all three would be charged") is a bare number;
+# an appositive name is its head's referent ("the Defence Secretary, Donald Rumsfeld,"), before a modifying name;
+# a scheduled deed is a forecast of it ("are to be deployed": deploy, predicted; "han de ser desplegados")
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -114,6 +118,9 @@ class ClaimLexicon:
     start_classes: frozenset[str] = frozenset()  # predicate classes that say a body began ("set up")
     stance_words: frozenset[str] = frozenset()  # "I support X", "we're so excited": the speaker's mind
     first_person: frozenset[str] = frozenset()  # subject pronouns of the speaker ("I", "we", "yo")
+    direction_words: dict[str, str] | None = None  # "up" -> rise: "shares were up 8 cents", "cerraron al alza"
+    direction_verbs: frozenset[str] = frozenset()  # verbs a direction word makes a change ("be", "close", "cerrar")
+    schedule_verbs: frozenset[str] = frozenset()  # "are to be deployed": the infinitive is what is scheduled
 
 
 @lru_cache(maxsize=8)
@@ -149,6 +156,9 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
         start_classes=frozenset(raw.get("start_classes", [])),
         stance_words=frozenset(w.casefold() for w in raw.get("stance_words", [])),
         first_person=frozenset(w.casefold() for w in raw.get("first_person", [])),
+        direction_words={str(k).casefold(): str(v) for k, v in (raw.get("direction_words") or {}).items()},
+        direction_verbs=frozenset(w.casefold() for w in raw.get("direction_verbs", [])),
+        schedule_verbs=frozenset(w.casefold() for w in raw.get("schedule_verbs", [])),
     )
 
 
@@ -180,10 +190,23 @@ class _Article:
         self._mstarts = [m.start for m in self.mentions]
         self.direct = [q for q in quotes if q.direct]
         self.indirect = [q for q in quotes if not q.direct]
-        self.values = find_values(body, self.lex.language)
+        self.values = [self._counted(f) for f in find_values(body, self.lex.language)]
         self._inner: set[int] = set()  # token indices of the sub-claims of the clause last cut
         self._vstarts = [f.start for f in self.values]
         self._descriptions: dict[int, str] | None = None  # head token -> description key
+
+    NOT_COUNTED = frozenset({"AUX", "VERB", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ", "PART"})
+
+    def _counted(self, f: Found) -> Found:
+        """A count whose counted word is no noun in the parse ("all three would be charged", "los
+        tres serán acusados", "20 killed") is a bare number: the text pattern took the next word."""
+        if f.value.kind != "count" or not f.value.unit:
+            return f
+        span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
+        if span is None or len(span) < 2 or span[-1].pos_ not in self.NOT_COUNTED:
+            return f
+        end = span[-2].idx + len(span[-2])
+        return Found(f.start, end, replace(f.value, kind="number", unit=None))
 
     # ---- arguments -----------------------------------------------------------------------
     def covering(self, tok: Any) -> Iterator[Mention]:
@@ -215,6 +238,9 @@ class _Article:
         found = self.entity_at(tok)
         if found:
             return found
+        for child in tok.children:  # "the Defence Secretary, Donald Rumsfeld,", "el ministro, Juan Pérez,":
+            if child.dep_ == "appos" and (found := self.entity_at(child)):  # the appositive names the head
+                return found  # itself, a modifying name ("Defence") something related
         if tok.pos_ == "NOUN" and self.person_noun(tok):
             # "el gobernador Rubén Rocha": the person named beside the role is its holder; "the New
             # Jersey governor", "Trump's spokesman": a person the modifying name does not name
@@ -379,6 +405,25 @@ class _Article:
             cls = next((c for stem, c in self.lex.verb_stems if form.startswith(stem)), None)
         return cls
 
+    DIRECTION_DEPS = frozenset({"advmod", "prt", "compound:prt", "acomp", "obl", "obl:arg", "obj", "npadvmod"})
+
+    def direction(self, verb: Any) -> str | None:
+        """The change a neutral verb states with a direction word of its own ("shares were up 8 cents",
+        "closed lower at $54.32", "las acciones cerraron al alza 3 por ciento"): the class of rising or falling verbs
+        (`direction_words`), so it is one statement with "rose 8 cents" / "subieron"."""
+        if lemma_of(verb) not in self.lex.direction_verbs or not any(t.like_num and not _year(t) for t in verb.subtree):
+            return None  # a change states its amount ("ended up in jail", "was up for re-election in 2020": none)
+        words = self.lex.direction_words or {}
+        transitive = any(c.dep_ in OBJ for c in verb.children)
+        for child in verb.children:
+            if child.dep_ in ("prt", "compound:prt") and transitive:
+                continue  # a phrasal verb with its object ("closed down the plant in 2019"): no change of a figure
+            if child.dep_ in self.DIRECTION_DEPS:
+                found = words.get(child.lower_) or words.get(child.lemma_.casefold())
+                if found:
+                    return found
+        return None
+
     def arguments(self, verb: Any) -> tuple[Any | None, Any | None]:
         """(agent, patient) tokens of a verb, passive voice and relative clauses undone."""
         subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
@@ -420,6 +465,10 @@ class _Article:
         modality None: the clause's own) or an expectation verb in the passive ("is expected to
         decline", "se prevé crecer": a forecast, "predicted"); else None."""
         lemma = tok.lemma_.casefold()
+        if lemma in self.lex.schedule_verbs:  # "1,500 police are to be deployed": a deployment scheduled
+            comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            return (comp, "predicted") if comp is not None else None
         if lemma not in self.lex.implicative_verbs and lemma not in self.lex.expectation_verbs:
             return None
         comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
@@ -501,7 +550,7 @@ class _Article:
         """(token, class) of every candidate claim head, in text order."""
         out = []
         for tok in self.doc:
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass", "aux:pass"):  # an auxiliary heads nothing
                 cls = self.verb_class(tok)
                 if cls is None and tok.lemma_.casefold() in self.speech.verbs:
                     continue
@@ -698,7 +747,7 @@ class _Article:
                 continue  # "Did the army know?", "What a night!": a question or an exclamation states nothing
             raised = self.raised(tok) if tok.pos_ in ("VERB", "AUX") else None
             if raised is None and tok.dep_ in ("xcomp", "ccomp", "csubj") and tok.head.i != tok.i \
-                    and (self.raised(tok.head) or (None,))[0] is tok:
+                    and getattr((self.raised(tok.head) or (None,))[0], "i", None) == tok.i:
                 continue  # "to strike a deal" of "managed to strike a deal": read with its governor
             if raised is not None:
                 cls = self.verb_class(raised[0])
@@ -728,7 +777,7 @@ class _Article:
                 continue  # "to smuggle fentanyl", "to do that": a fragment
             verb = raised[0] if raised else tok
             copula = lemma_of(verb) in COPULAS or self._nominal_predicate(verb)
-            predicate = cls or ("be" if copula else lemma_of(verb))
+            predicate = cls or self.direction(verb) or ("be" if copula else lemma_of(verb))
             if not predicate.replace(":", "").isalpha() and not self.every_clause:
                 continue  # no word to name what is stated
             if cls is None and not self.every_clause and self.characterises(verb, toks):
@@ -797,7 +846,7 @@ class _Article:
             reported = self.inside(self.indirect, tok.idx)
             verb = raised[0] if raised else tok
             copula = any(c.dep_ == "cop" for c in verb.children) or lemma_of(verb) in COPULAS
-            predicate = self.verb_class(verb) or ("be" if copula else lemma_of(verb))
+            predicate = self.verb_class(verb) or self.direction(verb) or ("be" if copula else lemma_of(verb))
             if not predicate.isalpha() and not self.every_clause:
                 continue
             obj = self.argument(patient) if patient is not None else self.oblique_body(tok, toks)
@@ -1025,6 +1074,11 @@ _EXCLAMATION_END = re.compile(r"!+[\"'”’»)\]]*\s*$")
 
 
 _CONTRACTED = {"'s": "be", "'re": "be", "'m": "be", "'ve": "have", "'d": "have", "'ll": "will"}
+
+
+def _year(tok: Any) -> bool:
+    """A four-digit number read as a year ("in 2020"): a date, no amount."""
+    return tok.shape_ == "dddd" and 1800 <= int(tok.text) <= 2100
 
 
 def lemma_of(tok: Any) -> str:

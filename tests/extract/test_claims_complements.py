@@ -152,3 +152,15 @@ def test_a_named_actors_deed_in_the_outlets_voice_is_a_claim(nlp, lang, body, na
 def test_no_deed_without_a_named_actor_or_in_someones_words(nlp, lang, body):
     found = claims_of(nlp, lang, body, ("Bravo", "PERSON", "b1"), ("Sheinbaum", "PERSON", "s1"))
     assert not found
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("en", "About 1,500 Acme guards are to be deployed at the port for the visit."),
+    ("es", "Unos 1.500 guardias de Acme han de ser desplegados en el puerto para la visita."),
+])
+def test_a_scheduled_deed_is_one_forecast_of_it(nlp, lang, body):
+    """"are to be deployed" / "han de ser desplegados": the deployment, forecast; no copula claim
+    and no second claim of the bare infinitive ("to be deployed at the port")."""
+    found = claims_of(nlp, lang, body, ("Acme", "ORG", "e1"))
+    assert [(c.predicate, c.modality) for c in found] == [("deploy", "predicted")]
+    assert any(v.amount == 1500 for v in found[0].values)
