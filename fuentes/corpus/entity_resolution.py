@@ -509,8 +509,14 @@ def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: s
         given = any(given_name_first(e.name) for e in ents if e.kind == "person")
     else:
         people, given = kinds["person"], True
-    enough = people * 3 >= len(ents) if given else people * 2 > len(ents)
-    kind = "person" if people and enough else max(sorted(kinds), key=lambda k: kinds[k])
+    enough = people * 3 >= len(ents) if given else (
+        people * 2 > len(ents) or (people * 2 == len(ents) and people + kinds["other"] == len(ents)))
+    # (on a tie a kind the model named beats "other": one article's MISC and another's PERSON for
+    # "Aída Ayala" is a person, not a thing)
+    # (and a full name with no known given name short of its votes is no person at all: "Comodoro
+    # Rivadavia" a person in two articles and a place in two is the place)
+    voted = kinds if given or set(kinds) <= {"person"} else Counter({k: n for k, n in kinds.items() if k != "person"})
+    kind = "person" if people and enough else max(sorted(voted), key=lambda k: (voted[k], k != "other"))
     name = canonical_name([e.name for e in ents if e.kind == kind], kind)
     outlet = _outlet_named(ents) if kind != "person" else None
     if outlet is not None:  # a news outlet goes by its own name ("Fox News Digital", "NYT": Fox News, The New

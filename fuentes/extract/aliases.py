@@ -198,6 +198,7 @@ def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon) -> None:
         if len(longs) == 1:
             uf.union(i, longs.pop())
     _product_short_forms(cands, surface, uf, lex)
+    _first_word_short_forms(cands, surface, uf, lex)
     names = [(t, i) for t, i in surface.items() if len(t) >= 2 and not cands[i].nick
              and cands[i].label in ("PERSON", "ORG", "NORP", "MISC", "GPE", "FAC")]
     for t, i in surface.items():
@@ -224,6 +225,31 @@ def _product_short_forms(cands: list[Cand], surface: dict[tuple[str, ...], int],
         targets = {uf.find(j) for t, j in longs if len(short) < len(t) and t[-len(short):] == short}
         if len(targets) == 1:
             uf.union(i, targets.pop())
+
+
+def _first_word_short_forms(cands: list[Cand], surface: dict[tuple[str, ...], int], uf: UnionFind, lex: Lexicon) -> None:
+    """'la Premier' in an article that names the 'Premier League' ("the Premier" too): a one-word
+    body or thing that is the first word of the one longer name of an event, a league, a product
+    or a work the article gives is its short form (not a person, a place or a generic word; a body's longer name is often another body:
+    "Netflix" is no short form of "Netflix Latinoamérica")."""
+    from fuentes.extract.speakers import first_name_gender
+
+    longs = [(t, i) for t, i in surface.items() if len(t) >= 2 and cands[i].label in _PRODUCT_LABELS
+             and not cands[i].nick and not cands[i].acronym]
+    if not longs:
+        return
+    for short, i in surface.items():
+        c = cands[i]
+        if len(short) != 1 or not c.text.isalpha() or c.label not in _FIRST_WORD_LABELS or c.nick or c.acronym \
+                or short[0] in lex.generic_org_words or short[0] in lex.qualified_institutions \
+                or short[0] in lex.standalone_names or first_name_gender(f"{c.text} {c.text}") is not None:
+            continue
+        targets = {uf.find(j) for t, j in longs if t[0] == short[0] and (exonym_key(t[1:]) or ("",))[0] != "~places"}
+        if len(targets) == 1:  # ("Netflix Latinoamérica": a body's branch in a place is no longer name of it)
+            uf.union(i, targets.pop())
+
+
+_FIRST_WORD_LABELS = frozenset({"ORG", "MISC", "EVENT", "WORK_OF_ART"})
 
 
 def _institution_of_place(short: tuple[str, ...], long: tuple[str, ...], lex: Lexicon) -> bool:

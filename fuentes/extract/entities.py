@@ -123,7 +123,7 @@ from fuentes.pipeline import Stage, register
 # story (`team_articles`, `sport_words`); a lone title with its article is a reference; one title word before
 # a given name gives its holder ("Papa Francisco"); a name after a source credit is an outlet (`source_cues`);
 # a name before a dateline's day, month and agency is a place ("Palma , 23 may ( EFE )")
-VERSION = "10"
+VERSION = "11"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -162,6 +162,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     groups = [g for g in groups if not _common_words_only(sdoc, cands, g, lex, lowered)]
     groups, unnamed = _bare_institutions(cands, groups, lex)
     _unproven_people(sdoc, cands, groups, lex)
+    _headed_bodies(sdoc, cands, groups, lex)
     lone = _lone_words(sdoc, cands, groups, lex)
     groups = [g for g in groups if not set(g) <= lone]
     unnamed = unnamed | lone
@@ -171,8 +172,10 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     return mentions, entities
 
 
-# a wire service's sign-off of staff codes: "NTX/VGV/ACJ", "AP/RT/JS"
-_CODE_CHAIN = re.compile(r"(?<![\w/])[A-Z]{2,6}(?:/[A-Z]{1,6}){2,}(?![\w/])")
+# a wire service's sign-off of staff codes: "NTX/VGV/ACJ", "AP/RT/JS", "NTX/I/JGM/FJ/" (a closing
+# slash), or two codes that end a line or the text ("RMC/LZ")
+_CODE_CHAIN = re.compile(r"(?<![\w/])[A-Z]{2,6}(?:/[A-Z]{1,6}){2,}/?(?![\w/])"
+                         r"|(?<![\w/])[A-Z]{2,6}/[A-Z]{1,6}/?(?=[ \t]*(?:$|\n))")
 # what may stand between an office's name and a later portfolio of it: ", Ganadería, ", " y ", ", Cambio Climático y "
 _PORTFOLIO_GAP = re.compile(r"(?:\s*,\s*[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w-]*)*)*\s*(?:,|\by\b|\be\b)\s*")
 
@@ -443,6 +446,19 @@ def _unproven_people(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex:
             c.label = "ORG"
 
 
+def _headed_bodies(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
+    """A 'person' of several words with no given name first that the article once puts after a
+    body noun ("la escudería Red Bull", "la empresa Grupo Salinas"; data `org_heads`) is that body."""
+    for members in groups:
+        group = [cands[i] for i in members]
+        if linking.group_label(cands, members) != "PERSON" or any(c.nick or c.roles or c.nominal for c in group):
+            continue
+        full = [c for c in group if len(c.text.split()) >= 2]
+        if full and not any(_given_name_first(c.text) for c in full) and any(_org_headed(sdoc, c, lex) for c in full):
+            for c in group:
+                c.label, c.person = "ORG", None
+
+
 def _lone_words(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> set[int]:
     """A one-word 'person' named once, never in full, with no given name, title, role or human
     verb and not after a place's preposition ("Notimex", "Armagedón", "Unicable" read as people):
@@ -637,8 +653,9 @@ def _common_words_only(sdoc: Any, cands: list[Cand], members: list[int], lex: Le
             if label in linking.PLACE and before is not None and before.i > 0 and before.lower_ in lex.name_particles \
                     and sdoc[before.i - 1].lower_ in lex.place_heads:
                 return False  # "la provincia de Misiones", "the state of Georgia"
-        elif label in ("ORG", "LAW") or label in linking.PLACE:
+        elif label in ("ORG", "LAW") or (label in linking.PLACE and not _role_word(words[0], lex)):
             return False  # "Corte Suprema", "Puerto Rico", "el País Vasco", "Ley Federal de Derechos": one thing
+            # (but "del Fiscal Federal" read as a place: an office of common words names no place)
         elif label == "MISC" and not opens_sentence(sdoc, words[0].i, dashes=True) \
                 and all(t.text.istitle() for t in words):
             return False  # "la Liga de Campeones", "la Copa del Rey": a named event, law or work inside a sentence
@@ -1543,7 +1560,8 @@ def _trim_words(toks: list[Any], label: str, lex: Lexicon) -> tuple[list[Any], s
     a verb at either end ("Compartir Tweet", "Birds of Prey Celebran"), a modifier before an
     organisation ("Top Republican Party"), the owner before a possessive in a person's span
     ("ABC's Carson"). A span that is a role ("House Majority Leader") or that opens with a
-    number ("4 a 6 p. m.") is no name: nothing is left of it."""
+    number ("4 a 6 p. m.") is no name: nothing is left of it; a person's name ends before a number
+    or a date ("Pedro Sánchez 2/01/2020")."""
     def verb(tok: Any) -> bool:
         return is_verb_form(tok, lex.language, lex.verb_endings, lex.infinitives)
 
@@ -1558,13 +1576,20 @@ def _trim_words(toks: list[Any], label: str, lex: Lexicon) -> tuple[list[Any], s
         while len(toks) > 1 and toks[0].text.islower() and toks[0].lower_ in lex.name_particles:
             toks = toks[1:]  # "Viajó de Madrid": the particle after the verb goes with it
     while len(toks) > 1 and toks[-1].text[:1].isupper() and (
-            toks[-1].lower_ in lex.sentence_openers or toks[-1].pos_ in _FUNCTION_POS or verb(toks[-1])):
+            toks[-1].lower_ in lex.sentence_openers or toks[-1].pos_ in _FUNCTION_POS or verb(toks[-1])
+            or _verb_shaped(toks[-1], lex)):  # "Cornwall Regístrese": a web page's imperative run into a name
         toks = toks[:-1]
     if label != "PERSON" and len(toks) > 1 and toks[0].text[:1].isupper() and toks[0].lower_ in lex.name_particles \
             and toks[0].text not in lex.nickname_articles and opens_sentence(toks[0].doc, toks[0].i, dashes=True):
         toks = toks[1:]  # "De la STJM": a capitalised particle opening a sentence, not the body's name ("El Zorro" is one)
         while len(toks) > 1 and toks[0].text.islower() and toks[0].lower_ in lex.name_particles:
             toks = toks[1:]
+    if label in ("ORG", "MISC") and len(toks) > 2 and _code_word(toks[0].text) and toks[1].lower_ in lex.of_particles \
+            and toks[2].text[:1].isupper():
+        toks = toks[2:]  # "el vuelo DL8817 de Delta Airlines": a flight's or a product's code is not the body's name
+    while label == "PERSON" and len(toks) > 1 and any(ch.isdigit() for ch in toks[-1].text) \
+            and not any(ch.isalpha() for ch in toks[-1].text):
+        toks = toks[:-1]  # "Pedro Sánchez 2/01/2020": a dateline's date run into the name is none of it
     if not toks:
         return toks, label
     if toks[0].like_num and label not in ("ORG", "PRODUCT", "WORK_OF_ART", "FAC"):
@@ -1572,9 +1597,27 @@ def _trim_words(toks: list[Any], label: str, lex: Lexicon) -> tuple[list[Any], s
     if not lex.head_initial and label not in ("PERSON", "WORK_OF_ART") and len(toks) > 1 \
             and all(t.text[:1].isupper() for t in toks) and _role_word(toks[-1], lex):
         return [], label  # "House Majority Leader", "White House Correspondent": a role, no name
+    if lex.head_initial and label not in ("PERSON", "WORK_OF_ART") and len(toks) > 1 and toks[0].text[:1].isupper() \
+            and _role_word(toks[0], lex) and _office_adjective(toks[1], lex) \
+            and not any(_given_name_first(f"{toks[k].text} {toks[k + 1].text}") for k in range(2, len(toks) - 1)):
+        return [], label  # "Director Ejecutivo de Anses", "Fiscal Federal": an office, no name (not "General Roca")
     if label in ("GPE", "LOC") and any(ch.isdigit() for t in toks for ch in t.text):
         label = "MISC"  # "COVID-19": a place's name holds no number
     return toks, label
+
+
+def _office_adjective(tok: Any, lex: Lexicon) -> bool:
+    """A word that goes on an office's name ("Ejecutivo", "Federal", "General"): an adjective of
+    the language's lexicon, not a name ("Roca" of "General Roca")."""
+    from fuentes.extract.alias_words import common_words
+
+    return tok.lower_ in common_words(lex.language).get("adj", frozenset())
+
+
+def _code_word(word: str) -> bool:
+    """Capitals and digits mixed in one word ("DL8817", "AM0445", "B737"): a code, not a name's word."""
+    return word.isalnum() and any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word) \
+        and sum(ch.isdigit() for ch in word) >= 2
 
 
 def _role_word(tok: Any, lex: Lexicon) -> bool:
@@ -1859,13 +1902,27 @@ def _plural_group(name: str, cands: list[Cand], members: list[int]) -> bool:
 
 def _place_named(body: str, cands: list[Cand], members: list[int], name: str, lex: Lexicon) -> bool:
     """A one-word 'person' never linked to a full name that is a known place (the exonym list) or
-    always follows a place preposition ("en Guayaquil", "in Tamaulipas") is that place."""
+    always follows a place preposition ("en Guayaquil", "in Tamaulipas") is that place; so is a
+    'person' of several words with no given name first that always follows one ("en Gómez
+    Palacio, Durango")."""
     key = exonym_key(name_tokens(name))
     if key is not None and key[0] == "~places" and not any(cands[i].nick for i in members):
         return True  # "ESTADOS UNIDOS" in capitals, read as a person: the place of the exonym table
-    if any(cands[i].person is not None or cands[i].nick for i in members) or len(name_tokens(name)) != 1:
+    if any(cands[i].nick or cands[i].roles for i in members):
+        return False
+    if len(name_tokens(name)) != 1:  # "en Gómez Palacio, Durango": a name of words with no given name first
+        return not _given_name_first(name) and all(  # that is always where something happens, never who
+            len(cands[i].text.split()) >= 2 for i in members) \
+            and all(_after_in(body, cands[i], lex) for i in members)
+    if any(cands[i].person is not None for i in members):
         return False
     return bool(lex.place_prepositions) and all(_placed(body, cands[i], lex) for i in members)
+
+
+def _after_in(body: str, cand: Cand, lex: Lexicon) -> bool:
+    """The word just before the mention is a place preposition ("en Gómez Palacio")."""
+    words = body[max(0, cand.start - 20):cand.start].split()[-1:]
+    return bool(words) and words[0].casefold() in lex.place_prepositions
 
 
 def _placed(body: str, cand: Cand, lex: Lexicon) -> bool:

@@ -352,3 +352,21 @@ def test_a_company_read_as_a_person_in_some_articles_stays_a_company():
     assert find(entities, "Lockheed Martin").kind == "organization"
     assert find(entities, "Cadena Comercial Oxxo").kind == "organization"
     assert find(entities, "Ana Ruiz Vega").kind == "person"
+
+
+def test_a_tied_kind_vote_goes_to_the_kind_the_model_named_not_other():
+    """Entity resolution v5: one article's MISC ("other") and another's PERSON for a full name with
+    no known given name is a person; "other" against a place is the place; a name with no known
+    given name that half the articles call a person and half a place is the place."""
+    per = {"a": [ent("e1", "Aída Ayala", "other", article="a")],
+           "b": [ent("e1", "Aída Ayala", "person", article="b")],
+           "c": [ent("e1", "Semana Santa Fest", "other", article="c")],
+           "d": [ent("e1", "Semana Santa Fest", "place", article="d")],
+           "e": [ent("e1", "Comodoro Rivadavia", "person", article="e")],
+           "f": [ent("e1", "Comodoro Rivadavia", "person", article="f")],
+           "g": [ent("e1", "Comodoro Rivadavia", "place", article="g")],
+           "h": [ent("e1", "Comodoro Rivadavia", "place", article="h")]}
+    entities = resolve_entities(per)
+    assert find(entities, "Aída Ayala").kind == "person"
+    assert find(entities, "Semana Santa Fest").kind == "place"
+    assert find(entities, "Comodoro Rivadavia").kind == "place"  # no given name, half the votes: not a person

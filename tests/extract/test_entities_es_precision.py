@@ -210,3 +210,163 @@ def test_a_body_named_with_on_stays_one_name(nlp):
     sdoc = tagged(nlp["en"], text, [("The Commission on Presidential Debates", "ORG")])
     found = kinds(sdoc, "en")
     assert found.get("Commission on Presidential Debates") == "organization" and "Presidential Debates" not in found, found
+
+
+# ---- entities v11: sign-off codes with a closing slash or two codes, dates and codes run into
+# ---- names, offices read as places, places of several words read as people, titles of royalty,
+# ---- institution words alone
+
+@pytest.mark.parametrize("language, text, codes", [
+    ("es", "El acto terminó con aplausos. -Fin de nota- NTX/I/JGM/FJ/", ["NTX", "JGM", "FJ/"]),
+    ("es", "El acto terminó con aplausos.\nRMC/LZ\n", ["RMC", "LZ"]),
+    ("en", "The talks end on Friday.\nRMC/LZ", ["RMC", "LZ"]),
+])
+def test_a_sign_off_with_a_closing_slash_or_two_codes_ending_a_line_is_no_name(nlp, language, text, codes):
+    sdoc = tagged(nlp[language], text, [(c, "ORG") for c in codes])
+    found = kinds(sdoc, language)
+    assert not set(codes) & set(found), found
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "El PP/PSOE pactó en Madrid."),
+    ("en", "The PP/PSOE pact held in Madrid."),
+])
+def test_two_codes_inside_a_sentence_stay_names(nlp, language, text):
+    sdoc = tagged(nlp[language], text, [("PP", "ORG"), ("PSOE", "ORG")])
+    assert {"PP", "PSOE"} <= set(kinds(sdoc, language))
+
+
+@pytest.mark.parametrize("language, text, span, name", [
+    ("es", "ERC permitirá la investidura de Pedro Sánchez 2/01/2020 -madrid (EP). El pleno votó.",
+     "Pedro Sánchez 2/01/2020", "Pedro Sánchez"),
+    ("en", "The vote backs Pedro Sanchez 2/01/2020 -madrid (EP). The chamber voted.",
+     "Pedro Sanchez 2/01/2020", "Pedro Sanchez"),
+])
+def test_a_date_run_into_a_person_is_cut_off(nlp, language, text, span, name):
+    sdoc = tagged(nlp[language], text, [(span, "PER" if language == "es" else "PERSON")])
+    found = kinds(sdoc, language)
+    assert found.get(name) == "person" and span not in found, found
+
+
+@pytest.mark.parametrize("label", ["ORG", "MISC"])
+def test_a_flight_code_before_de_is_cut_off_the_body(nlp, label):
+    text = "El vuelo DL8817 de Delta Airlines aterrizó en Atlanta."
+    sdoc = tagged(nlp["es"], text, [("DL8817 de Delta Airlines", label), ("Atlanta", "LOC")])
+    found = kinds(sdoc, "es")
+    assert "Delta Airlines" in found and "DL8817 de Delta Airlines" not in found, found
+
+
+def test_an_office_of_common_words_read_as_a_place_is_no_name(nlp):
+    text = "Los agentes hicieron del conocimiento del Fiscal Federal que había una toma en Salamanca."
+    sdoc = tagged(nlp["es"], text, [("Fiscal Federal", "LOC"), ("Salamanca", "LOC")])
+    found = kinds(sdoc, "es")
+    assert "Fiscal Federal" not in found and found.get("Salamanca") == "place", found
+
+
+def test_a_place_of_common_words_not_opening_with_an_office_stays(nlp):
+    sdoc = tagged(nlp["es"], "La obra está en Puerto Nuevo desde enero.", [("Puerto Nuevo", "LOC")])
+    assert kinds(sdoc, "es").get("Puerto Nuevo") == "place"
+
+
+@pytest.mark.parametrize("language, text, span, label", [
+    ("es", "El ataque ocurrió en Gómez Palacio, Durango. Los agresores huyeron en Gómez Palacio.", "Gómez Palacio", "PER"),
+    ("en", "The attack happened in Gomez Palacio, Durango. The attackers fled in Gomez Palacio.", "Gomez Palacio", "PERSON"),
+])
+def test_a_name_of_several_words_with_no_given_name_always_after_en_is_a_place(nlp, language, text, span, label):
+    sdoc = tagged(nlp[language], text, [(span, label), ("Durango", "LOC" if language == "es" else "GPE"), (span, label)])
+    assert kinds(sdoc, language).get(span) == "place"
+
+
+def test_a_full_name_with_a_given_name_after_en_stays_a_person(nlp):
+    text = "El presidente confía en Carlos Paz. Más tarde confió en Carlos Paz otra vez."
+    sdoc = tagged(nlp["es"], text, [("Carlos Paz", "PER"), ("Carlos Paz", "PER")])
+    assert kinds(sdoc, "es").get("Carlos Paz") == "person"
+
+
+def test_a_royal_title_makes_its_holder_a_person(nlp):
+    """"el príncipe Harry" (data `titles`: príncipe, princesa, as the English "Prince"), the name read as MISC."""
+    text = "Meghan Markle y el príncipe Harry muestran una foto. El príncipe Harry sonríe."
+    sdoc = tagged(nlp["es"], text, [("Meghan Markle", "PER"), ("Harry", "MISC"), ("Harry", "MISC")])
+    assert kinds(sdoc, "es").get("Harry") == "person"
+    english = nlp["en"]("Meghan Markle and Prince Harry show a photo. Prince Harry smiles.")
+    assert kinds(english, "en").get("Harry") == "person"  # the English model reads "Prince Harry" as one person
+
+
+@pytest.mark.parametrize("word", ["Ejército", "Cabildo", "Diputación"])
+def test_an_institution_word_alone_makes_no_entity(nlp, word):
+    text = f"El {word} anunció medidas. Después el {word} votó en Sevilla."
+    sdoc = tagged(nlp["es"], text, [(word, "ORG"), (word, "ORG"), ("Sevilla", "LOC")])
+    found = kinds(sdoc, "es")
+    assert word not in found and found.get("Sevilla") == "place", found
+
+
+def test_an_institution_word_joins_its_one_long_name(nlp):
+    text = "El Ejército Mexicano desplegó tropas. El Ejército las retiró."
+    sdoc = tagged(nlp["es"], text, [("Ejército Mexicano", "ORG"), ("Ejército", "ORG")])
+    ents = extract(sdoc, "es")[1]
+    assert [(e.name, sorted(e.aliases)) for e in ents] == [("Ejército Mexicano", ["Ejército", "Ejército Mexicano"])]
+
+
+@pytest.mark.parametrize("language, text, spans, long, short", [
+    ("es", "El golazo frustró la victoria del Chelsea en la Premier. Mientras tanto, la Premier League sigue.",
+     [("Chelsea", "ORG"), ("Premier", "ORG"), ("Premier League", "MISC")], "Premier League", "Premier"),
+    ("en", "The goal denied Chelsea a win in the Premier. Meanwhile the Premier League goes on.",
+     [("Chelsea", "ORG"), ("Premier", "ORG"), ("Premier League", "EVENT")], "Premier League", "Premier"),
+])
+def test_the_first_word_of_the_one_longer_name_is_its_short_form(nlp, language, text, spans, long, short):
+    sdoc = tagged(nlp[language], text, spans)
+    ents = {e.name: e for e in extract(sdoc, language)[1]}
+    assert short not in ents and short in ents[long].aliases, {n: e.aliases for n, e in ents.items()}
+
+
+def test_a_generic_word_or_a_given_name_is_no_short_form(nlp):
+    text = "El Partido Popular votó. Luego el Partido decidió y Harry leyó Harry Potter."
+    sdoc = tagged(nlp["es"], text, [("Partido Popular", "ORG"), ("Partido", "ORG"), ("Harry", "ORG"),
+                                    ("Harry Potter", "MISC")])
+    ents = {e.name: e for e in extract(sdoc, "es")[1]}
+    assert "Partido" not in ents["Partido Popular"].aliases and "Harry" not in ents["Harry Potter"].aliases, ents
+
+
+def test_a_body_is_no_short_form_of_its_branch_in_a_place(nlp):
+    text = "Netflix estrenó la serie. Netflix Latinoamérica la anunció en enero."
+    sdoc = tagged(nlp["es"], text, [("Netflix", "ORG"), ("Netflix Latinoamérica", "MISC")])
+    ents = {e.name: e for e in extract(sdoc, "es")[1]}
+    assert {"Netflix", "Netflix Latinoamérica"} <= set(ents), {n: e.aliases for n, e in ents.items()}
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Las rotondas peores de Cornwall Regístrese para recibir alertas diarias. Cornwall tiene muchas.", "Cornwall Regístrese"),
+    ("Todo lo nuevo en enero Regístrese para recibir alertas diarias.", "Regístrese"),
+])
+def test_a_polite_imperative_with_se_is_no_name(nlp, text, span):
+    sdoc = tagged(nlp["es"], text, [(span, "PER")])
+    found = kinds(sdoc, "es")
+    assert not any("Regístrese" in n for n in found), found
+
+
+@pytest.mark.parametrize("language, text, span, label", [
+    ("es", "En la escudería Red Bull tienen claro el panorama. La duda en Red Bull crece.", "Red Bull", "PER"),
+    ("en", "The brand Red Bull has a clear view. Doubts at Red Bull grow.", "Red Bull", "PERSON"),
+])
+def test_a_name_after_a_body_noun_with_no_given_name_is_the_body(nlp, language, text, span, label):
+    sdoc = tagged(nlp[language], text, [(span, label), (span, label)])
+    assert kinds(sdoc, language).get(span) == "organization"
+
+
+def test_a_person_with_a_given_name_after_a_body_noun_stays_a_person(nlp):
+    text = "La empresa Carlos Slim Helú creció. Carlos Slim Helú dijo que sí."
+    sdoc = tagged(nlp["es"], text, [("Carlos Slim Helú", "PER"), ("Carlos Slim Helú", "PER")])
+    assert kinds(sdoc, "es").get("Carlos Slim Helú") == "person"
+
+
+def test_an_office_opening_with_a_role_word_and_an_adjective_is_no_name(nlp):
+    text = "Según el Director Ejecutivo de Anses, Fernanda Raverta, el pago sigue. Anses paga el miércoles."
+    sdoc = tagged(nlp["es"], text, [("Director Ejecutivo de Anses", "LOC"), ("Fernanda Raverta", "PER"), ("Anses", "ORG")])
+    found = kinds(sdoc, "es")
+    assert "Director Ejecutivo de Anses" not in found and found.get("Fernanda Raverta") == "person", found
+
+
+def test_a_body_opening_with_a_role_word_and_no_adjective_stays(nlp):
+    sdoc = tagged(nlp["es"], "El Defensor del Pueblo presentó su informe en Madrid.",
+                  [("Defensor del Pueblo", "ORG"), ("Madrid", "LOC")])
+    assert kinds(sdoc, "es").get("Defensor del Pueblo") == "organization"
