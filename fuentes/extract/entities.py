@@ -123,7 +123,12 @@ from fuentes.pipeline import Stage, register
 # story (`team_articles`, `sport_words`); a lone title with its article is a reference; one title word before
 # a given name gives its holder ("Papa Francisco"); a name after a source credit is an outlet (`source_cues`);
 # a name before a dateline's day, month and agency is a place ("Palma , 23 may ( EFE )")
-VERSION = "11"
+# 11: wire sign-offs of two codes, dates after people's names, codes before a body's name; offices of a role
+# word and an adjective; places after place prepositions; bodies after body nouns; short forms of longer names
+# 12: a quoted nickname sits inside one name on one line: a quote after a sentence end or a line break, or
+# ending in punctuation, is a quote between two people ("Hillary Clinton.⏎⏎"His behavior was deplorable,"
+# Sanders said" made one person of the two)
+VERSION = "12"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}

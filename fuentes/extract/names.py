@@ -293,9 +293,13 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
 
 
 # 'Rodrigo "El Halcón" Salas Ibarra': a quoted nickname inside a name.
+# 'Rodrigo "El Halcón" Salas': a nickname in quotes inside a name, all on one line; the words before it
+# never end a sentence ("attack Hillary Clinton.⏎⏎"His behavior was deplorable," Sanders said" is a
+# quote between two people) and the quoted words end with no punctuation of their own
 QUOTED_NICK = re.compile(
-    r"(?P<first>(?:[A-ZÁÉÍÓÚÑ][\w'\u2019.-]+\s+){1,3})[\"\u201c\u00ab](?P<nick>[^\"\u201d\u00bb\n]{2,40}?)[\"\u201d\u00bb]"
-    r"\s+(?P<last>[A-ZÁÉÍÓÚÑ][\w'\u2019-]+(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\w'\u2019-]+){0,3})",
+    r"(?P<first>(?:[A-ZÁÉÍÓÚÑ](?:[\w'\u2019-]+|[\w'\u2019.-]{0,3})[ \t]+){1,3})"
+    r"[\"\u201c\u00ab](?P<nick>[^\"\u201d\u00bb\n]{1,39}[^\"\u201d\u00bb\n,.;:!?])[\"\u201d\u00bb]"
+    r"[ \t]+(?P<last>[A-ZÁÉÍÓÚÑ][\w'\u2019-]+(?:[ \t]+(?:de[ \t]+|del[ \t]+)?[A-ZÁÉÍÓÚÑ][\w'\u2019-]+){0,3})",
     re.UNICODE,
 )
 

@@ -74,6 +74,25 @@ def test_nickname_patterns():
     assert cue_pattern(ES.nickname_cues).match(" apodado El Flaco")["name"] == "El Flaco"
 
 
+@pytest.mark.parametrize("text", [
+    'asking him to attack Hillary Vance.\n\n"His behavior was deplorable," Sanders said of Bill Vance.',
+    'Nadie quiso hablar con Ana Ruiz. "Es un desastre" Salas respondió en la radio.',
+    'He met Marcos "who knows," Ibarra said.',
+])
+def test_a_quote_between_two_names_is_no_nickname(text):
+    """A nickname sits inside one name on one line; a sentence end or a line break before the
+    quote, or a quote ending in punctuation, makes it a quote between two people."""
+    assert QUOTED_NICK.search(text) is None
+
+
+def test_nicknames_after_initials_and_titles():
+    for text, parts in [('Dr. Juan "El Doctor" Pérez', ("Dr. Juan", "El Doctor", "Pérez")),
+                        ('J. "Bud" Smith', ("J.", "Bud", "Smith")),
+                        ("Nemesio Oseguera \u201cEl Mencho\u201d Cervantes", ("Nemesio Oseguera", "El Mencho", "Cervantes"))]:
+        m = QUOTED_NICK.search(text)
+        assert (m["first"].strip(), m["nick"], m["last"]) == parts
+
+
 def test_roles_titles_and_parties():
     assert appositive_role(", a Mexican security analyst who studies gangs, said", EN) == "Mexican security analyst"
     assert appositive_role(", director of Andes at the Pacific Policy Forum, told", EN) == \
