@@ -127,7 +127,7 @@ from fuentes.pipeline import Stage, register
 # word and an adjective; places after place prepositions; bodies after body nouns; short forms of longer names
 # 12: a quoted nickname sits inside one name on one line: a quote after a sentence end or a line break, or
 # ending in punctuation, is a quote between two people ("Hillary Clinton.⏎⏎"His behavior was deplorable,"
-# Sanders said" made one person of the two)
+# Sanders said" made one person of the two); a dash opening a span is no part of the name ("-Donald Trump")
 VERSION = "12"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -1184,6 +1184,9 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
         text = text[:bracket].rstrip()  # "Electricidad(CFE" is one token: an aside opened is no part of the name
     if text.endswith(("-", "\u2014", "\u2013")):  # a dateline's mark ("BERLÍN.-"): no part of the name
         text = text.rstrip("-\u2014\u2013").rstrip(".").rstrip()
+    lead = len(text) - len(text.lstrip("-\u2014\u2013\u2012\u2010 "))
+    if lead and lead < len(text):  # "-Donald Trump": a list's or a signature's dash is no part of the name
+        start, text = start + lead, text[lead:]
     end = start + len(text)
     if not any(ch.isupper() for ch in text) or sum(ch.isalnum() for ch in text) < 2:
         return None  # named things are capitalised and longer than a letter ("I"); the rest is junk

@@ -320,3 +320,15 @@ def test_the_last_word_of_a_title_is_no_name(language, text, spans, org, nlp):
 def test_an_ampersand_between_words_stays_inside_the_name(language, text, name, nlp):
     _, entities, _ = run(tagged(nlp[language], text, [("Standard & Poor's", "ORG")]), language)
     assert [e.name for e in entities] == [name]
+
+
+@pytest.mark.parametrize("language,text,spans,name", [
+    ("en", "We will make America great again!\n-Donald Palmer\n\nThe rally ended.", [("-Donald Palmer", "PERSON")],
+     "Donald Palmer"),
+    ("es", "Lo dijo la alcaldesa.\n\u2014Ana Ruiz Vega\n\nLa reunión terminó.", [("\u2014Ana Ruiz Vega", "PER")],
+     "Ana Ruiz Vega"),
+])
+def test_a_dash_opening_a_span_is_no_part_of_the_name(language, text, spans, name, nlp):
+    mentions, entities, _ = run(tagged(nlp[language], text, spans), language)
+    assert texts(mentions) == [name] and [e.name for e in entities] == [name]
+    assert text[mentions[0].start:mentions[0].end] == name
