@@ -177,6 +177,22 @@ def _stems(raw: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(stems.items(), key=lambda kv: -len(kv[0])))
 
 
+@lru_cache(maxsize=8)
+def _stem_table(language: str) -> tuple[dict[str, str], int]:
+    """The lexicon's `verb_stems` as a table, and the length of the longest."""
+    stems = dict(claim_lexicon(language).verb_stems)
+    return stems, max(map(len, stems), default=0)
+
+
+@lru_cache(maxsize=8)
+def _description_ends(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The last words and the first words of the lexicon's descriptions of several words: a noun
+    that is neither can only be a one-word entry ("task force" ends in "force", "fuerza de tarea"
+    opens with "fuerza")."""
+    keys = [k for k in (claim_lexicon(language).descriptions or {}) if " " in k]
+    return frozenset(k.rsplit(" ", 1)[1] for k in keys), frozenset(k.split(" ", 1)[0] for k in keys)
+
+
 class _Article:
     """The working state of one article: parse, mentions, quotes and values."""
 
@@ -194,6 +210,12 @@ class _Article:
         self._inner: set[int] = set()  # token indices of the sub-claims of the clause last cut
         self._vstarts = [f.start for f in self.values]
         self._descriptions: dict[int, str] | None = None  # head token -> description key
+        # per token / per sentence, what is read many times from the parse (spaCy builds a Token
+        # object per child and joins a sentence's tokens for each `.text`): computed once
+        self._verb_classes: dict[int, str | None] = {}
+        self._datelines: dict[int, int] = {}
+        self._sent_says: dict[int, bool] = {}
+        self._breaks: list[int] | None = None
 
     NOT_COUNTED = frozenset({"AUX", "VERB", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ", "PART"})
 
@@ -309,6 +331,9 @@ class _Article:
     def _concept(self, tok: Any) -> str | None:
         table = self.lex.descriptions or {}
         heads = [tok.lemma_.casefold(), tok.lower_]
+        last, first = _description_ends(self.lex.language)
+        if not any(h in last or h in first or " " in h for h in heads):  # no two- or three-word entry for it
+            return next((table[h] for h in heads if h in table), None)
         for c in tok.children:
             if c.dep_ == "compound" and c.i == tok.i - 1 and c.pos_ == "NOUN":  # "task force"
                 for h in heads:
@@ -383,13 +408,20 @@ class _Article:
 
     # ---- predicates ----------------------------------------------------------------------
     def verb_class(self, tok: Any) -> str | None:
-        particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "compound:prt")]
+        found = self._verb_classes.get(tok.i, False)
+        if found is False:
+            found = self._verb_classes[tok.i] = self._verb_class(tok)
+        return found
+
+    def _verb_class(self, tok: Any) -> str | None:
+        children = list(tok.children)
+        particles = [c.lower_ for c in children if c.dep_ in ("prt", "compound:prt")]
         for prt in particles:
             cls = self.lex.predicates.get(f"{tok.lemma_.casefold()} {prt}")
             if cls:
                 return cls
         lemma = tok.lemma_.casefold()
-        for child in tok.children:  # "set fire to", "offered a reward", "entregó la solicitud"
+        for child in children:  # "set fire to", "offered a reward", "entregó la solicitud"
             if child.dep_ in OBJ:
                 cls = (self.lex.verb_object or {}).get(f"{lemma} {child.lemma_.casefold()}") or \
                     (self.lex.verb_object or {}).get(f"{lemma} {child.lower_}")
@@ -402,7 +434,8 @@ class _Article:
         cls = self.lex.predicates.get(lemma)
         if cls is None and tok.pos_ == "VERB":
             form = tok.lower_
-            cls = next((c for stem, c in self.lex.verb_stems if form.startswith(stem)), None)
+            stems, longest = _stem_table(self.lex.language)  # the longest stem the form opens with
+            cls = next((stems[form[:n]] for n in range(min(len(form), longest), 0, -1) if form[:n] in stems), None)
         return cls
 
     DIRECTION_DEPS = frozenset({"advmod", "prt", "compound:prt", "acomp", "obl", "obl:arg", "obj", "npadvmod"})
@@ -549,7 +582,10 @@ class _Article:
     def heads(self) -> list[tuple[Any, str | None]]:
         """(token, class) of every candidate claim head, in text order."""
         out = []
+        breaks = []  # the paragraph breaks, read on the way (`paragraph_breaks`)
         for tok in self.doc:
+            if "\n\n" in tok.text_with_ws:
+                breaks.append(tok.i)
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass", "aux:pass"):  # an auxiliary heads nothing
                 cls = self.verb_class(tok)
                 if cls is None and tok.lemma_.casefold() in self.speech.verbs:
@@ -561,6 +597,8 @@ class _Article:
                     out.append((tok, self.lex.event_nouns[tok.lemma_.casefold()]))
             elif self.every_clause and self._nominal_predicate(tok) and tok.dep_ in STATEMENT_DEPS:
                 out.append((tok, None))  # "es el hombre más buscado": UD hangs the clause from the noun
+        if self._breaks is None:
+            self._breaks = breaks
         return out
 
     @staticmethod
@@ -570,19 +608,22 @@ class _Article:
     def clause_tokens(self, head: Any, heads: set[int]) -> list[Any]:
         """The head's subtree without sub-clauses that are claims of their own."""
         drop: set[int] = set()
-        for child in head.children:
-            if child.dep_ in CLAUSE_DEPS and child.i in heads:
-                drop.update(t.i for t in child.subtree)
-        toks = [t for t in head.subtree if t.i not in drop and not t.is_space]
         coord: set[int] = set()  # coordinated statements ("burned 23 vehicles and blocked 14 roads")
         for child in head.children:
-            if child.dep_ in ("conj", "parataxis") and child.i in heads:
-                coord.update(t.i for t in child.subtree)
+            if child.i in heads:
+                if child.dep_ in CLAUSE_DEPS:
+                    drop.update(t.i for t in child.subtree)
+                if child.dep_ in ("conj", "parataxis"):
+                    coord.update(t.i for t in child.subtree)
         lo = next((d for d in sorted(coord, reverse=True) if d < head.i), -1)
         hi = next((d for d in sorted(coord) if d > head.i), len(self.doc))
         toks = [t for t in head.subtree if lo < t.i < hi and not t.is_space]
         # a claim never crosses a paragraph break (a kicker or dateline glued to the sentence)
-        breaks = [t.i for t in self.doc[toks[0].i:toks[-1].i + 1] if "\n\n" in t.text_with_ws] if toks else []
+        if toks:
+            every = self.paragraph_breaks()
+            breaks = every[bisect.bisect_left(every, toks[0].i):bisect.bisect_right(every, toks[-1].i)]
+        else:
+            breaks = []
         before = [b for b in breaks if b < head.i]
         after = [b for b in breaks if b >= head.i]
         toks = [t for t in toks if (not before or t.i > max(before)) and (not after or t.i <= min(after))]
@@ -594,6 +635,12 @@ class _Article:
                                                   or toks[-1].dep_ in ("cc", "mark") or toks[-1].lower_ in RELATIVE):
             toks = toks[:-1]  # "... since then, and": a clause cut before its coordinate
         return toks
+
+    def paragraph_breaks(self) -> list[int]:
+        """The indices of the tokens holding a paragraph break, in order (once per article)."""
+        if self._breaks is None:
+            self._breaks = [t.i for t in self.doc if "\n\n" in t.text_with_ws]
+        return self._breaks
 
     def values_in(self, toks: list[Any]) -> list[Found]:
         """The values of the clause itself (not of the sub-claims it holds)."""
@@ -743,7 +790,7 @@ class _Article:
         for tok, cls in cands:
             if self.inside(self.direct, tok.idx):
                 continue  # a direct quote is one claim of its speaker, below
-            if (asks(tok.sent.text) or exclaims(tok.sent.text)) and not self.every_clause:
+            if not self.every_clause and self.asks_or_exclaims(tok.sent):
                 continue  # "Did the army know?", "What a night!": a question or an exclamation states nothing
             raised = self.raised(tok) if tok.pos_ in ("VERB", "AUX") else None
             if raised is None and tok.dep_ in ("xcomp", "ccomp", "csubj") and tok.head.i != tok.i \
@@ -815,7 +862,7 @@ class _Article:
             span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
             if span is None:
                 continue
-            if (asks(span.root.sent.text) or exclaims(span.root.sent.text)) and not self.every_clause:
+            if not self.every_clause and self.asks_or_exclaims(span.root.sent):
                 continue  # a figure in a question is asked about, not stated
             if f.start < self.dateline_end(span.root) and not self.every_clause:
                 continue  # a dateline's date ("NEW YORK, Dec. 22 (UPI) —"): when the story was filed
@@ -946,9 +993,25 @@ class _Article:
         """Where the dateline opening the token's sentence ends ("DALLAS (AP) — ", "MADRID, 14 dic.
         (EFE) -- "), or the sentence's start when it has none."""
         sent = tok.sent
-        start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
-        found = _DATELINE.match(self.body, start, min(sent.end_char, start + 80))
-        return found.end() if found else sent.start_char
+        end = self._datelines.get(sent.start)
+        if end is None:
+            text = self.sent_text(sent)
+            start = sent.start_char + len(text) - len(text.lstrip())
+            found = _DATELINE.match(self.body, start, min(sent.end_char, start + 80))
+            end = self._datelines[sent.start] = found.end() if found else sent.start_char
+        return end
+
+    def sent_text(self, sent: Any) -> str:
+        """`sent.text`, cut from the body (the Doc's text) instead of joined token by token."""
+        return self.body[sent.start_char:sent.end_char]
+
+    def asks_or_exclaims(self, sent: Any) -> bool:
+        """The sentence is a question or an exclamation (once per sentence)."""
+        found = self._sent_says.get(sent.start)
+        if found is None:
+            text = self.sent_text(sent)
+            found = self._sent_says[sent.start] = asks(text) or exclaims(text)
+        return found
 
     def past_dateline(self, subj: Any | None) -> Any | None:
         """A subject inside the dateline ("DALLAS (AP) — Democratic candidate Martin O’Malley is

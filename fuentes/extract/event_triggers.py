@@ -259,8 +259,15 @@ def _object_ok(tok: Any, lex: Lexicon, phrase: str = "") -> bool:
     key = phrase if phrase in table else lemma
     if key not in table or (key == lemma and phrase != lemma and len(phrase.split()) > 1):
         return True
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "iobj", "nsubjpass", "nsubj:pass")
-            or (c.dep_ == "nsubj" and passive(tok))]
+    objs, is_passive = [], None  # (whether the verb is passive: read once, at its first subject)
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj", "iobj", "nsubjpass", "nsubj:pass"):
+            objs.append(c)
+        elif c.dep_ == "nsubj":
+            if is_passive is None:
+                is_passive = passive(tok)
+            if is_passive:
+                objs.append(c)
     wanted = {str(w).lower().split()[-1] for w in table[key] or []}
     return bool(objs) and (not wanted or any(o.lemma_.lower() in wanted or o.lower_ in wanted for o in objs))
 

@@ -460,10 +460,13 @@ def _prep_word(tok: Any) -> str:
     return next((c.lower_ for c in tok.children if c.dep_ == "case"), "")
 
 
-def killing_verbs(lex: Lexicon) -> set[str]:
+def killing_verbs(lex: Lexicon) -> frozenset[str]:
     """The verbs whose counted objects are dead (`fatalities`): the one-word killing verbs; the
     first word of "shoot dead" or "dar muerte" alone kills no one ("More than a dozen were shot")."""
-    return {w[0] for w, t, pos in lex.phrases if t == "killing" and pos == "verb" and len(w) == 1}
+    key = ("killing_verbs",)  # once per language (the lexicon's cache)
+    if key not in lex.cache:
+        lex.cache[key] = frozenset(w[0] for w, t, pos in lex.phrases if t == "killing" and pos == "verb" and len(w) == 1)
+    return lex.cache[key]
 
 
 def _idiom(head: Any, idioms: set[str]) -> bool:

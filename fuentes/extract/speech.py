@@ -25,6 +25,10 @@ _DOUBLE_OPENERS = "\u201c\""
 _DOUBLED_CLOSERS = ("\u2019\u2019", "''")  # two single marks standing for a closing double one
 _DASHES = "\u2014\u2015\u2013"  # em dash, horizontal bar, en dash (dialogue marks)
 _TRAIL = " \t,;:"  # stripped from the end of a quote's inner text
+_OPENER = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
+_CLOSERS = {opener: re.compile("[" + re.escape(closers + ("".join(c[0] for c in _DOUBLED_CLOSERS)
+                                                         if opener in _DOUBLE_OPENERS else "")) + "]")
+            for opener, closers in _PAIRS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +145,11 @@ def _scan_marks(body: str, p_start: int, p_end: int, index: int, out: list[Quote
     """Quote-mark spans of one paragraph; returns True when a quote is left open at its end."""
     i, opener, open_at = p_start, None, -1
     while i < p_end:
+        # jump to the next character that can open (or close the open) quote: the others change nothing
+        found = (_OPENER if opener is None else _CLOSERS[opener]).search(body, i, p_end)
+        if found is None:
+            break
+        i = found.start()
         ch = body[i]
         if opener is None:
             single_ok = ch == "\u2018" and (i == p_start or not body[i - 1].isalnum()) \
