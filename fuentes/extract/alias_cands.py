@@ -63,7 +63,7 @@ def group_label(cands: list[Cand], members: list[int]) -> str:
     if best != "PLACE":
         return best
     places = [cands[i].label for i in members if cands[i].label in PLACE]
-    return max(set(places), key=places.count)
+    return max(sorted(set(places)), key=places.count)  # a tie goes the same way under any hash seed
 
 
 def overlapping(cands: list[Cand], start: int, end: int) -> list[Cand]:

@@ -128,7 +128,8 @@ from fuentes.pipeline import Stage, register
 # 12: a quoted nickname sits inside one name on one line: a quote after a sentence end or a line break, or
 # ending in punctuation, is a quote between two people ("Hillary Clinton.⏎⏎"His behavior was deplorable,"
 # Sanders said" made one person of the two); a dash opening a span is no part of the name ("-Donald Trump")
-VERSION = "12"
+# 13: a tie between labels of one name goes the same way under any hash seed (it followed a set's order)
+VERSION = "13"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -331,7 +332,7 @@ def _joined_parts(hit: re.Match[str], labels: dict[str, list[str]], lex: Lexicon
         return None
     place_b = (exonym_key(name_tokens(b)) or ("",))[0] == "~places"
     seen_b = labels.get(fold(b)) or labels.get(fold(b.split()[0])) or []
-    b_label = "GPE" if place_b else (max(set(seen_b), key=seen_b.count) if seen_b else "")
+    b_label = "GPE" if place_b else (max(sorted(set(seen_b)), key=seen_b.count) if seen_b else "")
     model = len(words) >= 2 and _model_number(words[-1])
     strong = looks_like_acronym(a) or model or (len(words) >= 2 and fold(words[-1]) in lex.head_final_words)
     if b_label in linking.PLACE:
@@ -344,7 +345,7 @@ def _joined_parts(hit: re.Match[str], labels: dict[str, list[str]], lex: Lexicon
         return None
     seen_a = labels.get(fold(a)) or []
     a_label = "PRODUCT" if model else ("ORG" if looks_like_acronym(a) else (
-        max(set(seen_a), key=seen_a.count) if seen_a else "ORG"))
+        max(sorted(set(seen_a)), key=seen_a.count) if seen_a else "ORG"))
     return (a, a_label), (b, b_label)
 
 
