@@ -87,6 +87,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+from spacy.attrs import LOWER
+
 from fuentes.corpus.name_constraints import LEGAL_FORMS, exonym_key
 from fuentes.doc import ArticleDoc
 from fuentes.extract import aliases as linking
@@ -220,7 +223,8 @@ def _clubs(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
     the exonym table keeps its own ("el Perú", "el Japón")."""
     if not lex.team_articles or not lex.sport_words:
         return
-    if len({t.lower_ for t in sdoc if t.lower_ in lex.sport_words}) < 3:
+    strings = sdoc.vocab.strings  # the article's distinct lower-case forms, read from the parse's array
+    if sum(strings[h] in lex.sport_words for h in np.unique(sdoc.to_array(LOWER)).tolist()) < 3:
         return
     for c in cands:
         if c.label not in linking.PLACE or " " in c.text or c.nick:

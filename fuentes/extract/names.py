@@ -164,6 +164,8 @@ def fold(text: str) -> str:
 
 def visible(text: str) -> str:
     """`text` without invisible format characters ("Traeger\u200b" -> "Traeger")."""
+    if text.isascii():  # no ASCII character is a format character
+        return text
     return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
