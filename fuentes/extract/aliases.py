@@ -231,7 +231,8 @@ def _first_word_short_forms(cands: list[Cand], surface: dict[tuple[str, ...], in
     """'la Premier' in an article that names the 'Premier League' ("the Premier" too): a one-word
     body or thing that is the first word of the one longer name of an event, a league, a product
     or a work the article gives is its short form (not a person, a place or a generic word; a body's longer name is often another body:
-    "Netflix" is no short form of "Netflix Latinoamérica")."""
+    "Netflix" is no short form of "Netflix Latinoamérica"; a maker before a model number is the maker: "Airbus" /
+    "Airbus A380")."""
     from fuentes.extract.speakers import first_name_gender
 
     longs = [(t, i) for t, i in surface.items() if len(t) >= 2 and cands[i].label in _PRODUCT_LABELS
@@ -244,7 +245,8 @@ def _first_word_short_forms(cands: list[Cand], surface: dict[tuple[str, ...], in
                 or short[0] in lex.generic_org_words or short[0] in lex.qualified_institutions \
                 or short[0] in lex.standalone_names or first_name_gender(f"{c.text} {c.text}") is not None:
             continue
-        targets = {uf.find(j) for t, j in longs if t[0] == short[0] and (exonym_key(t[1:]) or ("",))[0] != "~places"}
+        targets = {uf.find(j) for t, j in longs if t[0] == short[0] and (exonym_key(t[1:]) or ("",))[0] != "~places"
+                   and not any(ch.isdigit() for word in t[1:] for ch in word)}  # "Airbus" / "Airbus A380": the maker
         if len(targets) == 1:  # ("Netflix Latinoamérica": a body's branch in a place is no longer name of it)
             uf.union(i, targets.pop())
 

@@ -334,6 +334,19 @@ def test_a_body_is_no_short_form_of_its_branch_in_a_place(nlp):
     assert {"Netflix", "Netflix Latinoamérica"} <= set(ents), {n: e.aliases for n, e in ents.items()}
 
 
+@pytest.mark.parametrize("language, text, spans", [
+    ("es", "Airbus entregó su primer Airbus A380 el lunes. Airbus dijo que el avión llegó tarde.",
+     [("Airbus", "ORG"), ("Airbus A380", "MISC"), ("Airbus", "ORG")]),
+    ("en", "Boeing delivered its first Boeing 787 on Monday. Boeing said the plane was late.",
+     [("Boeing", "ORG"), ("Boeing 787", "PRODUCT"), ("Boeing", "ORG")]),
+])
+def test_a_maker_is_no_short_form_of_its_model(nlp, language, text, spans):
+    sdoc = tagged(nlp[language], text, spans)
+    ents = {e.name: e for e in extract(sdoc, language)[1]}
+    maker = spans[0][0]
+    assert maker in ents and ents[maker].kind == "organization", {n: e.aliases for n, e in ents.items()}
+
+
 @pytest.mark.parametrize("text, span", [
     ("Las rotondas peores de Cornwall Regístrese para recibir alertas diarias. Cornwall tiene muchas.", "Cornwall Regístrese"),
     ("Todo lo nuevo en enero Regístrese para recibir alertas diarias.", "Regístrese"),
