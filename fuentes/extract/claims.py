@@ -40,6 +40,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import POS
+from spacy.symbols import NOUN
+
 from fuentes.doc import ArticleDoc
 from fuentes.extract import names, speech
 from fuentes.extract.values import Found, find_values, is_figure
@@ -312,8 +315,11 @@ class _Article:
         out: dict[int, str] = {}
         by_head: dict[str, str] = {}
         by_concept: dict[str, str] = {}
-        for tok in self.doc:
-            if tok.pos_ != "NOUN" or self.entity_at(tok):
+        doc = self.doc
+        nouns = (doc.to_array(POS) == NOUN).nonzero()[0].tolist() if len(doc) else []
+        for i in nouns:  # the nouns in text order, read from the parse's array (no Token for the rest)
+            tok = doc[i]
+            if self.entity_at(tok):
                 continue
             head = tok.lemma_.casefold()
             concept = self._concept(tok)
