@@ -236,12 +236,18 @@ def _armed(sent: Any, lex: Any) -> bool:
 _AIM_PREPS = ("on", "upon", "against", "contra", "sobre")  # "the attack on X", "ataques contra X"
 
 
+def _direct_objects(head: Any) -> list[Any]:
+    """A verb's direct objects that are nouns or names (Spanish 'a' + person included; a pronoun
+    or a reflexive "se" tells nothing)."""
+    return [c for c in head.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN")]
+
+
 def _objects(head: Any, pos: str) -> list[Any]:
-    """What a verb acts on (its direct object, Spanish 'a' + person included, or what it is
-    'against') or what a noun is aimed at ("the attack on the embassy", "ataques contra la
-    candidata"); nouns and names only (a pronoun, "attacked him", tells nothing), no dates."""
+    """What a verb acts on (its direct objects, or what it is 'against') or what a noun is aimed
+    at ("the attack on the embassy", "ataques contra la candidata"); nouns and names only
+    ("attacked him" tells nothing), no dates."""
     preps = _AIM_PREPS if pos == "noun" else ("against", "contra")
-    out = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    out = _direct_objects(head)
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             out += [g for g in c.children if g.dep_ == "pobj"]
@@ -282,7 +288,7 @@ def _not_fled(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bo
     if etype != "escape":
         return False
     lex = args.lex
-    held = [c for c in head.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN")]
+    held = _direct_objects(head)
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in ("from", "of"):
             held += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
@@ -302,7 +308,7 @@ def _no_land_handed(head: Any, pos: str, etype: str, sent: Any, args: Arguments)
     over management", "cede her nomination", "relinquishing leverage" transfer none."""
     if etype != "territory_transfer" or pos != "verb":
         return False
-    objects = [c for c in head.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN")]
+    objects = _direct_objects(head)
     if not objects:
         return False
     lex = args.lex
@@ -366,8 +372,8 @@ def _figure_of_speech(head: Any, pos: str, etype: str, sent: Any, args: Argument
                 person(t) or (t.pos_ == "PROPN" and not ((m := args.mention_at(t)) and m.label in PLACE_LABELS))
                 for c in subjects for t in c.subtree):
             return True  # "Clinton collapsed": a person faints, a named body fails
-        return any(c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") and not lex.cue_in(
-            "vehicle_words", list(c.subtree)[:6]) for c in head.children)  # "crashed the meeting", not "the plane"
+        return any(not lex.cue_in("vehicle_words", list(c.subtree)[:6])
+                   for c in _direct_objects(head))  # "crashed the meeting", not "the plane"
     owners = _owners(head) + [c for c in head.children if c.dep_ in ("compound", "amod")]
     if any(person(o) for o in owners) or any(_forms(o) & lex.words("economic_words") for o in owners):
         return True

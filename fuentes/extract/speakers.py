@@ -48,24 +48,26 @@ def _name_detector() -> Any | None:
 
 
 @lru_cache(maxsize=4096)
-def first_name_gender(name: str) -> str | None:
-    """"m"/"f" for a full name whose first word is a clearly gendered first name ("Doug
-    Purdy" -> "m"); None for a single word (a surname), initials or an ambiguous name."""
+def _first_word_reading(name: str) -> str | None:
+    """What the first-name list says of a full name's first word ("male", "mostly_female",
+    "andy", "unknown" ...); None for a single word (a surname), initials or no list."""
     words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", name) if len(w) > 1]
     detector = _name_detector()
     if len(words) < 2 or detector is None or not words[0][:1].isupper():
         return None
-    return {"male": "m", "female": "f"}.get(detector.get_gender(words[0]))
+    return detector.get_gender(words[0])
+
+
+def first_name_gender(name: str) -> str | None:
+    """"m"/"f" for a full name whose first word is a clearly gendered first name ("Doug
+    Purdy" -> "m"); None for a single word (a surname), initials or an ambiguous name."""
+    return {"male": "m", "female": "f"}.get(_first_word_reading(name))
 
 
 def given_name_first(name: str) -> bool:
     """Whether a full name opens with a word the first-name list knows, of any gender ("Bernie
     Sanders", "Andrea Ruiz"; not "Lockheed Martin", "Best Buy")."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", name) if len(w) > 1]
-    detector = _name_detector()
-    if len(words) < 2 or detector is None or not words[0][:1].isupper():
-        return False
-    return detector.get_gender(words[0]) != "unknown"
+    return _first_word_reading(name) not in (None, "unknown")
 
 
 @dataclass(slots=True)
