@@ -4,18 +4,13 @@ family members, newspapers sharing a word and a person beside the foundation nam
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
-_PATH = Path(__file__).resolve().parents[2] / "bench" / "entity_pairs.py"
-_SPEC = importlib.util.spec_from_file_location("fuentes_bench_entity_pairs", _PATH)
-pairs = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = pairs
-_SPEC.loader.exec_module(pairs)
+from tests.bench.bench_modules import load
+
+pairs = load("entity_pairs")
 
 
 def test_an_entity_holding_two_full_names_of_a_pair_is_a_violation():

@@ -3,15 +3,9 @@ have them (wall seconds stretch with other load on the machine)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from tests.bench.bench_modules import load
 
-_PATH = Path(__file__).resolve().parents[2] / "bench" / "growth.py"
-_SPEC = importlib.util.spec_from_file_location("fuentes_bench_growth", _PATH)
-growth_bench = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = growth_bench
-_SPEC.loader.exec_module(growth_bench)
+growth_bench = load("growth")
 
 
 def run(wall: dict, cpu: dict | None) -> dict:

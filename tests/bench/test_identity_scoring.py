@@ -3,17 +3,11 @@ cross-lingual chains held, and the token-to-text offsets, on tiny hand-made exam
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-_PATH = Path(__file__).resolve().parents[2] / "bench" / "identity.py"
-_SPEC = importlib.util.spec_from_file_location("fuentes_bench_identity", _PATH)
-identity = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = identity  # dataclasses look their module up
-_SPEC.loader.exec_module(identity)
+from tests.bench.bench_modules import load
+
+identity = load("identity")
 
 
 def test_bcubed_perfect_clustering():

@@ -3,17 +3,11 @@ dumps compared field by field and layer by layer."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-_PATH = Path(__file__).resolve().parents[2] / "bench" / "layers.py"
-_SPEC = importlib.util.spec_from_file_location("fuentes_bench_layers", _PATH)
-layers = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = layers
-_SPEC.loader.exec_module(layers)
+from tests.bench.bench_modules import load
+
+layers = load("layers")
 
 
 def test_differences_name_the_article_and_the_layer():
