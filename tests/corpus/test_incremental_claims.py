@@ -201,14 +201,15 @@ def test_same_words_of_two_speakers_and_rewordings_of_one_speaker_are_found_acro
 # --- through the store: `fuentes analyse` on a store that grows ---------------------------------
 
 @pytest.mark.models
-def test_an_analysed_store_given_new_articles_has_the_quotes_claims_and_discrepancies_of_a_run_from_scratch(store):
+def test_an_analysed_store_given_new_articles_has_the_entities_quotes_claims_and_discrepancies_of_a_run_from_scratch(store):
     from pathlib import Path
 
     from fuentes.analyse import analyse
     from fuentes.ingest.job import ingest_items
     from fuentes.ingest.sources import ReadOptions, iter_inputs
     from fuentes.store.analysis import all_rows
-    from fuentes.store.schema import claim_articles, claims, corpus_state, discrepancies, quotes
+    from fuentes.store.schema import (claim_articles, claims, corpus_state, discrepancies, entities, local_entities,
+                                      quotes)
     from fuentes.store.state import load_state
 
     examples = sorted((Path(__file__).resolve().parents[2] / "examples" / "articles").iterdir())
@@ -217,13 +218,16 @@ def test_an_analysed_store_given_new_articles_has_the_quotes_claims_and_discrepa
         def rows(table, *drop):
             return sorted(repr(sorted((k, v) for k, v in row.items() if k not in drop)) for row in all_rows(store, table))
         return {"variants": sorted((r["id"], r["variant_of"]) for r in all_rows(store, quotes)),
-                "claims": rows(claims), "claim_articles": rows(claim_articles), "discrepancies": rows(discrepancies)}
+                "claims": rows(claims), "claim_articles": rows(claim_articles), "discrepancies": rows(discrepancies),
+                "entities": rows(entities), "local_entities": rows(local_entities)}
 
     ingest_items(iter_inputs([str(f) for f in examples[1::2]], ReadOptions()), store)  # English and Spanish
     analyse(store)
     assert load_state(store, "claims", _version("claims")) is not None
+    assert load_state(store, "entity_resolution", _resolution_version()) is not None
     ingest_items(iter_inputs([str(f) for f in examples[0::2]], ReadOptions()), store)
     grown = analyse(store)
+    assert 0 < grown.entity_blocks_resolved < len(load_state(store, "entity_resolution", _resolution_version()).done)
     incremental = tables()
     assert grown.claims and any(variant for _, variant in incremental["variants"]) and incremental["discrepancies"]
     with store.engine.begin() as conn:
@@ -231,6 +235,12 @@ def test_an_analysed_store_given_new_articles_has_the_quotes_claims_and_discrepa
     scratch = analyse(store)
     assert not scratch.corpus_up_to_date
     assert tables() == incremental
+
+
+def _resolution_version() -> str:
+    from fuentes.corpus.stages import _resolution_version as version
+
+    return version()
 
 
 def _version(stage: str) -> str:
