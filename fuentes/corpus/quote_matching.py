@@ -31,6 +31,7 @@ from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
+from fuentes.corpus.band_table import BandTable
 from fuentes.ids import content_id, normalize_text
 from fuentes.model import Quote
 
@@ -148,7 +149,7 @@ class QuoteIndex:
 
     def __init__(self, num_perm: int = 64):
         self.num_perm = num_perm
-        self.tables: dict[bytes, list[int]] = {}  # scope, band and the band's values -> wordings
+        self.tables = BandTable()  # scope, band and the band's values -> wordings
         self.by_key: dict[str, list[int]] = {}  # words -> their wordings (one per speaker)
         self.number: dict[Wording, int] = {}  # wording -> its number
         self.wordings: list[Wording] = []  # number -> wording
@@ -175,19 +176,13 @@ class QuoteIndex:
         else:
             meets, into = [""], ["", "-"]
         candidates = set(self.by_key.get(key, ()))
-        for scope in meets:
-            prefix = scope.encode("utf-8") + b"\x00"
-            for band in bands:
-                candidates.update(self.tables.get(prefix + band, ()))
+        candidates |= self.tables.members(scope.encode("utf-8") + b"\x00" + band for scope in meets for band in bands)
         self.compared += len(candidates)
         for j in _alike(key, bool(speaker_name), sorted(candidates), self.wordings, self.names):
             kind = quote_relation(self._speaker(j), me, self.wordings[j][0], key)
             if kind is not None:
                 self.links.append((j, n, kind))
-        for scope in into:
-            prefix = scope.encode("utf-8") + b"\x00"
-            for band in bands:
-                self.tables.setdefault(prefix + band, []).append(n)
+        self.tables.add((scope.encode("utf-8") + b"\x00" + band for scope in into for band in bands), n)
         self.by_key.setdefault(key, []).append(n)
         return n
 

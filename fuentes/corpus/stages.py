@@ -217,7 +217,7 @@ class QuoteMatching(CorpusStage):
         from fuentes.store.state import load_state, save_state
 
         quotes = ctx.read("quotes")
-        version = _matching_version("quote_matching.py")
+        version = quote_state_version()
         index = load_state(ctx.store, self.name, version) or QuoteIndex()  # the wordings compared so far
         known = len(index.wordings)
         variants = {quote: original for group in match_quotes(quotes, index=index)
@@ -227,6 +227,16 @@ class QuoteMatching(CorpusStage):
             save_state(ctx.store, self.name, version, index, len(quotes))
         ctx.summary.quotes = sum(len(items) for items in quotes.values())
         ctx.write("quote_variants", variants)
+
+
+def quote_state_version() -> str:
+    """The version of the quote matching stage's saved `QuoteIndex`."""
+    return _matching_version("quote_matching.py", "band_table.py")
+
+
+def claim_state_version() -> str:
+    """The version of the claims stage's saved `ClaimIndex` (which holds a `QuoteIndex`)."""
+    return _matching_version("claims.py", "quote_matching.py", "band_table.py")
 
 
 def _matching_version(*modules: str) -> str:
@@ -343,7 +353,7 @@ class Claims(CorpusStage):
 
         entity_of, names = _entity_maps(ctx.read("entities"))
         claims_layer = ctx.read("claims_layer")
-        version = _matching_version("claims.py", "quote_matching.py")
+        version = claim_state_version()
         index = load_state(ctx.store, self.name, version) or ClaimIndex()  # the claims compared so far
         claims, discrepancies = assess(claims_layer, ctx.read("provenance").origins, entity_of, names, index=index)
         if index.changed:

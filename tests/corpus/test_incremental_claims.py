@@ -244,6 +244,6 @@ def _resolution_version() -> str:
 
 
 def _version(stage: str) -> str:
-    from fuentes.corpus.stages import _matching_version
+    from fuentes.corpus.stages import claim_state_version, quote_state_version
 
-    return _matching_version("claims.py", "quote_matching.py") if stage == "claims" else _matching_version("quote_matching.py")
+    return claim_state_version() if stage == "claims" else quote_state_version()

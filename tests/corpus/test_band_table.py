@@ -1,0 +1,33 @@
+"""The compact candidate table of the LSH indexes."""
+
+from __future__ import annotations
+
+import pickle
+
+from fuentes.corpus.band_table import BandTable, band_code
+
+
+def test_members_are_found_before_and_after_the_table_is_saved():
+    table = BandTable()
+    table.add([b"\x00band-1", b"\x00band-2"], 0)
+    table.add([b"\x00band-2", b"-\x00band-3"], 1)
+    assert table.members([b"\x00band-2"]) == {0, 1}
+    assert table.members([b"\x00band-1", b"-\x00band-3"]) == {0, 1}
+    assert table.members([b"\x00band-9"]) == set() and len(table) == 4
+    saved = pickle.loads(pickle.dumps(table))
+    assert saved.members([b"\x00band-2"]) == {0, 1} and saved.members([b"\x00band-1"]) == {0}
+    saved.add([b"\x00band-1"], 2)  # filed after loading: found beside the saved ones
+    assert saved.members([b"\x00band-1"]) == {0, 2} and len(saved) == 5
+    again = pickle.loads(pickle.dumps(saved))
+    assert again.members([b"\x00band-1", b"\x00band-2"]) == {0, 1, 2} and again.members([]) == set()
+
+
+def test_a_saved_table_is_two_arrays_and_codes_are_the_same_in_every_process():
+    table = BandTable()
+    for n in range(1000):
+        table.add([bytes([b]) + n.to_bytes(4, "little") for b in range(8)], n)
+    state = table.__getstate__()
+    assert set(state) == {"codes", "items"} and len(state["codes"]) == 8000
+    assert list(state["codes"]) == sorted(state["codes"])
+    assert band_code(b"\x00abc") == 0x698f7b4e29ad28e4  # blake2b, not the salted `hash`
+    assert band_code(b"\x00abc") == band_code(b"\x00abc") != band_code(b"\x00abd")
