@@ -17,38 +17,76 @@ from collections.abc import Iterable
 import numpy as np
 
 
-def band_code(key: bytes) -> int:
-    """A band key's 64-bit code, the same in every process (unlike `hash`)."""
-    return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little")
+def band_code(key: bytes | tuple) -> int:
+    """A table key's 64-bit code, the same in every process (unlike `hash`): a band's bytes, or a
+    tuple of strings and numbers written so that keys a dict takes for one (1 and 1.0) are one."""
+    data = key if isinstance(key, bytes) else _written(key).encode("utf-8")
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+
+
+def _written(value: object) -> str:
+    if isinstance(value, tuple):
+        return "(" + ",".join(_written(v) for v in value) + ")"
+    if isinstance(value, bool) or (isinstance(value, float) and value.is_integer()):
+        return str(int(value))
+    return repr(value)
 
 
 class BandTable:
-    """Band key -> the numbers of the items filed under it (insert-only; pickles compactly)."""
+    """Table key -> the numbers of the items filed under it (pickles compactly)."""
 
     def __init__(self) -> None:
         self._codes = np.empty(0, dtype=np.uint64)  # sorted
         self._items = np.empty(0, dtype=np.int64)  # the item of each code, in filing order within a code
         self._recent: dict[int, list[int]] = {}  # filed since the arrays were made
 
-    def members(self, keys: Iterable[bytes]) -> set[int]:
+    def members(self, keys: Iterable[bytes | tuple]) -> set[int]:
         """Every item filed under any of `keys`."""
-        codes = [band_code(key) for key in keys]
         found: set[int] = set()
+        for items in self._each(keys):
+            found.update(items)
+        return found
+
+    def counts(self, keys: Iterable[bytes | tuple]) -> dict[int, int]:
+        """Each item filed under some of `keys` -> under how many of them."""
+        found: dict[int, int] = {}
+        for items in self._each(keys):
+            for item in items:
+                found[item] = found.get(item, 0) + 1
+        return found
+
+    def _each(self, keys: Iterable[bytes | tuple]) -> Iterable[list[int]]:
+        codes = [band_code(key) for key in keys]
         if len(self._codes) and codes:
             wanted = np.array(codes, dtype=np.uint64)
             starts = np.searchsorted(self._codes, wanted, side="left").tolist()
             ends = np.searchsorted(self._codes, wanted, side="right").tolist()
-            for start, end in zip(starts, ends):
-                if end > start:
-                    found.update(self._items[start:end].tolist())
-        for code in codes:
-            found.update(self._recent.get(code, ()))
-        return found
+        else:
+            starts = ends = [0] * len(codes)
+        for code, start, end in zip(codes, starts, ends):
+            items = self._items[start:end].tolist() if end > start else []
+            items.extend(self._recent.get(code, ()))
+            if items:
+                yield items
 
-    def add(self, keys: Iterable[bytes], item: int) -> None:
-        """File `item` under each of `keys`."""
-        for key in keys:
-            self._recent.setdefault(band_code(key), []).append(item)
+    def add(self, keys: Iterable[bytes | tuple], item: int) -> None:
+        """File `item` under each of `keys` (once under a key given twice)."""
+        for code in dict.fromkeys(band_code(key) for key in keys):
+            self._recent.setdefault(code, []).append(item)
+
+    def forget(self, items: set[int]) -> None:
+        """Take `items` out of every key."""
+        if not items:
+            return
+        if len(self._items):
+            kept = ~np.isin(self._items, np.fromiter(items, dtype=np.int64, count=len(items)))
+            self._codes, self._items = self._codes[kept], self._items[kept]
+        for code in list(self._recent):
+            found = [item for item in self._recent[code] if item not in items]
+            if found:
+                self._recent[code] = found
+            else:
+                del self._recent[code]
 
     def __len__(self) -> int:
         """How many (band, item) entries the table holds."""

@@ -60,6 +60,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from fuentes.codecs import merge_evidence
+from fuentes.corpus.band_table import BandTable
 from fuentes.corpus.quote_matching import QuoteIndex, band_keys, match_quotes, quote_minhash
 from fuentes.extract.claims import claim_lexicon
 from fuentes.extract.values import _date_agrees, dimension, is_figure, names_measure, same_value
@@ -830,7 +831,9 @@ class ClaimIndex:
         self.signatures: dict[Key, str] = {}
         self.stems: dict[Key, str] = {}  # stems joined by spaces (one string pickles faster than a list)
         self.predicates: dict[Key, str | None] = {}
-        self.tables: dict[object, list[Key]] = {}  # candidate table -> its claims
+        self.tables = BandTable()  # candidate table -> the numbers of its claims (`number`)
+        self.number: dict[Key, int] = {}  # a claim's number in the tables
+        self.claim_of: list[Key] = []  # number -> claim
         self.partners: dict[Key, dict[Key, Relation]] = {}  # a claim -> a later claim -> their relation
         self.earlier: dict[Key, set[Key]] = {}  # a claim -> the earlier claims it relates to
         self.structures: dict[tuple[Key, ...], Structure] = {}
@@ -878,14 +881,7 @@ class ClaimIndex:
         return stems, fresh
 
     def _forget(self, gone: set[Key]) -> None:
-        for table in list(self.tables):
-            members = self.tables[table]
-            if any(m in gone for m in members):
-                kept = [m for m in members if m not in gone]
-                if kept:
-                    self.tables[table] = kept
-                else:
-                    del self.tables[table]
+        self.tables.forget({self.number[cid] for cid in gone if cid in self.number})
         for cid in gone:
             for other in self.partners.pop(cid, {}):
                 self.earlier.get(other, set()).discard(cid)
@@ -904,22 +900,17 @@ class ClaimIndex:
                 continue
             # one figure in common: a relation needs a dimension and a predicate tag in common, or near wording
             tables.extend(("value", key, dim, tag) for dim in _figure_dims(claim) for tag in _predicate_tags(claim.predicate))
-            shared: dict[Key, int] = defaultdict(int)
-            for w in words:
-                for other in self.tables.get(("stem", key, w), ()):
-                    shared[other] += 1
+            shared = {self.claim_of[o]: n for o, n in self.tables.counts(("stem", key, w) for w in words).items()}
             candidates.update(o for o, n in shared.items()
                               if n >= MIN_SHARED and 100.0 * n / min(len(words), len(set(self.stems[o].split()))) >= SAME_TEXT)
             tables.extend(("stem", key, w) for w in words)
-        for table in tables:
-            if table[0] != "stem":  # type: ignore[index]
-                candidates.update(self.tables.get(table, ()))
+        candidates.update(self.claim_of[o] for o in self.tables.members(t for t in tables if t[0] != "stem"))  # type: ignore[index]
         mh = claim_minhash(claim, stems)
         if mh is not None:  # LSH bands; a pair of no predicate tag in common never relates
             bands = band_keys(mh)
             mine = set(_relation_tags(claim.predicate))
             tags = self.predicates
-            candidates.update(other for band in bands for other in self.tables.get(band, ())
+            candidates.update(other for other in map(self.claim_of.__getitem__, self.tables.members(bands))
                               if not mine.isdisjoint(_relation_tags(tags[other])))
             tables.extend(bands)
         candidates.discard(cid)
@@ -931,10 +922,11 @@ class ClaimIndex:
             if found is not None:
                 self.partners.setdefault(a, {})[b] = found
                 self.earlier.setdefault(b, set()).add(a)
-        for table in tables:
-            members = self.tables.setdefault(table, [])
-            if not members or members[-1] != cid:  # (a key can repeat: a figure and its rounding)
-                members.append(cid)
+        number = self.number.get(cid)
+        if number is None:
+            number = self.number[cid] = len(self.claim_of)
+            self.claim_of.append(cid)
+        self.tables.add(tables, number)  # (once under a key that repeats: a figure and its rounding)
         self.signatures[cid] = signature
         self.stems[cid] = " ".join(stems)
         self.predicates[cid] = claim.predicate
