@@ -16,7 +16,8 @@ dicts with `extractor` and `version` apart) are still read.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, fields
+from functools import lru_cache
 from typing import Any, Iterable
 
 from fuentes.model import Article, Claim, Derivation, Discrepancy, Entity, Event, Evidence, Quote, Relation, Removed, Value
@@ -52,18 +53,25 @@ def evidence_from(item: Any, article: str | None = None, extractor: str = "unkno
     (rows written before contract 2)."""
     if isinstance(item, Evidence):
         return item
-    if isinstance(item, (list, tuple)):
-        item = list(item)
-        where = item.pop(0) if item and isinstance(item[0], str) else article
-        label = item[2] if len(item) >= 3 and isinstance(item[2], str) else extractor
-        name, _, version = label.partition("@")
-        confidence = item[3] if len(item) >= 4 else None
-        return Evidence(where or "", int(item[0]), int(item[1]), name, version or "0", confidence)
+    if isinstance(item, (list, tuple)):  # (read for every span of every stored record: kept lean)
+        at = 1 if item and isinstance(item[0], str) else 0
+        where = item[0] if at else article
+        size = len(item) - at
+        name, version = _label_parts(item[at + 2] if size >= 3 and isinstance(item[at + 2], str) else extractor)
+        return Evidence(where or "", int(item[at]), int(item[at + 1]), name, version,
+                        item[at + 3] if size >= 4 else None)
     name, version = item.get("extractor", "unknown"), item.get("version")
     if version is None:
         name, _, version = name.partition("@")
     return Evidence(item.get("article") or article or "", int(item["start"]), int(item["end"]), name,
                     str(version or "0"), item.get("confidence"))
+
+
+@lru_cache(maxsize=256)
+def _label_parts(label: str) -> tuple[str, str]:
+    """"name@version" -> (name, version), "0" when no version is given."""
+    name, _, version = label.partition("@")
+    return name, version or "0"
 
 
 def evidence_list(items: Iterable[Evidence]) -> list[dict[str, Any]]:
@@ -239,6 +247,14 @@ def value_from(item: dict[str, Any]) -> Value:
     return Value(**item)
 
 
+_VALUE_FIELDS = tuple(f.name for f in fields(Value))
+
+
+def value_dict(value: Value) -> dict[str, Any]:
+    """A value's fields (what `asdict` gives, without its recursive walk: a value holds no records)."""
+    return {name: getattr(value, name) for name in _VALUE_FIELDS}
+
+
 class ClaimCodec(Codec):
     """A claim: per article (the `claims` JSON layer) or of the corpus (row of `claims`)."""
 
@@ -262,7 +278,7 @@ class ClaimCodec(Codec):
 
     def to_row(self, claim: Claim) -> dict[str, Any]:
         return {"id": claim.id, "text": claim.text, "subject": claim.subject, "predicate": claim.predicate,
-                "object": claim.object, "claim_values": [asdict(v) for v in claim.values], "speaker": claim.speaker,
+                "object": claim.object, "claim_values": [value_dict(v) for v in claim.values], "speaker": claim.speaker,
                 "articles": list(claim.articles), "origins": list(claim.origins),
                 "independent_sources": claim.independent_sources, "grade": claim.grade,
                 "evidence": evidence_rows(claim.evidence), "time": claim.time, "place": claim.place,
@@ -282,7 +298,7 @@ class ClaimCodec(Codec):
         return {"type": "claim", "id": claim.id, "text": claim.text, "articles": claim.articles,
                 "origins": claim.origins, "independent_sources": claim.independent_sources, "grade": claim.grade,
                 "subject": claim.subject, "predicate": claim.predicate, "object": claim.object,
-                "values": [asdict(v) for v in claim.values], "speaker": claim.speaker,
+                "values": [value_dict(v) for v in claim.values], "speaker": claim.speaker,
                 "time": claim.time, "place": claim.place, "modality": claim.modality,
                 "contradicted_by": claim.contradicted_by, "evidence": evidence_list(claim.evidence)}
 
