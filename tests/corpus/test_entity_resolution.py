@@ -370,3 +370,11 @@ def test_a_tied_kind_vote_goes_to_the_kind_the_model_named_not_other():
     assert find(entities, "Aída Ayala").kind == "person"
     assert find(entities, "Semana Santa Fest").kind == "place"
     assert find(entities, "Comodoro Rivadavia").kind == "place"  # no given name, half the votes: not a person
+
+
+def test_a_city_and_the_state_it_is_named_after_stay_apart_in_both_languages():
+    # Regression: one exonym line held "New York" and "New York City", so every New York was one place.
+    per = {"a": [ent("e1", "New York City", "place")], "b": [ent("e1", "New York", "place", ["N.Y."], article="b")],
+           "c": [ent("e1", "Nueva York", "place", article="c")], "d": [ent("e1", "NYC", "place", article="d")]}
+    groups = sorted(sorted(e.merged_from) for e in resolve_entities(per))
+    assert groups == [["a#e1", "d#e1"], ["b#e1", "c#e1"]]

@@ -255,7 +255,8 @@ def test_spanish_initials_in_lists_and_players_with_their_country_are_people(nlp
 
 @pytest.mark.parametrize("a, b", [
     ("Va.", "Virginia"), ("Calif.", "California"), ("Fla.", "Florida"), ("W.Va.", "West Virginia"),
-    ("Virginia Occidental", "West Virginia"), ("NYC", "New York"),
+    ("Virginia Occidental", "West Virginia"), ("NYC", "New York City"), ("Ciudad de Nueva York", "New York City"),
+    ("Nueva York", "New York"),
     ("UAE", "Emiratos Árabes Unidos"), ("Cisjordania", "West Bank"),
 ])
 def test_state_abbreviations_and_short_forms_share_the_exonym_key(a, b):
@@ -265,6 +266,13 @@ def test_state_abbreviations_and_short_forms_share_the_exonym_key(a, b):
 def test_america_is_not_the_united_states_whatever_its_accent():
     # Regression: "América" of Spanish sports pages (the club) joined Estados Unidos.
     assert exonym_key(name_tokens("América")) != exonym_key(name_tokens("Estados Unidos"))
+
+
+def test_a_city_named_after_its_state_or_country_is_another_place():
+    # Regression: "New York City" and "New York" were one line, so the state and the city were one place.
+    for city, other in (("New York City", "New York"), ("Mexico City", "Mexico"), ("Ciudad de México", "México"),
+                        ("Guatemala City", "Guatemala"), ("Ciudad de Panamá", "Panamá")):
+        assert exonym_key(name_tokens(city)) is not None and exonym_key(name_tokens(city)) != exonym_key(name_tokens(other))
 
 
 def test_west_virginia_is_not_virginia_and_common_words_are_no_states():
