@@ -31,7 +31,8 @@ language (`relation`):
 A corpus claim is a cluster of agreeing article claims, built by a scored decision, not a
 transitive union: agreeing pairs are taken best score first and two clusters join only when no
 pair across them is cannot-linked (differing figures, dates, named subjects or objects,
-incompatible predicates, one silent on the other's figure). So a cluster never holds two
+incompatible predicates, one silent on the other's figure when they have no figure that names its
+measure in common: a figure more beside an agreeing one is detail, not a difference). So a cluster never holds two
 values of one slot, however the statements chain. Conflicting pairs in different clusters set
 each cluster's `contradicted_by` (the other's article claim ids) and become `conflicts`, from
 which `fuentes.corpus.discrepancies` builds value, date and outcome discrepancies; a conflict
@@ -404,7 +405,8 @@ def agreeing_values(a: Claim, b: Claim) -> bool:
 def cannot_link(a: Claim, b: Claim) -> bool:
     """Two claims that one corpus claim never holds: incompatible predicates, an aim and a fact, a
     denial and a statement, differing named objects or subjects (unless one named target), one silent on the other's
-    figure, differing figures of one dimension, differing dates."""
+    figure with no figure naming its measure in common (a figure more beside one that agrees is detail:
+    "rose 50 cents to $28.34" / "rose 50 cents"), differing figures of one dimension, differing dates."""
     if a.predicate == SAY or b.predicate == SAY:
         return False
     if not compatible_predicates(a.predicate, b.predicate) or (a.modality == "aim") != (b.modality == "aim") \
@@ -414,8 +416,8 @@ def cannot_link(a: Claim, b: Claim) -> bool:
                                        and not (a.object and a.object == b.object and not described(a.object))):
         return True
     va, vb = _stated(a, b, False), _stated(b, a, False)
-    if (va or vb) and set(va) != set(vb):
-        return True
+    if set(va) != set(vb) and not any(names_measure(d) for d in set(va) & set(vb)):
+        return True  # one silent on a figure of the other's, and no named measure in common
     va, vb = _stated(a, b, True), _stated(b, a, True)
     if any(_clash(va[d], vb[d]) for d in va if d in vb):
         return True

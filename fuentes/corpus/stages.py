@@ -340,9 +340,11 @@ class Claims(CorpusStage):
     """Claims matched across articles with independent-source counts, discrepancies, grades."""
 
     name = "claims"
-    version = "5"  # 2: a discrepancy needs one subject and one measure; 3: described bodies, verb classes;
+    version = "6"  # 2: a discrepancy needs one subject and one measure; 3: described bodies, verb classes;
     # 4: agent blocking, one agent's reworded statements agree through the sentence encoder, more verb classes
     # 5: a bare number states the same count ("36,000 Americans" / "36,000 people"), amount blocking
+    # 6: a figure more is detail, not a difference, when the two share a figure that names its measure
+    # ("rose 50 cents to $28.34" / "rose 50 cents": one claim)
     reads = ("claims_layer", "entities", "provenance")
     writes = ("claims", "discrepancies")
 

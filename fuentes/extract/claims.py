@@ -45,14 +45,14 @@ from spacy.symbols import NOUN
 
 from fuentes.doc import ArticleDoc
 from fuentes.extract import names, speech
-from fuentes.extract.values import Found, find_values, is_figure
+from fuentes.extract.values import Found, _glossary, find_values, is_figure
 from fuentes.ids import content_id
 from fuentes.model import Claim, Evidence, Mention, Quote
 from fuentes.nlp.data_files import load_yaml
 from fuentes.pipeline import Stage, register
 from fuentes.nlp.text import doc_text
 
-VERSION = "12"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
+VERSION = "13"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
 # subjectless non-finite fragment makes a claim of the clause it hangs from; 6: an unnamed body
 # named by a description ("the task force", "la embajada estadounidense") is a subject or object;
@@ -76,6 +76,9 @@ VERSION = "12"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # a count whose counted word is no noun in the parse ("all three would be charged") is a bare number;
 # an appositive name is its head's referent ("the Defence Secretary, Donald Rumsfeld,"), before a modifying name;
 # a scheduled deed is a forecast of it ("are to be deployed": deploy, predicted; "han de ser desplegados")
+# 13: a copular main clause in the outlet's voice with a named subject is a claim ("Singapore is the 12th-largest
+# trading partner", "Guzmán es el líder del cártel"; not a conditional or future copula); a counted word that
+# only modifies the noun after it counts that noun ("1,200 fellow students", "cinco presuntos delincuentes")
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -224,14 +227,37 @@ class _Article:
 
     def _counted(self, f: Found) -> Found:
         """A count whose counted word is no noun in the parse ("all three would be charged", "los
-        tres serán acusados", "20 killed") is a bare number: the text pattern took the next word."""
+        tres serán acusados", "20 killed") is a bare number: the text pattern took the next word. A
+        counted word that only modifies the noun after it (an adjective, the first part of a
+        hyphenated word: "1,200 fellow students", "nine active-duty generals", "cinco presuntos
+        delincuentes") counts that noun, the one the number modifies."""
         if f.value.kind != "count" or not f.value.unit:
             return f
         span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
-        if span is None or len(span) < 2 or span[-1].pos_ not in self.NOT_COUNTED:
+        if span is None or len(span) < 2:
             return f
+        last = span[-1]
+        if last.pos_ not in self.NOT_COUNTED:
+            if last.lower_ in _glossary() or not (last.pos_ == "ADJ" or self.body[last.idx + len(last):][:1] == "-"):
+                return f
+            noun = self._counted_noun(span)
+            return f if noun is None else Found(f.start, f.end, replace(f.value, unit=noun.lower_))
         end = span[-2].idx + len(span[-2])
         return Found(f.start, end, replace(f.value, kind="number", unit=None))
+
+    COUNTED_REACH = 6  # words between a count's modifier and the noun it counts, at most
+
+    def _counted_noun(self, span: Any) -> Any | None:
+        """The noun a count's number modifies, after the span's last word and close to it."""
+        last = span[-1]
+        for tok in span:
+            if tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and 0 < tok.head.i - last.i <= self.COUNTED_REACH:
+                return tok.head
+        head = last.head  # "fellow" -> "students", "active-duty" -> "generals" (the number hangs elsewhere)
+        while head.i > last.i and head.head.i > head.i and head.i - last.i <= self.COUNTED_REACH \
+                and (head.pos_ != "NOUN" or head.dep_ in ("compound", "amod")):
+            head = head.head
+        return head if head.pos_ == "NOUN" and 0 < head.i - last.i <= self.COUNTED_REACH else None
 
     # ---- arguments -----------------------------------------------------------------------
     def covering(self, tok: Any) -> Iterator[Mention]:
@@ -601,7 +627,8 @@ class _Article:
                 patient = self.event_patient(tok)
                 if patient is not None and self.entity_of(patient):
                     out.append((tok, self.lex.event_nouns[tok.lemma_.casefold()]))
-            elif self.every_clause and self._nominal_predicate(tok) and tok.dep_ in STATEMENT_DEPS:
+            elif self._nominal_predicate(tok) and tok.dep_ in STATEMENT_DEPS \
+                    and (self.every_clause or self.named_state(tok)):
                 out.append((tok, None))  # "es el hombre más buscado": UD hangs the clause from the noun
         if self._breaks is None:
             self._breaks = breaks
@@ -728,8 +755,25 @@ class _Article:
                 and (cls is None or tok.head.pos_ not in ("NOUN", "PROPN")):
             return True  # "shared by the United States": a fragment (a typed one is read with its noun)
         if tok.pos_ == "AUX" and cls is None:
-            return True
+            return not self.named_state(tok)
         return False
+
+    def named_state(self, tok: Any) -> bool:
+        """A copular main clause in the outlet's own voice whose subject is named: what a named one is
+        ("Singapore is the 12th-largest trading partner of the United States", "Guzmán es el líder del
+        cártel"): a checkable statement about it, like a named actor's deed. English hangs it from the
+        copula, UD from its predicate (with a `cop` child)."""
+        if tok.dep_ not in ("ROOT", "conj") or tok.dep_ == "conj" and tok.head.pos_ not in ("VERB", "AUX") \
+                and not self._nominal_predicate(tok.head):
+            return False
+        cop = tok if tok.pos_ == "AUX" else next((c for c in tok.children if c.dep_ == "cop"), None)
+        if cop is None or cop.lemma_.casefold() not in COPULAS or "Fin" not in cop.morph.get("VerbForm") \
+                or "Cnd" in cop.morph.get("Mood") or "Fut" in cop.morph.get("Tense"):
+            return False  # (a conditional or future copula is a guess or a forecast: "sería un gran presidente")
+        subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+        if subj is None or subj.pos_ == "PRON" or not self.entity_of(subj):
+            return False
+        return self.inside(self.direct, tok.idx) is None and self.inside(self.indirect, tok.idx) is None
 
     @staticmethod
     def a_statement(tok: Any) -> bool:
@@ -756,7 +800,7 @@ class _Article:
         if any(is_figure(f.value) for f in found) and (subj is not None or patient is not None):
             return True
         if tok.pos_ != "VERB" or tok.lemma_.casefold() in ("be", "have", "ser", "estar", "haber", "tener"):
-            return False
+            return reported is None and self.named_state(tok)  # "Singapore is the 12th-largest partner"
         if subj is not None and subj.dep_ != "expl" and subj.lower_ not in RELATIVE and tok.dep_ != "xcomp" \
                 and any(f.value.kind == "date" or f.value.amount is not None for f in found):
             return True  # "In 2009, the United Nations came under criticism": a dated or counted happening

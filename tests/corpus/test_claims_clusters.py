@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from itertools import combinations
 
+import pytest
+
 from fuentes.corpus.claims import cannot_link, match_claims_detailed, relation, claim_stems
 from fuentes.corpus.discrepancies import find_discrepancies
 from fuentes.corpus.grading import assess
@@ -129,3 +131,43 @@ def test_silence_and_word_overlap_alone_do_not_match():
     assert relation(turnout, silent, claim_stems(turnout.text), claim_stems(silent.text)) is None
     assert relation(silent, overlap, claim_stems(silent.text), claim_stems(overlap.text)) is None
     assert cannot_link(turnout, silent)  # one silent on the other's figure: never one claim
+
+
+def cents(text: str, n: float) -> Value:
+    return Value("count", text, n, "cents")
+
+
+@pytest.mark.parametrize("first,second,third", [
+    ("Acme shares rose 50 cents to $28.34 on Friday", "Acme shares were up 50 cents on Friday",
+     "Acme shares rose 50 cents to $29.10 on Friday"),
+    ("Las acciones de Acme subieron 50 centavos a 28.34 dólares el viernes", "Las acciones de Acme subieron 50 centavos el viernes",
+     "Las acciones de Acme subieron 50 centavos a 29.10 dólares el viernes"),
+])
+def test_a_figure_more_is_detail_when_a_named_measure_agrees(first, second, third):
+    """One clause states the rise and the closing price, the other only the rise: the same statement,
+    the second silent on the price (rule 2: extra detail is silence, not a difference). A third
+    with another closing price conflicts with the first, so no cluster holds both prices."""
+    more = cl("a1", first, "rise", "acme", values=(cents("50 cents", 50), usd("$28.34", 28.34)))
+    less = cl("b1", second, "rise", "acme", values=(cents("50 cents", 50),))
+    other = cl("c1", third, "rise", "acme", values=(cents("50 cents", 50), usd("$29.10", 29.10)))
+    assert not cannot_link(more, less) and cannot_link(more, other)
+    claims = {"a": [more], "b": [less], "c": [other]}
+    result = match_claims_detailed(claims, ORIGINS, entity_map(claims))
+    joined = [c for c in result.claims if len(c.articles) >= 2]
+    assert len(joined) == 1 and "b" in joined[0].articles and len(joined[0].articles) == 2
+    for claim in result.claims:
+        prices = {v.amount for m in result.members[claim.id] for v in m.values if v.kind == "money"}
+        assert len(prices) <= 1
+
+
+@pytest.mark.parametrize("with_share,without", [
+    ("Acme won 40 percent of the vote and 12 seats", "Acme won 40 percent of the vote"),
+    ("Acme obtuvo el 40 por ciento de los votos y 12 escaños", "Acme obtuvo el 40 por ciento de los votos"),
+])
+def test_a_share_in_common_does_not_make_a_figure_more_detail(with_share, without):
+    """A percent names no measure of its own ("40 percent" of what?): sharing it does not make the
+    other's count of seats detail; the two stay apart."""
+    a = cl("a1", with_share, "win", "acme", values=(Value("percent", "40 percent", 40.0, "%"),
+                                                   Value("count", "12 seats", 12.0, "seats")))
+    b = cl("b1", without, "win", "acme", values=(Value("percent", "40 percent", 40.0, "%"),))
+    assert cannot_link(a, b)

@@ -34,3 +34,23 @@ def test_a_number_before_a_verb_is_no_count_of_it(nlp, lang, body):
 def test_a_number_before_a_noun_stays_a_count(nlp, lang, body, unit):
     four = [v for v in values_of(nlp, lang, body) if v.amount == 4]
     assert four and all(v.kind == "count" and v.unit == unit for v in four)
+
+
+@pytest.mark.parametrize("lang,body,amount,unit", [
+    ("en", "Acme police detained 1,200 fellow students on Monday.", 1200, "students"),
+    ("en", "Acme dismissed nine active-duty four-star generals on Monday.", 9, "generals"),
+    ("es", "La policía de Acme detuvo a cinco presuntos delincuentes el lunes.", 5, "delincuentes"),
+    ("es", "Acme despidió a doce nuevos empleados el lunes.", 12, "empleados"),
+])
+def test_a_counted_word_that_only_modifies_a_noun_counts_that_noun(nlp, lang, body, amount, unit):
+    found = [v for v in values_of(nlp, lang, body) if v.amount == amount]
+    assert found and all(v.kind == "count" and v.unit == unit for v in found)
+
+
+@pytest.mark.parametrize("lang,body,unit", [
+    ("en", "Acme said at least 40 dead were found in the town on Monday.", "dead"),
+    ("es", "Acme dijo que al menos 40 muertos fueron hallados en el pueblo el lunes.", "muertos"),
+])
+def test_a_counted_word_of_the_glossary_stays_counted(nlp, lang, body, unit):
+    forty = [v for v in values_of(nlp, lang, body) if v.amount == 40]
+    assert forty and all(v.kind == "count" and v.unit == unit for v in forty)
