@@ -127,6 +127,7 @@ class ClaimLexicon:
     direction_words: dict[str, str] | None = None  # "up" -> rise: "shares were up 8 cents", "cerraron al alza"
     direction_verbs: frozenset[str] = frozenset()  # verbs a direction word makes a change ("be", "close", "cerrar")
     schedule_verbs: frozenset[str] = frozenset()  # "are to be deployed": the infinitive is what is scheduled
+    money_verbs: frozenset[str] = frozenset()  # "directed $5 million to": spending only with an amount of money
 
 
 @lru_cache(maxsize=8)
@@ -165,6 +166,7 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
         direction_words={str(k).casefold(): str(v) for k, v in (raw.get("direction_words") or {}).items()},
         direction_verbs=frozenset(w.casefold() for w in raw.get("direction_verbs", [])),
         schedule_verbs=frozenset(w.casefold() for w in raw.get("schedule_verbs", [])),
+        money_verbs=frozenset(w.casefold() for w in raw.get("money_verbs", [])),
     )
 
 
@@ -852,6 +854,11 @@ class _Article:
                 continue
             toks = self.clause_tokens(tok, head_ids - {raised[0].i} if raised else head_ids)
             found = self.values_in(toks)
+            if cls is not None and (raised[0] if raised else tok).lemma_.casefold() in self.lex.money_verbs \
+                    and not any(f.value.kind == "money" for f in found):
+                cls = None  # "directed a film", "destinó a un agente": no spending without an amount of money
+                if not self.every_clause and self.not_a_claim(tok, cls, opinion=raised is None):
+                    continue
             is_noun = tok.pos_ == "NOUN" and cls is not None  # an event noun (a nominal predicate is a clause)
             subj, patient = (None, self.event_patient(tok)) if is_noun else \
                 self.raised_arguments(tok, raised[0]) if raised else self.arguments(tok)
