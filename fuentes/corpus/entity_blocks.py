@@ -9,14 +9,15 @@ result as one corpus-wide run: unions never cross them, and each count a rule ta
 person carrying the surname", a translation block's size) is whole inside one.
 
 `ResolutionIndex` keeps, between runs of `fuentes analyse`, each component's result under a
-digest of its members, every name's keys, and the person-name variant pairs found so far: a run
-resolves again only the components that new or changed articles touch.
+digest of its members, every distinct local entity's names and the encoder's cosines of
+translated words: a run resolves again only the components that new or changed articles touch.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from itertools import combinations
 from typing import Any
 
 from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys, same_person_name
@@ -29,8 +30,6 @@ class ResolutionIndex:
 
     def __init__(self) -> None:
         self.names: dict[tuple, frozenset] = {}  # (kind, name, aliases) -> its folded names
-        self.compared: set[tuple[str, ...]] = set()  # person names compared with every other one present
-        self.variants: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()  # pairs of one person's names
         self.done: dict[str, tuple[list[tuple], list[tuple]]] = {}  # component digest -> entities, merges kept
         self.cosines: dict[tuple[str, str], float] = {}  # the encoder's cosine of two words (translations)
         self.changed = False
@@ -48,29 +47,34 @@ def component_digest(members: list[tuple[str, Entity]], refs: list[str], marks: 
     return digest.hexdigest()
 
 
-def variant_pairs(people: set[tuple[str, ...]], index: ResolutionIndex) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Pairs of distinct person names (two words or more) that name one person (`same_person_name`),
-    among `people`. Names compared in an earlier run are not compared again with each other."""
-    blocks: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
-    for toks in sorted(people):
-        blocks[("last", toks[-1])].append(toks)
-        blocks[("first", toks[0])].append(toks)
-    old = index.compared & people
-    found = {pair for pair in index.variants if pair[0] in people and pair[1] in people}
-    for block in blocks.values():
-        for n, a in enumerate(block):
-            for b in block[n + 1:]:
-                if (a in old and b in old) or (a, b) in found:
-                    continue
-                if same_person_name(a, b):
-                    found.add((a, b))
-    if found != index.variants or people != index.compared:
-        index.changed = True
-    index.variants, index.compared = found, set(people)
+LONGEST_ENUMERATED = 10  # names of more words are compared with the names sharing their first or last word
+
+
+def variant_pairs(people: set[tuple[str, ...]]) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Pairs (shorter, longer) of distinct person names of two words or more that name one person
+    (`same_person_name`: the shorter sits in order in the longer and shares its first or last
+    word), among `people`. Each name's shorter forms are enumerated and looked up, so the work
+    grows with the number of names, not with the square of the names sharing a first name."""
+    found: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+    long_ones = []
+    for name in people:
+        n = len(name)
+        if n > LONGEST_ENUMERATED:
+            long_ones.append(name)
+            continue
+        for k in range(2, n):
+            for picked in combinations(range(n), k):
+                short = tuple(name[i] for i in picked)
+                if (short[0] == name[0] or short[-1] == name[-1]) and short in people:
+                    found.add((short, name))
+    for name in long_ones:
+        for other in people:
+            if other != name and (other[0] == name[0] or other[-1] == name[-1]) and same_person_name(other, name):
+                found.add(tuple(sorted((other, name), key=len)))  # type: ignore[arg-type]
     return found
 
 
-def components(items: list[tuple[str, Entity]], names: list[frozenset], index: ResolutionIndex) -> list[list[int]]:
+def components(items: list[tuple[str, Entity]], names: list[frozenset]) -> list[list[int]]:
     """The items (positions in `items`) of each component of the name-key graph, in order."""
     keys: dict[Any, int] = {}
     parent = list(range(len(items)))
@@ -122,7 +126,7 @@ def components(items: list[tuple[str, Entity]], names: list[frozenset], index: R
             for alias in [e.name, *e.aliases]:
                 if looks_like_acronym(alias) and (key := ("acronym", fold(alias).replace(".", ""))) in wanted:
                     union(i, node(key))
-    for a, b in variant_pairs(people, index):
+    for a, b in variant_pairs(people):
         union(node(("name", a)), node(("name", b)))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):

@@ -217,7 +217,7 @@ def resolve_with_merges(per_article: dict[str, list[Entity]], index: ResolutionI
     placed: list[Entity] = []
     merges: list[Merge] = []
     index.resolved = 0
-    for members in components(items, names, index):
+    for members in components(items, names):
         part, part_refs = [items[i] for i in members], [refs[i] for i in members]
         digest = component_digest(part, part_refs, marks)
         found = index.done.get(digest)

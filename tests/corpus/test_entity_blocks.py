@@ -44,7 +44,7 @@ def rows(per_article, index=None, marks=None):
 def component_names(per_article):
     items = [(art, e) for art in sorted(per_article) for e in per_article[art]]
     names = [frozenset(_names(e)) for _, e in items]
-    return [sorted(items[i][1].name for i in members) for members in components(items, names, ResolutionIndex())]
+    return [sorted(items[i][1].name for i in members) for members in components(items, names)]
 
 
 def test_components_hold_what_can_bear_on_one_merge_and_nothing_more():
@@ -120,3 +120,17 @@ def test_resolution_is_the_same_under_any_hash_seed():
                            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}).stdout
             for seed in ("1", "2", "3", "4")}
     assert len(outs) == 1
+
+
+def test_variant_pairs_are_those_of_comparing_every_pair():
+    from itertools import combinations
+
+    from fuentes.corpus.entity_blocks import LONGEST_ENUMERATED, variant_pairs
+    from fuentes.extract.aliases import same_person_name
+
+    people = {("carlos", "slim"), ("carlos", "slim", "helu"), ("carlos", "slim", "domit"), ("ana", "ruiz"),
+              ("ana", "ruiz", "vega"), ("ana", "lucia", "ruiz", "vega"), ("lucia", "vega"), ("juan", "perez"),
+              ("maria", "perez"), ("juan", "carlos", "perez"), tuple(f"w{i}" for i in range(LONGEST_ENUMERATED + 2)),
+              ("w0", f"w{LONGEST_ENUMERATED + 1}")}
+    expected = {tuple(sorted((a, b), key=len)) for a, b in combinations(people, 2) if same_person_name(a, b)}
+    assert variant_pairs(people) == expected and len(expected) >= 6
