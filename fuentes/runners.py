@@ -263,7 +263,15 @@ def _limit_memory(memory_mb: int | None) -> None:
 def _serve(conn, memory_mb: int | None) -> None:
     """A worker's loop, one item at a time. ("job", id, pickled (pipeline, to_row, make_doc))
     sets it up (imports the stages, outside any item's budget) and answers ("ready", id);
-    ("item", item) answers ("done", row or Rejection, retiring); a retiring worker then exits."""
+    ("item", item) answers ("done", row or Rejection, retiring); a retiring worker then exits.
+    A worker whose parent is gone (killed, interrupted) exits quietly."""
+    try:
+        _serve_items(conn, memory_mb)
+    except (BrokenPipeError, ConnectionResetError, EOFError):
+        return  # the parent stopped listening: nothing to report to, no traceback to print
+
+
+def _serve_items(conn, memory_mb: int | None) -> None:
     global _worker
     _limit_memory(memory_mb)
     while True:

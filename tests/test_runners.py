@@ -233,3 +233,20 @@ def test_a_worker_that_dies_during_a_batch_costs_only_its_item():
 def test_with_a_budget_items_go_one_at_a_time_whatever_the_batch():
     results = [result for _, result in run(BATCHED, [raw("a"), raw("b")], batch_row, budget=30, batch=8)]
     assert [r["batch"] for r in results] == [1, 1]
+
+
+def test_a_worker_whose_parent_is_gone_exits_quietly():
+    """Regression: a worker answering a parent that was killed died with a BrokenPipeError
+    traceback on the terminal."""
+    import pickle
+    from multiprocessing import Pipe
+
+    import fuentes.runners as runners
+
+    parent, child = Pipe()
+    parent.send(("job", 7, pickle.dumps(("pipeline", "to_row", "make_doc"))))
+    parent.close()
+    try:
+        assert runners._serve(child, None) is None  # no BrokenPipeError
+    finally:
+        runners._worker = None
