@@ -52,10 +52,17 @@ def _first_word_reading(name: str) -> str | None:
     """What the first-name list says of a full name's first word ("male", "mostly_female",
     "andy", "unknown" ...); None for a single word (a surname), initials or no list."""
     words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", name) if len(w) > 1]
-    detector = _name_detector()
-    if len(words) < 2 or detector is None or not words[0][:1].isupper():
+    if len(words) < 2 or not words[0][:1].isupper():
         return None
-    return detector.get_gender(words[0])
+    return _word_reading(words[0])
+
+
+@lru_cache(maxsize=65536)
+def _word_reading(word: str) -> str | None:
+    """The first-name list's reading of one word (one lookup per distinct first word, however
+    many full names open with it), or None without the list."""
+    detector = _name_detector()
+    return detector.get_gender(word) if detector is not None else None
 
 
 def first_name_gender(name: str) -> str | None:
