@@ -128,6 +128,11 @@ class ClaimLexicon:
     direction_verbs: frozenset[str] = frozenset()  # verbs a direction word makes a change ("be", "close", "cerrar")
     schedule_verbs: frozenset[str] = frozenset()  # "are to be deployed": the infinitive is what is scheduled
     money_verbs: frozenset[str] = frozenset()  # "directed $5 million to": spending only with an amount of money
+    evaluative_words: frozenset[str] = frozenset()  # "the plan is unfair", "X es un desastre": a judgement
+    modal_words: tuple[str, ...] = ()  # "X should resign", "tenemos que actuar": no deed stated
+    second_person: frozenset[str] = frozenset()  # "you try to help": the addressee, rhetoric
+    condition_marks: frozenset[str] = frozenset()  # "if X wins", "si gana X": a case, not a fact
+    subordinators: frozenset[str] = frozenset()  # "when he was shot": a text opening with one is a fragment
 
 
 @lru_cache(maxsize=8)
@@ -167,7 +172,26 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
         direction_verbs=frozenset(w.casefold() for w in raw.get("direction_verbs", [])),
         schedule_verbs=frozenset(w.casefold() for w in raw.get("schedule_verbs", [])),
         money_verbs=frozenset(w.casefold() for w in raw.get("money_verbs", [])),
+        evaluative_words=frozenset(w.casefold() for w in raw.get("evaluative_words", [])),
+        modal_words=tuple(w.casefold() for w in raw.get("modal_words", [])),
+        second_person=frozenset(w.casefold() for w in raw.get("second_person", [])),
+        condition_marks=frozenset(w.casefold() for w in raw.get("condition_marks", [])),
+        subordinators=frozenset(w.casefold() for w in raw.get("subordinators", [])),
     )
+
+
+def word_forms(word: str) -> set[str]:
+    """A word and the lemma forms it may be an inflection of ("injustas" -> "injusto", "desastres" ->
+    "desastre"): a lexicon of lemmas read against running text in either language."""
+    w = word.casefold().replace("’", "'")
+    out = {w}
+    for end in ("es", "s"):
+        if w.endswith(end) and len(w) > len(end) + 2:
+            out.add(w[: -len(end)])
+    for f in list(out):
+        if f.endswith("a") and len(f) > 3:
+            out.add(f[:-1] + "o")
+    return out
 
 
 def _verb_classes(raw: dict[str, list[str]]) -> dict[str, frozenset[str]]:
@@ -710,6 +734,8 @@ class _Article:
             return "alleged"
         if any(f" {h} " in words or f" {h}," in words for h in lex.hedges):
             return "hedged"
+        if self.modal(tok, words):
+            return "hedged"  # "X should resign", "tenemos que actuar": an obligation or an ability, no deed
         if tok.dep_ in ("ccomp", "csubj") and tok.head.lemma_.casefold() in lex.expectation_verbs \
                 and "Sub" in tok.morph.get("Mood"):
             return "predicted"  # "se prevé que las ventas suban 12 por ciento": a forecast
@@ -720,6 +746,47 @@ class _Article:
         if self.infinitival(tok):
             return "aim"
         return "reported"
+
+    def modal(self, tok: Any, words: str | None = None) -> bool:
+        """A modal word of the language (`modal_words`: should, must, can, have to; debe, tiene que,
+        puede) before the clause's verb, or governing it ("debe renunciar")."""
+        lex = self.lex
+        if tok.dep_ == "xcomp" and tok.head.i != tok.i and tok.head.lower_ in lex.modal_words:
+            return True
+        if words is None:
+            words = " " + " ".join(t.lower_ for t in tok.subtree if t.i < tok.i and not self._subordinate(t, tok)) + " "
+        before = words.split(f" {tok.lower_} ")[0] + " "
+        return any(f" {w} " in before for w in lex.modal_words) or tok.lower_ in lex.modal_words
+
+    def evaluative(self, tok: Any) -> bool:
+        """A copular clause whose predicate judges (`evaluative_words`, or a predicate noun they
+        modify): "the plan is unfair", "X is a disaster", "Acme is a great supplier", "el plan es
+        injusto", "fue un desastre". English hangs it from the copula, UD from its predicate."""
+        words = self.lex.evaluative_words
+        if lemma_of(tok) in COPULAS:
+            preds = [c for c in tok.children if c.dep_ in ("attr", "acomp", "oprd")]
+        elif any(c.dep_ == "cop" for c in tok.children):
+            preds = [tok]
+        else:
+            return False
+
+        def judges(t: Any) -> bool:
+            return t.lemma_.casefold() in words or bool(word_forms(t.text) & words)
+        return any(judges(p) or any(c.dep_ in ("amod", "advmod") and judges(c) for c in p.children) for p in preds)
+
+    def addressed(self, tok: Any) -> bool:
+        """The clause's subject is the addressee (`second_person`: "you try to help your neighbor",
+        "usted sabe"), or a Spanish verb in the second person has no subject: rhetoric."""
+        subj = next((c for c in tok.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ), None)
+        if subj is not None:
+            return subj.lower_ in self.lex.second_person
+        finite = [tok, *(c for c in tok.children if c.dep_ in ("aux", "cop", "aux:pass"))]
+        return self.lex.language != "en" and any("2" in t.morph.get("Person") and "Fin" in t.morph.get("VerbForm")
+                                                 for t in finite)
+
+    def conditional(self, tok: Any) -> bool:
+        """A clause marked as a case ("if Trump wins", "unless X resigns", "si gana X"): no fact."""
+        return any(c.dep_ == "mark" and c.lower_ in self.lex.condition_marks for c in tok.children)
 
     @staticmethod
     def _subordinate(t: Any, head: Any) -> bool:
@@ -743,6 +810,8 @@ class _Article:
         """Opinions, fragments and non-factual moods: no claim (`opinion` False: the verb is not
         read as a view: an expectation verb whose complement the claim states)."""
         lemma = tok.lemma_.casefold()
+        if self.evaluative(tok):
+            return True  # "the plan is unfair", "X es un desastre": a judgement, no fact
         if tok.pos_ == "NOUN":
             return False
         if opinion and lemma in self.lex.opinion_verbs and cls is None:
@@ -756,6 +825,8 @@ class _Article:
         if tok.dep_ in ("acl", "amod") and ("Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN") \
                 and (cls is None or tok.head.pos_ not in ("NOUN", "PROPN")):
             return True  # "shared by the United States": a fragment (a typed one is read with its noun)
+        if tok.pos_ in ("VERB", "AUX") and (self.addressed(tok) or self.conditional(tok)):
+            return True  # "you try to help your neighbor", "if Trump wins": rhetoric or a case, no fact
         if tok.pos_ == "AUX" and cls is None:
             return not self.named_state(tok)
         return False
@@ -1131,7 +1202,7 @@ class _Article:
             return False
         roots = [t for t in span if (t.head.i == t.i or not span.start <= t.head.i < span.end)
                  and not t.is_punct and not t.is_space and t.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN")]
-        return bool(roots) and all(self._exclaimed(r, span) or self._stance(r) for r in roots)
+        return bool(roots) and all(self._exclaimed(r, span) or self._stance(r) or self._judges(r) for r in roots)
 
     @staticmethod
     def _exclaimed(root: Any, span: Any) -> bool:
@@ -1151,6 +1222,23 @@ class _Article:
             return "1" in subj.morph.get("Person") or subj.lower_ in self.lex.first_person
         return any("1" in t.morph.get("Person") for t in [root, *root.children]
                    if t.i == root.i or t.dep_ in ("aux", "cop", "aux:pass"))
+
+    def _judges(self, root: Any) -> bool:
+        """A quoted clause that tells no deed: a phrase with no clause of its own, a judgement
+        (`evaluative`), a view (`opinion_verbs`, whoever holds it: "mayors don't matter"), words to
+        the addressee, an obligation, ability or guess (`modal_words`, hedges), a forecast (future
+        words or tense, the conditional) or a case ("if ...")."""
+        lex = self.lex
+        if root.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in root.children):
+            return True  # "a higher set of expectations for how they're served": a phrase
+        if self.evaluative(root) or root.lemma_.casefold() in lex.opinion_verbs or self.addressed(root) \
+                or self.conditional(root) or self.modal(root):
+            return True
+        verbs = [root, *(c for c in root.children if c.dep_ in ("aux", "aux:pass", "auxpass", "cop"))]
+        if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in verbs):
+            return True
+        before = " " + " ".join(t.lower_ for t in root.subtree if t.i < root.i and not self._subordinate(t, root)) + " "
+        return any(f" {w} " in before + f"{root.lower_} " for w in (*lex.future_words, *lex.hedges))
 
     def unanchored(self, tok: Any, subj: Any, patient: Any, toks: list[Any], found: list[Found]) -> bool:
         """A clause that names no one and states no value: no subject or object it names, describes
@@ -1255,12 +1343,64 @@ _DATELINE = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{2,40}"
                        r"(?:,[ \w.]{1,20})?(?: ?\([\w .]{1,20}\))?|\([\w .]{1,20}\))[ ]?(?:—|–|--|-(?= )|\.-)[ ]*")
 
 
+@lru_cache(maxsize=1)
+def _atomic_words() -> dict[str, Any]:
+    """The words the atomic rule reads in a claim's text, of every language's lexicon (a record
+    does not say its language; the lists are chosen not to clash across languages)."""
+    lexes = [claim_lexicon(lang) for lang in ("en", "es")]
+    single = lambda ws: frozenset(w for w in ws if " " not in w)  # noqa: E731
+    multi = lambda ws: tuple(w for w in ws if " " in w)  # noqa: E731
+    unsure = [w for x in lexes for w in (*x.modal_words, *x.future_words, *x.hedges)]
+    return {"evaluative": frozenset().union(*(x.evaluative_words for x in lexes)),
+            "second": frozenset().union(*(x.second_person for x in lexes)),
+            "first": frozenset().union(*(x.first_person for x in lexes)),
+            "mind": frozenset().union(*(x.stance_words | x.opinion_verbs for x in lexes)),
+            "open": frozenset().union(*(x.subordinators for x in lexes)),
+            "unsure": single(unsure), "unsure_phrases": multi(unsure)}
+
+
+_TEXT_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+UNASSERTED = {"hedged", "predicted", "aim"}  # a guess, a forecast, an aim: no fact stated (yet)
+
+
+def judgement_reason(text: str, predicate: str | None, modality: str | None = None) -> str | None:
+    """Why a claim's text states no fact an analyst could check, or None: it is not asserted (a
+    hedged, predicted or aimed modality; a quote with a modal, future or hedge word: "we must act",
+    "he will win", "podría ganar"), a fragment (it opens with a subordinator and runs into no main
+    clause: "when he was shot", "cuando le dispararon"), it speaks to the addressee ("you try to
+    help your neighbor", "usted sabe"), it tells the speaker's own mind ("I think", "we're proud",
+    "creo que"), or a copula or a quote judges ("the plan is unfair", "es un desastre"). Words are
+    read lower-case only (the first word in any case), so a name ("Will", "May", "Strong") counts as none."""
+    lex = _atomic_words()
+    toks = [m.group(0) for m in _TEXT_WORD.finditer(text.strip().lstrip("\"“«'‘(-—–"))]
+    words = [w.casefold().replace("’", "'") for i, w in enumerate(toks) if i == 0 or not w[:1].isupper()]
+    if modality in UNASSERTED:
+        return "not asserted"
+    if text.rstrip(" \"”’»)").endswith("?"):
+        return "question"
+    if toks and toks[0].casefold() in lex["open"] and "," not in text:
+        return "fragment"
+    if any(w in lex["second"] for w in words):
+        return "addresses the reader"
+    for i, w in enumerate(words):
+        if w in lex["first"] and any(word_forms(x) & lex["mind"] for x in words[i + 1:i + 4]):
+            return "speaker's stance"
+    if predicate in ("be", "say") and any(word_forms(w) & lex["evaluative"] for w in words):
+        return "judgement"
+    if predicate == "say":
+        low = " " + " ".join(words) + " "
+        if any(w in lex["unsure"] for w in words) or any(f" {p} " in low for p in lex["unsure_phrases"]):
+            return "not asserted"
+    return None
+
+
 def atomic_reason(claim: Any) -> str | None:
     """Why a claim (per-article or corpus: a record or its export dict) is not one atomic factual
     statement, or None when it is: it needs a predicate, a subject or an object (who did what, or
     what was done to whom), evidence, a single sentence of at most MAX_ATOMIC_WORDS words, and no
-    dangling end ("..., and"). A quote is its speaker's statement, whole: atomic only when it is
-    one sentence."""
+    dangling end ("..., and"); and it must state a fact (`judgement_reason`: not a guess, forecast,
+    fragment, words to the reader, the speaker's mind or a judgement). A quote is its speaker's
+    statement, whole: atomic only when it is one sentence that states a fact."""
     get = claim.get if isinstance(claim, dict) else lambda k, d=None: getattr(claim, k, d)
     text = (get("text") or "").strip()
     words = text.split()
@@ -1276,7 +1416,7 @@ def atomic_reason(claim: Any) -> str | None:
         return "too long"
     if words and words[-1].strip(",;:").casefold() in _DANGLING:
         return "cut mid-sentence"
-    return None
+    return judgement_reason(text, get("predicate"), get("modality"))
 
 
 def is_hedged(text: str, languages: tuple[str, ...] = ("en", "es")) -> bool:
