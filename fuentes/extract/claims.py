@@ -131,6 +131,7 @@ class ClaimLexicon:
     evaluative_words: frozenset[str] = frozenset()  # "the plan is unfair", "X es un desastre": a judgement
     modal_words: tuple[str, ...] = ()  # "X should resign", "tenemos que actuar": no deed stated
     second_person: frozenset[str] = frozenset()  # "you try to help": the addressee, rhetoric
+    first_person_views: frozenset[str] = frozenset()  # "creo que", "opino": a view in a verb of the first person
     condition_marks: frozenset[str] = frozenset()  # "if X wins", "si gana X": a case, not a fact
     subordinators: frozenset[str] = frozenset()  # "when he was shot": a text opening with one is a fragment
 
@@ -175,6 +176,7 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
         evaluative_words=frozenset(w.casefold() for w in raw.get("evaluative_words", [])),
         modal_words=tuple(w.casefold() for w in raw.get("modal_words", [])),
         second_person=frozenset(w.casefold() for w in raw.get("second_person", [])),
+        first_person_views=frozenset(w.casefold() for w in raw.get("first_person_views", [])),
         condition_marks=frozenset(w.casefold() for w in raw.get("condition_marks", [])),
         subordinators=frozenset(w.casefold() for w in raw.get("subordinators", [])),
     )
@@ -734,7 +736,7 @@ class _Article:
             return "alleged"
         if any(f" {h} " in words or f" {h}," in words for h in lex.hedges):
             return "hedged"
-        if self.modal(tok, words):
+        if self.modal(tok):
             return "hedged"  # "X should resign", "tenemos que actuar": an obligation or an ability, no deed
         if tok.dep_ in ("ccomp", "csubj") and tok.head.lemma_.casefold() in lex.expectation_verbs \
                 and "Sub" in tok.morph.get("Mood"):
@@ -747,16 +749,18 @@ class _Article:
             return "aim"
         return "reported"
 
-    def modal(self, tok: Any, words: str | None = None) -> bool:
+    def modal(self, tok: Any) -> bool:
         """A modal word of the language (`modal_words`: should, must, can, have to; debe, tiene que,
-        puede) before the clause's verb, or governing it ("debe renunciar")."""
-        lex = self.lex
-        if tok.dep_ == "xcomp" and tok.head.i != tok.i and tok.head.lower_ in lex.modal_words:
+        puede) before the clause's verb, as the verb itself, or governing it ("debe renunciar",
+        "tenemos que luchar")."""
+        words, doc = self.lex.modal_words, tok.doc
+
+        def modal_at(t: Any) -> bool:
+            nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+            return t.lower_ in words or f"{t.lower_} {nxt}" in words
+        if tok.dep_ == "xcomp" and tok.head.i != tok.i and modal_at(tok.head):
             return True
-        if words is None:
-            words = " " + " ".join(t.lower_ for t in tok.subtree if t.i < tok.i and not self._subordinate(t, tok)) + " "
-        before = words.split(f" {tok.lower_} ")[0] + " "
-        return any(f" {w} " in before for w in lex.modal_words) or tok.lower_ in lex.modal_words
+        return any(modal_at(t) for t in tok.subtree if t.i <= tok.i and not self._subordinate(t, tok))
 
     def evaluative(self, tok: Any) -> bool:
         """A copular clause whose predicate judges (`evaluative_words`, or a predicate noun they
@@ -785,8 +789,12 @@ class _Article:
                                                  for t in finite)
 
     def conditional(self, tok: Any) -> bool:
-        """A clause marked as a case ("if Trump wins", "unless X resigns", "si gana X"): no fact."""
-        return any(c.dep_ == "mark" and c.lower_ in self.lex.condition_marks for c in tok.children)
+        """A clause marked as a case ("if Trump wins", "unless X resigns", "si gana X"), or the one
+        that follows from such a case ("If X wins, Y resigns"): no fact."""
+        marks = self.lex.condition_marks
+        return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children) or \
+            any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+                for c in tok.children)
 
     @staticmethod
     def _subordinate(t: Any, head: Any) -> bool:
@@ -1237,8 +1245,8 @@ class _Article:
         verbs = [root, *(c for c in root.children if c.dep_ in ("aux", "aux:pass", "auxpass", "cop"))]
         if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in verbs):
             return True
-        before = " " + " ".join(t.lower_ for t in root.subtree if t.i < root.i and not self._subordinate(t, root)) + " "
-        return any(f" {w} " in before + f"{root.lower_} " for w in (*lex.future_words, *lex.hedges))
+        clause = " " + " ".join(t.lower_ for t in root.subtree if not self._subordinate(t, root)) + " "
+        return any(f" {w} " in clause for w in (*lex.future_words, *lex.hedges))
 
     def unanchored(self, tok: Any, subj: Any, patient: Any, toks: list[Any], found: list[Found]) -> bool:
         """A clause that names no one and states no value: no subject or object it names, describes
@@ -1355,6 +1363,7 @@ def _atomic_words() -> dict[str, Any]:
             "second": frozenset().union(*(x.second_person for x in lexes)),
             "first": frozenset().union(*(x.first_person for x in lexes)),
             "mind": frozenset().union(*(x.stance_words | x.opinion_verbs for x in lexes)),
+            "views": frozenset().union(*(x.first_person_views for x in lexes)),
             "open": frozenset().union(*(x.subordinators for x in lexes)),
             "unsure": single(unsure), "unsure_phrases": multi(unsure)}
 
@@ -1373,7 +1382,11 @@ def judgement_reason(text: str, predicate: str | None, modality: str | None = No
     read lower-case only (the first word in any case), so a name ("Will", "May", "Strong") counts as none."""
     lex = _atomic_words()
     toks = [m.group(0) for m in _TEXT_WORD.finditer(text.strip().lstrip("\"“«'‘(-—–"))]
-    words = [w.casefold().replace("’", "'") for i, w in enumerate(toks) if i == 0 or not w[:1].isupper()]
+    words = []
+    for i, w in enumerate(toks):
+        if i == 0 or not w[:1].isupper():  # a contraction is its two words ("I'll": "i", "'ll")
+            w = w.casefold().replace("’", "'")
+            words += [w[:w.index("'")], w[w.index("'"):]] if "'" in w and not w.endswith("n't") else [w]
     if modality in UNASSERTED:
         return "not asserted"
     if text.rstrip(" \"”’»)").endswith("?"):
@@ -1382,6 +1395,8 @@ def judgement_reason(text: str, predicate: str | None, modality: str | None = No
         return "fragment"
     if any(w in lex["second"] for w in words):
         return "addresses the reader"
+    if any(w in lex["views"] for w in words):
+        return "speaker's stance"
     for i, w in enumerate(words):
         if w in lex["first"] and any(word_forms(x) & lex["mind"] for x in words[i + 1:i + 4]):
             return "speaker's stance"
