@@ -1084,7 +1084,8 @@ class _Article:
         no claim of its own (the clauses inside it are, attributed to the speaker). A quote whose
         speaker is unknown, or that only exclaims or tells its speaker's feeling (`speaks_mind`),
         stays a quote: no claim."""
-        return [self._claim(q.start, q.end, "say", q.speaker, None, self._values_between(q.start, q.end), q.speaker)
+        return [self._claim(q.start, q.end, "say", q.speaker, None, self._values_between(q.start, q.end), q.speaker,
+                            modality=self.quote_modality(q))
                 for q in self.direct if len(q.text.split()) >= MIN_WORDS and not asks(q.text)
                 and (self.every_clause or ((q.speaker or q.speaker_name) and self.states(q)
                                            and not self.speaks_mind(q)))]
@@ -1242,11 +1243,26 @@ class _Article:
         if self.evaluative(root) or root.lemma_.casefold() in lex.opinion_verbs or self.addressed(root) \
                 or self.conditional(root) or self.modal(root):
             return True
+        clause = " " + " ".join(t.lower_ for t in root.subtree if not self._subordinate(t, root)) + " "
+        return any(f" {w} " in clause for w in lex.hedges)
+
+    def forecast(self, root: Any) -> bool:
+        """A quoted clause in the future or the conditional ("the drivers would face charges",
+        "enfrentarán cargos", "people are going to talk"): a forecast, not a deed done."""
         verbs = [root, *(c for c in root.children if c.dep_ in ("aux", "aux:pass", "auxpass", "cop"))]
         if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in verbs):
             return True
         clause = " " + " ".join(t.lower_ for t in root.subtree if not self._subordinate(t, root)) + " "
-        return any(f" {w} " in clause for w in (*lex.future_words, *lex.hedges))
+        return any(f" {w} " in clause for w in self.lex.future_words)
+
+    def quote_modality(self, q: Quote) -> str:
+        """"predicted" when every clause of its own the quote states is a forecast, else "reported"."""
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            return "reported"
+        roots = [t for t in span if (t.head.i == t.i or not span.start <= t.head.i < span.end)
+                 and t.pos_ in ("VERB", "AUX") and not self._stance(t) and not self._judges(t)]
+        return "predicted" if roots and all(self.forecast(r) for r in roots) else "reported"
 
     def unanchored(self, tok: Any, subj: Any, patient: Any, toks: list[Any], found: list[Found]) -> bool:
         """A clause that names no one and states no value: no subject or object it names, describes

@@ -62,14 +62,10 @@ def test_rhetoric_conditions_and_obligations_are_no_fact(nlp, lang, body):
      "The plan is a disgrace and the mayor is a joke,"),
     ("en", "\u201cYou have to fight for your neighbors every day,\u201d said Ana Berg.",
      "You have to fight for your neighbors every day,"),
-    ("en", "\u201cPeople are going to talk about this for weeks,\u201d said Ana Berg.",
-     "People are going to talk about this for weeks,"),
     ("es", "\u00abEl plan es una vergüenza y el alcalde es un payaso ridículo\u00bb, dijo Ana Berg.",
      "El plan es una vergüenza y el alcalde es un payaso ridículo"),
     ("es", "\u00abTenemos que luchar por nuestros vecinos todos los días\u00bb, dijo Ana Berg.",
      "Tenemos que luchar por nuestros vecinos todos los días"),
-    ("es", "\u00abLa gente va a hablar de esto durante semanas\u00bb, dijo Ana Berg.",
-     "La gente va a hablar de esto durante semanas"),
 ])
 def test_a_quote_of_opinions_only_is_no_claim(nlp, lang, body, inner):
     assert not [c for c in _claims(nlp, lang, body, inner) if c.predicate == "say"]
@@ -83,6 +79,22 @@ def test_a_quote_of_opinions_only_is_no_claim(nlp, lang, body, inner):
 ])
 def test_a_quote_of_a_deed_stays_a_claim(nlp, lang, body, inner):
     assert [c.predicate for c in _claims(nlp, lang, body, inner) if c.predicate == "say"] == ["say"]
+
+
+@pytest.mark.parametrize("lang,body,inner", [
+    ("en", "\u201cPeople are going to talk about this for weeks,\u201d said Ana Berg.",
+     "People are going to talk about this for weeks,"),
+    ("en", "\u201cThe drivers will face charges in Texas,\u201d said Ana Berg.", "The drivers will face charges in Texas,"),
+    ("es", "\u00abLa gente va a hablar de esto durante semanas\u00bb, dijo Ana Berg.",
+     "La gente va a hablar de esto durante semanas"),
+    ("es", "\u00abLos conductores enfrentarán cargos en Sonora\u00bb, dijo Ana Berg.",
+     "Los conductores enfrentarán cargos en Sonora"),
+])
+def test_a_quoted_forecast_is_a_predicted_claim(nlp, lang, body, inner):
+    said = [c for c in _claims(nlp, lang, body, inner) if c.predicate == "say"]
+    assert [c.modality for c in said] == ["predicted"]
+    assert atomic_reason({"text": said[0].text, "predicate": "say", "speaker": "e2", "modality": "predicted",
+                          "evidence": [{"article": "a1"}]}) == "not asserted"
 
 
 OK = {"predicate": "kill", "subject": "e1", "evidence": [{"article": "a"}]}
