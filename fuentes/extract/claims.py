@@ -25,7 +25,10 @@ governed by an attempt verb ("tried to catch X") gets the predicate "attempt:<cl
 states an aim, not a fact. Clauses inside reported speech carry the reporter as `speaker`.
 Values (fuentes.extract.values) are found once per body and handed to the clause they fall in.
 No claim: a question or an exclamation; a quote that only tells its speaker's feeling or stance ("Yes, I
-support X", `stance_words`) or whose speaker is unknown (it stays a quote); a listing or credits line
+support X", `stance_words`), only judges, speaks to the addressee, states obligations or guesses (`_judges`),
+or whose speaker is unknown (it stays a quote); a copula that judges (`evaluative_words`: "the plan is
+unfair"); a clause of the addressee (`second_person`), a conditional clause and its consequence
+(`condition_marks`); an untyped clause with a modal word (`modal_words`); a listing or credits line
 ("Director: X"); a clause that names no one and states no value (a fragment, an unresolved pronoun).
 """
 
@@ -52,7 +55,7 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.pipeline import Stage, register
 from fuentes.nlp.text import doc_text
 
-VERSION = "13"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
+VERSION = "14"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
 # subjectless non-finite fragment makes a claim of the clause it hangs from; 6: an unnamed body
 # named by a description ("the task force", "la embajada estadounidense") is a subject or object;
@@ -79,6 +82,9 @@ VERSION = "13"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # 13: a copular main clause in the outlet's voice with a named subject is a claim ("Singapore is the 12th-largest
 # trading partner", "Guzmán es el líder del cártel"; not a conditional or future copula); a counted word that
 # only modifies the noun after it counts that noun ("1,200 fellow students", "cinco presuntos delincuentes")
+# 14: a copula that judges ("the plan is unfair", "X es un desastre"), a clause of the addressee ("you try to
+# help"), a conditional clause and its consequence, an untyped modal clause ("should resign", "tiene que") and a
+# quote of such clauses only are no claims; a modal clause is hedged; a quote of forecasts only is predicted
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
