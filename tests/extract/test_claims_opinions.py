@@ -48,6 +48,7 @@ def test_a_copula_that_tells_stays_a_claim(nlp, lang, body):
     ("en", "You never know what Acme will do next in the valley."),
     ("en", "If Acme wins the tender, Rafael Quintero resigns from the board."),
     ("en", "Rafael Quintero should resign from the board of Acme."),
+    ("en", "Rafael Quintero views Acme as a rival of the town."),
     ("es", "Usted nunca sabe qué hará Acme en el valle."),
     ("es", "Si Acme gana la licitación, Rafael Quintero renuncia a la junta."),
     ("es", "Rafael Quintero debería renunciar a la junta de Acme."),
@@ -66,6 +67,8 @@ def test_rhetoric_conditions_and_obligations_are_no_fact(nlp, lang, body):
      "El plan es una vergüenza y el alcalde es un payaso ridículo"),
     ("es", "\u00abTenemos que luchar por nuestros vecinos todos los días\u00bb, dijo Ana Berg.",
      "Tenemos que luchar por nuestros vecinos todos los días"),
+    ("en", "\u201cThe town deserves a better mayor,\u201d said Ana Berg.", "The town deserves a better mayor,"),
+    ("es", "\u00abEl pueblo merece un alcalde mejor\u00bb, dijo Ana Berg.", "El pueblo merece un alcalde mejor"),
 ])
 def test_a_quote_of_opinions_only_is_no_claim(nlp, lang, body, inner):
     assert not [c for c in _claims(nlp, lang, body, inner) if c.predicate == "say"]
@@ -89,6 +92,7 @@ def test_a_quote_of_a_deed_stays_a_claim(nlp, lang, body, inner):
      "La gente va a hablar de esto durante semanas"),
     ("es", "\u00abLos conductores enfrentarán cargos en Sonora\u00bb, dijo Ana Berg.",
      "Los conductores enfrentarán cargos en Sonora"),
+    ("es", "\u00abVamos a ganar la votación en el puerto\u00bb, dijo Ana Berg.", "Vamos a ganar la votación en el puerto"),
 ])
 def test_a_quoted_forecast_is_a_predicted_claim(nlp, lang, body, inner):
     said = [c for c in _claims(nlp, lang, body, inner) if c.predicate == "say"]
@@ -120,6 +124,10 @@ OK = {"predicate": "kill", "subject": "e1", "evidence": [{"article": "a"}]}
     ("I completely disagree with the assertion", "say", "reported", "speaker's stance"),
     ("Acme wasn't happy about the criticism", "be", "denied", "judgement"),
     ("Creo que el alcalde mintió sobre el presupuesto", "say", "reported", "speaker's stance"),
+    ("My biggest concern is the budget of the port", "say", "reported", "speaker's stance"),
+    ("Nuestra prioridad es el presupuesto del puerto", "say", "reported", "speaker's stance"),
+    ("The towns were horribly abused by the program", "say", "reported", "judgement"),
+    ("La reforma no resultó fácil para el Gobierno", "say", "reported", "judgement"),
     ("Did the army know?", "know", "reported", "question"),
 ])
 def test_the_atomic_rule_asks_for_a_stated_fact(text, predicate, modality, why):
