@@ -1217,7 +1217,31 @@ class _Article:
             return False
         roots = [t for t in span if (t.head.i == t.i or not span.start <= t.head.i < span.end)
                  and not t.is_punct and not t.is_space and t.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN")]
+        roots += self._own_clauses(span, roots)
         return bool(roots) and all(self._exclaimed(r, span) or self._stance(r) or self._judges(r) for r in roots)
+
+    @staticmethod
+    def _own_clauses(span: Any, roots: list[Any]) -> list[Any]:
+        """The finite clauses with a subject of their own joined to a quote's roots or to a clause of
+        them ("... is usually worse, because his lieutenants start fighting over the routes", "...
+        and the mayor is a joke"): each a statement of the speaker's. (A verb's complement, "I
+        think the mayor lied", is the content of the view it is governed by, no statement of its own.)"""
+        out, seen = [], {r.i for r in roots}
+        todo = list(roots)
+        while todo:
+            head = todo.pop()
+            for c in head.children:
+                if c.i in seen or not span.start <= c.i < span.end or c.dep_ not in ("conj", "advcl", "parataxis") \
+                        or c.pos_ not in ("VERB", "AUX") and not any(g.dep_ == "cop" for g in c.children):
+                    continue
+                verbs = [c, *(g for g in c.children if g.dep_ in ("aux", "cop", "aux:pass", "auxpass"))]
+                if not any(g.dep_ in SUBJ or g.dep_ in PASS_SUBJ for g in c.children) \
+                        or not any("Fin" in v.morph.get("VerbForm") or v.tag_ == "MD" for v in verbs):
+                    continue
+                seen.add(c.i)
+                out.append(c)
+                todo.append(c)
+        return out
 
     @staticmethod
     def _exclaimed(root: Any, span: Any) -> bool:
@@ -1267,8 +1291,9 @@ class _Article:
         if span is None:
             return "reported"
         roots = [t for t in span if (t.head.i == t.i or not span.start <= t.head.i < span.end)
-                 and t.pos_ in ("VERB", "AUX") and not self._stance(t) and not self._judges(t)]
-        return "predicted" if roots and all(self.forecast(r) for r in roots) else "reported"
+                 and t.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN")]
+        stated = [r for r in roots + self._own_clauses(span, roots) if not self._stance(r) and not self._judges(r)]
+        return "predicted" if stated and all(self.forecast(r) for r in stated) else "reported"
 
     def unanchored(self, tok: Any, subj: Any, patient: Any, toks: list[Any], found: list[Found]) -> bool:
         """A clause that names no one and states no value: no subject or object it names, describes

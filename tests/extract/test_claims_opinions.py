@@ -79,6 +79,11 @@ def test_a_quote_of_opinions_only_is_no_claim(nlp, lang, body, inner):
      "The police arrested four men at the warehouse on Monday,"),
     ("es", "\u00abLa policía detuvo a cuatro hombres en el almacén el lunes\u00bb, dijo Ana Berg.",
      "La policía detuvo a cuatro hombres en el almacén el lunes"),
+    # a judgement with a stated reason: the reason is a statement of the speaker's
+    ("en", "\u201cThe port is worse now, because the gangs fight over the routes every night,\u201d said Ana Berg.",
+     "The port is worse now, because the gangs fight over the routes every night,"),
+    ("es", "\u00abEl puerto está peor, porque las bandas pelean por las rutas cada noche\u00bb, dijo Ana Berg.",
+     "El puerto está peor, porque las bandas pelean por las rutas cada noche"),
 ])
 def test_a_quote_of_a_deed_stays_a_claim(nlp, lang, body, inner):
     assert [c.predicate for c in _claims(nlp, lang, body, inner) if c.predicate == "say"] == ["say"]
