@@ -138,6 +138,7 @@ class ClaimLexicon:
     modal_words: tuple[str, ...] = ()  # "X should resign", "tenemos que actuar": no deed stated
     second_person: frozenset[str] = frozenset()  # "you try to help": the addressee, rhetoric
     first_person_views: frozenset[str] = frozenset()  # "creo que", "opino": a view in a verb of the first person
+    view_verbs: frozenset[str] = frozenset()  # "saw Burma as a country under pressure": a view with "as" / "como"
     condition_marks: frozenset[str] = frozenset()  # "if X wins", "si gana X": a case, not a fact
     subordinators: frozenset[str] = frozenset()  # "when he was shot": a text opening with one is a fragment
 
@@ -183,6 +184,7 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
         modal_words=tuple(w.casefold() for w in raw.get("modal_words", [])),
         second_person=frozenset(w.casefold() for w in raw.get("second_person", [])),
         first_person_views=frozenset(w.casefold() for w in raw.get("first_person_views", [])),
+        view_verbs=frozenset(w.casefold() for w in raw.get("view_verbs", [])),
         condition_marks=frozenset(w.casefold() for w in raw.get("condition_marks", [])),
         subordinators=frozenset(w.casefold() for w in raw.get("subordinators", [])),
     )
@@ -828,7 +830,7 @@ class _Article:
             return True  # "the plan is unfair", "X es un desastre": a judgement, no fact
         if tok.pos_ == "NOUN":
             return False
-        if opinion and lemma in self.lex.opinion_verbs and cls is None:
+        if opinion and (lemma in self.lex.opinion_verbs or self.views_as(tok)) and cls is None:
             return True
         gov = tok.head if tok.dep_ in ("ccomp", "xcomp", "advcl") else None
         if opinion and gov is not None and gov is not tok and gov.lemma_.casefold() in self.lex.opinion_verbs \
@@ -1271,10 +1273,17 @@ class _Article:
         if root.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in root.children):
             return True  # "a higher set of expectations for how they're served": a phrase
         if self.evaluative(root) or root.lemma_.casefold() in lex.opinion_verbs or self.addressed(root) \
-                or self.conditional(root) or self.modal(root):
+                or self.conditional(root) or self.modal(root) or self.views_as(root):
             return True
         clause = " " + " ".join(t.lower_ for t in root.subtree if not self._subordinate(t, root)) + " "
         return any(f" {w} " in clause for w in lex.hedges)
+
+    def views_as(self, verb: Any) -> bool:
+        """A verb of `view_verbs` taking something as a quality ("saw Burma as a country reeling under
+        pressure", "ve a la empresa como un rival"): the holder's view of it, no fact."""
+        return lemma_of(verb) in self.lex.view_verbs and any(
+            t.lower_ in ("as", "como") and t.head.i in (verb.i, *(c.i for c in verb.children)) for t in verb.subtree
+            if t.i > verb.i)
 
     def forecast(self, root: Any) -> bool:
         """A quoted clause in the future or the conditional ("the drivers would face charges",

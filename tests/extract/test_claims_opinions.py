@@ -68,6 +68,10 @@ def test_rhetoric_conditions_and_obligations_are_no_fact(nlp, lang, body):
     ("es", "\u00abTenemos que luchar por nuestros vecinos todos los días\u00bb, dijo Ana Berg.",
      "Tenemos que luchar por nuestros vecinos todos los días"),
     ("en", "\u201cThe town deserves a better mayor,\u201d said Ana Berg.", "The town deserves a better mayor,"),
+    ("en", "\u201cThe council saw the port as a place of crime and smuggling,\u201d said Ana Berg.",
+     "The council saw the port as a place of crime and smuggling,"),
+    ("es", "\u00abEl consejo veía el puerto como un lugar de crimen y contrabando\u00bb, dijo Ana Berg.",
+     "El consejo veía el puerto como un lugar de crimen y contrabando"),
     ("es", "\u00abEl pueblo merece un alcalde mejor\u00bb, dijo Ana Berg.", "El pueblo merece un alcalde mejor"),
 ])
 def test_a_quote_of_opinions_only_is_no_claim(nlp, lang, body, inner):
@@ -115,6 +119,8 @@ OK = {"predicate": "kill", "subject": "e1", "evidence": [{"article": "a"}]}
     ("Soldiers will kill Quintero", "kill", "predicted", "not asserted"),
     ("when he was shot", "attack", "reported", "fragment"),
     ("cuando le dispararon", "attack", "reported", "fragment"),
+    ("how Acme has escaped charges for its fraud thus far", "escape", "reported", "fragment"),
+    ("cómo Acme ha escapado de los cargos hasta ahora", "escape", "reported", "fragment"),
     ("When the army arrived, soldiers killed Quintero", "kill", "reported", None),
     ("you talk about the issues in front of you", "talk", "reported", "addresses the reader"),
     ("usted sabe lo que pasó en el valle", "saber", "reported", "addresses the reader"),
