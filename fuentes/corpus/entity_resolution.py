@@ -516,6 +516,8 @@ def canonical_name(names: list[str], kind: str) -> str:
     one most members use, then the longest (in words, then letters); for groups and places a
     spelled-out name before an acronym, then the one most members use ("Airbus", not the
     "Airbus A330-200" one article joined to it), then the longest."""
+    if len(names) == 1 or len(set(names)) == 1:  # one name to choose from
+        return names[0]
     counts = Counter(fold(n) for n in names)
     if kind != "person":
         parts = _name_parts(names, kind)

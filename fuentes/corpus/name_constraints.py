@@ -230,6 +230,11 @@ def canonical_words(tokens: tuple[str, ...]) -> list[str]:
     language stands for its exonym key ("Nueva York", "New York" -> one word; "EE. UU.",
     "Estados Unidos" -> one word), Spanish generic words are put in English
     (data/name_words.yaml); glue words and legal forms are left out."""
+    return list(_canonical_words(tokens))
+
+
+@lru_cache(maxsize=65536)
+def _canonical_words(tokens: tuple[str, ...]) -> tuple[str, ...]:  # one reading per distinct name
     words = _name_words()
     out: list[str] = []
     i = 0
@@ -244,7 +249,7 @@ def canonical_words(tokens: tuple[str, ...]) -> list[str]:
             if tokens[i] not in _ORG_GLUE and tokens[i] not in LEGAL_FORMS:
                 out.append(words.get(tokens[i], tokens[i]))
             i += 1
-    return out
+    return tuple(out)
 
 
 def translated_bag(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -270,16 +275,21 @@ def translation_keys(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
     Federal de Electricidad" / "Federal Electricity Commission" share the key of "commission
     federal"): the pairs the multilingual encoder is asked about. Names of one word, or whose
     words are all generic, have none."""
-    bag = sorted(set(canonical_words(tokens)))
+    return set(_translation_keys(tokens))
+
+
+@lru_cache(maxsize=65536)
+def _translation_keys(tokens: tuple[str, ...]) -> frozenset[tuple[str, ...]]:  # one reading per distinct name
+    bag = sorted(set(_canonical_words(tokens)))
     words = _name_words()
     generic = set(words.values()) | set(words)
     if len(bag) < 2 or all(w in generic for w in bag):
-        return set()
+        return frozenset()
     # the words left must still name something: two words, or one that is not generic (a key of
     # one generic word, "party", would bring every party of the corpus together)
-    return {(TRANSLATION_MARK, *rest) for k, w in enumerate(bag)
-            if w not in generic and len(w) >= 4 and w.isalpha()
-            if len(rest := bag[:k] + bag[k + 1:]) >= 2 or rest[0] not in generic}
+    return frozenset((TRANSLATION_MARK, *rest) for k, w in enumerate(bag)
+                     if w not in generic and len(w) >= 4 and w.isalpha()
+                     if len(rest := bag[:k] + bag[k + 1:]) >= 2 or rest[0] not in generic)
 
 
 def org_words(tokens: tuple[str, ...]) -> frozenset[str]:
