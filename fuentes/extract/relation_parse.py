@@ -283,13 +283,19 @@ def _caps(tok: Any) -> bool:
     return tok.is_alpha and len(tok) >= 3 and tok.text.isupper()
 
 
+def _spaced_dash(tok: Any) -> bool:
+    """A hyphen written with a space on each side: a dash ("governor since Reconstruction - the
+    delegation"), unlike the hyphen of a compound ("Miami-based")."""
+    return tok.text == "-" and bool(tok.whitespace_) and (tok.i == 0 or bool(tok.doc[tok.i - 1].whitespace_))
+
+
 def _breaks(doc: Any, a: int) -> bool:
     """Whether a phrase ends between tokens `a` and `a + 1`: a line break, a run of spaces,
-    break punctuation, or a dateline in capitals ("... JB Pritzker SPRINGFIELD, ILLINOIS")."""
+    break punctuation (a spaced hyphen included), or a dateline in capitals ("... JB Pritzker SPRINGFIELD, ILLINOIS")."""
     left, right = doc[a], doc[a + 1]
     if left.is_space or right.is_space or "\n" in left.whitespace_:
         return True
-    if left.text in _BREAKS or right.text in _BREAKS:
+    if left.text in _BREAKS or right.text in _BREAKS or _spaced_dash(left) or _spaced_dash(right):
         return True
     if _caps(right) and not _caps(left):
         after = [t for t in doc[a + 2: a + 5] if not t.is_punct]

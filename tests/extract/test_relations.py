@@ -415,3 +415,16 @@ def test_times_passives_named_antecedents_and_plain_posts_keep_their_relation(nl
 ])
 def test_a_possessive_relative_belongs_to_the_person_named_before_who_shares_the_surname(nlp, lang, body, names, expected):
     assert {g[:3] for g in run(nlp, lang, body, names) if g[1] == "family_of"} == expected
+
+
+@pytest.mark.parametrize("lang, body, post", [
+    ("en", "The board praised Rosa Ibarra, the state's first woman governor since Reconstruction - Ohio's "
+           "congressional delegation, in May.", "state's first woman governor since Reconstruction"),
+    ("es", "Rosa Ibarra, primera gobernadora del estado desde la Reforma - la delegación de Ohio - habló el lunes.",
+     "primera gobernadora del estado desde la Reforma"),
+])
+def test_a_post_ends_at_a_hyphen_written_as_a_dash(nlp, lang, body, post):
+    # Regression: "first black governor since Reconstruction - Virginia's congressional delegation"
+    # was one post; a hyphen with a space on each side is a dash, unlike the hyphen of "Miami-based".
+    got = _positions(run(nlp, lang, body, {"Rosa Ibarra": ("e1", "person")}))
+    assert got.get("e1") == {post}, got
