@@ -4,7 +4,8 @@ Every rule of `entity_resolution` joins, refuses or weighs two local entities on
 share a name key: the same name (any kind: a full name, a one-word name, an exonym, outlet or
 translation key), the same raw name and kind (one content id), person names that are variants
 of each other ("Carlos Slim" / "Carlos Slim Helú"), a one-word name and a person's surname or
-an organisation's acronym. The components of that graph are resolved apart with the same
+an organisation's acronym, a title before a surname alone and the same title before a full name
+of that surname ("President Clinton" / "President Bill Clinton"). The components of that graph are resolved apart with the same
 result as one corpus-wide run: unions never cross them, and each count a rule takes ("the one
 person carrying the surname", a translation block's size) is whole inside one.
 
@@ -21,7 +22,7 @@ from itertools import combinations
 from typing import Any
 
 from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys, same_person_name
-from fuentes.corpus.name_constraints import outlet_key
+from fuentes.corpus.name_constraints import outlet_key, titled_forms
 from fuentes.model import Entity
 
 
@@ -97,13 +98,23 @@ def components(items: list[tuple[str, Entity]], names: list[frozenset]) -> list[
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    # one-word names wanting an owner: a person's surname or an organisation's acronym
+    # one-word names wanting an owner: a person's surname or an organisation's acronym; and a
+    # person's title before a surname alone ("President Clinton"), which the people carrying that
+    # title before their full name decide (`entity_resolution._foreign_titles`)
     wanted: set[Any] = set()
+    titled: list[list[tuple[str, tuple[str, ...]]]] = [[] for _ in items]
     for i, (_, e) in enumerate(items):
         if e.kind != "place" and not any(len(t) >= 2 for t in names[i]):
             for toks in names[i]:
                 wanted.add(("word", toks))
                 wanted.add(("acronym", fold(toks[0]).replace(".", "")))
+        if e.kind == "person":
+            for form in dict.fromkeys([e.name, *e.aliases]):
+                if (found := titled_forms(form)) is not None:
+                    titles, rest = found
+                    titled[i].extend((title, rest) for title in titles)
+                    if len(rest) == 1:
+                        wanted.update(("titled", title, rest[0]) for title in titles)
     people: set[tuple[str, ...]] = set()
     for i, (_, e) in enumerate(items):
         union(i, node(("raw", e.kind, e.name)))  # one content id
@@ -122,6 +133,9 @@ def components(items: list[tuple[str, Entity]], names: list[frozenset]) -> list[
                     for key in person_keys(toks)[0]:
                         if len(key) == 1 and ("word", key) in wanted:
                             union(i, node(("word", key)))
+            for title, rest in titled[i]:
+                if ("titled", title, rest[-1]) in wanted:
+                    union(i, node(("titled", title, rest[-1])))
         elif e.kind == "organization" and len(name_tokens(e.name)) >= 2:
             for alias in [e.name, *e.aliases]:
                 if looks_like_acronym(alias) and (key := ("acronym", fold(alias).replace(".", ""))) in wanted:

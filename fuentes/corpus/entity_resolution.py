@@ -43,11 +43,11 @@ from dataclasses import dataclass
 from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys, same_person_name
 from fuentes.extract.speakers import given_name_first
 from fuentes.corpus.entity_blocks import ResolutionIndex, component_digest, components
-from fuentes.corpus.name_constraints import (LEADING_ARTICLES, TRANSLATION_MARK, Profile, canonical_words,
+from fuentes.corpus.name_constraints import (COURTESY_TITLES, LEADING_ARTICLES, TRANSLATION_MARK, Profile, canonical_words,
                                              consistent_names, entity_gender, exonym_key, generic_name_words,
                                              honorific_gender, listed_name, looks_like_organisation, org_core,
                                              org_words, orgs_conflict, outlet_key, outlet_name, people_conflict,
-                                             person_name, translated_bag, translation_keys)
+                                             person_name, titled_forms, translated_bag, translation_keys)
 from fuentes.ids import content_id
 from fuentes.model import Entity
 from fuentes.unionfind import UnionFind
@@ -271,9 +271,11 @@ def _resolve_component(items: list[tuple[str, Entity]], refs: list[str], names: 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[uf.find(i)].append(i)
+    foreign = _foreign_titles(items, groups)
     entities, id_of, used = [], {}, set()
-    for members in sorted(groups.values(), key=lambda m: refs[m[0]]):
-        ent = combine_entities([items[i] for i in members], [refs[i] for i in members], used)
+    for root, members in sorted(groups.items(), key=lambda g: refs[g[1][0]]):
+        ent = combine_entities([items[i] for i in members], [refs[i] for i in members], used,
+                               foreign.get(root, frozenset()))
         entities.append(ent)
         for i in members:
             id_of[i] = ent.id
@@ -567,8 +569,45 @@ def _surnames(names: list[str]) -> frozenset[str]:
     return frozenset(t for t, n in later.items() if n > first[t])
 
 
-def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: set[str]) -> Entity:
-    """One corpus entity from the local entities of one group (refs "article#key"); `used`: ids taken."""
+def _foreign_titles(items, groups: dict[int, list[int]]) -> dict[int, frozenset[str]]:
+    """Per group of people known by a full name: the office titles it is called by before its
+    surname alone ("President Clinton") that another group carries before its own full name of
+    that surname ("President Bill Clinton") and it never does. An article about one Clinton that
+    mentions the other by title alone links the title to the wrong one; the title is the other's.
+    Courtesy words ("Mr.", "Sra.") name no office and stay."""
+    owners: dict[tuple[str, str], set[int]] = defaultdict(set)
+    short: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    named: set[int] = set()  # groups with a full name of their own
+    for root, members in groups.items():
+        for i in members:
+            e = items[i][1]
+            if e.kind != "person":
+                continue
+            if len(person_name(name_tokens(e.name))) >= 2:
+                named.add(root)
+            for form in dict.fromkeys([e.name, *e.aliases]):
+                if (found := titled_forms(form)) is not None:
+                    titles, rest = found
+                    for title in titles:
+                        if title in COURTESY_TITLES:
+                            continue
+                        (owners[(title, rest[-1])].add(root) if len(rest) >= 2 else short[root].add((title, rest[0])))
+    out: dict[int, frozenset[str]] = {}
+    for root, pairs in short.items():
+        if root not in named:  # a group known by its surname alone: the title tells who it may be, keep it
+            continue
+        theirs = frozenset(title for title, surname in pairs
+                           if owners.get((title, surname)) and root not in owners[(title, surname)])
+        if theirs:
+            out[root] = theirs
+    return out
+
+
+def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: set[str],
+                     foreign: frozenset[str] = frozenset()) -> Entity:
+    """One corpus entity from the local entities of one group (refs "article#key"); `used`: ids
+    taken; `foreign`: titles that belong to another person of the surname (`_foreign_titles`): an
+    alias of such a title before the surname alone, and a role of those titles only, are left out."""
     ents = [e for _, e in members]
     kinds = Counter(e.kind for e in ents)
     # a person when a third of the members say so (a surname alone is often tagged otherwise),
@@ -616,10 +655,15 @@ def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: s
             judged.add(alias)
             if _disagrees(alias, own, kind) or (gender and honorific_gender(alias) not in (None, gender)):
                 continue  # a name another person or organisation carries, chained in by one article
+            if foreign and (found := titled_forms(alias)) is not None and len(found[1]) == 1 \
+                    and not foreign.isdisjoint(found[0]):
+                continue  # another person's title before the surname ("President Clinton" on Hillary Clinton)
             if fold(alias) not in seen:
                 seen.add(fold(alias))
                 merged.aliases.append(alias)
         for r in e.roles:
+            if foreign and set(fold(r).replace(".", "").split()) <= foreign:
+                continue  # that other person's title
             if r not in roles:
                 roles.add(r)
                 merged.roles.append(r)

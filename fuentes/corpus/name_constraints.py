@@ -27,7 +27,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-from fuentes.extract.names import fold, lexicon
+from fuentes.extract.names import fold, lexicon, name_tokens
 from fuentes.nlp.data_files import load_yaml
 
 # words that carry no identity in an organisation's name ("the", "de", "of"...)
@@ -70,6 +70,18 @@ def organisation_words() -> frozenset[str]:
 
 def looks_like_organisation(tokens: tuple[str, ...]) -> bool:
     return any(t in organisation_words() for t in tokens)
+
+
+def titled_forms(name: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """A person's name written after titles: (its title words, the name after them), or None
+    ("Former President Bill Clinton" -> (("former", "president"), ("bill", "clinton"));
+    "President Clinton" -> (("president",), ("clinton",)))."""
+    tokens = name_tokens(name)
+    titles = _title_words()
+    i = 0
+    while i < len(tokens) - 1 and tokens[i].rstrip(".") in titles:
+        i += 1
+    return (tuple(t.rstrip(".") for t in tokens[:i]), tokens[i:]) if i else None
 
 
 def person_name(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -340,6 +352,10 @@ def orgs_conflict(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 _HONORIFICS = {"mr": "m", "senor": "m", "sr": "m", "don": "m", "mrs": "f", "ms": "f", "miss": "f", "senora": "f",
                "sra": "f", "srta": "f", "senorita": "f", "dona": "f"}
+
+
+# courtesy words that name no office: anyone of a gender may carry them ("Mr. Bush" is either Bush)
+COURTESY_TITLES = frozenset(_HONORIFICS) | {"dr", "lic", "ing", "prof"}
 
 
 def name_gender(name: str, surnames: frozenset[str] = frozenset()) -> str | None:

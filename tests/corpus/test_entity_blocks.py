@@ -134,3 +134,10 @@ def test_variant_pairs_are_those_of_comparing_every_pair():
               ("w0", f"w{LONGEST_ENUMERATED + 1}")}
     expected = {tuple(sorted((a, b), key=len)) for a, b in combinations(people, 2) if same_person_name(a, b)}
     assert variant_pairs(people) == expected and len(expected) >= 6
+
+
+def test_a_title_before_a_surname_alone_meets_the_people_holding_that_title_in_full():
+    per = {"a": [ent("e1", "Bill Clinton", aliases=["President Bill Clinton"])],
+           "b": [ent("e1", "Hillary Clinton", aliases=["President Clinton"], article="b")],
+           "c": [ent("e1", "Chelsea Clinton", article="c")]}
+    assert component_names(per) == [["Bill Clinton", "Hillary Clinton"], ["Chelsea Clinton"]]

@@ -378,3 +378,20 @@ def test_a_city_and_the_state_it_is_named_after_stay_apart_in_both_languages():
            "c": [ent("e1", "Nueva York", "place", article="c")], "d": [ent("e1", "NYC", "place", article="d")]}
     groups = sorted(sorted(e.merged_from) for e in resolve_entities(per))
     assert groups == [["a#e1", "d#e1"], ["b#e1", "c#e1"]]
+
+
+def test_a_title_before_a_surname_alone_goes_to_the_person_who_holds_it_in_full():
+    # Regression: an article about Hillary Clinton mentioning "President Clinton" (Bill) linked the
+    # title to her; the corpus named her "President Clinton" and gave her the role.
+    per = {"a": [ent("e1", "Bill Clinton", aliases=["President Bill Clinton"], roles=["President"])],
+           "b": [ent("e1", "Hillary Clinton", aliases=["President Clinton", "Secretary Clinton"],
+                     roles=["President", "Secretary"], article="b")],
+           "c": [ent("e1", "Secretary of State Hillary Clinton", aliases=["Hillary Clinton"], article="c")],
+           "d": [ent("e1", "Clinton", article="d")],
+           "e": [ent("e1", "Andrés López", aliases=["Presidente Andrés López"], article="e"),
+                 ent("e2", "Beatriz López", aliases=["Presidente López"], roles=["presidente"], article="e")]}
+    found = {e.name: e for e in resolve_entities(per)}
+    hillary, bill, beatriz = found["Hillary Clinton"], found["Bill Clinton"], found["Beatriz López"]
+    assert "President Clinton" not in hillary.aliases and "Secretary Clinton" in hillary.aliases
+    assert "President" not in hillary.roles and "Secretary" in hillary.roles and "President" in bill.roles
+    assert "Presidente López" not in beatriz.aliases and "presidente" not in beatriz.roles
