@@ -173,11 +173,13 @@ class EntityResolution(CorpusStage):
     ids carried over from the last run; local entities and quote speakers linked to them."""
 
     name = "entity_resolution"
-    version = "5"  # 2: one-word heads never name an entity, role references never aliases, abbreviation keys;
+    version = "6"  # 2: one-word heads never name an entity, role references never aliases, abbreviation keys;
     # 3: one group labelled differently across articles joins, camel-case names, organisation names compared in one language;
     # 4: a full name opening with no known given name is a person only on more than half of the votes
     # 5: on a tied kind vote a kind the model named beats "other"; a full name with no known given name
     # short of the votes it needs is no person (the other kinds decide)
+    # 6: resolved in components with a saved index; another person's office title before the surname
+    # alone is no alias or role; New York City apart from New York
     reads = ("local_entities",)
     writes = ("entities",)
 
