@@ -78,10 +78,12 @@ def _titles_and_roles(body: str, cands: list[Cand], lex: Lexicon, sdoc: Any = No
                 elif owner:
                     role = f"{role} of {POSSESSIVE.sub('', owner[-1])}"
                 c.roles.append(role)
-        for extra in (party_role(after, lex), appositive_role(after, lex)):
+        apposition = appositive_role(after, lex)
+        if apposition and _clause_like(sdoc, c.end + after.find(apposition), c.end + after.find(apposition) + len(apposition)):
+            apposition = None  # "Clinton, over the email server she used as secretary of state": no role
+        for extra in (party_role(after, lex), apposition):
             if extra:
                 c.roles.append(extra)
-        apposition = appositive_role(after, lex)
         if apposition:
             at = after.find(apposition)
             mark = after[at + len(apposition):at + len(apposition) + 1]
@@ -92,6 +94,17 @@ def _titles_and_roles(body: str, cands: list[Cand], lex: Lexicon, sdoc: Any = No
                 c.spans.append((c.end + at, c.end + at + len(apposition)))
     if in_titles:
         cands[:] = [c for c in cands if c.label == "PERSON" or not any(a <= c.start and c.end <= b for a, b in in_titles)]
+
+
+def _clause_like(sdoc: Any, start: int, end: int) -> bool:
+    """Whether the text after a name's comma is a clause or a prepositional phrase rather than a
+    role: it holds a finite verb ("the approval rating remains strong", "que usó") or opens with a
+    preposition ("over the server", "sobre el correo"). A participle describes ("nominated for
+    president") and stays."""
+    span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+    if span is None or not len(span):
+        return False
+    return span[0].pos_ == "ADP" or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span)
 
 
 def _has_verb(sdoc: Any, start: int, end: int) -> bool:

@@ -299,3 +299,20 @@ def test_a_role_reference_is_a_mention_of_the_person_never_an_alias(language, bo
     assert not any(fold(a) == fold(nominal) for a in ent.aliases), ent.aliases
     assert any(fold(m.text) == fold(nominal) and m.entity == ent.id for m in mentions), \
         [(m.text, m.entity) for m in mentions]
+
+
+@pytest.mark.parametrize("language, body, person, kept, dropped", [
+    ("en", "Critics questioned Laura Vidal, over the private server she used while serving as secretary of "
+           "state, for weeks. Tomás Rey, a former secretary of the navy nominated for governor, spoke later.",
+     ("Laura Vidal", "Tomás Rey"), "former secretary of the navy nominated for governor", "private server"),
+    ("es", "Los críticos interrogaron a Laura Vidal, sobre el servidor privado de la secretaria de Estado, "
+           "durante semanas. El senador Tomás Rey Molina, exsecretario de Marina propuesto para gobernador, habló después.",
+     ("Laura Vidal", "Tomás Rey Molina"), "exsecretario de Marina propuesto para gobernador", "servidor"),
+])
+def test_a_clause_after_a_name_is_no_role_and_a_described_office_is(language, body, person, kept, dropped):
+    # Regression: "Clinton, over the private email server she used while serving as secretary of
+    # state" gave her that whole clause as a role.
+    _, entities = run(body, language)
+    vidal, rey = (by_name(entities, name) for name in person)
+    assert not any(dropped in role for role in vidal.roles), vidal.roles
+    assert kept in rey.roles, rey.roles
