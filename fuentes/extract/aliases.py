@@ -41,7 +41,8 @@ __all__ = [
 ]
 
 _PAREN_ACRONYM = re.compile(r"^\s*\(\s*(?P<acr>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ.&]{1,9})\s*\)")
-_OF_PLACE = re.compile(r"^\s+(?:of|de)\s+(?P<place>[A-ZÁÉÍÓÚÑ][\w.]*(?:\s+[A-ZÁÉÍÓÚÑ][\w.]*){0,2})")
+# ' of <Place>' after a titled name: up to three capitalised words on its line, no sentence end inside
+_OF_PLACE = re.compile(r"^[ \t]+(?:of|de)[ \t]+(?P<place>[A-ZÁÉÍÓÚÑ]\w*(?:[ \t]+[A-ZÁÉÍÓÚÑ]\w*){0,2})")
 
 
 def _titles_and_roles(body: str, cands: list[Cand], lex: Lexicon, sdoc: Any = None) -> None:
@@ -73,10 +74,11 @@ def _titles_and_roles(body: str, cands: list[Cand], lex: Lexicon, sdoc: Any = No
             if role:
                 of = _OF_PLACE.match(after)
                 owner = [w for w in words[-n - 3:-n] if w.endswith(("'s", "\u2019s")) and w[:1].isupper()]
+                joiner = "de" if lex.language == "es" else "of"  # written in the article's language
                 if of:
-                    role = f"{role} of {of['place']}"
+                    role = f"{role} {joiner} {of['place']}"
                 elif owner:
-                    role = f"{role} of {POSSESSIVE.sub('', owner[-1])}"
+                    role = f"{role} {joiner} {POSSESSIVE.sub('', owner[-1])}"
                 c.roles.append(role)
         apposition = appositive_role(after, lex)
         if apposition and _clause_like(sdoc, c.end + after.find(apposition), c.end + after.find(apposition) + len(apposition)):
@@ -143,7 +145,7 @@ def _title_references(body: str, cands: list[Cand], lex: Lexicon, edges: list[tu
     holders: dict[str, dict[Any, Cand]] = {}
     for c in cands:
         for role in c.roles:
-            base = role.split(" of ")[0]
+            base = re.split(r" (?:of|de) ", role, maxsplit=1)[0]
             holders.setdefault(base, {})[c.person if c.person is not None else c.tokens] = c
     titles = sorted({v for v in lex.titles.values() if v and v[:1].isupper() and v in holders}, key=len, reverse=True)
     if not titles:

@@ -316,3 +316,15 @@ def test_a_clause_after_a_name_is_no_role_and_a_described_office_is(language, bo
     vidal, rey = (by_name(entities, name) for name in person)
     assert not any(dropped in role for role in vidal.roles), vidal.roles
     assert kept in rey.roles, rey.roles
+
+
+@pytest.mark.parametrize("language, body, name, role", [
+    ("en", "He thanked Sen. Robert Hale of Vermont.\n\nAnd Mrs. Hale waved.", "Robert Hale", "Senator of Vermont"),
+    ("es", "Agradeció al senador Ramiro Fuentes de Jalisco.\n\nY la señora Fuentes saludó.", "Ramiro Fuentes",
+     "Senador de Jalisco"),
+])
+def test_a_title_of_a_place_ends_with_its_line(language, body, name, role):
+    # Regression: "Senator of Vermont.\n\nAnd Mrs." was a role: the place ran over the paragraph break.
+    _, entities = run(body, language)
+    roles = by_name(entities, name).roles
+    assert role in roles and not any("\n" in r or "Mrs" in r or "señora" in r for r in roles), roles
