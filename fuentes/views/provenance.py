@@ -54,9 +54,13 @@ def origin_of(article_id: str, meta: Mapping[str, Any], parents: Mapping[str, st
 
 
 def outlet_key(name: str | None) -> str:
-    """One key for the spellings of one outlet: its canonical name in the outlet gazetteer,
-    case and accents folded ("breitbart" in a metadata file is the "Breitbart" a credit names)."""
-    return normalize_text(Gazetteer.default().canonical(name) or "") if name else ""
+    """One key for the spellings of one outlet: its canonical name in the outlet gazetteer, else
+    the name, case and accents folded and without spaces or punctuation ("breitbart" in a
+    metadata file is the "Breitbart" a credit names; "usa-today" is "USA Today")."""
+    if not name:
+        return ""
+    canonical = Gazetteer.default().canonical(name) or name
+    return "".join(ch for ch in normalize_text(canonical) if ch.isalnum())
 
 
 def article_order(row: Any) -> tuple:

@@ -91,3 +91,11 @@ def test_sources_one_outlet_spelled_two_ways_is_listed_once():
     rows = {"b1": {"id": "b1", "origin": "Breitbart", "outlet": "breitbart"},
             "b2": {"id": "b2", "origin": "Ríodoce", "outlet": "RIODOCE"}}
     assert event_sources(["b1", "b2"], rows) == ["Breitbart", "Ríodoce"]
+
+
+def test_sources_one_outlet_written_with_a_hyphen_or_spaces_is_listed_once():
+    # Regression: "1 independent: USA Today; usa-today" (a credit's name and a metadata file's slug).
+    rows = {"u1": {"id": "u1", "origin": "USA Today", "outlet": "usa-today"},
+            "u2": {"id": "u2", "origin": "El Siglo de Torreón", "outlet": "el_siglo_de_torreon"},
+            "u3": {"id": "u3", "origin": None, "outlet": "wash-post"}}
+    assert event_sources(["u1", "u2", "u3"], rows) == ["USA Today", "El Siglo de Torreón", "wash-post"]
