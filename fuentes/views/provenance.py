@@ -12,6 +12,8 @@ one origin, so they count as one source.
 
 from __future__ import annotations
 
+import unicodedata
+
 from typing import Any, Iterable, Mapping
 
 from fuentes.corpus.credits import Gazetteer
@@ -60,7 +62,8 @@ def outlet_key(name: str | None) -> str:
     if not name:
         return ""
     canonical = Gazetteer.default().canonical(name) or name
-    return "".join(ch for ch in normalize_text(canonical) if ch.isalnum())
+    folded = unicodedata.normalize("NFKD", normalize_text(canonical))
+    return "".join(ch for ch in folded if ch.isalnum() and not unicodedata.combining(ch))
 
 
 def article_order(row: Any) -> tuple:
