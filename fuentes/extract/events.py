@@ -70,7 +70,7 @@ __all__ = [
 # a contest verb with a score and disasters a person owns tell no event; an armed arrest stays an arrest;
 # a verb phrase needs the verb's own particles; a typographic "’ll" is the future; an event word of a rule
 # names the rule broken ("violación del código")
-VERSION = "8"
+VERSION = "9"
 
 
 @dataclass
@@ -382,8 +382,51 @@ def _figure_of_speech(head: Any, pos: str, etype: str, sent: Any, args: Argument
         for c in head.children)
 
 
+def _self_harm(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """A killing or attack verb whose object is the actor itself (`self_objects`: "were killing
+    themselves", "shot himself"; in Spanish a noun of them with a reflexive, "se quitó la vida") is
+    self-harm, no violence between actors."""
+    if pos != "verb":
+        return False
+    lex = args.lex
+    selves = lex.words("self_objects")
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    if any(o.lower_ in selves for o in objects):
+        return True
+    if not any(c.lower_ in lex.words("reflexives") for c in head.children):
+        return False
+    # "se quitó la vida": the parser may take "la vida" for the subject
+    if any(c.dep_ in ("dobj", "obj", "nsubj", "nsubj:pass") and (c.lemma_.lower() in selves or c.lower_ in selves)
+           for c in head.children):
+        return True
+    # "se mató", "se disparó": a killing verb with its reflexive and nothing else acted on (not "se mató a
+    # tres policías", an impersonal "se"; not "se mataron entre ellos", each other)
+    others = [c for c in head.children if c.dep_ in ("dobj", "obj", "iobj", "obl", "nmod") and c.lower_ not in lex.words("reflexives")
+              and (c.dep_ in ("dobj", "obj", "iobj") or any(g.dep_ == "case" and g.lower_ in ("a", "al", "entre", "contra") for g in c.children))]
+    return etype in ("killing", "attack") and not others
+
+
+def _goal_met(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """A meeting verb whose objects are all goals (`goal_words`) meets a goal, not people: "to meet
+    the emissions reduction target", "reunió los requisitos"."""
+    if etype != "visit" or pos != "verb":
+        return False
+    objects = _direct_objects(head)
+    goals = args.lex.words("goal_words")
+    return bool(objects) and all(o.lower_ in goals or o.lemma_.lower() in goals for o in objects)
+
+
+def _season(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """An event noun whose only 'of' noun is a year names a time ("by the fall of 2010"), not an
+    event ("the fall of Kabul in 2021" is one)."""
+    if pos != "noun":
+        return False
+    owners = _owners(head, ("of", "de", "del"))
+    return bool(owners) and all(o.like_num and len(o.text) == 4 and o.text.isdigit() for o in owners)
+
+
 NOT_TOLD = (_question, _showing, _unarmed_fight, _fulfilled, _won, _campaign_rally, _rule_named, _figure_of_speech,
-            _unarmed_attack, _not_fled, _no_land_handed)
+            _unarmed_attack, _not_fled, _no_land_handed, _self_harm, _goal_met, _season)
 
 
 _RULE_PREPS = ("of", "on", "against", "de", "del", "contra")

@@ -306,3 +306,37 @@ def test_a_territory_transfer_hands_over_land_or_control(language, none, transfe
 def test_a_faint_a_market_or_a_crashed_meeting_is_no_disaster(language, figure, disaster):
     assert "man_made_disaster" not in types(figure, language)
     assert "man_made_disaster" in types(disaster, language)
+
+
+TRIGGERED = lambda events: [e[0] for e in events if e[-1].trigger]  # noqa: E731 - typed by a trigger word
+
+
+@pytest.mark.parametrize("language,self_harm,violence", [
+    ("en", "Veterans in 2014 were killing themselves at three times the rate of civilians.",
+     "Gunmen were killing farmers at three times the rate of 2010 in the valley."),
+    ("en", "Peter Kaisen shot himself outside the station on Friday.",
+     "Peter Kaisen shot a guard outside the station on Friday."),
+    ("es", "El exgobernador se mató en su oficina de Culiacán en 2014, según la fiscalía.",
+     "Los sicarios mataron a dos policías en su oficina de Culiacán en 2014, según la fiscalía."),
+])
+def test_self_harm_is_no_violence_between_actors(language, self_harm, violence):
+    # Regression: "Veterans ... were killing themselves" was a killing by veterans.
+    assert not set(TRIGGERED(run(self_harm, language, "2016-01-05"))) & (VIOLENT | {"killing", "attack"})
+    assert set(TRIGGERED(run(violence, language, "2016-01-05"))) & (VIOLENT | {"attack"})
+
+
+@pytest.mark.parametrize("language,goal,meeting", [
+    ("en", "The plan is the main tool for the country to meet the emissions reduction target it pledged.",
+     "The president met the governor of Sonora in Hermosillo on Tuesday."),
+    ("es", "La empresa reunió los requisitos del programa el lunes.",
+     "El presidente se reunió con el gobernador de Sonora en Hermosillo el martes."),
+])
+def test_a_goal_met_is_no_meeting(language, goal, meeting):
+    assert "visit" not in TRIGGERED(run(goal, language, "2016-01-05"))
+    assert "visit" in TRIGGERED(run(meeting, language, "2016-01-05"))
+
+
+def test_the_fall_of_a_year_is_a_season_and_the_fall_of_a_city_an_event():
+    # Regression: "By the fall of 2010, Tea Party groups had raised millions" was territory taken.
+    assert "territory_taken" not in types("By the fall of 2010, Tea Party groups had raised millions of dollars.", "en")
+    assert "territory_taken" in types("The fall of Kabul to the militants in 2021 shocked the world.", "en")
