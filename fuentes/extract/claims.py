@@ -47,15 +47,15 @@ from spacy.attrs import POS
 from spacy.symbols import NOUN
 
 from fuentes.doc import ArticleDoc
-from fuentes.extract import names, speech
+from fuentes.extract import names, speakers, speech
 from fuentes.extract.values import Found, _glossary, find_values, is_figure
 from fuentes.ids import content_id
-from fuentes.model import Claim, Evidence, Mention, Quote
+from fuentes.model import Claim, Entity, Evidence, Mention, Quote
 from fuentes.nlp.data_files import load_yaml
 from fuentes.pipeline import Stage, register
 from fuentes.nlp.text import doc_text
 
-VERSION = "14"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
+VERSION = "15"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
 # subjectless non-finite fragment makes a claim of the clause it hangs from; 6: an unnamed body
 # named by a description ("the task force", "la embajada estadounidense") is a subject or object;
@@ -85,6 +85,10 @@ VERSION = "14"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # 14: a copula that judges ("the plan is unfair", "X es un desastre"), a clause of the addressee ("you try to
 # help"), a conditional clause and its consequence, an untyped modal clause ("should resign", "tiene que") and a
 # quote of such clauses only are no claims; a modal clause is hedged; a quote of forecasts only is predicted
+# 15: a pronoun ("he", "she", "they", "él", "ella", "ellos") or a dropped Spanish subject is the one referent that
+# fits its gender (the quote stage's genders): the subject of the clause governing its own ("X said he ..."), else
+# the one person (for "they": one group) named in its sentence or the one before, or that an earlier pronoun of
+# that gender there stands for; two candidates, a group nothing names or a chain from further back: nobody
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -239,8 +243,11 @@ class _Article:
     """The working state of one article: parse, mentions, quotes and values."""
 
     def __init__(self, body: str, sdoc: Any, mentions: list[Mention], quotes: list[Quote],
-                 language: str, article: str, every_clause: bool = False):
+                 language: str, article: str, every_clause: bool = False, entities: list[Entity] | None = None):
         self.body, self.doc, self.article = body, sdoc, article
+        self.entities = entities or []
+        self._referents: speakers.Referents | None = None  # the quote stage's antecedents, made when first asked
+        self._antecedents: dict[tuple[int, str | None], str | None] = {}
         self.every_clause = every_clause
         self.lex = claim_lexicon(language)
         self.speech = speech.lexicon(self.lex.language)
@@ -321,7 +328,8 @@ class _Article:
         if tok is None:
             return None
         if tok.pos_ == "PRON":
-            return self.antecedent(tok) if tok.lower_ in PERSONAL else None
+            gender = self.pronoun_gender(tok)
+            return self.antecedent(tok, gender) if gender or tok.lower_ in PERSONAL else None
         found = self.entity_at(tok)
         if found:
             return found
@@ -336,7 +344,7 @@ class _Article:
         for child in tok.children:
             if child.dep_ in POSSESSIVE and child.pos_ in ("PRON", "DET") and child.lower_ in POSSESSORS:
                 if tok.lemma_.casefold() in self.lex.event_nouns:
-                    found = self.antecedent(child)  # "request his extradition", "pidió su captura": him
+                    found = self.antecedent(child, self.pronoun_gender(child))  # "request his extradition", "pidió su captura": him
                     if found:
                         return found
             elif child.dep_ in CORE_DEPS:
@@ -459,17 +467,123 @@ class _Article:
                                         or c.lower_ in ("the", "this", "that", "these", "those"))
                    for c in tok.children)
 
-    def antecedent(self, tok: Any) -> str | None:
-        """The nearest person named before a personal pronoun, in its sentence or the one before."""
-        sent = tok.sent
-        lo = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-        i = bisect.bisect_left(self._mstarts, tok.idx) - 1
-        while i >= 0 and self.mentions[i].start >= lo:
-            m = self.mentions[i]
-            if m.label == "PERSON" and m.entity and m.end <= tok.idx:
-                return m.entity
-            i -= 1
+    # ---- pronouns ------------------------------------------------------------------------
+    CHAIN = 4  # earlier pronouns a chain of pronouns may pass through back to the name they stand for
+
+    def pronoun_gender(self, tok: Any) -> str | None:
+        """"m" / "f" for a personal pronoun or possessive of a person ("he", "her", "ella"), "p" for a
+        plural one ("they", "ellos"), by the quote stage's lexicon; None otherwise ("it", "lo", "su")."""
+        gender = self.speech.pronouns.get(tok.lower_) or self.speech.possessive.get(tok.lower_)
+        return gender if gender in ("m", "f", "p") else None
+
+    @property
+    def referents(self) -> speakers.Referents:
+        """The article's antecedents as the quote stage reads them (people and organisations outside
+        quotes and captions, genders from honorifics, first names and the pronouns after a name)."""
+        if self._referents is None:
+            starts = [start for start, _ in speech.paragraphs(self.body)]
+            self._referents = speakers.Referents(
+                self.doc, self.mentions, self.entities, speech.find_quote_spans(self.body), self.speech,
+                lambda char: max(0, bisect.bisect_right(starts, char) - 1))
+        return self._referents
+
+    def antecedent(self, tok: Any, gender: str | None = None, depth: int = 0) -> str | None:
+        """The one referent a pronoun or a dropped subject at `tok` stands for, or None. First the
+        subject of a clause governing the pronoun's own, when it fits the pronoun's gender ("Ruiz
+        said he fled", "Soto had to tell Ruiz that he ..."). Else, in its sentence and the one
+        before: the people named (for "p": the organisations named and the groups described or
+        written as a plural noun) that fit its gender ("she": no one known to be a man), and what
+        the earlier pronouns of that gender there stand for ("Ruiz fled. He was caught. He had ...").
+        Only one such referent is a clear antecedent; two ("Ruiz met Soto. He said ...", two men), a
+        group no entity or description names ("Smith and Jones", "paid operatives") or an earlier
+        pronoun left unresolved leave the pronoun unresolved. `gender` None (a dropped subject,
+        "lo", "su") asks for a person. People come from the quote stage's `speakers.Referents`
+        (mentions outside quotes and captions, genders from honorifics, first names and pronouns)."""
+        key = (tok.i, gender)
+        if key in self._antecedents:
+            return self._antecedents[key]
+        self._antecedents[key] = None  # a chain never loops back to itself
+        result = self._governing_subject(tok, gender, depth)
+        if result is None:
+            found = self._window_referents(tok, gender, depth)
+            result = next(iter(found.values())) if len(found) == 1 else None
+        self._antecedents[key] = result
+        return result
+
+    GOVERNED = {"ccomp", "advcl", "conj", "xcomp", "parataxis", "csubj"}  # a clause under another's subject
+
+    def _governing_subject(self, tok: Any, gender: str | None, depth: int) -> str | None:
+        """The referent of the subject of the nearest clause above the pronoun's own that has one,
+        when it fits the pronoun ("Ruiz said he", "they said they"); None when it does not."""
+        clause = tok.head if tok.dep_ in SUBJ or tok.dep_ in PASS_SUBJ else tok
+        while clause.dep_ in self.GOVERNED and clause.head.i != clause.i:
+            clause = clause.head
+            subj = next((c for c in clause.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ), None)
+            if subj is None:
+                continue
+            if subj.i == tok.i:
+                return None
+            if subj.pos_ == "PRON":
+                if self.pronoun_gender(subj) is None and subj.lower_ not in PERSONAL:
+                    continue  # "Thiel made the news when it was revealed that he ...": on up to Thiel
+                same = self.pronoun_gender(subj) == gender and gender is not None and depth < self.CHAIN
+                return self.antecedent(subj, gender, depth + 1) if same else None
+            ref = self.referents
+            m = ref.mention_at(subj.idx)
+            if m is None or not m.entity:
+                desc = self.description_of(subj) if gender == "p" else None
+                return desc if desc and "Plur" in subj.morph.get("Number") else None
+            if not ref._fits(m, "p" if gender == "p" else None):
+                return None
+            if gender in ("m", "f") and ref.gender.get(ref.key(m)) not in (None, gender):
+                return None
+            return m.entity
         return None
+
+    def _measure(self, tok: Any) -> bool:
+        """The word is the unit of a measured figure ("300 kilos", "5 km"): no group of anyone."""
+        i = bisect.bisect_right(self._vstarts, tok.idx) - 1
+        return i >= 0 and self.values[i].end > tok.idx and self.values[i].value.kind != "count"
+
+    def _window_referents(self, tok: Any, gender: str | None, depth: int) -> dict[str, str | None]:
+        """What a pronoun may stand for in its sentence and the one before (see `antecedent`):
+        referent key -> its entity or description key (None: a referent with no key)."""
+        ref, sent = self.referents, tok.sent
+        first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        lo = self.doc[first].idx
+        found: dict[str, str | None] = {}
+        people: set[str] = set()
+        i = bisect.bisect_left(ref._starts, tok.idx) - 1
+        while i >= 0 and ref.mentions[i].start >= lo:
+            m = ref.mentions[i]
+            i -= 1
+            if m.end > tok.idx or (ref.caption[m.start] and not ref.caption[tok.idx]):
+                continue
+            if gender == "p" and ref._fits(m, None):
+                people.add(ref.key(m))
+            if not ref._fits(m, "p" if gender == "p" else None):
+                continue
+            if gender in ("m", "f") and ref.gender.get(ref.key(m)) not in (None, gender):
+                continue  # "she" is no one known to be a man
+            found[ref.key(m)] = m.entity
+        if gender == "p":
+            if len(people) > 1:
+                found["~people"] = None  # "Smith met Jones; they ...": the two of them, no entity
+            for t in self.doc[first:tok.i]:
+                if t.pos_ != "NOUN" or t.dep_ in ("compound", "amod") or self.entity_at(t) or self._measure(t):
+                    continue
+                desc = self.description_of(t)
+                if desc or "Plur" in t.morph.get("Number"):
+                    found[desc or f"~{t.i}"] = desc  # "the task force", "la policía"; "paid operatives": none
+        if gender is not None:
+            named = min((m.start for m in ref.mentions if lo <= m.start < tok.idx and m.entity in found.values()),
+                        default=tok.idx)
+            for t in self.doc[first:tok.i]:
+                if t.pos_ == "PRON" and self.pronoun_gender(t) == gender:
+                    got = self.antecedent(t, gender, depth + 1) if depth < self.CHAIN else None
+                    if got or t.idx < named:  # a chain from before the first name ("They recruited ... a
+                        found[got or f"~{t.i}"] = got  # council. They held ..."): whoever it is, unclear
+        return found
 
     def inside(self, quotes: list[Quote], char: int) -> Quote | None:
         return next((q for q in quotes if q.start <= char < q.end), None)
@@ -1115,7 +1229,8 @@ class _Article:
         if "Fin" not in finite.morph.get("VerbForm") or finite.morph.get("Person") != ["3"] \
                 or finite.morph.get("Number") != ["Sing"]:
             return agent, obj
-        person = self.antecedent(verb)
+        gender = {"Masc": "m", "Fem": "f"}.get(next(iter(verb.morph.get("Gender")), ""))  # "fue detenida": a woman
+        person = self.antecedent(verb, gender if aux is not None else None)
         if person is None:
             return agent, obj
         passive = aux is not None and aux.lemma_.casefold() == "ser" and "Part" in verb.morph.get("VerbForm")
@@ -1382,7 +1497,8 @@ def _checkable(found: Found) -> bool:
 
 def extract_claims(body: str, sdoc: Any, mentions: list[Mention] | None = None,
                    quotes: list[Quote] | None = None, language: str | None = None,
-                   article: str = "", every_clause: bool = False) -> list[Claim]:
+                   article: str = "", every_clause: bool = False,
+                   entities: list[Entity] | None = None) -> list[Claim]:
     """Claims of one article. `sdoc` is the spaCy Doc of `body`; offsets refer to `body`.
 
     `every_clause` (not the stage's: for measuring the matcher apart from what is worth checking)
@@ -1391,7 +1507,7 @@ def extract_claims(body: str, sdoc: Any, mentions: list[Mention] | None = None,
     if sdoc is None or doc_text(sdoc) != body:
         raise ValueError(f"{article or 'article'}: the nlp layer is not a spaCy Doc of this body")
     lang = language or sdoc.user_data.get("fuentes_language") or sdoc.lang_
-    return _Article(body, sdoc, mentions or [], quotes or [], lang, article, every_clause).run()
+    return _Article(body, sdoc, mentions or [], quotes or [], lang, article, every_clause, entities).run()
 
 
 MAX_ATOMIC_WORDS = 45
@@ -1509,6 +1625,6 @@ class ClaimsStage(Stage):
         sdoc = doc.get("nlp")
         article = doc.get("id") or doc.source
         claims = [] if sdoc is None else extract_claims(doc.body, sdoc, doc.get("mentions"), doc.get("quotes"),
-                                                         doc.get("language"), article)
+                                                         doc.get("language"), article, entities=doc.get("entities"))
         doc.set("claims", claims, self.tag)
         return doc
