@@ -97,6 +97,7 @@ CLAUSE_DEPS = {"conj", "ccomp", "advcl", "parataxis", "relcl", "acl", "acl:relcl
 SUBCLAUSE_DEPS = CLAUSE_DEPS - {"xcomp"}  # a clause of its own inside another (not its infinitive)
 CORE_DEPS = {"compound", "flat", "flat:name", "amod", "appos", "nmod:poss", "poss", "nummod", "name", "fixed"}
 PERSONAL = {"him", "he", "her", "she", "lo", "la", "le", "él", "ella"}
+GROUP_LABELS = {"NORP", "MISC"}  # a people or a party by name ("Democrats", "los priistas"): a group "they" may be, with no entity
 POSSESSORS = {"his", "her", "su"}  # a person's possessive: the patient of an event noun ("his capture")
 POSSESSIVE = {"poss", "nmod:poss", "det"}
 RELATIVE = {"that", "which", "who", "whom", "que", "quien", "quienes", "cual", "cuales"}
@@ -517,6 +518,8 @@ class _Article:
         when it fits the pronoun ("Ruiz said he", "they said they"); None when it does not."""
         clause = tok.head if tok.dep_ in SUBJ or tok.dep_ in PASS_SUBJ else tok
         while clause.dep_ in self.GOVERNED and clause.head.i != clause.i:
+            if clause.dep_ == "xcomp" and any(c.dep_ in OBJ for c in clause.head.children):
+                return None  # "pushed Democrats to say they ...": the object is who says it
             clause = clause.head
             subj = next((c for c in clause.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ), None)
             if subj is None:
@@ -561,6 +564,8 @@ class _Article:
                 continue
             if gender == "p" and ref._fits(m, None):
                 people.add(ref.key(m))
+            elif gender == "p" and m.label in GROUP_LABELS:
+                found[f"~{m.start}"] = None  # "Democrats", "los priistas": a group no entity names
             if not ref._fits(m, "p" if gender == "p" else None):
                 continue
             if gender in ("m", "f") and ref.gender.get(ref.key(m)) not in (None, gender):
