@@ -1221,9 +1221,11 @@ class _Article:
                         no_patient: bool) -> tuple[str | None, str | None]:
         """Spanish drops a subject the reader knows ("Fue detenido el martes", "Aseguró que..."):
         a main or reported clause whose finite verb is in the third person singular and has no
-        subject, no impersonal or passive "se", is about the nearest person named before it (in its
-        sentence or the one before, as a pronoun is). In the passive ("fue detenido") that person
-        is the patient, else the agent. (agent, object) keys, filled where they were empty."""
+        subject, no impersonal or passive "se", is about the one person it clearly stands for, as a
+        pronoun is (`antecedent`; a participle gives the gender: "fue detenida"). In the passive
+        ("fue detenido") that person is the patient, else the agent. (agent, object) keys, filled
+        where they were empty. (A third person plural stays without a subject: "Detuvieron al
+        acusado" is as often impersonal as about a group.)"""
         if self.lex.language != "es" or verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp"):
             return agent, obj
         if any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ or c.dep_.startswith("expl") or c.lower_ == "se"
