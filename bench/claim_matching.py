@@ -101,7 +101,7 @@ class ClaimJudge:
         entity_of = {tuple(ref.split("#", 1)): e.id for e in entities for ref in e.merged_from}
         t0 = time.perf_counter()
         statements = {k: extract_claims(d.body, d.get("nlp"), d.get("mentions"), d.get("quotes"), "en", k,
-                                        every_clause=True) for k, d in docs.items()}
+                                        every_clause=True, entities=d.get("entities")) for k, d in docs.items()}
         both = any(len(c.articles) == 2 for c in match_claims_detailed(statements, {}, entity_of).claims)
         self.claim_seconds += time.perf_counter() - t0
         claims = {k: d.get("claims") or [] for k, d in docs.items()}
