@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from fuentes.clean import textmeta
-from fuentes.clean.cues import LangData, load
+from fuentes.clean.cues import LangData, folded, load
 from fuentes.clean.dates import Instant
 from fuentes.ids import normalize_text
 from fuentes.model import Removed
@@ -63,10 +63,12 @@ def _content_words(text: str, data: LangData) -> list[str]:
     return [w for w in WORD.findall(text) if len(w) > 1 and w.casefold() not in data.filler]
 
 
-def _cut_cues(text: str, data: LangData) -> tuple[list[tuple[int, int, str, bool]], str]:
-    """Non-overlapping cue matches (longest first at each position) and the leftover text."""
+def _cut_cues(text: str, data: LangData, low: str | None = None) -> tuple[list[tuple[int, int, str, bool]], str]:
+    """Non-overlapping cue matches (longest first at each position) and the leftover text. `low`:
+    the text `folded`, when the caller has it (a cue none of whose literals it holds is skipped)."""
+    low = folded(text) if low is None else low
     spans = [(m.start(), m.end(), cue.name, cue.fragment)
-             for cue in data.cues for m in cue.pattern.finditer(text) if m.end() > m.start()]
+             for cue in data.cues if cue.may_match(low) for m in cue.pattern.finditer(text) if m.end() > m.start()]
     spans.sort(key=lambda s: (s[0], s[0] - s[1]))
     chosen: list[tuple[int, int, str, bool]] = []
     for span in spans:
@@ -91,11 +93,12 @@ def _analyse(raw: str, data: LangData) -> list[_Line]:
         text = raw_line.strip()
         if not text:
             continue
-        cuts, leftover = _cut_cues(text, data)
+        low = folded(text)
+        cuts, leftover = _cut_cues(text, data, low)
         words = len(text.split())
         line = _Line(no, text, words, cuts, bool(cuts) and not _content_words(leftover, data))
         line.whole = next((c.name for c in data.cues if c.whole_max_words and words <= c.whole_max_words
-                           and c.pattern.search(text)), None)
+                           and c.may_match(low) and c.pattern.search(text)), None)
         key = normalize_text(text)
         line.repeated = key in seen and bool(WORD.search(text))
         seen.add(key)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from re import _constants as sre_constants, _parser as sre_parser  # the pattern's parse, to read its literals
 
 from fuentes.nlp.data_files import load_yaml
 
@@ -20,12 +21,75 @@ DATA = Path(__file__).with_name("data")
 FLAGS = re.IGNORECASE | re.UNICODE
 
 
+# The only characters IGNORECASE matches with a letter that str.lower() does not turn into it
+# ("İ", dotless "ı", long "ſ"); mapped before lowering (as in `fuentes.extract.word_starts`).
+FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_constants, "POSSESSIVE_REPEAT", None))
+
+
+def folded(text: str) -> str:
+    """`text` as a cue's literals are looked for in it (`Cue.needs`): folded, then lowered."""
+    return text.translate(FOLD).lower()
+
+
+def _literals(items: list) -> frozenset[str] | None:
+    """Literals one of which every match of the parsed sequence `items` holds, or None when none
+    is known. Every element of the sequence must match, so each one's literals are necessary: a run
+    of literal characters, a group's, one per alternative of a choice (none when one alternative
+    has none), a repeat's body's when it repeats at least once; elements without (a class, an
+    optional part, an anchor) give none. Of these, the set whose shortest literal is longest."""
+    sets: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is sre_constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            sets.append(frozenset({"".join(run)}))
+            run = []
+        if op is sre_constants.SUBPATTERN:
+            found = _literals(av[-1])
+        elif op is sre_constants.BRANCH:
+            alternatives = [_literals(alt) for alt in av[1]]
+            found = None if any(a is None for a in alternatives) else frozenset().union(*alternatives)
+        elif op in _REPEATS and av[0] >= 1:
+            found = _literals(av[2])
+        else:
+            found = None
+        if found:
+            sets.append(found)
+    if run:
+        sets.append(frozenset({"".join(run)}))
+    return max(sets, key=lambda found: (min(map(len, found)), -len(found)), default=None)
+
+
+def needed_literals(pattern: str, flags: int = FLAGS) -> tuple[str, ...] | None:
+    """Folded literals one of which every match of `pattern` holds (compared with `folded` text:
+    a text none of them is in has no match), or None when the pattern's parse shows none. Only
+    literals of Latin letters, digits and punctuation (below U+0250, not the micro sign), whose
+    case-insensitive matches lowering agrees with."""
+    try:
+        found = _literals(list(sre_parser.parse(pattern, flags)))
+    except Exception:  # noqa: BLE001 - a parse this reading does not know: no shortcut, the pattern decides
+        return None
+    if not found or any(not lit or any(ord(ch) >= 0x250 or ch == "\u00b5" for ch in lit) for lit in found):
+        return None
+    return tuple(sorted({folded(lit) for lit in found}))
+
+
 @dataclass(frozen=True)
 class Cue:
     name: str
     pattern: re.Pattern[str]
     whole_max_words: int = 0  # > 0: a line this short that contains the cue is furniture whole
     fragment: bool = False  # may be trimmed off the edge of a kept line
+    # folded literals one of which every match holds (`needed_literals`): a line holding none of
+    # them is not searched; None: always searched
+    needs: tuple[str, ...] | None = None
+
+    def may_match(self, folded_text: str) -> bool:
+        """False when the pattern cannot match the text whose `folded` form is given."""
+        return self.needs is None or any(lit in folded_text for lit in self.needs)
 
 
 @dataclass
@@ -68,7 +132,8 @@ def _compile_relative(raw: dict) -> dict:
 def _add(data: LangData, raw: dict) -> None:
     for cue in raw.get("cues", []):
         data.cues.append(Cue(cue["name"], re.compile(cue["pattern"], FLAGS),
-                             int(cue.get("whole_max_words", 0)), bool(cue.get("fragment", False))))
+                             int(cue.get("whole_max_words", 0)), bool(cue.get("fragment", False)),
+                             needed_literals(cue["pattern"])))
     data.section_end += [re.compile(p, FLAGS) for p in raw.get("section_end", [])]
     data.filler |= frozenset(w.casefold() for w in raw.get("filler", []))
     data.nav_words |= frozenset(w.casefold() for w in raw.get("nav_words", []))

@@ -57,6 +57,9 @@ def _near_scope() -> LanguageDetector:
 
 def letter_counts(text: str) -> tuple[int, int]:
     """(letters, Latin-script letters) of `text`."""
+    if not text or max(text) < "\u0250":  # every letter below U+0250 is Latin: counted at C speed
+        letters = sum(map(str.isalpha, text))
+        return letters, letters
     letters = latin = 0
     for ch in text:
         if ch.isalpha():

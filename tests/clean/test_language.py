@@ -71,3 +71,11 @@ def test_a_short_item_keeps_the_language_its_source_declares():
     assert language().process(doc).get("language") == "en"  # Spanish names do not make it Spanish
     long_doc = ArticleDoc(source="memory:long", format="text", layers={"body": MALAY, "meta": {"language": "en"}})
     assert language().process(long_doc).get("language") == "ms"  # an article's own text still overrules
+
+
+def test_letter_counts_of_latin_and_other_scripts():
+    from fuentes.clean.language import letter_counts
+    assert letter_counts("") == (0, 0)
+    assert letter_counts("El señor Pérez, 42 años.") == (16, 16)
+    assert letter_counts("The mayor's 3 aides") == (14, 14)
+    assert letter_counts("Ѐ Москва and Ṁ") == (11, 4)  # Cyrillic letters are letters, not Latin; "Ṁ" is Latin
