@@ -19,10 +19,13 @@ from typing import Iterable, Iterator
 
 from fuentes.doc import ArticleDoc
 from fuentes.nlp.models import pipeline_for
+from fuentes.nlp.text import TEXT
 from fuentes.pipeline import Stage, register
 
 
-def _annotate(spacy_doc, info, note: str | None):
+def _annotate(spacy_doc, info, note: str | None, text: str | None = None):
+    if text is not None:  # spaCy's Doc holds exactly the text it was given: its text, without joining the tokens
+        spacy_doc.user_data[TEXT] = text
     spacy_doc.user_data["fuentes_model"] = f"{info.package} {info.version}"
     spacy_doc.user_data["fuentes_labels"] = info.labels
     spacy_doc.user_data["fuentes_language"] = info.language
@@ -42,7 +45,7 @@ class NlpStage(Stage):
 
     def process(self, doc: ArticleDoc) -> ArticleDoc:
         nlp, info, note = pipeline_for(doc.get("language"))
-        doc.set("nlp", _annotate(nlp(doc.body), info, note), self.tag)
+        doc.set("nlp", _annotate(nlp(doc.body), info, note, doc.body), self.tag)
         return doc
 
     def pipe(self, docs: Iterable[ArticleDoc], batch_size: int = 32) -> Iterator[ArticleDoc]:
@@ -66,5 +69,5 @@ class NlpStage(Stage):
         for language, docs in groups.items():
             nlp, info, note = pipeline_for(language)
             for doc, sdoc in zip(docs, nlp.pipe(d.body for d in docs)):
-                doc.set("nlp", _annotate(sdoc, info, note), self.tag)
+                doc.set("nlp", _annotate(sdoc, info, note, doc.body), self.tag)
         return batch

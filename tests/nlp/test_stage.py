@@ -71,3 +71,16 @@ def test_pipe_annotates_as_one_at_a_time_does():
         assert [t.text for t in a] == [t.text for t in b]
         assert (a.to_array(attrs) == b.to_array(attrs)).all()
         assert a.user_data == b.user_data
+
+
+def test_the_doc_keeps_the_body_as_its_text_batched_or_not():
+    from fuentes.nlp.text import TEXT, doc_text
+
+    bodies = [("El fiscal Ramiro Soto habló en Quito.\n\n  Luego se fue.", "es"),
+              ("Ana Ruiz spoke  twice.\n\nThen she left. ", "en")]
+    one = [NlpStage()(make(body, language)) for body, language in bodies]
+    batched = list(NlpStage().pipe([make(body, language) for body, language in bodies], batch_size=2))
+    for doc in one + batched:
+        sdoc = doc.layers["nlp"]
+        assert sdoc.user_data[TEXT] == doc.body == "".join(t.text_with_ws for t in sdoc)
+        assert doc_text(sdoc) is sdoc.user_data[TEXT]  # read back, never joined again
