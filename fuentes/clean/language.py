@@ -13,6 +13,7 @@ so they are read among the languages news in scope is written in, as before.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,16 +57,13 @@ def _near_scope() -> LanguageDetector:
 
 
 def letter_counts(text: str) -> tuple[int, int]:
-    """(letters, Latin-script letters) of `text`."""
-    if not text or max(text) < "\u0250":  # every letter below U+0250 is Latin: counted at C speed
-        letters = sum(map(str.isalpha, text))
-        return letters, letters
+    """(letters, Latin-script letters) of `text`, each distinct character judged once."""
     letters = latin = 0
-    for ch in text:
+    for ch, n in Counter(text).items():
         if ch.isalpha():
-            letters += 1
+            letters += n
             if ord(ch) < 0x250 or unicodedata.name(ch, "").startswith("LATIN"):
-                latin += 1
+                latin += n
     return letters, latin
 
 

@@ -43,8 +43,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import POS
-from spacy.symbols import NOUN
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, POS
+from spacy.symbols import AUX, NOUN, VERB
 
 from fuentes.doc import ArticleDoc
 from fuentes.extract import names, speakers, speech
@@ -266,6 +266,21 @@ class _Article:
         self._datelines: dict[int, int] = {}
         self._sent_says: dict[int, bool] = {}
         self._breaks: list[int] | None = None
+        self._parse: tuple[list[int], list[str]] | None = None  # per token: its head's index, its dependency label
+
+    def parse_arrays(self) -> tuple[list[int], list[str]]:
+        """Each token's head index and dependency label, read once from the parse's arrays (no
+        Token object per step when a walk climbs the tree)."""
+        if self._parse is None:
+            doc = self.doc
+            # HEAD is the offset to the head, negative to the left (uint64 in the array: read as int64)
+            offsets = doc.to_array([HEAD]).view("int64").ravel().tolist() if len(doc) else []
+            strings, labels = doc.vocab.strings, {}
+            heads = [i + rel for i, rel in enumerate(offsets)]
+            deps = [labels[h] if h in labels else labels.setdefault(h, strings[h])
+                    for h in (doc.to_array(DEP).tolist() if len(doc) else [])]
+            self._parse = heads, deps
+        return self._parse
 
     NOT_COUNTED = frozenset({"AUX", "VERB", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ", "PART"})
 
@@ -766,27 +781,47 @@ class _Article:
         return None
 
     # ---- claims --------------------------------------------------------------------------
+    AUX_DEPS = frozenset({"aux", "auxpass", "aux:pass"})  # an auxiliary heads nothing
+
     def heads(self) -> list[tuple[Any, str | None]]:
-        """(token, class) of every candidate claim head, in text order."""
+        """(token, class) of every candidate claim head, in text order. The parts of speech,
+        labels and lemmas are read from the parse's arrays: a Token only for a candidate."""
         out = []
-        breaks = []  # the paragraph breaks, read on the way (`paragraph_breaks`)
-        for tok in self.doc:
-            if "\n\n" in tok.text_with_ws:
-                breaks.append(tok.i)
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass", "aux:pass"):  # an auxiliary heads nothing
+        doc = self.doc
+        if not len(doc):
+            if self._breaks is None:
+                self._breaks = []
+            return out
+        heads, deps = self.parse_arrays()
+        pos = doc.to_array(POS).tolist()
+        lemma_hashes = doc.to_array(LEMMA).tolist()
+        strings, lemmas = doc.vocab.strings, {}
+        event_nouns = self.lex.event_nouns
+        for i, p in enumerate(pos):
+            if (p == VERB or p == AUX) and deps[i] not in self.AUX_DEPS:
+                tok = doc[i]
                 cls = self.verb_class(tok)
                 if cls is None and tok.lemma_.casefold() in self.speech.verbs:
                     continue
                 out.append((tok, cls))
-            elif tok.pos_ == "NOUN" and tok.lemma_.casefold() in self.lex.event_nouns:
-                patient = self.event_patient(tok)
-                if patient is not None and self.entity_of(patient):
-                    out.append((tok, self.lex.event_nouns[tok.lemma_.casefold()]))
-            elif self._nominal_predicate(tok) and tok.dep_ in STATEMENT_DEPS \
-                    and (self.every_clause or self.named_state(tok)):
-                out.append((tok, None))  # "es el hombre más buscado": UD hangs the clause from the noun
+                continue
+            if p == NOUN:
+                h = lemma_hashes[i]
+                lemma = lemmas.get(h)
+                if lemma is None:
+                    lemma = lemmas[h] = strings[h].casefold()
+                if lemma in event_nouns:
+                    tok = doc[i]
+                    patient = self.event_patient(tok)
+                    if patient is not None and self.entity_of(patient):
+                        out.append((tok, event_nouns[lemma]))
+                    continue
+            if p != VERB and p != AUX and deps[i] in STATEMENT_DEPS:
+                tok = doc[i]
+                if self._nominal_predicate(tok) and (self.every_clause or self.named_state(tok)):
+                    out.append((tok, None))  # "es el hombre más buscado": UD hangs the clause from the noun
         if self._breaks is None:
-            self._breaks = breaks
+            self._breaks = self._paragraph_break_tokens()
         return out
 
     @staticmethod
@@ -827,8 +862,26 @@ class _Article:
     def paragraph_breaks(self) -> list[int]:
         """The indices of the tokens holding a paragraph break, in order (once per article)."""
         if self._breaks is None:
-            self._breaks = [t.i for t in self.doc if "\n\n" in t.text_with_ws]
+            self._breaks = self._paragraph_break_tokens()
         return self._breaks
+
+    def _paragraph_break_tokens(self) -> list[int]:
+        """The tokens whose text with its trailing space holds a blank line ("\n\n"), found from
+        the blank lines of the text and the tokens' offsets."""
+        doc = self.doc
+        if not len(doc):
+            return []
+        text, idx = doc_text(doc), doc.to_array(IDX).tolist()
+        out: list[int] = []
+        at = text.find("\n\n")
+        while at >= 0:
+            i = bisect.bisect_right(idx, at) - 1  # the token the blank line starts in
+            end = idx[i + 1] if i + 1 < len(idx) else len(text)
+            if i >= 0 and at + 2 <= end and (not out or out[-1] != i):
+                out.append(i)
+            at = text.find("\n\n", at + 1)
+        return out
+
 
     def values_in(self, toks: list[Any]) -> list[Found]:
         """The values of the clause itself (not of the sub-claims it holds)."""
@@ -923,13 +976,14 @@ class _Article:
             any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
                 for c in tok.children)
 
-    @staticmethod
-    def _subordinate(t: Any, head: Any) -> bool:
+    def _subordinate(self, t: Any, head: Any) -> bool:
         """The token sits in a clause of its own below the head (a relative, an adverbial...)."""
-        while t.i != head.i and t.head.i != t.i:
-            if t.dep_ in SUBCLAUSE_DEPS:
+        heads, deps = self.parse_arrays()
+        i, stop = t.i, head.i
+        while i != stop and heads[i] != i:
+            if deps[i] in SUBCLAUSE_DEPS:
                 return True
-            t = t.head
+            i = heads[i]
         return False
 
     def infinitival(self, tok: Any) -> bool:
