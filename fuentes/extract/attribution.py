@@ -23,7 +23,7 @@ from fuentes.extract.aliases import visible
 from fuentes.extract.speakers import (PERSON_LABELS, SUBJECT_DEPS, Referents, Speaker,
                                       first_name_gender)
 from fuentes.model import Mention
-from fuentes.nlp.text import doc_text
+from fuentes.nlp.text import doc_text, sentence_of
 
 __all__ = ["Resolver", "Speaker", "first_name_gender", "same_sentence", "tokens_in", "PERSON_LABELS"]
 
@@ -107,8 +107,8 @@ class Resolver(Referents):
     def subject_token(self, cue: Any) -> Any | None:
         """The token naming who speaks through `cue`, or None (dropped subject)."""
         subject = self._subject_token(cue)
-        before = self._split_subject(cue.sent)
-        if before is not None and (subject is None or (subject.i < cue.i and subject.i >= cue.sent.start
+        before = self._split_subject(sentence_of(cue))
+        if before is not None and (subject is None or (subject.i < cue.i and subject.i >= sentence_of(cue).start
                                                        and subject.lower_ not in self.lex.pronouns)):
             return before
         return subject
@@ -125,14 +125,14 @@ class Resolver(Referents):
         first = next((t for t in sent if t.is_alpha), None)
         if first is None or not first.is_lower:
             return None
-        root = prev_dot.sent.root
+        root = sentence_of(prev_dot).root
         same_paragraph = self.paragraph_of(root.idx) == self.paragraph_of(sent.start_char)
         return root if root.pos_ in ("PROPN", "NOUN") and same_paragraph else None
 
     def _subject_token(self, cue: Any) -> Any | None:
         phrase = self.phrase_at(cue)
         if phrase:
-            for tok in self.doc[cue.i + len(phrase):cue.sent.end]:
+            for tok in self.doc[cue.i + len(phrase):sentence_of(cue).end]:
                 if tok.pos_ in NOUN_POS:
                     while tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
                         tok = tok.head  # up to the head of "the mayor's office"
@@ -164,7 +164,7 @@ class Resolver(Referents):
         """The first noun phrase of the cue's own paragraph before the cue ("Elementary school
         teacher Jane Roe, 56, says"): a subject never lies in the paragraph before."""
         here = self.paragraph_of(cue.idx)
-        for tok in self.doc[cue.sent.start:cue.i]:
+        for tok in self.doc[sentence_of(cue).start:cue.i]:
             if self.paragraph_of(tok.idx) == here and tok.pos_ in NOUN_POS and not self.inside[tok.idx]:
                 while tok.head.i > tok.i and tok.head.i < cue.i and tok.head.pos_ in ("NOUN", "PROPN") \
                         and tok.dep_ in ("compound", "amod", "nmod", "flat"):
@@ -174,7 +174,7 @@ class Resolver(Referents):
 
     def _near_subject(self, cue: Any) -> Any | None:
         """When the parse gives no subject: a person name or pronoun right beside the cue."""
-        lo, hi = max(cue.sent.start, cue.i - 3), min(cue.sent.end, cue.i + 4)
+        lo, hi = max(sentence_of(cue).start, cue.i - 3), min(sentence_of(cue).end, cue.i + 4)
         for tok in sorted(self.doc[lo:hi], key=lambda t: abs(t.i - cue.i)):
             if self.inside[tok.idx] or tok.i == cue.i:
                 continue
@@ -205,7 +205,7 @@ class Resolver(Referents):
     def _plural_subject_before(self, pronoun: Any) -> Speaker | None:
         """'Republican senators are eager ..., and they say': a plural speaker noun that is a
         subject earlier in the pronoun's own sentence is who "they" are."""
-        for tok in reversed(self.doc[pronoun.sent.start:pronoun.i]):
+        for tok in reversed(self.doc[sentence_of(pronoun).start:pronoun.i]):
             if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and not self.inside[tok.idx] \
                     and ("Number=Plur" in str(tok.morph) or tok.tag_ == "NNS") \
                     and tok.lemma_.lower() in self.lex.speaker_nouns:
@@ -320,9 +320,9 @@ class Resolver(Referents):
         may hang the tail of a long inverted subject on the verb."""
         yield from head.subtree
         if head.dep_ in SUBJECT_DEPS and head.head.i < head.i:
-            end = head.sent.end
+            end = sentence_of(head).end
             while end < len(self.doc) and self.doc[end - 1].text == ":" and "\n" not in self.doc[end - 1].whitespace_:
-                end = self.doc[end].sent.end  # a title's colon the parser took for a sentence end
+                end = sentence_of(self.doc[end]).end  # a title's colon the parser took for a sentence end
             for tok in self.doc[head.right_edge.i + 1:end]:
                 if self.inside[tok.idx] or tok.text == ";" or (tok.dep_ in ("cc", "conj") and tok.head.i == head.head.i):
                     break  # a quote, or the verb's next clause ("..., and police added")

@@ -53,7 +53,7 @@ from fuentes.ids import content_id
 from fuentes.model import Claim, Entity, Evidence, Mention, Quote
 from fuentes.nlp.data_files import load_yaml
 from fuentes.pipeline import Stage, register
-from fuentes.nlp.text import doc_text
+from fuentes.nlp.text import doc_text, sentence_of
 
 VERSION = "15"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
@@ -566,8 +566,8 @@ class _Article:
     def _window_referents(self, tok: Any, gender: str | None, depth: int) -> dict[str, str | None]:
         """What a pronoun may stand for in its sentence and the one before (see `antecedent`):
         referent key -> its entity or description key (None: a referent with no key)."""
-        ref, sent = self.referents, tok.sent
-        first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        ref, sent = self.referents, sentence_of(tok)
+        first = sentence_of(self.doc[sent.start - 1]).start if sent.start > 0 else sent.start
         lo = self.doc[first].idx
         found: dict[str, str | None] = {}
         people: set[str] = set()
@@ -1074,7 +1074,7 @@ class _Article:
         return len(named) == 2 or (bool(named) and reported is not None and tok.dep_ in ("ccomp", "ROOT", "conj"))
 
     def sentence_tokens(self, tok: Any) -> list[Any]:
-        toks = [t for t in tok.sent if not t.is_space]
+        toks = [t for t in sentence_of(tok) if not t.is_space]
         while toks and toks[-1].is_punct and toks[-1].text not in ".!?":
             toks = toks[:-1]
         return toks
@@ -1102,7 +1102,7 @@ class _Article:
         for tok, cls in cands:
             if self.inside(self.direct, tok.idx):
                 continue  # a direct quote is one claim of its speaker, below
-            if not self.every_clause and self.asks_or_exclaims(tok.sent):
+            if not self.every_clause and self.asks_or_exclaims(sentence_of(tok)):
                 continue  # "Did the army know?", "What a night!": a question or an exclamation states nothing
             raised = self.raised(tok) if tok.pos_ in ("VERB", "AUX") else None
             if raised is None and tok.dep_ in ("xcomp", "ccomp", "csubj") and tok.head.i != tok.i \
@@ -1179,7 +1179,7 @@ class _Article:
             span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
             if span is None:
                 continue
-            if not self.every_clause and self.asks_or_exclaims(span.root.sent):
+            if not self.every_clause and self.asks_or_exclaims(sentence_of(span.root)):
                 continue  # a figure in a question is asked about, not stated
             if f.start < self.dateline_end(span.root) and not self.every_clause:
                 continue  # a dateline's date ("NEW YORK, Dec. 22 (UPI) —"): when the story was filed
@@ -1232,14 +1232,14 @@ class _Article:
         """The clause found for a value has no verb and its sentence opens a line: a dateline, a
         copyright, score or caption line. (A verbless piece inside a running sentence, where the
         parser split it, is read as before.)"""
-        start = tok.sent.start_char
+        start = sentence_of(tok).start_char
         return not self._clause_head(tok) and (start == 0 or self.body[start - 1] == "\n")
 
     @staticmethod
     def _listing(tok: Any) -> bool:
         """The sentence of the token is a listing or credits line: two labels with a colon
         ("Nombre: X Director: Y"), or one and no finite verb ("Running time: 142 minutes")."""
-        sent = list(tok.sent)
+        sent = list(sentence_of(tok))
         labels = sum(t.text == ":" and t.i > sent[0].i and sent[t.i - sent[0].i - 1].is_alpha for t in sent)
         finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in sent)
         return labels >= 2 or (labels == 1 and not finite)
@@ -1306,14 +1306,14 @@ class _Article:
             return False
         if "Imp" in verb.morph.get("Mood"):
             return True
-        first = next((t for t in verb.sent if not (t.is_punct or t.is_space)), None)
+        first = next((t for t in sentence_of(verb) if not (t.is_punct or t.is_space)), None)
         return self.lex.language == "en" and verb.tag_ == "VB" and first is not None and first.i == verb.i \
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
     def dateline_end(self, tok: Any) -> int:
         """Where the dateline opening the token's sentence ends ("DALLAS (AP) — ", "MADRID, 14 dic.
         (EFE) -- "), or the sentence's start when it has none."""
-        sent = tok.sent
+        sent = sentence_of(tok)
         end = self._datelines.get(sent.start)
         if end is None:
             text = self.sent_text(sent)

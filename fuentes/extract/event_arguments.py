@@ -16,6 +16,7 @@ import re
 from fuentes.extract.dates import DateExpr, DateValue, shift, year_value
 from fuentes.extract.event_triggers import Lexicon, passive
 from fuentes.model import Mention, Quote
+from fuentes.nlp.text import sentence_of
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CROWD_WORDS = {"thousands", "hundreds", "dozens", "scores", "miles", "cientos", "centenares", "decenas", "millares"}
@@ -115,7 +116,7 @@ class Arguments:
         # an object pronoun does not refer to the subject of its own sentence
         skip = set()
         if tok.lower_ in self.lex.words("object_pronouns"):
-            skip = {self.mention_at(t).entity for t in tok.sent if t.dep_.startswith("nsubj") and self.mention_at(t)}
+            skip = {self.mention_at(t).entity for t in sentence_of(tok) if t.dep_.startswith("nsubj") and self.mention_at(t)}
         before = [m for m in self.people if m.end <= tok.idx and m.entity not in skip]
         return before[-1].entity if before else None
 
@@ -268,7 +269,7 @@ def date_of(head: Any, start: int, dates: list[DateExpr], sdoc: Any,
             sent: Any = None) -> tuple[DateValue | None, list[tuple[int, int, str]]]:
     """The trigger's date and the spans it came from: a date in the trigger's clause first,
     else the sentence's nearest; inside "N days after ..." the other date shifted back."""
-    sent = sent if sent is not None else head.sent
+    sent = sent if sent is not None else sentence_of(head)
     in_sent = [d for d in dates if sent.start_char <= d.start < sent.end_char]
     plain = [d for d in in_sent if d.kind != "offset"]
     for off in (d for d in in_sent if d.kind == "offset" and d.end <= start):

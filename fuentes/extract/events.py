@@ -52,7 +52,7 @@ from fuentes.extract.event_triggers import (DATA, Lexicon, _forms, acled_of, acl
 from fuentes.extract.event_typing import SHORT_ITEM, choose, scorer
 from fuentes.ids import content_id
 from fuentes.model import Entity, Event, Evidence, Mention, Quote
-from fuentes.nlp.text import doc_text
+from fuentes.nlp.text import doc_text, sentence_of
 from fuentes.pipeline import Stage, register
 
 __all__ = [
@@ -266,7 +266,7 @@ def _unarmed_attack(head: Any, pos: str, etype: str, sent: Any, args: Arguments)
     if not _forms(head) & lex.words("unarmed_attack_triggers") or _armed(sent, lex):
         return False
     after = head.doc[sent.end: sent.end + 1]
-    if len(after) and _armed(after[0].sent, lex):
+    if len(after) and _armed(sentence_of(after[0]), lex):
         return False  # "... attacked a procession. Ten were injured."
     if pos == "noun" and any(c.dep_ == "amod" and _forms(c) & lex.words("verbal_attack_modifiers") for c in head.children):
         return True
@@ -556,7 +556,7 @@ def retype(etype: str, head: Any, actor_toks: list[Any], target_toks: list[Any],
     the words of its sentence, of its arguments' phrases, or of its targets' phrases only
     ("killed two soldiers": a clash; "gunmen killed the mayor": an attack on a civilian), unless
     the sentence holds a word of a rule's `unless` lists (soldiers killed by a roadside bomb)."""
-    sent = list(sentence if sentence is not None else head.sent)
+    sent = list(sentence if sentence is not None else sentence_of(head))
     targets = [t for a in target_toks for t in a.subtree]
     governor = _ancestors(head)[1:6]
     means = [t for a in actor_toks for t in a.subtree] + [t for t in head.subtree if t not in targets]

@@ -25,7 +25,7 @@ from fuentes.extract.attribution import Resolver, Speaker, same_sentence, tokens
 from fuentes.extract.speech import QuoteSpan, find_quote_spans, lexicon, paragraphs, word_count
 from fuentes.ids import content_id
 from fuentes.model import Entity, Evidence, Mention, Quote
-from fuentes.nlp.text import doc_text
+from fuentes.nlp.text import doc_text, sentence_of
 from fuentes.pipeline import Stage, register
 
 EXTRACTOR = "quotes"
@@ -57,8 +57,8 @@ def _governing_cue(doc: Any, span: QuoteSpan, cue_ids: set[int]) -> Any | None:
 
 def _main_cue(cues: list[Any]) -> Any:
     """Of the cues in the last sentence that has any, the one highest in the parse."""
-    last_sent = cues[-1].sent.start
-    in_sent = [c for c in cues if c.sent.start == last_sent]
+    last_sent = sentence_of(cues[-1]).start
+    in_sent = [c for c in cues if sentence_of(c).start == last_sent]
     return min(in_sent, key=lambda c: (_depth(c), -c.i))
 
 
@@ -126,11 +126,11 @@ class _Article:
         """The clause that introduces 'X took to Twitter with this: “...”': the last verb with a
         subject before the colon, outside quotes (the parse may root the sentence inside the
         quote), else the sentence's root."""
-        for tok in reversed(self.doc[colon.sent.start:colon.i]):
+        for tok in reversed(self.doc[sentence_of(colon).start:colon.i]):
             if tok.pos_ in ("VERB", "AUX") and not self.res.inside[tok.idx] and any(
                     c.dep_ in ("nsubj", "nsubj:pass") and not self.res.inside[c.idx] for c in tok.children):
                 return tok
-        return colon.sent.root
+        return sentence_of(colon).root
 
     def _closed_by_period(self, span: QuoteSpan) -> bool:
         """“... wrong.” A new sentence: a quote ending in a full stop inside its marks is not
@@ -186,7 +186,7 @@ class _Article:
         while cue not in node.subtree and node.head.i != node.i:
             node = node.head
         lo, hi = min(node.left_edge.i, cue.i), node.right_edge.i + 1
-        sent = cue.sent
+        sent = sentence_of(cue)
         parts = [self.doc[sent.start:lo], self.doc[hi:sent.end]]
         part = max(parts, key=len)
         toks = list(part)

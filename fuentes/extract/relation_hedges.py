@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from fuentes.extract.relation_parse import Context, governor_of, marker_of
+from fuentes.nlp.text import sentence_of
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
@@ -24,7 +25,7 @@ def hedged(trigger: Any, span: Any, ctx: Context) -> bool:
         return True
     if ctx.cues.hedges is None:
         return False
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     text = sent.text.casefold()
     for m in ctx.cues.hedges.finditer(text):
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
@@ -108,7 +109,7 @@ def bounds(trigger: Any, ctx: Context) -> tuple[str | None, str | None]:
     if trigger.dep_ == "appos" and any(c.lower_ in ctx.cues.then_words for c in trigger.children):
         chain.update(a.i for a in trigger.ancestors)
     start = end = None
-    for tok in trigger.sent:
+    for tok in sentence_of(trigger):
         if not (tok.like_num and _YEAR.match(tok.text)):
             continue
         cue, attach = _date_cue(tok, ctx), _attachment(tok, ctx)

@@ -8,6 +8,7 @@ from typing import Any
 
 from fuentes.extract.relation_cues import Cues, Trigger
 from fuentes.model import Entity, Mention
+from fuentes.nlp.text import sentence_of
 
 _SUBJ = ("nsubj", "csubj")
 _CLAUSE = ("nsubj", "nsubj:pass", "csubj", "cop", "aux", "aux:pass", "neg", "obl", "advcl", "parataxis")
@@ -33,7 +34,7 @@ class Context:
     def chars_of(self, key: str, tok: Any, trigger: Any) -> tuple[int, int]:
         """Char span of the mention of `key` nearest the trigger in its sentence (else `tok`'s
         phrase: a pronoun, an event)."""
-        sent = trigger.sent
+        sent = sentence_of(trigger)
         near = [i for i in range(sent.start, sent.end) if self.key_of.get(i) == key]
         if near:
             return self.chars[min(near, key=lambda i: abs(i - trigger.i))]

@@ -47,6 +47,7 @@ from fuentes.extract.relation_cues import DATA, Cues, Trigger, load_cues
 from fuentes.extract.relation_parse import Context
 from fuentes.ids import content_id
 from fuentes.model import Entity, Evidence, Mention, Relation
+from fuentes.nlp.text import sentence_of
 from fuentes.pipeline import Stage, register
 
 __all__ = ["DATA", "VERSION", "Cues", "RelationsStage", "Trigger", "extract_relations", "load_cues"]
@@ -135,7 +136,7 @@ def _relations_at(tok: Any, trig: Trigger, ctx: Context) -> list[Relation]:
 def _violent(tok: Any, cues: Cues) -> bool:
     """The trigger's sentence holds another word of violence (a weapon, gunmen, killed, wounded)."""
     words = cues.violence_words
-    return any(t.i != tok.i and (t.lower_ in words or t.lemma_.casefold() in words) for t in tok.sent)
+    return any(t.i != tok.i and (t.lower_ in words or t.lemma_.casefold() in words) for t in sentence_of(tok))
 
 
 def _surname(key: str, ctx: Context) -> str | None:
@@ -153,7 +154,7 @@ def _kin_by_surname(relative: str, resolved: str, trigger: Any, ctx: Context) ->
     surname = _surname(relative, ctx)
     if surname is None or surname == _surname(resolved, ctx):
         return resolved
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     cut = min((i for i in range(sent.start, trigger.i) if ctx.key_of.get(i) == resolved), default=trigger.i)
     before = {k for i, k in ctx.key_of.items() if i < cut}  # named before the subject: not another relative
     kin = [k for k in before if k != relative and _surname(k, ctx) == surname]

@@ -23,7 +23,7 @@ from fuentes.extract.aliases import name_tokens
 from fuentes.extract.entities import photo_credits
 from fuentes.extract.speech import Lexicon, QuoteSpan
 from fuentes.model import Entity, Mention
-from fuentes.nlp.text import doc_text
+from fuentes.nlp.text import doc_text, sentence_of
 
 PERSON_LABELS = {"PERSON", "PER"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
@@ -148,7 +148,7 @@ class Referents:
                 credits.append((m.start(), m.end(1) + 1))
         for open_, close in credits:
             before = doc.char_span(0, open_, alignment_mode="contract")
-            start = before[-1].sent.start_char if before is not None and len(before) else open_
+            start = sentence_of(before[-1]).start_char if before is not None and len(before) else open_
             marks[start:close] = b"\x01" * (close - start)
         return marks
 
@@ -396,9 +396,9 @@ class Referents:
         in the same paragraph, alone there (photo captions aside): "... results for accountant
         Ana Ruiz, 50. 'I had ...,' she says" speaks of Ana Ruiz though she is no clause's subject."""
         at = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        if at is None or at[0].sent.start == 0 or self.paragraph_of(m.start) != self.paragraph_of(char):
+        if at is None or sentence_of(at[0]).start == 0 or self.paragraph_of(m.start) != self.paragraph_of(char):
             return False
-        before = self.doc[at[0].sent.start - 1].sent
+        before = sentence_of(self.doc[sentence_of(at[0]).start - 1])
         if not (before.start_char <= m.start < before.end_char) or not self.is_person(m):
             return False
         people = {self.key(x) for x in self.mentions if before.start_char <= x.start < before.end_char

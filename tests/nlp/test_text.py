@@ -31,3 +31,30 @@ def test_doc_text_holds_when_tokens_are_merged(language, body):
     with sdoc.retokenize() as retokenizer:
         retokenizer.merge(sdoc[0:3])
     assert doc_text(sdoc) == sdoc.text == body
+
+
+@pytest.mark.parametrize("language,body", [
+    ("en", "Gunmen killed two guards. Police said nothing!\n\nWho did it? The mayor's office declined to comment"),
+    ("es", "Unos pistoleros mataron a dos guardias. La policía no dijo nada!\n\n¿Quién fue? La alcaldía no comentó"),
+])
+def test_sentence_of_is_the_token_sentence(language, body):
+    from fuentes.nlp.text import sentence_of
+
+    nlp, _ = load(language)
+    sdoc = nlp(body)
+    for tok in sdoc:
+        found = sentence_of(tok)
+        assert (found.start, found.end) == (tok.sent.start, tok.sent.end)
+        assert found.doc is sdoc
+    with sdoc.retokenize() as retokenizer:  # fewer tokens: the sentences are read again
+        retokenizer.merge(sdoc[0:2])
+    assert all((sentence_of(t).start, sentence_of(t).end) == (t.sent.start, t.sent.end) for t in sdoc)
+
+
+def test_sentence_of_a_doc_without_sentences_asks_spacy():
+    from fuentes.nlp.text import sentence_of
+
+    nlp, _ = load("es")
+    sdoc = nlp.make_doc("Sin análisis. Ninguno.")
+    with pytest.raises(ValueError):  # spaCy's own answer: no sentence boundaries set
+        sentence_of(sdoc[0])
