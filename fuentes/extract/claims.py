@@ -53,7 +53,7 @@ from fuentes.ids import content_id
 from fuentes.model import Claim, Entity, Evidence, Mention, Quote
 from fuentes.nlp.data_files import load_yaml
 from fuentes.pipeline import Stage, register
-from fuentes.nlp.text import doc_text, sentence_of
+from fuentes.nlp.text import doc_text, morph_values, sentence_of
 
 VERSION = "15"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
@@ -479,7 +479,7 @@ class _Article:
 
     @staticmethod
     def _definite(tok: Any) -> bool:
-        return any(c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType")
+        return any(c.dep_ == "det" and ("Def" in morph_values(c, "Definite") or "Dem" in morph_values(c, "PronType")
                                         or c.lower_ in ("the", "this", "that", "these", "those"))
                    for c in tok.children)
 
@@ -684,7 +684,7 @@ class _Article:
             head = verb.head
             shared = next((c for c in head.children if c.dep_ in PASS_SUBJ), None) or \
                 next((c for c in head.children if c.dep_ in SUBJ and self._periphrastic_passive(head)), None)
-            if shared is not None and (verb.tag_ == "VBN" or "Part" in verb.morph.get("VerbForm")):
+            if shared is not None and (verb.tag_ == "VBN" or "Part" in morph_values(verb, "VerbForm")):
                 patient, subj = shared, self._agent(verb) or self._agent(head)
         if subj is None and verb.dep_ == "conj" and passive is None:  # "gunmen burned ... and blocked ..."
             subj = next((c for c in verb.head.children if c.dep_ in SUBJ), None)
@@ -714,7 +714,7 @@ class _Article:
             return comp, "predicted"
         # "se prevé que las ventas suban": a clause in the subjunctive is what is forecast
         clause = next((c for c in tok.children if c.dep_ in ("ccomp", "csubj") and c.pos_ in ("VERB", "AUX")
-                       and "Sub" in c.morph.get("Mood")), None)
+                       and "Sub" in morph_values(c, "Mood")), None)
         return (clause, "predicted") if clause is not None else None
 
     def oblique_body(self, tok: Any, toks: list[Any]) -> str | None:
@@ -757,7 +757,7 @@ class _Article:
     def _periphrastic_passive(verb: Any) -> bool:
         """A participle with the auxiliary "ser" or "estar" ("fue capturado", "estuvo ocupado por"):
         a passive whose subject some models label nsubj."""
-        return "Part" in verb.morph.get("VerbForm") and any(
+        return "Part" in morph_values(verb, "VerbForm") and any(
             c.dep_ in ("aux", "aux:pass", "cop") and c.lemma_.casefold() in ("ser", "estar") for c in verb.children)
 
     def event_patient(self, noun: Any) -> Any | None:
@@ -919,10 +919,10 @@ class _Article:
         if self.modal(tok):
             return "hedged"  # "X should resign", "tenemos que actuar": an obligation or an ability, no deed
         if tok.dep_ in ("ccomp", "csubj") and tok.head.lemma_.casefold() in lex.expectation_verbs \
-                and "Sub" in tok.morph.get("Mood"):
+                and "Sub" in morph_values(tok, "Mood"):
             return "predicted"  # "se prevé que las ventas suban 12 por ciento": a forecast
         aux = " ".join(c.lower_ for c in children if c.dep_ in ("aux", "aux:pass", "auxpass"))
-        if any(f" {w} " in f" {aux} " for w in lex.future_words) or "Fut" in tok.morph.get("Tense") \
+        if any(f" {w} " in f" {aux} " for w in lex.future_words) or "Fut" in morph_values(tok, "Tense") \
                 or any(f" {w} " in words.split(tok.lower_)[0] + " " for w in lex.future_words if " " in w):
             return "predicted"
         if self.infinitival(tok):
@@ -988,7 +988,7 @@ class _Article:
 
     def infinitival(self, tok: Any) -> bool:
         """An infinitive with no subject of its own ("to capture X", "para capturar a X")."""
-        if not ("Inf" in tok.morph.get("VerbForm") or tok.tag_ == "VB"):
+        if not ("Inf" in morph_values(tok, "VerbForm") or tok.tag_ == "VB"):
             return False
         if any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in tok.children):
             return False
@@ -1009,9 +1009,9 @@ class _Article:
         if opinion and gov is not None and gov is not tok and gov.lemma_.casefold() in self.lex.opinion_verbs \
                 and not self.inside(self.indirect, tok.idx):
             return True  # "experts argue the killing highlights ...": a view
-        if "Sub" in tok.morph.get("Mood") and tok.dep_ in ("acl", "relcl", "acl:relcl", "advcl", "ccomp"):
+        if "Sub" in morph_values(tok, "Mood") and tok.dep_ in ("acl", "relcl", "acl:relcl", "advcl", "ccomp"):
             return True  # "información que lleve a su captura": not a fact
-        if tok.dep_ in ("acl", "amod") and ("Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN") \
+        if tok.dep_ in ("acl", "amod") and ("Part" in morph_values(tok, "VerbForm") or tok.tag_ == "VBN") \
                 and (cls is None or tok.head.pos_ not in ("NOUN", "PROPN")):
             return True  # "shared by the United States": a fragment (a typed one is read with its noun)
         if tok.pos_ in ("VERB", "AUX") and (self.addressed(tok) or self.conditional(tok)):
@@ -1067,7 +1067,7 @@ class _Article:
                 and any(f.value.kind == "date" or f.value.amount is not None for f in found):
             return True  # "In 2009, the United Nations came under criticism": a dated or counted happening
         if reported is None and tok.dep_ in ("ROOT", "conj") and self.entity_of(subj) \
-                and ("Fin" in tok.morph.get("VerbForm") or any(c.dep_ in ("aux", "aux:pass", "auxpass") for c in tok.children)) \
+                and ("Fin" in morph_values(tok, "VerbForm") or any(c.dep_ in ("aux", "aux:pass", "auxpass") for c in tok.children)) \
                 and not any(c.dep_ == "parataxis" and c.lemma_.casefold() in self.speech.verbs for c in tok.children):
             return True  # "The Fed cut rates", "Powell brushed off this possibility": a named actor's deed
             # (not "X is playing with fire, Bravo added": someone's words)
@@ -1241,7 +1241,7 @@ class _Article:
         ("Nombre: X Director: Y"), or one and no finite verb ("Running time: 142 minutes")."""
         sent = list(sentence_of(tok))
         labels = sum(t.text == ":" and t.i > sent[0].i and sent[t.i - sent[0].i - 1].is_alpha for t in sent)
-        finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in sent)
+        finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") for t in sent)
         return labels >= 2 or (labels == 1 and not finite)
 
     @staticmethod
@@ -1250,7 +1250,7 @@ class _Article:
         March 2017", "..., comenzando en marzo de 2017"): too short to tell one statement alone."""
         if tok.dep_ not in ("advcl", "acl", "xcomp") or tok.pos_ not in ("VERB", "AUX"):
             return False
-        form = tok.morph.get("VerbForm")
+        form = morph_values(tok, "VerbForm")
         if not ("Ger" in form or "Part" in form or "Inf" in form or tok.tag_ in ("VBG", "VBN", "VB")):
             return False
         return not any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in tok.children)
@@ -1285,16 +1285,16 @@ class _Article:
         if any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ or c.dep_.startswith("expl") or c.lower_ == "se"
                for c in verb.children):
             return agent, obj
-        aux = next((c for c in verb.children if c.dep_ in ("aux", "aux:pass", "cop") and "Fin" in c.morph.get("VerbForm")), None)
+        aux = next((c for c in verb.children if c.dep_ in ("aux", "aux:pass", "cop") and "Fin" in morph_values(c, "VerbForm")), None)
         finite = aux if aux is not None else verb
-        if "Fin" not in finite.morph.get("VerbForm") or finite.morph.get("Person") != ["3"] \
-                or finite.morph.get("Number") != ["Sing"]:
+        if "Fin" not in morph_values(finite, "VerbForm") or morph_values(finite, "Person") != ["3"] \
+                or morph_values(finite, "Number") != ["Sing"]:
             return agent, obj
         gender = {"Masc": "m", "Fem": "f"}.get(next(iter(verb.morph.get("Gender")), ""))  # "fue detenida": a woman
         person = self.antecedent(verb, gender if aux is not None else None)
         if person is None:
             return agent, obj
-        passive = aux is not None and aux.lemma_.casefold() == "ser" and "Part" in verb.morph.get("VerbForm")
+        passive = aux is not None and aux.lemma_.casefold() == "ser" and "Part" in morph_values(verb, "VerbForm")
         if passive:
             return agent, obj or (person if no_patient else obj)
         return agent or person, obj
@@ -1304,7 +1304,7 @@ class _Article:
         opening its sentence with no subject ("Pay no attention", "Read the report")."""
         if verb.dep_ != "ROOT" or any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ or c.dep_ == "expl" for c in verb.children):
             return False
-        if "Imp" in verb.morph.get("Mood"):
+        if "Imp" in morph_values(verb, "Mood"):
             return True
         first = next((t for t in sentence_of(verb) if not (t.is_punct or t.is_space)), None)
         return self.lex.language == "en" and verb.tag_ == "VB" and first is not None and first.i == verb.i \
@@ -1375,8 +1375,8 @@ class _Article:
             return True
         inside = range(span.start, span.end)
         for tok in span:
-            finite = "Fin" in tok.morph.get("VerbForm") or tok.tag_ == "MD"  # "would" carries no VerbForm
-            if tok.pos_ not in ("VERB", "AUX") or not finite or "Imp" in tok.morph.get("Mood"):
+            finite = "Fin" in morph_values(tok, "VerbForm") or tok.tag_ == "MD"  # "would" carries no VerbForm
+            if tok.pos_ not in ("VERB", "AUX") or not finite or "Imp" in morph_values(tok, "Mood"):
                 continue
             head = tok.head if tok.dep_ in ("aux", "auxpass", "aux:pass", "cop") else tok
             if self.lex.language == "es" or any(c.i in inside and (c.dep_ in SUBJ or c.dep_ in PASS_SUBJ or c.dep_ == "expl")
@@ -1436,8 +1436,8 @@ class _Article:
             return False
         subj = next((c for c in root.children if c.dep_ in SUBJ and any(ch.isalnum() for ch in c.text)), None)
         if subj is not None:  # (a quotation mark parsed as the subject is none)
-            return "1" in subj.morph.get("Person") or subj.lower_ in self.lex.first_person
-        return any("1" in t.morph.get("Person") for t in [root, *root.children]
+            return "1" in morph_values(subj, "Person") or subj.lower_ in self.lex.first_person
+        return any("1" in morph_values(t, "Person") for t in [root, *root.children]
                    if t.i == root.i or t.dep_ in ("aux", "cop", "aux:pass"))
 
     def _judges(self, root: Any) -> bool:

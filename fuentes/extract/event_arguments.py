@@ -16,7 +16,7 @@ import re
 from fuentes.extract.dates import DateExpr, DateValue, shift, year_value
 from fuentes.extract.event_triggers import Lexicon, passive
 from fuentes.model import Mention, Quote
-from fuentes.nlp.text import sentence_of
+from fuentes.nlp.text import morph_values, sentence_of
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CROWD_WORDS = {"thousands", "hundreds", "dozens", "scores", "miles", "cientos", "centenares", "decenas", "millares"}
@@ -223,7 +223,7 @@ def _undergoes(tok: Any) -> bool:
         return True
     kids = list(tok.children)
     bare = not any(c.dep_ in ("nsubj", "aux", "dobj", "obj") for c in kids)  # no subject or object of its own
-    return bare and (tok.tag_ == "VBN" or "Part" in tok.morph.get("VerbForm"))
+    return bare and (tok.tag_ == "VBN" or "Part" in morph_values(tok, "VerbForm"))
 
 
 def _inherited_subject(tok: Any) -> list[Any]:

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from fuentes.nlp.data_files import load_yaml
+from fuentes.nlp.text import morph_values
 
 DATA = Path(__file__).parent / "data"
 
@@ -221,7 +222,7 @@ def find_triggers(sdoc: Any, lex: Lexicon) -> list[tuple[Any, int, int, str, str
 def _pos_ok(tok: Any, pos: str) -> bool:
     if pos == "verb":
         return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ == "VBG") or (
-            tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm"))  # "el periodista asesinado"
+            tok.pos_ == "ADJ" and "Part" in morph_values(tok, "VerbForm"))  # "el periodista asesinado"
     return tok.pos_ in ("NOUN", "PROPN")
 
 
@@ -278,7 +279,7 @@ def passive(tok: Any) -> bool:
     kids = list(tok.children)
     if any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in kids):
         return True
-    return "Part" in tok.morph.get("VerbForm") and any(
+    return "Part" in morph_values(tok, "VerbForm") and any(
         c.dep_ in ("aux", "cop") and c.lemma_.lower() == "ser" for c in kids)
 
 

@@ -52,7 +52,7 @@ from fuentes.extract.event_triggers import (DATA, Lexicon, _forms, acled_of, acl
 from fuentes.extract.event_typing import SHORT_ITEM, choose, scorer
 from fuentes.ids import content_id
 from fuentes.model import Entity, Event, Evidence, Mention, Quote
-from fuentes.nlp.text import doc_text, sentence_of
+from fuentes.nlp.text import doc_text, morph_values, sentence_of
 from fuentes.pipeline import Stage, register
 
 __all__ = [
@@ -531,7 +531,7 @@ def _past(head: Any) -> bool:
     if verb is None:
         return False
     toks = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass")]
-    return any("Past" in t.morph.get("Tense") or t.tag_ in ("VBD", "VBN") for t in toks)
+    return any("Past" in morph_values(t, "Tense") or t.tag_ in ("VBD", "VBN") for t in toks)
 
 
 def _reciprocal(head: Any, lex: Lexicon) -> bool:
@@ -547,7 +547,7 @@ def _reciprocal(head: Any, lex: Lexicon) -> bool:
 def _present(head: Any) -> bool:
     """Told in the present, or with no verb at all (a headline's "Ataque con gas cloro en Duma")."""
     verb = head if head.pos_ in ("VERB", "AUX") else governing_verb(head)
-    return verb is None or "Pres" in verb.morph.get("Tense") or verb.tag_ in ("VBZ", "VBP")
+    return verb is None or "Pres" in morph_values(verb, "Tense") or verb.tag_ in ("VBZ", "VBP")
 
 
 def retype(etype: str, head: Any, actor_toks: list[Any], target_toks: list[Any], lex: Lexicon,

@@ -11,6 +11,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
+from spacy.attrs import MORPH
+
 TEXT = "fuentes_text"
 
 
@@ -22,8 +24,21 @@ def doc_text(sdoc: Any) -> str:
     return text
 
 
-_SENTENCES: dict[int, tuple[Any, int, list[int], list[Any]]] = {}  # id(Doc) -> (Doc, length, starts, spans)
-_KEEP = 8  # the sentences of the last few Docs (an entry holds its Doc, so its id is never reused meanwhile)
+_DOCS: dict[int, tuple[Any, int, dict[str, Any]]] = {}  # id(Doc) -> (Doc, its length, what was read from it)
+_KEEP = 8  # what was read from the last few Docs (an entry holds its Doc, so its id is never reused meanwhile)
+
+
+def _read(doc: Any) -> dict[str, Any]:
+    """What was read once from `doc` (its sentences, its analyses' hashes), kept for the last few
+    Docs; read again when the Doc's tokens changed (merged or split)."""
+    entry = _DOCS.get(id(doc))
+    if entry is None or entry[0] is not doc or entry[1] != len(doc):
+        entry = (doc, len(doc), {})
+        _DOCS.pop(id(doc), None)
+        while len(_DOCS) >= _KEEP:
+            del _DOCS[next(iter(_DOCS))]
+        _DOCS[id(doc)] = entry
+    return entry[2]
 
 
 def sentence_of(tok: Any) -> Any:
@@ -32,15 +47,32 @@ def sentence_of(tok: Any) -> Any:
     the token's found by bisection; equal spans. A Doc with sentence hooks, or without sentence
     boundaries, is asked as before."""
     doc = tok.doc
-    entry = _SENTENCES.get(id(doc))
-    if entry is None or entry[0] is not doc or entry[1] != len(doc):
+    read = _read(doc)
+    found = read.get("sents")
+    if found is None:
         if "sents" in doc.user_hooks or "sent" in doc.user_token_hooks or "sent" in doc.user_span_hooks \
                 or not doc.has_annotation("SENT_START"):
             return tok.sent
         spans = list(doc.sents)
-        entry = (doc, len(doc), [s.start for s in spans], spans)
-        _SENTENCES.pop(id(doc), None)
-        while len(_SENTENCES) >= _KEEP:
-            del _SENTENCES[next(iter(_SENTENCES))]
-        _SENTENCES[id(doc)] = entry
-    return entry[3][bisect_right(entry[2], tok.i) - 1]
+        found = read["sents"] = ([s.start for s in spans], spans)
+    return found[1][bisect_right(found[0], tok.i) - 1]
+
+
+_MORPH: dict[tuple[int, str], tuple[str, ...]] = {}  # (morphology's hash, field) -> its values
+
+
+def morph_values(tok: Any, field: str) -> list[str]:
+    """`tok.morph.get(field)` (the values of one feature: ["Part"], [] when absent), read once
+    per distinct analysis and feature (spaCy parses the analysis again at each call), the
+    analysis's hash read from the Doc's array."""
+    read = _read(tok.doc)
+    keys = read.get("morph")
+    if keys is None:
+        keys = read["morph"] = tok.doc.to_array([MORPH]).ravel().tolist()
+    key = (keys[tok.i], field)
+    found = _MORPH.get(key)
+    if found is None:
+        if len(_MORPH) > 200_000:  # a bound, never reached by the analyses of one language
+            _MORPH.clear()
+        found = _MORPH[key] = tuple(tok.morph.get(field))
+    return list(found)

@@ -58,3 +58,20 @@ def test_sentence_of_a_doc_without_sentences_asks_spacy():
     sdoc = nlp.make_doc("Sin análisis. Ninguno.")
     with pytest.raises(ValueError):  # spaCy's own answer: no sentence boundaries set
         sentence_of(sdoc[0])
+
+
+@pytest.mark.parametrize("language,body", [
+    ("en", "He said he had been arrested. She would have fled if they had come."),
+    ("es", "Se prevé que las ventas suban. Fue capturado por la policía, dijo el fiscal que había huido."),
+])
+def test_morph_values_are_spacys(language, body):
+    from fuentes.nlp.text import morph_values
+
+    nlp, _ = load(language)
+    sdoc = nlp(body)
+    for tok in sdoc:
+        for field in ("VerbForm", "Mood", "Tense", "Person", "Number", "Definite", "PronType", "Nothing"):
+            found = morph_values(tok, field)
+            assert found == tok.morph.get(field) and isinstance(found, list)
+    morph_values(sdoc[0], "VerbForm").append("changed")  # the caller's own list: the next answer is intact
+    assert morph_values(sdoc[0], "VerbForm") == sdoc[0].morph.get("VerbForm")
