@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from fuentes.doc import ArticleDoc
 from fuentes.errors import InputError
@@ -25,9 +26,16 @@ def _unspaced(ch: str) -> bool:
     return any(a <= o <= b for a, b in UNSPACED)
 
 
-def word_count(text: str) -> int:
-    """Words of `text`; in scripts without spaces, characters / CHARS_PER_WORD_UNSPACED."""
+_TOKEN = re.compile(r"\S+")
+
+
+def word_count(text: str, enough: int | None = None) -> int:
+    """Words of `text`; in scripts without spaces, characters / CHARS_PER_WORD_UNSPACED. With
+    `enough`, a text with spaces is counted only up to that many words (whether it has as many)."""
     if _ANY_UNSPACED.search(text) is None:  # the usual case: every word has spaces around it
+        if enough is not None:
+            words = (m for m in _TOKEN.finditer(text) if any(map(str.isalpha, m.group())))
+            return sum(1 for _ in islice(words, enough))
         return sum(1 for token in text.split() if any(map(str.isalpha, token)))
     unspaced = sum(1 for ch in text if _unspaced(ch))
     spaced = sum(1 for token in text.split() if not all(_unspaced(ch) or not ch.isalpha() for ch in token))
@@ -37,7 +45,7 @@ def word_count(text: str) -> int:
 @stage_from_function("identify", requires=("body", "meta"), provides=("id",), version="1")
 def identify(doc: ArticleDoc) -> ArticleDoc:
     """Reject bodies with no real text, then give the article its content id."""
-    words = word_count(doc.body)
+    words = word_count(doc.body, enough=MIN_BODY_WORDS)  # more words need no count
     if words < MIN_BODY_WORDS:
         raise InputError(doc.source, f"no article text left after cleaning ({words} words; page furniture only?)")
     doc.set("id", article_id(doc.meta.get("outlet"), doc.body), by="identify@1")

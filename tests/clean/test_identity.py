@@ -29,3 +29,12 @@ def test_word_count_agrees_with_the_per_letter_rule(text):
 
 def test_unspaced_ranges_include_their_ends():
     assert _unspaced("\u3040") and _unspaced("\U0002FA1F") and not _unspaced("\u2FFF") and not _unspaced("a")
+
+
+def test_word_count_up_to_enough():
+    from fuentes.clean.identity import word_count
+    text = "El fiscal dijo que la banda -- 12 hombres -- fue detenida en Quito. The mayor said so."
+    assert word_count(text) == 15  # "--" and "12" are no words
+    assert word_count(text, enough=5) == 5
+    assert word_count("Solo tres palabras ...", enough=5) == 3 == word_count("Solo tres palabras ...")
+    assert word_count("東京で会議が開かれた", enough=5) == word_count("東京で会議が開かれた")  # no spaces: counted whole
