@@ -87,7 +87,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import numpy as np
 from spacy.attrs import LOWER
 
 from fuentes.corpus.name_constraints import LEGAL_FORMS, exonym_key
@@ -217,6 +216,14 @@ def _drop_codes_and_portfolios(body: str, cands: list[Cand], lex: Lexicon) -> No
         cands.remove(c)
 
 
+@lru_cache(maxsize=16)
+def _word_hashes(words: frozenset[str]) -> frozenset[int]:
+    """spaCy's hashes of `words` (a Doc's LOWER array holds the hash of each token's lower-case form)."""
+    from spacy.strings import hash_string
+
+    return frozenset(hash_string(w) for w in words)
+
+
 def _clubs(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
     """In a story about a game (three words or more of `sport_words`: "partido", "gol", "liga"), a
     one-word place after a lower-case masculine article ("el Valencia", "del Chelsea", "al Betis";
@@ -224,8 +231,9 @@ def _clubs(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
     the exonym table keeps its own ("el Perú", "el Japón")."""
     if not lex.team_articles or not lex.sport_words:
         return
-    strings = sdoc.vocab.strings  # the article's distinct lower-case forms, read from the parse's array
-    if sum(strings[h] in lex.sport_words for h in np.unique(sdoc.to_array(LOWER)).tolist()) < 3:
+    # the article's distinct lower-case forms that are sport words, counted on the parse's array of
+    # their hashes (a word's hash is its string's: no string read back for the other words)
+    if len(_word_hashes(lex.sport_words).intersection(sdoc.to_array(LOWER).tolist())) < 3:
         return
     for c in cands:
         if c.label not in linking.PLACE or " " in c.text or c.nick:
@@ -1778,6 +1786,8 @@ def _name_side(text: str, lex: Lexicon) -> bool:
 def photo_credits(body: str, lex: Lexicon) -> list[Credit]:
     """Credits such as '(Jane Roe/The Daily Planet)', '(AP Photo/Jane Roe)', '( JANE ROE / Planet )',
     'Photo: Jane Roe / Agency': the person is the side shaped like a name (the left one when both are)."""
+    if "/" not in body:
+        return []  # every credit holds a slash between its two sides
     paren, colon = _credit_patterns(lex.credit_words)
     found = []
     for m in paren.finditer(body):

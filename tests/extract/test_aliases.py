@@ -163,6 +163,8 @@ def test_photo_credits_find_the_person_side():
     assert names("Photo: Jane Roe / Reuters") == ["Jane Roe"]
     assert names("Foto: Juana Pérez/Cuartoscuro", ES) == ["Juana Pérez"]
     assert names("(Reuters/AP)") == [] and names("(1/2)") == [] and names("the (left/right) wing") == []
+    # no slash, no credit: "Photo: Jane Roe" and "(Foto de Juana Pérez)" name no credited side
+    assert names("Photo: Jane Roe (AP Photo)") == [] and names("(Foto de Juana Pérez) Foto: Juana Pérez", ES) == []
 
 
 def test_a_title_may_open_a_quotation_but_not_sit_across_one():
