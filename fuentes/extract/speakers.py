@@ -213,8 +213,8 @@ class Referents:
                 if tok.idx >= limit or sentences > 1:
                     break
                 sentences += tok.is_sent_start or 0
-                gender = None if self.inside[tok.idx] or self._speaks(tok) else self._pronoun_gender(tok)
-                if gender in ("m", "f"):
+                gender = self._pronoun_gender(tok)  # a gendered pronoun first: the other tests only for one
+                if gender in ("m", "f") and not self.inside[tok.idx] and not self._speaks(tok):
                     vote(self.key(m), gender, PRONOUN_VOTE)
                     break
         for key, got in votes.items():
