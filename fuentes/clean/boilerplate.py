@@ -63,12 +63,15 @@ def _content_words(text: str, data: LangData) -> list[str]:
     return [w for w in WORD.findall(text) if len(w) > 1 and w.casefold() not in data.filler]
 
 
-def _cut_cues(text: str, data: LangData, low: str | None = None) -> tuple[list[tuple[int, int, str, bool]], str]:
-    """Non-overlapping cue matches (longest first at each position) and the leftover text. `low`:
-    the text `folded`, when the caller has it (a cue none of whose literals it holds is skipped)."""
+def _cut_cues(text: str, data: LangData, low: str | None = None,
+              present: frozenset[str] | None = None) -> tuple[list[tuple[int, int, str, bool]], str]:
+    """Non-overlapping cue matches (longest first at each position) and the leftover text. `low`
+    and `present`: the text `folded` and the cue literals it holds (`LangData.literals_in`), when
+    the caller has them (a cue none of whose literals the text holds is skipped)."""
     low = folded(text) if low is None else low
+    present = data.literals_in(low) if present is None else present
     spans = [(m.start(), m.end(), cue.name, cue.fragment)
-             for cue in data.cues if cue.may_match(low) for m in cue.pattern.finditer(text) if m.end() > m.start()]
+             for cue in data.cues if cue.may_match(low, present) for m in cue.pattern.finditer(text) if m.end() > m.start()]
     spans.sort(key=lambda s: (s[0], s[0] - s[1]))
     chosen: list[tuple[int, int, str, bool]] = []
     for span in spans:
@@ -94,11 +97,12 @@ def _analyse(raw: str, data: LangData) -> list[_Line]:
         if not text:
             continue
         low = folded(text)
-        cuts, leftover = _cut_cues(text, data, low)
+        present = data.literals_in(low)
+        cuts, leftover = _cut_cues(text, data, low, present)
         words = len(text.split())
         line = _Line(no, text, words, cuts, bool(cuts) and not _content_words(leftover, data))
         line.whole = next((c.name for c in data.cues if c.whole_max_words and words <= c.whole_max_words
-                           and c.may_match(low) and c.pattern.search(text)), None)
+                           and c.may_match(low, present) and c.pattern.search(text)), None)
         key = normalize_text(text)
         line.repeated = key in seen and bool(WORD.search(text))
         seen.add(key)

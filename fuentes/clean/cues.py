@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from re import _constants as sre_constants, _parser as sre_parser  # the pattern's parse, to read its literals
 
 from fuentes.nlp.data_files import load_yaml
@@ -87,9 +88,36 @@ class Cue:
     # them is not searched; None: always searched
     needs: tuple[str, ...] | None = None
 
-    def may_match(self, folded_text: str) -> bool:
-        """False when the pattern cannot match the text whose `folded` form is given."""
-        return self.needs is None or any(lit in folded_text for lit in self.needs)
+    def may_match(self, folded_text: str, present: frozenset[str] | set[str] | None = None) -> bool:
+        """False when the pattern cannot match the text whose `folded` form is given. `present`:
+        the literals of every cue the text holds (`LangData.literals_in`), when the caller has them."""
+        if self.needs is None:
+            return True
+        if present is not None:
+            return not present.isdisjoint(self.needs)
+        return any(lit in folded_text for lit in self.needs)
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching the longest of `words` that starts where it is tried: the words as a tree
+    of their characters (one test of the next character per branch, not one per word); a word
+    that ends where a longer one goes on is an optional rest, tried longer first."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(tree)
 
 
 @dataclass
@@ -113,6 +141,23 @@ class LangData:
     relative: list[dict] = field(default_factory=list)  # compiled per language
     months: dict[str, int] = field(default_factory=dict)
     date_order: str = "MDY"
+    _literals: tuple[Any, dict[str, frozenset[str]]] | None = field(default=None, repr=False, compare=False)
+
+    def literals_in(self, folded_text: str) -> frozenset[str]:
+        """The literals of the cues (`Cue.needs`) that `folded_text` holds, found in one scan: at
+        each place the longest literal starting there, and with it every literal it begins with
+        (two literals starting at one place are one the other's beginning)."""
+        if self._literals is None:
+            words = sorted({lit for cue in self.cues for lit in cue.needs or ()})
+            pattern = re.compile("(?=(" + _trie_pattern(words) + "))", re.DOTALL) if words else None
+            self._literals = (pattern, {w: frozenset(v for v in words if w.startswith(v)) for w in words})
+        pattern, beginnings = self._literals
+        if pattern is None:
+            return frozenset()
+        found: set[str] = set()
+        for hit in set(pattern.findall(folded_text)):
+            found |= beginnings[hit]
+        return frozenset(found)
 
 
 def available_languages() -> tuple[str, ...]:

@@ -59,3 +59,23 @@ def test_cut_cues_same_as_a_search_of_every_pattern(language):
             if not chosen or span[0] >= chosen[-1][1]:
                 chosen.append(span)
         assert cuts == chosen, line
+
+
+def test_trie_pattern_finds_the_longest_word_where_it_is_tried():
+    import re
+
+    from fuentes.clean.cues import _trie_pattern
+
+    pattern = re.compile("(?=(" + _trie_pattern(["más", "más de ", "mas", "ver", "ver más", "x.y"]) + "))")
+    assert pattern.findall("ver más de 3, ver mas x.y") == ["ver más", "más de ", "ver", "mas", "x.y"]
+    assert pattern.findall("nada aquí") == []
+
+
+@pytest.mark.parametrize("language", ["en", "es", None])
+def test_literals_in_are_the_cue_literals_the_text_holds(language):
+    data = load(language)
+    lines = ["Lee también: más de 40 detenidos", "ver más noticias relacionadas", "Follow us on Twitter",
+             "Sign up for our newsletter", "El fiscal habló ayer en Quito.", "", "©", "compartir en facebook"]
+    for line in lines:
+        low = folded(line)
+        assert data.literals_in(low) == {lit for cue in data.cues for lit in cue.needs or () if lit in low}
