@@ -51,14 +51,19 @@ def _forms(word: str) -> tuple[str, ...]:
 def common_pos(tok: Any, language: str) -> str | None:
     """The part of speech under which the token's word is a common word of `language` (noun
     first), or None when the lexicon does not list it."""
-    index = common_words(language)
-    if not index:
+    if not common_words(language):
         return None
-    forms = _forms(tok.lower_)
-    lemma = tok.lemma_.casefold()
+    return _common_pos(tok.lower_, tok.lemma_.casefold(), language)
+
+
+@lru_cache(maxsize=65536)
+def _common_pos(word: str, lemma: str, language: str) -> str | None:
+    """`common_pos` of a word (lower case) with its lemma (case-folded), once per form."""
+    index = common_words(language)
+    forms = _forms(word)
     for pos in ("noun", "adj", "adv", "verb"):
         words = index.get(pos, frozenset())
-        if any(f in words for f in forms) or (pos == "verb" and lemma in words and lemma != tok.lower_):
+        if any(f in words for f in forms) or (pos == "verb" and lemma in words and lemma != word):
             return pos
     folded = _folded(language)  # "jóvenes" -> "joven": a plural moves the accent; capitals drop it
     for pos in ("noun", "adj"):
@@ -101,6 +106,7 @@ def is_verb_form(tok: Any, language: str, endings: tuple[str, ...] = (), infinit
     return verb_string(word, language, endings, infinitives)
 
 
+@lru_cache(maxsize=65536)
 def verb_string(word: str, language: str, endings: tuple[str, ...] = (), infinitives: tuple[str, ...] = ()) -> bool:
     """A lower-case word that is a verb of the language's lexicon, as it stands or once an
     ending of `endings` is turned back into an infinitive ("informa" -> "informar")."""

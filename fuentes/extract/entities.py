@@ -1338,7 +1338,28 @@ def _verb_shaped(tok: Any, lex: Lexicon) -> bool:
     language's lexicon and the word no given name ("Armando", "Fernando")."""
     if not (lex.gerund_endings or lex.enclitics or lex.participle_endings) or not tok.is_alpha:
         return False
-    word = fold(tok.text)
+    shaped, participle = _verb_shapes(fold(tok.text), lex)
+    if not shaped and participle and opens_sentence(tok.doc, tok.i, dashes=True) \
+            and tok.i + 1 < len(tok.doc):
+        nxt = tok.doc[tok.i + 1]
+        shaped = nxt.text == "," or nxt.pos_ == "ADP"
+    return shaped and not _given_name_first(f"{tok.text} {tok.text}")
+
+
+_SHAPES: dict[tuple[str, int], tuple[bool, bool]] = {}  # (folded word, id of its lexicon) -> `_verb_shapes`
+_SHAPE_LEXICONS: dict[int, Lexicon] = {}  # the lexicons of `_SHAPES`, kept so their ids stay theirs
+
+
+def _verb_shapes(word: str, lex: Lexicon) -> tuple[bool, bool]:
+    """(a gerund or an imperative with its pronoun, a participle) of a verb of the lexicon, for
+    a folded word: read once per word and lexicon."""
+    key = (word, id(lex))
+    found = _SHAPES.get(key)
+    if found is not None and _SHAPE_LEXICONS.get(id(lex)) is lex:
+        return found
+    if len(_SHAPES) > 100_000:
+        _SHAPES.clear()
+    _SHAPE_LEXICONS[id(lex)] = lex
 
     def stem_verb(ends: tuple[str, ...]) -> bool:
         return any(word.endswith(e) and len(word) - len(e) >= 3 and any(
@@ -1348,11 +1369,8 @@ def _verb_shaped(tok: Any, lex: Lexicon) -> bool:
         word.endswith(e) and len(word) - len(e) >= 4 and verb_string(word[: -len(e)], lex.language, lex.verb_endings,
                                                                       lex.infinitives)
         for e in lex.enclitics)
-    if not shaped and stem_verb(lex.participle_endings) and opens_sentence(tok.doc, tok.i, dashes=True) \
-            and tok.i + 1 < len(tok.doc):
-        nxt = tok.doc[tok.i + 1]
-        shaped = nxt.text == "," or nxt.pos_ == "ADP"
-    return shaped and not _given_name_first(f"{tok.text} {tok.text}")
+    found = _SHAPES[key] = (shaped, stem_verb(lex.participle_endings))
+    return found
 
 
 def _verbs(lex: Lexicon) -> frozenset[str]:
@@ -1393,7 +1411,9 @@ def _common_noun_of_place(toks: list[Any], lex: Lexicon) -> bool:
 def _title_through(sdoc: Any, toks: list[Any], k: int, lex: Lexicon) -> tuple[int, str | None] | None:
     """The longest title that begins before the span and ends at its k-th word: (its number of
     words, its role), or None."""
-    before = [t.text for t in sdoc[max(0, toks[0].i - 3):toks[0].i]]
+    if k >= lex.max_title_words:
+        return None  # a title of at most that many words cannot begin before them
+    before = [sdoc[j].text for j in range(max(0, toks[0].i - 3), toks[0].i)]
     hit = title_before(before + [t.text for t in toks[:k]], lex)
     return hit if hit and hit[0] > k else None
 
