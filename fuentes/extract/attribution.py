@@ -23,7 +23,7 @@ from fuentes.extract.aliases import visible
 from fuentes.extract.speakers import (PERSON_LABELS, SUBJECT_DEPS, Referents, Speaker,
                                       first_name_gender)
 from fuentes.model import Mention
-from fuentes.nlp.text import doc_text, sentence_of
+from fuentes.nlp.text import doc_text, sentence_of, strings_where
 
 __all__ = ["Resolver", "Speaker", "first_name_gender", "same_sentence", "tokens_in", "PERSON_LABELS"]
 
@@ -61,8 +61,10 @@ class Resolver(Referents):
         table = doc.to_array([LOWER, LEMMA, POS])
         lowers, lemmas = table[:, 0], table[:, 1]
         verbal = np.isin(table[:, 2], _VERB_POS)
-        cue_lemmas = [h for h in np.unique(lemmas[verbal]).tolist() if lex.is_cue_lemma(strings[h].lower())]
-        firsts = [h for h in np.unique(lowers).tolist() if strings[h] in phrase_firsts]
+        cue_lemmas = strings_where(np.unique(lemmas[verbal]).tolist(), strings, "cue lemma", lex,
+                                   lambda word: lex.is_cue_lemma(word.lower()))
+        firsts = strings_where(np.unique(lowers).tolist(), strings, "cue phrase", phrase_firsts,
+                               lambda word: word in phrase_firsts)
         maybe = (verbal & np.isin(lemmas, np.array(cue_lemmas, dtype="uint64"))) \
             | np.isin(lowers, np.array(firsts, dtype="uint64"))
         for i in maybe.nonzero()[0].tolist():

@@ -47,7 +47,7 @@ from fuentes.extract.relation_cues import DATA, Cues, Trigger, load_cues
 from fuentes.extract.relation_parse import Context
 from fuentes.ids import content_id
 from fuentes.model import Entity, Evidence, Mention, Relation
-from fuentes.nlp.text import sentence_of
+from fuentes.nlp.text import sentence_of, strings_where
 from fuentes.pipeline import Stage, register
 
 __all__ = ["DATA", "VERSION", "Cues", "RelationsStage", "Trigger", "extract_relations", "load_cues"]
@@ -82,8 +82,10 @@ def _may_trigger(sdoc: Any, cues: Cues) -> list[int]:
         return []
     strings, triggers = sdoc.vocab.strings, cues.triggers
     table = sdoc.to_array([LEMMA, LOWER])
-    lemmas = [h for h in np.unique(table[:, 0]).tolist() if strings[h].casefold() in triggers]
-    lowers = [h for h in np.unique(table[:, 1]).tolist() if strings[h] in triggers]
+    lemmas = strings_where(np.unique(table[:, 0]).tolist(), strings, "relation lemma", triggers,
+                           lambda word: word.casefold() in triggers)
+    lowers = strings_where(np.unique(table[:, 1]).tolist(), strings, "relation form", triggers,
+                           lambda word: word in triggers)
     maybe = np.isin(table[:, 0], np.array(lemmas, dtype="uint64")) | np.isin(table[:, 1], np.array(lowers, dtype="uint64"))
     return maybe.nonzero()[0].tolist()
 

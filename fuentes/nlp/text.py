@@ -76,3 +76,27 @@ def morph_values(tok: Any, field: str) -> list[str]:
             _MORPH.clear()
         found = _MORPH[key] = tuple(tok.morph.get(field))
     return list(found)
+
+
+_TESTED: dict[tuple[str, int], tuple[Any, dict[int, bool]]] = {}  # (test, id of its data) -> (data, hash -> answer)
+
+
+def strings_where(hashes: list[int], strings: Any, name: str, data: Any, test: Any) -> list[int]:
+    """The `hashes` (of a Doc's array: LOWER, LEMMA...) whose string passes `test`, in order. A
+    hash always stands for one string, so each is tested once per test `name` and the `data` it
+    reads (kept with its answers, so its id stays its own): a word is not read back from the
+    string store in every article."""
+    entry = _TESTED.get((name, id(data)))
+    if entry is None or entry[0] is not data:
+        entry = _TESTED[(name, id(data))] = (data, {})
+    known = entry[1]
+    if len(known) > 500_000:  # a bound, beyond any language's vocabulary in use
+        known.clear()
+    out = []
+    for h in hashes:
+        hit = known.get(h)
+        if hit is None:
+            hit = known[h] = bool(test(strings[h]))
+        if hit:
+            out.append(h)
+    return out

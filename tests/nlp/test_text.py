@@ -75,3 +75,28 @@ def test_morph_values_are_spacys(language, body):
             assert found == tok.morph.get(field) and isinstance(found, list)
     morph_values(sdoc[0], "VerbForm").append("changed")  # the caller's own list: the next answer is intact
     assert morph_values(sdoc[0], "VerbForm") == sdoc[0].morph.get("VerbForm")
+
+
+def test_strings_where_tests_each_string_once_per_data():
+    from spacy.attrs import LOWER
+
+    from fuentes.nlp.text import strings_where
+
+    nlp, _ = load("es")
+    sdoc = nlp("La policía detuvo a dos hombres; la policía dijo que los hombres huyeron.")
+    hashes = sdoc.to_array(LOWER).tolist()
+    words = {"policía", "hombres"}
+    asked: list[str] = []
+
+    def test(word):
+        asked.append(word)
+        return word in words
+
+    found = strings_where(hashes, sdoc.vocab.strings, "test words", words, test)
+    assert [sdoc.vocab.strings[h] for h in found] == ["policía", "hombres", "policía", "hombres"]
+    assert sorted(asked) == sorted({t.lower_ for t in sdoc})  # one question per distinct word
+    assert strings_where(hashes, sdoc.vocab.strings, "test words", words, test) == found
+    assert len(asked) == len({t.lower_ for t in sdoc})  # answered from memory the second time
+    other = {"dijo"}  # other data: asked again
+    assert [sdoc.vocab.strings[h] for h in strings_where(hashes, sdoc.vocab.strings, "test words", other,
+                                                          lambda w: w in other)] == ["dijo"]
