@@ -259,6 +259,7 @@ class _Article:
         self.values = [self._counted(f) for f in find_values(body, self.lex.language)]
         self._inner: set[int] = set()  # token indices of the sub-claims of the clause last cut
         self._vstarts = [f.start for f in self.values]
+        self._offsets: dict[int, list[int]] = {}  # value index -> its tokens' offsets (`_value_offsets`)
         self._descriptions: dict[int, str] | None = None  # head token -> description key
         # per token / per sentence, what is read many times from the parse (spaCy builds a Token
         # object per child and joins a sentence's tokens for each `.text`): computed once
@@ -893,11 +894,20 @@ class _Article:
         out = []
         while i < len(self.values) and self.values[i].start < hi:
             f = self.values[i]
-            tok = self.doc.char_span(f.start, f.end, alignment_mode="expand")
-            if tok is not None and any(t.idx in ids for t in tok):
+            if any(idx in ids for idx in self._value_offsets(i)):
                 out.append(f)
             i += 1
         return out
+
+    def _value_offsets(self, i: int) -> list[int]:
+        """The offsets of the tokens of value `i` (its span, widened to whole tokens), read once
+        per value: a value is looked for in every clause around it."""
+        found = self._offsets.get(i)
+        if found is None:
+            f = self.values[i]
+            span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
+            found = self._offsets[i] = [t.idx for t in span] if span is not None else []
+        return found
 
     # ---- modality and what is no claim ---------------------------------------------------------
     def modality(self, tok: Any, toks: list[Any]) -> str:
