@@ -187,6 +187,7 @@ def find_triggers(sdoc: Any, lex: Lexicon) -> list[tuple[Any, int, int, str, str
     # a Token for every word
     hashes = sdoc.to_array([LOWER, LEMMA]).reshape(-1, 2)
     starts = lex.starting_hashes(hashes[:, 0], hashes[:, 1], sdoc.vocab.strings).nonzero()[0].tolist()
+    forms_at: dict[int, set[str]] = {}  # token -> its `_forms`, read once for every phrase tried there
     for i in starts:
         if i in used:
             continue
@@ -196,7 +197,7 @@ def find_triggers(sdoc: Any, lex: Lexicon) -> list[tuple[Any, int, int, str, str
         for words, etype, pos, _ in candidates:
             if len(words) == 1 and not _pos_ok(tok, pos):
                 continue
-            end = _match_rest(sdoc, i, words[1:], pos)
+            end = _match_rest(sdoc, i, words[1:], pos, forms_at)
             if end is None:
                 continue
             if pos == "verb" and not _own_particles(tok, words):
@@ -226,13 +227,23 @@ def _pos_ok(tok: Any, pos: str) -> bool:
     return tok.pos_ in ("NOUN", "PROPN")
 
 
-def _match_rest(sdoc: Any, i: int, rest: tuple[str, ...], pos: str) -> int | None:
+def _match_rest(sdoc: Any, i: int, rest: tuple[str, ...], pos: str,
+                forms_at: dict[int, set[str]] | None = None) -> int | None:
     """Index of the last token when the other words follow (verbs: within 3 tokens, so an
-    object may stand between "take" and "out")."""
+    object may stand between "take" and "out"). `forms_at`: the tokens' `_forms` read so far in
+    the Doc (filled on the way)."""
+    forms_at = {} if forms_at is None else forms_at
+
+    def forms(k: int) -> set[str]:
+        found = forms_at.get(k)
+        if found is None:
+            found = forms_at[k] = _forms(sdoc[k])
+        return found
+
     j = i
     for word in rest:
         window = range(j + 1, min(len(sdoc), j + (4 if pos == "verb" else 2)))
-        hit = next((k for k in window if word in _forms(sdoc[k])), None)
+        hit = next((k for k in window if word in forms(k)), None)
         if hit is None:
             return None
         j = hit
