@@ -240,6 +240,12 @@ def _description_ends(language: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(k.rsplit(" ", 1)[1] for k in keys), frozenset(k.split(" ", 1)[0] for k in keys)
 
 
+@lru_cache(maxsize=64)
+def _spaced(words: tuple[str, ...], also: str = "") -> tuple[str, ...]:
+    """Each word as a clause's padded words hold it whole: " w " (and " w<also>", e.g. " w,")."""
+    return tuple(f" {w}{end}" for w in words for end in (" ", *([also] if also else [])))
+
+
 class _Article:
     """The working state of one article: parse, mentions, quotes and values."""
 
@@ -922,9 +928,9 @@ class _Article:
         if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lex.negation_words) for c in children) \
                 or (tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.casefold() in lex.denial_verbs):
             return "denied"
-        if any(f" {w} " in words for w in lex.allegation_words):
+        if any(w in words for w in _spaced(lex.allegation_words)):
             return "alleged"
-        if any(f" {h} " in words or f" {h}," in words for h in lex.hedges):
+        if any(w in words for w in _spaced(lex.hedges, ",")):
             return "hedged"
         if self.modal(tok):
             return "hedged"  # "X should resign", "tenemos que actuar": an obligation or an ability, no deed
