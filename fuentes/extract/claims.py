@@ -1045,8 +1045,8 @@ class _Article:
                 and not self._nominal_predicate(tok.head):
             return False
         cop = tok if tok.pos_ == "AUX" else next((c for c in tok.children if c.dep_ == "cop"), None)
-        if cop is None or cop.lemma_.casefold() not in COPULAS or "Fin" not in cop.morph.get("VerbForm") \
-                or "Cnd" in cop.morph.get("Mood") or "Fut" in cop.morph.get("Tense"):
+        if cop is None or cop.lemma_.casefold() not in COPULAS or "Fin" not in morph_values(cop, "VerbForm") \
+                or "Cnd" in morph_values(cop, "Mood") or "Fut" in morph_values(cop, "Tense"):
             return False  # (a conditional or future copula is a guess or a forecast: "sería un gran presidente")
         subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
         if subj is None or subj.pos_ == "PRON" or not self.entity_of(subj):
