@@ -240,6 +240,9 @@ def test_corpus_stages_give_the_summary_and_records_of_the_previous_sequence(tmp
     stages, previous = results["stages"], results["previous"]
     stages[1].pop("corpus_up_to_date")
     previous[1].pop("corpus_up_to_date")
+    # the stages tell how many entity components they resolved afresh (all of them, then none)
+    assert stages[0].pop("entity_blocks_resolved") > 0 and stages[1].pop("entity_blocks_resolved") == 0
+    previous[0].pop("entity_blocks_resolved"), previous[1].pop("entity_blocks_resolved")
     assert stages[0] == previous[0] and stages[1] == previous[1]
     assert stages[0]["entities"] and stages[0]["claims"] and stages[0]["events"] and stages[0]["derivations"]
     assert stages[1]["pairs_examined"] == 0
