@@ -81,13 +81,13 @@ def _titles_and_roles(body: str, cands: list[Cand], lex: Lexicon, sdoc: Any = No
                     role = f"{role} {joiner} {POSSESSIVE.sub('', owner[-1])}"
                 c.roles.append(role)
         apposition = appositive_role(after, lex)
-        if apposition and _clause_like(sdoc, c.end + after.find(apposition), c.end + after.find(apposition) + len(apposition)):
+        at = after.find(apposition) if apposition else -1
+        if apposition and _clause_like(sdoc, c.end + at, c.end + at + len(apposition)):
             apposition = None  # "Clinton, over the email server she used as secretary of state": no role
         for extra in (party_role(after, lex), apposition):
             if extra:
                 c.roles.append(extra)
         if apposition:
-            at = after.find(apposition)
             mark = after[at + len(apposition):at + len(apposition) + 1]
             first = apposition.split()[0].casefold().strip(".'")
             # closed by a comma, or ending the sentence when it opens with its role ("..., CEO de Apple.")
@@ -103,7 +103,7 @@ def _clause_like(sdoc: Any, start: int, end: int) -> bool:
     role: it holds a finite verb ("the approval rating remains strong", "que usó") or opens with a
     preposition ("over the server", "sobre el correo"). A participle describes ("nominated for
     president") and stays."""
-    span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+    span = _tokens_between(sdoc, start, end)
     if span is None or not len(span):
         return False
     return span[0].pos_ == "ADP" or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span)
@@ -111,8 +111,13 @@ def _clause_like(sdoc: Any, start: int, end: int) -> bool:
 
 def _has_verb(sdoc: Any, start: int, end: int) -> bool:
     """Whether the text between the offsets holds a verb ("president and CEO of Boeing said")."""
-    span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+    span = _tokens_between(sdoc, start, end)
     return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _tokens_between(sdoc: Any, start: int, end: int) -> Any:
+    """The parse's tokens covering the offsets, or None without a parse."""
+    return sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
 
 
 _TITLE_JOINERS = frozenset({"and", "y", "e", "&"})

@@ -12,12 +12,10 @@ one origin, so they count as one source.
 
 from __future__ import annotations
 
-import unicodedata
-
 from typing import Any, Iterable, Mapping
 
 from fuentes.corpus.credits import Gazetteer
-from fuentes.ids import normalize_text
+from fuentes.extract.names import fold
 from fuentes.unionfind import UnionFind
 from fuentes.views.fields import field
 
@@ -61,9 +59,7 @@ def outlet_key(name: str | None) -> str:
     metadata file is the "Breitbart" a credit names; "usa-today" is "USA Today")."""
     if not name:
         return ""
-    canonical = Gazetteer.default().canonical(name) or name
-    folded = unicodedata.normalize("NFKD", normalize_text(canonical))
-    return "".join(ch for ch in folded if ch.isalnum() and not unicodedata.combining(ch))
+    return "".join(ch for ch in fold(Gazetteer.default().canonical(name) or name) if ch.isalnum())
 
 
 def article_order(row: Any) -> tuple:
