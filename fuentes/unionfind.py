@@ -12,6 +12,11 @@ class UnionFind:
         self.parent = list(range(n))
         self.why: list[tuple[int, int, str]] = []
 
+    def add(self) -> int:
+        """A new set of its own; its index."""
+        self.parent.append(len(self.parent))
+        return len(self.parent) - 1
+
     def find(self, i: int) -> int:
         while self.parent[i] != i:
             self.parent[i] = self.parent[self.parent[i]]  # path halving

@@ -24,6 +24,7 @@ from typing import Any
 from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys, same_person_name
 from fuentes.corpus.name_constraints import outlet_key, titled_forms
 from fuentes.model import Entity
+from fuentes.unionfind import UnionFind
 
 
 class ResolutionIndex:
@@ -77,34 +78,23 @@ def variant_pairs(people: set[tuple[str, ...]]) -> set[tuple[tuple[str, ...], tu
 
 def components(items: list[tuple[str, Entity]], names: list[frozenset]) -> list[list[int]]:
     """The items (positions in `items`) of each component of the name-key graph, in order."""
+    uf = UnionFind(len(items))  # the items, then one node per key
     keys: dict[Any, int] = {}
-    parent = list(range(len(items)))
 
     def node(key: Any) -> int:
         at = keys.get(key)
         if at is None:
-            at = keys[key] = len(parent)
-            parent.append(at)
+            at = keys[key] = uf.add()
         return at
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
 
     # one-word names wanting an owner: a person's surname or an organisation's acronym; and a
     # person's title before a surname alone ("President Clinton"), which the people carrying that
     # title before their full name decide (`entity_resolution._foreign_titles`)
     wanted: set[Any] = set()
     titled: list[list[tuple[str, tuple[str, ...]]]] = [[] for _ in items]
+    wants = [e.kind != "place" and not any(len(t) >= 2 for t in names[i]) for i, (_, e) in enumerate(items)]
     for i, (_, e) in enumerate(items):
-        if e.kind != "place" and not any(len(t) >= 2 for t in names[i]):
+        if wants[i]:
             for toks in names[i]:
                 wanted.add(("word", toks))
                 wanted.add(("acronym", fold(toks[0]).replace(".", "")))
@@ -117,32 +107,31 @@ def components(items: list[tuple[str, Entity]], names: list[frozenset]) -> list[
                         wanted.update(("titled", title, rest[0]) for title in titles)
     people: set[tuple[str, ...]] = set()
     for i, (_, e) in enumerate(items):
-        union(i, node(("raw", e.kind, e.name)))  # one content id
+        uf.union(i, node(("raw", e.kind, e.name)))  # one content id
         if (outlet := outlet_key(name_tokens(e.name))) is not None:
-            union(i, node(("outlet", outlet)))
-        wants = e.kind != "place" and not any(len(t) >= 2 for t in names[i])
+            uf.union(i, node(("outlet", outlet)))
         for toks in names[i]:
-            union(i, node(("name", toks)))
-            if wants:
-                union(i, node(("word", toks)))
-                union(i, node(("acronym", fold(toks[0]).replace(".", ""))))
+            uf.union(i, node(("name", toks)))
+            if wants[i]:
+                uf.union(i, node(("word", toks)))
+                uf.union(i, node(("acronym", fold(toks[0]).replace(".", ""))))
         if e.kind == "person":
             for toks in names[i]:
                 if len(toks) >= 2:
                     people.add(toks)
                     for key in person_keys(toks)[0]:
                         if len(key) == 1 and ("word", key) in wanted:
-                            union(i, node(("word", key)))
+                            uf.union(i, node(("word", key)))
             for title, rest in titled[i]:
                 if ("titled", title, rest[-1]) in wanted:
-                    union(i, node(("titled", title, rest[-1])))
+                    uf.union(i, node(("titled", title, rest[-1])))
         elif e.kind == "organization" and len(name_tokens(e.name)) >= 2:
             for alias in [e.name, *e.aliases]:
                 if looks_like_acronym(alias) and (key := ("acronym", fold(alias).replace(".", ""))) in wanted:
-                    union(i, node(key))
+                    uf.union(i, node(key))
     for a, b in variant_pairs(people):
-        union(node(("name", a)), node(("name", b)))
+        uf.union(node(("name", a)), node(("name", b)))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
-        groups[find(i)].append(i)
+        groups[uf.find(i)].append(i)
     return sorted(groups.values())

@@ -256,12 +256,12 @@ def _resolve_component(items: list[tuple[str, Entity]], refs: list[str], names: 
                        cosines: dict[tuple[str, str], float] | None = None) -> tuple[list[Entity], list[Merge]]:
     """The entities and merges of one component of the name-key graph (items in corpus order)."""
     shared = []
-    for _, e in items:
+    for i, (_, e) in enumerate(items):
         sig = (e.kind, e.name, tuple(e.aliases))
         if sig not in profiles:
-            profiles[sig] = _profile(e, set(names[len(shared)]), _surnames([e.name, *e.aliases]))
+            profiles[sig] = _profile(e, set(names[i]), _surnames([e.name, *e.aliases]))
         shared.append(profiles[sig])
-    uf = ConstrainedUnion(list(shared))
+    uf = ConstrainedUnion(shared)
     _merge_full_names(items, names, uf)
     _merge_translations(items, names, uf, cosines)
     _merge_name_variants(items, names, uf)

