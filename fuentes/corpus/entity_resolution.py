@@ -446,12 +446,19 @@ def _merge_mislabelled_aliases(items, names, uf: UnionFind) -> None:
 
 
 def _merge_across_kinds(items, names, uf: UnionFind) -> None:
-    """The model gives one group or thing different labels in different articles ("Apple
-    Computer" ORG here, MISC there; "Beatles" or "Safari" PERSON): an entity of kind "other"
-    whose name is a name of exactly one organisation or place of the corpus is that one; a
-    "person" known by one word only, that no person of the corpus carries as a surname, and that
-    is the name of exactly one organisation or "other" entity, is that one. A name two groups
-    carry joins neither."""
+    """The model gives one group, place or thing different labels in different articles ("Apple
+    Computer" ORG here, MISC there; "Beatles" or "Safari" PERSON; "Cisco" a place here, a company
+    there): an entity whose name is a name of exactly one entity of a kind it may be is that one,
+    and the kind most of their articles give wins (`combine_entities`).
+      - "other": the one organisation or place of that name;
+      - a "person" known by one word only, that no person of the corpus carries as a surname: the
+        one organisation, "other" or place of that name ("Tamaulipas" PERSON here);
+      - a "person" whose full name opens with no known given name ("Lockheed Martin"): the one
+        organisation, place or "other" of that full name;
+      - a "place" whose name is no listed place of the data files: the one organisation of that
+        name (a listed place is that place whatever an article calls a group of its name).
+    A name two entities of the other kinds carry joins neither, and so does a name its own article
+    gives to an entity of the other kind too."""
     owners: dict[tuple[str, ...], set[int]] = defaultdict(set)
     surnames: set[tuple[str, ...]] = set()
     for i, (_, e) in enumerate(items):
@@ -462,16 +469,25 @@ def _merge_across_kinds(items, names, uf: UnionFind) -> None:
         else:
             for toks in names[i]:
                 owners[toks].add(i)
-    joins = {"other": ("organization", "place"), "person": ("organization", "other")}
+    joins = {"other": ("organization", "place"), "person": ("organization", "other", "place"),
+             "place": ("organization",)}
     for i, (_, e) in enumerate(items):
+        unmarked = [t for t in names[i] if not t[0].startswith(_KEY_MARKS)]
         if e.kind == "other":
-            own = [t for t in names[i] if not t[0].startswith(_KEY_MARKS)]
+            own = unmarked
         elif e.kind == "person" and not any(len(t) >= 2 for t in names[i]):
             own = [t for t in names[i] if t not in surnames]
+        elif e.kind == "person" and not given_name_first(e.name):
+            own = [t for t in unmarked if len(t) >= 2 and t == name_tokens(e.name)]
+        elif e.kind == "place" and not any(t[0].startswith("~") for t in names[i]):
+            own = unmarked
         else:
             continue
         for toks in sorted(own, key=lambda t: (-len(t), t)):
-            roots = {uf.find(j) for j in owners.get(toks, ()) if items[j][1].kind in joins[e.kind]}
+            theirs = [j for j in owners.get(toks, ()) if items[j][1].kind in joins[e.kind]]
+            if any(items[j][0] == items[i][0] for j in theirs):
+                continue  # its own article tells the two apart ("Santa Fe" the city and the club)
+            roots = {uf.find(j) for j in theirs}
             if len(roots) == 1 and uf.find(i) not in roots:
                 root = roots.pop()
                 if uf.union(root, i, f"'{' '.join(toks)}' is a name of one {items[root][1].kind} only in the "
@@ -619,8 +635,8 @@ def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: s
     if any(len(name_tokens(e.name)) >= 2 for e in ents):
         people = sum(1 for e in ents if e.kind == "person" and len(person_name(name_tokens(e.name))) >= 2)
         given = any(given_name_first(e.name) for e in ents if e.kind == "person")
-    else:
-        people, given = kinds["person"], True
+    else:  # (a word some articles call a place is a person only when most do: "Tamaulipas" PERSON in one)
+        people, given = kinds["person"], not kinds["place"]
     enough = people * 3 >= len(ents) if given else (
         people * 2 > len(ents) or (people * 2 == len(ents) and people + kinds["other"] == len(ents)))
     # (on a tie a kind the model named beats "other": one article's MISC and another's PERSON for

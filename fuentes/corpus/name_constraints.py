@@ -260,9 +260,17 @@ def _canonical_words(tokens: tuple[str, ...]) -> tuple[str, ...]:  # one reading
                 break
         else:
             if tokens[i] not in _ORG_GLUE and tokens[i] not in LEGAL_FORMS:
-                out.append(words.get(tokens[i], tokens[i]))
+                out.append(_singular(words.get(tokens[i], tokens[i])))
             i += 1
     return tuple(out)
+
+
+def _singular(word: str) -> str:
+    """A word without its plural "s", for comparing names only: "Fuerzas Aéreas" is "forces air"
+    once translated and "Air Force" is "air force"; "Ford Motors" / "Ford Motor"."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ews")) and word.isalpha():
+        return word[:-1]
+    return word
 
 
 def translated_bag(tokens: tuple[str, ...]) -> tuple[str, ...] | None:

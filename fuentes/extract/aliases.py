@@ -19,6 +19,7 @@ Every public name of fuentes.extract.names is importable from here too.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 from typing import Any
 
@@ -259,9 +260,11 @@ def _first_word_short_forms(cands: list[Cand], surface: dict[tuple[str, ...], in
              and not cands[i].nick and not cands[i].acronym]
     if not longs:
         return
-    for short, i in surface.items():
+    joined = Counter(uf.find(i) for i in surface.values())  # a word already the short form of a body's
+    for short, i in surface.items():                       # name ("Apple" of "Apple Inc.") is that body's
         c = cands[i]
         if len(short) != 1 or not c.text.isalpha() or c.label not in _FIRST_WORD_LABELS or c.nick or c.acronym \
+                or joined[uf.find(i)] > 1 \
                 or short[0] in lex.generic_org_words or short[0] in lex.qualified_institutions \
                 or short[0] in lex.standalone_names or first_name_gender(f"{c.text} {c.text}") is not None:
             continue

@@ -132,7 +132,9 @@ from fuentes.pipeline import Stage, register
 # Sanders said" made one person of the two); a dash opening a span is no part of the name ("-Donald Trump")
 # 13: a tie between labels of one name goes the same way under any hash seed (it followed a set's order)
 # 14: a maker before a model number is no short form of the model ("Airbus" / "Airbus A380")
-VERSION = "16"
+# 17: a word already the short form of a body's longer name is no short form of a product named after it
+# ("Apple" of "Apple Inc." is not also "Apple TV")
+VERSION = "17"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}

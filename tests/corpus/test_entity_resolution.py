@@ -213,6 +213,39 @@ def test_one_word_person_that_is_an_organisation_name_joins_it_unless_a_surname(
     assert fords == [("organization", ["c"]), ("person", ["e"])]
 
 
+def test_a_place_or_person_label_on_one_organisations_name_joins_it():
+    """The model calls one company a place or a person in some articles ("Cisco" LOC, "Lockheed
+    Martin" PERSON): the name of one organisation of the corpus is that organisation, and the kind
+    most articles give wins; a word most articles call a place is a place ("Tamaulipas" PERSON)."""
+    per = {"a": [ent("e1", "Veltrix", "place")],
+           "b": [ent("e1", "Veltrix", "organization", article="b")],
+           "c": [ent("e1", "Veltrix", "organization", article="c"),
+                 ent("e2", "Northgate Mercantil", article="c")],
+           "d": [ent("e1", "Northgate Mercantil", "organization", article="d")],
+           "e": [ent("e1", "Northgate Mercantil", "organization", article="e"), ent("e2", "Tamaulipas", article="e")],
+           "f": [ent("e1", "Tamaulipas", "place", article="f")],
+           "g": [ent("e1", "Tamaulipas", "place", article="g")]}
+    entities, merges = resolve_with_merges(per)
+    assert (find(entities, "Veltrix").kind, find(entities, "Veltrix").articles) == ("organization", ["a", "b", "c"])
+    northgate = find(entities, "Northgate Mercantil")
+    assert (northgate.kind, northgate.articles) == ("organization", ["c", "d", "e"])
+    assert (find(entities, "Tamaulipas").kind, find(entities, "Tamaulipas").articles) == ("place", ["e", "f", "g"])
+    assert any("tagged place here" in m.reason for m in merges)
+
+
+def test_a_listed_place_stays_a_place_and_a_given_name_a_person():
+    # "México" the country and a group an article calls "México" stay apart; a person named in
+    # full with a given name stays a person when an article tags the name as a group
+    per = {"a": [ent("e1", "México", "place")],
+           "b": [ent("e1", "México", "organization", article="b")],
+           "c": [ent("e1", "Carlos Slim", article="c")],
+           "d": [ent("e1", "Carlos Slim", "organization", article="d")],
+           "e": [ent("e1", "Carlos Slim", "organization", article="e")]}
+    entities = resolve_entities(per)
+    assert sorted((e.name, e.kind, tuple(e.articles)) for e in entities) == [
+        ("Carlos Slim", "person", ("c", "d", "e")), ("México", "organization", ("b",)), ("México", "place", ("a",))]
+
+
 def test_group_names_without_article_or_with_spaced_hyphen_are_one():
     per = {"a": [ent("e1", "Los Tigres del Norte", "organization")],
            "b": [ent("e1", "Tigres del Norte", "organization", article="b")],

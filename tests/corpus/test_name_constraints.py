@@ -28,13 +28,16 @@ SAME_PEOPLE = [("Hillary Clinton", "Hillary Rodham Clinton"), ("President Barack
 DIFFERENT_ORGS = [("New York Post", "Washington Post"), ("Tampa Bay Times", "New York Times"),
                   ("Islamic State", "State Department"), ("Cártel de Sinaloa", "Cártel del Golfo"),
                   ("Justice Department", "Supreme Court"), ("Universidad de Nueva York", "Universidad de Stanford"),
-                  ("Banco de México", "Bank of Spain"), ("Air Force Communications", "United States Air Force")]
+                  ("Banco de México", "Bank of Spain"), ("Air Force Communications", "United States Air Force"),
+                  ("Fuerzas Armadas", "Air Force"), ("Fuerzas Especiales", "Air Force")]
 SAME_ORGS = [("Sinaloa Cartel", "Cártel de Sinaloa"), ("The New York Times", "New York Times"),
              ("State Department", "Department of State"), ("Cártel Jalisco Nueva Generación", "Cártel Jalisco"),
              # the other language's words, another name of the place in it, one word written as two
              ("Universidad de Stanford", "Stanford University"), ("Universidad de Nueva York", "New York University"),
              ("Fuerzas Aéreas de los EEUU", "Fuerzas Aéreas de Estados Unidos"),
-             ("World Wide Developers Conference", "Apple Worldwide Developers Conference")]
+             ("World Wide Developers Conference", "Apple Worldwide Developers Conference"),
+             # a plural in one language is a singular in the other ("Fuerzas Aéreas" / "Air Force")
+             ("Fuerzas Aéreas", "Air Force"), ("Ford Motors", "Ford Motor Company")]
 
 
 @pytest.mark.parametrize("a,b", DIFFERENT_PEOPLE)

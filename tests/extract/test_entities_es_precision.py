@@ -335,6 +335,19 @@ def test_a_body_is_no_short_form_of_its_branch_in_a_place(nlp):
 
 
 @pytest.mark.parametrize("language, text, spans", [
+    ("es", "Zentrix Inc. presentó el Zentrix Hub. Zentrix dijo que el Zentrix Hub llega en mayo.",
+     [("Zentrix Inc.", "ORG"), ("Zentrix Hub", "MISC"), ("Zentrix", "ORG"), ("Zentrix Hub", "MISC")]),
+    ("en", "Zentrix Inc. unveiled the Zentrix Hub. Zentrix said the Zentrix Hub ships in May.",
+     [("Zentrix Inc.", "ORG"), ("Zentrix Hub", "PRODUCT"), ("Zentrix", "ORG"), ("Zentrix Hub", "PRODUCT")]),
+])
+def test_a_company_short_name_is_not_also_its_products_short_name(nlp, language, text, spans):
+    sdoc = tagged(nlp[language], text, spans)
+    ents = {e.name: e for e in extract(sdoc, language)[1]}
+    company = next(e for e in ents.values() if "Zentrix" in e.aliases)
+    assert "Zentrix Hub" not in company.aliases and "Zentrix Hub" in ents, {n: e.aliases for n, e in ents.items()}
+
+
+@pytest.mark.parametrize("language, text, spans", [
     ("es", "Airbus entregó su primer Airbus A380 el lunes. Airbus dijo que el avión llegó tarde.",
      [("Airbus", "ORG"), ("Airbus A380", "MISC"), ("Airbus", "ORG")]),
     ("en", "Boeing delivered its first Boeing 787 on Monday. Boeing said the plane was late.",
