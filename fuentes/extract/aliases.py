@@ -241,9 +241,12 @@ def _product_short_forms(cands: list[Cand], surface: dict[tuple[str, ...], int],
         return
     for short, i in surface.items():
         c = cands[i]
-        if c.label == "PERSON" or c.nick or c.acronym or all(t in lex.generic_org_words for t in short):
+        if c.label in ("PERSON", "GPE", "LOC") or c.nick or c.acronym or all(t in lex.generic_org_words for t in short):
             continue
-        targets = {uf.find(j) for t, j in longs if len(short) < len(t) and t[-len(short):] == short}
+        # (after "de" / "of" the end of a name is what it belongs to, not its short form: "Europa" of
+        # "Copa de Europa"; and a place is no product's short form)
+        targets = {uf.find(j) for t, j in longs if len(short) < len(t) and t[-len(short):] == short
+                   and t[-len(short) - 1] not in lex.name_particles}
         if len(targets) == 1:
             uf.union(i, targets.pop())
 

@@ -134,7 +134,9 @@ from fuentes.pipeline import Stage, register
 # 14: a maker before a model number is no short form of the model ("Airbus" / "Airbus A380")
 # 17: a word already the short form of a body's longer name is no short form of a product named after it
 # ("Apple" of "Apple Inc." is not also "Apple TV")
-VERSION = "17"
+# 18: a place, or the end of a name after "de" / "of", is no short form of a product or event ("Europa" of
+# "Copas de Europa")
+VERSION = "18"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}

@@ -233,6 +233,13 @@ def test_a_place_or_person_label_on_one_organisations_name_joins_it():
     assert any("tagged place here" in m.reason for m in merges)
 
 
+def test_a_person_named_with_a_given_name_that_the_model_calls_a_company_in_most_articles_is_a_person():
+    per = {"a": [ent("e1", "Carla Benavides", "organization")], "b": [ent("e1", "Carla Benavides", "organization", article="b")],
+           "c": [ent("e1", "Carla Benavides", "organization", article="c")], "d": [ent("e1", "Carla Benavides", article="d")]}
+    [carla] = resolve_entities(per)
+    assert (carla.kind, carla.articles) == ("person", ["a", "b", "c", "d"])
+
+
 def test_a_listed_place_stays_a_place_and_a_given_name_a_person():
     # "México" the country and a group an article calls "México" stay apart; a person named in
     # full with a given name stays a person when an article tags the name as a group

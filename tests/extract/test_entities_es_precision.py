@@ -334,6 +334,19 @@ def test_a_body_is_no_short_form_of_its_branch_in_a_place(nlp):
     assert {"Netflix", "Netflix Latinoamérica"} <= set(ents), {n: e.aliases for n, e in ents.items()}
 
 
+@pytest.mark.parametrize("language, text, spans, long, place", [
+    ("es", "El club ganó tres Copas de Europa seguidas. En Europa nadie lo igualó.",
+     [("Copas de Europa", "MISC"), ("Europa", "LOC")], "Copas de Europa", "Europa"),
+    ("en", "The pilots won the Battle of Britain that summer. Britain celebrated.",
+     [("the Battle of Britain", "EVENT"), ("Britain", "GPE")], "the Battle of Britain", "Britain"),
+])
+def test_the_place_a_name_ends_with_is_no_short_form_of_it(nlp, language, text, spans, long, place):
+    sdoc = tagged(nlp[language], text, spans)
+    ents = {e.name: e for e in extract(sdoc, language)[1]}
+    assert place in ents and ents[place].kind == "place", {n: e.aliases for n, e in ents.items()}
+    assert all(place not in e.aliases for n, e in ents.items() if n != place), {n: e.aliases for n, e in ents.items()}
+
+
 @pytest.mark.parametrize("language, text, spans", [
     ("es", "Zentrix Inc. presentó el Zentrix Hub. Zentrix dijo que el Zentrix Hub llega en mayo.",
      [("Zentrix Inc.", "ORG"), ("Zentrix Hub", "MISC"), ("Zentrix", "ORG"), ("Zentrix Hub", "MISC")]),
