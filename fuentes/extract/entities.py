@@ -136,7 +136,8 @@ from fuentes.pipeline import Stage, register
 # ("Apple" of "Apple Inc." is not also "Apple TV")
 # 18: a place, or the end of a name after "de" / "of", is no short form of a product or event ("Europa" of
 # "Copas de Europa")
-VERSION = "18"
+# 19: a place the article names alone ends a person's name run into it ("Bernie Sanders Iowa caucus")
+VERSION = "19"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -625,7 +626,8 @@ def _office_run_into_person(cands: list[Cand], lex: Lexicon) -> None:
 def _place_run_into_person(cands: list[Cand]) -> None:
     """'de Medellín Daniel Quintero, alcalde': a person's span of three words or more that opens
     with a place the article names alone elsewhere starts after that place (a headline or a
-    dateline run into the story's first name)."""
+    dateline run into the story's first name); 'Bernie Sanders Iowa caucus': a person's span that
+    ends with such a place (one or two words), after a name of two words or more, ends before it."""
     places = {fold(c.text) for c in cands if c.label in linking.PLACE}
     people = {fold(c.text) for c in cands if c.label == "PERSON"}
     for c in cands:
@@ -634,6 +636,12 @@ def _place_run_into_person(cands: list[Cand]) -> None:
                 c.label == "PERSON" or fold(" ".join(words[1:])) in people):
             cut = len(words[0]) + 1
             c.start, c.text, c.label = c.start + cut, c.text[cut:], "PERSON"
+        elif len(words) >= 3 and c.label == "PERSON":
+            for n in (2, 1):
+                if len(words) - n >= 2 and fold(" ".join(words[-n:])) in places:
+                    c.text = " ".join(words[:-n])
+                    c.end = c.start + len(c.text)
+                    break
 
 
 def _common_words_only(sdoc: Any, cands: list[Cand], members: list[int], lex: Lexicon, lowered: "_LowerWords") -> bool:

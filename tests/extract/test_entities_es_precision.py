@@ -409,3 +409,16 @@ def test_a_body_opening_with_a_role_word_and_no_adjective_stays(nlp):
     sdoc = tagged(nlp["es"], "El Defensor del Pueblo presentó su informe en Madrid.",
                   [("Defensor del Pueblo", "ORG"), ("Madrid", "LOC")])
     assert kinds(sdoc, "es").get("Defensor del Pueblo") == "organization"
+
+
+@pytest.mark.parametrize("language, text, spans, person, place", [
+    ("es", "Los resultados de Mariana Ortega Colima llegaron tarde. Ortega ganó en Colima.",
+     [("Mariana Ortega Colima", "PER"), ("Colima", "LOC")], "Mariana Ortega", "Colima"),
+    ("en", "Bernard Holt Iowa caucus results came late. Holt won in Iowa.",
+     [("Bernard Holt Iowa", "PERSON"), ("Iowa", "GPE")], "Bernard Holt", "Iowa"),
+])
+def test_a_place_the_article_names_alone_ends_a_persons_name_run_into_it(nlp, language, text, spans, person, place):
+    sdoc = tagged(nlp[language], text, spans)
+    ents = {e.name: e for e in extract(sdoc, language)[1]}
+    assert person in ents and ents[person].kind == "person" and place in ents, {n: e.aliases for n, e in ents.items()}
+    assert not any(place in a for a in ents[person].aliases), ents[person].aliases
