@@ -40,7 +40,7 @@ import dataclasses
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys, same_person_name
+from fuentes.extract.aliases import camel_case, fold, looks_like_acronym, name_tokens, person_keys, same_person_name
 from fuentes.extract.speakers import given_name_first
 from fuentes.corpus.entity_blocks import ResolutionIndex, component_digest, components
 from fuentes.corpus.name_constraints import (COURTESY_TITLES, LEADING_ARTICLES, TRANSLATION_MARK, Profile, canonical_words,
@@ -79,7 +79,7 @@ def _names(ent: Entity) -> set[tuple[str, ...]]:
     person's titles are dropped ("President Clinton" is the one word "clinton"), and names its
     article chained in that disagree with its own name are left out (`consistent_names`)."""
     forms = [ent.name, *ent.aliases]
-    found = {t for a in forms if a[:1].isupper() or a[:1].isdigit() or _camel_case(a) if (t := name_tokens(a))}
+    found = {t for a in forms if a[:1].isupper() or a[:1].isdigit() or camel_case(a) if (t := name_tokens(a))}
     if ent.kind == "person":  # titles dropped; a name with an organisation's word is not a person's
         found = {person_name(t) for t in found if len(t) < 2 or not looks_like_organisation(t)}
     elif ent.kind == "organization":  # "Apple Inc." is also "Apple"
@@ -94,13 +94,6 @@ def _names(ent: Entity) -> set[tuple[str, ...]]:
     kept = consistent_names(core if len(core) >= 2 else None, multi, ent.kind)
     names = {t for t in found if len(t) < 2} | set(kept)
     return names | _known_keys(ent, core, kept)
-
-
-def _camel_case(name: str) -> bool:
-    """A name written with a small first letter and a capital inside its first word ("iPhone",
-    "eBay", "iTunes"): a name all the same, unlike "the President"."""
-    first = name.split()[0] if name.split() else ""
-    return first[:1].islower() and any(ch.isupper() for ch in first[1:])
 
 
 def _known_keys(ent: Entity, core: tuple[str, ...], kept: list[tuple[str, ...]]) -> set[tuple[str, ...]]:

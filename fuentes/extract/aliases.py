@@ -28,14 +28,14 @@ from fuentes.extract.alias_cands import PLACE, Cand, clean_surface, group_label,
 from fuentes.extract.alias_nicknames import link_el_forms, link_nicknames
 from fuentes.extract.alias_people import key_owners, link_people, opens_sentence
 from fuentes.extract.names import (DATA, OPENERS, POSSESSIVE, QUOTED_NICK, Lexicon, acronym_of, appositive_role,
-                                   cue_pattern, fold, initials, is_nickname_form, is_subsequence, lexicon,
+                                   camel_case, cue_pattern, fold, initials, is_nickname_form, is_subsequence, lexicon,
                                    looks_like_acronym, name_tokens, org_variant, party_role, person_keys, prefix_acronym,
                                    same_person_name, title_before, visible)
 from fuentes.unionfind import UnionFind
 from fuentes.nlp.text import doc_text
 
 __all__ = [
-    "DATA", "PLACE", "QUOTED_NICK", "Cand", "Lexicon", "acronym_of", "appositive_role", "clean_surface",
+    "DATA", "PLACE", "QUOTED_NICK", "Cand", "Lexicon", "acronym_of", "appositive_role", "camel_case", "clean_surface",
     "cue_pattern", "fold", "group_label", "initials", "is_nickname_form", "is_subsequence", "lexicon", "link",
     "looks_like_acronym", "name_tokens", "opens_sentence", "org_variant", "party_role", "person_keys",
     "resolve_name", "same_person_name", "title_before", "visible",

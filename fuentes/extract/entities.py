@@ -101,6 +101,7 @@ from fuentes.extract.alias_words import (
 from fuentes.extract.aliases import (
     Cand,
     Lexicon,
+    camel_case,
     fold,
     lexicon,
     looks_like_acronym,
@@ -137,7 +138,9 @@ from fuentes.pipeline import Stage, register
 # 18: a place, or the end of a name after "de" / "of", is no short form of a product or event ("Europa" of
 # "Copas de Europa")
 # 19: a place the article names alone ends a person's name run into it ("Bernie Sanders Iowa caucus")
-VERSION = "19"
+# 20: a name written with a small first letter ("iPhone") is found again where the model missed it, and so is a
+# name after a sentence's opening article ("The zPhone is")
+VERSION = "20"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -416,7 +419,8 @@ def _repeat_names(sdoc: Any, body: str, cands: list[Cand], lowered: "_LowerWords
     sentence when the article writes the word in lower case too is left alone."""
     forms: dict[str, str] = {}
     for c in cands:
-        if c.nick or c.nominal or len(c.text) < 2 or not c.text[:1].isupper() or c.label not in NAME_LABELS \
+        if c.nick or c.nominal or len(c.text) < 2 or not (c.text[:1].isupper() or camel_case(c.text)) \
+                or c.label not in NAME_LABELS \
                 or c.label == "NORP":
             continue
         forms.setdefault(c.text, c.label)
@@ -438,8 +442,10 @@ def _repeat_names(sdoc: Any, body: str, cands: list[Cand], lowered: "_LowerWords
         prev_word = before.split()[-1] if before.split() else ""
         after = body[end:end + 40]
         next_word = after.split()[0] if after[:1] == " " and after.split() else ""
+        ahead = before[:len(before) - len(prev_word)].rstrip(" ")
+        opener = (not ahead or ahead[-1] in ".!?:\n\"\u201c\u2014") and prev_word.lower() in lowered  # "The zPhone"
         if next_word[:1].isupper() or (prev_word[:1].isupper() and not prev_word.endswith((".", ":", '"'))
-                                        and before.endswith(prev_word)):
+                                        and before.endswith(prev_word) and not opener):
             continue
         sentence_start = not before or before[-1] in ".!?:\n\"\u201c\u2014"
         if sentence_start and " " not in m.group() and m.group().lower() in lowered and forms[m.group()] != "PERSON":

@@ -271,6 +271,13 @@ def prefix_acronym(acronym: str, tokens: tuple[str, ...], stop: frozenset[str]) 
     return spells(0, 0)
 
 
+def camel_case(name: str) -> bool:
+    """A name written with a small first letter and a capital inside its first word ("iPhone",
+    "eBay", "iTunes"): a name all the same, unlike "the President"."""
+    first = name.split()[0] if name.split() else ""
+    return first[:1].islower() and any(ch.isupper() for ch in first[1:])
+
+
 def looks_like_acronym(text: str) -> bool:
     letters = text.replace(".", "")
     return 2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()

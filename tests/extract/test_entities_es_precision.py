@@ -422,3 +422,15 @@ def test_a_place_the_article_names_alone_ends_a_persons_name_run_into_it(nlp, la
     ents = {e.name: e for e in extract(sdoc, language)[1]}
     assert person in ents and ents[person].kind == "person" and place in ents, {n: e.aliases for n, e in ents.items()}
     assert not any(place in a for a in ents[person].aliases), ents[person].aliases
+
+
+@pytest.mark.parametrize("language, text, spans", [
+    ("es", "Zentrix vendió un millón de unidades del zPhone. El zPhone gusta y el zPhone se agota.",
+     [("Zentrix", "ORG"), ("zPhone", "MISC")]),
+    ("en", "Zentrix sold a million zPhone units. The zPhone is popular and the zPhone sells out.",
+     [("Zentrix", "ORG"), ("zPhone", "PRODUCT")]),
+])
+def test_a_name_written_with_a_small_first_letter_is_found_again_where_the_model_missed_it(nlp, language, text, spans):
+    sdoc = tagged(nlp[language], text, spans)
+    ents = {e.name: e for e in extract(sdoc, language)[1]}
+    assert len(ents["zPhone"].evidence) == 3, {n: len(e.evidence) for n, e in ents.items()}
