@@ -340,3 +340,9 @@ def test_the_fall_of_a_year_is_a_season_and_the_fall_of_a_city_an_event():
     # Regression: "By the fall of 2010, Tea Party groups had raised millions" was territory taken.
     assert "territory_taken" not in types("By the fall of 2010, Tea Party groups had raised millions of dollars.", "en")
     assert "territory_taken" in types("The fall of Kabul to the militants in 2021 shocked the world.", "en")
+
+
+def test_picking_up_things_is_no_arrest():
+    # Regression: "the company picked up more viable mines" was an arrest.
+    assert "arrest" not in types("The company picked up three more viable mines in Sonora last year.", "en")
+    assert "arrest" in types("Police picked up Mario Sandoval in Sonora on Tuesday.", "en")
