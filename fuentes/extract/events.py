@@ -70,8 +70,10 @@ __all__ = [
 # a contest verb with a score and disasters a person owns tell no event; an armed arrest stays an arrest;
 # a verb phrase needs the verb's own particles; a typographic "’ll" is the future; an event word of a rule
 # names the rule broken ("violación del código"); 8-9: self-harm, goals met and seasons tell no event;
-# 10: "picked up" is an arrest only of a person ("picked up more viable mines" is none)
-VERSION = "10"
+# 10: "picked up" is an arrest only of a person ("picked up more viable mines" is none); 11: control taken
+# of what is no land or place takes no territory ("gained control of three mines"), and a threat to an
+# abstraction names a risk ("a threat to public health")
+VERSION = "11"
 
 
 @dataclass
@@ -318,6 +320,17 @@ def _no_land_handed(head: Any, pos: str, etype: str, sent: Any, args: Arguments)
                    for o in objects)
 
 
+def _no_land_taken(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """Control taken of what is no land or place ("gained control of three mines", "tomó el
+    control de la mina") takes no territory; "took control of the port", "de la plaza" does."""
+    if etype != "territory_taken" or pos != "verb":
+        return False
+    lex = args.lex
+    held = [owner for o in _direct_objects(head) if o.lemma_.lower() == "control" for owner in _owners(o)]
+    return bool(held) and not any(lex.cue_in("territory_words", [h]) or
+                                  ((m := args.mention_at(h)) is not None and m.label in PLACE_LABELS) for h in held)
+
+
 def _fulfilled(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
     """A meeting in the passive is something fulfilled ("their objective has been met")."""
     return etype == "visit" and pos == "verb" and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
@@ -417,6 +430,16 @@ def _goal_met(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bo
     return bool(objects) and all(o.lower_ in goals or o.lemma_.lower() in goals for o in objects)
 
 
+def _risk_named(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """A threat to what only an abstraction is (`abstract_aims`: "a threat to public health",
+    "threatens the economy", "una amenaza para la salud") names a risk: no one threatens anyone."""
+    if etype != "threat":
+        return False
+    aims = _owners(head, ("to", "para", "a", "for")) if pos == "noun" else _direct_objects(head)
+    abstract = args.lex.words("abstract_aims")
+    return bool(aims) and all(a.lemma_.lower() in abstract or a.lower_ in abstract for a in aims)
+
+
 def _season(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
     """An event noun whose only 'of' noun is a year names a time ("by the fall of 2010"), not an
     event ("the fall of Kabul in 2021" is one)."""
@@ -427,7 +450,7 @@ def _season(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool
 
 
 NOT_TOLD = (_question, _showing, _unarmed_fight, _fulfilled, _won, _campaign_rally, _rule_named, _figure_of_speech,
-            _unarmed_attack, _not_fled, _no_land_handed, _self_harm, _goal_met, _season)
+            _unarmed_attack, _not_fled, _no_land_handed, _no_land_taken, _self_harm, _goal_met, _season, _risk_named)
 
 
 _RULE_PREPS = ("of", "on", "against", "de", "del", "contra")

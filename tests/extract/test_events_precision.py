@@ -346,3 +346,27 @@ def test_picking_up_things_is_no_arrest():
     # Regression: "the company picked up more viable mines" was an arrest.
     assert "arrest" not in types("The company picked up three more viable mines in Sonora last year.", "en")
     assert "arrest" in types("Police picked up Mario Sandoval in Sonora on Tuesday.", "en")
+
+
+@pytest.mark.parametrize("language,business,territory", [
+    ("en", "The company gained control of three mines in Sonora last year.",
+     "The cartel took control of the port of Manzanillo last year."),
+    ("es", "La empresa tomó el control de la mina en Sonora el año pasado.",
+     "El cártel tomó el control de la plaza de Reynosa el año pasado."),
+])
+def test_control_of_what_is_no_land_is_no_territory_taken(language, business, territory):
+    # Regression: a company "gaining control of ... mines" was territory taken.
+    assert "territory_taken" not in types(business, language)
+    assert "territory_taken" in types(territory, language)
+
+
+@pytest.mark.parametrize("language,risk,threat", [
+    ("en", "The mayor closed the plant on Monday, citing a threat to public health.",
+     "Gunmen threatened the mayor of Ocampo on Monday."),
+    ("es", "El alcalde cerró la planta el lunes por una amenaza para la salud pública.",
+     "Sicarios amenazaron al alcalde de Ocampo el lunes."),
+])
+def test_a_threat_to_an_abstraction_is_a_risk_not_a_threat(language, risk, threat):
+    # Regression: "citing a threat to public health" was a threat event.
+    assert "threat" not in types(risk, language)
+    assert "threat" in types(threat, language)
