@@ -215,7 +215,7 @@ def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon) -> None:
             index.setdefault(k, []).append(t)
     for short, i in orgs.items():
         longs = {uf.find(orgs[t]) for k in {short[0], short[-1]} for t in index.get(k, [])
-                 if org_variant(short, t, lex) and _institution_of_place(short, t, lex)}
+                 if org_variant(short, t, lex) and _institution_of_place(short, t, lex) and not _role_added(short, t, lex)}
         if len(longs) == 1:
             uf.union(i, longs.pop())
     _product_short_forms(cands, surface, uf, lex)
@@ -227,6 +227,14 @@ def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon) -> None:
             targets = {uf.find(j) for n, j in names if _acronym_fits(cands[i], n, cands[j], lex)}
             if len(targets) == 1:
                 uf.union(i, targets.pop())
+
+
+def _role_added(short: tuple[str, ...], long: tuple[str, ...], lex: Lexicon) -> bool:
+    """The longer name adds a person's role or trade to the body's ("White House Doctor", "Pentagon
+    spokesman", "médico de la Casa Blanca"): a person described by the body, no name of it."""
+    rest = long[len(short):] if long[:len(short)] == short else long[:len(long) - len(short)]
+    roles = {fold(w) for w in (*lex.role_nouns, *lex.trailing_roles, *lex.person_nouns)}
+    return any(t in roles for t in rest)
 
 
 _PRODUCT_LABELS = frozenset({"PRODUCT", "MISC", "WORK_OF_ART", "EVENT"})

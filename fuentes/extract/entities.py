@@ -140,7 +140,9 @@ from fuentes.pipeline import Stage, register
 # 19: a place the article names alone ends a person's name run into it ("Bernie Sanders Iowa caucus")
 # 20: a name written with a small first letter ("iPhone") is found again where the model missed it, and so is a
 # name after a sentence's opening article ("The zPhone is")
-VERSION = "20"
+# 21: a body's name with a person's role added is no name of the body ("Médico de la Casa Blanca", "White
+# House Doctor")
+VERSION = "21"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}

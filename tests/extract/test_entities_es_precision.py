@@ -434,3 +434,15 @@ def test_a_name_written_with_a_small_first_letter_is_found_again_where_the_model
     sdoc = tagged(nlp[language], text, spans)
     ents = {e.name: e for e in extract(sdoc, language)[1]}
     assert len(ents["zPhone"].evidence) == 3, {n: len(e.evidence) for n, e in ents.items()}
+
+
+@pytest.mark.parametrize("language, text, spans, body, person", [
+    ("en", "The White House Doctor spoke on Monday. The White House denied it.",
+     [("White House Doctor", "ORG"), ("White House", "ORG")], "White House", "White House Doctor"),
+    ("es", "El Médico de la Casa Blanca habló el lunes. La Casa Blanca lo negó.",
+     [("Médico de la Casa Blanca", "ORG"), ("Casa Blanca", "ORG")], "Casa Blanca", "Médico de la Casa Blanca"),
+])
+def test_a_body_name_with_a_role_added_is_no_name_of_the_body(nlp, language, text, spans, body, person):
+    sdoc = tagged(nlp[language], text, spans)
+    ents = {e.name: e for e in extract(sdoc, language)[1]}
+    assert body in ents and person not in ents[body].aliases, {n: e.aliases for n, e in ents.items()}
