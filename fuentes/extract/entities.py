@@ -142,7 +142,8 @@ from fuentes.pipeline import Stage, register
 # name after a sentence's opening article ("The zPhone is")
 # 21: a body's name with a person's role added is no name of the body ("Médico de la Casa Blanca", "White
 # House Doctor")
-VERSION = "21"
+# 22: a lower-case word glued by a hyphen to a name's word stays in the name ("Ban Ki-moon")
+VERSION = "22"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -917,7 +918,8 @@ def _pieces(toks: list[Any], lex: Lexicon | None = None, furniture: frozenset[st
             or _separator(tok)
         if lex is not None and not cut:
             cut = (tok.text == "." and bool(tok.whitespace_) and not _after_abbreviation(tok, cur, lex)) or (
-                tok.is_alpha and tok.text.islower() and tok.lower_ not in lex.name_particles) or (
+                tok.is_alpha and tok.text.islower() and tok.lower_ not in lex.name_particles
+                and not _hyphen_glued(tok, cur)) or (
                 # "Parque Central el Gobierno": an article straight after a name's word opens another phrase
                 tok.text.islower() and tok.lower_ in lex.determiners and bool(cur)
                 and not (cur[-1].text.islower() and cur[-1].lower_ in lex.name_particles))
@@ -937,6 +939,12 @@ def _pieces(toks: list[Any], lex: Lexicon | None = None, furniture: frozenset[st
             while piece and piece[-1].text.islower() and piece[-1].lower_ in lex.name_particles:
                 piece.pop()
     return [p for p in out if p]
+
+
+def _hyphen_glued(tok: Any, cur: list[Any]) -> bool:
+    """A lower-case word glued by a hyphen to the name's last word ("Ban Ki-moon") is part of it."""
+    return len(cur) >= 2 and cur[-1].text in ("-", "\u2010", "\u2011") and not cur[-1].whitespace_ \
+        and not cur[-2].whitespace_ and cur[-2].is_alpha
 
 
 def _after_caps_heading(tok: Any, cur: list[Any]) -> bool:

@@ -446,3 +446,16 @@ def test_a_body_name_with_a_role_added_is_no_name_of_the_body(nlp, language, tex
     sdoc = tagged(nlp[language], text, spans)
     ents = {e.name: e for e in extract(sdoc, language)[1]}
     assert body in ents and person not in ents[body].aliases, {n: e.aliases for n, e in ents.items()}
+
+
+@pytest.mark.parametrize("language, text, spans, name", [
+    ("en", "Secretary-General Dae Ho-sung vowed on Monday to act. Dae said the plan was ready.",
+     [("Dae Ho-sung", "PERSON"), ("Dae", "PERSON")], "Dae Ho-sung"),
+    # (the Spanish tokenizer keeps "Jae-myung" one word: the name stays whole there too)
+    ("es", "Ayer Lee Jae-myung prometió actuar el lunes. Lee dijo que el plan estaba listo.",
+     [("Lee Jae-myung", "PER"), ("Lee", "PER")], "Lee Jae-myung"),
+])
+def test_a_lower_case_word_glued_by_a_hyphen_stays_in_the_name(nlp, language, text, spans, name):
+    sdoc = tagged(nlp[language], text, spans)
+    ents = {e.name: e for e in extract(sdoc, language)[1]}
+    assert name in ents, {n: e.aliases for n, e in ents.items()}
