@@ -72,8 +72,9 @@ __all__ = [
 # names the rule broken ("violación del código"); 8-9: self-harm, goals met and seasons tell no event;
 # 10: "picked up" is an arrest only of a person ("picked up more viable mines" is none); 11: control taken
 # of what is no land or place takes no territory ("gained control of three mines"), and a threat to an
-# abstraction names a risk ("a threat to public health")
-VERSION = "11"
+# abstraction names a risk ("a threat to public health"); 12: a situation breaking out is no escape
+# ("Hostilities broke out")
+VERSION = "12"
 
 
 @dataclass
@@ -306,6 +307,16 @@ def _not_fled(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bo
                    or ((m := args.mention_at(h)) is not None and m.label in PLACE_LABELS) for h in held)
 
 
+def _nobody_fled(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """What breaks out or gets away is no one when it is a situation (`situation_nouns`):
+    "Hostilities broke out", "el incendio escapó"; "inmates broke out" is an escape."""
+    if etype != "escape" or pos != "verb":
+        return False
+    situations = args.lex.words("situation_nouns")
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(s.lemma_.lower() in situations or s.lower_ in situations for s in subjects)
+
+
 def _no_land_handed(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
     """A transfer of territory hands over land or control (`territory_words`) or a place: "handed
     over management", "cede her nomination", "relinquishing leverage" transfer none."""
@@ -450,7 +461,8 @@ def _season(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool
 
 
 NOT_TOLD = (_question, _showing, _unarmed_fight, _fulfilled, _won, _campaign_rally, _rule_named, _figure_of_speech,
-            _unarmed_attack, _not_fled, _no_land_handed, _no_land_taken, _self_harm, _goal_met, _season, _risk_named)
+            _unarmed_attack, _not_fled, _nobody_fled, _no_land_handed, _no_land_taken, _self_harm, _goal_met, _season,
+            _risk_named)
 
 
 _RULE_PREPS = ("of", "on", "against", "de", "del", "contra")

@@ -370,3 +370,14 @@ def test_a_threat_to_an_abstraction_is_a_risk_not_a_threat(language, risk, threa
     # Regression: "citing a threat to public health" was a threat event.
     assert "threat" not in types(risk, language)
     assert "threat" in types(threat, language)
+
+
+@pytest.mark.parametrize("language,situation,escape", [
+    ("en", "Hostilities broke out in Reynosa on Monday.", "Three inmates broke out of the Reynosa prison on Monday."),
+    ("es", "El incendio escapó al control de los bomberos en Reynosa el lunes.",
+     "Tres reos escaparon del penal de Reynosa el lunes."),
+])
+def test_a_situation_breaking_out_is_no_escape(language, situation, escape):
+    # Regression: "Hostilities broke out as soon as it was over" was an escape.
+    assert "escape" not in types(situation, language)
+    assert "escape" in types(escape, language)
