@@ -90,10 +90,22 @@ def components(items: list[tuple[str, Entity]], names: list[frozenset]) -> list[
     # one-word names wanting an owner: a person's surname or an organisation's acronym; and a
     # person's title before a surname alone ("President Clinton"), which the people carrying that
     # title before their full name decide (`entity_resolution._foreign_titles`)
-    wanted: set[Any] = set()
-    titled: list[list[tuple[str, tuple[str, ...]]]] = [[] for _ in items]
-    wants = [e.kind != "place" and not any(len(t) >= 2 for t in names[i]) for i, (_, e) in enumerate(items)]
+    # local entities of one kind, name and aliases have the same keys: one of them stands for all
+    # ("Donald Trump" in thousands of articles is looked at once)
+    reps: list[int] = []
+    first: dict[tuple, int] = {}
     for i, (_, e) in enumerate(items):
+        sig = (e.kind, e.name, tuple(e.aliases))
+        if (at := first.get(sig)) is None:
+            first[sig] = i
+            reps.append(i)
+        else:
+            uf.union(at, i)
+    wanted: set[Any] = set()
+    titled: dict[int, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    wants = {i: items[i][1].kind != "place" and not any(len(t) >= 2 for t in names[i]) for i in reps}
+    for i in reps:
+        e = items[i][1]
         if wants[i]:
             for toks in names[i]:
                 wanted.add(("word", toks))
@@ -106,7 +118,8 @@ def components(items: list[tuple[str, Entity]], names: list[frozenset]) -> list[
                     if len(rest) == 1:
                         wanted.update(("titled", title, rest[0]) for title in titles)
     people: set[tuple[str, ...]] = set()
-    for i, (_, e) in enumerate(items):
+    for i in reps:
+        e = items[i][1]
         uf.union(i, node(("raw", e.kind, e.name)))  # one content id
         if (outlet := outlet_key(name_tokens(e.name))) is not None:
             uf.union(i, node(("outlet", outlet)))

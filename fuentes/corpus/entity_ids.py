@@ -52,8 +52,11 @@ def stable_ids(resolved: list[Entity], merges: list[Merge], previous: dict[str, 
                 took.update(absorbed_before.get(old, []))
         took.discard(new_id)
         renamed[entity.id] = new_id
-        out.append(replace(entity, id=new_id, absorbed=sorted(took)))
-    return out, [replace(m, entity=renamed.get(m.entity, m.entity)) for m in merges]
+        absorbed = sorted(took)
+        out.append(entity if new_id == entity.id and absorbed == entity.absorbed
+                   else replace(entity, id=new_id, absorbed=absorbed))
+    moved = {old: new for old, new in renamed.items() if old != new}  # most ids stay: their merges too
+    return out, [replace(m, entity=moved[m.entity]) if m.entity in moved else m for m in merges]
 
 
 def redirects(entities: list[Entity]) -> dict[str, str]:

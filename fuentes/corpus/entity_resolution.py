@@ -464,6 +464,10 @@ def _merge_across_kinds(items, names, uf: UnionFind) -> None:
                 owners[toks].add(i)
     joins = {"other": ("organization", "place"), "person": ("organization", "other", "place"),
              "place": ("organization",)}
+    # per name and wanted kinds: the articles of its owners and their groups' roots when first
+    # asked (unions only merge groups, so the roots found again through `find` are the current
+    # ones: each lookup costs the few groups, not the thousands of owners of a common name)
+    seen: dict[tuple, tuple[frozenset[str], set[int]]] = {}
     for i, (_, e) in enumerate(items):
         unmarked = [t for t in names[i] if not t[0].startswith(_KEY_MARKS)]
         if e.kind == "other":
@@ -477,10 +481,14 @@ def _merge_across_kinds(items, names, uf: UnionFind) -> None:
         else:
             continue
         for toks in sorted(own, key=lambda t: (-len(t), t)):
-            theirs = [j for j in owners.get(toks, ()) if items[j][1].kind in joins[e.kind]]
-            if any(items[j][0] == items[i][0] for j in theirs):
+            key = (toks, joins[e.kind])
+            if key not in seen:
+                theirs = [j for j in owners.get(toks, ()) if items[j][1].kind in joins[e.kind]]
+                seen[key] = (frozenset(items[j][0] for j in theirs), {uf.find(j) for j in theirs})
+            articles, roots = seen[key]
+            if items[i][0] in articles:
                 continue  # its own article tells the two apart ("Santa Fe" the city and the club)
-            roots = {uf.find(j) for j in theirs}
+            roots = {uf.find(r) for r in roots}
             if len(roots) == 1 and uf.find(i) not in roots:
                 root = roots.pop()
                 if uf.union(root, i, f"'{' '.join(toks)}' is a name of one {items[root][1].kind} only in the "
