@@ -19,6 +19,7 @@ import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX, VERB
 
+from fuentes.extract import names
 from fuentes.extract.aliases import visible
 from fuentes.extract.speakers import (PERSON_LABELS, SUBJECT_DEPS, Referents, Speaker,
                                       first_name_gender)
@@ -198,11 +199,51 @@ class Resolver(Referents):
         if subject is None:  # a dropped subject (Spanish) reads like a pronoun
             return self.resolve_pronoun(cue.idx, None) if self.lex.language != "en" else None
         word = subject.lower_
+        if self.phrase_at(cue) and self._thing(subject):
+            return self._document_voice(subject)
         if word in self.lex.pronouns and subject.pos_ == "PRON":
             gender = self.lex.pronouns[word]
             return (self._plural_subject_before(subject) if gender == "p" else None) \
                 or self.resolve_pronoun(subject.idx, gender)
         return self.resolve_phrase(subject)
+
+    def _thing(self, head: Any) -> bool:
+        """The word after "según" / "according to" is a common noun for no one ("el acuerdo", "the
+        figures", "el informe"): no name on it, no speaker noun (official, police, source), no role of
+        someone named. What it says is that document's or that record's, not a person's named nearby."""
+        if head.pos_ != "NOUN" or self.mention_at(head.idx) is not None or self._speaker_noun(head):
+            return False
+        words = {head.lower_, head.lemma_.lower()}
+        lex = names.lexicon(self.lex.language)
+        if any(w in lex.role_nouns or w in lex.titles or w in lex.trailing_roles or w in lex.person_nouns for w in words):
+            return False  # "según el teniente", "según el vocero de la alcaldía": someone
+        if head.lemma_.lower() in self.lex.document_nouns:
+            return True
+        # "según el teniente de policía John Lieb": the person the phrase names speaks
+        return not any((m := self.mention_at(t.idx)) is not None and self.is_person(m) for t in head.subtree)
+
+    def _document_voice(self, head: Any) -> Speaker:
+        """The voice of a document or record after a cue phrase: its issuer when its phrase names one
+        ("según un informe de la ONU", "according to a report from the EU") or a pronoun owns it
+        ("según su informe"), else the document as written ("el acuerdo que el Gobierno firmó"), with
+        no entity: never a person named nearby, nor the issuer of another document."""
+        if head.lemma_.lower() in self.lex.document_nouns:
+            mine = [c for c in head.children if c.dep_ in ("poss", "det") and c.lower_ in self.lex.possessive]
+            if mine:  # "según su informe", "according to her statement"
+                found = self.resolve_pronoun(mine[0].idx, self.lex.possessive[mine[0].lower_])
+                if found is not None:
+                    return found
+            for tok in self._document_phrase(head):
+                m = None if tok.i == head.i or self.inside[tok.idx] else self.mention_at(tok.idx)
+                if m is not None and self._issuer(m) and not self._about(tok, head):
+                    speaker = self.speaker_from_mention(m)
+                    self.note_issuer(speaker, head.idx)
+                    return speaker
+        first, last = head.left_edge, head.right_edge
+        while first.i < head.i and (first.is_punct or first.pos_ == "ADP"):
+            first = self.doc[first.i + 1]
+        text = doc_text(self.doc)[first.idx:last.idx + len(last)]
+        return Speaker(visible(text), None, first.idx, last.idx + len(last), False, "document")
 
     def _plural_subject_before(self, pronoun: Any) -> Speaker | None:
         """'Republican senators are eager ..., and they say': a plural speaker noun that is a

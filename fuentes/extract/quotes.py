@@ -29,7 +29,9 @@ from fuentes.nlp.text import doc_text, sentence_of
 from fuentes.pipeline import Stage, register
 
 EXTRACTOR = "quotes"
-VERSION = "3"  # 2: every quote carries its evidence span; 3: Spanish speakers after the verb, appositive names whole
+VERSION = "4"  # 2: every quote carries its evidence span; 3: Spanish speakers after the verb, appositive names whole;
+# 4: "según X" / "according to X" with X a document or a thing ("el acuerdo", "the figures"), not a person
+# noun, is that document's voice (its issuer when its phrase names one), never a person named nearby
 _CONTENT_MARKS = {"that", "que"}
 
 

@@ -175,3 +175,31 @@ def test_short_fragment_inside_reported_speech_is_not_a_quote_of_its_own(nlp):
     quotes = run(nlp, body, "en", {"Ana Ruiz": "e1"})
     assert [q.direct for q in quotes] == [False]
     assert "very exciting" in quotes[0].text and quotes[0].speaker == "e1"
+
+
+@pytest.mark.parametrize("lang,body,voice", [
+    ("es", "El ministro Rafael Quintero visitó Quito el lunes. Las muertes violentas bajaron un 12% en 2019, "
+           "según el acuerdo firmado por la alcaldía.", "el acuerdo firmado por la alcaldía"),
+    ("en", "Minister Rafael Quintero visited Quito on Monday. Violent deaths fell 12% in 2019, according to "
+           "the agreement signed by the city.", "the agreement signed by the city"),
+    ("es", "El ministro Rafael Quintero visitó Quito el lunes. Las muertes violentas bajaron un 12% en 2019, "
+           "según el reporte.", "el reporte"),
+    ("en", "Minister Rafael Quintero visited Quito on Monday. Violent deaths fell 12% in 2019, according to "
+           "the figures.", "the figures"),
+])
+def test_segun_a_document_is_the_documents_voice_not_a_person_named_nearby(nlp, lang, body, voice):
+    # Regression: "según el acuerdo ..." / "according to the agreement" made the minister named in
+    # the sentence before the speaker.
+    quotes = run(nlp, body, lang, {"Rafael Quintero": "e1", "Quintero": "e1"})
+    reported = by_start(quotes, "Las muertes" if lang == "es" else "Violent deaths")
+    assert reported.speaker is None and reported.speaker_name == voice
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("es", "Las muertes violentas bajaron un 12% en 2019, según un informe de Ana Berg."),
+    ("en", "Violent deaths fell 12% in 2019, according to a report by Ana Berg."),
+    ("es", "Las muertes violentas bajaron un 12% en 2019, según el comisario Ana Berg."),
+])
+def test_segun_a_person_or_a_document_she_issued_is_her_voice(nlp, lang, body):
+    quotes = run(nlp, body, lang, {"Ana Berg": "e2"})
+    assert by_start(quotes, "Las muertes" if lang == "es" else "Violent deaths").speaker == "e2"
