@@ -30,8 +30,9 @@ or whose speaker is unknown (it stays a quote); a copula that judges (`evaluativ
 unfair"); a clause of the addressee (`second_person`), a conditional clause and its consequence
 (`condition_marks`); an untyped clause with a modal word (`modal_words`); a listing or credits line
 ("Director: X"); a clause that names no one and states no value (a fragment, an unresolved pronoun); a clause in
-the subjunctive ("que se cumplan los pronósticos"), a predicate that is no verb's lemma (`verb_lemma_endings`) and a
-verbless sentence. A claim never spans page furniture run into the text (`furniture`) nor a lost line break.
+the subjunctive ("que se cumplan los pronósticos"), a predicate that is no verb's lemma (`verb_lemma_endings`), a
+verbless sentence, a heading whose verb is an infinitive or a gerund, a clause that only dates another ("hace seis
+meses", `ago_verbs`). A claim never spans page furniture run into the text (`furniture`) nor a lost line break.
 """
 
 from __future__ import annotations
@@ -98,7 +99,10 @@ VERSION = "16"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # hombre que la policía detuvo": the man), and its claim opens at that noun, not at a preposition before it;
 # page furniture run into the text (`furniture`: "Publicidad", a share bar, "Síguenos en ...", a phone number)
 # is never inside a claim and its figures are none; a run of spaces before a capital (a lost line break,
-# "... 16 muertos  Una pelea") parts claims as a paragraph break does
+# "... 16 muertos  Una pelea") parts claims as a paragraph break does; a heading whose main verb is an infinitive or a gerund
+# ("Tener un aumento del 7%.") is no claim; "hace seis meses" (`ago_verbs`) dates the clause it hangs from; a
+# Spanish verb coordinated with a clause whose subject is dropped shares its referent; a time of day ("3 a.m.",
+# "a las 00:30 horas": `clock_times`) holds no value
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -159,6 +163,7 @@ class ClaimLexicon:
     view_verbs: frozenset[str] = frozenset()  # "saw Burma as a country under pressure": a view with "as" / "como"
     condition_marks: frozenset[str] = frozenset()  # "if X wins", "si gana X": a case, not a fact
     subordinators: frozenset[str] = frozenset()  # "when he was shot": a text opening with one is a fragment
+    ago_verbs: frozenset[str] = frozenset()  # "hace seis meses" ("six months ago"): a verb that only dates
     verb_lemma_endings: tuple[str, ...] = ()  # the endings every verb lemma has ("ar", "er", "ir"): else no verb
     furniture: tuple[re.Pattern[str], ...] = ()  # page furniture run into the text ("Publicidad", a share bar)
 
@@ -207,6 +212,7 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
         view_verbs=frozenset(w.casefold() for w in raw.get("view_verbs", [])),
         condition_marks=frozenset(w.casefold() for w in raw.get("condition_marks", [])),
         subordinators=frozenset(w.casefold() for w in raw.get("subordinators", [])),
+        ago_verbs=frozenset(w.casefold() for w in raw.get("ago_verbs", [])),
         verb_lemma_endings=tuple(str(w).casefold() for w in raw.get("verb_lemma_endings", [])),
         furniture=tuple(re.compile(p) for p in raw.get("furniture", [])),
     )
@@ -1098,6 +1104,10 @@ class _Article:
             return True  # "shared by the United States": a fragment (a typed one is read with its noun)
         if tok.pos_ in ("VERB", "AUX") and (self.addressed(tok) or self.conditional(tok)):
             return True  # "you try to help your neighbor", "if Trump wins": rhetoric or a case, no fact
+        if self.nonfinite_main(tok):
+            return True  # "Tener un aumento del 7%.", "Ondeando la bandera": a heading or a label, no statement
+        if self.time_clause(tok):
+            return True  # "hace más de seis meses": when the clause it hangs from happened
         if tok.pos_ == "AUX" and cls is None:
             return not self.named_state(tok)
         return False
@@ -1109,6 +1119,29 @@ class _Article:
         never a fact the clause states."""
         return any("Sub" in morph_values(t, "Mood") for t in
                    (tok, *(c for c in tok.children if c.dep_ in ("aux", "aux:pass", "auxpass", "cop"))))
+
+    def time_clause(self, tok: Any) -> bool:
+        """A verb of `ago_verbs` with a stretch of time, no subject, hanging from another clause ("llegó a
+        Quito hace más de seis meses": six months ago): it dates that clause, it states nothing of its own."""
+        if tok.lemma_.casefold() not in self.lex.ago_verbs or tok.dep_ == "ROOT" or tok.head.i == tok.i \
+                or any(c.dep_ in SUBJ for c in tok.children):
+            return False
+        lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        return any(f.value.kind == "duration" for f in self._values_between(lo, hi))
+
+    @staticmethod
+    def nonfinite_main(tok: Any) -> bool:
+        """A sentence whose main verb is an infinitive or a gerund with no finite auxiliary ("Tener un
+        aumento del 7%.", "Ondeando la bandera", "Waving the flag"): a heading or a label, it states
+        nothing. (A participle stays: "Detenido el líder de la banda" tells a deed.)"""
+        if tok.dep_ != "ROOT" or tok.pos_ != "VERB":
+            return False
+        form = morph_values(tok, "VerbForm")
+        if not ("Inf" in form or "Ger" in form or tok.tag_ == "VBG"):
+            return False
+        return not any(c.dep_ in ("aux", "aux:pass", "auxpass", "cop") and ("Fin" in morph_values(c, "VerbForm")
+                                                                           or c.tag_ in ("MD", "VBZ", "VBP", "VBD"))
+                       for c in tok.children)
 
     def forecast_of(self, tok: Any) -> bool:
         """The clause is what an expectation verb with no one as its subject expects ("se prevé que
@@ -1201,7 +1234,7 @@ class _Article:
 
     def run(self) -> list[Claim]:
         cands = self.heads()
-        head_ids = {t.i for t, _ in cands}
+        head_ids = {t.i for t, _ in cands if not self.time_clause(t)}  # "hace seis meses" dates its clause, inside it
         claims: list[Claim] = []
         made: set[int] = set()  # heads that made a claim
         furniture = self.furniture_tokens()
@@ -1304,7 +1337,7 @@ class _Article:
                 # a copyright or score line) states nothing
             chain: set[int] = set()
             up = tok
-            while self._fragment(up) and up.head.i != up.i:  # "..., beginning in March 2017"
+            while (self._fragment(up) or self.time_clause(up)) and up.head.i != up.i:  # "..., beginning in March 2017"
                 chain.add(up.i)
                 up = self._clause_of(up.head)
             if chain and up.i not in made and not self.inside(self.direct, up.idx):
@@ -1312,7 +1345,7 @@ class _Article:
             if tok.i in made or self.inside(self.direct, tok.idx):
                 continue
             if not self.every_clause and (self._verbless_line(tok) or self.subjunctive(tok) and not self.forecast_of(tok)
-                                          or tok.i in self.furniture_tokens()):
+                                          or self.nonfinite_main(tok) or tok.i in self.furniture_tokens()):
                 continue  # no verb ("Picante comienzo de 2020."), a wish or a case, the page's words
             made.add(tok.i)
             toks = self.clause_tokens(tok, head_ids - chain if tok is up else head_ids)
@@ -1402,8 +1435,13 @@ class _Article:
         pronoun is (`antecedent`; a participle gives the gender: "fue detenida"). In the passive
         ("fue detenido") that person is the patient, else the agent. (agent, object) keys, filled
         where they were empty. (A third person plural stays without a subject: "Detuvieron al
-        acusado" is as often impersonal as about a group.)"""
-        if self.lex.language != "es" or verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp"):
+        acusado" is as often impersonal as about a group.) A verb coordinated with such a clause ("Fue
+        detenido el martes y trasladado ...", "... y también compartió videos") is read the same way."""
+        top = verb
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head  # "Llegó a Quito y compartió videos": the first verb's clause
+        if self.lex.language != "es" or verb.pos_ not in ("VERB", "AUX") or top.dep_ not in ("ROOT", "ccomp") \
+                or top is not verb and any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in top.children):
             return agent, obj
         if any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ or c.dep_.startswith("expl") or c.lower_ == "se"
                for c in verb.children):

@@ -65,6 +65,7 @@ class Lexicon:
         self.months = {k.casefold(): int(v) for k, v in raw.get("months", {}).items()}
         self.offset_words = list(raw.get("offset_words", []))
         self.ambiguous_months = {m.casefold() for m in raw.get("ambiguous_months", [])}
+        self.clock_times = tuple(re.compile(p) for p in raw.get("clock_times", []))  # "3 a.m.", "a las 19:30 horas"
         b = r"(?<![\w$€£])(?<!\d[.,])"
         e = r"(?![\w])"
         num = rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|(?:{_alt(self.words)})(?:-(?:{_alt(self.words)}))?(?!\w))"
@@ -217,8 +218,12 @@ def find_values(text: str, language: str | None = "en", *, exhaustive: bool = Fa
             if value is not None:
                 start, end = m.span()
                 cands.append((start, end, PRIORITY.get(value.kind, 9), value))
+    # a time of day ("at 3 a.m.", "a las 00:30 horas") is when, not how many: its digits are no value
+    clocks = [m.span(1) if m.re.groups else m.span() for p in lex.clock_times for m in p.finditer(text)]
     taken: list[Found] = []
     for start, end, _, value in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
+        if any(start < hi and lo < end for lo, hi in clocks) and value.kind != "date":
+            continue
         if all(end <= f.start or start >= f.end for f in taken):
             taken.append(Found(start, end, value))
     return sorted(taken, key=lambda f: f.start)

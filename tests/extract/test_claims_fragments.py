@@ -116,3 +116,36 @@ def test_a_run_of_spaces_before_a_capital_parts_claims_like_a_line_break(nlp, la
 def test_a_double_space_after_a_function_word_parts_nothing(nlp):
     body = "Ana Berg said and did the same things as  Rafael Quintero in 2016."
     assert [c for c in _claims(nlp, "en", body) if "Rafael Quintero" in c.text and "2016" in c.text]
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("es", "Tener un aumento del 7% en 2020. Rafael Quintero ganó la carrera en 2020."),
+    ("en", "Waving the flag for 30 years in Quito. Rafael Quintero won the race in 2020."),
+])
+def test_a_sentence_whose_main_verb_is_not_finite_is_no_claim(nlp, lang, body):
+    # Regression: a heading with an infinitive or a gerund ("Tener un aumento del 7%.") was a value claim.
+    claims = _claims(nlp, lang, body)
+    assert [c.text for c in claims] == [body.split(". ", 1)[1]]
+
+
+def test_a_participle_heading_still_tells_a_deed(nlp):
+    claims = _claims(nlp, "es", "Detenido Rafael Quintero en Quito con 40 fusiles.")
+    assert [c.predicate for c in claims] == ["capture"]
+
+
+def test_hace_with_a_stretch_of_time_dates_its_clause(nlp):
+    # Regression: "hace más de seis meses" ("six months ago") was a claim of its own, predicate "hacer".
+    claims = _claims(nlp, "es", "Rafael Quintero llegó a Quito hace más de seis meses.")
+    assert [(c.predicate, c.subject, [v.text for v in c.values]) for c in claims] == \
+        [("llegar", "e1", ["más de seis meses"])]
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("es", "Rafael Quintero llegó a Quito el lunes. Visitó el puerto de Manta y compartió 40 videos del acto con "
+           "la prensa."),
+    ("en", "Rafael Quintero arrived in Quito on Monday. He visited the port of Manta and shared 40 videos of the "
+           "event with the press."),
+])
+def test_a_verb_coordinated_with_a_dropped_subject_shares_it(nlp, lang, body):
+    (shared,) = [c for c in _claims(nlp, lang, body) if "40" in c.text]
+    assert shared.subject == "e1"
