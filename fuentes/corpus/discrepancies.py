@@ -262,7 +262,9 @@ def _shortest(claims: list[Claim]) -> str:
 
 def _wording(claim: Claim, parts: list[Claim], origins: Mapping[str, str | None],
              names: Mapping[str, str]) -> list[Discrepancy]:
-    """A quote reworded between articles: the differing passages, with a little context."""
+    """A quote reworded between articles: the differing passages, with a little context. Two wordings
+    that the same articles both quote ("Tolerance is on the ballot. Justice is on the ballot.") are two
+    sentences of the speaker, not one reworded."""
     by_text: dict[str, set[str]] = defaultdict(set)
     stating: dict[str, list[Claim]] = defaultdict(list)
     first: dict[str, str] = {}
@@ -274,6 +276,8 @@ def _wording(claim: Claim, parts: list[Claim], origins: Mapping[str, str | None]
     keys = list(by_text)
     found = []
     for ka, kb in combinations(keys, 2):
+        if by_text[ka] == by_text[kb]:
+            continue  # every article quoting one wording quotes the other too: two sentences, no rewording
         diff = reworded(ka.split(), kb.split())
         if diff is None:
             continue

@@ -9,7 +9,7 @@ A claim is made of
     criticism"); and the clause holding any figure or date the outlet states outside quotes
     that no other claim holds ("The jobless rate was 5 percent in May");
   - an event noun with its patient ("the killing of X", "la captura de X") when X is named;
-  - every direct quote (a claim of its speaker), and reported speech that holds no other claim.
+  - every sentence of a direct quote (a claim of its speaker), and reported speech that holds no other claim.
 Subject and object come from the dependency parse (English ClearNLP labels and Spanish UD
 labels both) and are local entity keys when a named mention covers the argument; an unnamed body
 named by a description ("the task force", "la embajada estadounidense": a head noun of the
@@ -32,7 +32,8 @@ unfair"); a clause of the addressee (`second_person`), a conditional clause and 
 ("Director: X"); a clause that names no one and states no value (a fragment, an unresolved pronoun); a clause in
 the subjunctive ("que se cumplan los pronósticos"), a predicate that is no verb's lemma (`verb_lemma_endings`), a
 verbless sentence, a heading whose verb is an infinitive or a gerund, a clause that only dates another ("hace seis
-meses", `ago_verbs`). A claim never spans page furniture run into the text (`furniture`) nor a lost line break.
+meses", `ago_verbs`). A claim never spans page furniture run into the text (`furniture`) nor a lost line break; a
+quote of several sentences is one claim per sentence.
 """
 
 from __future__ import annotations
@@ -99,7 +100,8 @@ VERSION = "16"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # hombre que la policía detuvo": the man), and its claim opens at that noun, not at a preposition before it;
 # page furniture run into the text (`furniture`: "Publicidad", a share bar, "Síguenos en ...", a phone number)
 # is never inside a claim and its figures are none; a run of spaces before a capital (a lost line break,
-# "... 16 muertos  Una pelea") parts claims as a paragraph break does; a heading whose main verb is an infinitive or a gerund
+# "... 16 muertos  Una pelea") parts claims as a paragraph break does; each sentence of a direct quote is one claim
+# of its speaker (its questions and exclamations none); a heading whose main verb is an infinitive or a gerund
 # ("Tener un aumento del 7%.") is no claim; "hace seis meses" (`ago_verbs`) dates the clause it hangs from; a
 # Spanish verb coordinated with a clause whose subject is dropped shares its referent; a time of day ("3 a.m.",
 # "a las 00:30 horas": `clock_times`) holds no value
@@ -1417,15 +1419,45 @@ class _Article:
         return tok.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in tok.children)
 
     def quote_claims(self) -> list[Claim]:
-        """Each direct quote, whole, is one claim of its speaker ("X said Y"); reported speech is
-        no claim of its own (the clauses inside it are, attributed to the speaker). A quote whose
-        speaker is unknown, or that only exclaims or tells its speaker's feeling (`speaks_mind`),
-        stays a quote: no claim."""
-        return [self._claim(q.start, q.end, "say", q.speaker, None, self._values_between(q.start, q.end), q.speaker,
-                            modality=self.quote_modality(q))
-                for q in self.direct if len(q.text.split()) >= MIN_WORDS and not asks(q.text)
-                and (self.every_clause or ((q.speaker or q.speaker_name) and self.states(q)
-                                           and not self.speaks_mind(q)))]
+        """Each sentence of a direct quote is one claim of its speaker ("X said Y"): one statement
+        each, a quote of three sentences three claims; reported speech is no claim of its own (the
+        clauses inside it are, attributed to the speaker). A sentence that asks, only exclaims or
+        tells its speaker's feeling (`speaks_mind`), and every sentence of a quote whose speaker is
+        unknown, stays in the quote: no claim."""
+        out = []
+        for q in self.direct:
+            for piece in self.quote_sentences(q):
+                if len(piece.text.split()) < MIN_WORDS or asks(piece.text):
+                    continue
+                if not self.every_clause and not ((piece.speaker or piece.speaker_name) and self.states(piece)
+                                                  and not self.speaks_mind(piece)):
+                    continue
+                out.append(self._claim(piece.start, piece.end, "say", piece.speaker, None,
+                                       self._values_between(piece.start, piece.end), piece.speaker,
+                                       modality=self.quote_modality(piece)))
+        return out
+
+    @staticmethod
+    def quote_sentences(q: Quote) -> list[Quote]:
+        """The sentences of a direct quote (where `_SENTENCE_BREAK`, the atomic rule's sentence end,
+        parts its text), each as a quote of the same speaker."""
+        pieces, start = [], 0
+        for m in _SENTENCE_BREAK.finditer(q.text):
+            end = m.start() + 1
+            while end < len(q.text) and q.text[end] in "\"”’»":
+                end += 1
+            pieces.append((start, end))
+            start = end
+        pieces.append((start, len(q.text)))
+        out = []
+        for lo, hi in pieces:
+            text = q.text[lo:hi]
+            lo += len(text) - len(text.lstrip())
+            hi -= len(text) - len(text.rstrip())
+            if hi > lo:
+                out.append(q if (lo, hi) == (0, len(q.text)) else
+                           replace(q, start=q.start + lo, end=q.start + hi, text=q.text[lo:hi]))
+        return out
 
     def dropped_subject(self, verb: Any, agent: str | None, obj: str | None,
                         no_patient: bool) -> tuple[str | None, str | None]:
@@ -1735,9 +1767,9 @@ def extract_claims(body: str, sdoc: Any, mentions: list[Mention] | None = None,
 
 MAX_ATOMIC_WORDS = 45
 # a sentence end: not after an initial ("George W. Bush", "Brown v. Board") or a title ("Mr. So", "Gov. Mike
-# Pence", "Lic. Pérez")
+# Pence", "Lic. Pérez"); the next sentence may open with Spanish "¿" or "¡"
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Dr|St|Sr|Jr|Lt|Ms))(?<!\b(?:Mrs|Sra|Dra|Gov|Sen|Rep|Gen|Col|Sgt|Lic|Ing))"
-                             r"(?<!\b(?:Gral|Prof|Capt|Supt))[.!?][\"”’»]?\s+[\"“«]?[A-ZÁÉÍÓÚÑ]")
+                             r"(?<!\b(?:Gral|Prof|Capt|Supt))[.!?][\"”’»]?\s+[\"“«]?[¿¡]?[A-ZÁÉÍÓÚÑ]")
 _DANGLING = {"and", "or", "but", "that", "which", "y", "o", "pero", "que", "cual"}
 # a dateline: a place in capitals (a date, an agency in brackets) and a dash, opening a paragraph's
 # first sentence ("DALLAS (AP) — ", "NEW YORK, Dec. 14 (UPI) -- ", "MADRID, 14 dic. (EFE).- "; or its

@@ -172,3 +172,20 @@ def test_spanish_wording_is_compared_the_same_way():
                    "b": [_lasting((anio,), text="Durante el último año, ambos gobiernos han coordinado a través "
                                                "de la fuerza de tarea")]})
     assert "enero" in d.values[0]["value"] and "último año" in d.values[1]["value"]
+
+
+def test_two_sentences_both_articles_quote_are_no_rewording():
+    # Regression: a quote's sentences, each a claim ("Tolerance is on the ballot. Justice is on the
+    # ballot."), made a wording discrepancy between two copies of one article.
+    sentences = ["tolerance is on the ballot this year", "justice is on the ballot this year"]
+    by_article = {a: [cl(f"{a}{n}", text, "say", speaker="e1") for n, text in enumerate(sentences)] for a in "ab"}
+    m = match_claims_detailed(by_article, ORIGINS, {(a, "e1"): "p" for a in "ab"})
+    assert not find_discrepancies(m.claims, m.members, ORIGINS, {"p": "Ana Berg"}, m.conflicts)
+
+
+def test_sentences_reworded_between_articles_stay_a_discrepancy():
+    m = match_claims_detailed({"a": [cl("a1", "tolerance is on the ballot this year", "say", speaker="e1")],
+                               "b": [cl("b1", "justice is on the ballot this year", "say", speaker="e1")]},
+                              ORIGINS, {("a", "e1"): "p", ("b", "e1"): "p"})
+    (d,) = find_discrepancies(m.claims, m.members, ORIGINS, {"p": "Ana Berg"}, m.conflicts)
+    assert d.id.startswith("dis_wording")

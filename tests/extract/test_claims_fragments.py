@@ -118,6 +118,30 @@ def test_a_double_space_after_a_function_word_parts_nothing(nlp):
     assert [c for c in _claims(nlp, "en", body) if "Rafael Quintero" in c.text and "2016" in c.text]
 
 
+@pytest.mark.parametrize("lang,body,inner,sentences", [
+    ("es", "\u00abEncontramos cuarenta fusiles en el cami\u00f3n. La banda operaba desde el puerto. \u00a1Qu\u00e9 "
+           "verg\u00fcenza!\u00bb, dijo Ana Berg.",
+     "Encontramos cuarenta fusiles en el cami\u00f3n. La banda operaba desde el puerto. \u00a1Qu\u00e9 verg\u00fcenza!",
+     ["Encontramos cuarenta fusiles en el cami\u00f3n.", "La banda operaba desde el puerto."]),
+    ("en", "\u201cWe found forty rifles in the truck. The gang ran it from the port. Who knew?\u201d said Ana Berg.",
+     "We found forty rifles in the truck. The gang ran it from the port. Who knew?",
+     ["We found forty rifles in the truck.", "The gang ran it from the port."]),
+])
+def test_each_sentence_of_a_quote_is_one_claim_of_its_speaker(nlp, lang, body, inner, sentences):
+    # Regression: a quote of several sentences was one claim (never atomic); its question and its
+    # exclamation stay out.
+    from fuentes.extract.claims import atomic_reason
+    from fuentes.model import Quote
+
+    start = body.index(inner)
+    quote = Quote(id="q1", article="a1", text=inner, start=start, end=start + len(inner), direct=True,
+                  speaker_name="Ana Berg", speaker="e2")
+    mentions = mentions_of(body, "Ana Berg", "e2")
+    said = [c for c in extract_claims(body, nlp[lang](body), mentions, [quote], lang, "a1") if c.predicate == "say"]
+    assert [c.text for c in said] == sentences
+    assert all(c.speaker == "e2" and body[c.start:c.end] == c.text and atomic_reason(c) is None for c in said)
+
+
 @pytest.mark.parametrize("lang,body", [
     ("es", "Tener un aumento del 7% en 2020. Rafael Quintero ganó la carrera en 2020."),
     ("en", "Waving the flag for 30 years in Quito. Rafael Quintero won the race in 2020."),
