@@ -104,7 +104,10 @@ VERSION = "16"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # of its speaker (its questions and exclamations none); a heading whose main verb is an infinitive or a gerund
 # ("Tener un aumento del 7%.") is no claim; "hace seis meses" (`ago_verbs`) dates the clause it hangs from; a
 # Spanish verb coordinated with a clause whose subject is dropped shares its referent; a time of day ("3 a.m.",
-# "a las 00:30 horas": `clock_times`) holds no value
+# "a las 00:30 horas": `clock_times`) holds no value; a headline run into the first sentence ("... línea plana El
+# Sensex ...": `sentence_openers`, a finite verb on each side) parts claims as a line break does; a clause as a
+# subject ("Cabe mencionar que ...") makes no untyped claim of its verb; a value's clause with no subject, no
+# object and no one it stands for ("Fue su gol número 20 esta temporada.") makes no value claim
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -165,6 +168,7 @@ class ClaimLexicon:
     view_verbs: frozenset[str] = frozenset()  # "saw Burma as a country under pressure": a view with "as" / "como"
     condition_marks: frozenset[str] = frozenset()  # "if X wins", "si gana X": a case, not a fact
     subordinators: frozenset[str] = frozenset()  # "when he was shot": a text opening with one is a fragment
+    sentence_openers: frozenset[str] = frozenset()  # "El", "La": a capitalised article opens a sentence
     ago_verbs: frozenset[str] = frozenset()  # "hace seis meses" ("six months ago"): a verb that only dates
     verb_lemma_endings: tuple[str, ...] = ()  # the endings every verb lemma has ("ar", "er", "ir"): else no verb
     furniture: tuple[re.Pattern[str], ...] = ()  # page furniture run into the text ("Publicidad", a share bar)
@@ -214,6 +218,7 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
         view_verbs=frozenset(w.casefold() for w in raw.get("view_verbs", [])),
         condition_marks=frozenset(w.casefold() for w in raw.get("condition_marks", [])),
         subordinators=frozenset(w.casefold() for w in raw.get("subordinators", [])),
+        sentence_openers=frozenset(str(w) for w in raw.get("sentence_openers", [])),
         ago_verbs=frozenset(w.casefold() for w in raw.get("ago_verbs", [])),
         verb_lemma_endings=tuple(str(w).casefold() for w in raw.get("verb_lemma_endings", [])),
         furniture=tuple(re.compile(p) for p in raw.get("furniture", [])),
@@ -962,7 +967,32 @@ class _Article:
             i = bisect.bisect_right(idx, m.start()) - 1
             if i >= 0 and doc[i].pos_ not in LEADING_POS | {"DET"}:
                 out.append(i)
+        lead = self._run_in_headline(doc)
+        if lead is not None:
+            out.append(lead)
         return sorted(set(out))
+
+    def _run_in_headline(self, doc: Any) -> int | None:
+        """The last word of a headline run into the first sentence of the text (a page saved as one
+        line: "Los puntos de referencia operan cerca de la línea plana El Sensex y el Nifty borraron
+        ..."): the first sentence holds a capitalised article that opens sentences (`sentence_openers`)
+        right after a word that ends a phrase, with no punctuation between and no name around it ("plana
+        El Sensex", not "en El Paso"; English lists none: "read The Times")."""
+        first = next(iter(doc.sents), None)
+        if first is None:
+            return None
+        for tok in first[1:]:
+            prev = doc[tok.i - 1]
+            if tok.text in self.lex.sentence_openers and not prev.is_punct \
+                    and not prev.is_space and prev.pos_ not in LEADING_POS | {"DET", "PROPN"} \
+                    and "\n" not in prev.whitespace_ and not any(True for _ in self.covering(tok)) \
+                    and self._finite_in(doc[first.start:tok.i]) and self._finite_in(doc[tok.i:first.end]):
+                return prev.i  # (a finite verb on each side: "los miembros del cártel Los Zetas detuvieron" is one)
+        return None
+
+    @staticmethod
+    def _finite_in(toks: Any) -> bool:
+        return any(t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") for t in toks)
 
 
     def values_in(self, toks: list[Any]) -> list[Found]:
@@ -1187,9 +1217,12 @@ class _Article:
         """A clause whose verb is not in the vocabulary is a claim when it states a figure of a named
         argument, links two named entities, is a statement someone is reported to have made about
         a named one ("the admiral said marines had tracked Zárate for weeks"), or has a subject of
-        its own (not a copula, an expletive or a relative pronoun) and states a date or a number, or is a
+        its own (not a copula, an expletive, a relative pronoun or a clause: "Cabe mencionar que ...")
+        and states a date or a number, or is a
         main clause in the outlet's own voice whose finite verb has a named subject ("The CIA declined
         to comment", "La CIA se negó a comentar")."""
+        if subj is not None and subj.dep_ in ("csubj", "csubj:pass", "csubjpass"):
+            subj = None  # "Cabe mencionar que ...": a clause as the subject frames what it holds, does nothing
         if subj is None and patient is not None and self._periphrastic_passive(tok):
             subj = patient  # "Barrios fue apuñalado esta mañana": the named one the clause is about
         named = [x for x in (self.entity_of(subj), self.entity_of(patient)) if x]
@@ -1371,6 +1404,10 @@ class _Article:
             agent = self.argument(subj)
             if subj is None:
                 agent, obj = self.dropped_subject(verb, agent, obj, patient is None)
+            if subj is None and patient is None and not (agent or obj or reported) and self._clause_head(tok) \
+                    and not self.every_clause:
+                continue  # "Fue su gol número 20 esta temporada.", "tenía 12 años en esa institución": a figure of
+                # nobody (a verbless piece the parser split from a running sentence is read as before)
             out.append(self._claim(start, end, predicate, agent,
                                    obj, found, reported.speaker if reported else None,
                                    modality=modality, time=self.time_of(found), place=self.place_of(toks)))

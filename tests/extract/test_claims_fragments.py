@@ -173,3 +173,34 @@ def test_hace_with_a_stretch_of_time_dates_its_clause(nlp):
 def test_a_verb_coordinated_with_a_dropped_subject_shares_it(nlp, lang, body):
     (shared,) = [c for c in _claims(nlp, lang, body) if "40" in c.text]
     assert shared.subject == "e1"
+
+
+def test_a_headline_run_into_the_first_sentence_is_a_claim_apart(nlp):
+    # Regression: "... línea plana El corredor ... ganó" (a page saved as one line) was one claim.
+    body = ("Rafael Quintero opera cerca de la línea plana El corredor Rafael Quintero ganó el domingo la carrera "
+            "de 10 kilómetros.")
+    assert "Rafael Quintero opera cerca de la línea plana" in [c.text for c in _claims(nlp, "es", body)]
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("es", "Los miembros del cártel Los Zetas detuvieron a Rafael Quintero con 40 fusiles."),
+    ("es", "Rafael Quintero llegó a El Paso el domingo con 40 corredores."),
+    ("en", "Rafael Quintero read The Times on Sunday with 40 runners."),
+])
+def test_a_capitalised_article_inside_a_name_parts_nothing(nlp, lang, body):
+    claims = _claims(nlp, lang, body)
+    assert [c.text for c in claims if "40" in c.text] == [body]
+
+
+def test_a_clause_framed_by_a_clausal_subject_is_the_claim(nlp):
+    # Regression: "Cabe mencionar que ..." made a claim "caber" holding every figure of the sentence.
+    claims = _claims(nlp, "es", "Cabe mencionar que desde 2018 Rafael Quintero ganó 40 carreras en Quito.")
+    assert [(c.predicate, c.subject) for c in claims] == [("win", "e1")]
+
+
+def test_a_figure_of_nobody_makes_no_value_claim(nlp):
+    # Regression: "Fue su gol número 20 esta temporada." (no subject, nothing named) was a claim.
+    assert not [c for c in _claims(nlp, "es", "El partido terminó tarde. Fue su gol número 20 esta temporada.")
+                if "20" in c.text]
+    (scored,) = _claims(nlp, "es", "El partido terminó tarde. Rafael Quintero marcó su gol número 20 esta temporada.")
+    assert scored.subject == "e1"
