@@ -25,6 +25,9 @@ class Evidence:
     version: str = "1"
     confidence: float | None = None  # the extractor's confidence in [0, 1], when it gives one
 
+    def __reduce__(self) -> tuple:  # pickled as its fields (saved corpus states hold hundreds of thousands)
+        return (Evidence, (self.article, self.start, self.end, self.extractor, self.version, self.confidence))
+
     @property
     def label(self) -> str:
         """`name@version`, as the export writes the extractor."""

@@ -214,6 +214,9 @@ class Relation:
     score: float
     dims: tuple = ()
 
+    def __reduce__(self) -> tuple:  # pickled as its fields: the saved claim index holds one per related pair
+        return (Relation, (self.kind, self.score, self.dims))
+
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
@@ -224,6 +227,9 @@ class Conflict:
     dim: tuple
     a: str
     b: str
+
+    def __reduce__(self) -> tuple:
+        return (Conflict, (self.kind, self.dim, self.a, self.b))
 
 
 @dataclass(slots=True)

@@ -35,6 +35,9 @@ class Credit:
     end: int
     cue: str
 
+    def __reduce__(self) -> tuple:  # pickled as its fields, in the saved provenance state
+        return (Credit, (self.outlet, self.kind, self.start, self.end, self.cue))
+
 
 @dataclass(slots=True)
 class Outlet:
