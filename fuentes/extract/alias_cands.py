@@ -54,15 +54,18 @@ def group_label(cands: list[Cand], members: list[int]) -> str:
     on CoNLL-2003 dev: +0.6 PER F1 over preferring PERSON)."""
     if any(cands[i].person is not None or cands[i].nick for i in members):
         return "PERSON"
+    # an acronym read as a place beside its long form ("Tribunal Superior de Justicia de Extremadura
+    # (TSJEX)"): the model guessed from the letters alone; the long form's words decide
+    named = [i for i in members if not (cands[i].acronym and cands[i].label in PLACE)]
     votes: dict[str, float] = {}
-    for i in members:
+    for i in named or members:
         lab = cands[i].label
         cls = "PLACE" if lab in PLACE else lab
         votes[cls] = votes.get(cls, 0) + (1.0 if lab == "PERSON" else 1.01)
     best = max(votes, key=lambda k: votes[k])
     if best != "PLACE":
         return best
-    places = [cands[i].label for i in members if cands[i].label in PLACE]
+    places = [cands[i].label for i in named or members if cands[i].label in PLACE]
     return max(sorted(set(places)), key=places.count)  # a tie goes the same way under any hash seed
 
 

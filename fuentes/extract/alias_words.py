@@ -56,6 +56,13 @@ def common_pos(tok: Any, language: str) -> str | None:
     return _common_pos(tok.lower_, tok.lemma_.casefold(), language)
 
 
+def common_pos_of(word: str, language: str) -> str | None:
+    """`common_pos` of a word read without its token (its lemma taken as the word itself)."""
+    if not common_words(language):
+        return None
+    return _common_pos(word.casefold(), word.casefold(), language)
+
+
 @lru_cache(maxsize=65536)
 def _common_pos(word: str, lemma: str, language: str) -> str | None:
     """`common_pos` of a word (lower case) with its lemma (case-folded), once per form."""

@@ -243,7 +243,9 @@ _PRODUCT_LABELS = frozenset({"PRODUCT", "MISC", "WORK_OF_ART", "EVENT"})
 def _product_short_forms(cands: list[Cand], surface: dict[tuple[str, ...], int], uf: UnionFind, lex: Lexicon) -> None:
     """A product named with its maker's or brand's name and then without it ("Airbus A380" ...
     "the A380", "Chevrolet Volt" ... "el Volt") is one product: the short form is the end of the
-    one longer product name, a word or more of its own that is no person and no generic word."""
+    one longer product name, a word or more of its own that is no person and no generic word, and
+    not after a particle ("Primera de la Audiencia de Vizcaya" / "Vizcaya", "Copa de Europa" /
+    "Europa": the name after 'de' is what the thing is of, another entity)."""
     longs = [(t, i) for t, i in surface.items() if len(t) >= 2 and cands[i].label in _PRODUCT_LABELS]
     if not longs:
         return

@@ -77,6 +77,14 @@ What it fixes, generally (see fuentes.extract.aliases for the name rules):
     a name before a dateline's day, month and agency is the place it was filed from, though its word
     is also a common one ("Palma , 23 may ( EFE )", "LONDON, Aug. 22 (Reuters)"); English press
     words end Spanish outlets' names ("Business Standard"; `org_keywords`).
+  - v23 (Spanish precision): institutions' organs, savings banks, schools and clubs are bodies and
+    their names go on over 'de' ("Jefatura Superior de Policía de Bilbao"); datelines are cut from
+    bylines and desks run into them, keep their article ("El Cairo") and stay apart from a club of
+    their word; a region in brackets after a place is a place; surnames keep their particles ("Gómez
+    de la Hera") and a surname that is also a verb stays ("Pere Miró"); bodies, places and portfolios
+    run into a person leave the person; lists, roles, full names, speech and quotations tell people
+    the model read as places or bodies; an acting 'place' outside the exonym table is a body, one after
+    'en' a place; a short quotation that is a name or a title is one name (see `VERSION`).
 """
 
 from __future__ import annotations
@@ -93,6 +101,7 @@ from fuentes.corpus.name_constraints import LEGAL_FORMS, exonym_key
 from fuentes.doc import ArticleDoc
 from fuentes.extract import aliases as linking
 from fuentes.extract.alias_words import (
+    common_pos_of,
     common_words,
     is_common,
     is_verb_form,
@@ -143,7 +152,25 @@ from fuentes.pipeline import Stage, register
 # 21: a body's name with a person's role added is no name of the body ("Médico de la Casa Blanca", "White
 # House Doctor")
 # 22: a lower-case word glued by a hyphen to a name's word stays in the name ("Ban Ki-moon")
-VERSION = "22"
+# 23 (Spanish precision, issue #15): organs of a government or a court, savings banks, schools, clubs, administrations
+# and police forces open bodies (`institution_words`), and an institution's name goes on over 'de' and the capitalised
+# words after it (`body_particles`); an acronym read as a place beside its long form does not outvote it; a byline,
+# a desk or an agency run into a dateline's place is cut from it, a dateline's article or first word and 'de' are
+# the place's ("El Cairo", "Santiago de Chile"), a place before an agency in brackets is a dateline (`agencies`), and a dateline's place is an entity apart from other readings of its
+# word; a name in brackets after a place is its region ("Fráncfort (RFA)"), after a player in a game's story his
+# club; a given name's surname that is also a verb stays ("Pere Miró"); a surname's particle and the word after it
+# are the person's (`surname_particles`); a body's, a place's or a portfolio's words run into a person's name leave
+# the person; lists that name people list people; a given name and a surname read as a place are a person (not a
+# saint's name, `saint_words`), and so is one name after a person's role (`person_roles`); where the model reads
+# unknown surnames as places (`speaking_places_are_people`) a speaking 'place' is a person and an acting one a body;
+# a 'body' that speaks after its quotation or is read once as a person is a surname; split place/body votes go by
+# 'en' and by a body noun; clubs after 'el' unless the place takes an article (`article_places`); a headline's verb
+# in capitals ends a name; a name inside a short quotation is the whole quotation when it is a name or a title
+# (`quote_particles`, `title_cues`); a Galician article before a name read as a person makes a place ("A Coruña");
+# a place ending a person's span (19) is cut only when the name left ends on a surname and the span runs on; a
+# headline's common words in capitals are no name; contests, fairs and meetings are events (`event_heads`), one such
+# word inside a sentence too; plans and pacts are laws (`law_heads`); a hyphenated one-word 'other' name is a body
+VERSION = "23"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -160,6 +187,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     body = doc_text(sdoc)
     lowered = _LowerWords(body)  # read once for the candidates and the common-words test
     cands = candidates(sdoc, lex, lowered)
+    _quoted_names(body, cands, lex)
     _split_joined(cands, lex)
     _join_across_and(body, cands, lex)
     _drop_codes_and_portfolios(body, cands, lex)
@@ -167,14 +195,16 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     _score_lines(body, cands)
     _clubs(sdoc, cands, lex)
     _datelines(body, cands, lex)
+    _bracketed_regions(body, cands)
     _source_outlets(body, cands, lex)
     _listed_people(body, cands, lex)
+    _listed_with_people(body, cands, lex)
     _company_short_forms(cands, lex)
-    _place_run_into_person(cands)
+    _place_run_into_person(body, cands)
     _office_run_into_person(cands, lex)
     _credited_people(body, cands, lex)
     teams = {id(c) for c in cands if _team(c) or getattr(c, "outlet", False)}
-    groups = linking.link(sdoc, cands, lex)
+    groups = _datelines_apart(cands, linking.link(sdoc, cands, lex))
     for members in groups:  # a name seen in a results line (or credited as a source) is a team (an outlet) wherever the article writes it
         if teams and any(id(cands[i]) in teams for i in members):
             for i in members:
@@ -182,6 +212,8 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     groups = [g for g in groups if not _common_words_only(sdoc, cands, g, lex, lowered)]
     groups, unnamed = _bare_institutions(cands, groups, lex)
     _unproven_people(sdoc, cands, groups, lex)
+    _speaking_people(sdoc, cands, groups, lex)
+    _placed_bodies(sdoc, cands, groups, lex)
     _headed_bodies(sdoc, cands, groups, lex)
     lone = _lone_words(sdoc, cands, groups, lex)
     groups = [g for g in groups if not set(g) <= lone]
@@ -237,30 +269,50 @@ def _word_hashes(words: frozenset[str]) -> frozenset[int]:
 
 def _clubs(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
     """In a story about a game (three words or more of `sport_words`: "partido", "gol", "liga"), a
-    one-word place after a lower-case masculine article ("el Valencia", "del Chelsea", "al Betis";
-    data `team_articles`) is the club named after it: cities take no article in Spanish. A place of
-    the exonym table keeps its own ("el Perú", "el Japón")."""
+    one-word place after a lower-case masculine article ("el Valencia", "del Chelsea", "al Betis",
+    "el Madrid"; data `team_articles`) is the club named after it: cities take no article in
+    Spanish. A country that takes one keeps its own ("el Perú", "el Japón"; data `article_places`)."""
     if not lex.team_articles or not lex.sport_words:
         return
     # the article's distinct lower-case forms that are sport words, counted on the parse's array of
     # their hashes (a word's hash is its string's: no string read back for the other words)
     if len(_word_hashes(lex.sport_words).intersection(sdoc.to_array(LOWER).tolist())) < 3:
         return
+    body = doc_text(sdoc)
+    people = [c for c in cands if c.label == "PERSON"]
     for c in cands:
-        if c.label not in linking.PLACE or " " in c.text or c.nick:
+        if c.label not in linking.PLACE or c.nick:
+            continue
+        if _club_in_brackets(body, c, people):  # "Juric ( Sevilla )": a player's club
+            c.label, c.team = "ORG", True
+            continue
+        if " " in c.text:
             continue
         span = sdoc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None or not len(span) or span[0].i == 0:
             continue
         before = sdoc[span[0].i - 1]
-        if before.text in lex.team_articles and exonym_key(name_tokens(c.text)) is None \
+        if before.text in lex.team_articles and fold(c.text) not in lex.article_places \
                 and c.text.casefold() not in lex.place_heads and c.text.casefold() not in lex.compass_words:
             c.label = "ORG"
             c.team = True
 
 
+def _club_in_brackets(body: str, cand: Cand, people: list[Cand]) -> bool:
+    """In a game's story, a place alone in brackets right after a player named by the surname
+    alone is the player's club ("Juric ( Sevilla )", "Txema ( Racing )"); after a given name and a
+    surname it is the player's country, as results list them ("Patrick Rafter ( Australia )")."""
+    m = re.search(r"\([ \t]*$", body[max(0, cand.start - 4):cand.start])
+    if m is None or not _CLOSE_BRACKET.match(body, cand.end):
+        return False
+    open_at = cand.start - (len(body[max(0, cand.start - 4):cand.start]) - m.start())
+    return any(p.end <= open_at and not body[p.end:open_at].strip() and " " not in p.text for p in people)
+
+
 # a dateline after the place's name: ", 23 may (EFE)", ", 23 de mayo (", ", Aug. 22 (Reuters)"
-_DATELINE = re.compile(r"\s*,\s*(?:\d{1,2}\s+(?:de\s+)?(?P<a>[^\W\d_]{3,})|(?P<b>[^\W\d_]{3,})\.?\s+\d{1,2})\.?\s*\(")
+# a dateline of the place and the agency alone: "Mérida ( EFE ) . -", "SANTANDER (Reuters) -"
+_AGENCY_DATELINE = re.compile(r"[ \t]*,?[ \t]*\([ \t]*([A-Za-z][A-Za-z ]{1,20}?)[ \t]*\)[ \t]*[.\-\u2013\u2014]")
+_DATELINE = re.compile(r"\s*,?\s*(?:\d{1,2}\s+(?:de\s+)?(?P<a>[^\W\d_]{3,})|(?P<b>[^\W\d_]{3,})\.?\s+\d{1,2})\.?\s*\(")
 
 
 @lru_cache(maxsize=8)
@@ -273,18 +325,173 @@ def _month_names(language: str) -> tuple[str, ...]:
 
 def _datelines(body: str, cands: list[Cand], lex: Lexicon) -> None:
     """A name followed by a dateline's day and month and its agency in brackets ("Palma , 23 may
-    ( EFE )", "LONDON, Aug. 22 (Reuters)") is the place the story was filed from, whatever the
+    ( EFE )", "LONDON, Aug. 22 (Reuters)"), or by a news agency alone in brackets and the dateline's
+    mark ("Mérida ( EFE ) . -"; data `agencies`), is the place the story was filed from, whatever the
     model read and though the word is also a common one ("palma")."""
     months = _month_names(lex.language)
     if not months or "(" not in body:
         return
+    out: list[Cand] = []
     for c in cands:
         m = _DATELINE.match(body, c.end)
         word = fold(m["a"] or m["b"]) if m else ""
-        if word and any(month.startswith(word) for month in months) and (
-                c.label != "PERSON" or (c.person is None and not c.roles)):
+        agency = _AGENCY_DATELINE.match(body, c.end)
+        if not (word and any(month.startswith(word) for month in months)) and not (
+                agency and fold(agency[1]) in lex.agencies):
+            out.append(c)
+            continue
+        k = _dateline_place(c.text, cands, months)
+        if k:  # "Por Isabel Laguna Madrid , 23 may": a byline's or a sign-off's name run into the dateline's place
+            head, cut = c.text[:k].rstrip(), k
+            if looks_like_acronym(head.split(" ")[0]):
+                head = head.split(" ")[0]  # "EFE Jar-c París": the agency, then its staff's code
+            if fold(head) not in months:  # "... 24 DE MAYO Madrid": a heading's date is no name
+                out.append(Cand(c.start, c.start + len(head), head, _run_on_label(head, c.label), c.model_label))
+            c.start, c.text = c.start + cut, c.text[cut:]
+            c.label = "GPE"
+        if c.label != "PERSON" or (c.person is None and not c.roles) or k:
             c.label = "GPE"
             c.dateline = True
+            _dateline_front(body, c, out, lex)
+        out.append(c)
+    cands[:] = out
+
+
+_OPEN_BRACKET = re.compile(r"[ \t]*\([ \t]*")
+_CLOSE_BRACKET = re.compile(r"[ \t]*\)")
+
+
+def _bracketed_regions(body: str, cands: list[Cand]) -> None:
+    """A name alone in brackets right after a place is the region or country it lies in
+    ("Villarreal ( Castellón )", "Fráncfort (RFA)", "Durango (Vizcaya)"): a place, whatever the
+    model read; a body of the exonym table (an agency: "Madrid (EFE)") keeps its kind."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if a.label not in linking.PLACE or b.nick or b.person is not None:
+            continue
+        if not _OPEN_BRACKET.fullmatch(body, a.end, b.start) or not _CLOSE_BRACKET.match(body, b.end):
+            continue
+        if exonym_key(name_tokens(b.text)) is not None or (" " in b.text and _given_name_first(b.text)):
+            continue  # "Tiscali ( Renato Soru )": a person in brackets is who stands for what is before
+        b.label = "GPE"
+        b.region = True  # "Fráncfort (RFA)": a place though an unlisted acronym (see `build`)
+
+
+# a short quotation on one line: '" La Gazzetta dello Sport "', '“Le Figaro”', '«Los placeres de La Habana»'
+_QUOTED = re.compile(r'(?<![\w"])(?:"([^"\n]{2,120})"|\u201c([^\u201c\u201d\n]{2,120})\u201d|\u00ab([^\u00ab\u00bb\n]{2,120})\u00bb)')
+
+
+def _quoted_names(body: str, cands: list[Cand], lex: Lexicon) -> None:
+    """A name the model read inside a short quotation is the whole quotation when the quotation is
+    a name (its words capitalised but for particles and articles: '" La Gazzetta dello Sport "',
+    '" Le Figaro "', '" Mare de Déu de Núria "'), or when a work's noun or a title's cue just before it
+    says it is a title ('la novela " Los placeres de La Habana "', 'una conferencia titulada " ... "';
+    data `work_nouns`, `title_cues`): a work, kind other. A nickname between a person's names
+    ('Joaquín "El Chapo" Guzmán') and one after a nickname's cue are left to the nickname rules."""
+    if '"' not in body and "\u201c" not in body and "\u00ab" not in body:
+        return
+    for m in _QUOTED.finditer(body):
+        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+        raw = m.group(group)
+        start = m.start(group) + len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        end = start + len(text)
+        words = text.split()
+        if not words or len(words) > 12 or not (words[0][:1].isupper() or words[0] == "\u00bf"):
+            continue
+        inside = [c for c in cands if start <= c.start and c.end <= end]
+        if not inside or any(c.start < end and start < c.end and not (start <= c.start and c.end <= end) for c in cands):
+            continue
+        before = body[max(0, m.start() - 40):m.start()].split()
+        after = body[m.end():m.end() + 30].split()
+        if before and (before[-1][:1].isupper() and after and after[0][:1].isupper()
+                       or fold(before[-1]) in lex.nickname_cues or " ".join(before[-2:]).casefold() in lex.nickname_cues):
+            continue  # 'Joaquín "El Chapo" Guzmán', 'alias "El Mencho"': a nickname
+        name_like = all(w[:1].isupper() or w.isdigit() or w.casefold() in lex.name_particles
+                        or w.casefold() in lex.quote_particles for w in words)
+        cue = any(fold(w.strip(",")) in lex.work_nouns or fold(w.strip(",")) in lex.title_cues for w in before[-3:])
+        if not (name_like or cue):
+            continue
+        label = inside[0].label if name_like and len(inside) == 1 else "WORK_OF_ART"
+        if cue and not name_like:
+            label = "WORK_OF_ART"
+        for c in inside:
+            cands.remove(c)
+        cands.append(Cand(start, end, text, label, inside[0].model_label))
+    cands.sort(key=lambda c: c.start)
+
+
+def _datelines_apart(cands: list[Cand], groups: list[list[int]]) -> list[list[int]]:
+    """A dateline's place linked by its word to a body or a person of the same word ("Valencia ,
+    23 may" and the club "el Valencia"): the place the story was filed from is an entity apart."""
+    out: list[list[int]] = []
+    for members in groups:
+        filed = [i for i in members if getattr(cands[i], "dateline", False)]
+        if filed and len(filed) < len(members) and any(
+                cands[i].label not in linking.PLACE for i in members if i not in filed):
+            out.append([i for i in members if i not in filed])
+            out.append(filed)
+        else:
+            out.append(members)
+    return out
+
+
+# what may open a dateline's place before the span the model read: a capitalised article ("El Cairo",
+# "La Habana") or a capitalised word and 'de' ("Santiago de" + "Chile"), at a line's or a sentence's start
+_DATELINE_FRONT = re.compile(r"(?:^|[\n.\-\u2014\u2013\"]\s*)(?P<front>(?:[A-ZÁÉÍÓÚÑ][\w-]* (?:de |del |de la )?)+)$")
+
+
+def _dateline_front(body: str, c: Cand, kept: list[Cand], lex: Lexicon) -> None:
+    """A dateline's place opens its line or sentence: a capitalised article or a first word and its
+    'de' that the model left out ("El Cairo , 23 may", "Santiago de Chile , 23 may") are the
+    place's; a span the model made of that front is dropped."""
+    m = _DATELINE_FRONT.search(body, max(0, c.start - 40), c.start)
+    if m is None:
+        return
+    front = m["front"]
+    words = front.split()
+    if not (words[0] in lex.name_articles or (len(words) >= 2 and words[-1] in lex.of_particles)):
+        return
+    if any(fold(w) in lex.sentence_openers or fold(w) in lex.byline_cues for w in words):
+        return
+    start = c.start - len(front)
+    kept[:] = [o for o in kept if not (o.start >= start and o.end <= c.start)]
+    c.start, c.text = start, body[start:c.end]
+
+
+def _dateline_place(text: str, cands: list[Cand], months: tuple[str, ...]) -> int:
+    """Where the place starts in a span of several words that ends right before a dateline's day
+    and month, or 0 when the whole span is the place. The place is the longest end of the span
+    that the article names alone or that the exonym table lists as a place ("Santiago de
+    Compostela"); failing that, the last word when the words before it are a person's name (a
+    byline: "Por Orlando Lizama Washington"), an acronym ("EFE Colindres") or a month ("MAYO Madrid")."""
+    words = text.split(" ")
+    if len(words) < 2:
+        return 0
+    alone = {fold(c.text) for c in cands if c.text != text}
+    if fold(" ".join(words[:-1])) in alone and words[-1][:1].isupper():
+        return len(" ".join(words[:-1])) + 1  # "EFE - Cantabria Madrid": a desk's name, then the place
+    for k in range(1, len(words)):
+        tail = " ".join(words[k:])
+        if not tail[:1].isupper():
+            continue
+        if fold(tail) in alone or (exonym_key(name_tokens(tail)) or ("",))[0] == "~places":
+            return len(" ".join(words[:k])) + 1
+    head = " ".join(words[:-1])
+    if words[-1][:1].isupper() and words[-2][:1].isupper() and (
+            _given_name_first(head) or looks_like_acronym(words[-2]) or fold(words[-2]) in months):
+        return len(head) + 1
+    return 0
+
+
+def _run_on_label(head: str, label: str) -> str:
+    """The label of a name cut off the front of another: an organisation when it opens with an
+    acronym ("EFE"), a person when it opens with a given name, else what the model read."""
+    if looks_like_acronym(head.split(" ")[0]):
+        return "ORG"
+    if _given_name_first(head):
+        return "PERSON"
+    return label
 
 
 def _source_outlets(body: str, cands: list[Cand], lex: Lexicon) -> None:
@@ -479,6 +686,129 @@ def _unproven_people(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex:
             c.label = "ORG"
 
 
+def _speaking_people(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
+    """A 'place' that speaks ("Manceñido señaló", "resaltó Manceñido", "dijo Koo": the subject of a
+    verb people do) and that the article never puts where something happens (after "en", as a
+    dateline, as the region in brackets) is a person the model read as a place: its surname. A
+    place of the exonym table stays one ("Israel dijo": the country speaks through its government).
+    Only where the language's model reads unknown surnames as places (data `speaking_places_are_people`:
+    Spanish; the English model's places that speak are mostly capitals, "Damascus said")."""
+    if not lex.speaking_places_are_people:
+        return
+    body = doc_text(sdoc)
+    for members in groups:
+        group = [cands[i] for i in members]
+        label = linking.group_label(cands, members)
+        if label == "ORG" and _speaking_surname(sdoc, group, lex):
+            for c in group:
+                c.label = "PERSON"
+            continue
+        if label not in linking.PLACE:
+            continue
+        if any(c.nick or c.acronym or c.nominal or getattr(c, "dateline", False) or getattr(c, "region", False)
+               or _team(c) or len(c.tokens) > 3 or exonym_key(c.tokens) is not None for c in group):
+            continue
+        if any(_placed(body, c, lex) for c in group):
+            continue
+        if any(_human_subject(sdoc, c, lex) for c in group) and not any(_beside_place(body, c, cands) for c in group):
+            for c in group:
+                c.label = "PERSON"
+        elif any(_subject(sdoc, c) for c in group) and not any(_place_headed(sdoc, c, lex) for c in group) \
+                and not _place_of_a_body(group[0], cands):
+            for c in group:  # "Terra se cotiza", "Satse pidió un pacto": a body that acts, read as a place
+                c.label = "ORG"
+
+
+def _beside_place(body: str, cand: Cand, cands: list[Cand]) -> bool:
+    """The mention is joined by 'y', 'e' or a comma to a place ("Damasco y Beirut afirman"):
+    places named together, speaking as their governments do."""
+    for o in cands:
+        if o is cand or o.label not in linking.PLACE:
+            continue
+        gap = body[cand.end:o.start] if o.start >= cand.end else body[o.end:cand.start] if o.end <= cand.start else None
+        if gap is not None and _LIST_GAP.fullmatch(gap):
+            return True
+    return False
+
+
+def _place_of_a_body(cand: Cand, cands: list[Cand]) -> bool:
+    """The name ends another name of the article after 'de' ("Cantabria" of "Gobierno de
+    Cantabria"): the place a body is of."""
+    tail = (" de " + cand.text, " del " + cand.text)
+    return any(o.text.endswith(tail) for o in cands if o is not cand)
+
+
+def _placed_bodies(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
+    """A one-word name the model read as a place once and as a body once, that the article puts
+    after a place preposition ("su estancia en Rumanía") and never after a body noun: a place (a
+    body is where things happen only as a building, named with its noun). And a 'place' the article
+    once names after a body noun ("el grupo Vattenfall") and never after "en" nor in the exonym
+    table: a body."""
+    body = doc_text(sdoc)
+    for members in groups:
+        group = [cands[i] for i in members]
+        label = linking.group_label(cands, members)
+        if label in linking.PLACE and any(_org_headed(sdoc, c, lex) for c in group) \
+                and not any(_after_in(body, c, lex) or c.nick or getattr(c, "dateline", False) for c in group) \
+                and all(exonym_key(c.tokens) is None for c in group):
+            for c in group:  # "el grupo Vattenfall" ... "Vattenfall" read as a place: the noun says it is a body
+                c.label = "ORG"
+            continue
+        if label != "ORG" or not any(c.label in linking.PLACE for c in group):
+            continue
+        if any(len(c.tokens) != 1 or c.acronym or c.nick or _team(c) or getattr(c, "outlet", False)
+               or (exonym_key(c.tokens) or ("",))[0] == "~organizations" or _org_headed(sdoc, c, lex) for c in group):
+            continue
+        if any(_after_in(body, c, lex) for c in group):
+            for c in group:
+                c.label = "GPE"
+
+
+def _speaking_surname(sdoc: Any, group: list[Cand], lex: Lexicon) -> bool:
+    """A one-word 'organisation' in lower case after its capital (no acronym), outside the exonym
+    table and after no body noun, that speaks after the quotation it said ('" ... " , dijo Hoon'),
+    or that speaks and that the model also read once as a person ("Solbes subrayó"): a surname
+    ("Airbus dijo" stays a body)."""
+    if any(len(c.tokens) != 1 or c.acronym or c.nick or not c.text.istitle() or exonym_key(c.tokens) is not None
+           or _org_headed(sdoc, c, lex) for c in group):
+        return False
+    if any(_after_speech_verb(sdoc, c, lex) for c in group):
+        return True  # '" ... " , dijo Hoon': a name after the verb of what was said is its speaker's
+    return any(c.model_label in ("PER", "PERSON") for c in group) and any(_human_subject(sdoc, c, lex) for c in group)
+
+
+def _after_speech_verb(sdoc: Any, cand: Cand, lex: Lexicon) -> bool:
+    """The mention comes right after a verb people do, after a comma or a quotation ('" ... " ,
+    destacó Hoon'), and is its subject: the inverted order of a quotation's speaker."""
+    span = sdoc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not len(span) or span[0].i < 2:
+        return False
+    verb, mark = sdoc[span[0].i - 1], sdoc[span[0].i - 2]
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.casefold() in lex.human_verbs and verb.text.islower() \
+        and (mark.text in (",", '"', "\u201d", "\u00bb") or mark.is_quote) and span[-1].dep_ in ("nsubj", "nsubj:pass")
+
+
+def _subject(sdoc: Any, cand: Cand) -> bool:
+    """The mention's last word is the subject of a verb."""
+    span = sdoc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[-1].dep_ in ("nsubj", "nsubj:pass") \
+        and span[-1].head.pos_ in ("VERB", "AUX")
+
+
+def _place_headed(sdoc: Any, cand: Cand, lex: Lexicon) -> bool:
+    """A kind of place ("provincia", "ciudad") or a street's noun heads the mention or stands before it
+    ("la provincia de Misiones", "el río Bidasoa")."""
+    span = sdoc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if span[0].lower_ in lex.place_heads or span[0].lower_ in lex.street_heads:
+        return True
+    i = span[0].i - 1
+    if i >= 1 and sdoc[i].lower_ in lex.name_particles:
+        i -= 1
+    return i >= 0 and (sdoc[i].lower_ in lex.place_heads or sdoc[i].lower_ in lex.street_heads)
+
+
 def _headed_bodies(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
     """A 'person' of several words with no given name first that the article once puts after a
     body noun ("la escudería Red Bull", "la empresa Grupo Salinas"; data `org_heads`) is that body."""
@@ -618,25 +948,64 @@ def _office_run_into_person(cands: list[Cand], lex: Lexicon) -> None:
     is that person; the words before are the end of an office (not a body's own name word:
     "Fundación Carlos Slim" stays)."""
     people = {fold(c.text) for c in cands if c.label == "PERSON" and len(c.text.split()) >= 1}
+    alone = {fold(c.text) for c in cands}
+    heads: list[Cand] = []
     for c in cands:
         words = c.text.split(" ")
-        if c.label == "PERSON" or len(words) < 3 or fold(words[0]) in lex.org_keywords \
-                or fold(words[0]) in lex.institution_words or _given_name_first(c.text):
+        if len(words) < 3 or _given_name_first(c.text):
             continue  # "Keith Lamont Scott" read as a body: the whole span is the person's
+        body = fold(words[0]) in lex.org_keywords or fold(words[0]) in lex.institution_words
+        k = 0 if body else _common_words_before_person(words, lex)
+        if k:  # "Cultura Carmen Alborch", "Asuntos Exteriores Abel Matutes": a portfolio run into the minister's name
+            cut = len(" ".join(words[:k])) + 1
+            c.start, c.text, c.label = c.start + cut, c.text[cut:], "PERSON"
+            continue
+        if c.label == "PERSON":
+            continue
         for k in range(1, len(words) - 1):
-            tail = words[k:]
-            if all(w.isalpha() and w.istitle() for w in tail) and _given_name_first(" ".join(tail)) \
-                    and (fold(" ".join(tail)) in people or fold(" ".join(tail[1:])) in people):
-                cut = len(" ".join(words[:k])) + 1
-                c.start, c.text, c.label = c.start + cut, c.text[cut:], "PERSON"
-                break
+            tail, head = words[k:], " ".join(words[:k])
+            if not (all(w.isalpha() and w.istitle() for w in tail) and _given_name_first(" ".join(tail))):
+                continue
+            named = fold(" ".join(tail)) in people or fold(" ".join(tail[1:])) in people
+            place = (exonym_key(name_tokens(head)) or ("",))[0] == "~places"
+            if body:  # "Audiencia Nacional Manuel García Castellón": the body's name, then its judge
+                ok = named and k >= 2 and words[k - 1].islower() is False and fold(words[k - 1]) not in lex.name_particles
+            else:  # "PP Paz González", "Georgia John Lewis": a party's acronym or a place before a person
+                ok = named or (k == 1 and (looks_like_acronym(head) or place))
+            if not ok:
+                continue
+            if body or looks_like_acronym(head) or place or fold(head) in alone:
+                label = "ORG" if body or looks_like_acronym(head) else ("GPE" if place else c.label)
+                heads.append(Cand(c.start, c.start + len(head), head, label, c.model_label))
+            cut = len(head) + 1
+            c.start, c.text, c.label = c.start + cut, c.text[cut:], "PERSON"
+            break
+    if heads:
+        cands.extend(heads)
+        cands.sort(key=lambda c: (c.start, c.end))
 
 
-def _place_run_into_person(cands: list[Cand]) -> None:
+def _common_words_before_person(words: list[str], lex: Lexicon) -> int:
+    """How many capitalised common words of the language open a person's span before a given
+    name and a surname ("Asuntos Exteriores Abel Matutes": 2), or 0."""
+    for k in range(1, len(words) - 1):
+        tail = words[k:]
+        if all(w.isalpha() and w.istitle() for w in tail) and _given_name_first(" ".join(tail)):
+            head = words[:k]
+            if common_pos_of(head[0], lex.language) == "noun" and all(
+                    w.isalpha() and common_pos_of(w, lex.language) in ("noun", "adj") for w in head):
+                return k
+            return 0
+    return 0
+
+
+def _place_run_into_person(body: str, cands: list[Cand]) -> None:
     """'de Medellín Daniel Quintero, alcalde': a person's span of three words or more that opens
     with a place the article names alone elsewhere starts after that place (a headline or a
     dateline run into the story's first name); 'Bernie Sanders Iowa caucus': a person's span that
-    ends with such a place (one or two words), after a name of two words or more, ends before it."""
+    ends with such a place (one or two words), after a name of two words or more, ends before it,
+    unless what is left ends on a given name ("José Antonio Camacho": a surname the Spanish model
+    reads as a place elsewhere) or the span ends before punctuation."""
     places = {fold(c.text) for c in cands if c.label in linking.PLACE}
     people = {fold(c.text) for c in cands if c.label == "PERSON"}
     for c in cands:
@@ -647,9 +1016,11 @@ def _place_run_into_person(cands: list[Cand]) -> None:
             c.start, c.text, c.label = c.start + cut, c.text[cut:], "PERSON"
         elif len(words) >= 3 and c.label == "PERSON":
             for n in (2, 1):
-                if len(words) - n >= 2 and fold(" ".join(words[-n:])) in places:
-                    c.text = " ".join(words[:-n])
-                    c.end = c.start + len(c.text)
+                if len(words) - n >= 2 and fold(" ".join(words[-n:])) in places \
+                        and not _given_name_first(f"{words[-n - 1]} {words[-n - 1]}") \
+                        and not re.match(r"[ \t]*(?:[,.;:)]|$)", body[c.end:c.end + 3]):
+                    c.text = " ".join(words[:-n])  # (not "José Antonio Camacho ,": a name of given names
+                    c.end = c.start + len(c.text)  # needs its surname, and a name ends before punctuation)
                     break
 
 
@@ -668,6 +1039,8 @@ def _common_words_only(sdoc: Any, cands: list[Cand], members: list[int], lex: Le
     group = [cands[i] for i in members]
     if any(c.nick or c.nominal or _team(c) or getattr(c, "dateline", False) for c in group):
         return False  # a team in a results line ("VALENCIA 20 12 5 3 ...") is named whatever its word
+    if all(_caps_common_words(sdoc, c, lex, lowered) for c in group):
+        return True  # "NUEVAS TECNOLOGIAS", "PERSONAS VIAJARAN": a headline's common words in capitals
     label = linking.group_label(cands, members)
     for c in group:
         span = sdoc.char_span(c.start, c.end, alignment_mode="expand")
@@ -684,6 +1057,8 @@ def _common_words_only(sdoc: Any, cands: list[Cand], members: list[int], lex: Le
             word = words[0]
             if word.lower_ in lex.standalone_names or (word.text.isupper() and len(word.text) <= 4):
                 return False
+            if label == "EVENT" and word.text.istitle() and not opens_sentence(sdoc, word.i, dashes=True):
+                return False  # "los Juegos", "la Liga": a contest named by its one word
             if after_article and before.text[:1].isupper() and not before.text.isupper() \
                     and not opens_sentence(sdoc, before.i, dashes=True):
                 return False  # "La Paz", "Los Ángeles": the article is the name's (not in a headline in capitals)
@@ -696,7 +1071,7 @@ def _common_words_only(sdoc: Any, cands: list[Cand], members: list[int], lex: Le
         elif label in ("ORG", "LAW") or (label in linking.PLACE and not _role_word(words[0], lex)):
             return False  # "Corte Suprema", "Puerto Rico", "el País Vasco", "Ley Federal de Derechos": one thing
             # (but "del Fiscal Federal" read as a place: an office of common words names no place)
-        elif label == "MISC" and not opens_sentence(sdoc, words[0].i, dashes=True) \
+        elif label in ("MISC", "EVENT") and not opens_sentence(sdoc, words[0].i, dashes=True) \
                 and all(t.text.istitle() for t in words):
             return False  # "la Liga de Campeones", "la Copa del Rey": a named event, law or work inside a sentence
         elif label == "PERSON" and _given_name_first(c.text):
@@ -705,6 +1080,22 @@ def _common_words_only(sdoc: Any, cands: list[Cand], members: list[int], lex: Le
                 t, lex.language, lowered, lex.verb_endings, lex.infinitives) for t in words):
             return False
     return True
+
+
+def _caps_common_words(sdoc: Any, cand: Cand, lex: Lexicon, lowered: "_LowerWords") -> bool:
+    """A mention written in capitals whose every word is a common word of the language's lexicon
+    (an accent lost in capitals aside: "TECNOLOGIAS", "VIAJARAN") or a stop word, and no name of the
+    exonym table nor a word that alone names an institution: a headline's words, no name. Only for a
+    language whose lexicon lists common words only (`alias_words`)."""
+    if not cand.text.isupper() or not common_words(lex.language) or exonym_key(name_tokens(cand.text)) is not None:
+        return False
+    span = sdoc.char_span(cand.start, cand.end, alignment_mode="expand")
+    words = [t for t in span or () if t.is_alpha]
+    if not words or (len(words) == 1 and words[0].lower_ in lex.standalone_names):
+        return False
+    return all(t.is_stop or common_pos_of(t.lower_, lex.language) is not None
+               or verb_string(fold(t.lower_), lex.language, lex.verb_endings, lex.infinitives)
+               or is_common(t, lex.language, lowered, lex.verb_endings, lex.infinitives) for t in words)
 
 
 _INITIAL = re.compile(r"(?:^|\s)[A-ZÁÉÍÓÚÑ]\.(?:\s|$)")
@@ -737,10 +1128,18 @@ def _acronym_led(toks: list[Any]) -> bool:
         and any(not t.text.isupper() for t in toks[1:] if t.is_alpha)
 
 
-def _given_name_first(name: str) -> bool:
-    from fuentes.extract.speakers import first_name_gender
+_GIVEN_READINGS = frozenset({"male", "female", "mostly_male", "mostly_female"})
 
-    return first_name_gender(name) is not None
+
+def _given_name_first(name: str) -> bool:
+    """The name opens with a word the first-name list reads as a man's or a woman's name, mostly or
+    always, as written or without its accents ("Simón" as "Simon", "María", "Jesús")."""
+    from fuentes.extract.speakers import _first_word_reading
+
+    if _first_word_reading(name) in _GIVEN_READINGS:
+        return True
+    plain = _plain(name)
+    return plain != name and _first_word_reading(plain) in _GIVEN_READINGS
 
 
 def candidates(sdoc: Any, lex: Lexicon, lowered: "_LowerWords | None" = None) -> list[Cand]:
@@ -758,7 +1157,7 @@ def candidates(sdoc: Any, lex: Lexicon, lowered: "_LowerWords | None" = None) ->
         if label not in NAME_LABELS:
             continue
         split = label in SPLIT_LABELS or ent_label == "MISC"  # CoNLL-style MISC spans run on most
-        for toks in _pieces(ent_toks, lex if split else None, lex.web_furniture):
+        for toks in _pieces(ent_toks, lex if split else None, lex.web_furniture, verbs=lex):
             # "Alemania BERLÍN.- Un": the dateline names the place the story was filed from
             piece_label = "GPE" if len(toks) == 1 and _dateline_word(toks[0]) else label
             for part, part_label in _role_split(toks, piece_label, lex):
@@ -766,6 +1165,9 @@ def candidates(sdoc: Any, lex: Lexicon, lowered: "_LowerWords | None" = None) ->
                 cand = _candidate(sdoc, body, part, part_label, ent_label, lex, lowered) if part else None
                 if cand is not None:
                     cands.append(cand)
+    tailed = [c for c in cands if getattr(c, "tailed", False)]
+    if tailed:  # "Bilbao" of "Jefatura Superior de Policía de Bilbao": now inside the body's name
+        cands = [c for c in cands if not any(t is not c and t.start <= c.start and c.end <= t.end for t in tailed)]
     return cands
 
 
@@ -846,6 +1248,48 @@ def _listed_people(body: str, cands: list[Cand], lex: Lexicon) -> None:
     cands.sort(key=lambda c: c.start)
 
 
+# what joins the names of a list: a comma, a semicolon, "y"/"e"/"and"
+_LIST_GAP = re.compile(r"[ \t]*(?:[,;]|,?[ \t]+(?:y|e|and))[ \t]+")
+_BRACKETED = re.compile(r"[ \t]*\([ \t]*")
+
+
+def _listed_with_people(body: str, cands: list[Cand], lex: Lexicon) -> None:
+    """A list of names in which people are named in full or by a given name ("Michel Salgado ,
+    Karanka , Iván Campo , Helguera"; "Iván , Vanessa , Ismael , Ania y Marina"; players with their
+    clubs in brackets, "Juric ( Sevilla ) y Mena ( Celta )") lists people: a name of one or two words
+    in it that the model read as a place or a body is a person, when it is no place or body of the
+    exonym table, no acronym and no kind of place ("Cuba , Holanda y Rusia" stay places)."""
+    ordered = sorted((c for c in cands if c.start >= 0), key=lambda c: c.start)
+    runs: list[list[Cand]] = []
+    reach = -1  # where the last item of the current run ends, past its bracketed club or country
+    for n, c in enumerate(ordered):
+        if runs and reach >= 0 and _BRACKETED.fullmatch(body, runs[-1][-1].end, c.start) \
+                and _CLOSE_BRACKET.match(body, c.end):
+            reach = _CLOSE_BRACKET.match(body, c.end).end()  # "Juric ( Sevilla )": the item's club
+            continue
+        if runs and reach >= 0 and _LIST_GAP.fullmatch(body, reach, c.start):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+        reach = c.end
+    for run in runs:
+        if len(run) < 3:
+            continue
+        given = [c for c in run if " " not in c.text and c.text.istitle() and exonym_key(c.tokens) is None
+                 and _given_name_first(f"{c.text} {c.text}")]
+        full = [c for c in run if c.label == "PERSON" and len(c.text.split()) >= 2 and _given_name_first(c.text)]
+        people = {id(c) for c in run if c.label == "PERSON"} | {id(c) for c in given}
+        if not (full or given) or 2 * len(people) < len(run):
+            continue
+        for c in run:
+            words = c.text.split()
+            if c.label == "PERSON" or c.nick or len(words) > 2 or looks_like_acronym(c.text) \
+                    or exonym_key(name_tokens(c.text)) is not None or fold(words[0]) in lex.place_heads \
+                    or fold(words[0]) in lex.institution_words or fold(words[0]) in lex.org_keywords:
+                continue
+            c.label = "PERSON"
+
+
 def _team(cand: Cand) -> bool:
     """The candidate was read as a team in a results line (`_score_lines` marks it)."""
     return getattr(cand, "team", False)
@@ -891,14 +1335,15 @@ def _score_lines(body: str, cands: list[Cand]) -> None:
 SPLIT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 
 
-def _pieces(toks: list[Any], lex: Lexicon | None = None, furniture: frozenset[str] = frozenset()) -> list[list[Any]]:
+def _pieces(toks: list[Any], lex: Lexicon | None = None, furniture: frozenset[str] = frozenset(),
+            verbs: Lexicon | None = None) -> list[list[Any]]:
     """Split a span at spaced punctuation ('Sri Lanka - Arjuna Ranatunga', 'X , Y'): a name
     never contains a free-standing dash, comma or colon. With `lex`, also at a sentence's full
     stop ('Airbus A400M. El problema') and at a lower-case word that is no name particle
     ('Boeing había', 'entregas a Singapore Airlines', 'Airbus massive new A380'); particles
     left at either end are dropped. Handles, web addresses and page furniture words (`furniture`:
     "Getty Donald Trump") leave the span; a dateline in capitals starts a new piece ("Alemania
-    BERLÍN.- Un")."""
+    BERLÍN.- Un"). With `verbs` (any label), a headline's verb in capitals leaves it ("PSOE PIDE")."""
     out, cur = [], []
     for tok in toks:
         if _web_token(tok) or tok.lower_ in furniture:  # "@NetflixLAT", "pic.twitter.com/x", "Getty"
@@ -908,6 +1353,10 @@ def _pieces(toks: list[Any], lex: Lexicon | None = None, furniture: frozenset[st
         if cur and (_dateline_word(tok) or (lex is not None and _after_caps_heading(tok, cur))):
             out.append(cur)
             cur = []
+        if verbs is not None and _caps_verb(tok, verbs):  # "PSOE PIDE", "CUEVAS INSTA GOBIERNO": a headline's verb
+            out.append(cur)
+            cur = []
+            continue
         if tok.is_space or _breaks_after(tok):  # a line break or a double space ends a name
             if not tok.is_space:
                 cur.append(tok)
@@ -945,6 +1394,17 @@ def _hyphen_glued(tok: Any, cur: list[Any]) -> bool:
     """A lower-case word glued by a hyphen to the name's last word ("Ban Ki-moon") is part of it."""
     return len(cur) >= 2 and cur[-1].text in ("-", "\u2010", "\u2011") and not cur[-1].whitespace_ \
         and not cur[-2].whitespace_ and cur[-2].is_alpha
+
+
+def _caps_verb(tok: Any, lex: Lexicon) -> bool:
+    """A word in capitals, three letters or more, that is an inflected verb of the language's lexicon
+    and no noun or adjective ("PIDE", "INSTA", "PROPONE", "TRABAJARAN"): a headline's verb, no
+    name's word (acronyms that spell no verb, "PSOE", "CEOE", stay)."""
+    if not (tok.is_alpha and tok.text.isupper() and len(tok.text) >= 3) or not lex.verb_endings:
+        return False
+    word = tok.lower_
+    return common_pos_of(word, lex.language) in (None, "verb") and verb_string(
+        word, lex.language, lex.verb_endings, lex.infinitives)
 
 
 def _after_caps_heading(tok: Any, cur: list[Any]) -> bool:
@@ -1185,9 +1645,10 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     if not toks:
         return None
     before = sdoc[toks[0].i - 1] if toks[0].i > 0 else None
-    if label in ("ORG", "MISC") and len(toks) == 1 and before is not None and before.text.islower() \
-            and before.lower_ in lex.titles and toks[0].text.istitle() and exonym_key(name_tokens(toks[0].text)) is None:
-        label = "PERSON"  # "informó el director Dressen": one name after a lower-case title is its holder's
+    if label in ("ORG", "MISC", "GPE", "LOC") and len(toks) == 1 and before is not None and before.text.islower() \
+            and (before.lower_ in lex.titles or (label in ("GPE", "LOC") and before.lower_ in lex.person_roles)) \
+            and toks[0].text.istitle() and exonym_key(name_tokens(toks[0].text)) is None:
+        label = "PERSON"  # "informó el director Dressen", "el delantero Morientes": one name after a person's role
     if label == "PERSON" and before is not None and before.lower_ in lex.work_nouns:
         label = "WORK_OF_ART"  # "his war comic Forgotten Grunt", "the film Roma": a title, no person
     if label in ("PERSON", "GPE", "LOC", "NORP") and _beside_org_noun(toks[0], lex):
@@ -1210,6 +1671,11 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
                 roles.append(role)
     if label in ("PERSON", "ORG"):
         toks = _extend(sdoc, toks, lex, left=label == "PERSON")
+    tailed = False
+    if label != "PERSON" and lex.head_initial and toks[0].lower_ in lex.institution_words:
+        n = len(toks)  # "Jefatura Superior" + "de Policía de Bilbao", "Comisión" + "de Presupuestos"
+        toks = _institution_tail(sdoc, toks, lex)
+        tailed = len(toks) > n
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     nxt = toks[-1].i + 1
     if nxt < len(sdoc) and sdoc[nxt].lower_ in lex.org_suffixes:
@@ -1251,6 +1717,14 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
                                                 or (len(toks) >= 2 and toks[0].lower_ in lex.press_heads
                                                     and toks[-1].text[:1].isupper())):
         label = "ORG"  # "Gobierno", "Ayuntamiento de Mérida", "El Heraldo del Norte", "Diario Jornada": its first word
+    if len(toks) == 1 and toks[0].text.istitle() and not opens_sentence(sdoc, toks[0].i, dashes=True) \
+            and toks[0].lower_ not in lex.standalone_names:
+        if fold(toks[0].text) in lex.event_heads:  # "los Juegos", "la Liga": the one contest the article is about
+            label = "EVENT"  # (a law's word alone, "la Constitución", stays a common noun capitalised by convention)
+    if label in ("ORG", "GPE", "LOC", "PERSON", "MISC") and len(toks) >= 2 and lex.event_heads \
+            and fold(toks[0].text if lex.head_initial else toks[-1].text) in lex.event_heads \
+            and toks[0].text[:1].isupper() and toks[-1].text[:1].isupper():
+        label = "EVENT"  # "Liga Mundial", "Feria Internacional de la Construcción", "US Open": a contest or a fair
     if label in ("GPE", "LOC") and _body_of_place(toks, lex):
         label = "ORG"  # "Comunicaciones de Guatemala": a common noun's body of a place
     if label == "PERSON" and len(toks) >= 3 and toks[0].lower_ in lex.place_heads and toks[1].text.islower() \
@@ -1259,10 +1733,12 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     elif label == "PERSON" and len(toks) >= 2 and lex.head_initial and toks[0].lower_ in lex.street_heads \
             and toks[1].text[:1].isupper():
         label = "GPE"  # "Andador Concepción Urquiza", "Calzada Ignacio Zaragoza": a street named after a person
-    if label in ("GPE", "LOC", "FAC", "PERSON") and len(toks) >= 2 and lex.law_heads \
+    if label in ("GPE", "LOC", "FAC", "PERSON", "ORG") and len(toks) >= 2 and lex.law_heads \
             and fold(toks[0].text if lex.head_initial else toks[-1].text) in lex.law_heads \
             and toks[0].text[:1].isupper() and toks[-1].text[:1].isupper():
         label = "LAW"  # "Ley Federal de Derechos", "Impuesto Provincial", "Patriot Act": a law, no place
+    if label in ("GPE", "LOC") and _full_name_read_as_place(toks, before, lex):
+        label = "PERSON"  # "Dominik Hrbaty ( SVK )", "Nadejda Petrova" read as places: a given name and a surname
     if label == "PERSON" and _common_noun_of_place(toks, lex):
         label = "ORG"  # "Salud Coahuila", "Seguridad Jalisco": a body of the place, no person
     if label != "PERSON" and len(toks) >= 2 and _named_holder(toks, lex):
@@ -1288,6 +1764,8 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
         name_article = None  # "Los PMT", "La ONU": an acronym takes no article into its name
     if name_article is not None and name_article.i == toks[0].i - 1 and body[name_article.idx:start].strip() == name_article.text:
         start, text = name_article.idx, body[name_article.idx:end]  # "El Cairo", "La Rioja": the article is the name's
+        if label == "PERSON":
+            label = "GPE"  # "de A Coruña", "en O Porriño": an article no person takes
     if len(toks) == 1 and label != "NORP" and (_common_noun_use(toks[0], lex) or _verb_shaped(toks[0], lex)):
         return None
     if label != "PERSON" and len(toks) >= 4:
@@ -1298,9 +1776,10 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
             return Cand(start, end, text, "PERSON", model_label, roles=roles)
     if label != "PERSON" and len(toks) >= 3 and _role_phrase(toks, lex):
         return None
-    if label == "MISC" and len(toks) == 1 and toks[0].is_alpha and toks[0].text[:1].isupper() \
-            and exonym_key(name_tokens(text)) is None:
+    if label == "MISC" and len(toks) == 1 and all(p.isalpha() for p in toks[0].text.split("-")) and toks[0].text[:1].isupper() \
+            and exonym_key(name_tokens(text)) is None and common_pos_of(toks[0].text, lex.language) is None:
         label = "ORG"  # "Insalud", "Rheinmetall", "ASAJA": a one-word name of no known kind is most often a body
+        # (a common noun capitalised, "Agricultura", "Urbanismo", is a portfolio or a subject: left as read)
     withheld = _WITHHELD.fullmatch(text)
     if withheld and _given_name_first(_plain(f"{withheld['given']} {withheld['given']}")):
         if body[end:end + 1] in _QUOTES:
@@ -1308,7 +1787,55 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
             text = body[start:end]
         return Cand(start, end, text, "PERSON", model_label, roles=roles,
                     name=f"{withheld['given']} {withheld['letter']}.")
-    return Cand(start, end, text, label, model_label, roles=roles)
+    cand = Cand(start, end, text, label, model_label, roles=roles)
+    if tailed:
+        cand.tailed = True
+    return cand
+
+
+def _institution_tail(sdoc: Any, toks: list[Any], lex: Lexicon) -> list[Any]:
+    """An institution's name taken on over 'de' and the capitalised words after it that the model
+    left out or read apart ("Jefatura Superior" + "de Policía de Bilbao", "Comisión" + "de
+    Presupuestos", "Ayuntamiento de Navalmoral" + "de la Mata"): the place or the matter after 'de'
+    belongs to the body's name. A person after 'de' ("el Ejecutivo de Vicente Álvarez") does not."""
+    end = toks[-1].i + 1
+    for _ in range(3):
+        nxt = None
+        for particle in lex.body_particles:
+            n = len(particle)
+            if end + n < len(sdoc) and tuple(t.text for t in sdoc[end:end + n]) == particle:
+                nxt = end + n
+                break
+        if nxt is None or _breaks_after(sdoc[end - 1]) or any(_breaks_after(t) for t in sdoc[end:nxt]):
+            break
+        stop = nxt
+        while stop < len(sdoc) and sdoc[stop].is_alpha and sdoc[stop].text[:1].isupper() \
+                and sdoc[stop].ent_type_ not in ("PER", "PERSON") and not _breaks_after(sdoc[stop - 1]) \
+                and sdoc[stop].lower_ not in lex.sentence_openers:
+            stop += 1
+        if stop == nxt or (stop - nxt >= 2 and _given_name_first(sdoc[nxt:nxt + 2].text)):
+            break
+        end = stop
+    return list(sdoc[toks[0].i:end])
+
+
+def _full_name_read_as_place(toks: list[Any], before: Any, lex: Lexicon) -> bool:
+    """Two or three capitalised words, the first a given name, that no kind of place or street
+    heads and that follow no place preposition ("en"), and that the exonym table does not list:
+    a person's given name and surname, whatever the model read ("Santiago de Chile", with its
+    particle, "el estadio Santiago Bernabéu" and a saint's name, "Santa Bárbara", stay places;
+    data `saint_words`)."""
+    if not 2 <= len(toks) <= 3 or not all(t.is_alpha and t.text.istitle() for t in toks):
+        return False
+    if before is not None and (before.lower_ in lex.place_prepositions or before.lower_ in lex.place_heads
+                               or before.lower_ in lex.street_heads):
+        return False
+    text = " ".join(t.text for t in toks)
+    first = toks[0].lower_
+    if first in lex.saint_words or first in lex.place_heads or first in lex.street_heads or fold(first) in lex.time_heads \
+            or first in lex.institution_words or first in lex.org_keywords or fold(first) in lex.law_heads:
+        return False  # "Año Nuevo", "Santa Bárbara": the first word heads a date, a place or a body
+    return _given_name_first(text) and exonym_key(name_tokens(text)) is None
 
 
 def _plain(text: str) -> str:
@@ -1326,8 +1853,10 @@ def _name_article(sdoc: Any, toks: list[Any], label: str, lex: Lexicon) -> Any:
     """The capitalised article that opens a name inside a sentence ("visitó El Cairo", "en La
     Rioja"; data `name_articles`), in the span or just before it; None at a sentence's start, for
     people (nicknames have their own rules) and where the language writes none."""
-    if not lex.name_articles or label == "PERSON" or not toks:
-        return None
+    if not lex.name_articles or not toks or (label == "PERSON" and (
+            toks[0].text in lex.nickname_articles or toks[0].i == 0
+            or sdoc[toks[0].i - 1].text not in lex.name_articles or sdoc[toks[0].i - 1].text in lex.nickname_articles)):
+        return None  # a person takes no article, but "de A Coruña" read as a person is the Galician place
     first = toks[0]
     if first.text not in lex.name_articles:
         first = sdoc[first.i - 1] if first.i > 0 else None
@@ -1647,8 +2176,8 @@ def _trim_words(toks: list[Any], label: str, lex: Lexicon) -> tuple[list[Any], s
             toks = toks[1:]  # "Viajó de Madrid": the particle after the verb goes with it
     while len(toks) > 1 and toks[-1].text[:1].isupper() and (
             toks[-1].lower_ in lex.sentence_openers or toks[-1].pos_ in _FUNCTION_POS or verb(toks[-1])
-            or _verb_shaped(toks[-1], lex)):  # "Cornwall Regístrese": a web page's imperative run into a name
-        toks = toks[:-1]
+            or _verb_shaped(toks[-1], lex)) and not _surname_after_given(toks, label):
+        toks = toks[:-1]  # "Cornwall Regístrese": a web page's imperative run into a name
     if label != "PERSON" and len(toks) > 1 and toks[0].text[:1].isupper() and toks[0].lower_ in lex.name_particles \
             and toks[0].text not in lex.nickname_articles and opens_sentence(toks[0].doc, toks[0].i, dashes=True):
         toks = toks[1:]  # "De la STJM": a capitalised particle opening a sentence, not the body's name ("El Zorro" is one)
@@ -1674,6 +2203,13 @@ def _trim_words(toks: list[Any], label: str, lex: Lexicon) -> tuple[list[Any], s
     if label in ("GPE", "LOC") and any(ch.isdigit() for t in toks for ch in t.text):
         label = "MISC"  # "COVID-19": a place's name holds no number
     return toks, label
+
+
+def _surname_after_given(toks: list[Any], label: str) -> bool:
+    """A person's two words, a given name and a capitalised word that is also a verb or a common
+    word ("Pere Miró", "José Acosta", "Juan Mora"): the word is the surname."""
+    return label == "PERSON" and len(toks) == 2 and toks[1].text.istitle() and toks[1].is_alpha \
+        and _given_name_first(f"{toks[0].text} {toks[1].text}")
 
 
 def _office_adjective(tok: Any, lex: Lexicon) -> bool:
@@ -1777,12 +2313,50 @@ def _extend(sdoc: Any, toks: list[Any], lex: Lexicon, left: bool) -> list[Any]:
         end += 1
     if end > toks[-1].i + 1 and end < len(sdoc) and _role_word(sdoc[end], lex) and sdoc[end].text[:1].isupper():
         end = toks[-1].i + 1  # "House" + "Majority Leader": the words qualify a role, not the name
+    if left:  # a person's name: a surname with its particle ("Gómez" + "de la Hera", "Alvarez" + "del Manzano")
+        end = _surname_particle(sdoc, end, lex)
     start = toks[0].i
+    if left:
+        start = _particle_before(sdoc, start, lex)  # "De la" + "Gándara"
     while (left and start > 0 and toks[0].i - start < 2 and free(sdoc[start - 1]) and not _breaks_after(sdoc[start - 1])
            and not opens_sentence(sdoc, start - 1) and not _tail_of_other(sdoc, start - 1)
            and not (start >= 2 and sdoc[start - 2].text.islower() and sdoc[start - 2].lower_ in lex.name_particles)):
         start -= 1  # but not "Minister of Health" + "John Smith": a word after a particle ends another phrase
     return list(sdoc[start:end])
+
+
+def _surname_word(tok: Any, lex: Lexicon) -> bool:
+    """A capitalised word after a surname's particle that the model left untagged or read as a
+    person, and that names no place, body, office or kind of place ("de la Hera", not "de Madrid",
+    "del Ayuntamiento", "de la Provincia")."""
+    word = tok.lower_
+    return (tok.is_alpha and tok.text.istitle() and tok.ent_type_ in ("", "PER", "PERSON")
+            and word not in lex.institution_words and word not in lex.org_keywords and word not in lex.place_heads
+            and word not in lex.titles and word not in lex.sentence_openers and not _role_word(tok, lex)
+            and (exonym_key(name_tokens(tok.text)) or ("",))[0] != "~places")
+
+
+def _surname_particle(sdoc: Any, end: int, lex: Lexicon) -> int:
+    """The end of a person's name taken past a surname's particle and the word after it
+    (data `surname_particles`: "de", "del", "de la"), or `end` unchanged."""
+    for particle in lex.surname_particles:
+        n = len(particle)
+        if end + n < len(sdoc) and tuple(t.text for t in sdoc[end:end + n]) == particle \
+                and not any(_breaks_after(t) for t in sdoc[end - 1:end + n]) and _surname_word(sdoc[end + n], lex):
+            return end + n + 1
+    return end
+
+
+def _particle_before(sdoc: Any, start: int, lex: Lexicon) -> int:
+    """The start of a person's name taken back over a surname's particle written with a capital
+    ("De la Gándara", "Del Bosque"), or `start` unchanged."""
+    for particle in lex.surname_particles:
+        n = len(particle)
+        words = tuple(t.text for t in sdoc[max(0, start - n):start])
+        if start - n >= 0 and len(words) == n and words[0][:1].isupper() \
+                and (words[0].lower(), *words[1:]) == particle and not any(_breaks_after(t) for t in sdoc[start - n:start]):
+            return start - n
+    return start
 
 
 def _tail_of_other(sdoc: Any, i: int) -> bool:
@@ -1886,7 +2460,8 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, l
             label = "GPE"  # "EE. UU.", "Alemania" read as another kind of name: the place of the exonym table
         elif label in linking.PLACE and (table == "~organizations" or (
                 not table and len(name) >= 3 and looks_like_acronym(name) and "." not in name
-                and all(_in_running_text(body, cands[i]) for i in members))):
+                and all(_in_running_text(body, cands[i]) for i in members)
+                and not any(getattr(cands[i], "region", False) or getattr(cands[i], "dateline", False) for i in members))):
             label = "ORG"  # "Estado Islámico", "NRA" read as places: a body of the table, an unlisted acronym
         elif label == "PERSON" and table == "~organizations" and all(cands[i].person is None for i in members):
             label = "ORG"  # "Twitter" read as a person: a body of the table

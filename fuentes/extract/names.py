@@ -92,6 +92,16 @@ class Lexicon:
     name_abbreviations: dict[str, str] = field(default_factory=dict)  # "cd" -> "ciudad": a name's abbreviated first word
     implied_names: dict[str, str] = field(default_factory=dict)  # "america" -> "United States" (English only)
     press_heads: frozenset[str] = frozenset()  # "Diario Jornada", "Semanario Zeta": a press noun opening a name
+    surname_particles: tuple[tuple[str, ...], ...] = ()  # "de la" in "Gómez de la Hera": a surname's particle
+    article_places: frozenset[str] = frozenset()  # "el Perú", "el Japón": places that take an article
+    saint_words: frozenset[str] = frozenset()  # "Santa Bárbara", "San José": a saint's name, a place or a body
+    body_particles: tuple[tuple[str, ...], ...] = ()  # "de" in "Jefatura Superior de Policía": a body's name goes on
+    person_roles: frozenset[str] = frozenset()  # "el delantero Morientes": a person's role before one name
+    quote_particles: frozenset[str] = frozenset()  # "dello", "le": small words of a quoted foreign name
+    title_cues: frozenset[str] = frozenset()  # "titulada", "titled": the quotation after it is a title
+    agencies: frozenset[str] = frozenset()  # "EFE", "Reuters": a news agency in a dateline's brackets
+    event_heads: frozenset[str] = frozenset()  # "Liga", "Feria", "Open": a name headed so is an event
+    speaking_places_are_people: bool = False  # "Manceñido señaló" read as a place: the model's unknown surnames
 
 
 @lru_cache(maxsize=None)
@@ -137,6 +147,14 @@ def lexicon(language: str | None) -> Lexicon:
         name_abbreviations={fold(str(k)): fold(str(v)) for k, v in (raw.get("name_abbreviations") or {}).items()},
         implied_names={fold(str(k)): str(v) for k, v in (raw.get("implied_names") or {}).items()},
         press_heads=frozenset(str(w).lower() for w in raw.get("press_heads") or []),
+        speaking_places_are_people=bool(raw.get("speaking_places_are_people")), saint_words=low("saint_words"), event_heads=frozenset(fold(str(w)) for w in raw.get("event_heads") or []), agencies=frozenset(fold(str(w)) for w in raw.get("agencies") or []),
+        quote_particles=low("quote_particles"), title_cues=frozenset(fold(str(w)) for w in raw.get("title_cues") or []),
+        person_roles=low("person_roles") | low("role_nouns") | low("person_nouns"),
+        article_places=frozenset(fold(str(w)) for w in raw.get("article_places") or []),
+        body_particles=tuple(sorted((tuple(str(w).split()) for w in raw.get("body_particles") or []),
+                                    key=len, reverse=True)),
+        surname_particles=tuple(sorted((tuple(str(w).split()) for w in raw.get("surname_particles") or []),
+                                       key=len, reverse=True)),
     )
 
 
