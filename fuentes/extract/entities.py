@@ -169,7 +169,8 @@ from fuentes.pipeline import Stage, register
 # (`quote_particles`, `title_cues`); a Galician article before a name read as a person makes a place ("A Coruña");
 # a place ending a person's span (19) is cut only when the name left ends on a surname and the span runs on; a
 # headline's common words in capitals are no name; contests, fairs and meetings are events (`event_heads`), one such
-# word inside a sentence too; plans and pacts are laws (`law_heads`); a hyphenated one-word 'other' name is a body
+# word inside a sentence too; plans and pacts are laws (`law_heads`); a hyphenated one-word 'other' name is a body;
+# a courtesy word written into a name ("Don Juan Carlos") is in the mention, not the name (`courtesy_words`)
 VERSION = "23"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -1606,10 +1607,13 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
         label = "PERSON"  # "El Sr. Scindia", "Mr. Lee": an abbreviated courtesy title names a person
     name_article = _name_article(sdoc, toks, label, lex)
     titled_off = False
+    courtesy = None  # "Don", "Doña": a courtesy word written as part of the name
     while toks and (toks[0].is_punct or toks[0].lower_ in lex.determiners
                     or (label == "PERSON" and len(toks) > 1 and toks[0].lower_ in lex.titles)):
         article = article or toks[0].lower_ in lex.determiners
         titled_off = titled_off or toks[0].lower_ in lex.titles
+        if toks[0].lower_ in lex.courtesy_words and toks[0].text.istitle():
+            courtesy = toks[0]
         toks.pop(0)
     if titled_off and toks and toks[0].text.islower() and toks[0].lower_ in lex.name_particles:
         while toks and toks[0].text.islower() and toks[0].lower_ in lex.name_particles:
@@ -1787,6 +1791,9 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
             text = body[start:end]
         return Cand(start, end, text, "PERSON", model_label, roles=roles,
                     name=f"{withheld['given']} {withheld['letter']}.")
+    if courtesy is not None and label == "PERSON" and courtesy.i == toks[0].i - 1 and courtesy.whitespace_:
+        # "Don Juan Carlos", "Doña Sofía": the mention holds the courtesy word, the name does not
+        return Cand(courtesy.idx, end, body[courtesy.idx:end], label, model_label, roles=roles, name=text)
     cand = Cand(start, end, text, label, model_label, roles=roles)
     if tailed:
         cand.tailed = True

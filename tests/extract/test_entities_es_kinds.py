@@ -390,3 +390,13 @@ def test_a_hyphenated_one_word_name_of_no_known_kind_is_a_body(nlp):
     text = "El grupo municipal del PSOE-Progresistas votó en contra del plan."
     found = kinds(tagged(nlp["es"], text, [("PSOE-Progresistas", "MISC")]), "es")
     assert found.get("PSOE-Progresistas") == "organization", found
+
+
+def test_a_courtesy_word_is_in_the_mention_not_in_the_name(nlp):
+    text = "Don Juan Carlos y Doña Sofía visitaron ayer la exposición."
+    ms, ents = extract(tagged(nlp["es"], text, [("Don Juan Carlos", "PER"), ("Doña Sofía", "PER")]), "es")
+    assert {m.text for m in ms} >= {"Don Juan Carlos", "Doña Sofía"}, ms
+    assert {e.name for e in ents} >= {"Juan Carlos", "Sofía"} and not any(e.name.startswith(("Don ", "Doña ")) for e in ents), ents
+    # English writes no such word into the name: "Mr." stays out of the mention (no courtesy_words)
+    ms = extract(tagged(nlp["en"], "Mr. John Smith spoke on Monday.", [("Mr. John Smith", "PERSON")]), "en")[0]
+    assert [m.text for m in ms] == ["John Smith"], ms
