@@ -297,6 +297,20 @@ def _clubs(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
                 and c.text.casefold() not in lex.place_heads and c.text.casefold() not in lex.compass_words:
             c.label = "ORG"
             c.team = True
+    # a place set beside a club ("el Oviedo - Numancia", "el Barcelona y el Real Madrid"): a club too
+    clubs = [c for c in cands if getattr(c, "team", False) or (c.label == "ORG" and c.text.split()[0].casefold() in lex.club_words)]
+    for c in cands:
+        if c.label not in linking.PLACE or " " in c.text or c.nick or fold(c.text) in lex.article_places:
+            continue
+        for o in clubs:
+            gap = body[c.end:o.start] if o.start >= c.end else body[o.end:c.start] if o.end <= c.start else None
+            if gap is not None and _CLUB_GAP.fullmatch(gap):
+                c.label, c.team = "ORG", True
+                break
+
+
+# what joins two clubs: a dash of a fixture, "y", "e", "ante", "contra", a comma, with an article or not
+_CLUB_GAP = re.compile(r"[ \t]*(?:[-\u2013,]|y|e|ante|contra|frente a|vs\.?)[ \t]+(?:(?:el|al|del)[ \t]+)?")
 
 
 def _club_in_brackets(body: str, cand: Cand, people: list[Cand]) -> bool:

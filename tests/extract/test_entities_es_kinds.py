@@ -400,3 +400,10 @@ def test_a_courtesy_word_is_in_the_mention_not_in_the_name(nlp):
     # English writes no such word into the name: "Mr." stays out of the mention (no courtesy_words)
     ms = extract(tagged(nlp["en"], "Mr. John Smith spoke on Monday.", [("Mr. John Smith", "PERSON")]), "en")[0]
     assert [m.text for m in ms] == ["John Smith"], ms
+
+
+def test_in_a_games_story_a_place_set_beside_a_club_is_a_club(nlp):
+    text = ("El partido de liga entre el Real Madrid y Numancia terminó con un gol del delantero en la última "
+            "jornada.")
+    found = mentions(tagged(nlp["es"], text, [("Real Madrid", "ORG"), ("Numancia", "LOC")]), "es")
+    assert ("Numancia", "ORG") in found, found
