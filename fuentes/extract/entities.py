@@ -170,7 +170,8 @@ from fuentes.pipeline import Stage, register
 # a place ending a person's span (19) is cut only when the name left ends on a surname and the span runs on; a
 # headline's common words in capitals are no name; contests, fairs and meetings are events (`event_heads`), one such
 # word inside a sentence too; plans and pacts are laws (`law_heads`); a hyphenated one-word 'other' name is a body;
-# a courtesy word written into a name ("Don Juan Carlos") is in the mention, not the name (`courtesy_words`)
+# a courtesy word written into a name ("Don Juan Carlos") is in the mention, not the name (`courtesy_words`); in a
+# game's story a place beside a club (`club_words`) or that plays (`sport_verbs`) is the club or the side
 VERSION = "23"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -297,6 +298,14 @@ def _clubs(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
                 and c.text.casefold() not in lex.place_heads and c.text.casefold() not in lex.compass_words:
             c.label = "ORG"
             c.team = True
+    # a place that plays ("Numancia ganó", "España venció a Suecia"): the club or the national side
+    for c in cands:
+        if c.label not in linking.PLACE or c.nick or getattr(c, "team", False):
+            continue
+        span = sdoc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None and len(span) and span[-1].dep_ in ("nsubj", "obj", "dobj") \
+                and span[-1].head.lemma_.casefold() in lex.sport_verbs and span[-1].head.pos_ == "VERB":
+            c.label, c.team = "ORG", True
     # a place set beside a club ("el Oviedo - Numancia", "el Barcelona y el Real Madrid"): a club too
     clubs = [c for c in cands if getattr(c, "team", False) or (c.label == "ORG" and c.text.split()[0].casefold() in lex.club_words)]
     for c in cands:

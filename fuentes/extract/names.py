@@ -103,6 +103,7 @@ class Lexicon:
     event_heads: frozenset[str] = frozenset()  # "Liga", "Feria", "Open": a name headed so is an event
     courtesy_words: frozenset[str] = frozenset()  # "Don", "Doña": a courtesy word the mention holds, the name not
     club_words: frozenset[str] = frozenset()  # "Real", "Atlético": a club's first word
+    sport_verbs: frozenset[str] = frozenset()  # "ganar", "vencer": in a game's story, a place that does so is a side
     speaking_places_are_people: bool = False  # "Manceñido señaló" read as a place: the model's unknown surnames
 
 
@@ -149,7 +150,7 @@ def lexicon(language: str | None) -> Lexicon:
         name_abbreviations={fold(str(k)): fold(str(v)) for k, v in (raw.get("name_abbreviations") or {}).items()},
         implied_names={fold(str(k)): str(v) for k, v in (raw.get("implied_names") or {}).items()},
         press_heads=frozenset(str(w).lower() for w in raw.get("press_heads") or []),
-        speaking_places_are_people=bool(raw.get("speaking_places_are_people")), saint_words=low("saint_words"), club_words=low("club_words"), courtesy_words=low("courtesy_words"), event_heads=frozenset(fold(str(w)) for w in raw.get("event_heads") or []), agencies=frozenset(fold(str(w)) for w in raw.get("agencies") or []),
+        speaking_places_are_people=bool(raw.get("speaking_places_are_people")), saint_words=low("saint_words"), sport_verbs=low("sport_verbs"), club_words=low("club_words"), courtesy_words=low("courtesy_words"), event_heads=frozenset(fold(str(w)) for w in raw.get("event_heads") or []), agencies=frozenset(fold(str(w)) for w in raw.get("agencies") or []),
         quote_particles=low("quote_particles"), title_cues=frozenset(fold(str(w)) for w in raw.get("title_cues") or []),
         person_roles=low("person_roles") | low("role_nouns") | low("person_nouns"),
         article_places=frozenset(fold(str(w)) for w in raw.get("article_places") or []),

@@ -407,3 +407,9 @@ def test_in_a_games_story_a_place_set_beside_a_club_is_a_club(nlp):
             "jornada.")
     found = mentions(tagged(nlp["es"], text, [("Real Madrid", "ORG"), ("Numancia", "LOC")]), "es")
     assert ("Numancia", "ORG") in found, found
+
+
+def test_in_a_games_story_a_place_that_plays_is_a_side(nlp):
+    text = "En el partido de liga , Numancia ganó con un gol del delantero en la última jornada."
+    found = mentions(tagged(nlp["es"], text, [("Numancia", "LOC")]), "es")
+    assert ("Numancia", "ORG") in found, found
