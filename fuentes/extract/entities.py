@@ -1748,8 +1748,9 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
             and toks[0].lower_ not in lex.standalone_names:
         if fold(toks[0].text) in lex.event_heads:  # "los Juegos", "la Liga": the one contest the article is about
             label = "EVENT"  # (a law's word alone, "la Constitución", stays a common noun capitalised by convention)
+    edition = 1 if lex.head_initial and len(toks) >= 3 and _ROMAN.fullmatch(toks[0].text) else 0  # "XI Liga Mundial"
     if label in ("ORG", "GPE", "LOC", "PERSON", "MISC") and len(toks) >= 2 and lex.event_heads \
-            and fold(toks[0].text if lex.head_initial else toks[-1].text) in lex.event_heads \
+            and fold(toks[edition].text if lex.head_initial else toks[-1].text) in lex.event_heads \
             and toks[0].text[:1].isupper() and toks[-1].text[:1].isupper():
         label = "EVENT"  # "Liga Mundial", "Feria Internacional de la Construcción", "US Open": a contest or a fair
     if label in ("GPE", "LOC") and _body_of_place(toks, lex):
@@ -1866,6 +1867,10 @@ def _full_name_read_as_place(toks: list[Any], before: Any, lex: Lexicon) -> bool
             or first in lex.institution_words or first in lex.org_keywords or fold(first) in lex.law_heads:
         return False  # "Año Nuevo", "Santa Bárbara": the first word heads a date, a place or a body
     return _given_name_first(text) and exonym_key(name_tokens(text)) is None
+
+
+# an edition's number in Roman numerals before an event's name ("XI Liga Mundial", "V Feria Internacional")
+_ROMAN = re.compile(r"[IVXLC]{1,6}")
 
 
 def _plain(text: str) -> str:

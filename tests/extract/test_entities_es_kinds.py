@@ -346,6 +346,8 @@ def test_a_headlines_common_words_in_capitals_are_no_name(nlp):
 
 @pytest.mark.parametrize("language, text, span, label, name", [
     ("es", "La selección jugará la Liga Mundial de voleibol en junio.", "Liga Mundial", "ORG", "Liga Mundial"),
+    ("es", "Abrió ayer la V Feria Internacional de la Construcción en Vigo.", "V Feria Internacional de la Construcción",
+     "ORG", "V Feria Internacional de la Construcción"),
     ("en", "She won the Toshiba Classic in San Diego on Sunday.", "Toshiba Classic", "ORG", "Toshiba Classic"),
 ])
 def test_a_contest_or_a_fair_is_an_event(nlp, language, text, span, label, name):
