@@ -415,3 +415,9 @@ def test_in_a_games_story_a_place_that_plays_is_a_side(nlp):
     text = "En el partido de liga , Numancia ganó con un gol del delantero en la última jornada."
     found = mentions(tagged(nlp["es"], text, [("Numancia", "LOC")]), "es")
     assert ("Numancia", "ORG") in found, found
+
+
+def test_the_strait_named_by_its_common_word_is_a_place(nlp):
+    text = "Las pateras cruzan el Estrecho cada noche de verano."
+    found = kinds(tagged(nlp["es"], text, [("Estrecho", "LOC")]), "es")
+    assert found.get("Estrecho") == "place", found
