@@ -1847,7 +1847,12 @@ def _institution_tail(sdoc: Any, toks: list[Any], lex: Lexicon) -> list[Any]:
         if stop == nxt or (stop - nxt >= 2 and _given_name_first(sdoc[nxt:nxt + 2].text)):
             break
         end = stop
+    if end + 1 < len(sdoc) and sdoc[end].lower_ in _NUMBER_WORDS and sdoc[end + 1].like_num:
+        end += 2  # "Juzgado de Instrucción número 1": a court's number is part of its name
     return list(sdoc[toks[0].i:end])
+
+
+_NUMBER_WORDS = frozenset({"número", "numero", "nº", "núm.", "num.", "n.º", "no."})
 
 
 def _full_name_read_as_place(toks: list[Any], before: Any, lex: Lexicon) -> bool:

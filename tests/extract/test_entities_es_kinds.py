@@ -421,3 +421,9 @@ def test_the_strait_named_by_its_common_word_is_a_place(nlp):
     text = "Las pateras cruzan el Estrecho cada noche de verano."
     found = kinds(tagged(nlp["es"], text, [("Estrecho", "LOC")]), "es")
     assert found.get("Estrecho") == "place", found
+
+
+def test_a_courts_number_is_part_of_its_name(nlp):
+    text = "El titular del Juzgado de Instrucción número 1 de Vigo citó al acusado."
+    found = mentions(tagged(nlp["es"], text, [("Juzgado de Instrucción", "ORG")]), "es")
+    assert any(t.startswith("Juzgado de Instrucción número 1") for t, _ in found), found
