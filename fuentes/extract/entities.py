@@ -171,7 +171,8 @@ from fuentes.pipeline import Stage, register
 # headline's common words in capitals are no name; contests, fairs and meetings are events (`event_heads`), one such
 # word inside a sentence too; plans and pacts are laws (`law_heads`); a hyphenated one-word 'other' name is a body;
 # a courtesy word written into a name ("Don Juan Carlos") is in the mention, not the name (`courtesy_words`); in a
-# game's story a place beside a club (`club_words`) or that plays (`sport_verbs`) is the club or the side
+# game's story a place beside a club (`club_words`) or that plays (`sport_verbs`) is the club or the side; a saint's
+# name read as a person is a place after "en", else a body; a court's number is part of its name
 VERSION = "23"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -1765,6 +1766,10 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
             and fold(toks[0].text if lex.head_initial else toks[-1].text) in lex.law_heads \
             and toks[0].text[:1].isupper() and toks[-1].text[:1].isupper():
         label = "LAW"  # "Ley Federal de Derechos", "Impuesto Provincial", "Patriot Act": a law, no place
+    if label == "PERSON" and 2 <= len(toks) <= 3 and toks[0].lower_ in lex.saint_words and all(
+            t.text.istitle() for t in toks) and lex.head_initial:
+        # "Santa Bárbara", "San Miguel" read as a person: a saint's name names a place or a body
+        label = "GPE" if before is not None and before.lower_ in lex.place_prepositions else "ORG"
     if label in ("GPE", "LOC") and _full_name_read_as_place(toks, before, lex):
         label = "PERSON"  # "Dominik Hrbaty ( SVK )", "Nadejda Petrova" read as places: a given name and a surname
     if label == "PERSON" and _common_noun_of_place(toks, lex):
@@ -2551,8 +2556,8 @@ def _person_read_as_org(cands: list[Cand], members: list[int], name: str, lex: L
     from fuentes.corpus.name_constraints import generic_name_words
 
     toks = name_tokens(name)
-    if len(toks) != 2 or not _given_name_first(name) or exonym_key(toks) is not None:
-        return False
+    if len(toks) != 2 or not _given_name_first(name) or exonym_key(toks) is not None or toks[0] in lex.saint_words:
+        return False  # ("Santa Bárbara": a saint's name, no given name)
     last = toks[-1]
     if last in generic_name_words() or last in LEGAL_FORMS or last in lex.org_keywords or last in lex.generic_org_words:
         return False

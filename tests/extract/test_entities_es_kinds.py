@@ -427,3 +427,12 @@ def test_a_courts_number_is_part_of_its_name(nlp):
     text = "El titular del Juzgado de Instrucción número 1 de Vigo citó al acusado."
     found = mentions(tagged(nlp["es"], text, [("Juzgado de Instrucción", "ORG")]), "es")
     assert any(t.startswith("Juzgado de Instrucción número 1") for t, _ in found), found
+
+
+@pytest.mark.parametrize("text, span, kind", [
+    ("La alemana Krauss quiere comprar Santa Bárbara este año.", "Santa Bárbara", "organization"),
+    ("El accidente ocurrió en San Miguel anoche.", "San Miguel", "place"),
+])
+def test_a_saints_name_read_as_a_person_is_a_body_or_a_place(nlp, text, span, kind):
+    found = kinds(tagged(nlp["es"], text, [(span, "PER")]), "es")
+    assert found.get(span) == kind, found
