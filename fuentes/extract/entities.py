@@ -173,7 +173,8 @@ from fuentes.pipeline import Stage, register
 # a courtesy word written into a name ("Don Juan Carlos") is in the mention, not the name (`courtesy_words`); in a
 # game's story a place beside a club (`club_words`) or that plays (`sport_verbs`) is the club or the side; a saint's
 # name read as a person is a place after "en", else a body; a court's number is part of its name
-VERSION = "23"
+# 24: a quotation taken whole that holds a person's name and more, or a sentence's punctuation, is a work
+VERSION = "24"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -438,8 +439,8 @@ def _quoted_names(body: str, cands: list[Cand], lex: Lexicon) -> None:
         if not (name_like or cue):
             continue
         label = inside[0].label if name_like and len(inside) == 1 else "WORK_OF_ART"
-        if cue and not name_like:
-            label = "WORK_OF_ART"
+        if (cue and not name_like) or (label == "PERSON" and text != inside[0].text) or any(ch in text for ch in "!?:"):
+            label = "WORK_OF_ART"  # a title with a person's name in it is a work ('"Trumped! The Inside Story of ..."')
         for c in inside:
             cands.remove(c)
         cands.append(Cand(start, end, text, label, inside[0].model_label))

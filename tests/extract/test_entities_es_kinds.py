@@ -436,3 +436,17 @@ def test_a_courts_number_is_part_of_its_name(nlp):
 def test_a_saints_name_read_as_a_person_is_a_body_or_a_place(nlp, text, span, kind):
     found = kinds(tagged(nlp["es"], text, [(span, "PER")]), "es")
     assert found.get(span) == kind, found
+
+
+@pytest.mark.parametrize("language, text, spans, title", [
+    ("en", 'In 1991 he published "Unmasked! The Inside Story of the Real Mario Vega." The book sold well.',
+     [("The Inside Story", "PERSON")], "Unmasked! The Inside Story of the Real Mario Vega."),
+    ("es", 'En 1991 publicó "¡Desenmascarado! La verdadera historia de Mario Vega." El libro se vendió bien.',
+     [("Mario Vega", "PER")], "¡Desenmascarado! La verdadera historia de Mario Vega."),
+])
+def test_a_quoted_title_holding_a_persons_name_is_a_work_not_a_person(nlp, language, text, spans, title):
+    # Regression: '"Trumped! The Inside Story of the Real Donald Trump."' was a person, Trump's alias.
+    sdoc = tagged(nlp[language], text, spans)
+    ents = {e.name: e for e in extract(sdoc, language)[1]}
+    assert all(e.kind != "person" for e in ents.values() if title in e.aliases), \
+        {n: (e.kind, e.aliases) for n, e in ents.items()}
