@@ -174,7 +174,9 @@ from fuentes.pipeline import Stage, register
 # game's story a place beside a club (`club_words`) or that plays (`sport_verbs`) is the club or the side; a saint's
 # name read as a person is a place after "en", else a body; a court's number is part of its name
 # 24: a quotation taken whole that holds a person's name and more, or a sentence's punctuation, is a work
-VERSION = "24"
+# 25: a given name and a word read as a place after a kind of place and its particle stay a place ("la región de
+# Emilia Romaña")
+VERSION = "25"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -1872,6 +1874,9 @@ def _full_name_read_as_place(toks: list[Any], before: Any, lex: Lexicon) -> bool
     if before is not None and (before.lower_ in lex.place_prepositions or before.lower_ in lex.place_heads
                                or before.lower_ in lex.street_heads):
         return False
+    if before is not None and before.i > 0 and before.lower_ in lex.name_particles \
+            and before.doc[before.i - 1].lower_ in lex.place_heads:
+        return False  # "la región de Emilia Romaña", "el estado de Victoria": a kind of place names it
     text = " ".join(t.text for t in toks)
     first = toks[0].lower_
     if first in lex.saint_words or first in lex.place_heads or first in lex.street_heads or fold(first) in lex.time_heads \

@@ -450,3 +450,16 @@ def test_a_quoted_title_holding_a_persons_name_is_a_work_not_a_person(nlp, langu
     ents = {e.name: e for e in extract(sdoc, language)[1]}
     assert all(e.kind != "person" for e in ents.values() if title in e.aliases), \
         {n: (e.kind, e.aliases) for n, e in ents.items()}
+
+
+@pytest.mark.parametrize("language, text, spans, place", [
+    ("es", "Las lluvias afectaron a la región de Emilia Romaña el lunes. El agua bajó el martes.",
+     [("Emilia Romaña", "LOC")], "Emilia Romaña"),
+    ("en", "Floods hit the state of Victoria Falls on Monday. The water fell on Tuesday.",
+     [("Victoria Falls", "GPE")], "Victoria Falls"),
+])
+def test_a_given_name_and_a_word_after_a_kind_of_place_stay_a_place(nlp, language, text, spans, place):
+    # Regression: "la región de Emilia Romaña" was a person (a given name and a surname read as a place).
+    sdoc = tagged(nlp[language], text, spans)
+    ents = {e.name: e for e in extract(sdoc, language)[1]}
+    assert ents[place].kind == "place", {n: e.kind for n, e in ents.items()}
