@@ -627,7 +627,8 @@ def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: s
     alias of such a title before the surname alone, and a role of those titles only, are left out."""
     ents = [e for _, e in members]
     kinds = Counter(e.kind for e in ents)
-    # a person when a third of the members say so (a surname alone is often tagged otherwise),
+    # a person when a third of the members say so (a quarter when a full name opens with a known
+    # given name, below; a surname alone is often tagged otherwise),
     # else what most say: one article calling "Northrop Grumman" a person does not make it one
     # (once a full name is among the members, only people named in full vote "person": a one-word
     # "Beatles" tagged PERSON does not make The Beatles a person)

@@ -173,13 +173,16 @@ class EntityResolution(CorpusStage):
     ids carried over from the last run; local entities and quote speakers linked to them."""
 
     name = "entity_resolution"
-    version = "6"  # 2: one-word heads never name an entity, role references never aliases, abbreviation keys;
+    version = "7"  # 2: one-word heads never name an entity, role references never aliases, abbreviation keys;
     # 3: one group labelled differently across articles joins, camel-case names, organisation names compared in one language;
     # 4: a full name opening with no known given name is a person only on more than half of the votes
     # 5: on a tied kind vote a kind the model named beats "other"; a full name with no known given name
     # short of the votes it needs is no person (the other kinds decide)
     # 6: resolved in components with a saved index; another person's office title before the surname
     # alone is no alias or role; New York City apart from New York
+    # 7: one name the model labels a place or a person in some articles joins the one organisation (or
+    # place) of that name; a full name with a known given name is a person on a quarter of the votes;
+    # names compared without their plural s
     reads = ("local_entities",)
     writes = ("entities",)
 
@@ -339,11 +342,12 @@ class Claims(CorpusStage):
     """Claims matched across articles with independent-source counts, discrepancies, grades."""
 
     name = "claims"
-    version = "6"  # 2: a discrepancy needs one subject and one measure; 3: described bodies, verb classes;
+    version = "7"  # 2: a discrepancy needs one subject and one measure; 3: described bodies, verb classes;
     # 4: agent blocking, one agent's reworded statements agree through the sentence encoder, more verb classes
     # 5: a bare number states the same count ("36,000 Americans" / "36,000 people"), amount blocking
     # 6: a figure more is detail, not a difference, when the two share a figure that names its measure
     # ("rose 50 cents to $28.34" / "rose 50 cents": one claim)
+    # 7: two wordings of one speaker that the same articles both quote are two sentences, no rewording
     reads = ("claims_layer", "entities", "provenance")
     writes = ("claims", "discrepancies")
 
