@@ -16,6 +16,7 @@ from typing import Any
 from re import _constants as sre_constants, _parser as sre_parser  # the pattern's parse, to read its literals
 
 from fuentes.nlp.data_files import load_yaml
+from fuentes.word_trie import trie_regex
 
 
 DATA = Path(__file__).with_name("data")
@@ -98,28 +99,6 @@ class Cue:
         return any(lit in folded_text for lit in self.needs)
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """A regex matching the longest of `words` that starts where it is tried: the words as a tree
-    of their characters (one test of the next character per branch, not one per word); a word
-    that ends where a longer one goes on is an optional rest, tried longer first."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(tree)
-
-
 @dataclass
 class LangData:
     """Everything language-specific the cleaner and the metadata finder use."""
@@ -149,7 +128,7 @@ class LangData:
         (two literals starting at one place are one the other's beginning)."""
         if self._literals is None:
             words = sorted({lit for cue in self.cues for lit in cue.needs or ()})
-            pattern = re.compile("(?=(" + _trie_pattern(words) + "))", re.DOTALL) if words else None
+            pattern = re.compile("(?=(" + trie_regex(words) + "))", re.DOTALL) if words else None
             self._literals = (pattern, {w: frozenset(v for v in words if w.startswith(v)) for w in words})
         pattern, beginnings = self._literals
         if pattern is None:

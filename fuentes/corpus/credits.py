@@ -19,6 +19,7 @@ from typing import Iterable
 
 from fuentes.ids import normalize_text
 from fuentes.nlp.data_files import load_yaml
+from fuentes.word_trie import trie_regex
 
 WINDOW_BEFORE = 90
 WINDOW_AFTER = 80
@@ -47,26 +48,6 @@ class Outlet:
     wire: bool
 
 
-def _trie_regex(words: Iterable[str]) -> str:
-    """A regex alternation shaped as a prefix trie: matching cost grows with text, not names."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(trie)
-
-
 class Gazetteer:
     """Outlet names and aliases; `extra` adds the corpus's own outlet names."""
 
@@ -83,7 +64,7 @@ class Gazetteer:
                 self._short.setdefault(short, []).append(outlet.name)
         names = sorted(set(self._canon) | set(self._short), key=len, reverse=True)
         names = [n for n in names if n and n == n.strip()]
-        self.pattern = re.compile(r"(?<![\w&])(" + _trie_regex(names) + r")(?![\w&])")
+        self.pattern = re.compile(r"(?<![\w&])(" + trie_regex(names) + r")(?![\w&])")
 
     @classmethod
     @lru_cache(maxsize=1)

@@ -61,16 +61,6 @@ def test_cut_cues_same_as_a_search_of_every_pattern(language):
         assert cuts == chosen, line
 
 
-def test_trie_pattern_finds_the_longest_word_where_it_is_tried():
-    import re
-
-    from fuentes.clean.cues import _trie_pattern
-
-    pattern = re.compile("(?=(" + _trie_pattern(["más", "más de ", "mas", "ver", "ver más", "x.y"]) + "))")
-    assert pattern.findall("ver más de 3, ver mas x.y") == ["ver más", "más de ", "ver", "mas", "x.y"]
-    assert pattern.findall("nada aquí") == []
-
-
 @pytest.mark.parametrize("language", ["en", "es", None])
 def test_literals_in_are_the_cue_literals_the_text_holds(language):
     data = load(language)
