@@ -233,12 +233,8 @@ class Resolver(Referents):
                 found = self.resolve_pronoun(mine[0].idx, self.lex.possessive[mine[0].lower_])
                 if found is not None:
                     return found
-            for tok in self._document_phrase(head):
-                m = None if tok.i == head.i or self.inside[tok.idx] else self.mention_at(tok.idx)
-                if m is not None and self._issuer(m) and not self._about(tok, head):
-                    speaker = self.speaker_from_mention(m)
-                    self.note_issuer(speaker, head.idx)
-                    return speaker
+            if (speaker := self._named_issuer(head)) is not None:
+                return speaker
         first, last = head.left_edge, head.right_edge
         while first.i < head.i and (first.is_punct or first.pos_ == "ADP"):
             first = self.doc[first.i + 1]
@@ -339,17 +335,24 @@ class Resolver(Referents):
         return first is not None and second is not None and second.root.dep_ == "conj" \
             and second.root.head.i in range(first.start, first.end)
 
-    def _document_speaker(self, head: Any) -> Speaker | None:
-        """A document speaks for whoever issued it: a person or organisation named in its
-        phrase ('a statement from the EU', 'a release sent by the union', 'a paper on Acme
-        Rail's website', not 'a report about X'), the owner in 'the union's release', else for
-        'the report' the issuer of the last document cited."""
+    def _named_issuer(self, head: Any) -> Speaker | None:
+        """The person or organisation a document's phrase names as its issuer ('a statement from
+        the EU', 'un informe de la ONU'; not 'a report about X'), noted as the last issuer cited."""
         for tok in self._document_phrase(head):
             m = None if tok.i == head.i or self.inside[tok.idx] else self.mention_at(tok.idx)
             if m is not None and self._issuer(m) and not self._about(tok, head):
                 speaker = self.speaker_from_mention(m)
                 self.note_issuer(speaker, head.idx)
                 return speaker
+        return None
+
+    def _document_speaker(self, head: Any) -> Speaker | None:
+        """A document speaks for whoever issued it: a person or organisation named in its
+        phrase ('a statement from the EU', 'a release sent by the union', 'a paper on Acme
+        Rail's website', not 'a report about X'), the owner in 'the union's release', else for
+        'the report' the issuer of the last document cited."""
+        if (speaker := self._named_issuer(head)) is not None:
+            return speaker
         owner = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"]
         if owner:
             return self._definite_reference(owner[0])
