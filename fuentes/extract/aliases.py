@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -233,8 +234,15 @@ def _role_added(short: tuple[str, ...], long: tuple[str, ...], lex: Lexicon) -> 
     """The longer name adds a person's role or trade to the body's ("White House Doctor", "Pentagon
     spokesman", "médico de la Casa Blanca"): a person described by the body, no name of it."""
     rest = long[len(short):] if long[:len(short)] == short else long[:len(long) - len(short)]
-    roles = {fold(w) for w in (*lex.role_nouns, *lex.trailing_roles, *lex.person_nouns)}
+    roles = _folded_roles(lex.language)
     return any(t in roles for t in rest)
+
+
+@lru_cache(maxsize=None)
+def _folded_roles(language: str) -> frozenset[str]:
+    """A language's role, trade and person nouns, folded as name tokens are (read once)."""
+    lex = lexicon(language)
+    return frozenset(fold(w) for w in (*lex.role_nouns, *lex.trailing_roles, *lex.person_nouns))
 
 
 _PRODUCT_LABELS = frozenset({"PRODUCT", "MISC", "WORK_OF_ART", "EVENT"})
