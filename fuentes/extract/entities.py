@@ -1093,8 +1093,7 @@ def _common_words_only(sdoc: Any, cands: list[Cand], members: list[int], lex: Le
             if label in linking.PLACE and before is not None and before.lower_ in lex.place_prepositions \
                     and word.lower_ not in lowered:
                 return False
-            if label in linking.PLACE and before is not None and before.i > 0 and before.lower_ in lex.name_particles \
-                    and sdoc[before.i - 1].lower_ in lex.place_heads:
+            if label in linking.PLACE and _kind_of_place_and_particle(before, lex):
                 return False  # "la provincia de Misiones", "the state of Georgia"
         elif label in ("ORG", "LAW") or (label in linking.PLACE and not _role_word(words[0], lex)):
             return False  # "Corte Suprema", "Puerto Rico", "el País Vasco", "Ley Federal de Derechos": one thing
@@ -1863,6 +1862,13 @@ def _institution_tail(sdoc: Any, toks: list[Any], lex: Lexicon) -> list[Any]:
 _NUMBER_WORDS = frozenset({"número", "numero", "nº", "núm.", "num.", "n.º", "no."})
 
 
+def _kind_of_place_and_particle(before: Any, lex: Lexicon) -> bool:
+    """`before` (the token before a name, or None) is a particle after a kind of place: "la provincia
+    de" Misiones, "the state of" Georgia."""
+    return before is not None and before.i > 0 and before.lower_ in lex.name_particles \
+        and before.doc[before.i - 1].lower_ in lex.place_heads
+
+
 def _full_name_read_as_place(toks: list[Any], before: Any, lex: Lexicon) -> bool:
     """Two or three capitalised words, the first a given name, that no kind of place or street
     heads and that follow no place preposition ("en"), and that the exonym table does not list:
@@ -1874,8 +1880,7 @@ def _full_name_read_as_place(toks: list[Any], before: Any, lex: Lexicon) -> bool
     if before is not None and (before.lower_ in lex.place_prepositions or before.lower_ in lex.place_heads
                                or before.lower_ in lex.street_heads):
         return False
-    if before is not None and before.i > 0 and before.lower_ in lex.name_particles \
-            and before.doc[before.i - 1].lower_ in lex.place_heads:
+    if _kind_of_place_and_particle(before, lex):
         return False  # "la región de Emilia Romaña", "el estado de Victoria": a kind of place names it
     text = " ".join(t.text for t in toks)
     first = toks[0].lower_
