@@ -649,6 +649,11 @@ def _goes_on(cand: Cand, lex: Lexicon) -> bool:
         and len(cand.text.split()) >= 2 and first in common_words(lex.language).get("noun", frozenset())
 
 
+def _at_sentence_start(before: str) -> bool:
+    """The text before a word (trailing spaces stripped) ends where a sentence or a quote opens."""
+    return not before or before[-1] in ".!?:\n\"\u201c\u2014"
+
+
 def _repeat_names(sdoc: Any, body: str, cands: list[Cand], lowered: "_LowerWords") -> None:
     """A name the article gives is a name wherever it writes it: the model tags 'SIA', 'Opel' or
     'Jobs' once and misses it elsewhere. Each candidate's surface (and the surname of a person
@@ -681,11 +686,11 @@ def _repeat_names(sdoc: Any, body: str, cands: list[Cand], lowered: "_LowerWords
         after = body[end:end + 40]
         next_word = after.split()[0] if after[:1] == " " and after.split() else ""
         ahead = before[:len(before) - len(prev_word)].rstrip(" ")
-        opener = (not ahead or ahead[-1] in ".!?:\n\"\u201c\u2014") and prev_word.lower() in lowered  # "The zPhone"
+        opener = _at_sentence_start(ahead) and prev_word.lower() in lowered  # "The zPhone"
         if next_word[:1].isupper() or (prev_word[:1].isupper() and not prev_word.endswith((".", ":", '"'))
                                         and before.endswith(prev_word) and not opener):
             continue
-        sentence_start = not before or before[-1] in ".!?:\n\"\u201c\u2014"
+        sentence_start = _at_sentence_start(before)
         if sentence_start and " " not in m.group() and m.group().lower() in lowered and forms[m.group()] != "PERSON":
             continue
         added.append(Cand(start, end, m.group(), forms[m.group()], ""))
