@@ -11,6 +11,7 @@ from fuentes.codecs import CLAIM, DERIVATION, DISCREPANCY, ENTITY, EVENT, LOCAL_
 from fuentes.model import Claim, Derivation, Discrepancy, Entity, Event, Quote, Relation
 from fuentes.store.engine import Store
 from fuentes.store.failures import writing
+from fuentes.store.replace import delete_where_in, replace_rows
 from fuentes.store.schema import (analyses, article_layers, articles, claim_articles, claims, derivations,
                                   discrepancies, entities, events, local_entities, mentions, quotes, relations,
                                   stories)
@@ -94,13 +95,12 @@ def load_quotes(store: Store) -> dict[str, list[Quote]]:
 
 
 def save_corpus_entities(store: Store, resolved: list[Entity], merges: dict[str, list[str]]) -> None:
-    """Replace the corpus entities; link every local entity and quote speaker to its corpus entity."""
+    """Replace the corpus entities (writing only the rows that changed, `replace_rows`); link every
+    local entity and quote speaker to its corpus entity."""
     local_to_global = {ref: entity.id for entity in resolved for ref in entity.merged_from}
     with writing(store, f"save {len(resolved)} corpus entities"), store.engine.begin() as conn:
-        conn.execute(delete(entities))
-        if resolved:
-            conn.execute(entities.insert(), [ENTITY.to_row(e, merges.get(e.id, [])) for e in resolved])
-        refill_entity_names(conn, store.dialect)
+        done = replace_rows(conn, store, entities, (ENTITY.to_row(e, merges.get(e.id, [])) for e in resolved))
+        refill_entity_names(conn, store.dialect, None if done.everything else done.deleted | done.inserted)
         current = {(r.article_id, r.key): r.entity_id for r in conn.execute(
             select(local_entities.c.article_id, local_entities.c.key, local_entities.c.entity_id))}
         changed = []
@@ -217,20 +217,18 @@ def load_claims(store: Store) -> dict[str, list[Claim]]:
 
 def save_claims(store: Store, found: list[Claim], contradictions: list[Discrepancy]) -> None:
     """Replace the corpus claims, their article links (`claim_articles`) and the discrepancies in
-    one transaction."""
+    one transaction, writing only the claims and discrepancies that changed (`replace_rows`)."""
     with writing(store, "save claims"), store.engine.begin() as conn:
-        conn.execute(delete(claims))
-        conn.execute(delete(claim_articles))
-        conn.execute(delete(discrepancies))
         unique = {claim.id: claim for claim in found}
-        if unique:
-            conn.execute(claims.insert(), [CLAIM.to_row(c) for c in unique.values()])
-            links = sorted({(article_id, claim.id) for claim in unique.values() for article_id in claim.articles})
-            for i in range(0, len(links), 10_000):
-                conn.execute(claim_articles.insert(), [{"article_id": a, "claim_id": c} for a, c in links[i:i + 10_000]])
-        unique_d = {d.id: d for d in contradictions}
-        if unique_d:
-            conn.execute(discrepancies.insert(), [DISCREPANCY.to_row(d) for d in unique_d.values()])
+        done = replace_rows(conn, store, claims, (CLAIM.to_row(c) for c in unique.values()))
+        if done.everything:
+            conn.execute(delete(claim_articles))
+        else:  # a changed claim's links are written again with it
+            delete_where_in(conn, claim_articles, "claim_id", done.deleted)
+        links = sorted({(article_id, cid) for cid in done.inserted for article_id in unique[cid].articles})
+        for i in range(0, len(links), 10_000):
+            conn.execute(claim_articles.insert(), [{"article_id": a, "claim_id": c} for a, c in links[i:i + 10_000]])
+        replace_rows(conn, store, discrepancies, (DISCREPANCY.to_row(d) for d in contradictions))
 
 
 def load_corpus_claims(store: Store) -> tuple[list[Claim], list[Discrepancy]]:

@@ -14,7 +14,7 @@ operator in the input cannot make a query error either.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Iterable
 
 from sqlalchemy import Index, Integer, MetaData, column, func, text
 from sqlalchemy.schema import CreateIndex
@@ -79,13 +79,23 @@ def _in_schema(conn, name: str) -> bool:
     return conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name = :n"), {"n": name}).scalar() > 0
 
 
-def refill_entity_names(conn, dialect: str) -> None:
+def refill_entity_names(conn, dialect: str, ids: Iterable[str] | None = None) -> None:
     """Rebuild the entity name index from the entities table, inside the caller's transaction
-    (SQLite, once the index exists: the server creates it; PostgreSQL searches names directly)."""
+    (SQLite, once the index exists: the server creates it; PostgreSQL searches names directly):
+    the whole index, or only the entries of the entities `ids` (written or deleted since)."""
     if dialect != "sqlite" or not _in_schema(conn, "entities_fts"):
         return
-    conn.execute(text("DELETE FROM entities_fts"))
-    conn.execute(text(f"INSERT INTO entities_fts(id, names) SELECT e.id, {ENTITY_NAMES} FROM entities AS e"))
+    if ids is None:
+        conn.execute(text("DELETE FROM entities_fts"))
+        conn.execute(text(f"INSERT INTO entities_fts(id, names) SELECT e.id, {ENTITY_NAMES} FROM entities AS e"))
+        return
+    ordered = sorted(set(ids))
+    for i in range(0, len(ordered), 500):
+        chunk = {f"i{n}": value for n, value in enumerate(ordered[i:i + 500])}
+        among = ", ".join(f":{name}" for name in chunk)
+        conn.execute(text(f"DELETE FROM entities_fts WHERE id IN ({among})"), chunk)
+        conn.execute(text(f"INSERT INTO entities_fts(id, names) SELECT e.id, {ENTITY_NAMES} FROM entities AS e "
+                          f"WHERE e.id IN ({among})"), chunk)
 
 
 def _tables():

@@ -19,19 +19,29 @@ from fuentes.store.schema import articles, corpus_state, entity_decisions
 
 def load_state(store: Store, name: str, version: str) -> Any | None:
     with store.engine.connect() as conn:
-        row = conn.execute(select(corpus_state).where(corpus_state.c.name == name)).first()
+        return read_state(conn, name, version)
+
+
+def save_state(store: Store, name: str, version: str, value: Any, articles: int) -> None:
+    with store.engine.begin() as conn:
+        write_state(conn, store, name, version, value, articles)
+
+
+def read_state(conn, name: str, version: str) -> Any | None:
+    """`load_state` inside the caller's connection (and transaction)."""
+    row = conn.execute(select(corpus_state).where(corpus_state.c.name == name)).first()
     if row is None or row.version != version:
         return None
     return pickle.loads(row.data)
 
 
-def save_state(store: Store, name: str, version: str, value: Any, articles: int) -> None:
+def write_state(conn, store: Store, name: str, version: str, value: Any, articles: int) -> None:
+    """`save_state` inside the caller's transaction: the state is written with what it describes."""
     data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     row = {"name": name, "version": version, "data": data, "articles": articles,
            "updated_at": datetime.now(timezone.utc)}
-    with store.engine.begin() as conn:
-        conn.execute(_insert(store, corpus_state).values(**row).on_conflict_do_update(
-            index_elements=["name"], set_={k: row[k] for k in ("version", "data", "articles", "updated_at")}))
+    conn.execute(_insert(store, corpus_state).values(**row).on_conflict_do_update(
+        index_elements=["name"], set_={k: row[k] for k in ("version", "data", "articles", "updated_at")}))
 
 
 def forget_state(store: Store, name: str) -> None:
