@@ -281,6 +281,22 @@ def layer_marks(store: Store) -> dict[str, str]:
         return {row.article_id: str(row.at) for row in conn.execute(select(analyses.c.article_id, analyses.c.at))}
 
 
+def corpus_input_sizes(store: Store) -> dict[str, int]:
+    """How much the corpus stages read: articles and their characters, local entities, quotes,
+    and the characters of each per-article JSON layer (e.g. "claims_layer_chars")."""
+    from sqlalchemy import Text, cast, func
+
+    with store.engine.connect() as conn:
+        count, chars = conn.execute(select(func.count(), func.sum(func.length(articles.c.text)))).one()
+        sizes = {"articles": count, "article_chars": int(chars or 0),
+                 "local_entities": conn.execute(select(func.count()).select_from(local_entities)).scalar_one(),
+                 "quotes": conn.execute(select(func.count()).select_from(quotes)).scalar_one()}
+        for layer, n in conn.execute(select(article_layers.c.layer, func.sum(func.length(cast(article_layers.c.data, Text))))
+                                     .group_by(article_layers.c.layer)):
+            sizes[f"{layer}_layer_chars"] = int(n or 0)
+    return sizes
+
+
 def stored_story_counts(store: Store) -> tuple[set[str], int]:
     """The ids of the stored stories and the number of stored corpus events."""
     from sqlalchemy import func

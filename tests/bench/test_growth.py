@@ -30,3 +30,30 @@ def test_runs_without_cpu_seconds_are_judged_on_wall_seconds():
     table = growth_bench.growth({"2000": run({"claims": 10.0}, None), "8000": run({"claims": 50.0}, None)})
     assert "cpu_growth_per_4x" not in table["claims"]
     assert table["claims"]["growth_per_4x"] == [5.0] and table["claims"]["within_target"] is False
+
+
+def test_each_stage_beside_the_growth_of_its_own_input():
+    """Entity resolution reads local entities, which the generated corpus's later articles carry
+    more of: its CPU per 4x of that input is reported beside its CPU per 4x of articles."""
+    small, large = run({"entity_resolution": 10.0}, {"entity_resolution": 10.0}), \
+        run({"entity_resolution": 80.0}, {"entity_resolution": 80.0})
+    small["scratch"]["inputs"] = {"local_entities": 1000}
+    large["scratch"]["inputs"] = {"local_entities": 8000}
+    row = growth_bench.growth({"2000": small, "8000": large})["entity_resolution"]
+    assert row["cpu_growth_per_4x"] == [8.0] and row["within_target"] is False  # the target stays on articles
+    assert row["input"]["growth_per_4x_articles"] == [8.0]
+    assert row["input"]["cpu_growth_per_4x_of_input"] == [4.0]  # linear in what it reads
+
+
+def test_corpus_input_sizes_count_what_the_corpus_stages_read(store):
+    from fuentes.store.analysis import corpus_input_sizes, save_article_layers
+    from fuentes.store.articles import save_batch
+
+    assert corpus_input_sizes(store) == {"articles": 0, "article_chars": 0, "local_entities": 0, "quotes": 0}
+    save_batch(store, [{"id": i, "source": i, "text": f"Report {i}.", "language": "en", "kind": "unknown"}
+                       for i in ("a", "bb")])
+    save_article_layers(store, [{"id": "a", "mentions": [], "entities": [], "quotes": [],
+                                 "layers": {"claims": [{"text": "One claim."}]}}], {"claims": "1"})
+    sizes = corpus_input_sizes(store)
+    assert sizes["articles"] == 2 and sizes["article_chars"] == len("Report a.") + len("Report bb.")
+    assert sizes["claims_layer_chars"] >= len('[{"text": "One claim."}]') - 2  # as each engine writes JSON
