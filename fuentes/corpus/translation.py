@@ -162,6 +162,9 @@ class Lead:
     vector: np.ndarray  # float16 unit vector (`lead_vectors`)
 
 
+LEAD_BLOCK = 256  # asking leads multiplied at once with the pool's leads in other languages
+
+
 def nearest_leads(asking: Sequence[Lead], pool: Sequence[Lead], th: TranslationThresholds = DEFAULT,
                   window_days: int | None = None) -> set[tuple[str, str]]:
     """Translation candidates by lead (a, b, a < b): for each article of `asking`, the
@@ -177,17 +180,29 @@ def nearest_leads(asking: Sequence[Lead], pool: Sequence[Lead], th: TranslationT
         return out
     ids = [lead.id for lead in pool]
     matrix = np.stack([lead.vector for lead in pool]).astype(np.float64)
-    languages = np.array([lead.language for lead in pool])
     days = np.array([np.nan if lead.day is None else lead.day for lead in pool], dtype=np.float64)
+    by_language: dict[str, list[Lead]] = defaultdict(list)
     for lead in asking:
-        sims = matrix @ np.asarray(lead.vector, dtype=np.float64)
-        fit = (languages != lead.language) & (sims >= th.lead_min)
-        if window_days is not None and lead.day is not None:
-            fit &= np.isnan(days) | (np.abs(days - lead.day) <= window_days)
-        found = np.flatnonzero(fit)
-        for k in found[np.argsort(-sims[found], kind="stable")][:th.candidates]:
-            other = ids[int(k)]
-            out.add((lead.id, other) if lead.id < other else (other, lead.id))
+        by_language[lead.language].append(lead)
+    for language, group in by_language.items():
+        # only leads in another language can be candidates: the products are taken with those
+        # alone, a block of asking leads at a time (one matrix product, not one per lead; each
+        # cosine is the same exact sum whatever is multiplied with it)
+        others = np.array([k for k, lead in enumerate(pool) if lead.language != language], dtype=np.int64)
+        if not others.size:
+            continue
+        other_vectors, other_days = matrix[others], days[others]
+        for start in range(0, len(group), LEAD_BLOCK):
+            block = group[start:start + LEAD_BLOCK]
+            products = np.stack([lead.vector for lead in block]).astype(np.float64) @ other_vectors.T
+            for lead, sims in zip(block, products):
+                fit = sims >= th.lead_min
+                if window_days is not None and lead.day is not None:
+                    fit &= np.isnan(other_days) | (np.abs(other_days - lead.day) <= window_days)
+                found = np.flatnonzero(fit)
+                for k in found[np.argsort(-sims[found], kind="stable")][:th.candidates]:
+                    other = ids[int(others[k])]
+                    out.add((lead.id, other) if lead.id < other else (other, lead.id))
     return out
 
 

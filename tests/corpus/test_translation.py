@@ -165,3 +165,26 @@ def test_nearest_leads_ignore_articles_outside_the_window():
     assert nearest_leads([asking], [asking, *outside, *inside], th, window_days=2) == {("a", "in1"), ("a", "in2")}
     nearest = sorted(lead.id for lead in outside)[:5]  # ties by id
     assert nearest_leads([asking], [asking, *outside, *inside], th) == {("a", o) for o in nearest}
+
+
+def test_nearest_leads_asked_together_are_those_asked_one_by_one(monkeypatch):
+    """The leads are multiplied a block at a time with the pool's leads in other languages only
+    (a corpus of one language with a few articles of another compared nothing else): each
+    article's candidates are those it gets when asked alone, across blocks and languages."""
+    import numpy as np
+
+    from fuentes.corpus import translation
+    from fuentes.corpus.translation import Lead, TranslationThresholds, nearest_leads
+
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(700, 16))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    leads = [Lead(f"a{k:03d}", ("en", "es", "pt")[k % 3], k % 40, vectors[k].astype(np.float16))
+             for k in range(700)]
+    th = TranslationThresholds(candidates=3, lead_min=0.3)
+    monkeypatch.setattr(translation, "LEAD_BLOCK", 50)  # each language's 233 asking leads span five blocks
+    together = nearest_leads(leads, leads, th, window_days=5)
+    assert len(together) > 500
+    assert together == set().union(*(nearest_leads([lead], leads, th, window_days=5) for lead in leads))
+    language = {lead.id: lead.language for lead in leads}
+    assert all(language[a] != language[b] for a, b in together)
