@@ -173,7 +173,7 @@ class EntityResolution(CorpusStage):
     ids carried over from the last run; local entities and quote speakers linked to them."""
 
     name = "entity_resolution"
-    version = "7"  # 2: one-word heads never name an entity, role references never aliases, abbreviation keys;
+    version = "8"  # 2: one-word heads never name an entity, role references never aliases, abbreviation keys;
     # 3: one group labelled differently across articles joins, camel-case names, organisation names compared in one language;
     # 4: a full name opening with no known given name is a person only on more than half of the votes
     # 5: on a tied kind vote a kind the model named beats "other"; a full name with no known given name
@@ -183,6 +183,7 @@ class EntityResolution(CorpusStage):
     # 7: one name the model labels a place or a person in some articles joins the one organisation (or
     # place) of that name; a full name with a known given name is a person on a quarter of the votes;
     # names compared without their plural s
+    # 8: on a tied kind vote a place beats an organisation or a person
     reads = ("local_entities",)
     writes = ("entities",)
 

@@ -22,6 +22,21 @@ _INDEXED = {"es"}
 
 
 @lru_cache(maxsize=None)
+def lexicon_words(language: str) -> frozenset[str]:
+    """Every word of the spaCy pipeline's lemmatizer index, in lower case, in any language (for
+    English with WordNet's proper names among them: a test that a word is no name must not rest on
+    it alone); empty without an index."""
+    try:
+        from fuentes.nlp import load
+
+        nlp, _ = load(language)
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except Exception:
+        return frozenset()
+    return frozenset(str(w).casefold() for pos in ("noun", "adj", "verb", "adv") if pos in table for w in table[pos])
+
+
+@lru_cache(maxsize=None)
 def common_words(language: str) -> dict[str, frozenset[str]]:
     """Part of speech ("noun", "adj", "verb", "adv") -> the language's common words in lower case,
     from the spaCy pipeline's lemmatizer; empty when the language has no such index."""

@@ -104,6 +104,7 @@ from fuentes.extract.alias_words import (
     common_pos_of,
     common_words,
     is_common,
+    lexicon_words,
     is_verb_form,
     verb_string,
 )
@@ -176,7 +177,13 @@ from fuentes.pipeline import Stage, register
 # 24: a quotation taken whole that holds a person's name and more, or a sentence's punctuation, is a work
 # 25: a given name and a word read as a place after a kind of place and its particle stay a place ("la región de
 # Emilia Romaña")
-VERSION = "25"
+# 26: a holiday of common words read as a person is no name ("Año Nuevo", "New Year"); a dateline's place in capitals
+# before a station's code or a state's ("DETROIT (WWJ) -", "DETROIT, MI -") is a place, no acronym; a news agency's name
+# (`agencies`) is a body wherever it stands ("recogido por Ical"); an abbreviated kind of place heads a place ("Cd.
+# Madero" speaks as a place); "las regiones de" is a kind of place in the plural; an office named by its portfolios
+# takes the later ones after 'y' ("Ministerio de Justicia y Derechos Humanos"); "la Liga", "the League" alone make no
+# entity (`qualified_institutions`)
+VERSION = "26"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -525,8 +532,10 @@ def _run_on_label(head: str, label: str) -> str:
 def _source_outlets(body: str, cands: list[Cand], lex: Lexicon) -> None:
     """A name right after a source credit opening its line or sentence ("Fuente: El Patagónico",
     "Source: Reuters"; data `source_cues`) is the outlet the story comes from, an organisation
-    wherever the article names it ("... confirmaron a El Patagónico")."""
-    if not lex.source_cues:
+    wherever the article names it ("... confirmaron a El Patagónico"); so is a news agency's name
+    (data `agencies`: "Ical", "Reuters") wherever it stands, unless a person the article names
+    carries it ("Michael Bloomberg" ... "Bloomberg")."""
+    if not lex.source_cues and not lex.agencies:
         return
     for c in cands:
         if c.label == "PERSON" and c.person is not None:
@@ -536,6 +545,10 @@ def _source_outlets(body: str, cands: list[Cand], lex: Lexicon) -> None:
         if m and m.group(1).casefold() in lex.source_cues and (m.start(1) == 0 or not body[:c.start - len(before) + m.start(1)].rstrip(" ")[-1:].isalnum()):
             c.label = "ORG"
             c.outlet = True
+        elif fold(c.text) in lex.agencies and not getattr(c, "dateline", False) \
+                and not any(o.label == "PERSON" and fold(o.text).endswith(" " + fold(c.text)) for o in cands):
+            c.label = "ORG"  # "recogido por Ical", "iCal", "said Reuters": a news agency (data `agencies`),
+            c.outlet = True  # which the model may read as a person
 
 
 def _implied_names(entities: list[Entity], lex: Lexicon) -> None:
@@ -829,12 +842,15 @@ def _subject(sdoc: Any, cand: Cand) -> bool:
 
 
 def _place_headed(sdoc: Any, cand: Cand, lex: Lexicon) -> bool:
-    """A kind of place ("provincia", "ciudad") or a street's noun heads the mention or stands before it
-    ("la provincia de Misiones", "el río Bidasoa")."""
+    """A kind of place ("provincia", "ciudad") or a street's noun heads the mention, written out or
+    abbreviated ("Cd. Madero"), or stands before it ("la provincia de Misiones", "el río Bidasoa")."""
     span = sdoc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     if span[0].lower_ in lex.place_heads or span[0].lower_ in lex.street_heads:
+        return True
+    short = _abbreviation_of(span[0], lex)  # "Cd. Madero", "Av. Juárez": the abbreviated word heads it
+    if short is not None and (short in lex.place_heads or short in lex.street_heads):
         return True
     i = span[0].i - 1
     if i >= 1 and sdoc[i].lower_ in lex.name_particles:
@@ -1024,6 +1040,8 @@ def _common_words_before_person(words: list[str], lex: Lexicon) -> int:
     for k in range(1, len(words) - 1):
         tail = words[k:]
         if all(w.isalpha() and w.istitle() for w in tail) and _given_name_first(" ".join(tail)):
+            if _holiday(tail, lex):
+                return 0  # "Concierto de Año Nuevo": a holiday ends the name, no one's name ("Año" read as "Ano")
             head = words[:k]
             if common_pos_of(head[0], lex.language) == "noun" and all(
                     w.isalpha() and common_pos_of(w, lex.language) in ("noun", "adj") for w in head):
@@ -1191,11 +1209,15 @@ def candidates(sdoc: Any, lex: Lexicon, lowered: "_LowerWords | None" = None) ->
         split = label in SPLIT_LABELS or ent_label == "MISC"  # CoNLL-style MISC spans run on most
         for toks in _pieces(ent_toks, lex if split else None, lex.web_furniture, verbs=lex):
             # "Alemania BERLÍN.- Un": the dateline names the place the story was filed from
-            piece_label = "GPE" if len(toks) == 1 and _dateline_word(toks[0]) else label
+            filed = len(toks) == 1 and _dateline_word(toks[0])
+            piece_label = "GPE" if filed else label
             for part, part_label in _role_split(toks, piece_label, lex):
                 part = _drop_opener(sdoc, part, lex, lowered, surnames)
                 cand = _candidate(sdoc, body, part, part_label, ent_label, lex, lowered) if part else None
                 if cand is not None:
+                    if filed and (exonym_key(name_tokens(cand.text)) or ("",))[0] != "~organizations":
+                        cand.label = "GPE"  # "DETROIT -", "la víspera DETROIT (WWJ) -": a dateline's place in
+                        cand.dateline = True  # capitals, no acronym of a body nor a body after a common noun
                     cands.append(cand)
     tailed = [c for c in cands if getattr(c, "tailed", False)]
     if tailed:  # "Bilbao" of "Jefatura Superior de Policía de Bilbao": now inside the body's name
@@ -1451,14 +1473,37 @@ def _after_caps_heading(tok: Any, cur: list[Any]) -> bool:
 
 
 def _dateline_word(tok: Any) -> bool:
-    """A word in capitals followed by a dateline's dash ("BERLÍN.-", "MINNEAPOLIS —")."""
+    """A word in capitals followed by a dateline's dash ("BERLÍN.-", "MINNEAPOLIS —", "DETROIT (WWJ) -")."""
     doc, text = tok.doc, tok.text
     if text.endswith(".-") and text[:-2].isalpha() and text[:-2].isupper():
         return True  # "BERLÍN.-" is one token
     if not (tok.is_alpha and text.isupper() and len(text) >= 3) or tok.i + 1 >= len(doc):
         return False
-    nxt = doc[tok.i + 1]
-    return nxt.text in (".-", "-", "--", "\u2014", "\u2013") or nxt.text.startswith(".-")
+    return _dateline_mark(doc, tok.i + 1)
+
+
+_DASHES = (".-", "-", "--", "\u2014", "\u2013")
+
+
+def _dateline_mark(doc: Any, i: int) -> bool:
+    """A dateline's dash at token `i`, or one after a station's or an agency's code in brackets
+    ("DETROIT (WWJ) -") or after the place's region, its words capitalised ("DETROIT, MI -",
+    "CONCORD, Nueva Hampshire, EE.UU. (AP) —")."""
+    if i >= len(doc):
+        return False
+    nxt = doc[i]
+    if nxt.text in _DASHES or nxt.text.startswith(".-"):
+        return True
+    if nxt.text == "(":
+        close = next((k for k in range(i + 1, min(i + 5, len(doc))) if doc[k].text == ")"), None)
+        return close is not None and close > i + 1 and close + 1 < len(doc) and doc[close + 1].text in _DASHES
+    if nxt.text == ",":  # "DETROIT, MI -", "CONCORD, Nueva Hampshire, EE.UU. (AP) —": the region, then the mark
+        k = i + 1
+        while k < min(i + 10, len(doc)) and (doc[k].text in (",", ".") or (
+                doc[k].text[:1].isupper() and not doc[k].is_space and not _breaks_after(doc[k]))):
+            k += 1
+        return k > i + 1 and _dateline_mark(doc, k) and doc[k].text != ","
+    return False
 
 
 def _web_token(tok: Any) -> bool:
@@ -1489,9 +1534,16 @@ def _abbreviated_start(sdoc: Any, toks: list[Any], label: str, lex: Lexicon) -> 
 
 
 def _place_head(word: str, lex: Lexicon) -> bool:
-    """A lower-case word for a kind of place, singular or plural ("calle", "calles", "ciudades")."""
+    """A lower-case word for a kind of place, singular or plural ("calle", "calles", "ciudades",
+    "regiones")."""
     return word in lex.place_heads or (word.endswith("s") and (word[:-1] in lex.place_heads or (
-        word.endswith("es") and word[:-2] in lex.place_heads)))
+        word.endswith("es") and fold(word[:-2]) in _folded_place_heads(lex.place_heads))))
+
+
+@lru_cache(maxsize=8)
+def _folded_place_heads(heads: frozenset[str]) -> frozenset[str]:
+    """The kinds of place without accents: a plural loses the singular's ("regiones", "región")."""
+    return frozenset(fold(h) for h in heads)
 
 
 def _after_place_head(first: Any, lex: Lexicon) -> bool:
@@ -1840,7 +1892,8 @@ def _institution_tail(sdoc: Any, toks: list[Any], lex: Lexicon) -> list[Any]:
     """An institution's name taken on over 'de' and the capitalised words after it that the model
     left out or read apart ("Jefatura Superior" + "de Policía de Bilbao", "Comisión" + "de
     Presupuestos", "Ayuntamiento de Navalmoral" + "de la Mata"): the place or the matter after 'de'
-    belongs to the body's name. A person after 'de' ("el Ejecutivo de Vicente Álvarez") does not."""
+    belongs to the body's name, and so do the later portfolios of an office named by them
+    (`_portfolios_end`). A person after 'de' ("el Ejecutivo de Vicente Álvarez") does not."""
     end = toks[-1].i + 1
     for _ in range(3):
         nxt = None
@@ -1850,7 +1903,11 @@ def _institution_tail(sdoc: Any, toks: list[Any], lex: Lexicon) -> list[Any]:
                 nxt = end + n
                 break
         if nxt is None or _breaks_after(sdoc[end - 1]) or any(_breaks_after(t) for t in sdoc[end:nxt]):
-            break
+            later = _portfolios_end(sdoc, end, lex) if any(t.lower_ in lex.of_particles for t in sdoc[toks[0].i + 1:end]) else end
+            if later == end:
+                break
+            end = later  # "Ministerio de Justicia" + "y Derechos Humanos", then maybe 'de' again
+            continue
         stop = nxt
         while stop < len(sdoc) and sdoc[stop].is_alpha and sdoc[stop].text[:1].isupper() \
                 and sdoc[stop].ent_type_ not in ("PER", "PERSON") and not _breaks_after(sdoc[stop - 1]) \
@@ -1864,14 +1921,35 @@ def _institution_tail(sdoc: Any, toks: list[Any], lex: Lexicon) -> list[Any]:
     return list(sdoc[toks[0].i:end])
 
 
+def _portfolios_end(sdoc: Any, end: int, lex: Lexicon) -> int:
+    """Where an office named by its portfolios ends: after the later portfolios its list adds, each of
+    capitalised common words, the last after 'y' or 'e' ("Ministerio de Justicia" + "y Derechos
+    Humanos", "Ministerio de Gobierno" + ", Justicia y Derechos Humanos"); `end` when no such list
+    follows (a place or a person after 'y' is no portfolio)."""
+    at = end
+    while at + 1 < len(sdoc) and sdoc[at].text in (",", "y", "e") and not _breaks_after(sdoc[at - 1]):
+        last = sdoc[at].text != ","
+        stop = at + 1
+        while stop < len(sdoc) and sdoc[stop].is_alpha and sdoc[stop].text[:1].isupper() and not sdoc[stop].text.isupper() \
+                and common_pos_of(sdoc[stop].text, lex.language) in ("noun", "adj"):
+            stop += 1
+        if stop == at + 1 or stop - at > 4 or exonym_key(name_tokens(sdoc[at + 1:stop].text)) is not None \
+                or _given_name_first(sdoc[at + 1:stop].text):
+            return end
+        at = stop
+        if last:
+            return at
+    return end
+
+
 _NUMBER_WORDS = frozenset({"número", "numero", "nº", "núm.", "num.", "n.º", "no."})
 
 
 def _kind_of_place_and_particle(before: Any, lex: Lexicon) -> bool:
-    """`before` (the token before a name, or None) is a particle after a kind of place: "la provincia
-    de" Misiones, "the state of" Georgia."""
+    """`before` (the token before a name, or None) is a particle after a kind of place, singular or
+    plural: "la provincia de" Misiones, "las regiones de" Emilia Romaña, "the state of" Georgia."""
     return before is not None and before.i > 0 and before.lower_ in lex.name_particles \
-        and before.doc[before.i - 1].lower_ in lex.place_heads
+        and _place_head(before.doc[before.i - 1].lower_, lex)
 
 
 def _full_name_read_as_place(toks: list[Any], before: Any, lex: Lexicon) -> bool:
@@ -2179,6 +2257,8 @@ def _not_a_name(text: str, toks: list[Any], label: str, lex: Lexicon) -> bool:
     head = folded[0] if lex.head_initial else folded[-1]
     if label not in ("PERSON", "ORG") and head in lex.time_heads and not text.isupper():
         return True
+    if label == "PERSON" and not text.isupper() and _holiday(words, lex):
+        return True  # "Año Nuevo", "New Year" read as a person: a holiday of common words, no one's name
     if len(toks) == 1 and len(words) == 1 and label != "PERSON" and toks[0].is_stop and not text.isupper() \
             and toks[0].lower_ not in lex.standalone_names:  # "el Estado" names an institution
         return True
@@ -2195,6 +2275,21 @@ def _not_a_name(text: str, toks: list[Any], label: str, lex: Lexicon) -> bool:
     if len(toks) == 1 and _abbreviation_of(toks[0], lex):
         return True  # "Cd." (Madero), "Av.", "Ft.": an abbreviation alone is the start of a name, not one
     return len(words) == 1 and folded[0] in lex.web_furniture
+
+
+def _holiday(words: list[str], lex: Lexicon) -> bool:
+    """Two words or more headed by a date's word, all words of the language's lexicon ("Año Nuevo",
+    "New Year"; data `time_heads`): a holiday, which the model may read as a person (the head word
+    makes it no name, so the English lexicon, which holds names too, will do)."""
+    from fuentes.extract.speakers import _first_word_reading
+
+    folded = [POSSESSIVE_END.sub("", w.strip(".,'\u2019")).casefold() for w in words]
+    if len(folded) < 2 or fold(folded[0] if lex.head_initial else folded[-1]) not in lex.time_heads:
+        return False
+    if _first_word_reading(" ".join(words)) in _GIVEN_READINGS:
+        return False  # "John Day", "Doris Day": a given name as written opens a person's name
+    known = lexicon_words(lex.language)
+    return all(w.isdigit() or w in lex.name_particles or w in known for w in folded)
 
 
 POSSESSIVE_END = re.compile(r"(?:'s|\u2019s)$")
@@ -2500,9 +2595,9 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, l
     """Turn linked candidates into Mention and Entity records (entities in order of first mention);
     the candidates in `unnamed` are mentions of an organisation without an entity."""
     groups = sorted((sorted(g) for g in groups), key=lambda g: cands[g[0]].start)
-    mentions: list[tuple[int, Mention]] = [  # a lone word read as a person keeps its label
+    mentions: list[tuple[int, Mention]] = [  # a lone word read as a person or a contest ("la Liga") keeps its label
         (cands[i].start, Mention(cands[i].start, cands[i].end, cands[i].text,
-                                 "PERSON" if cands[i].label == "PERSON" else "ORG")) for i in unnamed]
+                                 cands[i].label if cands[i].label in ("PERSON", "EVENT") else "ORG")) for i in unnamed]
     entities: list[Entity] = []
     for n, members in enumerate(groups, start=1):
         key = f"e{n}"

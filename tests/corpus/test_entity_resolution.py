@@ -435,3 +435,15 @@ def test_a_title_before_a_surname_alone_goes_to_the_person_who_holds_it_in_full(
     assert "President Clinton" not in hillary.aliases and "Secretary Clinton" in hillary.aliases
     assert "President" not in hillary.roles and "Secretary" in hillary.roles and "President" in bill.roles
     assert "Presidente López" not in beatriz.aliases and "presidente" not in beatriz.roles
+
+
+def test_a_tied_kind_vote_between_a_place_and_a_body_or_a_person_goes_to_the_place():
+    """Entity resolution v8: the model reads a region it does not know as a person, which an article
+    that never puts it where something happens makes a body; another article reads it as a place."""
+    per = {"a": [ent("e1", "Andalucía", "organization", article="a")],
+           "b": [ent("e1", "Andalucía", "place", article="b")],
+           "c": [ent("e1", "Tarragona", "place", article="c")],
+           "d": [ent("e1", "Tarragona", "person", article="d")]}
+    entities = resolve_entities(per)
+    assert find(entities, "Andalucía").kind == "place"
+    assert find(entities, "Tarragona").kind == "place"

@@ -463,3 +463,121 @@ def test_a_given_name_and_a_word_after_a_kind_of_place_stay_a_place(nlp, languag
     sdoc = tagged(nlp[language], text, spans)
     ents = {e.name: e for e in extract(sdoc, language)[1]}
     assert ents[place].kind == "place", {n: e.kind for n, e in ents.items()}
+
+
+# ---- entities v26: the junk among a Spanish corpus's most frequent entities (issue #15) ----------
+
+@pytest.mark.parametrize("language, text, spans, holiday", [
+    ("es", "En un mensaje de Año Nuevo, el comisionado John Campion dijo que la fuerza estaba lista.",
+     [("Año Nuevo", "PER"), ("John Campion", "PER")], "Año Nuevo"),
+    ("es", "Riccardo Muti dirigirá el Concierto de Año Nuevo en Viena.",
+     [("Riccardo Muti", "PER"), ("Concierto de Año Nuevo", "MISC")], "Año Nuevo"),
+    ("en", "In a New Year message, the commissioner John Campion said the force was ready.",
+     [("New Year", "PERSON"), ("John Campion", "PERSON")], "New Year"),
+])
+def test_a_holiday_read_as_a_person_is_no_person(nlp, language, text, spans, holiday):
+    # Regression: "Año Nuevo" was a person in three articles, and took the next role of the text.
+    found = kinds(tagged(nlp[language], text, spans), language)
+    assert found.get(holiday) != "person" and found.get("John Campion", "person") == "person", found
+
+
+@pytest.mark.parametrize("language, text, spans, place", [
+    ("es", "Un muerto en un tiroteo DETROIT (WWJ) - La policía investiga el caso.", [("DETROIT", "ORG")], "DETROIT"),
+    ("es", "Los Lions apoyan a Marvin Jones DETROIT - Los jugadores se reunieron.", [("DETROIT", "ORG")], "DETROIT"),
+    ("es", "CONCORD, Nueva Hampshire, EE.UU. (AP) — Las muertes por accidentes bajaron.", [("CONCORD", "ORG")],
+     "CONCORD"),
+    ("en", "One dead in a shooting DETROIT (WWJ) - Police are investigating the case.", [("DETROIT", "ORG")],
+     "DETROIT"),
+    ("en", "DETROIT, MI - NOVEMBER 17: Damon Harrison walks off the field.", [("DETROIT", "ORG")], "DETROIT"),
+])
+def test_a_datelines_place_in_capitals_is_a_place_not_an_acronym(nlp, language, text, spans, place):
+    # Regression: "DETROIT (WWJ) -" and "CONCORD, Nueva Hampshire, EE.UU. (AP) —" were organisations.
+    found = kinds(tagged(nlp[language], text, spans), language)
+    assert found.get(place) == "place", found
+
+
+def test_a_capitalised_list_before_a_dash_that_a_lower_case_word_breaks_is_no_dateline(nlp):
+    text = "PSOE, PP y Cs - los partidos votaron juntos."
+    found = kinds(tagged(nlp["es"], text, [("PSOE", "ORG"), ("PP", "ORG")]), "es")
+    assert found.get("PSOE") == "organization", found
+
+
+@pytest.mark.parametrize("language, text, spans, agency", [
+    ("es", "Igea responde en un tuit, recogido por Ical, al secretario del PSOE.", [("Ical", "PER"), ("PSOE", "ORG")],
+     "Ical"),
+    ("en", "The quake was reported by Kyodo, which cited local officials.", [("Kyodo", "PERSON")], "Kyodo"),
+])
+def test_a_news_agency_read_as_a_person_is_a_body(nlp, language, text, spans, agency):
+    # Regression: the agency Ical was a person (and one with the calendar "iCal").
+    found = kinds(tagged(nlp[language], text, spans), language)
+    assert found.get(agency) == "organization", found
+
+
+def test_an_agencys_word_that_is_a_persons_surname_stays_the_person(nlp):
+    text = "The mayor, Michael Bloomberg, spoke on Monday. Bloomberg said the city was safe."
+    found = kinds(tagged(nlp["en"], text, [("Michael Bloomberg", "PERSON"), ("Bloomberg", "ORG")]), "en")
+    assert found.get("Michael Bloomberg") == "person", found
+
+
+def test_an_abbreviated_kind_of_place_keeps_a_place_that_acts(nlp):
+    # Regression: "Cd. Madero" (ciudad) was a body: a 'place' subject of a verb outside the exonym table.
+    text = "Cd. Madero recibió ayer a miles de turistas en sus playas."
+    found = kinds(tagged(nlp["es"], text, [("Madero", "LOC")]), "es")
+    assert found.get("Cd. Madero") == "place", found
+
+
+@pytest.mark.parametrize("language, text, spans, place", [
+    ("es", "Las escuelas cerraron en las regiones de Emilia Romaña y Véneto el lunes.",
+     [("Emilia Romaña", "LOC"), ("Véneto", "LOC")], "Emilia Romaña"),
+    ("en", "Floods hit the provinces of Victoria Falls and Harare on Monday.",
+     [("Victoria Falls", "GPE"), ("Harare", "GPE")], "Victoria Falls"),
+])
+def test_a_given_name_and_a_word_after_kinds_of_place_in_the_plural_stay_a_place(nlp, language, text, spans, place):
+    # Regression: "las regiones de Emilia Romaña" was a person ("regiones" lost the accent of "región").
+    found = kinds(tagged(nlp[language], text, spans), language)
+    assert found.get(place) == "place", found
+
+
+@pytest.mark.parametrize("text, spans, office", [
+    ("El Ministerio de Justicia y Derechos Humanos de la provincia presentó el plan.",
+     [("Ministerio de Justicia", "LOC")], "Ministerio de Justicia y Derechos Humanos"),
+    ("Desde el Ministerio de Gobierno, Justicia y Derechos Humanos se aprobó la reparación.",
+     [("Ministerio de Gobierno", "LOC"), ("Justicia", "ORG")], "Ministerio de Gobierno, Justicia y Derechos Humanos"),
+])
+def test_an_office_named_by_its_portfolios_takes_the_last_after_y(nlp, text, spans, office):
+    # Regression: "Derechos Humanos" was an entity of its own (kind other) across the corpus.
+    found = kinds(tagged(nlp["es"], text, spans), "es")
+    assert found.get(office) == "organization" and "Derechos Humanos" not in found, found
+
+
+def test_a_person_or_a_place_after_an_offices_y_is_no_portfolio(nlp):
+    text = "El Ministerio de Salud y Pedro Sánchez se reunieron. El Ministerio de Defensa y Estados Unidos firmaron."
+    spans = [("Ministerio de Salud", "ORG"), ("Pedro Sánchez", "PER"), ("Ministerio de Defensa", "ORG"),
+             ("Estados Unidos", "LOC")]
+    found = kinds(tagged(nlp["es"], text, spans), "es")
+    assert found.get("Ministerio de Salud") == "organization" and found.get("Pedro Sánchez") == "person" \
+        and found.get("Ministerio de Defensa") == "organization" and found.get("Estados Unidos") == "place", found
+
+
+@pytest.mark.parametrize("language, text, spans, word", [
+    ("es", "Stern trabajó como abogado para la Liga antes de ser comisionado.", [("Liga", "MISC")], "Liga"),
+    ("en", "Stern worked as a lawyer for the League before he became commissioner, and the League grew.", [],
+     "League"),
+])
+def test_a_league_named_by_its_one_word_makes_no_entity(nlp, language, text, spans, word):
+    # Regression: every story's "la Liga" (La Liga, the NBA) was one entity across the corpus.
+    sdoc = tagged(nlp[language], text, spans)
+    found_mentions, entities = extract(sdoc, language)
+    assert word in {m.text for m in found_mentions} and word not in {a for e in entities for a in e.aliases}, entities
+
+
+def test_a_league_named_by_its_one_word_joins_the_one_longer_name(nlp):
+    text = "La Liga Santander arrancó el sábado. El presidente de la Liga anunció cambios."
+    sdoc = tagged(nlp["es"], text, [("Liga Santander", "ORG"), ("Liga", "MISC")])
+    entities = extract(sdoc, "es")[1]
+    assert [e.aliases for e in entities if "Liga" in e.aliases] == [["Liga Santander", "Liga"]], entities
+
+
+def test_the_champions_alone_is_the_contest(nlp):
+    found = kinds(tagged(nlp["es"], "También la Champions vuelve este mes de febrero.", [("Champions", "ORG")]), "es")
+    assert found.get("Champions") == "other", found
