@@ -181,8 +181,9 @@ from fuentes.pipeline import Stage, register
 # before a station's code or a state's ("DETROIT (WWJ) -", "DETROIT, MI -") is a place, no acronym; a news agency's name
 # (`agencies`) is a body wherever it stands ("recogido por Ical"); an abbreviated kind of place heads a place ("Cd.
 # Madero" speaks as a place); "las regiones de" is a kind of place in the plural; an office named by its portfolios
-# takes the later ones after 'y' ("Ministerio de Justicia y Derechos Humanos"); "la Liga", "the League" alone make no
-# entity (`qualified_institutions`)
+# takes the later ones after 'y' ("Ministerio de Justicia y Derechos Humanos"); "la Liga", "the League" and "la
+# Constitución" alone make no entity (`qualified_institutions`); a portfolio after a role ("el ministro de Justicia";
+# `portfolio_roles`) is a mention of kind other without an entity
 VERSION = "26"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -234,7 +235,68 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     _article_places(cands, groups, lex)
     mentions, entities = build(body, cands, groups, article, lex, unnamed)
     _implied_names(entities, lex)
+    if lex.portfolio_roles:
+        _portfolios(body, mentions, lex)
     return mentions, entities
+
+
+@lru_cache(maxsize=8)
+def _portfolio_pattern(roles: frozenset[str]) -> re.Pattern[str]:
+    """A role of `roles` in lower case, maybe an adjective ("francés"), then 'de' or 'del' and a
+    capitalised word."""
+    words = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + words + r")\s+(?:(?P<adj>(?!del?\b)[a-záéíóúñü]+)\s+)?del?\s+(?=[A-ZÁÉÍÓÚÑ])")
+
+
+_PORTFOLIO_WORD = re.compile(r"[A-ZÁÉÍÓÚÑ][^\W\d_]+")
+
+
+def _portfolios(body: str, mentions: list[Mention], lex: Lexicon) -> None:
+    """The capitalised common words after a role and 'de' ("el ministro de Justicia", "el ministro
+    francés de Interior", "el consejero de Economía, Industria y Comercio", "la cartera de
+    Sanidad"; data `portfolio_roles`) name a
+    portfolio: a mention of kind other without an entity, where no other mention is. After one
+    role a list of portfolios over commas to its last after 'y' or 'e' is one office's; after roles
+    in the plural ("los ministros de Justicia y Exteriores") each is its own. A word that is no
+    common noun or adjective of the language ends it, and a list with no 'y' is cut to its first
+    item (", Francisco Muñoz", ", Margarita Robles": the holder)."""
+    taken = sorted((m.start, m.end) for m in mentions)
+    added = []
+    for hit in _portfolio_pattern(lex.portfolio_roles).finditer(body):
+        if not hit.group()[:1].islower() or (hit["adj"] and common_pos_of(hit["adj"], lex.language) not in ("noun", "adj")):
+            continue  # "el ministro francés de Interior"; not "el concejal habló de Urbanismo"
+        plural = hit.group().split()[0].endswith("s")
+        items: list[tuple[int, int]] = []
+        at, joined = hit.end(), False
+        while True:
+            run_end = at
+            for word in _PORTFOLIO_WORD.finditer(body, at):
+                if word.start() != run_end or common_pos_of(word.group(), lex.language) not in ("noun", "adj"):
+                    break
+                run_end = word.end()
+                if body[run_end:run_end + 1] != " ":
+                    break
+                run_end += 1
+            run_end = at + len(body[at:run_end].rstrip())
+            if run_end == at:
+                break
+            items.append((at, run_end))
+            if joined:
+                break
+            gap = re.match(r"\s*(?:(,)|\b[ye]\b)\s*", body[run_end:run_end + 6])
+            if gap is None:
+                break
+            joined = gap.group(1) is None  # "y" / "e": the last item comes next
+            at = run_end + gap.end()
+        if not joined:
+            items = items[:1]  # no closing 'y': what follows a comma is no portfolio of the list
+        spans = items if plural else ([(items[0][0], items[-1][1])] if items else [])
+        for start, end in spans:
+            if not any(s < end and start < e for s, e in taken):
+                added.append(Mention(start, end, body[start:end], "MISC"))
+    if added:
+        mentions.extend(added)
+        mentions.sort(key=lambda m: (m.start, m.end))
 
 
 # a wire service's sign-off of staff codes: "NTX/VGV/ACJ", "AP/RT/JS", "NTX/I/JGM/FJ/" (a closing
@@ -1108,8 +1170,8 @@ def _common_words_only(sdoc: Any, cands: list[Cand], members: list[int], lex: Le
             word = words[0]
             if word.lower_ in lex.standalone_names or (word.text.isupper() and len(word.text) <= 4):
                 return False
-            if label == "EVENT" and word.text.istitle() and not opens_sentence(sdoc, word.i, dashes=True):
-                return False  # "los Juegos", "la Liga": a contest named by its one word
+            if label in ("EVENT", "LAW") and word.text.istitle() and not opens_sentence(sdoc, word.i, dashes=True):
+                return False  # "los Juegos", "la Liga", "la Constitución": a contest or a law named by its one word
             if after_article and before.text[:1].isupper() and not before.text.isupper() \
                     and not opens_sentence(sdoc, before.i, dashes=True):
                 return False  # "La Paz", "Los Ángeles": the article is the name's (not in a headline in capitals)
@@ -1807,7 +1869,10 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     if len(toks) == 1 and toks[0].text.istitle() and not opens_sentence(sdoc, toks[0].i, dashes=True) \
             and toks[0].lower_ not in lex.standalone_names:
         if fold(toks[0].text) in lex.event_heads:  # "los Juegos", "la Liga": the one contest the article is about
-            label = "EVENT"  # (a law's word alone, "la Constitución", stays a common noun capitalised by convention)
+            label = "EVENT"
+        elif fold(toks[0].text) in lex.qualified_institutions and fold(toks[0].text) in lex.law_heads:
+            label = "LAW"  # "la Constitución", "la Ley": the one law the article is about, named by its word
+            # (a mention that joins the article's one longer name of it or makes no entity: `_bare_institutions`)
     edition = 1 if lex.head_initial and len(toks) >= 3 and _ROMAN.fullmatch(toks[0].text) else 0  # "XI Liga Mundial"
     if label in ("ORG", "GPE", "LOC", "PERSON", "MISC") and len(toks) >= 2 and lex.event_heads \
             and fold(toks[edition].text if lex.head_initial else toks[-1].text) in lex.event_heads \
@@ -2595,9 +2660,9 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, l
     """Turn linked candidates into Mention and Entity records (entities in order of first mention);
     the candidates in `unnamed` are mentions of an organisation without an entity."""
     groups = sorted((sorted(g) for g in groups), key=lambda g: cands[g[0]].start)
-    mentions: list[tuple[int, Mention]] = [  # a lone word read as a person or a contest ("la Liga") keeps its label
+    mentions: list[tuple[int, Mention]] = [  # a lone word read as a person, a contest or a law ("la Liga") keeps its label
         (cands[i].start, Mention(cands[i].start, cands[i].end, cands[i].text,
-                                 cands[i].label if cands[i].label in ("PERSON", "EVENT") else "ORG")) for i in unnamed]
+                                 cands[i].label if cands[i].label in ("PERSON", "EVENT", "LAW") else "ORG")) for i in unnamed]
     entities: list[Entity] = []
     for n, members in enumerate(groups, start=1):
         key = f"e{n}"
