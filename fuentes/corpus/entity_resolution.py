@@ -44,7 +44,7 @@ from fuentes.extract.aliases import camel_case, fold, looks_like_acronym, name_t
 from fuentes.extract.speakers import given_name_first
 from fuentes.corpus.entity_blocks import ResolutionIndex, component_digest, components
 from fuentes.corpus.name_constraints import (COURTESY_TITLES, LEADING_ARTICLES, TRANSLATION_MARK, Profile, canonical_words,
-                                             consistent_names, entity_gender, exonym_key, generic_name_words,
+                                             consistent_names, entity_gender, exonym_key, generic_name_words, given_variants,
                                              honorific_gender, listed_name, looks_like_organisation, org_core,
                                              org_words, orgs_conflict, outlet_key, outlet_name, people_conflict,
                                              person_name, titled_forms, translated_bag, translation_keys)
@@ -357,7 +357,8 @@ def _merge_translations(items, names, uf: ConstrainedUnion, cosines: dict[tuple[
 
 
 def _merge_name_variants(items, names, uf: UnionFind) -> None:
-    """People whose full names are variants; a short name that fits two different people
+    """People whose full names are variants (one in order inside the other, or a familiar given
+    name for a formal one: `_familiar_form`); a short name that fits two different people
     ("Carlos Slim" beside "Carlos Slim Helú" and "Carlos Slim Domit") joins neither."""
     people = sorted(((i, t) for i, (_, e) in enumerate(items) if e.kind == "person"
                      for t in names[i] if len(t) >= 2), key=lambda it: (-len(it[1]), it))
@@ -372,7 +373,7 @@ def _merge_name_variants(items, names, uf: UnionFind) -> None:
             for other, holders in blocks[k].items():
                 pair = (toks, other)
                 if pair not in variant:
-                    variant[pair] = same_person_name(toks, other)
+                    variant[pair] = same_person_name(toks, other) or _familiar_form(toks, other)
                 if not variant[pair]:
                     continue
                 if first is None:
@@ -387,6 +388,13 @@ def _merge_name_variants(items, names, uf: UnionFind) -> None:
             uf.union(j, i, f"name variants '{' '.join(other)}' / '{' '.join(toks)}'")
         for k in keys:
             blocks[k].setdefault(toks, []).append(i)
+
+
+def _familiar_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names alike but for a given name that is the other's familiar or formal form
+    (`data/given_names.yaml`: "Mo Cheeks" / "Maurice Cheeks", "Bill Clinton" / "William Clinton")."""
+    return len(a) == len(b) and a[0] != b[0] and a[1:] == b[1:] and len(a[0]) > 1 and len(b[0]) > 1 \
+        and b[0] in given_variants().get(a[0], ())
 
 
 def _merge_single_words(items, names, uf: UnionFind) -> None:

@@ -183,7 +183,8 @@ class EntityResolution(CorpusStage):
     # 7: one name the model labels a place or a person in some articles joins the one organisation (or
     # place) of that name; a full name with a known given name is a person on a quarter of the votes;
     # names compared without their plural s
-    # 8: on a tied kind vote a place beats an organisation or a person
+    # 8: on a tied kind vote a place beats an organisation or a person; a familiar given name joins the formal one of
+    # the same surname ("Mo Cheeks" / "Maurice Cheeks")
     reads = ("local_entities",)
     writes = ("entities",)
 

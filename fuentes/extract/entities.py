@@ -183,7 +183,9 @@ from fuentes.pipeline import Stage, register
 # Madero" speaks as a place); "las regiones de" is a kind of place in the plural; an office named by its portfolios
 # takes the later ones after 'y' ("Ministerio de Justicia y Derechos Humanos"); "la Liga", "the League" and "la
 # Constitución" alone make no entity (`qualified_institutions`); a portfolio after a role ("el ministro de Justicia";
-# `portfolio_roles`) is a mention of kind other without an entity
+# `portfolio_roles`) is a mention of kind other without an entity; a word in capitals opening a name the article gives
+# ("SAN Diego Chargers" beside "San Diego") is no acronym before a person; a capitalised given name the model left out
+# before one word read as a place ("Raj" + "Chohan") makes a person
 VERSION = "26"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -1083,6 +1085,8 @@ def _office_run_into_person(cands: list[Cand], lex: Lexicon) -> None:
                 ok = named and k >= 2 and words[k - 1].islower() is False and fold(words[k - 1]) not in lex.name_particles
             else:  # "PP Paz González", "Georgia John Lewis": a party's acronym or a place before a person
                 ok = named or (k == 1 and (looks_like_acronym(head) or place))
+                # (not "SAN Diego Chargers": the word in capitals and the next are a name the article gives, "San Diego")
+                ok = ok and fold(" ".join(words[:k + 1])) not in alone
             if not ok:
                 continue
             if body or looks_like_acronym(head) or place or fold(head) in alone:
@@ -1272,14 +1276,16 @@ def candidates(sdoc: Any, lex: Lexicon, lowered: "_LowerWords | None" = None) ->
         for toks in _pieces(ent_toks, lex if split else None, lex.web_furniture, verbs=lex):
             # "Alemania BERLÍN.- Un": the dateline names the place the story was filed from
             filed = len(toks) == 1 and _dateline_word(toks[0])
+            alone = filed and not (toks[0].i > 0 and sdoc[toks[0].i - 1].is_alpha and sdoc[toks[0].i - 1].text.isupper())
             piece_label = "GPE" if filed else label
             for part, part_label in _role_split(toks, piece_label, lex):
                 part = _drop_opener(sdoc, part, lex, lowered, surnames)
                 cand = _candidate(sdoc, body, part, part_label, ent_label, lex, lowered) if part else None
                 if cand is not None:
-                    if filed and (exonym_key(name_tokens(cand.text)) or ("",))[0] != "~organizations":
-                        cand.label = "GPE"  # "DETROIT -", "la víspera DETROIT (WWJ) -": a dateline's place in
-                        cand.dateline = True  # capitals, no acronym of a body nor a body after a common noun
+                    if alone and _filed_place(sdoc, body, toks[0], cand, lex, lowered):
+                        cand.label = "GPE"  # "DETROIT -", "la víspera DETROIT (WWJ) -": a dateline's place in capitals,
+                        cand.dateline = True  # no acronym of a body nor a body after a common noun (not the last word
+                        # of a run in capitals: "EL PRECIO JUSTO -", "SIERRA LEONA -")
                     cands.append(cand)
     tailed = [c for c in cands if getattr(c, "tailed", False)]
     if tailed:  # "Bilbao" of "Jefatura Superior de Policía de Bilbao": now inside the body's name
@@ -1534,6 +1540,19 @@ def _after_caps_heading(tok: Any, cur: list[Any]) -> bool:
         t.text.isupper() or not t.is_alpha for t in cur)
 
 
+def _filed_place(sdoc: Any, body: str, tok: Any, cand: Cand, lex: Lexicon, lowered: "_LowerWords") -> bool:
+    """A word in capitals before a dateline's mark (`_dateline_word`) that is the place the story was
+    filed from: not a body of the exonym table, not a headline's or a slug's common word ("EEUU -
+    SALUD - Nueva Orleans"), and, before a dash alone, a place the exonym table lists or a word the
+    article also writes as a name ("DETROIT -" beside "Detroit Lions"; not "PSOE -")."""
+    table = (exonym_key(name_tokens(cand.text)) or ("",))[0]
+    if table == "~organizations" or _caps_common_words(sdoc, cand, lex, lowered):
+        return False
+    if sdoc[tok.i + 1].text in ("(", ","):  # a station's or an agency's code, or the place's region
+        return True
+    return table == "~places" or re.search(r"(?<!\w)" + re.escape(cand.text.title()) + r"(?!\w)", body) is not None
+
+
 def _dateline_word(tok: Any) -> bool:
     """A word in capitals followed by a dateline's dash ("BERLÍN.-", "MINNEAPOLIS —", "DETROIT (WWJ) -")."""
     doc, text = tok.doc, tok.text
@@ -1556,9 +1575,10 @@ def _dateline_mark(doc: Any, i: int) -> bool:
     nxt = doc[i]
     if nxt.text in _DASHES or nxt.text.startswith(".-"):
         return True
-    if nxt.text == "(":
+    if nxt.text == "(":  # a code in capitals ("WWJ", "AP"), not a city ("LA REPUBLICA ( Bogotá ) -": a paper)
         close = next((k for k in range(i + 1, min(i + 5, len(doc))) if doc[k].text == ")"), None)
-        return close is not None and close > i + 1 and close + 1 < len(doc) and doc[close + 1].text in _DASHES
+        return close is not None and close > i + 1 and close + 1 < len(doc) and doc[close + 1].text in _DASHES \
+            and all(t.text.isupper() for t in doc[i + 1:close])
     if nxt.text == ",":  # "DETROIT, MI -", "CONCORD, Nueva Hampshire, EE.UU. (AP) —": the region, then the mark
         k = i + 1
         while k < min(i + 10, len(doc)) and (doc[k].text in (",", ".") or (
@@ -1593,6 +1613,25 @@ def _abbreviated_start(sdoc: Any, toks: list[Any], label: str, lex: Lexicon) -> 
     if _abbreviation_of(toks[0], lex) in lex.place_heads and label in ("PERSON", "ORG", "MISC"):
         label = "GPE"
     return toks, label
+
+
+def _given_name_left_out(sdoc: Any, toks: list[Any], label: str, lex: Lexicon) -> bool:
+    """One word read as a place right after a capitalised given name the model left out, as written
+    and alone ("Raj" + "Chohan, 59,"), that no place table lists and no saint's word or kind of place
+    opens: the given name and the surname of a person."""
+    if label not in ("GPE", "LOC", "FAC") or len(toks) != 1 or toks[0].i == 0 or not toks[0].is_alpha:
+        return False
+    first = sdoc[toks[0].i - 1]
+    if first.ent_iob_ != "O" or not (first.is_alpha and first.text.istitle()) or not first.whitespace_ \
+            or first.lower_ in lex.saint_words or first.lower_ in lex.place_heads or first.lower_ in lex.titles \
+            or first.is_stop or first.lower_ in lex.determiners or first.lower_ in lex.name_particles:
+        return False  # ("El Valencia": an article, no given name)
+    if first.i > 0 and sdoc[first.i - 1].is_alpha and sdoc[first.i - 1].text[:1].isupper():
+        return False  # a longer capitalised run: no given name alone before the word
+    from fuentes.extract.speakers import _first_word_reading
+
+    return _first_word_reading(f"{first.text} {toks[0].text}") in _GIVEN_READINGS \
+        and exonym_key(name_tokens(toks[0].text)) is None and exonym_key(name_tokens(first.text)) is None
 
 
 def _place_head(word: str, lex: Lexicon) -> bool:
@@ -1773,6 +1812,8 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     if not toks:
         return None
     toks, label = _abbreviated_start(sdoc, toks, label, lex)
+    if _given_name_left_out(sdoc, toks, label, lex):
+        toks, label = [sdoc[toks[0].i - 1], *toks], "PERSON"  # "Raj" + "Chohan" read as a place: the person
     roles: list[str] = []
     if label != "PERSON":
         k, role = _leading_title(toks, lex)

@@ -447,3 +447,12 @@ def test_a_tied_kind_vote_between_a_place_and_a_body_or_a_person_goes_to_the_pla
     entities = resolve_entities(per)
     assert find(entities, "Andalucía").kind == "place"
     assert find(entities, "Tarragona").kind == "place"
+
+
+def test_a_familiar_given_name_joins_the_formal_one_of_the_same_surname():
+    # Regression (ECB+): "Mo Cheeks" and "Maurice Cheeks" were two people ("mo" in given_names.yaml)
+    per = {"a": [ent("e1", "Maurice Cheeks", aliases=["Cheeks"], article="a")],
+           "b": [ent("e1", "Mo Cheeks", aliases=["Cheeks"], article="b")],
+           "c": [ent("e1", "Mo Farah", article="c")]}
+    groups = sorted(sorted(e.merged_from) for e in resolve_entities(per))
+    assert groups == [["a#e1", "b#e1"], ["c#e1"]]

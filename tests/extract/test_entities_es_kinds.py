@@ -483,7 +483,8 @@ def test_a_holiday_read_as_a_person_is_no_person(nlp, language, text, spans, hol
 
 @pytest.mark.parametrize("language, text, spans, place", [
     ("es", "Un muerto en un tiroteo DETROIT (WWJ) - La policía investiga el caso.", [("DETROIT", "ORG")], "DETROIT"),
-    ("es", "Los Lions apoyan a Marvin Jones DETROIT - Los jugadores se reunieron.", [("DETROIT", "ORG")], "DETROIT"),
+    ("es", "Los Detroit Lions apoyan a Marvin Jones DETROIT - Los jugadores se reunieron.", [("DETROIT", "ORG")],
+     "DETROIT"),
     ("es", "CONCORD, Nueva Hampshire, EE.UU. (AP) — Las muertes por accidentes bajaron.", [("CONCORD", "ORG")],
      "CONCORD"),
     ("en", "One dead in a shooting DETROIT (WWJ) - Police are investigating the case.", [("DETROIT", "ORG")],
@@ -494,6 +495,19 @@ def test_a_datelines_place_in_capitals_is_a_place_not_an_acronym(nlp, language, 
     # Regression: "DETROIT (WWJ) -" and "CONCORD, Nueva Hampshire, EE.UU. (AP) —" were organisations.
     found = kinds(tagged(nlp[language], text, spans), language)
     assert found.get(place) == "place", found
+
+
+@pytest.mark.parametrize("text, spans, word", [
+    ("El PSOE - PP pactaron ayer la ley.", [("PSOE", "ORG"), ("PP", "ORG")], "PSOE"),
+    ("( 16.30 GMT ) EEUU - SALUD - Nueva Orleans ( EEUU ) - El brote creció.",
+     [("EEUU", "LOC"), ("SALUD", "LOC"), ("Nueva Orleans", "LOC"), ("EEUU", "LOC")], "SALUD"),
+    ("LA REPUBLICA ( Bogotá ) - El banco central subió los tipos.", [("REPUBLICA", "LOC"), ("Bogotá", "LOC")],
+     "REPUBLICA"),
+])
+def test_an_acronym_a_slugs_common_word_or_a_paper_before_a_dash_is_no_datelines_place(nlp, text, spans, word):
+    # (CoNLL-2002 training file: wire slugs "EEUU - SALUD -", press reviews "LA REPUBLICA ( Bogotá ) -")
+    found = kinds(tagged(nlp["es"], text, spans), "es")
+    assert found.get(word) != "place", found
 
 
 def test_a_capitalised_list_before_a_dash_that_a_lower_case_word_breaks_is_no_dateline(nlp):
@@ -611,3 +625,39 @@ def test_a_law_named_by_its_one_word_is_a_mention_that_joins_the_one_longer_name
                                                           ("Ley", "LOC")]), "es")
     assert ("Constitución", "LAW") in {(m.text, m.label) for m in mentions}, mentions
     assert [e.aliases for e in entities] == [["Ley de Extranjería", "Ley"]], entities
+
+
+# ---- English text after the Spanish rules of v23 (ECB+ named participants, issue #15) --------------
+
+def test_a_word_in_capitals_that_opens_a_name_the_article_gives_is_no_acronym_before_a_person(nlp):
+    # Regression (v23): "SAN Diego Chargers" became the person "Diego Chargers" ("PP Paz González" rule).
+    text = "SAN Diego Chargers receiver Vincent Jackson was arrested.\n\nPolice arrested him in San Diego on Monday."
+    found = kinds(tagged(nlp["en"], text, [("SAN Diego Chargers", "ORG"), ("Vincent Jackson", "PERSON"),
+                                           ("San Diego", "GPE")]), "en")
+    assert found.get("SAN Diego Chargers") == "organization" and "Diego Chargers" not in found, found
+
+
+def test_a_party_acronym_before_a_person_still_leaves_the_person(nlp):
+    text = "El candidato del PP Paz González habló ayer. Paz González prometió empleo."
+    found = kinds(tagged(nlp["es"], text, [("PP Paz González", "ORG"), ("Paz González", "PER")]), "es")
+    assert found.get("Paz González") == "person", found
+
+
+@pytest.mark.parametrize("language, text, spans, person", [
+    ("en", "A woman died on Friday.\n\nRaj Chohan, 59, of Queens, had just parked her car.\n\nChohan was pronounced dead.",
+     [("Chohan", "GPE"), ("Chohan", "FAC")], "Raj Chohan"),
+    ("es", "Una mujer murió el viernes.\n\nRaj Chohan, de 59 años, acababa de aparcar.\n\nChohan murió en el hospital.",
+     [("Chohan", "LOC"), ("Chohan", "LOC")], "Raj Chohan"),
+])
+def test_a_given_name_left_out_before_a_word_read_as_a_place_makes_a_person(nlp, language, text, spans, person):
+    found = kinds(tagged(nlp[language], text, spans), language)
+    assert found.get(person) == "person" and "Chohan" not in found, found
+
+
+@pytest.mark.parametrize("language, text, spans, place", [
+    ("en", "Floods hit New South Wales and Sydney Australia on Monday.", [("Australia", "GPE")], "Australia"),
+    ("es", "Ayer ganó El Valencia en Mestalla.", [("Valencia", "LOC"), ("Mestalla", "LOC")], "El Valencia"),
+])
+def test_a_listed_place_or_an_article_before_a_place_makes_no_person(nlp, language, text, spans, place):
+    found = kinds(tagged(nlp[language], text, spans), language)
+    assert found.get(place) in ("place", "organization"), found
