@@ -261,6 +261,7 @@ def _resolve_component(items: list[tuple[str, Entity]], refs: list[str], names: 
     _merge_single_words(items, names, uf)
     _merge_mislabelled_aliases(items, names, uf)
     _merge_across_kinds(items, names, uf)
+    _merge_familiar_forms(items, names, uf)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[uf.find(i)].append(i)
@@ -357,8 +358,7 @@ def _merge_translations(items, names, uf: ConstrainedUnion, cosines: dict[tuple[
 
 
 def _merge_name_variants(items, names, uf: UnionFind) -> None:
-    """People whose full names are variants (one in order inside the other, or a familiar given
-    name for a formal one: `_familiar_form`); a short name that fits two different people
+    """People whose full names are variants; a short name that fits two different people
     ("Carlos Slim" beside "Carlos Slim Helú" and "Carlos Slim Domit") joins neither."""
     people = sorted(((i, t) for i, (_, e) in enumerate(items) if e.kind == "person"
                      for t in names[i] if len(t) >= 2), key=lambda it: (-len(it[1]), it))
@@ -373,7 +373,7 @@ def _merge_name_variants(items, names, uf: UnionFind) -> None:
             for other, holders in blocks[k].items():
                 pair = (toks, other)
                 if pair not in variant:
-                    variant[pair] = same_person_name(toks, other) or _familiar_form(toks, other)
+                    variant[pair] = same_person_name(toks, other)
                 if not variant[pair]:
                     continue
                 if first is None:
@@ -388,6 +388,24 @@ def _merge_name_variants(items, names, uf: UnionFind) -> None:
             uf.union(j, i, f"name variants '{' '.join(other)}' / '{' '.join(toks)}'")
         for k in keys:
             blocks[k].setdefault(toks, []).append(i)
+
+
+def _merge_familiar_forms(items, names, uf: UnionFind) -> None:
+    """A person whose full name is another's but for a familiar given name for the formal one
+    (`_familiar_form`: "Mo Cheeks" / "Maurice Cheeks") is that person when exactly one group of
+    the corpus carries such a name (run after the other merges, so each side is whole)."""
+    tails: dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+    for i, (_, e) in enumerate(items):
+        if e.kind == "person":
+            for toks in sorted(names[i]):
+                if len(toks) >= 2 and len(toks[0]) > 1:
+                    tails[toks[1:]].append((toks, i))
+    for tail in sorted(tails):
+        forms = tails[tail]
+        for toks, i in forms:
+            roots = sorted({uf.find(j) for other, j in forms if _familiar_form(toks, other)} - {uf.find(i)})
+            if len(roots) == 1:
+                uf.union(roots[0], i, f"'{' '.join(toks)}' is a familiar form of the given name of one person only")
 
 
 def _familiar_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
