@@ -115,8 +115,8 @@ def evaluate(records: list[dict], expected: dict, key_of) -> dict:
                        "text": best and best["text"][:100]})
     used, found = set(), []
     for item in expected["discrepancies"]:
-        hit = next((d for d in ex.discrepancies
-                    if all(any(fits(exp, got, ex) for got in d["values"]) for exp in item["values"])), None)
+        hit = next((d for d in ex.discrepancies if d["id"] not in used  # one exported discrepancy answers one
+                    and all(any(fits(exp, got, ex) for got in d["values"]) for exp in item["values"])), None)
         if hit:
             used.add(hit["id"])
         found.append({"about": item["about"], "found": hit is not None, "got": hit and hit["about"]})

@@ -199,8 +199,59 @@ def description_label(key: str, names: dict[str, str] | None = None) -> str:
     return f"{concept} ({anchor})" if anchor else concept
 
 
+STATE = "state:"
+
+
+@lru_cache(maxsize=1)
+def _state_bodies() -> frozenset[str]:
+    """Description concepts that act for the state their anchor names (`state_bodies`: embassy,
+    government, officials), over every language's data."""
+    return frozenset(c for lang in ("en", "es") for c in claim_lexicon(lang).state_bodies)
+
+
+def _place(name: str) -> tuple[str, bool]:
+    """(a place name folded, read as the first name of its exonyms.yaml line when listed there;
+    whether that line is a place's)."""
+    from fuentes.corpus.name_constraints import exonym_key, listed_name
+    from fuentes.extract.names import name_tokens
+
+    found = exonym_key(name_tokens(name))
+    listed = listed_name(found) if found is not None else None
+    return " ".join(name_tokens(listed or name)), found is not None and found[0] == "~places"
+
+
+@lru_cache(maxsize=1)
+def _seats() -> dict[str, str]:
+    """data/seats.yaml: a seat of government (folded) -> its country as the data writes it."""
+    raw = load_yaml(resources.files("fuentes.corpus").joinpath("data/seats.yaml").read_text("utf-8"))
+    return {_place(str(seat))[0]: str(country) for seat, country in (raw.get("seats") or {}).items()}
+
+
+def party(key: str | None, names: Mapping[str, str]) -> str | None:
+    """Who acts, for telling one party's deeds apart from another's: a state (`state:<country>`) for
+    a country or place named as the agent, for its seat of government ("Washington": the United
+    States, `data/seats.yaml`) and for a described body that acts for the state its anchor names
+    (`state_bodies`: "la embajada estadounidense", "U.S. officials"); any other key is itself.
+    `names`: corpus entity id -> name."""
+    if not key:
+        return None
+    if described(key):
+        anchor = key[len(DESC):].partition("@")[2].split("#", 1)[0]
+        if concept_of(key) not in _state_bodies() or not anchor:
+            return key
+        name = names.get(anchor, anchor)
+    elif "#" in key or not (name := names.get(key, "")):
+        return key  # a local key no corpus entity holds, or an entity without a name
+    folded, listed_place = _place(name)
+    seat = _seats().get(folded)
+    if seat is not None:
+        return STATE + _place(seat)[0]
+    return STATE + folded if listed_place or described(key) else key
+
+
 AGREE, CONFLICT, OUTCOME = "agree", "conflict", "outcome"
 NOT_AN_OUTCOME = ("denied", "predicted", "hedged")  # "did not kill", "would capture": no outcome stated
+APART = ("aim", "denied", "predicted")  # a claim of one of these and one without it are two statements
 DATE_DIM = ("date", None)
 
 
@@ -308,8 +359,8 @@ def relation(a: Claim, b: Claim, sa: list[str], sb: list[str]) -> Relation | Non
                 and b.modality not in NOT_AN_OUTCOME and (a.modality == "aim") == (b.modality == "aim"):
             return Relation(OUTCOME, words, (tuple(sorted((a.predicate or "", b.predicate or ""))),))
         return None
-    if (a.modality == "aim") != (b.modality == "aim") or (a.modality == "denied") != (b.modality == "denied"):
-        return None  # an aim and a fact, a denial and a statement: two statements
+    if any((a.modality == m) != (b.modality == m) for m in APART):
+        return None  # an aim and a fact, a denial and a statement, a forecast and a deed: two statements
     fa, fb = _stated(a, b, False), _stated(b, a, False)
     silent = bool(fa or fb) and not set(fa) & set(fb)  # one states a figure the other is silent on
     if silent and not near:
@@ -410,13 +461,12 @@ def agreeing_values(a: Claim, b: Claim) -> bool:
 
 def cannot_link(a: Claim, b: Claim) -> bool:
     """Two claims that one corpus claim never holds: incompatible predicates, an aim and a fact, a
-    denial and a statement, differing named objects or subjects (unless one named target), one silent on the other's
+    denial and a statement, a forecast and a deed, differing named objects or subjects (unless one named target), one silent on the other's
     figure with no figure naming its measure in common (a figure more beside one that agrees is detail:
     "rose 50 cents to $28.34" / "rose 50 cents"), differing figures of one dimension, differing dates."""
     if a.predicate == SAY or b.predicate == SAY:
         return False
-    if not compatible_predicates(a.predicate, b.predicate) or (a.modality == "aim") != (b.modality == "aim") \
-            or (a.modality == "denied") != (b.modality == "denied"):
+    if not compatible_predicates(a.predicate, b.predicate) or any((a.modality == m) != (b.modality == m) for m in APART):
         return True
     if _differ(a.object, b.object) or (_differ(a.subject, b.subject)
                                        and not (a.object and a.object == b.object and not described(a.object))):

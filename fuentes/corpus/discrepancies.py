@@ -29,7 +29,8 @@ from itertools import combinations
 from typing import Iterable, Mapping
 
 from fuentes.codecs import merge_evidence
-from fuentes.corpus.claims import NOT_AN_OUTCOME, SAY, Conflict, described, description_label
+from fuentes.corpus.claims import (NOT_AN_OUTCOME, SAY, STATE, STORY_NAMES, Conflict, _differ, described,
+                                   description_label, party, typed)
 from fuentes.extract.claims import claim_lexicon
 from fuentes.extract.values import _date_agrees, dimension, same_value
 from fuentes.ids import content_id, normalize_text
@@ -52,13 +53,17 @@ def target_outcomes(languages: Iterable[str] = ("en", "es")) -> frozenset[str]:
 def find_discrepancies(corpus_claims: list[Claim], members: Mapping[str, list[Claim]] | None = None,
                        origins: Mapping[str, str | None] | None = None,
                        names: Mapping[str, str] | None = None,
-                       conflicts: Iterable[Conflict] = ()) -> list[Discrepancy]:
+                       conflicts: Iterable[Conflict] = (),
+                       published: Mapping[str, str | None] | None = None,
+                       copies: Mapping[str, Iterable[str]] | None = None) -> list[Discrepancy]:
     """Value, predicate and wording discrepancies among matched claims.
 
     `members` maps a corpus claim id to its article claims and `conflicts` are the matcher's
     (both from `match_claims_detailed`); without them only predicate conflicts between targets
     can be found. `origins` (article -> origin outlet) gives each version its independent-source
-    count; `names` (entity id -> name) makes `about` readable.
+    count; `names` (entity id -> name) makes `about` readable; `published` (article -> its
+    publication time, ISO) and `copies` (article -> the articles it copies or cites) let a forecast
+    be set against a deed (`status_discrepancies`).
     """
     members = members or {}
     origins = origins or {}
@@ -69,6 +74,7 @@ def find_discrepancies(corpus_claims: list[Claim], members: Mapping[str, list[Cl
             out.extend(_wording(claim, members.get(claim.id, []), origins, names))
     out.extend(conflict_discrepancies(corpus_claims, members, list(conflicts), origins))
     out.extend(predicate_discrepancies(corpus_claims, origins, names))
+    out.extend(status_discrepancies(corpus_claims, origins, names, published or {}, copies or {}, members))
     return out
 
 
@@ -253,6 +259,93 @@ def start_discrepancies(claims: list[Claim], origins: Mapping[str, str | None],
                   for side in (begun, lasting)]
         found.append(Discrepancy(id=content_id("dis_value", target, "start"), about=f"when {name} began",
                                  values=values))
+    return found
+
+
+def _day(published: Mapping[str, str | None], article: str) -> str | None:
+    """The article's publication day (ISO), or None when it is not known to the day."""
+    time = published.get(article) or ""
+    return time[:10] if re.match(r"\d{4}-\d\d-\d\d", time) else None
+
+
+def claim_names(claim: Claim) -> set[str]:
+    """The corpus entities a claim names (subject, object, place, speaker)."""
+    return {k for k in (claim.subject, claim.object, claim.place, claim.speaker)
+            if k and not described(k) and "#" not in k}
+
+
+def named_in(claims: Iterable[Claim]) -> dict[str, set[str]]:
+    """Article -> the corpus entities its claims name (what tells two articles of one story)."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        keys = claim_names(c)
+        for a in c.articles or [c.article or ""]:
+            named[a] |= keys
+    return named
+
+
+def status_key(claim: Claim, names: Mapping[str, str]) -> tuple[str, str] | None:
+    """(party, predicate class) of a claim that states a typed deed as done or as announced (the
+    group `status_discrepancies` compares), or None."""
+    if not typed(claim.predicate) or claim.predicate == SAY or claim.modality not in ("predicted", "reported"):
+        return None
+    who = party(claim.subject, names)
+    return (who, claim.predicate or "") if who else None
+
+
+def status_discrepancies(claims: list[Claim], origins: Mapping[str, str | None], names: Mapping[str, str],
+                         published: Mapping[str, str | None],
+                         copies: Mapping[str, Iterable[str]] | None = None,
+                         members: Mapping[str, list[Claim]] | None = None,
+                         named: Mapping[str, set[str]] | None = None) -> list[Discrepancy]:
+    """One act told as still to come by one source and as done by another: the same party (`party`:
+    "Washington" and "la embajada estadounidense" are the United States), the same typed predicate,
+    targets that do not differ, one claim `predicted` ("would formally request his extradition"),
+    the other stated as a fact ("entregó el lunes la solicitud formal de extradición"), in articles
+    of different origins and of one story (STORY_NAMES named entities in common) with the forecast
+    published on the day of the deed's article or later, and no dates of the two clauses that
+    differ. A forecast published before the deed's report is no discrepancy (announced, then done);
+    an undated article decides nothing, but an undated copy of a dated article (`copies`: article ->
+    the articles it copies or cites) came out no earlier than it, which dates a forecast it holds.
+    Claims are grouped by `status_key`; `members` (corpus claim id -> its article claims) names the
+    article claims of each version; `named` (article -> the entities its claims name, `named_in`)
+    when `claims` are not all the corpus's claims (a Spark group)."""
+    if not published:
+        return []
+    named = named if named is not None else named_in(claims)
+    groups: dict[tuple[str, str], tuple[list[Claim], list[Claim]]] = defaultdict(lambda: ([], []))
+    for c in claims:
+        key = status_key(c, names)
+        if key is not None:
+            groups[key][c.modality == "reported"].append(c)
+
+    def not_before(article: str) -> str | None:  # its day, or the latest day of what it copies
+        return _day(published, article) or max(filter(None, (_day(published, a) for a in (copies or {}).get(article, ()))),
+                                                default=None)
+
+    def against(told: str, done: str) -> bool:  # an article with the forecast, one with the deed
+        dt, dd = not_before(told), _day(published, done)
+        return bool(dt and dd) and dt >= dd and (origins.get(told) or told) != (origins.get(done) or done) \
+            and len(named[told] & named[done]) >= STORY_NAMES
+
+    found = []
+    for (who, predicate), (told, done) in sorted(groups.items()):
+        sides: tuple[list[Claim], list[Claim]] = ([], [])
+        for f in told:
+            for d in done:
+                if _differ(f.object, d.object) or (f.time and d.time and not _date_agrees(f.time, d.time)):
+                    continue
+                if any(against(a, b) for a in f.articles for b in d.articles):
+                    sides[0].extend(x for x in (f,) if x not in sides[0])
+                    sides[1].extend(x for x in (d,) if x not in sides[1])
+        if not sides[0]:
+            continue
+        name = who.removeprefix(STATE).title() if who.startswith(STATE) else \
+            description_label(who, dict(names)) if described(who) else names.get(who, who)
+        values = [_version(_shortest(side), {a for c in side for a in c.articles}, side[0].id, origins,
+                           [m for c in side for m in (members or {}).get(c.id, [c])]) for side in sides]
+        found.append(Discrepancy(id=content_id("dis_status", who, predicate),
+                                 about=f"{name}'s {predicate}: done or still to come", values=values))
     return found
 
 

@@ -133,11 +133,16 @@ def _contradicted(claim: Claim, mine: set[str], discrepancies: list[Discrepancy]
 
 def assess(claims_by_article: Mapping[str, list[Claim]], origins: Mapping[str, str | None],
            entity_of: Mapping[tuple[str, str], str], names: Mapping[str, str] | None = None,
-           index: ClaimIndex | None = None) -> tuple[list[Claim], list[Discrepancy]]:
+           index: ClaimIndex | None = None,
+           published: Mapping[str, str | None] | None = None,
+           copies: Mapping[str, Iterable[str]] | None = None) -> tuple[list[Claim], list[Discrepancy]]:
     """Match, find discrepancies and grade: the corpus claims (grades set) and discrepancies.
-    `index`: the matching work of earlier runs (`ClaimIndex`, updated in place)."""
+    `index`: the matching work of earlier runs (`ClaimIndex`, updated in place); `published`
+    (article id -> publication time, ISO) and `copies` (article -> the articles it copies or cites),
+    for forecasts against deeds."""
     matched = match_claims_detailed(claims_by_article, origins, entity_of, names, index)
-    discrepancies = find_discrepancies(matched.claims, matched.members, origins, names, matched.conflicts)
+    discrepancies = find_discrepancies(matched.claims, matched.members, origins, names, matched.conflicts,
+                                       published, copies)
     owner = {m.id: cid for cid, ms in matched.members.items() for m in ms}
     touching: dict[str, list[Discrepancy]] = defaultdict(list)  # claim id -> its discrepancies, in order
     for d in discrepancies:

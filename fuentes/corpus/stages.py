@@ -17,7 +17,7 @@ Stages (name: reads -> writes):
   quote_matching     quotes -> quote_variants (the wordings compared so far saved: new ones compared only)
   provenance         articles -> provenance (derivations, kinds and origins; incremental with
                      the saved index; sets each article's kind and origin in `articles`)
-  claims             claims_layer, entities, provenance -> claims, discrepancies (with grades; the claim index
+  claims             claims_layer, entities, provenance, articles -> claims, discrepancies (with grades; the claim index
                      saved: only new or changed claims compared, only the components they touch clustered)
   stories            articles, entities, events_layer, [provenance] -> stories, events (the story index and each
                      story's events digest saved: new articles placed, only the stories they change merged again)
@@ -344,13 +344,15 @@ class Claims(CorpusStage):
     """Claims matched across articles with independent-source counts, discrepancies, grades."""
 
     name = "claims"
-    version = "7"  # 2: a discrepancy needs one subject and one measure; 3: described bodies, verb classes;
+    version = "8"  # 2: a discrepancy needs one subject and one measure; 3: described bodies, verb classes;
     # 4: agent blocking, one agent's reworded statements agree through the sentence encoder, more verb classes
     # 5: a bare number states the same count ("36,000 Americans" / "36,000 people"), amount blocking
     # 6: a figure more is detail, not a difference, when the two share a figure that names its measure
     # ("rose 50 cents to $28.34" / "rose 50 cents": one claim)
     # 7: two wordings of one speaker that the same articles both quote are two sentences, no rewording
-    reads = ("claims_layer", "entities", "provenance")
+    # 8: a forecast and a deed are two statements; one party's act announced by one source, done by another
+    # of one story and day, is a status discrepancy (publication days read from the articles)
+    reads = ("claims_layer", "entities", "provenance", "articles")
     writes = ("claims", "discrepancies")
 
     def run(self, ctx: LocalContext) -> None:
@@ -362,7 +364,14 @@ class Claims(CorpusStage):
         claims_layer = ctx.read("claims_layer")
         version = claim_state_version()
         index = load_state(ctx.store, self.name, version) or ClaimIndex()  # the claims compared so far
-        claims, discrepancies = assess(claims_layer, ctx.read("provenance").origins, entity_of, names, index=index)
+        provenance = ctx.read("provenance")
+        published = {a.id: a.published for a in ctx.read("articles")}
+        copies: dict[str, list[str]] = {}
+        for d in provenance.derivations:  # a copy came out no earlier than the article it copies
+            if d.source in published and d.decided_by != "undecided":
+                copies.setdefault(d.target, []).append(d.source)
+        claims, discrepancies = assess(claims_layer, provenance.origins, entity_of, names, index=index,
+                                       published=published, copies=copies)
         if index.changed:
             save_state(ctx.store, self.name, version, index, len(claims_layer))
         db.save_claims(ctx.store, claims, discrepancies)

@@ -59,7 +59,7 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.pipeline import Stage, register
 from fuentes.nlp.text import doc_text, morph_values, sentence_of
 
-VERSION = "16"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
+VERSION = "17"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
 # subjectless non-finite fragment makes a claim of the clause it hangs from; 6: an unnamed body
 # named by a description ("the task force", "la embajada estadounidense") is a subject or object;
@@ -108,6 +108,9 @@ VERSION = "16"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # Sensex ...": `sentence_openers`, a finite verb on each side) parts claims as a line break does; a clause as a
 # subject ("Cabe mencionar que ...") makes no untyped claim of its verb; a value's clause with no subject, no
 # object and no one it stands for ("Fue su gol número 20 esta temporada.") makes no value claim
+# 17: officials and authorities of a state are a described body ("U.S. officials", "funcionarios estadounidenses");
+# a plural nationality adjective anchors by its lemma ("canadienses"); a Spanish reported clause in the third person
+# plural without a subject is the plural group that reports it ("Funcionarios ... dijeron que solicitarán")
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -151,6 +154,7 @@ class ClaimLexicon:
     target_outcomes: frozenset[str] = frozenset()  # classes that say what became of the target
     descriptions: dict[str, str] | None = None  # head noun (with compound) -> concept ("embajada" -> embassy)
     demonyms: dict[str, str] | None = None  # nationality adjective -> place name ("estadounidense")
+    state_bodies: frozenset[str] = frozenset()  # description concepts that act for their anchor's state (embassy)
     verb_classes: dict[str, frozenset[str]] | None = None  # untyped verb lemma -> its synonym classes
     implicative_verbs: frozenset[str] = frozenset()  # "managed to strike": the complement happened
     expectation_verbs: frozenset[str] = frozenset()  # "is expected to decline": the complement is forecast
@@ -201,6 +205,7 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
         target_outcomes=frozenset(raw.get("target_outcomes", [])),
         descriptions={str(k).casefold(): str(v) for k, v in (raw.get("descriptions") or {}).items()},
         demonyms={str(k).casefold(): str(v) for k, v in (raw.get("demonyms") or {}).items()},
+        state_bodies=frozenset(str(w) for w in raw.get("state_bodies", [])),
         verb_classes=_verb_classes(raw.get("verb_classes") or {}),
         implicative_verbs=frozenset(w.casefold() for w in raw.get("implicative_verbs", [])),
         expectation_verbs=frozenset(w.casefold() for w in raw.get("expectation_verbs", [])),
@@ -528,7 +533,8 @@ class _Article:
             found = self.entity_at(t)
             if found:
                 return f"ent:{found}"
-            place = (self.lex.demonyms or {}).get(t.lower_)
+            demonyms = self.lex.demonyms or {}
+            place = demonyms.get(t.lower_) or demonyms.get(t.lemma_.casefold())  # "canadienses": canadiense
             if place and t.pos_ in ("ADJ", "PROPN", "NOUN"):
                 return f"name:{place}"
         verb = tok.head  # "set up a task force in Arizona": where its clause puts it
@@ -1504,7 +1510,8 @@ class _Article:
         pronoun is (`antecedent`; a participle gives the gender: "fue detenida"). In the passive
         ("fue detenido") that person is the patient, else the agent. (agent, object) keys, filled
         where they were empty. (A third person plural stays without a subject: "Detuvieron al
-        acusado" is as often impersonal as about a group.) A verb coordinated with such a clause ("Fue
+        acusado" is as often impersonal as about a group; in a reported clause it is the plural
+        group that reports it, as "they" is: "Funcionarios canadienses dijeron que solicitarán ...".) A verb coordinated with such a clause ("Fue
         detenido el martes y trasladado ...", "... y también compartió videos") is read the same way."""
         top = verb
         while top.dep_ == "conj" and top.head.i != top.i:
@@ -1517,8 +1524,13 @@ class _Article:
             return agent, obj
         aux = next((c for c in verb.children if c.dep_ in ("aux", "aux:pass", "cop") and "Fin" in morph_values(c, "VerbForm")), None)
         finite = aux if aux is not None else verb
-        if "Fin" not in morph_values(finite, "VerbForm") or morph_values(finite, "Person") != ["3"] \
-                or morph_values(finite, "Number") != ["Sing"]:
+        if "Fin" not in morph_values(finite, "VerbForm") or morph_values(finite, "Person") != ["3"]:
+            return agent, obj
+        if morph_values(finite, "Number") == ["Plur"] and top.dep_ == "ccomp" and not self._periphrastic_passive(verb):
+            # "Funcionarios canadienses dijeron que solicitarán ...": a reported clause's plural is who reports it
+            group = self._governing_subject(verb, "p", 0)
+            return agent or group, obj
+        if morph_values(finite, "Number") != ["Sing"]:
             return agent, obj
         gender = {"Masc": "m", "Fem": "f"}.get(next(iter(verb.morph.get("Gender")), ""))  # "fue detenida": a woman
         person = self.antecedent(verb, gender if aux is not None else None)

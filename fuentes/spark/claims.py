@@ -16,8 +16,9 @@ as joins:
    clustered (`cluster_component`) and its value, date, outcome and wording discrepancies
    found in one task (quote groups from a single article stay apart, as `match_quotes` keeps
    only groups across articles);
-5. predicate conflicts decided per target (corpus claims grouped by object), then each
-   corpus claim graded with the discrepancies that name it.
+5. predicate conflicts decided per target (corpus claims grouped by object), status conflicts per
+   party and predicate (`status_key`, with the publication days, copies and named entities of
+   their articles), then each corpus claim graded with the discrepancies that name it.
 Origins come from the `kinds` table, entity ids and names from the `entities` table.
 """
 
@@ -212,8 +213,8 @@ def verified_edges(spark, items):
 
 def assess_component(members: Iterable[tuple]) -> Iterator[tuple]:
     """Corpus claims of one component: (claim, the discrepancies naming it, order, origins,
-    names, the component's discrepancies to write: given with its first claim only, the ids of
-    its article claims)."""
+    names, the component's discrepancies to write: given with its first claim only, its article
+    claims, their ids)."""
     from fuentes.corpus.claims import SAY, cluster_component, combine_claims
     from fuentes.corpus.discrepancies import claim_discrepancies, conflict_discrepancies, discrepancy_claims
 
@@ -235,7 +236,7 @@ def assess_component(members: Iterable[tuple]) -> Iterator[tuple]:
     for n, (claim, ms) in enumerate(clusters):
         mine = {a: origins[a] for a in claim.articles}
         own = [d for d in found if claim.id in discrepancy_claims(d, owner)]
-        yield claim, own, min(order[m.id] for m in ms), mine, names, found if n == 0 else [], [m.id for m in ms]
+        yield claim, own, min(order[m.id] for m in ms), mine, names, found if n == 0 else [], ms, [m.id for m in ms]
 
 
 def predicate_partition(targets: Iterable[tuple[str, Iterable[tuple]]]) -> Iterator[Discrepancy]:
@@ -246,6 +247,51 @@ def predicate_partition(targets: Iterable[tuple[str, Iterable[tuple]]]) -> Itera
         origins = {a: o for c in ordered for a, o in c[3].items()}
         names = {k: v for c in ordered for k, v in c[4].items()}
         yield from predicate_discrepancies([c[0] for c in ordered], origins, names)
+
+
+def status_partition(groups: Iterable[tuple[tuple, Iterable[tuple]]], known: tuple) -> Iterator[Discrepancy]:
+    """Status discrepancies of each (party, predicate) group of corpus claims; `known`: the
+    publication times, copies and named entities of the articles of every group."""
+    from fuentes.corpus.discrepancies import status_discrepancies
+
+    published, copies, named = known
+    for _, found in groups:
+        ordered = sorted(found, key=lambda c: c[2])
+        origins = {a: o for c in ordered for a, o in c[3].items()}
+        names = {k: v for c in ordered for k, v in c[4].items()}
+        members = {c[0].id: c[6] for c in ordered}  # each corpus claim's article claims
+        yield from status_discrepancies([c[0] for c in ordered], origins, names, published, copies, members, named)
+
+
+def status_groups(spark, out: str, corpus, items):
+    """Status discrepancies (`status_discrepancies`): corpus claims grouped by `status_key`, with
+    the publication times, copies and named entities of their articles read on the driver."""
+    from fuentes.corpus.discrepancies import claim_names, status_key
+
+    keyed = corpus.values().map(lambda c: (status_key(c[0], c[4]), c)).filter(lambda kv: kv[0] is not None)
+    arts = set(keyed.flatMap(lambda kv: kv[1][0].articles).distinct().collect())
+    if not arts:
+        return spark.sparkContext.emptyRDD()
+    wanted = spark.sparkContext.broadcast(arts)
+    published = dict(spark.read.parquet(f"{out}/articles").select("id", "published").rdd
+                     .filter(lambda r: r["id"] in wanted.value).map(lambda r: (r["id"], r["published"])).collect())
+    copies: dict[str, list[str]] = {}
+    derivations = read_table(spark, out, "derivations")
+    if derivations is not None:
+        for row in derivations.select("source", "target", "decided_by").rdd \
+                .filter(lambda r: r["target"] in wanted.value).collect():
+            if row["decided_by"] != "undecided":
+                copies.setdefault(row["target"], []).append(row["source"])
+        sources = {a for srcs in copies.values() for a in srcs} - set(published)
+        if sources:
+            extra = spark.sparkContext.broadcast(sources)
+            published.update(spark.read.parquet(f"{out}/articles").select("id", "published").rdd
+                             .filter(lambda r: r["id"] in extra.value).map(lambda r: (r["id"], r["published"])).collect())
+        copies = {t: [a for a in srcs if a in published] for t, srcs in copies.items()}
+    named = dict(items.values().filter(lambda it: it[0] in wanted.value)
+                 .map(lambda it: (it[0], claim_names(it[2]))).reduceByKey(lambda x, y: x | y).collect())
+    known = spark.sparkContext.broadcast((published, copies, named))
+    return keyed.groupByKey().mapPartitions(lambda groups: status_partition(groups, known.value))
 
 
 def grade_partition(groups: Iterable[tuple[str, tuple[Iterable, Iterable]]]) -> Iterator[tuple]:
@@ -283,12 +329,14 @@ def run_claims(spark, out: str) -> dict[str, int]:
     targets = corpus.values().filter(lambda c: c[0].object and c[0].predicate and c[0].predicate != SAY) \
         .map(lambda c: (c[0].object, c)).groupByKey().mapPartitions(predicate_partition) \
         .persist(StorageLevel.MEMORY_AND_DISK)
+    status = status_groups(spark, out, corpus, items).persist(StorageLevel.MEMORY_AND_DISK)
+    targets = targets.union(status)
     named = targets.flatMap(lambda d: [(cid, d) for cid in {v.get("claim") for v in d.values}])
     graded = corpus.cogroup(named).mapPartitions(grade_partition)
     spark.createDataFrame(graded, CLAIM_SCHEMA).write.mode("overwrite").parquet(f"{out}/claims")
     found = corpus.values().flatMap(lambda c: c[5]).union(targets).map(discrepancy_row)
     spark.createDataFrame(found, DISCREPANCY_SCHEMA).write.mode("overwrite").parquet(f"{out}/discrepancies")
-    for rdd in (items, corpus, targets, *held):
+    for rdd in (items, corpus, targets, status, *held):
         rdd.unpersist()
     return {"claims": spark.read.parquet(f"{out}/claims").count(),
             "discrepancies": spark.read.parquet(f"{out}/discrepancies").count()}

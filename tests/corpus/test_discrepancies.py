@@ -189,3 +189,101 @@ def test_sentences_reworded_between_articles_stay_a_discrepancy():
                               ORIGINS, {("a", "e1"): "p", ("b", "e1"): "p"})
     (d,) = find_discrepancies(m.claims, m.members, ORIGINS, {"p": "Ana Berg"}, m.conflicts)
     assert d.id.startswith("dis_wording")
+
+
+# ---- an act told as still to come by one source and as done by another --------------------------
+
+from fuentes.corpus.claims import party, relation  # noqa: E402
+from fuentes.corpus.grading import assess  # noqa: E402
+
+PARTY_NAMES = {"ott": "Ottawa", "can": "Canada", "mex": "Mexico", "cap": "Omar Lindell", "pl": "Port Lindo",
+               "ruiz": "Marta Ruiz"}
+TWO_OUTLETS = {"a": "Ledger", "b": "Heraldo", "c": "Star"}
+
+
+def _ent(art_keys):
+    return {(a, k): k for a in "abc" for k in art_keys}
+
+
+def _story(art):
+    """Two names every article of the story names: one story."""
+    return Claim(id=f"{art}9", text="Marines detained Omar Lindell in Port Lindo", article=art, predicate="capture",
+                 object="cap", place="pl")
+
+
+def _told(subject="ott", art="a", text="Ottawa would formally request the extradition of Omar Lindell"):
+    return Claim(id=f"{art}1", text=text, article=art, subject=subject, predicate="request", modality="predicted")
+
+
+def _done(subject="desc:embassy@name:Canada", art="b",
+          text="La embajada canadiense entregó el lunes la solicitud formal de extradición"):
+    return Claim(id=f"{art}1", text=text, article=art, subject=subject, predicate="request")
+
+
+def _status(by_article, published, copies=None):
+    entity_of = _ent(["ott", "can", "mex", "cap", "pl", "ruiz"])
+    claims, found = assess({a: cs + [_story(a)] for a, cs in by_article.items()}, TWO_OUTLETS, entity_of,
+                           PARTY_NAMES, published=published, copies=copies)
+    return claims, [d for d in found if d.id.startswith("dis_status")]
+
+
+def test_a_seat_of_government_its_embassy_and_its_officials_are_one_party():
+    names = {**PARTY_NAMES, "wash": "Washington", "us": "Estados Unidos"}
+    assert party("ott", names) == party("can", names) == party("desc:embassy@Canada#a", names) \
+        == party("desc:official@Canada#b", names) == "state:canada"
+    assert party("wash", names) == party("us", names) == party("desc:embassy@United States#a", names)
+    assert party("mex", names) != party("can", names)
+    assert party("ruiz", names) == "ruiz"  # a person is herself
+    assert party("desc:task force@Canada#a", names) == "desc:task force@Canada#a"  # no body of the state
+    assert party("desc:embassy#a", names) == "desc:embassy#a"  # whose embassy is not known
+
+
+def test_announced_by_one_source_done_by_another_the_same_day_is_a_status_discrepancy():
+    day = {"a": "2026-03-09T13:40:00-06:00", "b": "2026-03-09T19:15:00-06:00"}
+    claims, (d,) = _status({"a": [_told()], "b": [_done()]}, day)
+    assert d.about == "Canada's request: done or still to come"
+    assert sorted(v["articles"] for v in d.values) == [["a"], ["b"]]
+    graded = {c.text: c for c in claims}
+    deed = graded["La embajada canadiense entregó el lunes la solicitud formal de extradición"]
+    assert deed.contradicted_by == ["a1"] and deed.grade == 4  # one source against one: doubtful
+
+
+def test_spanish_forecast_against_an_english_deed():
+    day = {"a": "2026-03-10", "b": "2026-03-09"}  # still "to come" a day after another source had it done
+    told = _told("desc:official@name:Canada", text="Las autoridades canadienses pedirán la extradición de Lindell")
+    done = _done("ott", text="Ottawa filed the extradition request on Monday")
+    _, found = _status({"a": [told], "b": [done]}, day)
+    assert len(found) == 1
+
+
+def test_announced_then_done_is_no_discrepancy():
+    _, found = _status({"a": [_told()], "b": [_done()]}, {"a": "2026-03-08", "b": "2026-03-09"})
+    assert not found  # the forecast came out the day before the deed's report
+
+
+def test_two_parties_undated_articles_or_one_origin_are_no_discrepancy():
+    day = {"a": "2026-03-09", "b": "2026-03-09"}
+    assert not _status({"a": [_told("mex")], "b": [_done()]}, day)[1]  # Mexico's request, Canada's request
+    assert not _status({"a": [_told()], "b": [_done()]}, {"a": None, "b": "2026-03-09"})[1]
+    assert not _status({"a": [_told()], "b": [_done()]}, {})[1]
+    one = dict(TWO_OUTLETS, b="Ledger")
+    claims, found = assess({a: cs + [_story(a)] for a, cs in {"a": [_told()], "b": [_done()]}.items()}, one,
+                           _ent(["ott", "cap", "pl"]), PARTY_NAMES, published=day)
+    assert not [d for d in found if d.id.startswith("dis_status")]
+
+
+def test_an_undated_copy_is_dated_by_what_it_copies():
+    day = {"a": "2026-03-09", "b": "2026-03-09"}
+    copy = _told("desc:official@name:Canada", art="c", text="Canadian officials said they would seek his extradition")
+    _, (d,) = _status({"a": [_told()], "b": [_done()], "c": [copy]}, dict(day, c=None), {"c": ["a"]})
+    told = next(v for v in d.values if "a" in v["articles"])
+    assert told["articles"] == ["a", "c"]  # both forecasts of the party, one side
+    _, (d,) = _status({"a": [_told()], "b": [_done()], "c": [copy]}, dict(day, c=None))
+    assert next(v for v in d.values if "a" in v["articles"])["articles"] == ["a"]  # undated: decides nothing
+
+
+def test_a_forecast_and_a_deed_are_never_one_statement():
+    told = Claim(id="a1", text="Ottawa will request the extradition", article="a", subject="ott", predicate="request",
+                 modality="predicted")
+    done = Claim(id="b1", text="Ottawa requested the extradition", article="b", subject="ott", predicate="request")
+    assert relation(told, done, ["ottawa", "request", "extradition"], ["ottawa", "request", "extradition"]) is None

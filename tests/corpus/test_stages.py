@@ -73,7 +73,7 @@ def test_every_read_of_the_corpus_stages_is_declared_and_written_before():
         "entity_resolution": ("local_entities",),
         "quote_matching": ("quotes",),
         "provenance": ("articles",),
-        "claims": ("claims_layer", "entities", "provenance"),
+        "claims": ("claims_layer", "entities", "provenance", "articles"),
         "stories": ("articles", "entities", "events_layer", "provenance"),
         "relations": ("relations_layer", "entities", "provenance"),
     }

@@ -50,3 +50,27 @@ def test_an_unanchored_description_has_no_anchor(nlp, lang, body):
 def test_a_name_is_never_a_description(nlp, lang, body):
     claims = extract_claims(body, nlp[lang](body), mentions(body, ("Marta Ruiz", "PERSON", "e1")), [], lang, "a1")
     assert claims and all(not (c.subject or "").startswith("desc:") for c in claims)
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("en", "Canadian officials said on Monday that they would seek the extradition of the captain."),
+    ("es", "Los funcionarios canadienses dijeron que solicitarán la extradición del capitán."),
+    ("es", "Las autoridades canadienses pedirán la extradición del capitán."),
+])
+def test_officials_of_a_state_are_a_body_it_anchors(nlp, lang, body):
+    """"officials", "funcionarios", "autoridades": a body of the state the adjective names (a plural
+    one too: "canadienses"); "they" and a Spanish reported clause in the plural with no subject are
+    the group that reports it."""
+    (request,) = [c for c in extract_claims(body, nlp[lang](body), [], [], lang, "a1") if c.predicate == "request"]
+    assert request.subject == "desc:official@name:Canada" and request.modality == "predicted"
+
+
+def test_a_spanish_plural_clause_reported_by_a_singular_body_is_not_that_body(nlp):
+    """"La policía dijo que detuvieron ...": the plural is impersonal, not the police (English "they" after
+    "the police", a plural noun, is the police)."""
+    body = "La policía dijo que detuvieron a tres hombres cerca del puerto el lunes."
+    claims = extract_claims(body, nlp["es"](body), [], [], "es", "a1")
+    assert all(c.subject != "desc:police" for c in claims if c.predicate == "capture")
+    body = "The police said that they arrested three men near the port on Monday."
+    claims = extract_claims(body, nlp["en"](body), [], [], "en", "a1")
+    assert [c.subject for c in claims if c.predicate == "capture"] == ["desc:police"]

@@ -4,7 +4,8 @@ Spark equal the local run.
 Thirty-two articles written here from templates: each story has an original report, a
 syndicated copy with a wire credit, a rewrite that rewords the spokesperson's quote, and a
 rival report with other figures (tonnes seized, people arrested) and another fate for the
-leader (killed instead of captured) that repeats the quote word for word. The same JSON lines
+leader (killed instead of captured) that repeats the quote word for word; the original has the
+U.S. extradition request still to come, the rival report has it delivered the same day. The same JSON lines
 go through `fuentes ingest` + `fuentes analyse` locally and through `fuentes spark run
 --analyse` in local mode + `fuentes load`; the stored records must be equal.
 """
@@ -48,6 +49,7 @@ def _original(s: dict) -> str:
             f"neighbourhoods of {s['city']}.\n\n\u201cThis arrest dismantles the command structure of the "
             f"{s['group']} in the whole region,\u201d said {s['spokes']}, the {s['role']}.\n\n{s['boss']} had "
             f"evaded capture for more than a decade and faced charges of drug trafficking in two states.\n\n"
+            f"The U.S. embassy said on Tuesday that Washington would formally request his extradition.\n\n"
             f"Residents reported gunfire for several hours before the soldiers secured the area around the "
             f"warehouse.")
 
@@ -65,7 +67,8 @@ def _rival(s: dict) -> str:
             f"during a shootout on Tuesday.\n\nInvestigators seized {s['alt_tonnes']} tonnes of cocaine at a "
             f"warehouse near the port.\n\nPolice arrested {s['alt_arrested']} people in the operation, the state "
             f"government said in a statement.\n\n\u201cThis arrest dismantles the command structure of the "
-            f"{s['group']} in the whole region,\u201d {s['spokes']} told reporters.\n\nThe {s['group']} has fought "
+            f"{s['group']} in the whole region,\u201d {s['spokes']} told reporters.\n\nThe American embassy "
+            f"delivered the formal extradition request to the foreign ministry on Tuesday.\n\nThe {s['group']} has fought "
             f"rival groups for control of smuggling routes through {s['city']} since 2019.")
 
 
@@ -161,7 +164,7 @@ def test_the_comparison_covers_every_case(loaded):
 
     claims, discrepancies = load_corpus_claims(loaded)
     assert any(c.independent_sources >= 2 and len(c.articles) > c.independent_sources for c in claims)
-    assert {"value", "predicate", "wording"} <= {discrepancy_kind(d) for d in discrepancies}
+    assert {"value", "predicate", "wording", "status"} <= {discrepancy_kind(d) for d in discrepancies}
     assert {1, 2} & {c.grade for c in claims} and {4, 5} & {c.grade for c in claims}
     variants = [r for r in _rows(loaded, "quotes") if r["variant_of"]]
     assert len(variants) >= len(STORIES)
