@@ -304,7 +304,8 @@ def status_discrepancies(claims: list[Claim], origins: Mapping[str, str | None],
     the other stated as a fact ("entregó el lunes la solicitud formal de extradición"), in articles
     of different origins and of one story (STORY_NAMES named entities in common) with the forecast
     published on the day of the deed's article or later, and no dates of the two clauses that
-    differ. A forecast published before the deed's report is no discrepancy (announced, then done);
+    differ; one discrepancy per set of such pairs joined by a claim (a story). A forecast published
+    before the deed's report is no discrepancy (announced, then done);
     an undated article decides nothing, but an undated copy of a dated article (`copies`: article ->
     the articles it copies or cites) came out no earlier than it, which dates a forecast it holds.
     Claims are grouped by `status_key`; `members` (corpus claim id -> its article claims) names the
@@ -330,22 +331,24 @@ def status_discrepancies(claims: list[Claim], origins: Mapping[str, str | None],
 
     found = []
     for (who, predicate), (told, done) in sorted(groups.items()):
-        sides: tuple[list[Claim], list[Claim]] = ([], [])
-        for f in told:
-            for d in done:
-                if _differ(f.object, d.object) or (f.time and d.time and not _date_agrees(f.time, d.time)):
-                    continue
-                if any(against(a, b) for a in f.articles for b in d.articles):
-                    sides[0].extend(x for x in (f,) if x not in sides[0])
-                    sides[1].extend(x for x in (d,) if x not in sides[1])
-        if not sides[0]:
-            continue
+        pairs = [(i, j) for i, f in enumerate(told) for j, d in enumerate(done)
+                 if not _differ(f.object, d.object) and not (f.time and d.time and not _date_agrees(f.time, d.time))
+                 and any(against(a, b) for a in f.articles for b in d.articles)]
+        uf = UnionFind(len(told) + len(done))  # one discrepancy per story: the pairs joined by a claim
+        for i, j in pairs:
+            uf.union(i, len(told) + j)
+        parts: dict[int, tuple[list[Claim], list[Claim]]] = {}
+        for i, j in pairs:
+            sides = parts.setdefault(uf.find(i), ([], []))
+            sides[0].extend(x for x in (told[i],) if x not in sides[0])
+            sides[1].extend(x for x in (done[j],) if x not in sides[1])
         name = who.removeprefix(STATE).title() if who.startswith(STATE) else \
             description_label(who, dict(names)) if described(who) else names.get(who, who)
-        values = [_version(_shortest(side), {a for c in side for a in c.articles}, side[0].id, origins,
-                           [m for c in side for m in (members or {}).get(c.id, [c])]) for side in sides]
-        found.append(Discrepancy(id=content_id("dis_status", who, predicate),
-                                 about=f"{name}'s {predicate}: done or still to come", values=values))
+        for sides in parts.values():
+            values = [_version(_shortest(side), {a for c in side for a in c.articles}, side[0].id, origins,
+                               [m for c in side for m in (members or {}).get(c.id, [c])]) for side in sides]
+            found.append(Discrepancy(id=content_id("dis_status", who, predicate, *sorted(c.id for c in sides[0])),
+                                     about=f"{name}'s {predicate}: done or still to come", values=values))
     return found
 
 

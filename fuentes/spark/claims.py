@@ -249,10 +249,10 @@ def predicate_partition(targets: Iterable[tuple[str, Iterable[tuple]]]) -> Itera
         yield from predicate_discrepancies([c[0] for c in ordered], origins, names)
 
 
-def status_partition(groups: Iterable[tuple[tuple, Iterable[tuple]]], known: tuple) -> Iterator[Discrepancy]:
-    """Status discrepancies of each (party, predicate) group of corpus claims; `known`: the
-    publication times, copies and named entities of the articles of every group."""
-    from fuentes.corpus.discrepancies import status_discrepancies
+def status_partition(groups: Iterable[tuple[tuple, Iterable[tuple]]], known: tuple) -> Iterator[tuple]:
+    """(status discrepancy, the corpus claims it names) of each (party, predicate) group of corpus
+    claims; `known`: the publication times, copies and named entities of the articles of every group."""
+    from fuentes.corpus.discrepancies import discrepancy_claims, status_discrepancies
 
     published, copies, named = known
     for _, found in groups:
@@ -260,12 +260,15 @@ def status_partition(groups: Iterable[tuple[tuple, Iterable[tuple]]], known: tup
         origins = {a: o for c in ordered for a, o in c[3].items()}
         names = {k: v for c in ordered for k, v in c[4].items()}
         members = {c[0].id: c[6] for c in ordered}  # each corpus claim's article claims
-        yield from status_discrepancies([c[0] for c in ordered], origins, names, published, copies, members, named)
+        owner = {m.id: cid for cid, ms in members.items() for m in ms}
+        for d in status_discrepancies([c[0] for c in ordered], origins, names, published, copies, members, named):
+            yield d, discrepancy_claims(d, owner)
 
 
 def status_groups(spark, out: str, corpus, items):
-    """Status discrepancies (`status_discrepancies`): corpus claims grouped by `status_key`, with
-    the publication times, copies and named entities of their articles read on the driver."""
+    """(status discrepancy, the corpus claims it names) (`status_discrepancies`): corpus claims
+    grouped by `status_key`, with the publication times, copies and named entities of their
+    articles read on the driver."""
     from fuentes.corpus.discrepancies import claim_names, status_key
 
     keyed = corpus.values().map(lambda c: (status_key(c[0], c[4]), c)).filter(lambda kv: kv[0] is not None)
@@ -330,8 +333,9 @@ def run_claims(spark, out: str) -> dict[str, int]:
         .map(lambda c: (c[0].object, c)).groupByKey().mapPartitions(predicate_partition) \
         .persist(StorageLevel.MEMORY_AND_DISK)
     status = status_groups(spark, out, corpus, items).persist(StorageLevel.MEMORY_AND_DISK)
-    targets = targets.union(status)
-    named = targets.flatMap(lambda d: [(cid, d) for cid in {v.get("claim") for v in d.values}])
+    named = targets.flatMap(lambda d: [(cid, d) for cid in {v.get("claim") for v in d.values}]) \
+        .union(status.flatMap(lambda found: [(cid, found[0]) for cid in found[1]]))
+    targets = targets.union(status.map(lambda found: found[0]))
     graded = corpus.cogroup(named).mapPartitions(grade_partition)
     spark.createDataFrame(graded, CLAIM_SCHEMA).write.mode("overwrite").parquet(f"{out}/claims")
     found = corpus.values().flatMap(lambda c: c[5]).union(targets).map(discrepancy_row)

@@ -202,7 +202,7 @@ TWO_OUTLETS = {"a": "Ledger", "b": "Heraldo", "c": "Star"}
 
 
 def _ent(art_keys):
-    return {(a, k): k for a in "abc" for k in art_keys}
+    return {(a, k): k for a in "abcd" for k in art_keys}
 
 
 def _story(art):
@@ -211,13 +211,14 @@ def _story(art):
                  object="cap", place="pl")
 
 
-def _told(subject="ott", art="a", text="Ottawa would formally request the extradition of Omar Lindell"):
-    return Claim(id=f"{art}1", text=text, article=art, subject=subject, predicate="request", modality="predicted")
+def _told(subject="ott", art="a", text="Ottawa would formally request the extradition of Omar Lindell", obj=None):
+    return Claim(id=f"{art}1", text=text, article=art, subject=subject, predicate="request", modality="predicted",
+                 object=obj)
 
 
 def _done(subject="desc:embassy@name:Canada", art="b",
-          text="La embajada canadiense entregó el lunes la solicitud formal de extradición"):
-    return Claim(id=f"{art}1", text=text, article=art, subject=subject, predicate="request")
+          text="La embajada canadiense entregó el lunes la solicitud formal de extradición", obj=None):
+    return Claim(id=f"{art}1", text=text, article=art, subject=subject, predicate="request", object=obj)
 
 
 def _status(by_article, published, copies=None):
@@ -287,3 +288,26 @@ def test_a_forecast_and_a_deed_are_never_one_statement():
                  modality="predicted")
     done = Claim(id="b1", text="Ottawa requested the extradition", article="b", subject="ott", predicate="request")
     assert relation(told, done, ["ottawa", "request", "extradition"], ["ottawa", "request", "extradition"]) is None
+
+
+def test_each_story_is_its_own_status_discrepancy():
+    """Canada's request for one man and for another: one discrepancy each, never one forecast
+    contradicted by another story's deed."""
+    day = {a: "2026-03-09" for a in "abcd"}
+    names = {**PARTY_NAMES, "cap2": "Iván Soler", "pl2": "Bahía Clara"}
+
+    def other(art):
+        return Claim(id=f"{art}9", text="Police detained Iván Soler in Bahía Clara", article=art, predicate="capture",
+                     object="cap2", place="pl2")
+
+    by_article = {"a": [_told(obj="cap"), _story("a")], "b": [_done(), _story("b")],
+                  "c": [_told(art="c", text="Ottawa would request the extradition of Iván Soler", obj="cap2"), other("c")],
+                  "d": [_done(art="d", text="The Canadian embassy delivered the request for Soler's extradition",
+                              obj="cap2"), other("d")]}
+    origins = {"a": "Ledger", "b": "Heraldo", "c": "Star", "d": "Post"}
+    claims, found = assess(by_article, origins, _ent(["ott", "cap", "pl", "cap2", "pl2"]), names, published=day)
+    status = sorted((sorted(a for v in d.values for a in v["articles"]) for d in found
+                     if d.id.startswith("dis_status")))
+    assert status == [["a", "b"], ["c", "d"]]
+    deed = next(c for c in claims if c.text.startswith("La embajada"))
+    assert deed.contradicted_by == ["a1"]
