@@ -167,7 +167,7 @@ def _differ(x: str | None, y: str | None) -> bool:
     """Two arguments that are not one: two named entities, or two descriptions of one kind of body
     that name two bodies (two stories, two anchors). A description beside a name or a description of
     another kind ("the task force", "the army") is unknown: it never tells two statements apart."""
-    if not x or not y or x == y:
+    if not x or not y or x == y or unnamed(x) or unnamed(y):
         return False
     if described(x) or described(y):
         return described(x) and described(y) and concept_of(x) == concept_of(y)
@@ -175,6 +175,18 @@ def _differ(x: str | None, y: str | None) -> bool:
 
 
 DESC = "desc:"
+NP = "np:"  # a subject written out as its noun phrase ("np:The two men"): who acts, for the reader only
+
+
+def unnamed(key: str | None) -> bool:
+    """A subject no name or description names (`fuentes.extract.claims` `noun_phrase`): it names no
+    one body across articles, so it never ties two statements nor sets them apart."""
+    return bool(key) and key.startswith(NP)  # type: ignore[union-attr]
+
+
+def known(key: str | None) -> str | None:
+    """The key when it names someone (an entity or a described body), else None."""
+    return None if not key or unnamed(key) else key
 
 
 def described(key: str | None) -> bool:
@@ -233,7 +245,7 @@ def party(key: str | None, names: Mapping[str, str]) -> str | None:
     States, `data/seats.yaml`) and for a described body that acts for the state its anchor names
     (`state_bodies`: "la embajada estadounidense", "U.S. officials"); any other key is itself.
     `names`: corpus entity id -> name."""
-    if not key:
+    if not key or unnamed(key):
         return None
     if described(key):
         anchor = key[len(DESC):].partition("@")[2].split("#", 1)[0]
@@ -375,7 +387,7 @@ def relation(a: Claim, b: Claim, sa: list[str], sb: list[str]) -> Relation | Non
         clash += (DATE_DIM,)
     if silent and not clash:
         return None  # silent on the other's figure: a near-identical clause is compared on its dates only
-    same_subject = bool(a.subject) and a.subject == b.subject
+    same_subject = bool(known(a.subject)) and a.subject == b.subject
     is_typed = typed(a.predicate) or typed(b.predicate)
     if clash:
         if _differ(a.place, b.place) and not near:
@@ -485,6 +497,8 @@ def resolve_claim(claim: Claim, entity_of: Mapping[tuple[str, str], str]) -> Cla
     art = claim.article or ""
 
     def rid(key: str | None) -> str | None:  # a description is resolved across articles apart
+        if unnamed(key):
+            return key  # a noun phrase stays as written
         return entity_of.get((art, key), f"{art}#{key}") if key and not key.startswith(DESC) else None
 
     return Claim(id=claim.id, text=claim.text, article=claim.article, start=claim.start, end=claim.end,
@@ -529,7 +543,7 @@ def resolve_descriptions(items: list[Claim], raw: Mapping[str, tuple[str | None,
     named: dict[str, set[str]] = defaultdict(set)
     for c in items:
         for key in (c.subject, c.object, c.place, c.speaker):
-            if key and not described(key) and "#" not in key:
+            if key and not described(key) and not unnamed(key) and "#" not in key:
                 named[c.article or ""].add(key)
     slots: dict[str, list[tuple[int, str, str, str | None]]] = defaultdict(list)  # concept -> uses
     for i, c in enumerate(items):
@@ -614,10 +628,11 @@ def block_keys(claim: Claim) -> list[tuple]:
     if claim.predicate == SAY:
         return []
     keys: list[tuple] = [("frame", claim.predicate, claim.object)] if claim.object else []
-    if claim.subject and (typed(claim.predicate) or claim.predicate in _synonyms()):
+    subject = known(claim.subject)
+    if subject and (typed(claim.predicate) or claim.predicate in _synonyms()):
         # one agent doing one kind of thing, in any wording or language (a verb in no class, "be",
         # "have", is left to the LSH: its block would hold all of a busy agent's statements)
-        keys.extend(("agent", claim.subject, cls) for cls in predicate_keys(claim.predicate))
+        keys.extend(("agent", subject, cls) for cls in predicate_keys(claim.predicate))
     for v in claim.values:
         if _checkable(v):
             unit = v.unit if v.kind != "count" else None
@@ -625,8 +640,8 @@ def block_keys(claim: Claim) -> list[tuple]:
             if v.amount and v.approximate:  # by its amount ("an estimated three months" / "three months")
                 # and rounded to tens ("about 800" / "some 796")
                 keys.append(("value", v.kind, unit, round(v.amount, -1), v.low, v.high))
-            if typed(claim.predicate) or claim.subject:  # the slot: one figure, whatever its amount
-                keys.append(("slot", claim.predicate, claim.subject if not typed(claim.predicate) else None,
+            if typed(claim.predicate) or subject:  # the slot: one figure, whatever its amount
+                keys.append(("slot", claim.predicate, subject if not typed(claim.predicate) else None,
                              *dimension(v)))
     # a count and a bare number of one amount, for predicates that can be one ("kill roughly 36,000
     # people" / "36,000 Americans": `_stated`); small numbers ("two", "three") are left to the other keys

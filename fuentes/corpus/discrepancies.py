@@ -30,7 +30,7 @@ from typing import Iterable, Mapping
 
 from fuentes.codecs import merge_evidence
 from fuentes.corpus.claims import (NOT_AN_OUTCOME, SAY, STATE, STORY_NAMES, Conflict, _differ, described,
-                                   description_label, party, typed)
+                                   description_label, known, party, typed)
 from fuentes.extract.claims import claim_lexicon
 from fuentes.extract.values import _date_agrees, dimension, same_value
 from fuentes.ids import content_id, normalize_text
@@ -207,7 +207,8 @@ def predicate_discrepancies(claims: list[Claim], origins: Mapping[str, str | Non
                 continue
             sides = {a: classes[a], b: classes[b]}
             if not {a, b} <= outcomes:  # won / lost, endorsed / opposed: one subject must do both
-                common = {c.subject for c in classes[a] if c.subject} & {c.subject for c in classes[b] if c.subject}
+                common = {c.subject for c in classes[a] if known(c.subject)} & \
+                    {c.subject for c in classes[b] if known(c.subject)}
                 if not common:
                     continue  # a PAC backing X and a group opposing X: two agents, no contradiction
                 sides = {p: [c for c in classes[p] if c.subject in common] for p in (a, b)}
@@ -271,7 +272,7 @@ def _day(published: Mapping[str, str | None], article: str) -> str | None:
 def claim_names(claim: Claim) -> set[str]:
     """The corpus entities a claim names (subject, object, place, speaker)."""
     return {k for k in (claim.subject, claim.object, claim.place, claim.speaker)
-            if k and not described(k) and "#" not in k}
+            if known(k) and not described(k) and "#" not in k}
 
 
 def named_in(claims: Iterable[Claim]) -> dict[str, set[str]]:

@@ -59,7 +59,7 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.pipeline import Stage, register
 from fuentes.nlp.text import doc_text, morph_values, sentence_of
 
-VERSION = "17"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
+VERSION = "18"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
 # subjectless non-finite fragment makes a claim of the clause it hangs from; 6: an unnamed body
 # named by a description ("the task force", "la embajada estadounidense") is a subject or object;
@@ -111,6 +111,10 @@ VERSION = "17"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # 17: officials and authorities of a state are a described body ("U.S. officials", "funcionarios estadounidenses");
 # a plural nationality adjective anchors by its lemma ("canadienses"); a Spanish reported clause in the third person
 # plural without a subject is the plural group that reports it ("Funcionarios ... dijeron que solicitarán")
+# 18: a subject no name or description names is kept as its definite noun phrase when the claim's text holds it
+# ("np:The two men", "np:1 in 4 residents", "np:Uno de cada cuatro vecinos"); a coordinated or relative clause with
+# no subject of its own keeps the word that ties it to its subject's clause ("and promptly voted ...", "who has
+# backed ..."): the text of a fragment reads as one, never atomic
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -172,6 +176,7 @@ class ClaimLexicon:
     view_verbs: frozenset[str] = frozenset()  # "saw Burma as a country under pressure": a view with "as" / "como"
     condition_marks: frozenset[str] = frozenset()  # "if X wins", "si gana X": a case, not a fact
     subordinators: frozenset[str] = frozenset()  # "when he was shot": a text opening with one is a fragment
+    coordinators: frozenset[str] = frozenset()  # "and promptly voted ...": a text opening with one in lower case is a fragment
     sentence_openers: frozenset[str] = frozenset()  # "El", "La": a capitalised article opens a sentence
     ago_verbs: frozenset[str] = frozenset()  # "hace seis meses" ("six months ago"): a verb that only dates
     verb_lemma_endings: tuple[str, ...] = ()  # the endings every verb lemma has ("ar", "er", "ir"): else no verb
@@ -223,6 +228,7 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
         view_verbs=frozenset(w.casefold() for w in raw.get("view_verbs", [])),
         condition_marks=frozenset(w.casefold() for w in raw.get("condition_marks", [])),
         subordinators=frozenset(w.casefold() for w in raw.get("subordinators", [])),
+        coordinators=frozenset(w.casefold() for w in raw.get("coordinators", [])),
         sentence_openers=frozenset(str(w) for w in raw.get("sentence_openers", [])),
         ago_verbs=frozenset(w.casefold() for w in raw.get("ago_verbs", [])),
         verb_lemma_endings=tuple(str(w).casefold() for w in raw.get("verb_lemma_endings", [])),
@@ -460,7 +466,61 @@ class _Article:
         names (`description_of`)."""
         return self.entity_of(tok) or self.description_of(tok)
 
+    def connective_start(self, head: Any, start: int) -> int:
+        """Where a claim's text starts: a coordinated or relative clause with no subject of its own
+        ("..., and promptly voted against the bill", "X, who has backed Y since 2008") keeps the
+        word that ties it to the clause its subject is in ("and promptly voted against the bill",
+        "who has backed Y since 2008"): its text says no one, so it reads as the fragment it is
+        (`atomic_reason`). Any other clause starts where it did."""
+        if head.dep_ not in ("conj", *RELATIVE_CLAUSE_DEPS) or head.pos_ not in ("VERB", "AUX") \
+                or any((c.dep_ in SUBJ or c.dep_ in PASS_SUBJ or c.dep_.startswith("expl"))
+                       and c.lower_ not in RELATIVE for c in head.children):
+            return start
+        first = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if first is None or first.start == 0:
+            return start
+        before = self.doc[first.start - 1]
+        # the coordinator hangs from this verb or, as English parses have it, from the first of the two
+        tied = before.dep_ == "cc" and before.head.i in (head.i, head.head.i) and head.dep_ == "conj" \
+            or before.lower_ in RELATIVE and before.head.i == head.i
+        if before.sent.start != first[0].sent.start or not tied:
+            return start
+        return before.idx
+
     # ---- unnamed referents ---------------------------------------------------------------
+    NP_WORDS = 6  # longest noun phrase kept as a subject's key
+
+    def noun_phrase(self, tok: Any | None, start: int, end: int) -> str | None:
+        """A subject no name or description names, written out as a definite noun phrase of the
+        claim's own text (`np:<phrase>`): a common noun with a definite or demonstrative article, a
+        possessive or a number ("The two men", "los dos hombres", "his campaign", "1 in 4 residents").
+        It tells the reader who acts; the corpus never ties or parts two claims by it (it names no
+        one body across articles). A bare noun ("people", "voters"), a pronoun or a noun outside the
+        claim's text is none."""
+        if tok is None or not start <= tok.idx < end or tok.pos_ not in ("NOUN", "NUM", "PRON"):
+            return None
+        if self._measure(tok):
+            return None
+        if tok.pos_ in ("NUM", "PRON"):  # "1 in 4 residents", "uno de cada cuatro vecinos": a share of a counted group
+            noun = next((t for t in tok.subtree if t.pos_ == "NOUN" and t.i > tok.i
+                         and (tok.pos_ == "NUM" or any(c.pos_ == "NUM" for c in t.subtree if c.i < t.i))), None)
+            if noun is None:
+                return None
+            last = noun
+        else:
+            if not (self._definite(tok) or any(c.dep_ == "nummod" or c.dep_ in ("poss", "nmod:poss")
+                                              or c.dep_ == "det" and "Yes" in morph_values(c, "Poss")
+                                              for c in tok.children)):
+                return None  # "people", "a man", "unos hombres": no one the reader can point at
+            last = tok
+        first = tok.left_edge
+        words = [t for t in self.doc[first.i:last.i + 1] if not t.is_space and not t.is_punct]
+        if not words or words[0].idx < start or len(words) > self.NP_WORDS:
+            words = [c for c in tok.children if c.dep_ in ("det", "nummod") and c.i < tok.i][:2] + [tok]
+            return "np:" + " ".join(t.text for t in words)
+        written = self.body[words[0].idx:words[-1].idx + len(words[-1])]  # as written: "Twenty-seven states"
+        return "np:" + " ".join(written.split())
+
     def description_of(self, tok: Any | None) -> str | None:
         """The key of the unnamed body an argument's noun describes ("the task force", "la
         embajada estadounidense"): `desc:<concept>`, with `@ent:<local key>` or `@name:<place>` when
@@ -1346,6 +1406,8 @@ class _Article:
             agent = self.argument(subj)
             if not is_noun and subj is None and (patient is None or agent is None):
                 agent, obj = self.dropped_subject(verb, agent, obj, patient is None)
+            agent = agent or self.noun_phrase(subj, start, end)
+            start = self.connective_start(tok, start) if not is_noun else start
             claims.append(self._claim(start, end, predicate, agent, obj,
                                       found, reported.speaker if reported else None, modality=modality,
                                       time=self.time_of(found), place=self.place_of(toks)))
@@ -1414,6 +1476,8 @@ class _Article:
                     and not self.every_clause:
                 continue  # "Fue su gol número 20 esta temporada.", "tenía 12 años en esa institución": a figure of
                 # nobody (a verbless piece the parser split from a running sentence is read as before)
+            agent = agent or self.noun_phrase(subj, start, end)
+            start = self.connective_start(tok, start)
             out.append(self._claim(start, end, predicate, agent,
                                    obj, found, reported.speaker if reported else None,
                                    modality=modality, time=self.time_of(found), place=self.place_of(toks)))
@@ -1841,6 +1905,7 @@ def _atomic_words() -> dict[str, Any]:
             "mind": frozenset().union(*(x.stance_words | x.opinion_verbs for x in lexes)),
             "views": frozenset().union(*(x.first_person_views for x in lexes)),
             "open": frozenset().union(*(x.subordinators for x in lexes)),
+            "joined": frozenset().union(*(x.coordinators for x in lexes)),
             "unsure": single(unsure), "unsure_phrases": multi(unsure)}
 
 
@@ -1868,6 +1933,8 @@ def judgement_reason(text: str, predicate: str | None, modality: str | None = No
     if text.rstrip(" \"”’»)").endswith("?"):
         return "question"
     if toks and toks[0].casefold() in lex["open"] and "," not in text:
+        return "fragment"
+    if toks and toks[0] in lex["joined"]:  # "and promptly voted against the bill": its subject is elsewhere
         return "fragment"
     if any(w in lex["second"] for w in words):
         return "addresses the reader"

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from fuentes.codecs import CLAIM, DISCREPANCY, EVENT, RELATION, evidence_records
-from fuentes.corpus.claims import described, description_label
+from fuentes.corpus.claims import NP, described, description_label, unnamed
 from fuentes.corpus.timeline import entity_query, event_sources, of_kind
 from fuentes.network.store_graph import store_network_view
 from fuentes.store import Store
@@ -306,6 +306,8 @@ def _name(names: dict[str, str], value: Any) -> dict[str, Any] | None:
         return None
     if described(value):
         return {"id": value, "name": description_label(value, names), "entity": False}
+    if unnamed(value):  # a subject written out as its noun phrase
+        return {"id": value, "name": value[len(NP):], "entity": False}
     return {"id": value, "name": names.get(value, value), "entity": value in names}
 
 

@@ -140,3 +140,26 @@ def test_a_description_key_reads_as_its_body_and_anchor():
     assert description_label("desc:police") == "police"
     assert _name({"ent_9": "United States"}, "desc:embassy@ent_9#art_2") == {
         "id": "desc:embassy@ent_9#art_2", "name": "embassy (United States)", "entity": False}
+
+
+def test_a_noun_phrase_subject_neither_ties_nor_parts_two_statements():
+    """"np:The two men": who acts, as the article writes it; no one body across articles."""
+    from fuentes.corpus.claims import block_keys, party, resolve_claim
+
+    a = cl("a1", "The two men set fire to 23 vehicles on Sunday", "burn", "np:The two men",
+           values=(Value("count", "23 vehicles", 23.0, "vehicles"),))
+    b = cl("b1", "The gunmen set fire to 23 vehicles on Sunday", "burn", "np:The gunmen",
+           values=(Value("count", "23 vehicles", 23.0, "vehicles"),))
+    ra, rb = resolve_claim(a, {}), resolve_claim(b, {})
+    assert ra.subject == "np:The two men"  # kept as written, no article-local entity key
+    found = relation(ra, rb, claim_stems(a.text), claim_stems(b.text))
+    assert found is not None and found.kind == "agree"  # two noun phrases are not two agents
+    for text in ("The two men held 40 staff members for a day", "The two men held 12 staff members in the port"):
+        c = cl("c1", "The two men held 40 staff members for a day", "hold", "np:The two men",
+               values=(staff(40, "40 staff members"),))
+        d = cl("d1", text, "hold", "np:The two men", values=(staff(12 if "12" in text else 40, "staff members"),))
+        unnamed = [relation(resolve_claim(x, {}), resolve_claim(y, {}), claim_stems(x.text), claim_stems(y.text))
+                   for x, y in ((c, d), (cl("c1", c.text, "hold", values=tuple(c.values)),
+                                         cl("d1", d.text, "hold", values=tuple(d.values))))]
+        assert unnamed[0] == unnamed[1]  # as if no subject were written
+    assert not any(k[0] == "agent" for k in block_keys(ra)) and party(ra.subject, {}) is None

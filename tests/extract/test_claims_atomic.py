@@ -148,3 +148,53 @@ def test_the_agent_of_a_passive_with_a_figure_is_its_subject(nlp, lang, body):
     # "por X" after a participle is who did it, never the patient.
     claims = _claims(nlp, lang, body)
     assert claims and all(c.subject == "e1" and c.object != "e1" for c in claims)
+
+
+@pytest.mark.parametrize("lang,body,subject", [
+    ("en", "The two men spent months trading insults in 2016.", "np:The two men"),
+    ("en", "One in four residents lived in poor neighborhoods in 2015.", "np:One in four residents"),
+    ("en", "The poll found 45 percent support in May.", "np:The poll"),
+    ("es", "Los dos hombres pasaron meses intercambiando insultos en 2016.", "np:Los dos hombres"),
+    ("es", "Uno de cada cuatro vecinos vivía en barrios pobres en 2015.", "np:Uno de cada cuatro vecinos"),
+    ("es", "La encuesta encontró un apoyo del 45 por ciento en mayo.", "np:La encuesta"),
+])
+def test_a_definite_noun_phrase_no_name_names_is_the_subject(nlp, lang, body, subject):
+    """Someone the reader can point at without a name: a definite article, a number or a share of a
+    counted group; the claim is atomic (who did what)."""
+    from fuentes.extract.claims import atomic_reason
+
+    (claim,) = _claims(nlp, lang, body)
+    assert claim.subject == subject and atomic_reason(claim) is None
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("en", "People spent 40 dollars on tickets in 2015."),
+    ("es", "Unos vecinos gastaron 40 dólares en boletos en 2015."),
+])
+def test_a_bare_or_indefinite_noun_is_no_subject(nlp, lang, body):
+    assert all(c.subject is None for c in _claims(nlp, lang, body))
+
+
+@pytest.mark.parametrize("lang,body,fragment", [
+    ("en", "Rafael Quintero backed the plan in 2008 and promptly voted against the crime bill in 2009.",
+     "and promptly voted against the crime bill in 2009"),
+    ("en", "The bill, which was signed by Ana Berg in 2010, cut taxes by 5 percent.",
+     "which was signed by Ana Berg in 2010"),
+    ("es", "Rafael Quintero apoyó el plan en 2008 y votó contra la ley del crimen en 2009.",
+     "y votó contra la ley del crimen en 2009"),
+])
+def test_a_clause_whose_subject_is_in_another_is_a_fragment(nlp, lang, body, fragment):
+    """A coordinated or relative clause with no subject of its own keeps the word that ties it to its
+    subject's clause; its text says no one, so it is never atomic. The first clause stays atomic."""
+    from fuentes.extract.claims import atomic_reason
+
+    claims = {c.text: c for c in _claims(nlp, lang, body)}
+    assert atomic_reason(claims[fragment]) == "fragment"
+    assert any(atomic_reason(c) is None for t, c in claims.items() if t != fragment) or "which" in fragment
+
+
+def test_a_sentence_opening_with_but_is_no_fragment(nlp):
+    from fuentes.extract.claims import atomic_reason
+
+    (claim,) = [c for c in _claims(nlp, "en", "But Rafael Quintero won the race in 2012.") if c.predicate == "win"]
+    assert claim.text.startswith("Rafael Quintero") and atomic_reason(claim) is None
