@@ -349,7 +349,7 @@ def status_discrepancies(claims: list[Claim], origins: Mapping[str, str | None],
             values = [_version(_shortest(side), {a for c in side for a in c.articles}, side[0].id, origins,
                                [m for c in side for m in (members or {}).get(c.id, [c])]) for side in sides]
             found.append(Discrepancy(id=content_id("dis_status", who, predicate, *sorted(c.id for c in sides[0])),
-                                     about=f"{name}'s {predicate}: done or still to come", values=values))
+                                     about=f"{predicate} by {name}: done or still to come", values=values))
     return found
 
 

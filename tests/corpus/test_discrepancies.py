@@ -242,7 +242,7 @@ def test_a_seat_of_government_its_embassy_and_its_officials_are_one_party():
 def test_announced_by_one_source_done_by_another_the_same_day_is_a_status_discrepancy():
     day = {"a": "2026-03-09T13:40:00-06:00", "b": "2026-03-09T19:15:00-06:00"}
     claims, (d,) = _status({"a": [_told()], "b": [_done()]}, day)
-    assert d.about == "Canada's request: done or still to come"
+    assert d.about == "request by Canada: done or still to come"
     assert sorted(v["articles"] for v in d.values) == [["a"], ["b"]]
     graded = {c.text: c for c in claims}
     deed = graded["La embajada canadiense entregó el lunes la solicitud formal de extradición"]
