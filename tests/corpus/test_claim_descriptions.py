@@ -140,6 +140,7 @@ def test_a_description_key_reads_as_its_body_and_anchor():
     assert description_label("desc:police") == "police"
     assert _name({"ent_9": "United States"}, "desc:embassy@ent_9#art_2") == {
         "id": "desc:embassy@ent_9#art_2", "name": "embassy (United States)", "entity": False}
+    assert _name({}, "np:Los dos hombres") == {"id": "np:Los dos hombres", "name": "Los dos hombres", "entity": False}
 
 
 def test_a_noun_phrase_subject_neither_ties_nor_parts_two_statements():
