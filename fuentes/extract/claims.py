@@ -499,8 +499,8 @@ class _Article:
         claim's text is none."""
         if tok is None or not start <= tok.idx < end or tok.pos_ not in ("NOUN", "NUM", "PRON"):
             return None
-        if self._measure(tok):
-            return None
+        if self._measure(tok) or tok.lemma_.casefold() in self.lex.event_nouns:
+            return None  # "300 kilos", "por el homicidio" (a passive's cause read as its agent): no one who acts
         if tok.pos_ in ("NUM", "PRON"):  # "1 in 4 residents", "uno de cada cuatro vecinos": a share of a counted group
             noun = next((t for t in tok.subtree if t.pos_ == "NOUN" and t.i > tok.i
                          and (tok.pos_ == "NUM" or any(c.pos_ == "NUM" for c in t.subtree if c.i < t.i))), None)
@@ -515,6 +515,8 @@ class _Article:
             last = tok
         first = tok.left_edge
         words = [t for t in self.doc[first.i:last.i + 1] if not t.is_space and not t.is_punct]
+        while words and words[0].pos_ in LEADING_POS:  # "por el homicidio": the phrase, not its preposition
+            words = words[1:]
         if not words or words[0].idx < start or len(words) > self.NP_WORDS:
             words = [c for c in tok.children if c.dep_ in ("det", "nummod") and c.i < tok.i][:2] + [tok]
             return "np:" + " ".join(t.text for t in words)

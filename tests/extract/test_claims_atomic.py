@@ -198,3 +198,12 @@ def test_a_sentence_opening_with_but_is_no_fragment(nlp):
 
     (claim,) = [c for c in _claims(nlp, "en", "But Rafael Quintero won the race in 2012.") if c.predicate == "win"]
     assert claim.text.startswith("Rafael Quintero") and atomic_reason(claim) is None
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("en", "A man was detained for the killing of his neighbor in 2019."),
+    ("es", "Un hombre de Birmingham ha sido detenido por el homicidio del 23 de diciembre."),
+])
+def test_an_event_noun_is_no_noun_phrase_subject(nlp, lang, body):
+    """"detenido por el homicidio": a parse may read the cause as the agent; a killing acts on no one."""
+    assert not any((c.subject or "").startswith("np:") for c in _claims(nlp, lang, body))
