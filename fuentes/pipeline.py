@@ -12,6 +12,7 @@ CorpusPipeline checks the order when built; the same declarations order the loca
 
 from __future__ import annotations
 
+import gc
 from typing import Any, Callable, ClassVar, Iterable, Mapping
 
 from fuentes.doc import ArticleDoc
@@ -214,12 +215,18 @@ class CorpusContext:
 
     `inputs` maps each initial input to a function giving it: an input is loaded when a stage
     first reads it (so a stage reading the store sees what earlier stages saved). While a stage
-    runs it may read only its declared `reads` and write only its declared `writes`."""
+    runs it may read only its declared `reads` and write only its declared `writes`.
 
-    def __init__(self, inputs: Mapping[str, Callable[[], Any]]):
+    `release`: a `CorpusPipeline` run lets go of each value once the last stage that reads it is
+    done (a whole corpus's articles, layers and records are not all held to the end); read again
+    afterwards, an initial input is loaded again and a stage's output is refused."""
+
+    def __init__(self, inputs: Mapping[str, Callable[[], Any]], release: bool = False):
         self._loaders = dict(inputs)
         self._values: dict[str, Any] = {}
         self._stage: CorpusStage | None = None
+        self.release = release
+        self._released: set[str] = set()
 
     @property
     def initial(self) -> tuple[str, ...]:
@@ -238,6 +245,8 @@ class CorpusContext:
                 self._values[name] = self._loaders[name]()
             elif stage is not None and name in stage.optional:
                 return None
+            elif name in self._released:
+                raise PipelineError(f"the corpus value {name!r} was let go after the last stage that reads it")
             else:
                 raise PipelineError(f"nothing gave the corpus input {name!r}")
         return self._values[name]
@@ -247,6 +256,18 @@ class CorpusContext:
         if stage is not None and name not in stage.writes:
             raise PipelineError(f"corpus stage {stage.name!r} writes {name!r}, which is not in its `writes`")
         self._values[name] = value
+        self._released.discard(name)
+
+    def held(self) -> tuple[str, ...]:
+        """The names whose values the context holds now."""
+        return tuple(self._values)
+
+    def let_go(self, names: Iterable[str]) -> None:
+        """Drop the values of `names` (no later stage reads them); see `release`."""
+        for name in names:
+            self._values.pop(name, None)
+            if name not in self._loaders:  # an initial input is loaded again when read again
+                self._released.add(name)
 
 
 StageRun = Callable[[Any], None]  # a stage's work, given the back end's CorpusContext
@@ -317,7 +338,8 @@ class CorpusPipeline:
         missing = [name for name in self.initial if name in read and not ctx.has(name)]
         if missing:
             raise PipelineError(f"the corpus pipeline needs input(s) {', '.join(missing)} the context does not give")
-        for stage, step in zip(self.stages, self.runs):
+        last_reader = self.last_readers()
+        for number, (stage, step) in enumerate(zip(self.stages, self.runs)):
             ctx._stage = stage
             try:
                 step(ctx)
@@ -327,9 +349,18 @@ class CorpusPipeline:
             if unwritten:
                 raise PipelineError(f"corpus stage {stage.name!r} ({self.backend}) did not write "
                                     f"{', '.join(unwritten)} of its `writes`")
+            if ctx.release:
+                done = [name for name in ctx.held() if last_reader.get(name, -1) <= number]
+                ctx.let_go(done)
+                if done:
+                    gc.collect()  # cycles among the records let go (and the stage's own) freed before the next loads
             if on_stage:
                 on_stage(stage, ctx)
         return ctx
+
+    def last_readers(self) -> dict[str, int]:
+        """Each name a stage reads -> the position of the last stage that reads it."""
+        return {name: number for number, stage in enumerate(self.stages) for name in stage.reads}
 
     def __repr__(self) -> str:
         return "CorpusPipeline(" + " -> ".join(s.tag for s in self.stages) + ")"

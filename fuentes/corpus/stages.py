@@ -57,7 +57,7 @@ class LocalContext(CorpusContext):
             "claims_layer": lambda: db.load_claims(store),
             "events_layer": lambda: db.load_events(store),
             "relations_layer": lambda: db.load_relations(store),
-        })
+        }, release=True)
         self.store = store
         self.summary = summary
         self.window_days = window_days

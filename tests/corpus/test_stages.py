@@ -161,6 +161,48 @@ def test_initial_inputs_are_loaded_when_first_read_and_once():
     assert ctx.read("articles") == [7, 8] and loads == [1]
 
 
+def test_a_releasing_context_lets_go_of_each_value_after_its_last_reader():
+    import weakref
+
+    class Items(list):  # a list that can be watched for being freed
+        pass
+
+    loads, held = [], {}
+
+    def load():
+        loads.append(1)
+        value = Items([7, 8, 9])
+        held["articles"] = weakref.ref(value)
+        return value
+
+    def watch(stage, ctx):
+        held[stage.name] = ctx.held()
+
+    ctx = CorpusContext({"articles": load}, release=True)
+    CorpusPipeline.from_names(["test_count", "test_double"], initial=["articles"]).run(ctx, on_stage=watch)
+    assert held["test_count"] == ("count",)  # the articles went with their only reader
+    assert held["articles"]() is None  # and nothing else kept them
+    assert held["test_double"] == ()  # `count` after its last reader; `double`, read by none, at once
+    assert ctx.read("articles") == [7, 8, 9] and loads == [1, 1]  # an initial input is loaded again
+    with pytest.raises(PipelineError, match="'double' was let go after the last stage that reads it"):
+        ctx.read("double")
+    kept = context(articles=[1, 2])  # a context that does not release holds everything to the end
+    CorpusPipeline.from_names(["test_count", "test_double"], initial=["articles"]).run(kept)
+    assert set(kept.held()) == {"articles", "count", "double"}
+
+
+def test_the_local_run_releases_its_inputs_after_their_last_reader(tmp_path):
+    from fuentes.analyse import AnalysisSummary
+    from fuentes.corpus.stages import LocalContext
+    from fuentes.store import open_store
+
+    ctx = LocalContext(open_store(str(tmp_path / "s.db")), AnalysisSummary())
+    assert ctx.release
+    last = corpus_pipeline().last_readers()
+    assert CORPUS_STAGES[last["local_entities"]] == "entity_resolution"
+    assert CORPUS_STAGES[last["articles"]] == "stories" and CORPUS_STAGES[last["entities"]] == "relations"
+
+
 def test_implementations_replace_the_stage_work_and_a_missing_one_is_refused():
     from fuentes.spark.stages import INPUT_TABLES, SPARK_STAGES
 
