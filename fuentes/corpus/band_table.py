@@ -5,8 +5,12 @@ that band, then files the new item there. Kept as a dict of lists, a table of ha
 bands costs seconds to pickle and to load at every run of `fuentes analyse`; kept as two sorted
 arrays (a 64-bit code of each band key, the item numbers beside it) it loads as fast as the
 bytes can be read. The items a run files go to a small dict and join the arrays when the table
-is saved. Two band keys with one code (a chance of about one in 2^64 per pair) only add a
-candidate, which the index then compares: what a pair is never depends on how it was found.
+is saved, or sooner when the dict grows past `RECENT_MAX` entries and an eighth of the arrays: a
+table built from scratch holds about 16 bytes per entry, not the 170 of a dict of lists of ints
+(the arrays, one sorted run, take in the new entries a logarithmic number of times). Either way
+the items of a key come back in filing order. Two band keys with one code (a chance of about one
+in 2^64 per pair) only add a candidate, which the index then compares: what a pair is never
+depends on how it was found.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ import hashlib
 from collections.abc import Iterable
 
 import numpy as np
+
+RECENT_MAX = 65_536  # entries filed since the arrays were made, at least, before they join the arrays
 
 
 def band_code(key: bytes | tuple) -> int:
@@ -39,6 +45,7 @@ class BandTable:
         self._codes = np.empty(0, dtype=np.uint64)  # sorted
         self._items = np.empty(0, dtype=np.int64)  # the item of each code, in filing order within a code
         self._recent: dict[int, list[int]] = {}  # filed since the arrays were made
+        self._pending = 0  # entries in `_recent`
 
     def members(self, keys: Iterable[bytes | tuple]) -> set[int]:
         """Every item filed under any of `keys`."""
@@ -73,6 +80,9 @@ class BandTable:
         """File `item` under each of `keys` (once under a key given twice)."""
         for code in dict.fromkeys(band_code(key) for key in keys):
             self._recent.setdefault(code, []).append(item)
+            self._pending += 1
+        if self._pending > max(RECENT_MAX, len(self._codes) // 8):
+            self._freeze()
 
     def forget(self, items: set[int]) -> None:
         """Take `items` out of every key."""
@@ -87,6 +97,7 @@ class BandTable:
                 self._recent[code] = found
             else:
                 del self._recent[code]
+        self._pending = sum(len(found) for found in self._recent.values())
 
     def __len__(self) -> int:
         """How many (band, item) entries the table holds."""
@@ -99,11 +110,11 @@ class BandTable:
         items = np.fromiter((item for found in self._recent.values() for item in found), dtype=np.int64)
         codes, items = np.concatenate([self._codes, codes]), np.concatenate([self._items, items])
         order = np.argsort(codes, kind="stable")  # items keep their filing order within a code
-        self._codes, self._items, self._recent = codes[order], items[order], {}
+        self._codes, self._items, self._recent, self._pending = codes[order], items[order], {}, 0
 
     def __getstate__(self) -> dict:
         self._freeze()
         return {"codes": self._codes, "items": self._items}
 
     def __setstate__(self, state: dict) -> None:
-        self._codes, self._items, self._recent = state["codes"], state["items"], {}
+        self._codes, self._items, self._recent, self._pending = state["codes"], state["items"], {}, 0

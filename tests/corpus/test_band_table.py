@@ -31,3 +31,24 @@ def test_a_saved_table_is_two_arrays_and_codes_are_the_same_in_every_process():
     assert list(state["codes"]) == sorted(state["codes"])
     assert band_code(b"\x00abc") == 0x698f7b4e29ad28e4  # blake2b, not the salted `hash`
     assert band_code(b"\x00abc") == band_code(b"\x00abc") != band_code(b"\x00abd")
+
+
+def test_a_table_built_from_scratch_joins_its_arrays_early_and_keeps_filing_order(monkeypatch):
+    import fuentes.corpus.band_table as band_table
+
+    keys = [[bytes([n % 7]), bytes([10 + n % 3]), b"all"] for n in range(200)]
+    whole = BandTable()  # every entry kept in the dict until saved
+    for n, mine in enumerate(keys):
+        whole.add(mine, n)
+    monkeypatch.setattr(band_table, "RECENT_MAX", 16)
+    small = BandTable()
+    for n, mine in enumerate(keys):
+        assert list(small._each([b"all"])) in ([list(range(n))], [])  # found in filing order as it grows
+        small.add(mine, n)
+        assert small._pending <= max(16, len(small._codes) // 8)
+    assert len(small._codes) > 400 and len(small) == len(whole) == 600
+    for key in [bytes([k]) for k in range(7)] + [bytes([10 + k]) for k in range(3)] + [b"all"]:
+        assert list(small._each([key])) == list(whole._each([key]))
+    assert small.counts([b"\x01", b"\x0b", b"all"]) == whole.counts([b"\x01", b"\x0b", b"all"])
+    small.forget({0, 1, 2})
+    assert small.members([b"all"]) == set(range(3, 200)) and small._pending == len(small) - len(small._codes)
