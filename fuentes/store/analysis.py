@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from sqlalchemy import bindparam, delete, select, update
 
@@ -202,17 +202,20 @@ def provenance_rows(store: Store) -> list[dict[str, Any]]:
     return arts
 
 
-def load_layer(store: Store, layer: str) -> dict[str, list[dict[str, Any]]]:
-    """A per-article JSON layer (claims, events, relations) for every article that has it."""
+def load_layer(store: Store, layer: str, record: Callable[[dict[str, Any]], Any] | None = None) -> dict[str, list]:
+    """A per-article JSON layer (claims, events, relations) for every article that has it;
+    `record` makes each item a record as its row is read (the decoded JSON of the whole layer is
+    never held at once)."""
     with store.engine.connect() as conn:
-        rows = conn.execute(select(article_layers).where(article_layers.c.layer == layer)
-                            .order_by(article_layers.c.article_id))
-        return {row.article_id: list(row.data or []) for row in rows}
+        rows = conn.execute(select(article_layers.c.article_id, article_layers.c.data)
+                            .where(article_layers.c.layer == layer).order_by(article_layers.c.article_id))
+        if record is None:
+            return {row.article_id: list(row.data or []) for row in rows}
+        return {row.article_id: [record(item) for item in row.data or []] for row in rows}
 
 
 def load_claims(store: Store) -> dict[str, list[Claim]]:
-    return {article_id: [CLAIM.from_layer(item) for item in items]
-            for article_id, items in load_layer(store, "claims").items()}
+    return load_layer(store, "claims", CLAIM.from_layer)
 
 
 def save_claims(store: Store, found: list[Claim], contradictions: list[Discrepancy]) -> None:
@@ -239,8 +242,7 @@ def load_corpus_claims(store: Store) -> tuple[list[Claim], list[Discrepancy]]:
 
 
 def load_events(store: Store) -> dict[str, list[Event]]:
-    return {article_id: [EVENT.from_layer(item) for item in items]
-            for article_id, items in load_layer(store, "events").items()}
+    return load_layer(store, "events", EVENT.from_layer)
 
 
 STORY_EVENTS_STATE = "story_events"  # corpus state: story id -> (digest of its events' inputs, its events)
@@ -341,8 +343,7 @@ def story_map(store: Store) -> dict[str, str]:
 
 
 def load_relations(store: Store) -> dict[str, list[Relation]]:
-    return {article_id: [RELATION.from_layer(item) for item in items]
-            for article_id, items in load_layer(store, "relations").items()}
+    return load_layer(store, "relations", RELATION.from_layer)
 
 
 def save_relations(store: Store, found: list[Relation]) -> None:
