@@ -7,10 +7,11 @@ with a version: a state of another version is ignored and rebuilt.
 from __future__ import annotations
 
 import pickle
+import tempfile
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 
 from fuentes.store.articles import _insert
 from fuentes.store.engine import Store
@@ -35,9 +36,30 @@ def read_state(conn, name: str, version: str) -> Any | None:
     return pickle.loads(row.data)
 
 
+SPILL_CHUNK = 1 << 22  # bytes copied at a time from the pickle's spill file into the store
+
+
 def write_state(conn, store: Store, name: str, version: str, value: Any, articles: int) -> None:
-    """`save_state` inside the caller's transaction: the state is written with what it describes."""
-    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    """`save_state` inside the caller's transaction: the state is written with what it describes.
+    On SQLite the pickle goes to a temporary file as it is made and from there into the row's blob
+    a few megabytes at a time: a state of hundreds of megabytes is never held in memory (once as
+    the pickle and once more as the driver's copy) beside the index it pickles."""
+    if store.dialect != "sqlite":
+        _upsert_state(conn, store, name, version, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), articles)
+        return
+    with tempfile.TemporaryFile() as spill:
+        pickle.dump(value, spill, protocol=pickle.HIGHEST_PROTOCOL)
+        size = spill.tell()
+        spill.seek(0)
+        _upsert_state(conn, store, name, version, func.zeroblob(size), articles)
+        rowid = conn.execute(select(text("rowid")).select_from(corpus_state)
+                             .where(corpus_state.c.name == name)).scalar_one()
+        with conn.connection.dbapi_connection.blobopen("corpus_state", "data", rowid) as blob:
+            while chunk := spill.read(SPILL_CHUNK):
+                blob.write(chunk)
+
+
+def _upsert_state(conn, store: Store, name: str, version: str, data: Any, articles: int) -> None:
     row = {"name": name, "version": version, "data": data, "articles": articles,
            "updated_at": datetime.now(timezone.utc)}
     conn.execute(_insert(store, corpus_state).values(**row).on_conflict_do_update(

@@ -17,3 +17,18 @@ def test_state_records_round_trip_through_pickle_as_their_fields():
     assert back == records and [type(r) for r in back] == [type(r) for r in records]
     # written by their own reduce: the dataclass field-by-field state (slow for many) is not used
     assert all(type(r).__reduce__ is not object.__reduce__ and r.__reduce__()[0] is type(r) for r in records)
+
+
+def test_a_saved_state_is_written_in_pieces_and_read_back_whole(store, monkeypatch):
+    import fuentes.store.state as state
+
+    monkeypatch.setattr(state, "SPILL_CHUNK", 1000)  # many pieces even for a small state
+    big = {"words": [f"palabra {n}" for n in range(5000)], "evidence": [Evidence(f"art_{n}", n, n + 4, "claims")
+                                                                        for n in range(500)]}
+    state.save_state(store, "test_index", "v1", big, 12)
+    assert state.load_state(store, "test_index", "v1") == big
+    assert state.load_state(store, "test_index", "v2") is None  # another version is not read
+    state.save_state(store, "test_index", "v2", {"small": 1}, 13)  # a shorter state replaces it whole
+    assert state.load_state(store, "test_index", "v2") == {"small": 1}
+    state.forget_state(store, "test_index")
+    assert state.load_state(store, "test_index", "v2") is None
