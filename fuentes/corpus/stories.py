@@ -288,8 +288,10 @@ class _Signals:
         self.lang = np.array([item.language or "" for item in self.items])
         self.have_vec = np.array([item.vector is not None for item in self.items], dtype=bool)
         dim = next((len(item.vector) // 2 for item in self.items if item.vector is not None), 1)
-        self.vec = np.stack([np.frombuffer(item.vector, dtype="<f2").astype(np.float64) if item.vector is not None
-                             else np.zeros(dim) for item in self.items]) if self.items else None
+        self.vec = np.zeros((len(self.items), dim)) if self.items else None  # float64, filled row by row:
+        for k, item in enumerate(self.items):  # no list of one array per article beside the matrix
+            if item.vector is not None:
+                self.vec[k] = np.frombuffer(item.vector, dtype="<f2")
         self.day = np.array([item.day if item.day is not None else np.nan for item in self.items], dtype=float)
 
     def between(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
@@ -558,6 +560,7 @@ class StoryIndex:
                 sims = signals.between([signals.row[item.id]], [signals.row[o] for o in others])[0]
                 self.links_examined += len(others)
                 touched.update(self.story_of[o] for o, s in zip(others, sims) if s >= low)
+            del signals  # gone before the clustering's signals (of as many articles, from scratch) are made
         involved = sorted({item.id for item in new} | {a for sid in touched for a in self.stories[sid].articles})
         signals = _Signals([self.items[i] for i in involved], self)
         clusters = self._agglomerate(involved, signals)
