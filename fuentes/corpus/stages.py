@@ -5,7 +5,8 @@ is their order and `run_corpus` the one orchestration: the local run gives each 
 `run` over a `LocalContext` (the store), the Spark run gives it the Spark job of the same name
 (`fuentes.spark.stages.SPARK_STAGES`) over Parquet tables.
 
-Initial inputs (`CORPUS_INPUTS`), each loaded from the store when a stage first reads it:
+Initial inputs (`CORPUS_INPUTS`), each loaded from the store when a stage first reads it (the
+local run lets go of every input and result after the last stage that reads it):
   articles          the stored articles (list of model.Article)
   local_entities    the per-article entities, by article
   quotes            the per-article quotes, by article
