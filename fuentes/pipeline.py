@@ -227,6 +227,8 @@ class CorpusContext:
         self._stage: CorpusStage | None = None
         self.release = release
         self._released: set[str] = set()
+        self._last: dict[str, int] = {}  # while a pipeline runs: each read -> the position of its last reader
+        self._number = 0  # ... and the position of the running stage
 
     @property
     def initial(self) -> tuple[str, ...]:
@@ -261,6 +263,13 @@ class CorpusContext:
     def held(self) -> tuple[str, ...]:
         """The names whose values the context holds now."""
         return tuple(self._values)
+
+    def done_with(self, name: str) -> None:
+        """The running stage reads `name` no more: a releasing context lets go of it now when no
+        later stage reads it (its records need not wait for the stage's end)."""
+        stage = self._stage
+        if self.release and stage is not None and name in stage.reads and self._last.get(name, -1) <= self._number:
+            self.let_go([name])
 
     def let_go(self, names: Iterable[str]) -> None:
         """Drop the values of `names` (no later stage reads them); see `release`."""
@@ -338,9 +347,9 @@ class CorpusPipeline:
         missing = [name for name in self.initial if name in read and not ctx.has(name)]
         if missing:
             raise PipelineError(f"the corpus pipeline needs input(s) {', '.join(missing)} the context does not give")
-        last_reader = self.last_readers()
+        last_reader = ctx._last = self.last_readers()
         for number, (stage, step) in enumerate(zip(self.stages, self.runs)):
-            ctx._stage = stage
+            ctx._stage, ctx._number = stage, number
             try:
                 step(ctx)
             finally:

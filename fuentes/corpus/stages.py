@@ -205,6 +205,7 @@ class EntityResolution(CorpusStage):
         if index.changed:
             save_state(store, self.name, version, index, len(local_entities))
         ctx.summary.entity_blocks_resolved = index.resolved
+        del index  # saved: not held while the decisions, the ids and the rows are made
         resolved, merges = apply_decisions(store, local_entities, *found)
         resolved, merges = stable_ids(resolved, merges, db.previous_entity_ids(store), db.absorbed_ids(store))
         db.save_corpus_entities(store, resolved, merge_reasons(merges))
@@ -376,6 +377,8 @@ class Claims(CorpusStage):
                                        published=published, copies=copies)
         if index.changed:
             save_state(ctx.store, self.name, version, index, len(claims_layer))
+        del index, claims_layer  # saved and read: neither held while the rows are written
+        ctx.done_with("claims_layer")
         db.save_claims(ctx.store, claims, discrepancies)
         ctx.summary.claims, ctx.summary.discrepancies = len(claims), len(discrepancies)
         ctx.write("claims", claims)
@@ -416,6 +419,7 @@ class Stories(CorpusStage):
         articles = ctx.read("articles")
         index = stored_stories(ctx.store, articles, names=entity_names, refs=entity_ids)  # only new ones placed
         stories = sorted(index.stories.values(), key=lambda story: story.id)
+        del index  # saved: not held while the events are read and merged
         story_of = {article_id: story.id for story in stories for article_id in story.articles}
         # events are merged within stories: only the stories whose inputs changed are merged again
         by_id = {article.id: article for article in articles}

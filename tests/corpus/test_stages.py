@@ -191,6 +191,31 @@ def test_a_releasing_context_lets_go_of_each_value_after_its_last_reader():
     assert set(kept.held()) == {"articles", "count", "double"}
 
 
+@register_corpus_stage
+class Early(CorpusStage):
+    name = "test_early"
+    reads = ("articles",)
+    writes = ("early",)
+    seen: list = []
+
+    def run(self, ctx: CorpusContext) -> None:
+        total = sum(ctx.read("articles"))
+        ctx.done_with("articles")  # read no more by this stage
+        self.seen.append((total, ctx.held()))
+        ctx.write("early", total)
+
+
+def test_a_stage_done_with_an_input_lets_it_go_at_once_unless_a_later_stage_reads_it():
+    Early.seen.clear()
+    CorpusPipeline.from_names(["test_early"], initial=["articles"]).run(
+        CorpusContext({"articles": lambda: [1, 2]}, release=True))
+    CorpusPipeline.from_names(["test_early", "test_count"], initial=["articles"]).run(
+        CorpusContext({"articles": lambda: [1, 2]}, release=True))
+    CorpusPipeline.from_names(["test_early"], initial=["articles"]).run(context(articles=[4]))
+    # let go inside the stage; kept when `test_count` reads them later, or the context does not release
+    assert Early.seen == [(3, ()), (3, ("articles",)), (4, ("articles",))]
+
+
 def test_the_local_run_releases_its_inputs_after_their_last_reader(tmp_path):
     from fuentes.analyse import AnalysisSummary
     from fuentes.corpus.stages import LocalContext
