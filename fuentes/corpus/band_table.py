@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+_LAST_CODE = np.uint64(2**64 - 1)
 RECENT_MAX = 65_536  # entries filed since the arrays were made, at least, before they join the arrays
 
 
@@ -66,8 +67,10 @@ class BandTable:
         codes = [band_code(key) for key in keys]
         if len(self._codes) and codes:
             wanted = np.array(codes, dtype=np.uint64)
-            starts = np.searchsorted(self._codes, wanted, side="left").tolist()
-            ends = np.searchsorted(self._codes, wanted, side="right").tolist()
+            # where each code starts and where the next code up would start, in one search
+            bounds = np.searchsorted(self._codes, np.concatenate([wanted, wanted + np.uint64(1)]))
+            bounds[len(codes):][wanted == _LAST_CODE] = len(self._codes)  # (its next code wrapped to 0)
+            starts, ends = bounds[:len(codes)].tolist(), bounds[len(codes):].tolist()
         else:
             starts = ends = [0] * len(codes)
         for code, start, end in zip(codes, starts, ends):

@@ -52,3 +52,15 @@ def test_a_table_built_from_scratch_joins_its_arrays_early_and_keeps_filing_orde
     assert small.counts([b"\x01", b"\x0b", b"all"]) == whole.counts([b"\x01", b"\x0b", b"all"])
     small.forget({0, 1, 2})
     assert small.members([b"all"]) == set(range(3, 200)) and small._pending == len(small) - len(small._codes)
+
+
+def test_the_highest_code_is_found_in_the_arrays(monkeypatch):
+    import fuentes.corpus.band_table as band_table
+
+    codes = {b"top": 2**64 - 1, b"low": 5, b"mid": 2**63}
+    monkeypatch.setattr(band_table, "band_code", lambda key: codes[key])
+    table = BandTable()
+    table.add([b"top", b"low"], 0)
+    table.add([b"top", b"mid"], 1)
+    table._freeze()
+    assert list(table._each([b"top"])) == [[0, 1]] and list(table._each([b"low", b"mid"])) == [[0], [1]]
