@@ -120,8 +120,7 @@ def sentence_place(sent: Any, args: Arguments, taken: set[str]) -> str | None:
     for tok in sent:
         m = args.mention_at(tok)
         if m and m.label in PLACE_LABELS and m.entity not in taken:
-            prev = [t for t in sent if t.i < tok.i][-1:]  # the word before the place name
-            if prev and prev[0].lower_ in preps:
+            if tok.i > sent.start and sent.doc[tok.i - 1].lower_ in preps:  # the word before the place name
                 return m.entity
     return None
 
@@ -150,6 +149,7 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
     triggers = find_triggers(sdoc, lex)
     in_trigger = {t.i for _, s, e, _, _ in triggers for t in sdoc.char_span(s, e, alignment_mode="expand") or []}
     in_date = {t.i for d in dates for t in sdoc.char_span(d.start, d.end, alignment_mode="expand") or []}
+    in_either = in_trigger | in_date
     for head, start, end, etype, pos in triggers:
         if irrealis(head, lex, etype) or args.mention_at(head) is not None or _negated_noun(head, pos, lex):
             continue  # hypothetical, part of a name ("... Policy Institute"), or "evaded capture"
@@ -178,7 +178,7 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
         if place is None and is_incident(etype):  # "In June 2019, marines surrounded a house in Puerto Almendra ..."
             place = sentence_place(sent, args, set(actors) | set(targets))
         plain = [t for t in actor_toks + target_toks
-                 if t.i not in in_trigger | in_date and t.ent_type_ not in NOT_PARTICIPANT]
+                 if t.i not in in_either and t.ent_type_ not in NOT_PARTICIPANT]
         actor_words = [w for t in actor_toks if t in plain and args.entity(t) is None for w in [args.words(t)] if w]
         target_words = [w for t in target_toks if t in plain and args.entity(t) is None for w in [args.words(t)] if w]
         base = etype
