@@ -51,3 +51,31 @@ def matches_at(pattern: re.Pattern, text: str, positions: Iterable[int]) -> Iter
         if m is not None:
             yield m
             end = m.end() if m.end() > pos else pos + 1
+
+
+def literal_matches(text: str, words: list[str], before: re.Pattern, after: re.Pattern) -> list[tuple[int, int, str]]:
+    """(start, end, word) of what `re.compile("(?<!B)(?:" + "|".join(map(re.escape, words)) + ")(?!A)")
+    .finditer(text)` finds, where `before` is B (one character) and `after` is A (each compiled
+    once by the caller),
+    without compiling a pattern for every list of words: every place a word occurs is found by
+    `str.find`; at each place, left to right and never inside an earlier match, the first word
+    of `words` (in their order) written there and not followed by `after`, unless the character
+    before the place is matched by `before`. `words` are distinct and non-empty."""
+    at_place: dict[int, list[int]] = {}
+    for k, word in enumerate(words):
+        at = text.find(word)
+        while at >= 0:
+            at_place.setdefault(at, []).append(k)
+            at = text.find(word, at + 1)
+    out: list[tuple[int, int, str]] = []
+    end = 0
+    for place in sorted(at_place):
+        if place < end or (place > 0 and before.match(text, place - 1)):
+            continue
+        for k in at_place[place]:  # in the words' order (found word by word)
+            stop = place + len(words[k])
+            if not after.match(text, stop):
+                out.append((place, stop, words[k]))
+                end = stop
+                break
+    return out
