@@ -119,6 +119,7 @@ from fuentes.extract.aliases import (
     opens_sentence,
 )
 from fuentes.extract.names import title_before
+from fuentes.extract.word_starts import literal_matches
 from fuentes.model import Entity, Evidence, Mention
 from fuentes.nlp.data_files import load_yaml
 from fuentes.nlp.text import doc_text
@@ -731,6 +732,10 @@ def _at_sentence_start(before: str) -> bool:
     return not before or before[-1] in ".!?:\n\"\u201c\u2014"
 
 
+_GLUED_BEFORE = re.compile(r"[\w\-'\u2019&.]")  # (one character) before a name's repeat: part of another word
+_GLUED_AFTER = re.compile(r"[\w\-&]|\.\w")  # after it: the repeat is the beginning of another word
+
+
 def _repeat_names(sdoc: Any, body: str, cands: list[Cand], lowered: "_LowerWords") -> None:
     """A name the article gives is a name wherever it writes it: the model tags 'SIA', 'Opel' or
     'Jobs' once and misses it elsewhere. Each candidate's surface (and the surname of a person
@@ -751,11 +756,8 @@ def _repeat_names(sdoc: Any, body: str, cands: list[Cand], lowered: "_LowerWords
         return
     taken = sorted((c.start, c.end) for c in cands)
     other = [(e.start_char, e.end_char) for e in sdoc.ents]
-    pattern = re.compile(r"(?<![\w\-'\u2019&.])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                         + r")(?![\w\-&]|\.\w)")
-    added = []
-    for m in pattern.finditer(body):
-        start, end = m.span()
+    added = []  # the forms, longest first, where no word character, hyphen, apostrophe, '&' or '.' is glued on
+    for start, end, form in literal_matches(body, sorted(forms, key=len, reverse=True), _GLUED_BEFORE, _GLUED_AFTER):
         if any(s < end and start < e for s, e in taken) or any(s < end and start < e for s, e in other):
             continue
         before = body[max(0, start - 40):start].rstrip(" ")
@@ -768,9 +770,9 @@ def _repeat_names(sdoc: Any, body: str, cands: list[Cand], lowered: "_LowerWords
                                         and before.endswith(prev_word) and not opener):
             continue
         sentence_start = _at_sentence_start(before)
-        if sentence_start and " " not in m.group() and m.group().lower() in lowered and forms[m.group()] != "PERSON":
+        if sentence_start and " " not in form and form.lower() in lowered and forms[form] != "PERSON":
             continue
-        added.append(Cand(start, end, m.group(), forms[m.group()], ""))
+        added.append(Cand(start, end, form, forms[form], ""))
     if added:
         cands.extend(added)
         cands.sort(key=lambda c: c.start)
@@ -2601,9 +2603,10 @@ def _surname_word(tok: Any, lex: Lexicon) -> bool:
 def _surname_particle(sdoc: Any, end: int, lex: Lexicon) -> int:
     """The end of a person's name taken past a surname's particle and the word after it
     (data `surname_particles`: "de", "del", "de la"), or `end` unchanged."""
+    after = tuple(t.text for t in sdoc[end:end + max(map(len, lex.surname_particles), default=0)])  # read once
     for particle in lex.surname_particles:
         n = len(particle)
-        if end + n < len(sdoc) and tuple(t.text for t in sdoc[end:end + n]) == particle \
+        if end + n < len(sdoc) and after[:n] == particle \
                 and not any(_breaks_after(t) for t in sdoc[end - 1:end + n]) and _surname_word(sdoc[end + n], lex):
             return end + n + 1
     return end
@@ -2612,10 +2615,13 @@ def _surname_particle(sdoc: Any, end: int, lex: Lexicon) -> int:
 def _particle_before(sdoc: Any, start: int, lex: Lexicon) -> int:
     """The start of a person's name taken back over a surname's particle written with a capital
     ("De la Gándara", "Del Bosque"), or `start` unchanged."""
+    before = tuple(t.text for t in sdoc[max(0, start - max(map(len, lex.surname_particles), default=0)):start])
     for particle in lex.surname_particles:
         n = len(particle)
-        words = tuple(t.text for t in sdoc[max(0, start - n):start])
-        if start - n >= 0 and len(words) == n and words[0][:1].isupper() \
+        if start - n < 0:
+            continue
+        words = before[len(before) - n:]  # the n words before `start` (read once for every particle)
+        if len(words) == n and words[0][:1].isupper() \
                 and (words[0].lower(), *words[1:]) == particle and not any(_breaks_after(t) for t in sdoc[start - n:start]):
             return start - n
     return start
