@@ -8,7 +8,7 @@ from typing import Any
 
 from fuentes.extract.relation_cues import Cues, Trigger
 from fuentes.model import Entity, Mention
-from fuentes.nlp.text import sentence_of
+from fuentes.nlp.text import sentence_index, sentence_of, sentences
 
 _SUBJ = ("nsubj", "csubj")
 _CLAUSE = ("nsubj", "nsubj:pass", "csubj", "cop", "aux", "aux:pass", "neg", "obl", "advcl", "parataxis")
@@ -251,8 +251,8 @@ def _resolve_pronoun(tok: Any, ctx: Context) -> list[str]:
     for anc in tok.ancestors:
         for s in _subjects(anc, ctx):
             above.update(ctx.key_of.get(t.i) for t in s.subtree if t.i in ctx.key_of)
-    sents = list(tok.doc.sents)
-    here = next(n for n, s in enumerate(sents) if s.start <= tok.i < s.end)
+    sents = sentences(tok.doc)
+    here = sentence_index(tok)
     first = sents[max(0, here - 2)].start
     if kind == "any" and _unnamed_plural_subject(tok, first, ctx):
         return []  # "Militants bombed the tower. Then they attacked ...": they are the militants

@@ -41,21 +41,43 @@ def _read(doc: Any) -> dict[str, Any]:
     return entry[2]
 
 
-def sentence_of(tok: Any) -> Any:
-    """`tok.sent`, without spaCy's walk to the sentence's two ends and a new span at each call:
-    the sentences of the last few Docs are listed once (`Doc.sents`, the same boundaries) and
-    the token's found by bisection; equal spans. A Doc with sentence hooks, or without sentence
-    boundaries, is asked as before."""
-    doc = tok.doc
+def _listed_sentences(doc: Any) -> tuple[list[int], list[Any]] | None:
+    """(starts, spans) of `doc.sents`, listed once per Doc; None for a Doc with sentence hooks
+    or without sentence boundaries (asked as before by the callers)."""
     read = _read(doc)
     found = read.get("sents")
     if found is None:
         if "sents" in doc.user_hooks or "sent" in doc.user_token_hooks or "sent" in doc.user_span_hooks \
                 or not doc.has_annotation("SENT_START"):
-            return tok.sent
+            return None
         spans = list(doc.sents)
         found = read["sents"] = ([s.start for s in spans], spans)
+    return found
+
+
+def sentence_of(tok: Any) -> Any:
+    """`tok.sent`, without spaCy's walk to the sentence's two ends and a new span at each call:
+    the sentences of the last few Docs are listed once (`Doc.sents`, the same boundaries) and
+    the token's found by bisection; equal spans. A Doc with sentence hooks, or without sentence
+    boundaries, is asked as before."""
+    found = _listed_sentences(tok.doc)
+    if found is None:
+        return tok.sent
     return found[1][bisect_right(found[0], tok.i) - 1]
+
+
+def sentences(doc: Any) -> list[Any]:
+    """`list(doc.sents)`, listed once per Doc (the list is shared: callers only read it)."""
+    found = _listed_sentences(doc)
+    return list(doc.sents) if found is None else found[1]
+
+
+def sentence_index(tok: Any) -> int:
+    """The position of `tok`'s sentence in `sentences(tok.doc)`."""
+    found = _listed_sentences(tok.doc)
+    if found is None:
+        return next(n for n, s in enumerate(tok.doc.sents) if s.start <= tok.i < s.end)
+    return bisect_right(found[0], tok.i) - 1
 
 
 _MORPH: dict[tuple[int, str], tuple[str, ...]] = {}  # (morphology's hash, field) -> its values

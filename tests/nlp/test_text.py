@@ -100,3 +100,22 @@ def test_strings_where_tests_each_string_once_per_data():
     other = {"dijo"}  # other data: asked again
     assert [sdoc.vocab.strings[h] for h in strings_where(hashes, sdoc.vocab.strings, "test words", other,
                                                           lambda w: w in other)] == ["dijo"]
+
+
+@pytest.mark.parametrize("language,body", [
+    ("en", "Gunmen killed two guards. Police said nothing!\n\nWho did it? The mayor's office declined to comment"),
+    ("es", "Unos pistoleros mataron a dos guardias. La policía no dijo nada!\n\n¿Quién fue? La alcaldía no comentó"),
+])
+def test_sentences_are_the_docs_sentences_listed_once(language, body):
+    from fuentes.nlp.text import sentence_index, sentences
+
+    nlp, _ = load(language)
+    sdoc = nlp(body)
+    listed = sentences(sdoc)
+    assert [(s.start, s.end) for s in listed] == [(s.start, s.end) for s in sdoc.sents]
+    assert sentences(sdoc) is listed  # listed once per Doc
+    for tok in sdoc:
+        assert listed[sentence_index(tok)].start <= tok.i < listed[sentence_index(tok)].end
+    with sdoc.retokenize() as retokenizer:  # fewer tokens: listed again
+        retokenizer.merge(sdoc[0:2])
+    assert [(s.start, s.end) for s in sentences(sdoc)] == [(s.start, s.end) for s in sdoc.sents]
