@@ -117,9 +117,11 @@ class Lexicon:
                                                  [tuple(w.split()) for w in words if " " in w])
         single, multi = split
         toks = list(tokens)
-        forms = [t.lower_ for t in toks]
         if any(_forms(t) & single for t in toks):
             return True
+        if not multi:
+            return False
+        forms = [t.lower_ for t in toks]
         return any(tuple(forms[i:i + len(m)]) == m for m in multi for i in range(len(forms) - len(m) + 1))
 
 

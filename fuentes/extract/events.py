@@ -52,7 +52,7 @@ from fuentes.extract.event_triggers import (DATA, Lexicon, _forms, acled_of, acl
 from fuentes.extract.event_typing import SHORT_ITEM, choose, scorer
 from fuentes.ids import content_id
 from fuentes.model import Entity, Event, Evidence, Mention, Quote
-from fuentes.nlp.text import doc_text, morph_values, sentence_of
+from fuentes.nlp.text import doc_text, morph_values, sentence_of, sentences
 from fuentes.pipeline import Stage, register
 
 __all__ = [
@@ -135,7 +135,7 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
     dates = find_dates(text, language, anchor)
     # segments: sentences, and lines within them (a headline without a full stop is not one
     # sentence with the lede the parser glued to it)
-    sents = list(sdoc.sents)  # once: a token's `.sent` walks the document each time
+    sents = sentences(sdoc)  # once: a token's `.sent` walks the document each time
     starts = [s.start for s in sents]
     sent_of = lambda tok: sents[bisect_right(starts, tok.i) - 1]  # noqa: E731
     cuts = sorted({s.start_char for s in sents} | {m.end() for m in _NEWLINE.finditer(text)})
