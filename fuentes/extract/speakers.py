@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from spacy.attrs import IDX, LOWER, SENT_START
+
 from fuentes.extract.aliases import lexicon as name_lexicon
 from fuentes.extract.aliases import name_tokens
 from fuentes.extract.entities import photo_credits
@@ -217,6 +219,23 @@ class Referents:
         word = tok.lower_
         return self.lex.pronouns.get(word) or self.lex.possessive.get(word)
 
+    def _token_table(self) -> tuple[list[int], list[int], list[str | None]]:
+        """Per token, read from the Doc's arrays without making a Token of each: its character
+        offset, 1 when it opens a sentence (`is_sent_start` true) else 0, and the gender its
+        word gives as a pronoun (`_pronoun_gender`), each distinct word read once."""
+        doc = self.doc
+        if not len(doc):
+            return [], [], []
+        table = doc.to_array([IDX, SENT_START, LOWER])
+        strings, said = doc.vocab.strings, {}
+        genders = []
+        for key in table[:, 2].tolist():
+            if key not in said:
+                word = strings[key]
+                said[key] = self.lex.pronouns.get(word) or self.lex.possessive.get(word)
+            genders.append(said[key])
+        return table[:, 0].tolist(), [1 if v == 1 else 0 for v in table[:, 1].tolist()], genders
+
     def _infer_gender(self) -> None:
         """Votes per person: honorific before a name, the first name of the person's fullest
         name, then the first gendered pronoun after each mention (outside quotes, before any
@@ -236,6 +255,7 @@ class Referents:
             gender = next((g for g in map(first_name_gender, names) if g), None)
             if gender:
                 vote(key, gender, NAME_VOTE)
+        offsets, starts, genders = self._token_table() if people else ([], [], [])
         for n, m in enumerate(people):
             first = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if first is None:
@@ -245,12 +265,12 @@ class Referents:
                 vote(self.key(m), self.lex.titles[prev.lower_], TITLE_VOTE)
             limit = people[n + 1].start if n + 1 < len(people) else len(doc_text(self.doc))
             sentences = 0
-            for tok in self.doc[first.end:]:
-                if tok.idx >= limit or sentences > 1:
+            for i in range(first.end, len(self.doc)):
+                if offsets[i] >= limit or sentences > 1:
                     break
-                sentences += tok.is_sent_start or 0
-                gender = self._pronoun_gender(tok)  # a gendered pronoun first: the other tests only for one
-                if gender in ("m", "f") and not self.inside[tok.idx] and not self._speaks(tok):
+                sentences += starts[i]
+                gender = genders[i]  # a gendered pronoun first: the other tests only for one
+                if gender in ("m", "f") and not self.inside[offsets[i]] and not self._speaks(self.doc[i]):
                     vote(self.key(m), gender, PRONOUN_VOTE)
                     break
         for key, got in votes.items():
