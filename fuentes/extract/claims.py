@@ -50,6 +50,7 @@ from typing import Any
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, POS
 from spacy.symbols import AUX, NOUN, VERB
 
+from fuentes.clean import cues
 from fuentes.doc import ArticleDoc
 from fuentes.extract import names, speakers, speech
 from fuentes.extract.values import Found, _glossary, find_values, is_figure
@@ -135,6 +136,12 @@ STATEMENT_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}  # a clause of its own (
 COPULAS = {"be", "ser", "estar"}  # a copular clause's predicate is "be" in every language
 STEM_MIN = 4  # shortest infinitive stem matched as a prefix of a verb form
 PLACE_PREPOSITIONS = {"in", "at", "en"}  # "a task force in Arizona": where a described body is
+
+
+@lru_cache(maxsize=None)
+def _needed_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Folded literals one of which every match of `pattern` holds (`fuentes.clean.cues.needed_literals`)."""
+    return cues.needed_literals(pattern.pattern, pattern.flags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,7 +345,15 @@ class _Article:
         """(start, end) of the page furniture run into the text (`furniture`: "Publicidad", a share bar
         "WhatsApp Facebook Twitter", "Síguenos en ...", a newsletter box, a phone number): where a text
         saved as one line kept what the cleaner drops as a line of its own."""
-        return sorted((m.start(), m.end()) for p in self.lex.furniture for m in p.finditer(self.body) if m.end() > m.start())
+        folded_body, spans = None, []
+        for p in self.lex.furniture:  # searched only in a text holding one of the literals each match holds
+            needs = _needed_literals(p)
+            if needs is not None:
+                folded_body = cues.folded(self.body) if folded_body is None else folded_body
+                if not any(lit in folded_body for lit in needs):
+                    continue
+            spans += [(m.start(), m.end()) for m in p.finditer(self.body) if m.end() > m.start()]
+        return sorted(spans)
 
     def _in_furniture(self, start: int, end: int) -> bool:
         return any(lo < end and start < hi for lo, hi in self.furniture)
