@@ -170,6 +170,7 @@ class Referents:
         self.last: list[tuple[Speaker, int, int]] = []  # speakers so far: paragraph, cue offset
         self.issuers: list[tuple[Speaker, int]] = []  # who issued the documents cited so far
         self.descriptions: list[tuple[str, Speaker, int]] = []  # "a justice official": head, speaker, offset
+        self._spans: dict[tuple[int, int], Any] = {}  # a mention's span of the parse (`_span_of`)
         self._infer_gender()
         self.described = self._descriptions()
 
@@ -219,6 +220,14 @@ class Referents:
         word = tok.lower_
         return self.lex.pronouns.get(word) or self.lex.possessive.get(word)
 
+    def _span_of(self, m: Mention) -> Any:
+        """The mention's span of the parse (whole tokens), made once for the gender votes and the
+        descriptions."""
+        key = (m.start, m.end)
+        if key not in self._spans:
+            self._spans[key] = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return self._spans[key]
+
     def _token_table(self) -> tuple[list[int], list[int], list[str | None]]:
         """Per token, read from the Doc's arrays without making a Token of each: its character
         offset, 1 when it opens a sentence (`is_sent_start` true) else 0, and the gender its
@@ -257,7 +266,7 @@ class Referents:
                 vote(key, gender, NAME_VOTE)
         offsets, starts, genders = self._token_table() if people else ([], [], [])
         for n, m in enumerate(people):
-            first = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            first = self._span_of(m)
             if first is None:
                 continue
             prev = self.doc[first.start - 1] if first.start > 0 else None
@@ -330,7 +339,7 @@ class Referents:
         for m in self.mentions:
             ent = self.entities.get(m.entity or "")
             kind = ent.kind if ent else ("person" if self.is_person(m) else "organization" if m.label == "ORG" else "")
-            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = self._span_of(m)
             if kind not in ("person", "organization") or span is None or self.caption[m.start]:
                 continue
             root, heads, words = span.root, set(), set()
@@ -473,7 +482,7 @@ class Referents:
         return self.is_person(m) and m.entity not in self.credited
 
     def _is_subject(self, m: Mention) -> bool:
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = self._span_of(m)
         if span is None:
             return False
         root = span.root
