@@ -145,16 +145,20 @@ def opens_sentence(sdoc: Any, i: int, dashes: bool = False) -> bool:
     "BERLÍN.- Un"): for telling a capitalised common word from a name, not for telling where a
     name starts (a list's "France - Didier Deschamps" holds whole names after its dashes)."""
     j = i - 1
-    if j >= 0 and sdoc[j].is_space:
+    if j < 0:
         return True
-    if j < 0 or sdoc[j].text in _SENTENCE_MARKS or "\n" in sdoc[j].whitespace_:
+    prev = sdoc[j]  # one Token for every test below
+    if prev.is_space:
+        return True
+    text, space = prev.text, prev.whitespace_
+    if text in _SENTENCE_MARKS or "\n" in space:
         return True
     if not dashes:
         return False
-    if sdoc[j].text.endswith(".-") and sdoc[j].whitespace_:
+    if text.endswith(".-") and space:
         return True  # "BERLÍN.- Un incendio": a dateline glued to its mark
     # a free-standing dash, not a hyphen inside a compound
-    return sdoc[j].text in _DASHES and bool(sdoc[j].whitespace_ or j == 0 or sdoc[j - 1].whitespace_)
+    return text in _DASHES and bool(space or j == 0 or sdoc[j - 1].whitespace_)
 
 
 _SENTENCE_MARKS = frozenset({".", "!", "?", ":", '"', "\u201c", "\u201d"})

@@ -122,7 +122,7 @@ from fuentes.extract.names import title_before
 from fuentes.extract.word_starts import literal_matches
 from fuentes.model import Entity, Evidence, Mention
 from fuentes.nlp.data_files import load_yaml
-from fuentes.nlp.text import doc_text
+from fuentes.nlp.text import doc_text, entity_spans
 from fuentes.pipeline import Stage, register
 
 # 9: page separators and brackets end a name; abbreviated first words (`name_abbreviations`); acronym-led
@@ -755,7 +755,7 @@ def _repeat_names(sdoc: Any, body: str, cands: list[Cand], lowered: "_LowerWords
     if not forms:
         return
     taken = sorted((c.start, c.end) for c in cands)
-    other = [(e.start_char, e.end_char) for e in sdoc.ents]
+    other = [(e.start_char, e.end_char) for e in entity_spans(sdoc)]
     added = []  # the forms, longest first, where no word character, hyphen, apostrophe, '&' or '.' is glued on
     for start, end, form in literal_matches(body, sorted(forms, key=len, reverse=True), _GLUED_BEFORE, _GLUED_AFTER):
         if any(s < end and start < e for s, e in taken) or any(s < end and start < e for s, e in other):
@@ -1268,7 +1268,7 @@ def candidates(sdoc: Any, lex: Lexicon, lowered: "_LowerWords | None" = None) ->
     lowered = lowered if lowered is not None else _LowerWords(body)
     # "Steve Jobs" ... "Jobs said": a surname of a person the article names in full is a name even
     # where it opens a sentence and the article also writes the word in lower case ("jobs")
-    surnames = {ent[-1].text for ent in sdoc.ents if ent.label_ in ("PERSON", "PER") and len(ent) >= 2
+    surnames = {ent[-1].text for ent in entity_spans(sdoc) if ent.label_ in ("PERSON", "PER") and len(ent) >= 2
                 and ent[-1].is_alpha and ent[-1].text.istitle()}
     for ent_toks, ent_label in _model_spans(sdoc):
         label = CONLL_TO_ONTONOTES.get(ent_label, ent_label)
@@ -1302,7 +1302,7 @@ def _model_spans(sdoc: Any) -> list[tuple[list[Any], str]]:
     exonym table lists the whole ("Islamic" + "State": the Islamic State, not a "State")."""
     out: list[tuple[list[Any], str]] = []
     last_end = -1
-    for ent in sdoc.ents:
+    for ent in entity_spans(sdoc):
         toks = list(ent)
         if out and ent.start == last_end and ent.label_ == out[-1][1] and out[-1][0][-1].whitespace_ == " " \
                 and toks[0].text[:1].isupper() and not _ends_company(out[-1][0][-1]):

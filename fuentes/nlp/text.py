@@ -66,6 +66,16 @@ def sentence_of(tok: Any) -> Any:
     return found[1][bisect_right(found[0], tok.i) - 1]
 
 
+def entity_spans(doc: Any) -> tuple[Any, ...]:
+    """`tuple(doc.ents)`, made once per Doc (spaCy builds a Span of every entity at each read of
+    `Doc.ents`); the per-article stages never set a Doc's entities after the `nlp` stage."""
+    read = _read(doc)
+    found = read.get("ents")
+    if found is None:
+        found = read["ents"] = tuple(doc.ents)
+    return found
+
+
 def sentences(doc: Any) -> list[Any]:
     """`list(doc.sents)`, listed once per Doc (the list is shared: callers only read it)."""
     found = _listed_sentences(doc)

@@ -119,3 +119,15 @@ def test_sentences_are_the_docs_sentences_listed_once(language, body):
     with sdoc.retokenize() as retokenizer:  # fewer tokens: listed again
         retokenizer.merge(sdoc[0:2])
     assert [(s.start, s.end) for s in sentences(sdoc)] == [(s.start, s.end) for s in sdoc.sents]
+
+
+@pytest.mark.parametrize("language,body", [("en", "Ana Ruiz met Tomas Berg of Acme Corp in Lima."),
+                                           ("es", "Ana Ruiz se reunió con Tomás Berg, de Telefónica, en Lima.")])
+def test_entity_spans_are_the_docs_entities_made_once(language, body):
+    from fuentes.nlp.text import entity_spans
+
+    nlp, _ = load(language)
+    sdoc = nlp(body)
+    found = entity_spans(sdoc)
+    assert [(e.start, e.end, e.label_) for e in found] == [(e.start, e.end, e.label_) for e in sdoc.ents]
+    assert found and entity_spans(sdoc) is found
