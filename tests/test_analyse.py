@@ -186,7 +186,13 @@ def previous_analyse_corpus(store, summary, window_days=None):
         article.kind, article.origin = kinds.get(article.id, (article.kind, article.origin))
     entity_of = entity_index(resolved)
     names = {entity.id: entity.name for entity in resolved}
-    claims, discrepancies = assess(db.load_claims(store), provenance.origins, entity_of, names)
+    published = {a.id: a.published for a in articles}  # status discrepancies read publication days
+    copies: dict[str, list[str]] = {}
+    for d in provenance.derivations:
+        if d.source in published and d.decided_by != "undecided":
+            copies.setdefault(d.target, []).append(d.source)
+    claims, discrepancies = assess(db.load_claims(store), provenance.origins, entity_of, names,
+                                   published=published, copies=copies)
     db.save_claims(store, claims, discrepancies)
     summary.claims, summary.discrepancies = len(claims), len(discrepancies)
     entity_ids: dict[str, set[str]] = {}
