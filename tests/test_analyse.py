@@ -156,6 +156,7 @@ def previous_analyse_corpus(store, summary, window_days=None):
     from fuentes.analyse import incremental_provenance
     from fuentes.corpus.entity_decisions import apply_decisions
     from fuentes.corpus.entity_ids import stable_ids
+    from fuentes.corpus.discrepancies import copied_sources
     from fuentes.corpus.entity_resolution import resolve_with_merges
     from fuentes.corpus.events import merge_events
     from fuentes.corpus.grading import assess
@@ -187,10 +188,7 @@ def previous_analyse_corpus(store, summary, window_days=None):
     entity_of = entity_index(resolved)
     names = {entity.id: entity.name for entity in resolved}
     published = {a.id: a.published for a in articles}  # status discrepancies read publication days
-    copies: dict[str, list[str]] = {}
-    for d in provenance.derivations:
-        if d.source in published and d.decided_by != "undecided":
-            copies.setdefault(d.target, []).append(d.source)
+    copies = copied_sources(((d.source, d.target, d.decided_by) for d in provenance.derivations), published)
     claims, discrepancies = assess(db.load_claims(store), provenance.origins, entity_of, names,
                                    published=published, copies=copies)
     db.save_claims(store, claims, discrepancies)

@@ -294,6 +294,17 @@ def status_key(claim: Claim, names: Mapping[str, str]) -> tuple[str, str] | None
     return (who, claim.predicate or "") if who else None
 
 
+def copied_sources(derivations: Iterable[tuple[str, str, str]], published: Mapping[str, object]) -> dict[str, list[str]]:
+    """Article -> the articles it copies or cites (`copies` of `status_discrepancies`), from
+    (source, target, decided_by) derivations: those an analyst did not mark undecided, whose
+    source is among the articles of `published`."""
+    copies: dict[str, list[str]] = {}
+    for source, target, decided_by in derivations:
+        if source in published and decided_by != "undecided":
+            copies.setdefault(target, []).append(source)
+    return copies
+
+
 def status_discrepancies(claims: list[Claim], origins: Mapping[str, str | None], names: Mapping[str, str],
                          published: Mapping[str, str | None],
                          copies: Mapping[str, Iterable[str]] | None = None,

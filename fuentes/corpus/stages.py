@@ -360,6 +360,7 @@ class Claims(CorpusStage):
 
     def run(self, ctx: LocalContext) -> None:
         from fuentes.corpus.claims import ClaimIndex
+        from fuentes.corpus.discrepancies import copied_sources
         from fuentes.corpus.grading import assess
         from fuentes.store.state import load_state, save_state
 
@@ -369,10 +370,8 @@ class Claims(CorpusStage):
         index = load_state(ctx.store, self.name, version) or ClaimIndex()  # the claims compared so far
         provenance = ctx.read("provenance")
         published = {a.id: a.published for a in ctx.read("articles")}
-        copies: dict[str, list[str]] = {}
-        for d in provenance.derivations:  # a copy came out no earlier than the article it copies
-            if d.source in published and d.decided_by != "undecided":
-                copies.setdefault(d.target, []).append(d.source)
+        # a copy came out no earlier than the article it copies
+        copies = copied_sources(((d.source, d.target, d.decided_by) for d in provenance.derivations), published)
         claims, discrepancies = assess(claims_layer, provenance.origins, entity_of, names, index=index,
                                        published=published, copies=copies)
         if index.changed:

@@ -269,7 +269,7 @@ def status_groups(spark, out: str, corpus, items):
     """(status discrepancy, the corpus claims it names) (`status_discrepancies`): corpus claims
     grouped by `status_key`, with the publication times, copies and named entities of their
     articles read on the driver."""
-    from fuentes.corpus.discrepancies import claim_names, status_key
+    from fuentes.corpus.discrepancies import claim_names, copied_sources, status_key
 
     keyed = corpus.values().map(lambda c: (status_key(c[0], c[4]), c)).filter(lambda kv: kv[0] is not None)
     arts = set(keyed.flatMap(lambda kv: kv[1][0].articles).distinct().collect())
@@ -281,16 +281,14 @@ def status_groups(spark, out: str, corpus, items):
     copies: dict[str, list[str]] = {}
     derivations = read_table(spark, out, "derivations")
     if derivations is not None:
-        for row in derivations.select("source", "target", "decided_by").rdd \
-                .filter(lambda r: r["target"] in wanted.value).collect():
-            if row["decided_by"] != "undecided":
-                copies.setdefault(row["target"], []).append(row["source"])
-        sources = {a for srcs in copies.values() for a in srcs} - set(published)
+        rows = [(r["source"], r["target"], r["decided_by"]) for r in derivations.select("source", "target", "decided_by")
+                .rdd.filter(lambda r: r["target"] in wanted.value).collect()]
+        sources = {source for source, _, decided_by in rows if decided_by != "undecided"} - set(published)
         if sources:
             extra = spark.sparkContext.broadcast(sources)
             published.update(spark.read.parquet(f"{out}/articles").select("id", "published").rdd
                              .filter(lambda r: r["id"] in extra.value).map(lambda r: (r["id"], r["published"])).collect())
-        copies = {t: [a for a in srcs if a in published] for t, srcs in copies.items()}
+        copies = copied_sources(rows, published)
     named = dict(items.values().filter(lambda it: it[0] in wanted.value)
                  .map(lambda it: (it[0], claim_names(it[2]))).reduceByKey(lambda x, y: x | y).collect())
     known = spark.sparkContext.broadcast((published, copies, named))
