@@ -55,6 +55,7 @@ class Cues:
     post_fillers: frozenset[str] = frozenset()  # words that open a post's phrase but name no post ("both", "gran")
     passive_aux: frozenset[str] = frozenset()  # "ser" in "fue atacado por X" when the parse marks no passive
     agent_preps: frozenset[str] = frozenset()  # the marker of such a passive's agent ("por")
+    effort_adverbs: frozenset[str] = frozenset()  # "worked hard for X", "trabajó arduamente por X": effort, no post
 
 
 @lru_cache(maxsize=None)
@@ -87,6 +88,6 @@ def load_cues(language: str | None) -> Cues:
         perfect=low("perfect"), violence_words=low("violence_words"), reflexive=low("reflexive"),
         negations=low("negations"), reason_preps=low("reason_preps"), time_nouns=low("time_nouns"),
         prospective=low("prospective"), post_fillers=low("post_fillers"), passive_aux=low("passive_aux"),
-        agent_preps=low("agent_preps"),
+        agent_preps=low("agent_preps"), effort_adverbs=low("effort_adverbs"),
         contractions={str(k): str(v) for k, v in (raw.get("contractions") or {}).items()},
     )

@@ -50,9 +50,11 @@ def negated(trigger: Any, ctx: Context) -> bool:
 
 def _verb_of(trigger: Any, ctx: Context) -> Any:
     """The verb a relation word is stated through ("could become the leader": become; "is
-    elected president": elected); a copular noun ("sería gobernador") stands for its clause."""
+    elected president": elected; "se convierte en líder": convierte, however the parse attaches the
+    noun to it); a copular noun ("sería gobernador") stands for its clause."""
     tok = _predicate(trigger, ctx)
-    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ in ("oprd", "xcomp") and tok.head.i != tok.i:
+    if tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and (
+            tok.dep_ in ("oprd", "xcomp") or (tok.dep_ in ("obl", "compound") and tok.head.pos_ == "VERB")):
         tok = tok.head
     return tok
 
@@ -79,14 +81,47 @@ def unreal(trigger: Any, ctx: Context) -> bool:
         past = any(t.tag_ in ("VBD", "VBN") or any(f in str(t.morph) for f in ("Tense=Past", "Tense=Imp", "VerbForm=Part"))
                    for t in [tok, *auxes])
         if not past and any(c.dep_ in ("mark", "advmod") and c.lower_ in ctx.cues.conditional_marks
-                            for c in tok.children):
+                            for c in _with_first_conjunct(tok)):
             return True
+        if not past and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ctx.cues.conditional_marks
+                                                      for m in c.children) for c in tok.children):
+            return True  # "If the party wins, Soto becomes the leader": the condition hangs below the verb
+        if not past and any(_hypothetical(h, ctx) for h in _clause_heads(tok)):
+            return True  # "X would name a successor if ... and Y becomes the leader"
         if tok.dep_ != "xcomp" or tok.head.i == tok.i:
             return False
         tok = tok.head  # "could try to replace", "podría reemplazar"
         if tok.lemma_.casefold() in ctx.cues.modals:
             return True
     return False
+
+
+def _clause_heads(verb: Any, steps: int = 2) -> list[Any]:
+    """The verbs a present-tense verb is coordinated with or subordinated to, nearest first."""
+    out, tok = [], verb
+    for _ in range(steps):
+        if tok.dep_ not in ("conj", "advcl") or tok.head.i == tok.i or tok.head.pos_ not in ("VERB", "AUX"):
+            break
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _hypothetical(verb: Any, ctx: Context) -> bool:
+    """A verb under a modal or in the conditional mood ("would name", "nombraría")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
+    return any(a.lemma_.casefold() in ctx.cues.modals or a.lower_ in ctx.cues.modals for a in auxes) \
+        or any("Mood=Cnd" in str(t.morph) for t in [verb, *auxes])
+
+
+def _with_first_conjunct(verb: Any) -> list[Any]:
+    """A verb's children and those of the first verb of its coordination, whose marker opens the
+    whole coordinated clause ("if Democrats win and Kaine becomes vice president")."""
+    kids, tok = list(verb.children), verb
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head
+        kids += [c for c in tok.children if c.dep_ == "mark"]
+    return kids
 
 
 def _predicate(trigger: Any, ctx: Context) -> Any:

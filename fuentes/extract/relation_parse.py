@@ -69,7 +69,8 @@ def _agents(tok: Any, ctx: Context) -> list[Any]:
 def holders(tok: Any, ctx: Context) -> list[Any]:
     if passive(tok, ctx):  # "fue atacado por X": X
         return _agents(tok, ctx)
-    out = [c for c in tok.children if c.dep_ == "appos"]
+    # an emphatic reflexive beside the post ("X - himself the first black governor -") is no other holder
+    out = [c for c in tok.children if c.dep_ == "appos" and c.lower_ not in ctx.cues.reflexive]
     dep = tok.dep_
     if dep == "appos" and tok.head.is_space:  # a paragraph break parsed as the head: the name beside it
         out += [c for c in tok.head.children if c.dep_ == "appos" and c.i < tok.i and c.i in ctx.key_of][-1:]
@@ -199,9 +200,10 @@ def objects(tok: Any, trig: Trigger, ctx: Context) -> list[tuple[Any, str]]:
     return []
 
 
-def entity_keys(tok: Any, ctx: Context, seen: frozenset[int] = frozenset()) -> list[str]:
+def entity_keys(tok: Any, ctx: Context, seen: frozenset[int] = frozenset(), conjuncts: bool = True) -> list[str]:
     """The local entities a token stands for: its mention, a pronoun's antecedent, a name
-    modifying it ('the MORENA regime'), a 'whose real name was X' clause; conjuncts too."""
+    modifying it ('the MORENA regime'), a 'whose real name was X' clause; conjuncts too, unless
+    `conjuncts` is false."""
     if tok.i in seen:
         return []
     seen = seen | {tok.i}
@@ -221,7 +223,7 @@ def entity_keys(tok: Any, ctx: Context, seen: frozenset[int] = frozenset()) -> l
                 break
             if c.dep_ in ("relcl", "acl:relcl"):
                 keys += [ctx.key_of[g.i] for g in c.children if g.dep_ == "attr" and g.i in ctx.key_of][:1]
-    for c in tok.children:
+    for c in tok.children if conjuncts else ():
         if c.dep_ == "conj":
             keys += [k for k in entity_keys(c, ctx, seen) if k not in keys]
     return keys

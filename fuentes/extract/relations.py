@@ -52,7 +52,7 @@ from fuentes.pipeline import Stage, register
 
 __all__ = ["DATA", "VERSION", "Cues", "RelationsStage", "Trigger", "extract_relations", "load_cues"]
 
-VERSION = "6"
+VERSION = "7"
 
 
 def extract_relations(sdoc: Any, mentions: list[Mention], entities: list[Entity], language: str | None = None,
@@ -109,10 +109,14 @@ def _relations_at(tok: Any, trig: Trigger, ctx: Context) -> list[Relation]:
         return []  # "X is not the leader of Y", "nunca trabajó para Y"
     if any(c.dep_ == "amod" and c.lower_ in ctx.cues.prospective for c in tok.children):
         return []  # "the next president", "el próximo líder": not held
+    if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in ctx.cues.effort_adverbs for c in tok.children):
+        return []  # "Scott has worked hard for Clinton": campaigning, not a job
     if trig.context == "violence" and (not _violent(tok, ctx.cues) or _for_a_reason(tok, ctx)):
         return []  # "Bush attacked Trump over eminent domain, calling him a loser": words, not an attack
+    # a post in apposition is the name's it follows, not its conjuncts' ("the Caucus, former governor
+    # X, ..., and Ralph Northam": Northam holds no post of that apposition)
     holders = [(h, k) for h in parse.holders(tok, ctx) if not parse.apart(h, tok)
-               for k in parse.entity_keys(h, ctx)]
+               for k in parse.entity_keys(h, ctx, conjuncts=not (tok.dep_ == "appos" and h.i == tok.head.i))]
     objects = [(o, k) for o, k in parse.objects(tok, trig, ctx) if not parse.apart(o, tok)]
     out = []
     for h_tok, h_key in holders:

@@ -428,3 +428,53 @@ def test_a_post_ends_at_a_hyphen_written_as_a_dash(nlp, lang, body, post):
     # was one post; a hyphen with a space on each side is a dash, unlike the hyphen of "Miami-based".
     got = _positions(run(nlp, lang, body, {"Rosa Ibarra": ("e1", "person")}))
     assert got.get("e1") == {post}, got
+
+
+_NAMES = {"Harbor Union": ("e1", "organization"), "Luis Pardo": ("e2", "person"), "Ramón Ortiz": ("e3", "person"),
+          "Ana Vidal": ("e4", "person"), "Marta Lara": ("e5", "person"), "Pablo Soto": ("e6", "person")}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Marta Lara would name a successor if the party wins and Pablo Soto becomes the leader of the Harbor Union."),
+    ("en", "If the party wins and Pablo Soto becomes the leader of the Harbor Union, Marta Lara will resign."),
+    ("es", "Si el partido gana y Pablo Soto se convierte en líder de la Harbor Union, Marta Lara renunciará."),
+    ("es", "Marta Lara renunciará si el partido gana las elecciones y Pablo Soto es elegido líder de la Harbor Union."),
+])
+def test_a_post_in_a_coordinated_or_governing_condition_is_no_fact(nlp, lang, body):
+    """"if A and B": the marker of the first conjunct opens both; "If A, B": the condition below B's
+    verb; a present verb joined to a verb under a modal ("would name ... and Y becomes")."""
+    assert not run(nlp, lang, body, _NAMES)
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "In 2019 the party won and Pablo Soto became the leader of the Harbor Union."),
+    ("es", "En 2019 el partido ganó y Pablo Soto se convirtió en líder de la Harbor Union."),
+])
+def test_a_post_taken_in_the_past_after_a_coordinated_clause_is_kept(nlp, lang, body):
+    got = {(s, p, o) for s, p, o, *_ in run(nlp, lang, body, _NAMES)}
+    assert ("e6", "leader_of", "e1") in got, got
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Ana Vidal has worked hard for the Harbor Union. Ramón Ortiz worked for the Harbor Union."),
+    ("es", "Ana Vidal ha trabajado duro por la Harbor Union. Ramón Ortiz trabajó para la Harbor Union."),
+    ("es", "Ana Vidal trabajó arduamente para la Harbor Union. Ramón Ortiz trabajó para la Harbor Union."),
+])
+def test_effort_for_a_cause_is_no_job(nlp, lang, body):
+    """"worked hard for X" is campaigning for X; "worked for X" stays employment."""
+    got = {(s, p, o) for s, p, o, *_ in run(nlp, lang, body, _NAMES) if p == "works_for"}
+    assert got == {("e3", "works_for", "e1")}, got
+
+
+@pytest.mark.parametrize("lang, body, expected", [
+    ("en", "The Harbor Union, former governor Luis Pardo - himself the first mayor of the port - and Ramón Ortiz "
+           "backed the plan.", {"e2"}),
+    ("en", "Luis Pardo, former governor, and Ramón Ortiz backed the plan.", {"e2"}),
+    ("es", "Luis Pardo, gobernador del estado, y Ramón Ortiz apoyaron el plan.", {"e2"}),
+    ("es", "Ramón Ortiz, exgobernador del estado, apoyó el plan.", {"e3"}),
+])
+def test_a_post_in_apposition_belongs_to_its_name_only(nlp, lang, body, expected):
+    """Not to the names conjoined with it, nor to the clause's subject through an emphatic
+    reflexive ("himself the first mayor"); a Spanish former post may be one word ("exgobernador")."""
+    got = {s for s, p, *_ in run(nlp, lang, body, _NAMES) if p == "holds_position"}
+    assert got == expected, got
