@@ -74,7 +74,7 @@ __all__ = [
 # of what is no land or place takes no territory ("gained control of three mines"), and a threat to an
 # abstraction names a risk ("a threat to public health"); 12: a situation breaking out is no escape
 # ("Hostilities broke out")
-VERSION = "12"
+VERSION = "13"
 
 
 @dataclass
@@ -355,6 +355,38 @@ def _won(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
         any(c.dep_ in ("prt", "compound:prt") for c in head.children) or lex.cue_in("contest_words", list(head.subtree)))
 
 
+def _share_won(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """An arrest verb whose objects are all shares, votes or audiences (`share_words`, or a figure
+    with '%') wins them: no one is arrested ("captured 45 percent of the vote", "capturando el 38%
+    de la audiencia", "capturó el mercado")."""
+    if etype != "arrest" or pos != "verb":
+        return False
+    shares = args.lex.words("share_words")
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    return bool(objects) and all("%" in o.text or _forms(o) & shares for o in objects)
+
+
+def _share_of(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """An event noun counted by a percent ("38% de la audiencia", "45 percent of the protests")
+    is a measure of a whole, no event told."""
+    if pos != "noun":
+        return False
+    gov = head.head.head if head.dep_ == "pobj" else head.head
+    if head.dep_ not in ("pobj", "nmod") or gov.i == head.i:
+        return False
+    return "%" in gov.text or bool(_forms(gov) & args.lex.words("percent_words"))
+
+
+def _page_visited(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """A visit to a web page or a site (`web_words`: "visit the Facebook page", "visite la página
+    web") is reading, no visit."""
+    if etype != "visit":
+        return False
+    aims = _direct_objects(head) if pos == "verb" else _owners(head, ("of", "to", "de", "a"))
+    web = args.lex.words("web_words")
+    return bool(aims) and all(_forms(a) & web for a in aims)
+
+
 def _campaign_rally(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
     """A rally a person holds, or one in a campaign, is a candidate's gathering ("Trump held a
     rally in Alabama", "un mitin de campaña"), unless its sentence tells a grievance
@@ -460,7 +492,7 @@ def _season(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool
     return bool(owners) and all(o.like_num and len(o.text) == 4 and o.text.isdigit() for o in owners)
 
 
-NOT_TOLD = (_question, _showing, _unarmed_fight, _fulfilled, _won, _campaign_rally, _rule_named, _figure_of_speech,
+NOT_TOLD = (_question, _showing, _unarmed_fight, _fulfilled, _won, _share_won, _share_of, _page_visited, _campaign_rally, _rule_named, _figure_of_speech,
             _unarmed_attack, _not_fled, _nobody_fled, _no_land_handed, _no_land_taken, _self_harm, _goal_met, _season,
             _risk_named)
 

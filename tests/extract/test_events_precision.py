@@ -381,3 +381,36 @@ def test_a_situation_breaking_out_is_no_escape(language, situation, escape):
     # Regression: "Hostilities broke out as soon as it was over" was an escape.
     assert "escape" not in types(situation, language)
     assert "escape" in types(escape, language)
+
+
+@pytest.mark.parametrize("language,share,arrest", [
+    ("en", "Hillary Clinton captured 45 percent of the vote in Ohio on Tuesday.",
+     "The police captured three men in Culiacán on Tuesday."),
+    ("es", "En 2019, la empresa dominó la taquilla, capturando el 38% de la audiencia nacional.",
+     "La policía capturó a tres hombres en Culiacán el martes."),
+    ("es", "La empresa capturó el 40% del mercado chino el año pasado.",
+     "Agentes federales capturaron a Ramón Ortiz en Culiacán el martes."),
+])
+def test_a_share_captured_is_no_arrest(language, share, arrest):
+    # Regression: "capturando el 38% de la audiencia nacional" was an arrest and a court hearing.
+    assert not {"arrest", "court_ruling"} & set(types(share, language))
+    assert "arrest" in types(arrest, language)
+
+
+@pytest.mark.parametrize("language,page,visit", [
+    ("en", "For more information, visit the Facebook page of the center.",
+     "The president visited the governor of Sonora in Hermosillo on Tuesday."),
+    ("es", "Para más información, visite la página de Facebook del centro.",
+     "El presidente visitó al gobernador de Sonora en Hermosillo el martes."),
+])
+def test_a_web_page_visited_is_no_visit(language, page, visit):
+    assert "visit" not in types(page, language)
+    assert "visit" in types(visit, language)
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "The firm blamed the fall on a collapse of demand in Asia."),
+    ("es", "La firma explicó la caída por un colapso de la demanda en Asia."),
+])
+def test_a_collapse_of_demand_is_no_disaster(language, text):
+    assert not {"man_made_disaster", "natural_disaster"} & set(types(text, language))
