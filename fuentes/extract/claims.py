@@ -53,6 +53,7 @@ from spacy.symbols import AUX, NOUN, VERB
 from fuentes.clean import cues
 from fuentes.doc import ArticleDoc
 from fuentes.extract import names, speakers, speech
+from fuentes.extract.datelines import dateline_end
 from fuentes.extract.values import Found, _glossary, find_values, is_figure
 from fuentes.ids import content_id
 from fuentes.model import Claim, Entity, Evidence, Mention, Quote
@@ -1639,10 +1640,7 @@ class _Article:
         sent = sentence_of(tok)
         end = self._datelines.get(sent.start)
         if end is None:
-            text = self.sent_text(sent)
-            start = sent.start_char + len(text) - len(text.lstrip())
-            found = _DATELINE.match(self.body, start, min(sent.end_char, start + 80))
-            end = self._datelines[sent.start] = found.end() if found else sent.start_char
+            end = self._datelines[sent.start] = dateline_end(self.body, sent.start_char, sent.end_char)
         return end
 
     def sent_text(self, sent: Any) -> str:
@@ -1901,11 +1899,6 @@ MAX_ATOMIC_WORDS = 45
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Dr|St|Sr|Jr|Lt|Ms))(?<!\b(?:Mrs|Sra|Dra|Gov|Sen|Rep|Gen|Col|Sgt|Lic|Ing))"
                              r"(?<!\b(?:Gral|Prof|Capt|Supt))[.!?][\"”’»]?\s+[\"“«]?[¿¡]?[A-ZÁÉÍÓÚÑ]")
 _DANGLING = {"and", "or", "but", "that", "which", "y", "o", "pero", "que", "cual"}
-# a dateline: a place in capitals (a date, an agency in brackets) and a dash, opening a paragraph's
-# first sentence ("DALLAS (AP) — ", "NEW YORK, Dec. 14 (UPI) -- ", "MADRID, 14 dic. (EFE).- "; or its
-# agency alone, where the parser ends a sentence after the date: "(EFE).- ")
-_DATELINE = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{2,40}"
-                       r"(?:,[ \w.]{1,20})?(?: ?\([\w .]{1,20}\))?|\([\w .]{1,20}\))[ ]?(?:—|–|--|-(?= )|\.-)[ ]*")
 
 
 @lru_cache(maxsize=1)

@@ -13,10 +13,11 @@ from typing import Any
 
 import re
 
+from fuentes.extract.datelines import dateline_end
 from fuentes.extract.dates import DateExpr, DateValue, shift, year_value
 from fuentes.extract.event_triggers import Lexicon, passive
 from fuentes.model import Mention, Quote
-from fuentes.nlp.text import morph_values, sentence_of
+from fuentes.nlp.text import doc_text, morph_values, sentence_of
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CROWD_WORDS = {"thousands", "hundreds", "dozens", "scores", "miles", "cientos", "centenares", "decenas", "millares"}
@@ -44,13 +45,25 @@ class Arguments:
         self.people = [m for m in mentions if m.label == "PERSON" and m.entity]
         self.quotes = [q for q in quotes if q.speaker]
         self.named = [m for m in mentions if m.entity and m.label not in ADJECTIVE_LABELS | PLACE_LABELS]
+        self._datelines: dict[int, int] = {}  # sentence start -> where its dateline ends
 
     def mention_at(self, tok: Any) -> Mention | None:
         return self.by_char.get(tok.idx)
 
+    def in_dateline(self, tok: Any) -> bool:
+        """The token is in the dateline opening its sentence ("(Big League Politics) – Un
+        sospechoso ha sido arrestado", parsed with the outlet as the subject): the sender, no participant."""
+        sent = sentence_of(tok)
+        end = self._datelines.get(sent.start)
+        if end is None:
+            end = self._datelines[sent.start] = dateline_end(doc_text(self.sdoc), sent.start_char, sent.end_char)
+        return tok.idx < end
+
     def entity(self, tok: Any) -> str | None:
         """Local entity key for an argument token: its own mention, a pronoun's antecedent,
-        a possessor ("his gunmen"), else the closest named word of its phrase."""
+        a possessor ("his gunmen"), else the closest named word of its phrase; none in a dateline."""
+        if self.in_dateline(tok):
+            return None
         m = self.mention_at(tok)
         if m and not (m.label in ADJECTIVE_LABELS and tok.dep_ == "amod"):
             return m.entity

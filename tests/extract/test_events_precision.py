@@ -414,3 +414,16 @@ def test_a_web_page_visited_is_no_visit(language, page, visit):
 ])
 def test_a_collapse_of_demand_is_no_disaster(language, text):
     assert not {"man_made_disaster", "natural_disaster"} & set(types(text, language))
+
+
+@pytest.mark.parametrize("language,text", [
+    ("es", "Esta es la verdadera amenaza. (Diario del Puerto) – Un sospechoso de la ciudad de Jersey ha sido "
+           "arrestado luego de amenazar con bombardear una sinagoga."),
+    ("en", "This is the real threat. (Harbor Daily) – A suspect from Jersey City has been arrested after "
+           "threatening to bomb a synagogue."),
+])
+def test_the_outlet_of_a_dateline_is_no_participant(language, text):
+    # Regression: "(Big League Politics) – Un sospechoso ... ha sido arrestado" made the outlet the one arrested.
+    events = run(text, language, "2016-01-05")
+    assert "arrest" in [e[0] for e in events]
+    assert not any("Diario del Puerto" in str(e) or "Harbor Daily" in str(e) for e in events), events
