@@ -427,3 +427,15 @@ def test_the_outlet_of_a_dateline_is_no_participant(language, text):
     events = run(text, language, "2016-01-05")
     assert "arrest" in [e[0] for e in events]
     assert not any("Diario del Puerto" in str(e) or "Harbor Daily" in str(e) for e in events), events
+
+
+@pytest.mark.parametrize("language,office,base", [
+    ("en", "For all the cheers coming out of her Brooklyn headquarters Monday night, Clinton still has work to do.",
+     "Militants set up a new headquarters in the town of Kunduz after seizing it with rifles."),
+    ("es", "El campamento de los voluntarios recibió a cien niños en la playa de Mazatlán.",
+     "Sicarios armados instalaron un campamento en la sierra de Badiraguato."),
+])
+def test_a_headquarters_or_camp_without_arms_is_no_base(language, office, base):
+    # Regression: a campaign's "Brooklyn headquarters" was a base established.
+    assert "base_established" not in types(office, language)
+    assert "base_established" in types(base, language)
