@@ -74,7 +74,7 @@ __all__ = [
 # of what is no land or place takes no territory ("gained control of three mines"), and a threat to an
 # abstraction names a risk ("a threat to public health"); 12: a situation breaking out is no escape
 # ("Hostilities broke out")
-VERSION = "15"
+VERSION = "16"
 
 
 @dataclass
@@ -550,6 +550,8 @@ def verbal(head: Any, pos: str, etype: str, actor_toks: list[Any], target_toks: 
             if c.dep_ in ("prep", "agent", "obl", "nmod", "advcl", "pcomp") or (c.dep_ == "dobj" and node is verb):
                 if lex.cue_in("verbal_words", list(c.subtree)[:12]):
                     return True  # "by skywriting nasty messages", "in Saturday's debate", "en el debate"
+            if node is head and pos == "verb" and _occasion(c) is not None and _forms(_occasion(c)) & objects:
+                return True  # "getting killed in this deal", "killed on trade", "nos matan en el comercio"
     means = lex.words("means_preps")  # the means told on the verb it hangs from: "praised a donor's effort
     above = governing_verb(verb if verb is not None else head)  # to attack Trump by skywriting messages"
     for node in [above] if above is not None else []:
@@ -565,6 +567,16 @@ def verbal(head: Any, pos: str, etype: str, actor_toks: list[Any], target_toks: 
         has_object = any(c.dep_ in ("dobj", "obj") for c in head.children)
         return bool(people) and not has_object
     return False
+
+
+def _occasion(c: Any) -> Any | None:
+    """The noun of a verb's prepositional complement: "in this deal" (its object), "en el
+    comercio" (the noun itself)."""
+    if c.dep_ == "prep":
+        return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if c.dep_ in ("obl", "nmod") and any(g.dep_ == "case" for g in c.children):
+        return c
+    return None
 
 
 NAME_PARTS = ("appos", "flat", "compound")  # "el diputado Pedro Gómez Ruiz": the name of the noun

@@ -439,3 +439,17 @@ def test_a_headquarters_or_camp_without_arms_is_no_base(language, office, base):
     # Regression: a campaign's "Brooklyn headquarters" was a base established.
     assert "base_established" not in types(office, language)
     assert "base_established" in types(base, language)
+
+
+@pytest.mark.parametrize("language,figure,killing", [
+    ("en", "But the people that are getting killed in this deal are small business people.",
+     "Three people were killed in the market on Sunday."),
+    ("en", "We are getting killed on trade by China and Mexico.",
+     "Two soldiers were killed in the attack on the base."),
+    ("es", "Los agricultores están siendo asesinados en este tratado, dijo el candidato.",
+     "Tres personas fueron asesinadas en el mercado de Culiacán el domingo."),
+])
+def test_killed_in_a_deal_or_on_trade_is_a_figure_of_speech(language, figure, killing):
+    # Regression: "the people that are getting killed in this deal" was a killing.
+    assert not set(types(figure, language)) & (VIOLENT | {"killing"})
+    assert set(types(killing, language)) & (VIOLENT | {"killing"})
