@@ -9,7 +9,9 @@ claim's own version; contradicted: some source gives an incompatible value on on
   4 doubtful        n = 1 and hedged; or contradicted by a version with equal support (or n = 1)
   5 improbable      contradicted by a version with more independent origins
   6 cannot be judged  no article behind the claim
-A contradicted claim is never 1 or 2.
+A contradicted claim is never 1 or 2, nor is a claim that is no one whole factual statement
+(`fuentes.extract.claims.atomic_reason`: a fragment, a clause cut mid-sentence, no subject or
+object, a judgement or the speaker's stance...: NOT_A_STATEMENT): with n >= 2 it is 3.
 """
 
 from __future__ import annotations
@@ -20,11 +22,16 @@ from typing import Any, Iterable, Mapping
 
 from fuentes.corpus.claims import ClaimIndex, match_claims_detailed
 from fuentes.corpus.discrepancies import discrepancy_claims, find_discrepancies
-from fuentes.extract.claims import is_hedged
+from fuentes.extract.claims import atomic_reason, is_hedged
 from fuentes.model import Claim, Discrepancy
 
 COPY_KINDS = ("syndicated", "rewrite", "translation")
 WEAK = ("hedged", "alleged", "predicted")  # modalities that keep a claim from "confirmed"
+# `atomic_reason`s of a claim that is no one whole factual statement: however many sources, never 1 or 2
+# (a hedge, a forecast or an aim, "not asserted", is WEAK: 2 at best; a claim with no parsed clause is read
+# for hedge words)
+NOT_A_STATEMENT = frozenset({"fragment", "cut mid-sentence", "no subject or object", "more than one sentence",
+                             "too long", "question", "addresses the reader", "speaker's stance", "judgement"})
 
 
 def discrepancy_kind(d: Discrepancy) -> str:
@@ -64,7 +71,8 @@ def contradictions(claim: Claim, discrepancies: list[Discrepancy],
 def grade(claim: Claim, discrepancies: list[Discrepancy], members: Iterable[str] = ()) -> int:
     """The Admiralty information-credibility grade of one corpus claim (docs/grading.md), given the
     discrepancies that name it and the ids of its article claims; records the contradicting
-    claims in `claim.contradicted_by`. A contradicted claim is never 1 or 2."""
+    claims in `claim.contradicted_by`. A contradicted claim is never 1 or 2, nor is a claim that is
+    not atomic (`atomic_reason`): sources agreeing on a fragment confirm no statement."""
     contra, rival, reworded = contradictions(claim, discrepancies, members)
     claim.contradicted_by = sorted(c for c in contra if c)
     n = claim.independent_sources
@@ -79,6 +87,8 @@ def grade(claim: Claim, discrepancies: list[Discrepancy], members: Iterable[str]
             return 4
         return 3  # better supported than every rival, still contested
     if n >= 2:
+        if atomic_reason(claim) in NOT_A_STATEMENT:
+            return 3  # no one whole factual statement (a fragment, a judgement...): nothing to confirm
         return 2 if weak or reworded else 1
     return 4 if weak else 3
 

@@ -346,7 +346,7 @@ class Claims(CorpusStage):
     """Claims matched across articles with independent-source counts, discrepancies, grades."""
 
     name = "claims"
-    version = "9"  # 2: a discrepancy needs one subject and one measure; 3: described bodies, verb classes;
+    version = "10"  # 2: a discrepancy needs one subject and one measure; 3: described bodies, verb classes;
     # 4: agent blocking, one agent's reworded statements agree through the sentence encoder, more verb classes
     # 5: a bare number states the same count ("36,000 Americans" / "36,000 people"), amount blocking
     # 6: a figure more is detail, not a difference, when the two share a figure that names its measure
@@ -355,6 +355,7 @@ class Claims(CorpusStage):
     # 8: a forecast and a deed are two statements; one party's act announced by one source, done by another
     # of one story and day, is a status discrepancy (publication days read from the articles)
     # 9: a subject written out as a noun phrase ("np:The two men") never ties nor parts two claims
+    # 10: a claim that is no whole factual statement (a fragment, a judgement: `atomic_reason`) is never graded 1-2
     reads = ("claims_layer", "entities", "provenance", "articles")
     writes = ("claims", "discrepancies")
 

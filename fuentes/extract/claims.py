@@ -61,7 +61,7 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.pipeline import Stage, register
 from fuentes.nlp.text import doc_text, morph_values, sentence_of
 
-VERSION = "18"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
+VERSION = "19"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
 # subjectless non-finite fragment makes a claim of the clause it hangs from; 6: an unnamed body
 # named by a description ("the task force", "la embajada estadounidense") is a subject or object;
@@ -117,6 +117,8 @@ VERSION = "18"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # ("np:The two men", "np:1 in 4 residents", "np:Uno de cada cuatro vecinos"); a coordinated or relative clause with
 # no subject of its own keeps the word that ties it to its subject's clause ("and promptly voted ...", "who has
 # backed ..."): the text of a fragment reads as one, never atomic
+# 19: a verb of two senses takes its class only in its typed sense (`sense_words`: "condenó a X a 20 años de
+# prisión" is convict, "condenó el ataque" the verb condenar, a criticism; `saying_senses`: "aseguró que ..." says)
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -189,6 +191,10 @@ class ClaimLexicon:
     ago_verbs: frozenset[str] = frozenset()  # "hace seis meses" ("six months ago"): a verb that only dates
     verb_lemma_endings: tuple[str, ...] = ()  # the endings every verb lemma has ("ar", "er", "ir"): else no verb
     furniture: tuple[re.Pattern[str], ...] = ()  # page furniture run into the text ("Publicidad", a share bar)
+    # a verb of `predicates` with another sense: its class holds only when its clause, outside its patient, holds
+    # one of these words ("condenó a X a 20 años de prisión": convict; "condenó el ataque": condenar, a criticism)
+    sense_words: dict[str, frozenset[str]] | None = None
+    saying_senses: frozenset[str] = frozenset()  # "aseguró que ...": with a clause of its own, a verb of saying
 
 
 @lru_cache(maxsize=8)
@@ -241,6 +247,9 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
         ago_verbs=frozenset(w.casefold() for w in raw.get("ago_verbs", [])),
         verb_lemma_endings=tuple(str(w).casefold() for w in raw.get("verb_lemma_endings", [])),
         furniture=tuple(re.compile(p) for p in raw.get("furniture", [])),
+        sense_words={str(k).casefold(): frozenset(str(w).casefold() for w in v)
+                     for k, v in (raw.get("sense_words") or {}).items()},
+        saying_senses=frozenset(str(w).casefold() for w in raw.get("saying_senses", [])),
     )
 
 
@@ -278,6 +287,13 @@ def _stem_table(language: str) -> tuple[dict[str, str], int]:
     """The lexicon's `verb_stems` as a table, and the length of the longest."""
     stems = dict(claim_lexicon(language).verb_stems)
     return stems, max(map(len, stems), default=0)
+
+
+@lru_cache(maxsize=8)
+def _stem_verbs(language: str) -> dict[str, str]:
+    """The lexicon's infinitive stems -> the infinitive each was cut from ("conden" -> "condenar")."""
+    raw = load_yaml((DATA / f"claims_{claim_lexicon(language).language}.yaml").read_text(encoding="utf-8"))
+    return {k.casefold()[:-2]: k.casefold() for k in raw["predicates"] if " " not in k and len(k) - 2 >= STEM_MIN}
 
 
 @lru_cache(maxsize=8)
@@ -793,11 +809,31 @@ class _Article:
             if patient is not None and patient.lemma_.casefold() in self.lex.event_nouns:
                 return self.lex.with_event_object[lemma]
         cls = self.lex.predicates.get(lemma)
+        verb = lemma
         if cls is None and tok.pos_ == "VERB":
             form = tok.lower_
             stems, longest = _stem_table(self.lex.language)  # the longest stem the form opens with
-            cls = next((stems[form[:n]] for n in range(min(len(form), longest), 0, -1) if form[:n] in stems), None)
+            stem = next((form[:n] for n in range(min(len(form), longest), 0, -1) if form[:n] in stems), None)
+            if stem is not None:
+                cls, verb = stems[stem], _stem_verbs(self.lex.language).get(stem, lemma)
+        if cls is not None and not self.typed_sense(tok, verb):
+            return None
         return cls
+
+    def typed_sense(self, tok: Any, verb: str) -> bool:
+        """A verb of two senses is used in its typed one: a verb of `saying_senses` with no clause of its own
+        ("aseguró 20 kilos", not "aseguró que ..."); a verb of `sense_words` whose clause, outside its patient,
+        holds one of its words ("condenó a Quintero a 20 años de prisión", "un juez lo condenó", not "condenó el
+        ataque", "condenó la violencia": a criticism, the verb's own lemma)."""
+        if verb in self.lex.saying_senses and any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+            return False
+        words = (self.lex.sense_words or {}).get(verb)
+        if not words:
+            return True
+        patient = self.arguments(tok)[1]
+        inside = {t.i for t in patient.subtree} if patient is not None and patient.i != tok.i else set()
+        return any(t.i not in inside and (t.lower_ in words or t.lemma_.casefold() in words)
+                   for t in tok.subtree if t.i != tok.i and not self._subordinate(t, tok))
 
     DIRECTION_DEPS = frozenset({"advmod", "prt", "compound:prt", "acomp", "obl", "obl:arg", "obj", "npadvmod"})
 

@@ -155,3 +155,24 @@ def test_seed_claims_and_discrepancies(seeds_dir: Path):
     print(f"seed claims with the right independent count: {right}/{len(expected['claims'])} "
           f"(same article set too: {exact}); discrepancies found: {hits}/{len(expected['discrepancies'])}")
     assert right >= 6 and hits >= 3
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("and is a serial liar who has repeatedly pledged to ban all visitors", "e1"),  # a coordinate clause cut off
+    ("y detuvo a cuatro de sus escoltas en Culiacán", "e1"),
+    ("The convoy was stopped at the border on Monday", None),  # no subject or object
+    ("El convoy fue detenido en la frontera el lunes", None),
+    ("The plan is unfair to the families", "e1"),  # a judgement
+])
+def test_a_claim_that_is_no_whole_statement_is_never_confirmed(text, subject):
+    """Sources agreeing on a fragment, a clause that names no one or a judgement confirm no
+    statement: 3 at best, however many independent origins back it (English and Spanish)."""
+    from fuentes.model import Evidence
+
+    c = claim("c", 3, text, ("a", "b", "d"))
+    c.predicate, c.subject = ("be" if " is " in text else "capture"), subject
+    c.evidence = [Evidence("a", 0, len(text), "claims", "19")]
+    assert grade(c, []) == 3
+    whole = claim("w", 3, "Soldiers detained four of his bodyguards in Culiacán", ("a", "b", "d"))
+    whole.predicate, whole.subject, whole.evidence = "capture", "e1", list(c.evidence)
+    assert grade(whole, []) == 1

@@ -1,0 +1,48 @@
+"""Stage `claims`: a verb of the typed vocabulary that has a second sense takes its class only in its
+typed sense. Spanish "condenar" is convict with a penalty, a court or a crime in its clause (outside its
+patient: `sense_words`), else the verb condenar (a criticism, a statement), as English "condemn" always
+is; "asegurar" with a clause of its own says something (`saying_senses`), it seizes nothing (fictional
+text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuentes.extract.claims import extract_claims
+from tests.extract.fixtures_claims import mentions
+
+pytestmark = pytest.mark.models
+
+ACME = ("Acme", "ORG", "e1")
+QUINTERO = ("Quintero", "PER", "e1")
+
+
+def predicates(nlp, lang: str, body: str, *names) -> list[tuple[str | None, str | None, str | None]]:
+    found = extract_claims(body, nlp[lang](body), mentions(body, *names), [], lang, "a1")
+    return [(c.predicate, c.subject, c.object) for c in found]
+
+
+@pytest.mark.parametrize("lang,body,names,expected", [
+    ("es", "Acme condenó el ataque contra la embajada en 2020.", (ACME,), ("condenar", "e1", None)),
+    ("es", "Acme condenó enérgicamente la violencia contra los manifestantes.", (ACME,), ("condenar", "e1", None)),
+    ("en", "Acme condemned the attack on the embassy in 2020.", (ACME,), ("condemn", "e1", None)),
+])
+def test_to_condemn_is_a_statement_not_a_conviction(nlp, lang, body, names, expected):
+    assert expected in predicates(nlp, lang, body, *names)
+    assert all(p != "convict" for p, _, _ in predicates(nlp, lang, body, *names))
+
+
+@pytest.mark.parametrize("lang,body", [
+    ("es", "Un juez condenó a Quintero a 20 años de prisión."),
+    ("es", "Quintero fue condenado a cadena perpetua por narcotráfico."),
+    ("en", "Quintero was convicted of murder in 2019."),
+])
+def test_a_sentence_with_its_penalty_or_court_is_a_conviction(nlp, lang, body):
+    assert ("convict", None, "e1") in predicates(nlp, lang, body, QUINTERO)
+
+
+def test_to_assure_that_is_no_seizure(nlp):
+    body = "Acme aseguró que el cártel opera en la zona desde 2019."
+    assert all(p != "seize" for p, _, _ in predicates(nlp, "es", body, ACME))
+    body = "La policía aseguró 20 kilos de cocaína en Tijuana."
+    assert [p for p, _, _ in predicates(nlp, "es", body)] == ["seize"]
