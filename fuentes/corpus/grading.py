@@ -3,7 +3,7 @@
 The rules are written out in docs/grading.md; in short (n: independent origins backing the
 claim's own version; contradicted: some source gives an incompatible value on one of its slots):
   1 confirmed       n >= 2, not contradicted, not hedged, alleged or predicted, quote not reworded
-  2 probably true   n >= 2, not contradicted, but hedged / alleged / predicted or reworded
+  2 probably true   n >= 2, not contradicted, but hedged / alleged / predicted / an aim or reworded
   3 possibly true   n = 1, not contradicted, not hedged; or contradicted with n >= 2 and more
                     support than every rival version
   4 doubtful        n = 1 and hedged; or contradicted by a version with equal support (or n = 1)
@@ -26,7 +26,7 @@ from fuentes.extract.claims import atomic_reason, is_hedged
 from fuentes.model import Claim, Discrepancy
 
 COPY_KINDS = ("syndicated", "rewrite", "translation")
-WEAK = ("hedged", "alleged", "predicted")  # modalities that keep a claim from "confirmed"
+WEAK = ("hedged", "alleged", "predicted", "aim")  # modalities that keep a claim from "confirmed"
 # `atomic_reason`s of a claim that is no one whole factual statement: however many sources, never 1 or 2
 # (a hedge, a forecast or an aim, "not asserted", is WEAK: 2 at best; a claim with no parsed clause is read
 # for hedge words)

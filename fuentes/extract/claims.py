@@ -835,6 +835,21 @@ class _Article:
         return any(t.i not in inside and (t.lower_ in words or t.lemma_.casefold() in words)
                    for t in tok.subtree if t.i != tok.i and not self._subordinate(t, tok))
 
+    PHRASAL_DEPS = frozenset({"prt", "compound:prt", "compound", "fixed", "advmod", "prep", "dobj", "obj"})
+
+    def untyped_verb(self, verb: Any) -> str:
+        """The predicate of a verb outside the typed vocabulary: its lemma, or the verb with its particle,
+        preposition or object when `verb_classes` lists them together ("stepped down", "ruled out", "looked
+        into", "took place", "held talks": not "step", "rule", "look", "take", "hold")."""
+        lemma = lemma_of(verb)
+        classes = self.lex.verb_classes or {}
+        for child in verb.children:
+            if child.dep_ in self.PHRASAL_DEPS:
+                for word in (child.lower_, child.lemma_.casefold()):
+                    if f"{lemma} {word}" in classes:
+                        return f"{lemma} {word}"
+        return lemma
+
     DIRECTION_DEPS = frozenset({"advmod", "prt", "compound:prt", "acomp", "obl", "obl:arg", "obj", "npadvmod"})
 
     def direction(self, verb: Any) -> str | None:
@@ -1437,9 +1452,9 @@ class _Article:
                 continue  # "to smuggle fentanyl", "to do that": a fragment
             verb = raised[0] if raised else tok
             copula = lemma_of(verb) in COPULAS or self._nominal_predicate(verb)
-            predicate = cls or self.direction(verb) or ("be" if copula else lemma_of(verb))
+            predicate = cls or self.direction(verb) or ("be" if copula else self.untyped_verb(verb))
             untyped = cls is None and not copula and predicate == lemma_of(verb)
-            if (not predicate.replace(":", "").isalpha() or untyped and not self.verb_lemma(predicate)) \
+            if (not predicate.replace(":", "").replace(" ", "").isalpha() or untyped and not self.verb_lemma(predicate)) \
                     and not self.every_clause:
                 continue  # no word to name what is stated
             if cls is None and not self.every_clause and self.characterises(verb, toks):

@@ -27,9 +27,11 @@ DATA = Path(__file__).with_name("data")
 YEAR_MIN, YEAR_MAX = 1900, 2099
 # words before a bare four-digit number that make it a year ("in 2015", "desde 2012"); English
 # "the" too ("the 2016 presidential election"): English writes a count of thousands with its comma
-# ("the 2,000 soldiers"), Spanish often without one ("los 2000 soldados"), so not "el"/"los"
+# ("the 2,000 soldiers"), Spanish often without one ("los 2000 soldados"), so not "el"/"los"; an English
+# possessive too ("the state's 1998 anti-spam law", "his 2004 memoir": "s" is the possessive's)
 YEAR_CUES = {"in", "since", "by", "until", "of", "from", "before", "after", "during", "early", "late",
-             "en", "desde", "de", "del", "hasta", "antes", "después", "durante", "a", "y", "and", "to", "the"}
+             "en", "desde", "de", "del", "hasta", "antes", "después", "durante", "a", "y", "and", "to", "the",
+             "his", "her", "its", "their", "our", "s"}
 # a priority per kind: when two readings overlap and are as long, the first kind wins
 PRIORITY = {"money": 0, "percent": 1, "range": 2, "date": 3, "duration": 4, "number": 5, "count": 6}
 

@@ -101,3 +101,11 @@ def test_one_agents_statements_of_one_kind_are_candidates_in_any_wording_or_lang
     assert agent_keys(sent) & agent_keys(enviados) and agent_keys(killed) & agent_keys(murio)
     assert not agent_keys(sent) & agent_keys(cl("e1", sent.text, "dispatch", subj="ent_mayor"))
     assert not agent_keys(cl("f1", sent.text, "dispatch")) and not agent_keys(cl("g1", "He was there", "be", subj="x"))
+
+
+def test_phrasal_verbs_of_one_class_are_compatible_across_languages():
+    from fuentes.corpus.claims import compatible_predicates
+
+    assert compatible_predicates("rule out", "brush off") and compatible_predicates("rule out", "descartar")
+    assert compatible_predicates("take place", "tener lugar") and compatible_predicates("occur", "take place")
+    assert not compatible_predicates("rule out", "rule") and not compatible_predicates("take place", "take")

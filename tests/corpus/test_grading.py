@@ -176,3 +176,16 @@ def test_a_claim_that_is_no_whole_statement_is_never_confirmed(text, subject):
     whole = claim("w", 3, "Soldiers detained four of his bodyguards in Culiacán", ("a", "b", "d"))
     whole.predicate, whole.subject, whole.evidence = "capture", "e1", list(c.evidence)
     assert grade(whole, []) == 1
+
+
+def test_an_aim_is_weak_never_confirmed():
+    """"the operation to capture X" / "el operativo para capturar a X" from two origins states an aim, no
+    deed: probably true (2) at best."""
+    from fuentes.model import Evidence
+
+    for text in ("The operation to capture Quintero was carried out at dawn",
+                 "El operativo para capturar a Quintero se realizó al amanecer"):
+        c = claim("c", 2, text)
+        c.predicate, c.object, c.modality = "capture", "e1", "aim"
+        c.evidence = [Evidence("a", 0, len(text), "claims", "19")]
+        assert grade(c, []) == 2

@@ -46,3 +46,23 @@ def test_to_assure_that_is_no_seizure(nlp):
     assert all(p != "seize" for p, _, _ in predicates(nlp, "es", body, ACME))
     body = "La policía aseguró 20 kilos de cocaína en Tijuana."
     assert [p for p, _, _ in predicates(nlp, "es", body)] == ["seize"]
+
+
+@pytest.mark.parametrize("lang,body,predicate", [
+    ("en", "Quintero ruled out a deal with the union on Wednesday.", "rule out"),
+    ("en", "Quintero brushed off the possibility of a deal on Wednesday.", "brush off"),
+    ("en", "The meeting took place in Culiacán in 2019.", "take place"),
+    ("es", "La reunión tuvo lugar en Culiacán en 2019.", "tener lugar"),
+])
+def test_a_phrasal_verb_listed_in_verb_classes_is_named_whole(nlp, lang, body, predicate):
+    """"ruled out" is `rule out` (class dismiss, with "brushed off" and "descartó"), not `rule`."""
+    found = extract_claims(body, nlp[lang](body), mentions(body, QUINTERO), [], lang, "a1", every_clause=True)
+    assert predicate in [c.predicate for c in found]
+
+
+@pytest.mark.parametrize("text", ["Acme violated the state's 1998 anti-spam law.", "Acme published his 2004 memoir."])
+def test_a_year_after_a_possessive_is_a_date_not_a_count(text):
+    from fuentes.extract.values import find_values
+
+    values = [f.value for f in find_values(text, "en")]
+    assert [v.kind for v in values] == ["date"]
