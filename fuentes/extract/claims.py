@@ -20,7 +20,10 @@ described body of an oblique of its verbs ("coordinating through the task force"
 possessive on an event noun is its patient ("request his extradition"). An implicative verb
 ("managed to strike a deal", "logró cerrar") or an expectation verb in the passive or before a
 subjunctive clause ("is expected to decline", "se prevé que suban": predicted) states its
-complement: the claim's predicate is the complement's. A verb
+complement: the claim's predicate is the complement's. A listed verb of two senses takes its class
+only in its typed one (`sense_words`: "condenó a X a 20 años de prisión" is convict, "condenó el ataque"
+the verb condenar; `saying_senses`: "aseguró que ..." says); an unlisted verb is named with the particle,
+preposition or object `verb_classes` lists with it ("ruled out", "took place"). A verb
 governed by an attempt verb ("tried to catch X") gets the predicate "attempt:<class>": it
 states an aim, not a fact. Clauses inside reported speech carry the reporter as `speaker`.
 Values (fuentes.extract.values) are found once per body and handed to the clause they fall in.
