@@ -2,12 +2,15 @@
 
 Every rule of `entity_resolution` joins, refuses or weighs two local entities only when they
 share a name key: the same name (any kind: a full name, a one-word name, an exonym, outlet or
-translation key), the same raw name and kind (one content id), person names that are variants
-of each other ("Carlos Slim" / "Carlos Slim Helú"), a one-word name and a person's surname or
-an organisation's acronym, a title before a surname alone and the same title before a full name
-of that surname ("President Clinton" / "President Bill Clinton"). The components of that graph are resolved apart with the same
-result as one corpus-wide run: unions never cross them, and each count a rule takes ("the one
-person carrying the surname", a translation block's size) is whole inside one.
+translation key; not a one-word name of a person known by a full name, which no rule reads), the
+same raw name and kind (one content id), person names that are variants of each other ("Carlos
+Slim" / "Carlos Slim Helú") or alike but for a familiar and a formal given name ("Mo Cheeks" /
+"Maurice Cheeks"), a one-word name and a person's surname or an organisation's acronym, an office
+title before a surname alone and the same title before a full name of that surname ("President
+Clinton" / "President Bill Clinton"; a courtesy word such as "Mr." is no office). The components
+of that graph are resolved apart with the same result as one corpus-wide run: unions never cross
+them, and each count a rule takes ("the one person carrying the surname", a translation block's
+size) is whole inside one.
 
 `ResolutionIndex` keeps, between runs of `fuentes analyse`, each component's result under a
 digest of its members, every distinct local entity's names and the encoder's cosines of
@@ -22,7 +25,8 @@ from itertools import combinations
 from typing import Any
 
 from fuentes.extract.aliases import fold, looks_like_acronym, name_tokens, person_keys, same_person_name
-from fuentes.corpus.name_constraints import outlet_key, titled_forms
+from fuentes.corpus.name_constraints import COURTESY_TITLES, given_variants, outlet_key, titled_forms
+from fuentes.ids import normalize_text
 from fuentes.model import Entity
 from fuentes.unionfind import UnionFind
 
@@ -76,6 +80,21 @@ def variant_pairs(people: set[tuple[str, ...]]) -> set[tuple[tuple[str, ...], tu
     return found
 
 
+def familiar_pairs(people: set[tuple[str, ...]]) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Pairs of person names alike but for a familiar and a formal given name ("mo cheeks" /
+    "maurice cheeks": `entity_resolution._familiar_form`), among `people`: each name's given-name
+    variants looked up, so the work grows with the number of names."""
+    variants = given_variants()
+    found = set()
+    for name in people:
+        if len(name[0]) > 1:
+            for given in variants.get(name[0], ()):
+                other = (given, *name[1:])
+                if given != name[0] and len(given) > 1 and other in people:
+                    found.add(tuple(sorted((name, other))))
+    return found  # type: ignore[return-value]
+
+
 def components(items: list[tuple[str, Entity]], names: list[frozenset]) -> list[list[int]]:
     """The items (positions in `items`) of each component of the name-key graph, in order."""
     uf = UnionFind(len(items))  # the items, then one node per key
@@ -114,16 +133,19 @@ def components(items: list[tuple[str, Entity]], names: list[frozenset]) -> list[
             for form in dict.fromkeys([e.name, *e.aliases]):
                 if (found := titled_forms(form)) is not None:
                     titles, rest = found
+                    titles = tuple(title for title in titles if title not in COURTESY_TITLES)  # no office
                     titled[i].extend((title, rest) for title in titles)
                     if len(rest) == 1:
                         wanted.update(("titled", title, rest[0]) for title in titles)
     people: set[tuple[str, ...]] = set()
     for i in reps:
         e = items[i][1]
-        uf.union(i, node(("raw", e.kind, e.name)))  # one content id
+        uf.union(i, node(("raw", e.kind, normalize_text(e.name))))  # one content id
         if (outlet := outlet_key(name_tokens(e.name))) is not None:
             uf.union(i, node(("outlet", outlet)))
         for toks in names[i]:
+            if len(toks) == 1 and e.kind == "person" and not wants[i]:
+                continue  # a one-word name of a person known by a full name: no rule reads it
             uf.union(i, node(("name", toks)))
             if wants[i]:
                 uf.union(i, node(("word", toks)))
@@ -142,7 +164,7 @@ def components(items: list[tuple[str, Entity]], names: list[frozenset]) -> list[
             for alias in [e.name, *e.aliases]:
                 if looks_like_acronym(alias) and (key := ("acronym", fold(alias).replace(".", ""))) in wanted:
                     uf.union(i, node(key))
-    for a, b in variant_pairs(people):
+    for a, b in variant_pairs(people) | familiar_pairs(people):
         uf.union(node(("name", a)), node(("name", b)))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):

@@ -402,8 +402,23 @@ def _merge_familiar_forms(items, names, uf: UnionFind) -> None:
                     tails[toks[1:]].append((toks, i))
     for tail in sorted(tails):
         forms = tails[tail]
+        # each distinct name with its holders, one per group (unions only merge groups, so the roots
+        # found again through `find` are the current ones): "Hillary Clinton" in hundreds of articles
+        # is compared once with each other name of the surname, and its holders count once per group
+        holders: dict[tuple[str, ...], list[int]] = {}
         for toks, i in forms:
-            roots = sorted({uf.find(j) for other, j in forms if _familiar_form(toks, other)} - {uf.find(i)})
+            holders.setdefault(toks, []).append(i)
+        familiar = {toks: [other for given in given_variants().get(toks[0], ())
+                           if (other := (given, *tail)) in holders and _familiar_form(toks, other)] for toks in holders}
+        for toks, i in forms:
+            found: set[int] = set()
+            for other in familiar[toks]:
+                kept: dict[int, int] = {}
+                for j in holders[other]:
+                    kept.setdefault(uf.find(j), j)
+                holders[other][:] = kept.values()
+                found.update(kept)
+            roots = sorted(found - {uf.find(i)})
             if len(roots) == 1:
                 uf.union(roots[0], i, f"'{' '.join(toks)}' is a familiar form of the given name of one person only")
 

@@ -141,3 +141,26 @@ def test_a_title_before_a_surname_alone_meets_the_people_holding_that_title_in_f
            "b": [ent("e1", "Hillary Clinton", aliases=["President Clinton"], article="b")],
            "c": [ent("e1", "Chelsea Clinton", article="c")]}
     assert component_names(per) == [["Bill Clinton", "Hillary Clinton"], ["Chelsea Clinton"]]
+
+
+def test_a_familiar_given_name_meets_the_formal_one_in_one_component():
+    """Regression: "Mo Cheeks" and "Maurice Cheeks" in two articles with no bare "Cheeks" between
+    them were two components, so the familiar-form rule never saw them together (two entities,
+    where one run over everything made one)."""
+    per = {"a": [ent("e1", "Mo Cheeks")], "b": [ent("e1", "Maurice Cheeks", article="b")],
+           "c": [ent("e1", "Pepe Ruiz Vega", article="c")], "d": [ent("e1", "José Ruiz Vega", article="d")],
+           "e": [ent("e1", "Ted Moreno", article="e")]}
+    assert sorted(component_names(per)) == [["José Ruiz Vega", "Pepe Ruiz Vega"], ["Maurice Cheeks", "Mo Cheeks"],
+                                            ["Ted Moreno"]]
+    found = rows(per)
+    assert len(found) == 3 and {"Maurice Cheeks", "Ted Moreno"} <= {row["name"] for row in found}
+
+
+def test_a_one_word_alias_of_a_person_known_in_full_joins_no_component():
+    """A person's one-word name ("Clinton", "Bill" learned in its article) is read by no rule when
+    the person has a full name: it links nothing, and the components stay those of the people it
+    could name; a bare "Clinton" still meets every person carrying the surname."""
+    per = {"a": [ent("e1", "Bill Clinton", aliases=["Clinton", "Bill"])],
+           "b": [ent("e1", "Bill Gates", aliases=["Bill"], article="b")],
+           "c": [ent("e1", "Clinton", article="c"), ent("e2", "Hillary Clinton", article="c")]}
+    assert sorted(component_names(per)) == [["Bill Clinton", "Clinton", "Hillary Clinton"], ["Bill Gates"]]
