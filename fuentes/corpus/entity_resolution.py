@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from fuentes.extract.aliases import camel_case, fold, looks_like_acronym, name_tokens, person_keys, same_person_name
 from fuentes.extract.speakers import given_name_first
-from fuentes.corpus.entity_blocks import ResolutionIndex, component_digest, components
+from fuentes.corpus.entity_blocks import KEY_MARKS, ResolutionIndex, blocks, component_digest
 from fuentes.corpus.name_constraints import (COURTESY_TITLES, LEADING_ARTICLES, TRANSLATION_MARK, Profile, canonical_words,
                                              consistent_names, entity_gender, exonym_key, generic_name_words, given_variants,
                                              honorific_gender, listed_name, looks_like_organisation, org_core,
@@ -118,8 +118,7 @@ def _own_names(core: tuple[str, ...], kept: list[tuple[str, ...]]) -> list[tuple
     return [core, *kept] if len(core) >= 2 or not kept else kept
 
 
-# name keys that are no names: exonym keys ("~"), word bags ("\u2248"), translation candidates
-_KEY_MARKS = ("~", "\u2248", TRANSLATION_MARK)
+_KEY_MARKS = KEY_MARKS  # name keys that are no names
 
 
 def _profile(ent: Entity, names: set[tuple[str, ...]], surnames: frozenset[str] = frozenset()) -> Profile:
@@ -210,13 +209,14 @@ def resolve_with_merges(per_article: dict[str, list[Entity]], index: ResolutionI
     placed: list[Entity] = []
     merges: list[Merge] = []
     index.resolved = 0
-    for members in components(items, names):
+    for members, apart in blocks(items, names):
         part, part_refs = [items[i] for i in members], [refs[i] for i in members]
-        digest = component_digest(part, part_refs, marks)
+        digest = component_digest(part, part_refs, marks, apart)
         found = index.done.get(digest)
         if found is None:
             known = len(index.cosines)
-            ents, made = _resolve_component(part, part_refs, [names[i] for i in members], profiles, index.cosines)
+            ents, made = _resolve_component(part, part_refs, [names[i] for i in members], profiles, index.cosines,
+                                            apart)
             index.changed |= len(index.cosines) != known
             found = ([_kept(ent) for ent in ents], [(m.entity, m.source, m.reason, m.other) for m in made])
             index.resolved += 1
@@ -245,9 +245,10 @@ def _entity(kept: tuple, local: dict[str, Entity]) -> Entity:
 
 
 def _resolve_component(items: list[tuple[str, Entity]], refs: list[str], names: list[frozenset],
-                       profiles: dict[tuple, Profile],
-                       cosines: dict[tuple[str, str], float] | None = None) -> tuple[list[Entity], list[Merge]]:
-    """The entities and merges of one component of the name-key graph (items in corpus order)."""
+                       profiles: dict[tuple, Profile], cosines: dict[tuple[str, str], float] | None = None,
+                       apart: frozenset = frozenset()) -> tuple[list[Entity], list[Merge]]:
+    """The entities and merges of one component of the name-key graph (items in corpus order);
+    `apart`: its one-word names whose owners lie in other components too (`entity_blocks.blocks`)."""
     shared = []
     for i, (_, e) in enumerate(items):
         sig = (e.kind, e.name, tuple(e.aliases))
@@ -258,9 +259,9 @@ def _resolve_component(items: list[tuple[str, Entity]], refs: list[str], names: 
     _merge_full_names(items, names, uf)
     _merge_translations(items, names, uf, cosines)
     _merge_name_variants(items, names, uf)
-    _merge_single_words(items, names, uf)
+    _merge_single_words(items, names, uf, frozenset(word for word, _ in apart))
     _merge_mislabelled_aliases(items, names, uf)
-    _merge_across_kinds(items, names, uf)
+    _merge_across_kinds(items, names, uf, frozenset(word for word, person in apart if person))
     _merge_familiar_forms(items, names, uf)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
@@ -430,8 +431,9 @@ def _familiar_form(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         and b[0] in given_variants().get(a[0], ())
 
 
-def _merge_single_words(items, names, uf: UnionFind) -> None:
-    """Entities known by one word only join the single person/organisation carrying it."""
+def _merge_single_words(items, names, uf: UnionFind, apart: frozenset = frozenset()) -> None:
+    """Entities known by one word only join the single person/organisation carrying it; a word
+    carried by people or organisations of other components too (`apart`) joins none."""
     surname_owner: dict[tuple[str, ...], set[int]] = defaultdict(set)
     acronym_owner: dict[str, set[int]] = defaultdict(set)
     for i, (_, e) in enumerate(items):
@@ -448,6 +450,8 @@ def _merge_single_words(items, names, uf: UnionFind) -> None:
         if e.kind == "place" or any(len(t) >= 2 for t in names[i]):
             continue
         for toks in sorted(names[i]):  # sorted: the same join whatever the hash seed
+            if toks in apart:
+                continue
             people = {uf.find(j) for j in surname_owner.get(toks, ())}
             orgs = {uf.find(j) for j in acronym_owner.get(fold(toks[0]).replace(".", ""), ())}
             if len(people) == 1 and e.kind in ("person", "organization", "other") and not orgs:
@@ -479,7 +483,7 @@ def _merge_mislabelled_aliases(items, names, uf: UnionFind) -> None:
                 break
 
 
-def _merge_across_kinds(items, names, uf: UnionFind) -> None:
+def _merge_across_kinds(items, names, uf: UnionFind, surnames_apart: frozenset = frozenset()) -> None:
     """The model gives one group, place or thing different labels in different articles ("Apple
     Computer" ORG here, MISC there; "Beatles" or "Safari" PERSON; "Cisco" a place here, a company
     there): an entity whose name is a name of exactly one entity of a kind it may be is that one,
@@ -492,9 +496,10 @@ def _merge_across_kinds(items, names, uf: UnionFind) -> None:
       - a "place" whose name is no listed place of the data files: the one organisation of that
         name (a listed place is that place whatever an article calls a group of its name).
     A name two entities of the other kinds carry joins neither, and so does a name its own article
-    gives to an entity of the other kind too."""
+    gives to an entity of the other kind too. `surnames_apart`: words people of other components
+    carry as a surname."""
     owners: dict[tuple[str, ...], set[int]] = defaultdict(set)
-    surnames: set[tuple[str, ...]] = set()
+    surnames: set[tuple[str, ...]] = set(surnames_apart)
     for i, (_, e) in enumerate(items):
         if e.kind == "person":
             for toks in names[i]:

@@ -49,8 +49,9 @@ def component_names(per_article):
 
 def test_components_hold_what_can_bear_on_one_merge_and_nothing_more():
     found = component_names(corpus())
-    # a bare surname weighs every person carrying it: the Clintons are one component (not one entity)
-    assert ["Bill Clinton", "Clinton", "Hillary Clinton", "Hillary Rodham Clinton"] in found
+    # a bare surname two people of two components carry names neither: it stands apart from both
+    assert ["Bill Clinton"] in found and ["Clinton"] in found
+    assert ["Hillary Clinton", "Hillary Rodham Clinton"] in found
     assert ["Carlos Slim", "Carlos Slim Helú"] in found  # name variants
     assert ["GC", "Grupo Carso"] in found  # an acronym and the one organisation carrying it
     assert ["El Gato", "Marcos Ibarra Sotelo"] in found  # a nickname the model tagged as a group
@@ -158,9 +159,51 @@ def test_a_familiar_given_name_meets_the_formal_one_in_one_component():
 
 def test_a_one_word_alias_of_a_person_known_in_full_joins_no_component():
     """A person's one-word name ("Clinton", "Bill" learned in its article) is read by no rule when
-    the person has a full name: it links nothing, and the components stay those of the people it
-    could name; a bare "Clinton" still meets every person carrying the surname."""
+    the person has a full name: it links nothing; a bare "Clinton" meets the one person carrying
+    the surname, and stands apart when two people of two components carry it."""
     per = {"a": [ent("e1", "Bill Clinton", aliases=["Clinton", "Bill"])],
            "b": [ent("e1", "Bill Gates", aliases=["Bill"], article="b")],
-           "c": [ent("e1", "Clinton", article="c"), ent("e2", "Hillary Clinton", article="c")]}
-    assert sorted(component_names(per)) == [["Bill Clinton", "Clinton", "Hillary Clinton"], ["Bill Gates"]]
+           "c": [ent("e1", "Clinton", article="c")]}
+    assert sorted(component_names(per)) == [["Bill Clinton", "Clinton"], ["Bill Gates"]]
+    per["d"] = [ent("e1", "Hillary Clinton", article="d")]
+    assert sorted(component_names(per)) == [["Bill Clinton"], ["Bill Gates"], ["Clinton"], ["Hillary Clinton"]]
+    assert rows(per) == one_run(per)
+
+
+def one_run(per_article):
+    """The rows of one resolution over every local entity at once, no components."""
+    from fuentes.corpus.entity_resolution import _resolve_component
+
+    items = [(art, e) for art in sorted(per_article) for e in per_article[art]]
+    found, merges = _resolve_component(items, [f"{art}#{e.id}" for art, e in items],
+                                       [frozenset(_names(e)) for _, e in items], {})
+    reasons = merge_reasons(merges)
+    return [ENTITY.to_row(e, reasons.get(e.id, [])) for e in found]
+
+
+def test_one_word_names_resolved_apart_equal_one_run_over_everything():
+    """A bare word whose owners lie in two components is resolved apart, knowing that it names no
+    one of them (no join by the surname or the acronym) and that it is a surname (no join with a
+    group of its name): the same entities and reasons as one run over everything, in English and
+    Spanish."""
+    per = dict(corpus())
+    per.update({
+        "b1": [ent("e1", "Ruiz", "organization"), ent("e2", "Ana Ruiz")],
+        "b2": [ent("e1", "Juan Ruiz", article="b2"), ent("e2", "Ruiz", article="b2")],
+        "b3": [ent("e1", "Ruiz", "organization", article="b3"), ent("e2", "Tamaulipas", article="b3")],
+        "b4": [ent("e1", "Tamaulipas", "place", article="b4"), ent("e2", "Moreno", "other", article="b4")],
+        "b5": [ent("e1", "Moreno", "organization", article="b5"), ent("e2", "Luis Moreno Vega", article="b5")],
+        "b6": [ent("e1", "Vega", article="b6"), ent("e2", "Teresa Vega", article="b6"),
+               ent("e3", "Obama", article="b6")],
+        "b7": [ent("e1", "Barack Obama", article="b7"), ent("e2", "Michelle Obama", article="b7")],
+    })
+    found = component_names(per)
+    # the two groups called "Ruiz" meet by their name; the bare "Ruiz" person, a surname of two
+    # people, meets neither them nor the people
+    assert ["Ruiz", "Ruiz"] in found and ["Ruiz"] in found and ["Ana Ruiz"] in found
+    assert ["Vega"] in found and ["Obama"] in found and ["Tamaulipas", "Tamaulipas"] in found
+    assert ["Luis Moreno Vega", "Moreno", "Moreno"] in found  # "Moreno" has one owner: it meets him
+    assert rows(per) == one_run(per)
+    index = ResolutionIndex()
+    rows({art: ents for art, ents in per.items() if art != "b7"}, index)
+    assert rows(per, index) == one_run(per)  # "Obama" had one owner, now two: resolved again, apart
