@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import gc
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -178,6 +179,21 @@ class ConstrainedUnion(UnionFind):
 
 def resolve_with_merges(per_article: dict[str, list[Entity]], index: ResolutionIndex | None = None,
                         marks: dict[str, str] | None = None) -> tuple[list[Entity], list[Merge]]:
+    """Corpus entities and the record of every merge that formed them (`_resolve_all`), with the
+    cyclic garbage collector paused: resolution makes millions of small objects and no cycles, and
+    each full collection walks every object of the process (the local entities of the whole store
+    with their evidence), so the collections cost more the bigger the store."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _resolve_all(per_article, index, marks)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _resolve_all(per_article: dict[str, list[Entity]], index: ResolutionIndex | None = None,
+                 marks: dict[str, str] | None = None) -> tuple[list[Entity], list[Merge]]:
     """Corpus entities and the record of every merge that formed them. A union refused by a
     constraint is recorded too, as a Merge whose reason starts "kept apart from" (no link).
     The entities are resolved component by component (`entity_blocks.components`), the same as

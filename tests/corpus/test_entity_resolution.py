@@ -456,3 +456,18 @@ def test_a_familiar_given_name_joins_the_formal_one_of_the_same_surname():
            "c": [ent("e1", "Mo Farah", article="c")]}
     groups = sorted(sorted(e.merged_from) for e in resolve_entities(per))
     assert groups == [["a#e1", "b#e1"], ["c#e1"]]
+
+
+def test_resolution_pauses_the_garbage_collector_and_gives_it_back_as_it_was():
+    import gc
+
+    seen = []
+    per = {"a": [Entity(id="e1", name="Ana Ruiz", kind="person", aliases=["Ana Ruiz"], articles=["a"])]}
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            found, _ = resolve_with_merges(per)
+            seen.append((len(found), gc.isenabled()))
+        finally:
+            gc.enable()
+    assert seen == [(1, True), (1, False)]
