@@ -64,7 +64,7 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.pipeline import Stage, register
 from fuentes.nlp.text import doc_text, morph_values, sentence_of
 
-VERSION = "19"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
+VERSION = "20"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
 # subjectless non-finite fragment makes a claim of the clause it hangs from; 6: an unnamed body
 # named by a description ("the task force", "la embajada estadounidense") is a subject or object;
@@ -122,6 +122,11 @@ VERSION = "19"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # backed ..."): the text of a fragment reads as one, never atomic
 # 19: a verb of two senses takes its class only in its typed sense (`sense_words`: "condenó a X a 20 años de
 # prisión" is convict, "condenó el ataque" the verb condenar, a criticism; `saying_senses`: "aseguró que ..." says)
+# 20: a subject may be a share of a group ("62 percent of Republicans") or a group named by its people or party
+# ("Republicans on the committee"); an English relative clause whose pronoun is its subject or object opens at its
+# noun when it follows it ("The bill, which was signed by X in 2010", as Spanish did); a non-finite clause with no
+# subject ("..., spending $40,000", "was charged after defrauding ...") takes the named subject of the clause it
+# hangs from (not through a preposition to a clause with an object: "charged X with defrauding")
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -522,26 +527,57 @@ class _Article:
             return start
         return before.idx
 
+    def relative_noun(self, tok: Any) -> Any | None:
+        """The noun a relative clause is said of when the clause follows it directly, only its own
+        words and punctuation between, and its relative pronoun is the clause's subject or object
+        ("the museum, which was created in 1990", "Ed Rendell, who helmed the DNC", "el hombre que
+        la policía detuvo"): the claim opens at that noun, so its text says whom it is about. (A
+        clause set apart from its noun, "arrested X yesterday, who had led ...", stays as it is.)"""
+        if tok.dep_ not in RELATIVE_CLAUSE_DEPS or tok.pos_ not in ("VERB", "AUX") or tok.head.i >= tok.i \
+                or tok.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if not any(c.lower_ in RELATIVE and (c.dep_ in SUBJ or c.dep_ in PASS_SUBJ or c.dep_ in OBJ)
+                   for c in tok.children):
+            return None
+        noun = tok.head
+        between = self.doc[noun.i + 1:tok.left_edge.i]
+        if any(not (t.is_punct or t.is_space) and (noun not in t.ancestors or self._below_clause(t, noun)) for t in between):
+            return None
+        return noun
+
     # ---- unnamed referents ---------------------------------------------------------------
     NP_WORDS = 6  # longest noun phrase kept as a subject's key
 
     def noun_phrase(self, tok: Any | None, start: int, end: int) -> str | None:
         """A subject no name or description names, written out as a definite noun phrase of the
         claim's own text (`np:<phrase>`): a common noun with a definite or demonstrative article, a
-        possessive or a number ("The two men", "los dos hombres", "his campaign", "1 in 4 residents").
+        possessive or a number ("The two men", "los dos hombres", "his campaign", "1 in 4 residents"), a
+        share of a group ("62 percent of Republicans", "el 62% de los votantes") or a group a people's
+        or party's name names ("Republicans on the committee", "los priistas": a NORP mention, plural).
         It tells the reader who acts; the corpus never ties or parts two claims by it (it names no
         one body across articles). A bare noun ("people", "voters"), a pronoun or a noun outside the
         claim's text is none."""
-        if tok is None or not start <= tok.idx < end or tok.pos_ not in ("NOUN", "NUM", "PRON"):
+        if tok is None or not start <= tok.idx < end:
             return None
-        if self._measure(tok) or tok.lemma_.casefold() in self.lex.event_nouns:
+        share = self._share(tok)  # (a share may be parsed as a symbol: "el 62% de los votantes")
+        if tok.pos_ not in ("NOUN", "NUM", "PRON", "PROPN") and not share:
+            return None
+        # "Republicans", "los priistas": a people or a party by name (no entity), as a group
+        group = "Plur" in morph_values(tok, "Number") and tok.pos_ in ("NOUN", "PROPN") \
+            and any(m.label in GROUP_LABELS for m in self.covering(tok))
+        if tok.pos_ == "PROPN" and not group:
+            return None
+        if (self._measure(tok) and not share) or tok.lemma_.casefold() in self.lex.event_nouns:
             return None  # "300 kilos", "por el homicidio" (a passive's cause read as its agent): no one who acts
-        if tok.pos_ in ("NUM", "PRON"):  # "1 in 4 residents", "uno de cada cuatro vecinos": a share of a counted group
-            noun = next((t for t in tok.subtree if t.pos_ == "NOUN" and t.i > tok.i
-                         and (tok.pos_ == "NUM" or any(c.pos_ == "NUM" for c in t.subtree if c.i < t.i))), None)
+        if tok.pos_ in ("NUM", "PRON") or share:  # "1 in 4 residents", "uno de cada cuatro vecinos", "62 percent
+            # of Republicans", "el 62 por ciento de los votantes": a share of a counted group
+            noun = next((t for t in tok.subtree if t.pos_ in ("NOUN", "PROPN") and t.i > tok.i and not self._measure(t)
+                         and (tok.pos_ == "NUM" or share or any(c.pos_ == "NUM" for c in t.subtree if c.i < t.i))), None)
             if noun is None:
                 return None
             last = noun
+        elif group:
+            last = tok
         else:
             if not (self._definite(tok) or any(c.dep_ == "nummod" or c.dep_ in ("poss", "nmod:poss")
                                               or c.dep_ == "det" and "Yes" in morph_values(c, "Poss")
@@ -654,6 +690,15 @@ class _Article:
                 return True
             t = t.head
         return False
+
+    def _share(self, tok: Any) -> bool:
+        """The word is the unit of a share ("percent", "por ciento") that an "of" / "de" ties to the
+        group it is a share of ("62 percent of Republicans"): who the clause is about."""
+        i = bisect.bisect_right(self._vstarts, tok.idx) - 1
+        if i < 0 or self.values[i].end <= tok.idx or self.values[i].value.kind != "percent":
+            return False
+        last = tok.right_edge.i
+        return any(t.lower_ in self.lex.event_of for t in self.doc[tok.i + 1:min(last, tok.i + 4) + 1])
 
     @staticmethod
     def _definite(tok: Any) -> bool:
@@ -1465,7 +1510,8 @@ class _Article:
             if not is_noun and tok.dep_ == "xcomp" and tok.head.lemma_.casefold() in self.lex.attempt_verbs:
                 predicate = f"attempt:{predicate}"
             span = self.cut_furniture(self.sentence_tokens(tok), tok) if is_noun or modality == "aim" else toks
-            if not is_noun and tok.dep_ in ("acl", "amod") and tok.head.i < tok.i:  # "the operation, carried out by X"
+            if not is_noun and (tok.dep_ in ("acl", "amod") and tok.head.i < tok.i  # "the operation, carried out by X"
+                                or self.relative_noun(tok) is not None):  # "the museum, which was created in 1990"
                 span = self.cut_furniture([t for t in self.doc[tok.head.left_edge.i:toks[-1].i + 1] if not t.is_space],
                                           tok)
                 while len(span) > 1 and span[0].i < tok.head.i and (span[0].is_punct or span[0].pos_ in LEADING_POS):
@@ -1476,6 +1522,8 @@ class _Article:
             reported = self.inside(self.indirect, tok.idx)
             obj = self.argument(patient) if patient is not None or is_noun else self.oblique_body(tok, toks)
             agent = self.argument(subj)
+            if not is_noun and subj is None:  # "charged with defrauding investors": who defrauded
+                agent = self.controller(verb)
             if not is_noun and subj is None and (patient is None or agent is None):
                 agent, obj = self.dropped_subject(verb, agent, obj, patient is None)
             agent = agent or self.noun_phrase(subj, start, end)
@@ -1543,11 +1591,16 @@ class _Article:
             obj = self.argument(patient) if patient is not None else self.oblique_body(tok, toks)
             agent = self.argument(subj)
             if subj is None:
+                agent = self.controller(verb)
                 agent, obj = self.dropped_subject(verb, agent, obj, patient is None)
             if subj is None and patient is None and not (agent or obj or reported) and self._clause_head(tok) \
                     and not self.every_clause:
                 continue  # "Fue su gol número 20 esta temporada.", "tenía 12 años en esa institución": a figure of
                 # nobody (a verbless piece the parser split from a running sentence is read as before)
+            noun = self.relative_noun(tok)
+            if noun is not None:  # "the museum, which was created in 1990": the clause opens at its noun
+                start = next(t.idx for t in noun.left_edge.doc[noun.left_edge.i:noun.i + 1]
+                             if not (t.is_punct or t.pos_ in LEADING_POS or t.is_space))
             agent = agent or self.noun_phrase(subj, start, end)
             start = self.connective_start(tok, start)
             out.append(self._claim(start, end, predicate, agent,
@@ -1584,13 +1637,46 @@ class _Article:
     @staticmethod
     def _fragment(tok: Any) -> bool:
         """A non-finite clause with no subject of its own hanging from another ("..., beginning in
-        March 2017", "..., comenzando en marzo de 2017"): too short to tell one statement alone."""
-        if tok.dep_ not in ("advcl", "acl", "xcomp") or tok.pos_ not in ("VERB", "AUX"):
+        March 2017", "..., comenzando en marzo de 2017", "charged with defrauding investors"): too short to
+        tell one statement alone."""
+        if tok.dep_ not in ("advcl", "acl", "xcomp", "pcomp") or tok.pos_ not in ("VERB", "AUX"):
             return False
         form = morph_values(tok, "VerbForm")
         if not ("Ger" in form or "Part" in form or "Inf" in form or tok.tag_ in ("VBG", "VBN", "VB")):
             return False
         return not any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in tok.children)
+
+    def controller(self, tok: Any) -> str | None:
+        """Who does what a non-finite clause with no subject of its own says (`_fragment`): the named
+        or described subject of the clause it hangs from ("Ana Berg was charged with defrauding
+        investors", "Ana Berg llegó a Quito ocultando su nombre": Ana Berg), for a participle or a
+        gerund on a noun that noun ("the museum housing ..."); through coordinated clauses to the
+        one whose subject it is. None when that subject names no one, or when the clause is tied by a
+        preposition to one with an object ("charged Ana Berg with defrauding investors", "acusaron a
+        Ana Berg de ocultar ...": the object may be who did it)."""
+        if not self._fragment(tok):
+            return None
+        gov = tok.head
+        marked = tok.dep_ == "pcomp" or any(c.dep_ in ("mark", "case") and c.pos_ == "ADP" for c in tok.children)
+        if tok.dep_ == "pcomp" and gov.head.i != gov.i:
+            gov = gov.head  # "with defrauding": the preposition hangs from the clause
+        if tok.dep_ == "acl":
+            active = tok.tag_ == "VBG" or "Ger" in morph_values(tok, "VerbForm")  # (a participle: its noun undergoes it)
+            return self.argument(gov) if gov.pos_ in ("NOUN", "PROPN") and active else None
+        for _ in range(3):
+            if gov.pos_ not in ("VERB", "AUX") and not self._nominal_predicate(gov):
+                return None
+            if marked and any(c.dep_ in OBJ for c in gov.children):
+                return None  # "charged Ana Berg with defrauding investors": its object may be who did it
+            subj = next((c for c in gov.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ), None)
+            if subj is not None:
+                if subj.lower_ in RELATIVE and gov.dep_ in RELATIVE_CLAUSE_DEPS:
+                    subj = gov.head  # "X, who was charged with defrauding ...": X
+                return self.argument(subj)
+            if gov.dep_ not in ("conj", "xcomp") or gov.head.i == gov.i:
+                return None
+            gov = gov.head
+        return None
 
     @staticmethod
     def _clause_head(tok: Any) -> bool:
