@@ -175,13 +175,19 @@ def _differ(x: str | None, y: str | None) -> bool:
 
 
 DESC = "desc:"
-NP = "np:"  # a subject written out as its noun phrase ("np:The two men"): who acts, for the reader only
+NP = "np:"  # a subject or object written out as its noun phrase ("np:The two men"): for the reader only
 
 
 def unnamed(key: str | None) -> bool:
     """A subject no name or description names (`fuentes.extract.claims` `noun_phrase`): it names no
     one body across articles, so it never ties two statements nor sets them apart."""
     return bool(key) and key.startswith(NP)  # type: ignore[union-attr]
+
+
+def named_target(key: str | None) -> str | None:
+    """The key when it names one body by its name (an entity): a target two claims share, not a
+    description nor a noun phrase ("np:Twenty-nine people", "np:5,300 employees")."""
+    return key if key and not described(key) and not unnamed(key) else None
 
 
 def known(key: str | None) -> str | None:
@@ -361,7 +367,7 @@ def relation(a: Claim, b: Claim, sa: list[str], sb: list[str]) -> Relation | Non
         return None
     if _differ(a.object, b.object):
         return None
-    same_object = bool(a.object) and a.object == b.object and not described(a.object)  # a named target
+    same_object = bool(named_target(a.object)) and a.object == b.object  # a named target
     if _differ(a.subject, b.subject) and not same_object:
         return None  # two agents: two statements (one named target: differing agents are one event)
     words = wording(sa, sb)
@@ -481,7 +487,7 @@ def cannot_link(a: Claim, b: Claim) -> bool:
     if not compatible_predicates(a.predicate, b.predicate) or any((a.modality == m) != (b.modality == m) for m in APART):
         return True
     if _differ(a.object, b.object) or (_differ(a.subject, b.subject)
-                                       and not (a.object and a.object == b.object and not described(a.object))):
+                                       and not (named_target(a.object) and a.object == b.object)):
         return True
     va, vb = _stated(a, b, False), _stated(b, a, False)
     if set(va) != set(vb) and not any(names_measure(d) for d in set(va) & set(vb)):
@@ -627,7 +633,7 @@ def block_keys(claim: Claim) -> list[tuple]:
     are compared."""
     if claim.predicate == SAY:
         return []
-    keys: list[tuple] = [("frame", claim.predicate, claim.object)] if claim.object else []
+    keys: list[tuple] = [("frame", claim.predicate, claim.object)] if known(claim.object) else []
     subject = known(claim.subject)
     if subject and (typed(claim.predicate) or claim.predicate in _synonyms()):
         # one agent doing one kind of thing, in any wording or language (a verb in no class, "be",
@@ -794,7 +800,7 @@ def cluster_structure(parts: list[Claim], stems: list[list[str]] | None = None,
             continue
         x, y = parts[i], parts[j]
         if found.kind == OUTCOME:  # one named target's outcomes are compared by target (discrepancies)
-            kept = [] if x.object and x.object == y.object else [("outcome", d) for d in found.dims]
+            kept = [] if x.object and not unnamed(x.object) and x.object == y.object else [("outcome", d) for d in found.dims]
         else:
             kept = [("date" if d == DATE_DIM else "value", d) for d in found.dims
                     if not _listed(x, y, d, stated) and not _listed(y, x, d, stated)]
@@ -1016,7 +1022,7 @@ def combine_claims(members: list[Claim], origins: Mapping[str, str | None]) -> C
     (by article id, then position in the article): the representative's ties go to the first."""
     articles = sorted({m.article or "" for m in members})
     # the representative: a named frame, then the most values, the shortest text
-    rep = min(members, key=lambda m: (m.object is None, -len(m.values), len(m.text)))
+    rep = min(members, key=lambda m: (known(m.object) is None, -len(m.values), len(m.text)))
     outlets = sorted({origin_label(a, origins) for a in articles})
     values: list[Value] = []
     for m in members:

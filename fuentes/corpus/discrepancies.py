@@ -30,7 +30,7 @@ from typing import Iterable, Mapping
 
 from fuentes.codecs import merge_evidence
 from fuentes.corpus.claims import (NOT_AN_OUTCOME, SAY, STATE, STORY_NAMES, Conflict, _differ, described,
-                                   description_label, known, party, typed)
+                                   description_label, known, named_target, party, typed)
 from fuentes.extract.claims import claim_lexicon
 from fuentes.extract.values import _date_agrees, dimension, same_value
 from fuentes.ids import content_id, normalize_text
@@ -197,7 +197,7 @@ def predicate_discrepancies(claims: list[Claim], origins: Mapping[str, str | Non
     outcomes = target_outcomes()
     by_target: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
-        if c.object and not described(c.object) and c.predicate and c.predicate != SAY \
+        if named_target(c.object) and c.predicate and c.predicate != SAY \
                 and c.modality not in NOT_AN_OUTCOME:
             by_target[c.object][c.predicate].append(c)
     found = []
@@ -246,7 +246,7 @@ def start_discrepancies(claims: list[Claim], origins: Mapping[str, str | None],
     starts = frozenset(c for lang in ("en", "es") for c in claim_lexicon(lang).start_classes)
     by_target: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.object and c.predicate and c.predicate != SAY and c.modality == "reported":
+        if known(c.object) and c.predicate and c.predicate != SAY and c.modality == "reported":
             by_target[c.object].append(c)
     found = []
     for target, group in sorted(by_target.items()):

@@ -348,7 +348,7 @@ class Claims(CorpusStage):
     """Claims matched across articles with independent-source counts, discrepancies, grades."""
 
     name = "claims"
-    version = "10"  # 2: a discrepancy needs one subject and one measure; 3: described bodies, verb classes;
+    version = "11"  # 2: a discrepancy needs one subject and one measure; 3: described bodies, verb classes;
     # 4: agent blocking, one agent's reworded statements agree through the sentence encoder, more verb classes
     # 5: a bare number states the same count ("36,000 Americans" / "36,000 people"), amount blocking
     # 6: a figure more is detail, not a difference, when the two share a figure that names its measure
@@ -358,6 +358,7 @@ class Claims(CorpusStage):
     # of one story and day, is a status discrepancy (publication days read from the articles)
     # 9: a subject written out as a noun phrase ("np:The two men") never ties nor parts two claims
     # 10: a claim that is no whole factual statement (a fragment, a judgement: `atomic_reason`) is never graded 1-2
+    # 11: an object written out as a noun phrase ("np:Twenty-nine people") is no named target: it never ties two claims
     reads = ("claims_layer", "entities", "provenance", "articles")
     writes = ("claims", "discrepancies")
 

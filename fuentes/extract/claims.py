@@ -126,7 +126,8 @@ VERSION = "20"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # ("Republicans on the committee"); an English relative clause whose pronoun is its subject or object opens at its
 # noun when it follows it ("The bill, which was signed by X in 2010", as Spanish did); a non-finite clause with no
 # subject ("..., spending $40,000", "was charged after defrauding ...") takes the named subject of the clause it
-# hangs from (not through a preposition to a clause with an object: "charged X with defrauding")
+# hangs from (not through a preposition to a clause with an object: "charged X with defrauding"); a passive's
+# patient no name or description names is its object as written ("np:Twenty-nine people" were injured)
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -554,7 +555,8 @@ class _Article:
         possessive or a number ("The two men", "los dos hombres", "his campaign", "1 in 4 residents"), a
         share of a group ("62 percent of Republicans", "el 62% de los votantes") or a group a people's
         or party's name names ("Republicans on the committee", "los priistas": a NORP mention, plural).
-        It tells the reader who acts; the corpus never ties or parts two claims by it (it names no
+        It tells the reader who acts (and, for a passive's patient, "Twenty-nine people were
+        injured", whom it befell); the corpus never ties or parts two claims by it (it names no
         one body across articles). A bare noun ("people", "voters"), a pronoun or a noun outside the
         claim's text is none."""
         if tok is None or not start <= tok.idx < end:
@@ -1527,6 +1529,8 @@ class _Article:
             if not is_noun and subj is None and (patient is None or agent is None):
                 agent, obj = self.dropped_subject(verb, agent, obj, patient is None)
             agent = agent or self.noun_phrase(subj, start, end)
+            if obj is None and not is_noun and patient is not None and (patient.dep_ in PASS_SUBJ or patient.dep_ in SUBJ):
+                obj = self.noun_phrase(patient, start, end)  # "Twenty-nine people were injured": who underwent it
             start = self.connective_start(tok, start) if not is_noun else start
             claims.append(self._claim(start, end, predicate, agent, obj,
                                       found, reported.speaker if reported else None, modality=modality,
@@ -1602,6 +1606,8 @@ class _Article:
                 start = next(t.idx for t in noun.left_edge.doc[noun.left_edge.i:noun.i + 1]
                              if not (t.is_punct or t.pos_ in LEADING_POS or t.is_space))
             agent = agent or self.noun_phrase(subj, start, end)
+            if obj is None and patient is not None and (patient.dep_ in PASS_SUBJ or patient.dep_ in SUBJ):
+                obj = self.noun_phrase(patient, start, end)  # "5,300 employees were fired": who underwent it
             start = self.connective_start(tok, start)
             out.append(self._claim(start, end, predicate, agent,
                                    obj, found, reported.speaker if reported else None,

@@ -164,3 +164,19 @@ def test_a_noun_phrase_subject_neither_ties_nor_parts_two_statements():
                                          cl("d1", d.text, "hold", values=tuple(d.values))))]
         assert unnamed[0] == unnamed[1]  # as if no subject were written
     assert not any(k[0] == "agent" for k in block_keys(ra)) and party(ra.subject, {}) is None
+
+
+def test_a_noun_phrase_object_is_no_named_target():
+    """"np:Twenty-nine people" as an object: whom it befell, as the article writes it; two articles writing
+    the same phrase name no one target (no frame block, no outcome compared by target)."""
+    from fuentes.corpus.claims import block_keys, named_target, resolve_claim
+    from fuentes.corpus.discrepancies import predicate_discrepancies
+
+    a = cl("a1", "Twenty-nine people were arrested on Sunday", "capture", obj="np:Twenty-nine people")
+    b = cl("b1", "Twenty-nine people were killed on Sunday", "kill", obj="np:Twenty-nine people")
+    ra, rb = resolve_claim(a, {}), resolve_claim(b, {})
+    assert ra.object == "np:Twenty-nine people" and named_target(ra.object) is None
+    assert not any(k[0] == "frame" for k in block_keys(ra))
+    assert predicate_discrepancies([ra, rb], {"a": None, "b": None}, {}) == []
+    named = [cl("a1", a.text, "capture", obj="ent_jd"), cl("b1", b.text, "kill", obj="ent_jd")]
+    assert predicate_discrepancies(named, {"a": None, "b": None}, {})  # a named target's outcomes clash

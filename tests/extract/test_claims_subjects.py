@@ -81,3 +81,19 @@ def test_a_non_finite_clause_takes_the_subject_it_hangs_from(nlp, lang, body):
 def test_a_clause_tied_by_a_preposition_to_an_object_takes_no_subject(nlp, lang, body):
     # the object may be who did it ("charged X with spending"): never the governor's subject
     assert all(c.subject in (None, "e1") for c in _claims(nlp, lang, body) if c.predicate == "spend")
+
+
+@pytest.mark.parametrize("lang,body,patient", [
+    ("en", "Twenty-nine people were arrested in 2016.", "np:Twenty-nine people"),
+    ("en", "The two guards were injured in 2016 in Culiacan.", "np:The two guards"),
+    ("es", "Las 29 personas fueron detenidas en 2016.", "np:Las 29 personas"),
+    ("es", "Los dos guardias fueron heridos en 2016 en Culiacán.", "np:Los dos guardias"),
+])
+def test_an_agentless_passive_keeps_its_patient_as_written(nlp, lang, body, patient):
+    # Regression: "Twenty-nine people were arrested" had neither subject nor object (no name for either).
+    (claim,) = [c for c in _claims(nlp, lang, body) if "2016" in c.text]
+    assert claim.subject is None and claim.object == patient and atomic_reason(claim) is None
+
+
+def test_a_bare_patient_is_none(nlp):
+    assert all(c.object is None for c in _claims(nlp, "en", "People were arrested in 2016."))
