@@ -122,7 +122,8 @@ VERSION = "20"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # backed ..."): the text of a fragment reads as one, never atomic
 # 19: a verb of two senses takes its class only in its typed sense (`sense_words`: "condenó a X a 20 años de
 # prisión" is convict, "condenó el ataque" the verb condenar, a criticism; `saying_senses`: "aseguró que ..." says)
-# 20: a subject may be a share of a group ("62 percent of Republicans") or a group named by its people or party
+# 20: a subject may be a share or part of a group ("62 percent of Republicans", "a majority of voters": `group_nouns`)
+# or a group named by its people or party
 # ("Republicans on the committee"); an English relative clause whose pronoun is its subject or object opens at its
 # noun when it follows it ("The bill, which was signed by X in 2010", as Spanish did); a non-finite clause with no
 # subject ("..., spending $40,000", "was charged after defrauding ...") takes the named subject of the clause it
@@ -204,6 +205,7 @@ class ClaimLexicon:
     # one of these words ("condenó a X a 20 años de prisión": convict; "condenó el ataque": condenar, a criticism)
     sense_words: dict[str, frozenset[str]] | None = None
     saying_senses: frozenset[str] = frozenset()  # "aseguró que ...": with a clause of its own, a verb of saying
+    group_nouns: frozenset[str] = frozenset()  # "a majority of voters", "un grupo de padres": a part of a group
 
 
 @lru_cache(maxsize=8)
@@ -259,6 +261,7 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
         sense_words={str(k).casefold(): frozenset(str(w).casefold() for w in v)
                      for k, v in (raw.get("sense_words") or {}).items()},
         saying_senses=frozenset(str(w).casefold() for w in raw.get("saying_senses", [])),
+        group_nouns=frozenset(str(w).casefold() for w in raw.get("group_nouns", [])),
     )
 
 
@@ -694,10 +697,13 @@ class _Article:
         return False
 
     def _share(self, tok: Any) -> bool:
-        """The word is the unit of a share ("percent", "por ciento") that an "of" / "de" ties to the
-        group it is a share of ("62 percent of Republicans"): who the clause is about."""
+        """The word is the unit of a share ("percent", "por ciento") or a noun of a part of a group
+        (`group_nouns`: majority, group, half; mayoría, grupo, mitad) that an "of" / "de" ties to the
+        group ("62 percent of Republicans", "a majority of voters", "un grupo de padres"): who the
+        clause is about."""
         i = bisect.bisect_right(self._vstarts, tok.idx) - 1
-        if i < 0 or self.values[i].end <= tok.idx or self.values[i].value.kind != "percent":
+        if tok.lemma_.casefold() not in self.lex.group_nouns and tok.lower_ not in self.lex.group_nouns and (
+                i < 0 or self.values[i].end <= tok.idx or self.values[i].value.kind != "percent"):
             return False
         last = tok.right_edge.i
         return any(t.lower_ in self.lex.event_of for t in self.doc[tok.i + 1:min(last, tok.i + 4) + 1])

@@ -22,6 +22,8 @@ def _claims(nlp, lang: str, body: str, *extra: Mention):
 @pytest.mark.parametrize("lang,body,subject", [
     ("en", "Sixty-two percent of the voters backed the plan in 2016.", "np:Sixty-two percent of the voters"),
     ("es", "El 62% de los votantes apoyó el plan en 2016.", "np:El 62% de los votantes"),
+    ("en", "A majority of the voters backed the plan in 2016.", "np:A majority of the voters"),
+    ("es", "Un grupo de médicos envió una carta al hospital en 2016.", "np:Un grupo de médicos"),
 ])
 def test_a_share_of_a_group_is_the_subject(nlp, lang, body, subject):
     # Regression: a share ("62 percent of ...") was a measure, no one: the claim had no subject.
