@@ -1647,11 +1647,11 @@ class _Article:
         return labels >= 2 or (labels == 1 and not finite)
 
     @staticmethod
-    def _fragment(tok: Any) -> bool:
+    def _fragment(tok: Any, pcomp: tuple[str, ...] = ()) -> bool:
         """A non-finite clause with no subject of its own hanging from another ("..., beginning in
-        March 2017", "..., comenzando en marzo de 2017", "charged with defrauding investors"): too short to
-        tell one statement alone."""
-        if tok.dep_ not in ("advcl", "acl", "xcomp", "pcomp") or tok.pos_ not in ("VERB", "AUX"):
+        March 2017", "..., comenzando en marzo de 2017"; `pcomp`: also one after a preposition, "charged with
+        defrauding investors"): too short to tell one statement alone."""
+        if tok.dep_ not in ("advcl", "acl", "xcomp", *pcomp) or tok.pos_ not in ("VERB", "AUX"):
             return False
         form = morph_values(tok, "VerbForm")
         if not ("Ger" in form or "Part" in form or "Inf" in form or tok.tag_ in ("VBG", "VBN", "VB")):
@@ -1666,7 +1666,7 @@ class _Article:
         one whose subject it is. None when that subject names no one, or when the clause is tied by a
         preposition to one with an object ("charged Ana Berg with defrauding investors", "acusaron a
         Ana Berg de ocultar ...": the object may be who did it)."""
-        if not self._fragment(tok):
+        if not self._fragment(tok, ("pcomp",)):
             return None
         gov = tok.head
         marked = tok.dep_ == "pcomp" or any(c.dep_ in ("mark", "case") and c.pos_ == "ADP" for c in tok.children)
