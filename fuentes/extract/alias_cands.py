@@ -25,7 +25,7 @@ class Cand:
     acronym: bool = False
     nominal: bool = False  # "the President": refers to a person, never names one
     person: int | None = None  # person cluster id once linked to a full name
-    shared: bool = False  # a surname several people carry: linked by position, not by surface
+    shared: bool = False  # a surname several people carry: linked to the one the article is about, not by surface
     roles: list[str] | None = None
     extra_aliases: list[str] | None = None
     # evidence spans beyond the mention itself: the title before a name ("Apple CEO"), an apposition

@@ -9,6 +9,7 @@ from typing import Any
 from spacy.attrs import ENT_TYPE, POS
 from spacy.symbols import PROPN
 
+from fuentes.corpus.name_constraints import honorific_gender, name_gender
 from fuentes.extract.alias_cands import PLACE, Cand
 from fuentes.extract.names import Lexicon, fold, looks_like_acronym, person_keys, same_person_name
 from fuentes.nlp.text import doc_text
@@ -25,7 +26,10 @@ def _person_clusters(cands: list[Cand]) -> dict[tuple[str, ...], int]:
     blocks: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for n, toks in enumerate(names):  # longest first: a short name joins only one longer person
         keys = [("last", toks[-1]), ("first", toks[0])]
-        matches = {cluster[o] for k in keys for o in blocks.get(k, []) if same_person_name(toks, o)}
+        longer = [o for k in keys for o in blocks.get(k, []) if same_person_name(toks, o)]
+        matches = {cluster[o] for o in longer}
+        if len(matches) > 1 and all(o[-len(toks):] == toks for o in longer):
+            continue  # "López Obrador" of two López Obrador: a shared surname, no person of its own
         cluster[toks] = matches.pop() if len(matches) == 1 else n  # "Carlos Slim" with two Slims: alone
         for k in keys:
             blocks.setdefault(k, []).append(toks)
@@ -52,25 +56,63 @@ def key_owners(cluster: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], int
 
 
 def _shared_surnames(cluster: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], set[int]]:
-    """Last names carried by more than one person of the article ("Vickers" of Kevin and
-    Andrew Vickers) -> the clusters that carry them."""
+    """Surnames carried by more than one person of the article ("Clinton" of Bill and Hillary
+    Clinton, "López Obrador" of Andrés Manuel and Pío López Obrador) -> the clusters that carry them."""
     found: dict[tuple[str, ...], set[int]] = {}
     for toks, cid in cluster.items():
-        found.setdefault(toks[-1:], set()).add(cid)
+        for key in person_keys(toks)[0]:
+            found.setdefault(key, set()).add(cid)
     return {k: v for k, v in found.items() if len(v) > 1}
 
 
-def _link_by_position(cands: list[Cand], group: list[Cand], cluster: dict[tuple[str, ...], int],
-                      cids: set[int]) -> None:
-    """A bare surname several people share refers to the one of them named in full most
-    recently before it: a namesake is introduced in full right where the story turns to
-    them."""
-    full = sorted((c.start, cluster[c.tokens]) for c in cands
-                  if c.label == "PERSON" and cluster.get(c.tokens) in cids)
+def _introductions(body: str, cands: list[Cand], cluster: dict[tuple[str, ...], int],
+                   cids: set[int], lex: Lexicon) -> dict[int, list]:
+    """Each person of `cids` -> [where the article first names them in full, how often it does,
+    whether that first time introduces them as someone's relative ("his wife, Heidi Cruz",
+    "su hermano Pío López Obrador"), that first full name]."""
+    found: dict[int, list] = {}
+    for c in sorted(cands, key=lambda c: c.start):
+        cid = cluster.get(c.tokens) if c.label == "PERSON" else None
+        if cid not in cids:
+            continue
+        if cid in found:
+            found[cid][1] += 1
+            continue
+        before = body[max(0, c.start - 30):c.start].replace(",", " ").split()
+        found[cid] = [c.start, 1, bool(before) and before[-1].casefold() in lex.family_nouns, c.text]
+    return found
+
+
+def _honorific_fits(body: str, c: Cand, name: str) -> bool | None:
+    """With an honorific before the bare surname ("Mrs. Clinton", "la Sra. Cruz"), whether the
+    person's full name agrees with its gender; None without an honorific or a gendered name."""
+    word = body[max(0, c.start - 8):c.start].split()[-1:]
+    said = honorific_gender(word[0]) if word else None
+    gender = name_gender(name) if said else None
+    return None if gender is None else said == gender
+
+
+def _link_shared(body: str, cands: list[Cand], group: list[Cand], cluster: dict[tuple[str, ...], int],
+                 cids: set[int], lex: Lexicon) -> None:
+    """A bare surname several people of the article carry refers to the one of them the article
+    is about, never merely to the one named last ("Cruz" after "his wife, Heidi Cruz" is Ted
+    Cruz). Of the bearers named in full before it: an honorific's gender ("Mrs. Clinton") picks
+    the one whose name agrees; a bearer introduced as a relative ("his wife, X") gives way to the
+    others; then the one named first, when the article names nobody else of them in full more
+    often. When that cannot be told the mention stays unresolved: a guess would join two people."""
+    intro = _introductions(body, cands, cluster, cids, lex)
     for c in group:
-        before = [cid for start, cid in full if start < c.start]
-        if before:
-            c.person, c.label, c.shared = before[-1], "PERSON", True
+        bearers = [cid for cid, (start, *_) in intro.items() if start < c.start]
+        fits = [cid for cid in bearers if _honorific_fits(body, c, intro[cid][3])]
+        if fits:
+            bearers = fits
+        subjects = [cid for cid in bearers if not intro[cid][2]]
+        bearers = subjects or bearers
+        if not bearers:
+            continue
+        first = min(bearers, key=lambda cid: intro[cid][0])
+        if all(intro[first][1] >= intro[cid][1] for cid in bearers):
+            c.person, c.label, c.shared = first, "PERSON", True
 
 
 def _after_locative(body: str, c: Cand, lex: Lexicon) -> bool:
@@ -109,7 +151,7 @@ def link_people(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
             continue
         cid = owners.get(toks)
         if cid is None and toks in shared and not any(c.nick for c in group):
-            _link_by_position(cands, group, cluster, shared[toks])
+            _link_shared(body, cands, group, cluster, shared[toks], lex)
             continue
         if cid is None or any(c.nick for c in group):
             continue
@@ -240,7 +282,7 @@ def _known_name(body: str, run: list[Any], cands: list[Cand], tagged: dict[tuple
         return False
     label = max(sorted(labels), key=lambda k: (labels[k], k != "PERSON"))
     if label == "PERSON":
-        return False  # people are linked through their full names above, surnames by position
+        return False  # people are linked through their full names above, shared surnames by `_link_shared`
     cands.append(Cand(start, end, body[start:end], label))
     return True
 

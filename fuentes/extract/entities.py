@@ -187,7 +187,10 @@ from fuentes.pipeline import Stage, register
 # `portfolio_roles`) is a mention of kind other without an entity; a word in capitals opening a name the article gives
 # ("SAN Diego Chargers" beside "San Diego") is no acronym before a person; a capitalised given name the model left out
 # before one word read as a place ("Raj" + "Chohan") makes a person
-VERSION = "26"
+# 27: a bare surname several people of the article carry goes to the one the article is about (an honorific's
+# gender, not a relative introduced as such, named first and no less often), else stays unresolved; shared
+# compound surnames too ("López Obrador")
+VERSION = "27"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}

@@ -106,6 +106,7 @@ class Lexicon:
     sport_verbs: frozenset[str] = frozenset()  # "ganar", "vencer": in a game's story, a place that does so is a side
     speaking_places_are_people: bool = False  # "Manceñido señaló" read as a place: the model's unknown surnames
     portfolio_roles: frozenset[str] = frozenset()  # "ministro", "consejero": "el ministro de Justicia" names a portfolio
+    family_nouns: frozenset[str] = frozenset()  # "his wife, Heidi Cruz": a relative introduced, not the article's subject
 
 
 @lru_cache(maxsize=None)
@@ -152,7 +153,7 @@ def lexicon(language: str | None) -> Lexicon:
         implied_names={fold(str(k)): str(v) for k, v in (raw.get("implied_names") or {}).items()},
         press_heads=frozenset(str(w).lower() for w in raw.get("press_heads") or []),
         speaking_places_are_people=bool(raw.get("speaking_places_are_people")), saint_words=low("saint_words"), sport_verbs=low("sport_verbs"), club_words=low("club_words"), courtesy_words=low("courtesy_words"), event_heads=frozenset(fold(str(w)) for w in raw.get("event_heads") or []), agencies=frozenset(fold(str(w)) for w in raw.get("agencies") or []),
-        portfolio_roles=low("portfolio_roles"),
+        portfolio_roles=low("portfolio_roles"), family_nouns=low("family_nouns"),
         quote_particles=low("quote_particles"), title_cues=frozenset(fold(str(w)) for w in raw.get("title_cues") or []),
         person_roles=low("person_roles") | low("role_nouns") | low("person_nouns"),
         article_places=frozenset(fold(str(w)) for w in raw.get("article_places") or []),
