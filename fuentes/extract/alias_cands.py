@@ -42,8 +42,18 @@ class Cand:
         return name_tokens(self.name or self.text)
 
 
+_EDGE_MARKS = "\"'\u201c\u201d\u00ab\u00bb\u2018\u2019,;:"
+
+
 def clean_surface(text: str) -> str:
-    text = visible(text).strip().strip("\"'\u201c\u201d\u00ab\u00bb").strip()
+    """A mention's text as a name: no quotation marks around it, nor a clause's comma, semicolon
+    or colon the span took in with a closing quote ("Cruz,''" is "Cruz"), nor a possessive."""
+    text = visible(text).strip()
+    while True:
+        trimmed = text.strip(_EDGE_MARKS).strip()
+        if trimmed == text:
+            break
+        text = trimmed
     return POSSESSIVE.sub("", text) if text.endswith(("'s", "\u2019s")) else text
 
 

@@ -205,7 +205,10 @@ def _acronym_repeats(body: str, acronym: str, name: Cand, cands: list[Cand], edg
 
 
 def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon) -> None:
-    """Organisation short forms and acronyms join the one longer name they abbreviate."""
+    """Organisation short forms and acronyms join the one longer name they abbreviate. A short form
+    of two words or more that the article writes before it first gives the longer name is a body
+    of its own ("la Asamblea Nacional" ... "la Asamblea Nacional Constituyente": two bodies); an
+    article gives a body's full name before shortening it."""
     surface: dict[tuple[str, ...], int] = {}
     for i, c in enumerate(cands):
         surface.setdefault(c.tokens, i)
@@ -214,9 +217,13 @@ def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon) -> None:
     for t in orgs:
         for k in {t[0], t[-1]}:
             index.setdefault(k, []).append(t)
+    first = {}
+    for c in cands:
+        first[c.tokens] = min(first.get(c.tokens, c.start), c.start)
     for short, i in orgs.items():
         longs = {uf.find(orgs[t]) for k in {short[0], short[-1]} for t in index.get(k, [])
-                 if org_variant(short, t, lex) and _institution_of_place(short, t, lex) and not _role_added(short, t, lex)}
+                 if org_variant(short, t, lex) and _institution_of_place(short, t, lex) and not _role_added(short, t, lex)
+                 and not (len(short) >= 2 and first[short] < first[t] and not _legal_form_added(short, t))}
         if len(longs) == 1:
             uf.union(i, longs.pop())
     _product_short_forms(cands, surface, uf, lex)
@@ -228,6 +235,11 @@ def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon) -> None:
             targets = {uf.find(j) for n, j in names if _acronym_fits(cands[i], n, cands[j], lex)}
             if len(targets) == 1:
                 uf.union(i, targets.pop())
+
+
+def _legal_form_added(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """The longer name is the shorter with its legal form ("General Motors" / "General Motors Corp.")."""
+    return long[:len(short)] == short and all(t.replace(".", "") in LEGAL_FORMS or t in LEGAL_FORMS for t in long[len(short):])
 
 
 def _role_added(short: tuple[str, ...], long: tuple[str, ...], lex: Lexicon) -> bool:

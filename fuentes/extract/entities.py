@@ -190,7 +190,11 @@ from fuentes.pipeline import Stage, register
 # 27: a bare surname several people of the article carry goes to the one the article is about (an honorific's
 # gender, not a relative introduced as such, named first and no less often), else stays unresolved; shared
 # compound surnames too ("López Obrador")
-VERSION = "27"
+# 28: a capitalised common word that is no given name is no part of a person's name before it ("Trust Donald Trump"),
+# nor a letter opening a compound after it ("Bernie Sanders T-shirts"); a quote's comma is no part of an alias
+# ("Cruz,''"); an organisation's short form of two words or more written before its longer name is another body
+# ("Asamblea Nacional" / "Asamblea Nacional Constituyente")
+VERSION = "28"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -223,6 +227,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     _place_run_into_person(body, cands)
     _office_run_into_person(cands, lex)
     _credited_people(body, cands, lex)
+    _word_before_person(cands, lex)
     teams = {id(c) for c in cands if _team(c) or getattr(c, "outlet", False)}
     groups = _datelines_apart(cands, linking.link(sdoc, cands, lex))
     for members in groups:  # a name seen in a results line (or credited as a source) is a team (an outlet) wherever the article writes it
@@ -1250,6 +1255,35 @@ def _acronym_led(toks: list[Any]) -> bool:
 
 
 _GIVEN_READINGS = frozenset({"male", "female", "mostly_male", "mostly_female"})
+
+
+def _common_not_given(word: Any, nxt: Any, lex: Lexicon) -> bool:
+    """A capitalised common word of the language that is no given name before a name ("Trust" +
+    "Donald Trump" in a capitalised headline's words): no part of the name."""
+    low = word.lower_
+    if not word.is_alpha or _given_name_first(f"{word.text} {nxt.text}"):
+        return False
+    return low in lexicon_words(lex.language) or common_pos_of(word.text, lex.language) is not None \
+        or verb_string(low, lex.language, lex.verb_endings, lex.infinitives)
+
+
+def _word_before_person(cands: list[Cand], lex: Lexicon) -> None:
+    """A person's span of three words or more whose first word is a common word of the language
+    and no given name, the rest a person's name the article writes on its own ("Can conservatives
+    Trust Donald Trump?" beside "Donald Trump"): that word was run into the name and is none of it."""
+    people = {c.tokens for c in cands if c.label == "PERSON"}
+    for c in cands:
+        parts = c.text.split(None, 1)
+        if c.label != "PERSON" or c.name or c.nick or len(parts) < 2 or len(c.tokens) < 3 or c.tokens[1:] not in people:
+            continue
+        word = parts[0]
+        if not word.isalpha() or word.lower() in lex.titles or _given_name_first(c.text):
+            continue
+        low = word.casefold()
+        if low in lexicon_words(lex.language) or common_pos_of(word, lex.language) is not None \
+                or verb_string(low, lex.language, lex.verb_endings, lex.infinitives):
+            at = c.text.index(parts[1], len(word))
+            c.start, c.text = c.start + at, parts[1]
 
 
 def _given_name_first(name: str) -> bool:
@@ -2456,6 +2490,8 @@ def _trim_words(toks: list[Any], label: str, lex: Lexicon) -> tuple[list[Any], s
     while label == "PERSON" and len(toks) > 1 and any(ch.isdigit() for ch in toks[-1].text) \
             and not any(ch.isalpha() for ch in toks[-1].text):
         toks = toks[:-1]  # "Pedro Sánchez 2/01/2020": a dateline's date run into the name is none of it
+    if len(toks) > 1 and _opens_compound(toks[-1]):
+        toks = toks[:-1]  # "Bernie Sanders T-shirts": the letter opens a compound noun, no word of the name
     if not toks:
         return toks, label
     if toks[0].like_num and label not in ("ORG", "PRODUCT", "WORK_OF_ART", "FAC"):
@@ -2470,6 +2506,21 @@ def _trim_words(toks: list[Any], label: str, lex: Lexicon) -> tuple[list[Any], s
     if label in ("GPE", "LOC") and any(ch.isdigit() for t in toks for ch in t.text):
         label = "MISC"  # "COVID-19": a place's name holds no number
     return toks, label
+
+
+_LETTER_COMPOUND = re.compile(r"[^\W\d_]-[^\W\d_]+")
+
+
+def _opens_compound(tok: Any) -> bool:
+    """A single letter glued to a hyphen and a word ("T-shirts", "U-turn", "X-ray"): the first
+    part of a compound noun, which a name the model ran into it does not hold."""
+    doc = tok.doc
+    if _LETTER_COMPOUND.fullmatch(tok.text):
+        return True  # one token ("T-shirt" in Spanish)
+    if len(tok.text) != 1 or not tok.is_alpha or tok.whitespace_ or tok.i + 2 >= len(doc):
+        return False
+    hyphen, word = doc[tok.i + 1], doc[tok.i + 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and word.is_alpha
 
 
 def _surname_after_given(toks: list[Any], label: str) -> bool:
@@ -2574,7 +2625,7 @@ def _extend(sdoc: Any, toks: list[Any], lex: Lexicon, left: bool) -> list[Any]:
         return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_iob_ == "O" and tok.lower_ not in lex.titles
                 and tok.lower_ not in lex.trailing_roles  # "Apple" + "CEO": the role is no part of the name
                 and tok.lower_ not in lex.person_modifiers  # "Democrat" + "Dianne Feinstein": a description
-                and not _role_word(tok, lex))
+                and not _role_word(tok, lex) and not _opens_compound(tok))  # "Bernie Sanders" + "T-shirts"
     end = toks[-1].i + 1
     while end < len(sdoc) and end - toks[-1].i <= 2 and free(sdoc[end]) and not _breaks_after(sdoc[end - 1]):
         end += 1
@@ -2587,6 +2638,7 @@ def _extend(sdoc: Any, toks: list[Any], lex: Lexicon, left: bool) -> list[Any]:
         start = _particle_before(sdoc, start, lex)  # "De la" + "Gándara"
     while (left and start > 0 and toks[0].i - start < 2 and free(sdoc[start - 1]) and not _breaks_after(sdoc[start - 1])
            and not opens_sentence(sdoc, start - 1) and not _tail_of_other(sdoc, start - 1)
+           and not _common_not_given(sdoc[start - 1], sdoc[start], lex)
            and not (start >= 2 and sdoc[start - 2].text.islower() and sdoc[start - 2].lower_ in lex.name_particles)):
         start -= 1  # but not "Minister of Health" + "John Smith": a word after a particle ends another phrase
     return list(sdoc[start:end])
