@@ -174,7 +174,7 @@ class EntityResolution(CorpusStage):
     ids carried over from the last run; local entities and quote speakers linked to them."""
 
     name = "entity_resolution"
-    version = "9"  # 2: one-word heads never name an entity, role references never aliases, abbreviation keys;
+    version = "10"  # 2: one-word heads never name an entity, role references never aliases, abbreviation keys;
     # 3: one group labelled differently across articles joins, camel-case names, organisation names compared in one language;
     # 4: a full name opening with no known given name is a person only on more than half of the votes
     # 5: on a tied kind vote a kind the model named beats "other"; a full name with no known given name
@@ -188,6 +188,7 @@ class EntityResolution(CorpusStage):
     # the same surname ("Mo Cheeks" / "Maurice Cheeks")
     # 9: name variants of a familiar given name meet in one component (they were resolved apart when no bare
     # surname stood between them)
+    # 10: British and American spellings of a generic word are one word in organisation names ("Defence" / "Defense")
     reads = ("local_entities",)
     writes = ("entities",)
 

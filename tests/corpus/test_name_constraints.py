@@ -37,7 +37,10 @@ SAME_ORGS = [("Sinaloa Cartel", "Cártel de Sinaloa"), ("The New York Times", "N
              ("Fuerzas Aéreas de los EEUU", "Fuerzas Aéreas de Estados Unidos"),
              ("World Wide Developers Conference", "Apple Worldwide Developers Conference"),
              # a plural in one language is a singular in the other ("Fuerzas Aéreas" / "Air Force")
-             ("Fuerzas Aéreas", "Air Force"), ("Ford Motors", "Ford Motor Company")]
+             ("Fuerzas Aéreas", "Air Force"), ("Ford Motors", "Ford Motor Company"),
+             # British and American spellings of a generic word, '&' for 'and'
+             ("European Aeronautic Defence and Space Company", "European Aeronautic Defense & Space Company"),
+             ("Kennedy Centre for the Performing Arts", "Kennedy Center for the Performing Arts")]
 
 
 @pytest.mark.parametrize("a,b", DIFFERENT_PEOPLE)
