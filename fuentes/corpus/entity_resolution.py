@@ -87,6 +87,8 @@ def _names(ent: Entity) -> set[tuple[str, ...]]:
         found |= {org_core(t) for t in found}
     if ent.kind != "person":  # "The Beatles" / "Beatles", "La Jornada" / "Jornada"
         found |= {t[1:] for t in found if len(t) >= 2 and t[0] in LEADING_ARTICLES}
+        # a model number in the plural is the model: "A380s" / "A380", "F-16s" / "F-16"
+        found |= {(*t[:-1], t[-1][:-1]) for t in found if len(t[-1]) > 2 and t[-1].endswith("s") and t[-1][-2].isdigit()}
         # a hyphenated name however it is spaced: "Wal-Mart", "Wal - Mart", "Coca-Cola" / "Coca - Cola"
         found |= {(key,) for a in forms if "-" in a and a[:1].isupper()
                   if (key := "".join(name_tokens(a)).replace("-", "")).isalnum()}
@@ -603,9 +605,15 @@ def canonical_name(names: list[str], kind: str) -> str:
     if kind != "person":
         parts = _name_parts(names, kind)
         return max(names, key=lambda n: (_clean_name(n, kind), not looks_like_acronym(n), not _abbreviated(n),
-                                         name_tokens(n) not in parts, counts[fold(n)], len(name_tokens(n)), len(n), n))
+                                         name_tokens(n) not in parts, not _plural_model(n), counts[fold(n)],
+                                         len(name_tokens(n)), len(n), n))
     return max(names, key=lambda n: (_clean_name(n, kind), len(name_tokens(n)) >= 2, counts[fold(n)],
                                      len(name_tokens(n)), len(n), n))
+
+
+def _plural_model(name: str) -> bool:
+    """A model number in the plural ("A380s", "F-16s"): the model's name is its singular."""
+    return len(name) > 2 and name.endswith("s") and name[-2].isdigit()
 
 
 def _name_parts(names: list[str], kind: str) -> set[tuple[str, ...]]:

@@ -188,7 +188,8 @@ class EntityResolution(CorpusStage):
     # the same surname ("Mo Cheeks" / "Maurice Cheeks")
     # 9: name variants of a familiar given name meet in one component (they were resolved apart when no bare
     # surname stood between them)
-    # 10: British and American spellings of a generic word are one word in organisation names ("Defence" / "Defense")
+    # 10: British and American spellings of a generic word are one word in organisation names ("Defence" / "Defense");
+    # a model number in the plural is the model ("A380s" / "A380")
     reads = ("local_entities",)
     writes = ("entities",)
 

@@ -223,7 +223,7 @@ def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon) -> None:
     for short, i in orgs.items():
         longs = {uf.find(orgs[t]) for k in {short[0], short[-1]} for t in index.get(k, [])
                  if org_variant(short, t, lex) and _institution_of_place(short, t, lex) and not _role_added(short, t, lex)
-                 and not (len(short) >= 2 and first[short] < first[t] and not _legal_form_added(short, t))}
+                 and not (len(short) >= 2 and first[short] < first[t] and not _legal_form_added(short, t, lex))}
         if len(longs) == 1:
             uf.union(i, longs.pop())
     _product_short_forms(cands, surface, uf, lex)
@@ -237,9 +237,11 @@ def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon) -> None:
                 uf.union(i, targets.pop())
 
 
-def _legal_form_added(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """The longer name is the shorter with its legal form ("General Motors" / "General Motors Corp.")."""
-    return long[:len(short)] == short and all(t.replace(".", "") in LEGAL_FORMS or t in LEGAL_FORMS for t in long[len(short):])
+def _legal_form_added(short: tuple[str, ...], long: tuple[str, ...], lex: Lexicon) -> bool:
+    """The longer name is the shorter with its legal form or a generic word of companies ("General
+    Motors" / "General Motors Corp.", "Aer Lingus" / "Aer Lingus Group PLC")."""
+    return long[:len(short)] == short and all(t.replace(".", "") in LEGAL_FORMS or t in LEGAL_FORMS
+                                              or t in lex.generic_org_words for t in long[len(short):])
 
 
 def _role_added(short: tuple[str, ...], long: tuple[str, ...], lex: Lexicon) -> bool:

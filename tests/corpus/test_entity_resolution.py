@@ -471,3 +471,13 @@ def test_resolution_pauses_the_garbage_collector_and_gives_it_back_as_it_was():
         finally:
             gc.enable()
     assert seen == [(1, True), (1, False)]
+
+
+def test_a_model_number_in_the_plural_is_the_model():
+    per = {"a": [ent("e1", "Airbus A380", "other", ["A380"])], "b": [ent("e1", "A380s", "other", article="b")],
+           "c": [ent("e1", "F-16", "other", article="c")], "d": [ent("e1", "F-16s", "other", article="d")],
+           "e": [ent("e1", "A350", "other", article="e")]}
+    entities = resolve_entities(per)
+    assert find(entities, "Airbus A380").articles == ["a", "b"]
+    assert find(entities, "F-16").articles == ["c", "d"]
+    assert find(entities, "A350").articles == ["e"]

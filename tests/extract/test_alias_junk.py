@@ -85,6 +85,11 @@ def test_a_body_named_before_a_longer_name_that_holds_it_is_another_body(languag
     ("es", "El Banco Central de Reserva del Perú subió la tasa. El Banco Central de Reserva dijo que la inflación cede.",
      [("Banco Central de Reserva del Perú", "ORG"), ("Banco Central de Reserva", "ORG")],
      "Banco Central de Reserva", "Banco Central de Reserva del Perú"),
+    # written first, the short form still joins a longer name that only adds a legal form or a company's word
+    ("en", "Aer Lingus said on Monday it would buy six jets. Aer Lingus Group PLC shares rose.",
+     [("Aer Lingus", "ORG"), ("Aer Lingus Group PLC", "ORG")], "Aer Lingus", "Aer Lingus Group PLC"),
+    ("es", "Banco Santander ganó más este año. Las acciones de Banco Santander S.A. subieron el lunes.",
+     [("Banco Santander", "ORG"), ("Banco Santander S.A.", "ORG")], "Banco Santander", "Banco Santander S.A."),
 ])
 def test_a_short_form_after_the_full_name_still_joins_it(language, text, spans, short, long, nlp):
     _, entities = extract(tagged(nlp[language], text, spans), language)
