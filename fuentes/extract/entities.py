@@ -193,7 +193,8 @@ from fuentes.pipeline import Stage, register
 # 28: a capitalised common word that is no given name is no part of a person's name before it ("Trust Donald Trump"),
 # nor a letter opening a compound after it ("Bernie Sanders T-shirts"); a quote's comma is no part of an alias
 # ("Cruz,''"); an organisation's short form of two words or more written before its longer name is another body
-# ("Asamblea Nacional" / "Asamblea Nacional Constituyente")
+# ("Asamblea Nacional" / "Asamblea Nacional Constituyente"); a company's trade ending a name makes an organisation
+# (`org_keywords`: "Douglas Aircraft", "Cisco Systems")
 VERSION = "28"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}

@@ -279,3 +279,14 @@ def test_west_virginia_is_not_virginia_and_common_words_are_no_states():
     assert exonym_key(name_tokens("West Virginia")) != exonym_key(name_tokens("Virginia"))
     for word in ("La.", "Del.", "Miss.", "Pa.", "Wash.", "Mass."):
         assert exonym_key(name_tokens(word)) is None, word
+
+
+@pytest.mark.parametrize("language,text,spans,name", [
+    ("en", "Douglas Aircraft built the plane in 1935. McDonnell Douglas later bought it.",
+     [("Douglas Aircraft", "PERSON"), ("McDonnell Douglas", "ORG")], "Douglas Aircraft"),
+    ("es", "Douglas Aircraft construyó el avión en 1935. McDonnell Douglas lo compró después.",
+     [("Douglas Aircraft", "PER"), ("McDonnell Douglas", "ORG")], "Douglas Aircraft"),
+])
+def test_a_companys_trade_in_its_name_makes_an_organisation(language, text, spans, name, nlp):
+    # "Douglas Aircraft" read as a person (a given name and a word): the trade word says a company
+    assert kinds(tagged(nlp[language], text, spans), language)[name] == "organization"
