@@ -1262,8 +1262,8 @@ def _common_not_given(word: Any, nxt: Any, lex: Lexicon) -> bool:
     """A capitalised common word of the language that is no given name before a name ("Trust" +
     "Donald Trump" in a capitalised headline's words): no part of the name."""
     low = word.lower_
-    if not word.is_alpha or _given_name_first(f"{word.text} {nxt.text}"):
-        return False
+    if not word.is_alpha or not word.text.istitle() or _given_name_first(f"{word.text} {nxt.text}"):
+        return False  # (an acronym in capitals is a name's word: "INS Sukanya")
     return low in lexicon_words(lex.language) or common_pos_of(word.text, lex.language) is not None \
         or verb_string(low, lex.language, lex.verb_endings, lex.infinitives)
 
@@ -1278,7 +1278,7 @@ def _word_before_person(cands: list[Cand], lex: Lexicon) -> None:
         if c.label != "PERSON" or c.name or c.nick or len(parts) < 2 or len(c.tokens) < 3 or c.tokens[1:] not in people:
             continue
         word = parts[0]
-        if not word.isalpha() or word.lower() in lex.titles or _given_name_first(c.text):
+        if not word.isalpha() or not word.istitle() or word.lower() in lex.titles or _given_name_first(c.text):
             continue
         low = word.casefold()
         if low in lexicon_words(lex.language) or common_pos_of(word, lex.language) is not None \

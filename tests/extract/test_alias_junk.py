@@ -26,6 +26,17 @@ def test_a_names_surface_loses_quotes_and_a_clauses_punctuation(text, name):
 
 
 @pytest.mark.models
+@pytest.mark.parametrize("language,text,spans,name", [
+    ("en", "The Indian navy warship INS Sukanya foiled a pirate attack on Saturday.", [("Sukanya", "PERSON")],
+     "INS Sukanya"),
+    ("es", "El buque de guerra INS Sukanya frustró un ataque pirata el sábado.", [("Sukanya", "PER")], "INS Sukanya"),
+])
+def test_an_acronym_before_a_name_stays_in_it(language, text, spans, name, nlp):
+    _, entities = extract(tagged(nlp[language], text, spans), language)
+    assert name in every_alias(entities), every_alias(entities)
+
+
+@pytest.mark.models
 @pytest.mark.parametrize("language,text,spans", [
     # the model's span holds the capitalised verb
     ("en", "The ad ends with a voice saying: \u201cCan conservatives Trust Donald Trump?\u201d Donald Trump "
