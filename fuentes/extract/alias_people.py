@@ -11,7 +11,8 @@ from spacy.symbols import PROPN
 
 from fuentes.corpus.name_constraints import honorific_gender, name_gender
 from fuentes.extract.alias_cands import PLACE, Cand
-from fuentes.extract.names import Lexicon, fold, looks_like_acronym, person_keys, same_person_name
+from fuentes.extract.names import (Lexicon, acronym_of, fold, looks_like_acronym, person_keys, prefix_acronym,
+                                   same_person_name)
 from fuentes.nlp.text import doc_text
 
 
@@ -233,9 +234,27 @@ def _untagged_run(sdoc: Any, body: str, run: list[Any], owners: dict, cands: lis
             start, end = run[n].idx, run[-1].idx + len(run[-1].text)
             cands.append(Cand(start, end, body[start:end], "PERSON", person=cid, acronym=folded[0].startswith("acronym:")))
             return
+    if folded and folded[0].startswith("acronym:") and _spelled_organisation(body, run[0], cands, lex):
+        return
     if not _speaking_name(body, run, cands, tagged, lex) and not _known_name(body, run, cands, tagged) \
             and not _headed_org(sdoc, body, run, cands, lex):
         _framed_name(sdoc, body, run, cands, lex)
+
+
+def _spelled_organisation(body: str, tok: Any, cands: list[Cand], lex: Lexicon) -> bool:
+    """An untagged acronym that spells the one organisation name the article gives, by its
+    initials or the beginnings of its words ("SIA dijo" beside "Singapore Airlines", "NPD" beside
+    "NPD Group" aside), is a mention of that organisation (added under the organisation's name, its
+    own text an alias)."""
+    text = tok.text
+    orgs = {c.tokens: c for c in cands if c.label == "ORG" and not c.acronym and not c.nick and len(c.tokens) >= 2
+            and (acronym_of(text, c.tokens, lex.acronym_stopwords) or prefix_acronym(text, c.tokens, lex.acronym_stopwords))}
+    if len(orgs) != 1:
+        return False
+    org = next(iter(orgs.values()))
+    start, end = tok.idx, tok.idx + len(text)
+    cands.append(Cand(start, end, body[start:end], "ORG", name=org.name or org.text, extra_aliases=[text]))
+    return True
 
 
 def _model_labels(cands: list[Cand]) -> dict[tuple[str, ...], dict[str, int]]:

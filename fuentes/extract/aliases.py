@@ -338,6 +338,9 @@ def _acronym_fits(acr: Cand, name: tuple[str, ...], target: Cand, lex: Lexicon) 
         return True
     if fold(acr.text).replace(".", "") in {t.replace(".", "") for t in name}:
         return False  # "U.S." in "U.S. Senate" is a word of the name (a place), not its abbreviation
+    if target.label == "ORG" and len(fold(acr.text).replace(".", "")) >= 3 \
+            and prefix_acronym(acr.text, name, lex.acronym_stopwords):
+        return True  # "SIA" of "Singapore Airlines": spelt by the beginnings of the organisation's words
     return acronym_of(acr.text, name, lex.acronym_stopwords)
 
 

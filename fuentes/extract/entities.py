@@ -194,7 +194,8 @@ from fuentes.pipeline import Stage, register
 # nor a letter opening a compound after it ("Bernie Sanders T-shirts"); a quote's comma is no part of an alias
 # ("Cruz,''"); an organisation's short form of two words or more written before its longer name is another body
 # ("Asamblea Nacional" / "Asamblea Nacional Constituyente"); a company's trade ending a name makes an organisation
-# (`org_keywords`: "Douglas Aircraft", "Cisco Systems")
+# (`org_keywords`: "Douglas Aircraft", "Cisco Systems"); an acronym spelt by the beginnings of the words of the
+# article's one organisation name is that organisation, tagged or not ("SIA" / "Singapore Airlines")
 VERSION = "28"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}

@@ -285,3 +285,22 @@ def test_a_courtesy_title_and_an_unclosed_apposition_are_no_evidence_spans(langu
     entities = _entities(nlp, language, text, spans)
     people = [e for e in entities if e.kind == "person"]
     assert all(set(_evidence(text, e)) <= set(e.aliases) for e in people), [(e.name, _evidence(text, e)) for e in people]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("language,text,spans", [
+    # the model left the acronym untagged
+    ("es", "Singapore Airlines recibió el avión con retraso. En una declaración, SIA dijo que los retrasos son "
+           "decepcionantes.", [("Singapore Airlines", "ORG")]),
+    ("en", "Singapore Airlines took the plane late. In a statement, SIA said the delays were disappointing.",
+     [("Singapore Airlines", "ORG")]),
+    # the model tagged it on its own
+    ("en", "Singapore Airlines took the plane late. In a statement, SIA said the delays were disappointing.",
+     [("Singapore Airlines", "ORG"), ("SIA", "ORG")]),
+    ("es", "Singapore Airlines recibió el avión con retraso. En una declaración, SIA dijo que los retrasos son "
+           "decepcionantes.", [("Singapore Airlines", "ORG"), ("SIA", "ORG")]),
+])
+def test_an_acronym_spelt_by_the_beginnings_of_an_organisations_words_is_it(language, text, spans, nlp):
+    entities = _entities(nlp, language, text, spans)
+    org = _by_name(entities, "Singapore Airlines")
+    assert "SIA" in org.aliases and "SIA" in _evidence(text, org), [(e.name, e.aliases) for e in entities]
