@@ -195,7 +195,8 @@ from fuentes.pipeline import Stage, register
 # ("Cruz,''"); an organisation's short form of two words or more written before its longer name is another body
 # ("Asamblea Nacional" / "Asamblea Nacional Constituyente"); a company's trade ending a name makes an organisation
 # (`org_keywords`: "Douglas Aircraft", "Cisco Systems"); an acronym spelt by the beginnings of the words of the
-# article's one organisation name is that organisation, tagged or not ("SIA" / "Singapore Airlines")
+# article's one organisation name is that organisation, tagged or not ("SIA" / "Singapore Airlines"); a product's
+# number in Roman figures before its maker is cut from it at 'de' ("Delta IV de Boeing")
 VERSION = "28"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -685,7 +686,9 @@ def _joined_parts(hit: re.Match[str], labels: dict[str, list[str]], lex: Lexicon
     if b_label in linking.PLACE:
         ok = strong
     elif b_label == "ORG":
-        ok = strong or fold(a) in labels or (exonym_key(name_tokens(a)) or ("",))[0] == "~places"
+        # a product's number in Roman figures before its maker ("Delta IV de Boeing", "Atlas V de Lockheed Martin")
+        model = model or (len(words) >= 2 and bool(_ROMAN.fullmatch(words[-1])) and words[0].istitle())
+        ok = strong or model or fold(a) in labels or (exonym_key(name_tokens(a)) or ("",))[0] == "~places"
     else:
         ok = False
     if not ok:

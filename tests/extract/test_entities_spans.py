@@ -37,6 +37,10 @@ def entity_of(mentions, by_key, text: str, nth: int = 0):
     ("El cohete Delta IV de Boeing despegó ayer. Boeing construyó el Delta IV en Alabama.",
      [("Delta IV de Boeing", "MISC"), ("Boeing", "ORG"), ("Delta IV", "LOC"), ("Alabama", "LOC")],
      ("Delta IV", "Boeing")),
+    # a number in Roman figures before the maker, the product not named alone
+    ("El Atlas V de Lockheed Martin y el Delta IV de Boeing son dos cohetes. Boeing compite con Lockheed Martin.",
+     [("Atlas V de Lockheed Martin", "MISC"), ("Delta IV de Boeing", "LOC"), ("Boeing", "ORG"), ("Lockheed Martin", "ORG")],
+     ("Delta IV", "Boeing")),
     ("El director para Latinoamérica de Oracle Corporation habló. Oracle vende programas.",
      [("Latinoamérica de Oracle Corporation", "MISC"), ("Oracle", "ORG")],
      ("Latinoamérica", "Oracle Corporation")),
