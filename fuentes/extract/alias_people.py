@@ -243,9 +243,8 @@ def _untagged_run(sdoc: Any, body: str, run: list[Any], owners: dict, cands: lis
 
 def _spelled_organisation(body: str, tok: Any, cands: list[Cand], lex: Lexicon) -> bool:
     """An untagged acronym that spells the one organisation name the article gives, by its
-    initials or the beginnings of its words ("SIA dijo" beside "Singapore Airlines", "NPD" beside
-    "NPD Group" aside), is a mention of that organisation (added under the organisation's name, its
-    own text an alias)."""
+    initials or the beginnings of its words ("SIA dijo" beside "Singapore Airlines"), is a mention
+    of that organisation: added under the organisation's name, its own text an alias."""
     text = tok.text
     orgs = {c.tokens: c for c in cands if c.label == "ORG" and not c.acronym and not c.nick and len(c.tokens) >= 2
             and (acronym_of(text, c.tokens, lex.acronym_stopwords) or prefix_acronym(text, c.tokens, lex.acronym_stopwords))}
