@@ -204,11 +204,17 @@ def _acronym_repeats(body: str, acronym: str, name: Cand, cands: list[Cand], edg
             edges.append((name, new))
 
 
-def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon) -> None:
+def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon,
+                    spelt: dict[tuple[str, ...], str] | None = None) -> None:
     """Organisation short forms and acronyms join the one longer name they abbreviate. A short form
     of two words or more that the article writes before it first gives the longer name is a body
     of its own ("la Asamblea Nacional" ... "la Asamblea Nacional Constituyente": two bodies); an
-    article gives a body's full name before shortening it."""
+    article gives a body's full name before shortening it. Nor does one join a longer name that
+    goes on right after it with a word of its own (no "de" / "of": "Constituyente") when the
+    article gives that name an acronym in brackets the short form does not spell: the article
+    shortens that name by its acronym ("Asamblea Nacional Constituyente (ANC)" ... "la Asamblea
+    Nacional", AN; "Comisión Nacional de Derechos Humanos (CNDH)" ... "la Comisión Nacional" joins)."""
+    spelt = spelt or {}
     surface: dict[tuple[str, ...], int] = {}
     for i, c in enumerate(cands):
         surface.setdefault(c.tokens, i)
@@ -223,7 +229,9 @@ def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon) -> None:
     for short, i in orgs.items():
         longs = {uf.find(orgs[t]) for k in {short[0], short[-1]} for t in index.get(k, [])
                  if org_variant(short, t, lex) and _institution_of_place(short, t, lex) and not _role_added(short, t, lex)
-                 and not (len(short) >= 2 and first[short] < first[t] and not _legal_form_added(short, t, lex))}
+                 and not (len(short) >= 2 and first[short] < first[t] and not _legal_form_added(short, t, lex))
+                 and not (len(short) >= 2 and t in spelt and t[:len(short)] == short and t[len(short)] not in lex.name_particles
+                          and not _legal_form_added(short, t, lex) and not acronym_of(spelt[t], short, lex.acronym_stopwords))}
         if len(longs) == 1:
             uf.union(i, longs.pop())
     _product_short_forms(cands, surface, uf, lex)
@@ -411,7 +419,9 @@ def link(sdoc: Any, cands: list[Cand], lex: Lexicon) -> list[list[int]]:
     for a, b in edges:
         if id(a) in pos and id(b) in pos:
             uf.union(pos[id(a)], pos[id(b)])
-    _merge_variants(cands, uf, lex)
+    # names the article gives an acronym in brackets ("Asamblea Nacional Constituyente (ANC)") -> its letters
+    spelt = {a.tokens: fold(b.text).replace(".", "") for a, b in edges if b.acronym and not a.acronym}
+    _merge_variants(cands, uf, lex, spelt)
     groups: dict[int, list[int]] = {}
     for i in range(len(cands)):
         groups.setdefault(uf.find(i), []).append(i)

@@ -196,7 +196,9 @@ from fuentes.pipeline import Stage, register
 # ("Asamblea Nacional" / "Asamblea Nacional Constituyente"); a company's trade ending a name makes an organisation
 # (`org_keywords`: "Douglas Aircraft", "Cisco Systems"); an acronym spelt by the beginnings of the words of the
 # article's one organisation name is that organisation, tagged or not ("SIA" / "Singapore Airlines"); a product's
-# number in Roman figures before its maker is cut from it at 'de' ("Delta IV de Boeing")
+# number in Roman figures before its maker is cut from it at 'de' ("Delta IV de Boeing"); a short form that a longer
+# name given an acronym in brackets goes on from with a word of its own is another body ("Asamblea Nacional
+# Constituyente (ANC)" ... "la Asamblea Nacional")
 VERSION = "28"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}

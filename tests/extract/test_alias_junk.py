@@ -80,6 +80,11 @@ def test_a_letter_opening_a_compound_after_a_name_is_none_of_it(language, text, 
     ("en", "The Federal Reserve raised rates on Wednesday. The Federal Reserve Bank of New York said markets were calm.",
      [("Federal Reserve", "ORG"), ("Federal Reserve Bank of New York", "ORG")],
      "Federal Reserve", "Federal Reserve Bank of New York"),
+    # after the longer name with its acronym in brackets: the article shortens it by the acronym
+    ("es", "El presidente de la Asamblea Nacional Constituyente (ANC), Diosdado Cabello, habló el lunes. Pidió "
+           "elecciones para renovar la Asamblea Nacional en 2020.",
+     [("Asamblea Nacional Constituyente", "ORG"), ("ANC", "ORG"), ("Diosdado Cabello", "PER"), ("Asamblea Nacional", "ORG")],
+     "Asamblea Nacional", "Asamblea Nacional Constituyente"),
 ])
 def test_a_body_named_before_a_longer_name_that_holds_it_is_another_body(language, text, spans, short, long, nlp):
     _, entities = extract(tagged(nlp[language], text, spans), language)
@@ -101,6 +106,13 @@ def test_a_body_named_before_a_longer_name_that_holds_it_is_another_body(languag
      [("Aer Lingus", "ORG"), ("Aer Lingus Group PLC", "ORG")], "Aer Lingus", "Aer Lingus Group PLC"),
     ("es", "Banco Santander ganó más este año. Las acciones de Banco Santander S.A. subieron el lunes.",
      [("Banco Santander", "ORG"), ("Banco Santander S.A.", "ORG")], "Banco Santander", "Banco Santander S.A."),
+    # after a name with its acronym, a short form it continues with 'de' or with a generic word still joins it
+    ("es", "El Banco Interamericano de Desarrollo (BID) aprobó un crédito. El Banco Interamericano dijo que apoyará al país.",
+     [("Banco Interamericano de Desarrollo", "ORG"), ("BID", "ORG"), ("Banco Interamericano", "ORG")],
+     "Banco Interamericano", "Banco Interamericano de Desarrollo"),
+    ("en", "The Federal Reserve Bank (FRB) raised rates. The Federal Reserve said markets were calm.",
+     [("Federal Reserve Bank", "ORG"), ("FRB", "ORG"), ("Federal Reserve", "ORG")],
+     "Federal Reserve", "Federal Reserve Bank"),
 ])
 def test_a_short_form_after_the_full_name_still_joins_it(language, text, spans, short, long, nlp):
     _, entities = extract(tagged(nlp[language], text, spans), language)
