@@ -61,7 +61,6 @@ from typing import Any, NamedTuple
 
 import numpy as np
 from scipy import sparse
-from sklearn.preprocessing import normalize
 
 from fuentes.extract.aliases import fold
 from fuentes.extract.dates import parse_iso
@@ -240,8 +239,30 @@ def _weigh(counts: Sequence[dict[str, int]], documents: int, df: Callable[[str],
         indptr.append(len(indices))
     matrix = sparse.csr_matrix((np.log(np.array(data, dtype=np.float64)) + 1, indices, indptr),
                                shape=(len(counts), len(vocab)))
-    matrix = normalize(matrix @ sparse.diags(idf), copy=False).tocsr()
+    matrix = normalize_rows(matrix @ sparse.diags(idf)).tocsr()
     matrix.sort_indices()
+    return matrix
+
+
+def normalize_rows(matrix: sparse.spmatrix) -> sparse.csr_matrix:
+    """The rows of a float64 sparse matrix divided by their L2 norms, in place when it is CSR (a
+    row whose squares add to zero is left as it is): each row's squares added one after another
+    in their stored order, then the square root, as scikit-learn's `normalize` does, so the same
+    bits; the rows are added side by side, one stored position at a time. (Importing
+    scikit-learn for it cost each analysis half a second.)"""
+    matrix = matrix.tocsr()
+    if matrix.dtype != np.float64:
+        matrix = matrix.astype(np.float64)
+    data, indptr = matrix.data, matrix.indptr
+    lengths = np.diff(indptr)
+    squares = data * data
+    sums = np.zeros(len(lengths), dtype=np.float64)
+    for k in range(int(lengths.max(initial=0))):
+        rows = np.flatnonzero(lengths > k)
+        sums[rows] += squares[indptr[rows] + k]
+    scale = np.repeat(np.sqrt(sums), lengths)
+    kept = scale != 0.0
+    data[kept] /= scale[kept]
     return matrix
 
 

@@ -339,3 +339,28 @@ def test_articles_the_index_cannot_read_meet_through_their_leads():
     assert out["a"] == out["b"] != out["c"]
     apart = StoryIndex(embedder=False).add(arts, vectors={"a": near, "b": other, "c": -near})
     assert len(set(apart.values())) == 3
+
+
+def test_rows_are_normalised_to_the_bit_as_scikit_learn_does():
+    """`normalize_rows` (the TF-IDF rows' L2 norms) gives the very bits of scikit-learn's
+    `normalize`, rows long and short, indices unsorted, zero rows left as they are."""
+    import numpy as np
+    from scipy import sparse
+
+    from fuentes.corpus.stories import normalize_rows
+
+    preprocessing = pytest.importorskip("sklearn.preprocessing")
+    rng = np.random.default_rng(7)
+    for trial in range(60):
+        rows, cols = int(rng.integers(1, 40)), int(rng.integers(1, 300))
+        counts = sparse.random(rows, cols, density=float(rng.uniform(0, 0.6)), format="csr", random_state=trial,
+                               data_rvs=lambda k: np.exp(rng.normal(0, 3, k)))
+        weighed = counts @ sparse.diags(np.log(rng.uniform(1, 50, cols)) + 1)  # as `_weigh` makes them
+        if trial % 3 == 0:
+            weighed = weighed.tocsc().tocsr()
+        if trial % 5 == 0:
+            weighed.data[: max(1, len(weighed.data) // 4)] = 0.0  # stored zeros, a zero row perhaps
+        ours = normalize_rows(weighed.copy())
+        theirs = preprocessing.normalize(weighed.copy(), copy=False).tocsr()
+        assert np.array_equal(ours.indptr, theirs.indptr) and np.array_equal(ours.indices, theirs.indices)
+        assert ours.data.tobytes() == theirs.data.tobytes()
