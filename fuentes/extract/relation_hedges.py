@@ -121,6 +121,20 @@ def _with_first_conjunct(verb: Any) -> list[Any]:
     while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
         tok = tok.head
         kids += [c for c in tok.children if c.dep_ == "mark"]
+    # the parse may attach the second clause elsewhere ("... if Democrats win the White House in
+    # November and Kaine becomes ..."): a coordinator right before the verb's subject joins it to
+    # the clause that ends just before that coordinator
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")), None)
+    first = subject.left_edge.i if subject is not None else 0
+    cc = first if first and verb.doc[first].dep_ == "cc" else first - 1  # "y" may hang from the subject
+    if subject is not None and cc > 0 and verb.doc[cc].dep_ == "cc":
+        tok = verb.doc[cc - 1]
+        for _ in range(6):
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        if tok.i != verb.i and tok.pos_ in ("VERB", "AUX"):
+            kids += [c for c in tok.children if c.dep_ == "mark"]
     return kids
 
 

@@ -52,7 +52,7 @@ from fuentes.pipeline import Stage, register
 
 __all__ = ["DATA", "VERSION", "Cues", "RelationsStage", "Trigger", "extract_relations", "load_cues"]
 
-VERSION = "7"
+VERSION = "8"
 
 
 def extract_relations(sdoc: Any, mentions: list[Mention], entities: list[Entity], language: str | None = None,

@@ -439,6 +439,12 @@ _NAMES = {"Harbor Union": ("e1", "organization"), "Luis Pardo": ("e2", "person")
     ("en", "If the party wins and Pablo Soto becomes the leader of the Harbor Union, Marta Lara will resign."),
     ("es", "Si el partido gana y Pablo Soto se convierte en líder de la Harbor Union, Marta Lara renunciará."),
     ("es", "Marta Lara renunciará si el partido gana las elecciones y Pablo Soto es elegido líder de la Harbor Union."),
+    # the second clause parsed apart from the "if" clause, its "and" hanging elsewhere (read on real news)
+    ("en", "As the senior member of the delegation, Ramón Ortiz, 69, has emerged as the front-runner to fill Pablo "
+           "Soto's Senate seat if the party wins the White House in November and Pablo Soto becomes the leader of "
+           "the Harbor Union."),
+    ("es", "Como el demócrata de más edad, Ramón Ortiz se perfila para ocupar el escaño de Pablo Soto si el partido "
+           "gana la Casa Blanca en noviembre y Pablo Soto se convierte en líder de la Harbor Union."),
 ])
 def test_a_post_in_a_coordinated_or_governing_condition_is_no_fact(nlp, lang, body):
     """"if A and B": the marker of the first conjunct opens both; "If A, B": the condition below B's
