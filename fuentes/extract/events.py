@@ -74,7 +74,7 @@ __all__ = [
 # of what is no land or place takes no territory ("gained control of three mines"), and a threat to an
 # abstraction names a risk ("a threat to public health"); 12: a situation breaking out is no escape
 # ("Hostilities broke out")
-VERSION = "16"
+VERSION = "17"
 
 
 @dataclass
@@ -377,6 +377,24 @@ def _share_of(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bo
     return "%" in gov.text or bool(_forms(gov) & args.lex.words("percent_words"))
 
 
+def _made_available(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """An arrest told by putting someone at an authority's disposal ("fue puesto a disposición del
+    Ministerio Público", "pusieron a disposición a tres hombres", "lo pusieron a disposición";
+    `availability_nouns`) needs a person put there: a passive, an object marked with the personal
+    "a", or an object pronoun. A thing made available is none ("se puso a disposición el
+    laboratorio", "puso a disposición de los clientes una línea")."""
+    if etype != "arrest" or pos != "verb":
+        return False
+    nouns = args.lex.words("availability_nouns")
+    if not nouns or not any(c.lower_ in nouns for c in head.children):
+        return False
+    passive = any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() in ("ser", "estar", "quedar") for c in head.children)
+    person = any(c.dep_ in ("obj", "iobj", "dobj") and c.lower_ not in nouns and (
+        (c.pos_ == "PRON" and c.lower_ != "se") or any(g.dep_ == "case" and g.lower_ in ("a", "al") for g in c.children))
+        for c in head.children)
+    return not (passive or person)
+
+
 def _page_visited(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
     """A visit to a web page or a site (`web_words`: "visit the Facebook page", "visite la página
     web") is reading, no visit."""
@@ -492,7 +510,7 @@ def _season(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool
     return bool(owners) and all(o.like_num and len(o.text) == 4 and o.text.isdigit() for o in owners)
 
 
-NOT_TOLD = (_question, _showing, _unarmed_fight, _fulfilled, _won, _share_won, _share_of, _page_visited, _campaign_rally, _rule_named, _figure_of_speech,
+NOT_TOLD = (_question, _showing, _unarmed_fight, _fulfilled, _won, _share_won, _share_of, _made_available, _page_visited, _campaign_rally, _rule_named, _figure_of_speech,
             _unarmed_attack, _not_fled, _nobody_fled, _no_land_handed, _no_land_taken, _self_harm, _goal_met, _season,
             _risk_named)
 

@@ -453,3 +453,16 @@ def test_killed_in_a_deal_or_on_trade_is_a_figure_of_speech(language, figure, ki
     # Regression: "the people that are getting killed in this deal" was a killing.
     assert not set(types(figure, language)) & (VIOLENT | {"killing"})
     assert set(types(killing, language)) & (VIOLENT | {"killing"})
+
+
+@pytest.mark.parametrize("thing, person", [
+    ("Para el caso se puso a disposición el laboratorio de sanidad vegetal en Gaiman.",
+     "Los agentes pusieron a disposición del Ministerio Público a tres hombres."),
+    ("La empresa puso a disposición de los clientes una línea telefónica.",
+     "Los policías lo pusieron a disposición de la Fiscalía el martes."),
+])
+def test_a_thing_put_at_disposal_is_no_arrest(thing, person):
+    # Regression: "se puso a disposición el laboratorio de sanidad vegetal" was an arrest. Spanish only:
+    # English says "made available", no arrest word.
+    assert "arrest" not in types(thing, "es")
+    assert "arrest" in types(person, "es")
