@@ -50,6 +50,7 @@ from fuentes.extract.event_arguments import (PLACE_LABELS, Arguments, arguments,
 from fuentes.extract.event_triggers import (DATA, Lexicon, _forms, acled_of, acled_taxonomy, cameo_of, event_types,
                                             find_triggers, irrealis, is_incident, lexicon, rank_of)
 from fuentes.extract.event_typing import SHORT_ITEM, choose, scorer
+from fuentes.extract.relation_parse import governor_of
 from fuentes.ids import content_id
 from fuentes.model import Entity, Event, Evidence, Mention, Quote
 from fuentes.nlp.text import doc_text, morph_values, sentence_of, sentences
@@ -371,7 +372,7 @@ def _share_of(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bo
     is a measure of a whole, no event told."""
     if pos != "noun":
         return False
-    gov = head.head.head if head.dep_ == "pobj" else head.head
+    gov = governor_of(head)
     if head.dep_ not in ("pobj", "nmod") or gov.i == head.i:
         return False
     return "%" in gov.text or bool(_forms(gov) & args.lex.words("percent_words"))

@@ -74,9 +74,7 @@ def unreal(trigger: Any, ctx: Context) -> bool:
         auxes = [c for c in tok.children if c.dep_ in ("aux", "aux:pass", "cop")]
         if any(a.lemma_.casefold() in ctx.cues.perfect for a in auxes):
             return False
-        if any(a.lemma_.casefold() in ctx.cues.modals or a.lower_ in ctx.cues.modals for a in auxes):
-            return True
-        if any("Mood=Cnd" in str(t.morph) for t in [tok, *auxes]):
+        if _hypothetical(tok, auxes, ctx):
             return True
         past = any(t.tag_ in ("VBD", "VBN") or any(f in str(t.morph) for f in ("Tense=Past", "Tense=Imp", "VerbForm=Part"))
                    for t in [tok, *auxes])
@@ -86,7 +84,8 @@ def unreal(trigger: Any, ctx: Context) -> bool:
         if not past and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ctx.cues.conditional_marks
                                                       for m in c.children) for c in tok.children):
             return True  # "If the party wins, Soto becomes the leader": the condition hangs below the verb
-        if not past and any(_hypothetical(h, ctx) for h in _clause_heads(tok)):
+        if not past and any(_hypothetical(h, [c for c in h.children if c.dep_ in ("aux", "aux:pass")], ctx)
+                            for h in _clause_heads(tok)):
             return True  # "X would name a successor if ... and Y becomes the leader"
         if tok.dep_ != "xcomp" or tok.head.i == tok.i:
             return False
@@ -107,9 +106,8 @@ def _clause_heads(verb: Any, steps: int = 2) -> list[Any]:
     return out
 
 
-def _hypothetical(verb: Any, ctx: Context) -> bool:
-    """A verb under a modal or in the conditional mood ("would name", "nombraría")."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
+def _hypothetical(verb: Any, auxes: list[Any], ctx: Context) -> bool:
+    """A verb under a modal (one of its `auxes`) or in the conditional mood ("would name", "nombraría")."""
     return any(a.lemma_.casefold() in ctx.cues.modals or a.lower_ in ctx.cues.modals for a in auxes) \
         or any("Mood=Cnd" in str(t.morph) for t in [verb, *auxes])
 
