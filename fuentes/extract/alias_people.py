@@ -4,6 +4,7 @@ initials and untagged name runs that refer back to them."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.attrs import ENT_TYPE, POS
@@ -66,21 +67,30 @@ def _shared_surnames(cluster: dict[tuple[str, ...], int]) -> dict[tuple[str, ...
     return {k: v for k, v in found.items() if len(v) > 1}
 
 
+@dataclass
+class _Introduced:
+    """How an article names one person in full: where first, how often, whether that first time
+    introduces them as someone's relative ("his wife, Heidi Cruz", "su hermano Pío López
+    Obrador"), and that first full name."""
+    start: int
+    times: int
+    relative: bool
+    name: str
+
+
 def _introductions(body: str, cands: list[Cand], cluster: dict[tuple[str, ...], int],
-                   cids: set[int], lex: Lexicon) -> dict[int, list]:
-    """Each person of `cids` -> [where the article first names them in full, how often it does,
-    whether that first time introduces them as someone's relative ("his wife, Heidi Cruz",
-    "su hermano Pío López Obrador"), that first full name]."""
-    found: dict[int, list] = {}
+                   cids: set[int], lex: Lexicon) -> dict[int, _Introduced]:
+    """Each person of `cids` -> how the article names them in full."""
+    found: dict[int, _Introduced] = {}
     for c in sorted(cands, key=lambda c: c.start):
         cid = cluster.get(c.tokens) if c.label == "PERSON" else None
         if cid not in cids:
             continue
         if cid in found:
-            found[cid][1] += 1
+            found[cid].times += 1
             continue
         before = body[max(0, c.start - 30):c.start].replace(",", " ").split()
-        found[cid] = [c.start, 1, bool(before) and before[-1].casefold() in lex.family_nouns, c.text]
+        found[cid] = _Introduced(c.start, 1, bool(before) and before[-1].casefold() in lex.family_nouns, c.text)
     return found
 
 
@@ -103,16 +113,16 @@ def _link_shared(body: str, cands: list[Cand], group: list[Cand], cluster: dict[
     often. When that cannot be told the mention stays unresolved: a guess would join two people."""
     intro = _introductions(body, cands, cluster, cids, lex)
     for c in group:
-        bearers = [cid for cid, (start, *_) in intro.items() if start < c.start]
-        fits = [cid for cid in bearers if _honorific_fits(body, c, intro[cid][3])]
+        bearers = [cid for cid, seen in intro.items() if seen.start < c.start]
+        fits = [cid for cid in bearers if _honorific_fits(body, c, intro[cid].name)]
         if fits:
             bearers = fits
-        subjects = [cid for cid in bearers if not intro[cid][2]]
+        subjects = [cid for cid in bearers if not intro[cid].relative]
         bearers = subjects or bearers
         if not bearers:
             continue
-        first = min(bearers, key=lambda cid: intro[cid][0])
-        if all(intro[first][1] >= intro[cid][1] for cid in bearers):
+        first = min(bearers, key=lambda cid: intro[cid].start)
+        if all(intro[first].times >= intro[cid].times for cid in bearers):
             c.person, c.label, c.shared = first, "PERSON", True
 
 

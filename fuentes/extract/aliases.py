@@ -229,9 +229,7 @@ def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon,
     for short, i in orgs.items():
         longs = {uf.find(orgs[t]) for k in {short[0], short[-1]} for t in index.get(k, [])
                  if org_variant(short, t, lex) and _institution_of_place(short, t, lex) and not _role_added(short, t, lex)
-                 and not (len(short) >= 2 and first[short] < first[t] and not _legal_form_added(short, t, lex))
-                 and not (len(short) >= 2 and t in spelt and t[:len(short)] == short and t[len(short)] not in lex.name_particles
-                          and not _legal_form_added(short, t, lex) and not acronym_of(spelt[t], short, lex.acronym_stopwords))}
+                 and not _another_body(short, t, first, spelt, lex)}
         if len(longs) == 1:
             uf.union(i, longs.pop())
     _product_short_forms(cands, surface, uf, lex)
@@ -243,6 +241,20 @@ def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon,
             targets = {uf.find(j) for n, j in names if _acronym_fits(cands[i], n, cands[j], lex)}
             if len(targets) == 1:
                 uf.union(i, targets.pop())
+
+
+def _another_body(short: tuple[str, ...], long: tuple[str, ...], first: dict[tuple[str, ...], int],
+                  spelt: dict[tuple[str, ...], str], lex: Lexicon) -> bool:
+    """A short form of two words or more names a body other than the longer name (see
+    `_merge_variants`): written before the longer name first is, or the longer name goes on right
+    after it with a word of its own and has an acronym in brackets the short form does not spell;
+    unless the longer name only adds a legal form or a company's generic word."""
+    if len(short) < 2 or _legal_form_added(short, long, lex):
+        return False
+    if first[short] < first[long]:
+        return True
+    return long in spelt and long[:len(short)] == short and long[len(short)] not in lex.name_particles \
+        and not acronym_of(spelt[long], short, lex.acronym_stopwords)
 
 
 def _legal_form_added(short: tuple[str, ...], long: tuple[str, ...], lex: Lexicon) -> bool:
