@@ -1267,10 +1267,15 @@ _GIVEN_READINGS = frozenset({"male", "female", "mostly_male", "mostly_female"})
 def _common_not_given(word: Any, nxt: Any, lex: Lexicon) -> bool:
     """A capitalised common word of the language that is no given name before a name ("Trust" +
     "Donald Trump" in a capitalised headline's words): no part of the name."""
-    low = word.lower_
     if not word.is_alpha or not word.text.istitle() or _given_name_first(f"{word.text} {nxt.text}"):
         return False  # (an acronym in capitals is a name's word: "INS Sukanya")
-    return low in lexicon_words(lex.language) or common_pos_of(word.text, lex.language) is not None \
+    return _common_word(word.text, word.lower_, lex)
+
+
+def _common_word(text: str, low: str, lex: Lexicon) -> bool:
+    """`text` (lower-cased `low`) is a word of the language's lexicon, a common part of speech or a
+    verb form."""
+    return low in lexicon_words(lex.language) or common_pos_of(text, lex.language) is not None \
         or verb_string(low, lex.language, lex.verb_endings, lex.infinitives)
 
 
@@ -1286,9 +1291,7 @@ def _word_before_person(cands: list[Cand], lex: Lexicon) -> None:
         word = parts[0]
         if not word.isalpha() or not word.istitle() or word.lower() in lex.titles or _given_name_first(c.text):
             continue
-        low = word.casefold()
-        if low in lexicon_words(lex.language) or common_pos_of(word, lex.language) is not None \
-                or verb_string(low, lex.language, lex.verb_endings, lex.infinitives):
+        if _common_word(word, word.casefold(), lex):
             at = c.text.index(parts[1], len(word))
             c.start, c.text = c.start + at, parts[1]
 
