@@ -137,8 +137,6 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
     # segments: sentences, and lines within them (a headline without a full stop is not one
     # sentence with the lede the parser glued to it)
     sents = sentences(sdoc)  # once: a token's `.sent` walks the document each time
-    starts = [s.start for s in sents]
-    sent_of = lambda tok: sents[bisect_right(starts, tok.i) - 1]  # noqa: E731
     cuts = sorted({s.start_char for s in sents} | {m.end() for m in _NEWLINE.finditer(text)})
     segment = lambda tok: bisect_right(cuts, tok.idx) - 1  # noqa: E731
     idioms = lex.words("idioms")
@@ -158,7 +156,7 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
             continue  # "de acuerdo con", "in charge of"
         if pos == "verb" and head.dep_ == "amod" and head.i < head.head.i and head.tag_ == "VBN":
             continue  # "justice for a murdered classmate": a past event named in passing, not told
-        if not_told(head, pos, etype, sent_of(head), args):
+        if not_told(head, pos, etype, sentence_of(head), args):
             continue  # a question, "demonstrated his commitment", a political battle, "the objective was met"
         actor_toks, target_toks = arguments(head, pos, etype, args)
         if verbal(head, pos, etype, actor_toks, target_toks, args):
@@ -170,7 +168,7 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
             place = next((k for t, k in zip(target_toks, map(args.entity, target_toks))
                           if k in targets and args.mention_at(t) and args.mention_at(t).label in PLACE_LABELS), None)
             targets = [k for k in targets if k != place]
-        sent = sent_of(head)
+        sent = sentence_of(head)
         value, spans = date_of(head, start, dates, sdoc, sent)
         if head.lemma_.lower() in lex.words("person_object") and not targets:
             continue  # "executed the operation": a killing only when a person is the object
