@@ -510,6 +510,18 @@ class _Article:
         names (`description_of`)."""
         return self.entity_of(tok) or self.description_of(tok)
 
+    def written_ends(self, tok: Any, subj: Any | None, patient: Any | None, agent: str | None, obj: str | None,
+                     start: int, end: int, clause: bool = True) -> tuple[str | None, str | None, int]:
+        """(agent, object, start) of a claim once its unnamed ends are written out: a subject no name
+        or description names as its noun phrase (`noun_phrase`); for a clause (`clause`), a passive's
+        patient likewise ("Twenty-nine people were injured", "5,300 employees were fired": who
+        underwent it) and the text opened at the word that ties it to its subject's clause
+        (`connective_start`)."""
+        agent = agent or self.noun_phrase(subj, start, end)
+        if clause and obj is None and patient is not None and (patient.dep_ in PASS_SUBJ or patient.dep_ in SUBJ):
+            obj = self.noun_phrase(patient, start, end)
+        return agent, obj, self.connective_start(tok, start) if clause else start
+
     def connective_start(self, head: Any, start: int) -> int:
         """Where a claim's text starts: a coordinated or relative clause with no subject of its own
         ("..., and promptly voted against the bill", "X, who has backed Y since 2008") keeps the
@@ -1534,10 +1546,7 @@ class _Article:
                 agent = self.controller(verb)
             if not is_noun and subj is None and (patient is None or agent is None):
                 agent, obj = self.dropped_subject(verb, agent, obj, patient is None)
-            agent = agent or self.noun_phrase(subj, start, end)
-            if obj is None and not is_noun and patient is not None and (patient.dep_ in PASS_SUBJ or patient.dep_ in SUBJ):
-                obj = self.noun_phrase(patient, start, end)  # "Twenty-nine people were injured": who underwent it
-            start = self.connective_start(tok, start) if not is_noun else start
+            agent, obj, start = self.written_ends(tok, subj, patient, agent, obj, start, end, clause=not is_noun)
             claims.append(self._claim(start, end, predicate, agent, obj,
                                       found, reported.speaker if reported else None, modality=modality,
                                       time=self.time_of(found), place=self.place_of(toks)))
@@ -1611,10 +1620,7 @@ class _Article:
             if noun is not None:  # "the museum, which was created in 1990": the clause opens at its noun
                 start = next(t.idx for t in noun.left_edge.doc[noun.left_edge.i:noun.i + 1]
                              if not (t.is_punct or t.pos_ in LEADING_POS or t.is_space))
-            agent = agent or self.noun_phrase(subj, start, end)
-            if obj is None and patient is not None and (patient.dep_ in PASS_SUBJ or patient.dep_ in SUBJ):
-                obj = self.noun_phrase(patient, start, end)  # "5,300 employees were fired": who underwent it
-            start = self.connective_start(tok, start)
+            agent, obj, start = self.written_ends(tok, subj, patient, agent, obj, start, end)
             out.append(self._claim(start, end, predicate, agent,
                                    obj, found, reported.speaker if reported else None,
                                    modality=modality, time=self.time_of(found), place=self.place_of(toks)))
