@@ -549,7 +549,7 @@ def resolve_descriptions(items: list[Claim], raw: Mapping[str, tuple[str | None,
     named: dict[str, set[str]] = defaultdict(set)
     for c in items:
         for key in (c.subject, c.object, c.place, c.speaker):
-            if key and not described(key) and not unnamed(key) and "#" not in key:
+            if named_target(key) and "#" not in key:
                 named[c.article or ""].add(key)
     slots: dict[str, list[tuple[int, str, str, str | None]]] = defaultdict(list)  # concept -> uses
     for i, c in enumerate(items):

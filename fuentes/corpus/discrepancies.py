@@ -271,8 +271,7 @@ def _day(published: Mapping[str, str | None], article: str) -> str | None:
 
 def claim_names(claim: Claim) -> set[str]:
     """The corpus entities a claim names (subject, object, place, speaker)."""
-    return {k for k in (claim.subject, claim.object, claim.place, claim.speaker)
-            if known(k) and not described(k) and "#" not in k}
+    return {k for k in (claim.subject, claim.object, claim.place, claim.speaker) if named_target(k) and "#" not in k}
 
 
 def named_in(claims: Iterable[Claim]) -> dict[str, set[str]]:
