@@ -88,7 +88,7 @@ def _names(ent: Entity) -> set[tuple[str, ...]]:
     if ent.kind != "person":  # "The Beatles" / "Beatles", "La Jornada" / "Jornada"
         found |= {t[1:] for t in found if len(t) >= 2 and t[0] in LEADING_ARTICLES}
         # a model number in the plural is the model: "A380s" / "A380", "F-16s" / "F-16"
-        found |= {(*t[:-1], t[-1][:-1]) for t in found if len(t[-1]) > 2 and t[-1].endswith("s") and t[-1][-2].isdigit()}
+        found |= {(*t[:-1], t[-1][:-1]) for t in found if _plural_model(t[-1])}
         # a hyphenated name however it is spaced: "Wal-Mart", "Wal - Mart", "Coca-Cola" / "Coca - Cola"
         found |= {(key,) for a in forms if "-" in a and a[:1].isupper()
                   if (key := "".join(name_tokens(a)).replace("-", "")).isalnum()}
@@ -121,16 +121,13 @@ def _own_names(core: tuple[str, ...], kept: list[tuple[str, ...]]) -> list[tuple
     return [core, *kept] if len(core) >= 2 or not kept else kept
 
 
-_KEY_MARKS = KEY_MARKS  # name keys that are no names
-
-
 def _profile(ent: Entity, names: set[tuple[str, ...]], surnames: frozenset[str] = frozenset()) -> Profile:
     if ent.kind == "person":
         gender = entity_gender(ent.name, ent.aliases, surnames)
         return Profile(people={t for t in names if len(t) >= 2}, genders={gender} if gender else set())
     known = {t for t in names if t[0].startswith("~")}
     if ent.kind == "organization":  # a name in the exonym table stands for its key, not its words
-        return Profile(orgs={t for t in names if len(org_words(t)) >= 2 and not t[0].startswith(_KEY_MARKS)
+        return Profile(orgs={t for t in names if len(org_words(t)) >= 2 and not t[0].startswith(KEY_MARKS)
                              and exonym_key(t) is None and outlet_key(t) is None}, known=known)
     if ent.kind == "place":
         return Profile(known=known)
@@ -332,7 +329,7 @@ def _merge_translations(items, names, uf: ConstrainedUnion, cosines: dict[tuple[
     for i, (_, e) in enumerate(items):
         if e.kind not in ("organization", "place"):
             continue
-        for t in sorted(t for t in names[i] if len(t) >= 2 and not t[0].startswith(_KEY_MARKS)):
+        for t in sorted(t for t in names[i] if len(t) >= 2 and not t[0].startswith(KEY_MARKS)):
             bag = frozenset(canonical_words(t))
             for key in translation_keys(t):
                 if key in names[i]:
@@ -533,7 +530,7 @@ def _merge_across_kinds(items, names, uf: UnionFind, surnames_apart: frozenset =
     # ones: each lookup costs the few groups, not the thousands of owners of a common name)
     seen: dict[tuple, tuple[frozenset[str], set[int]]] = {}
     for i, (_, e) in enumerate(items):
-        unmarked = [t for t in names[i] if not t[0].startswith(_KEY_MARKS)]
+        unmarked = [t for t in names[i] if not t[0].startswith(KEY_MARKS)]
         if e.kind == "other":
             own = unmarked
         elif e.kind == "person" and not any(len(t) >= 2 for t in names[i]):
