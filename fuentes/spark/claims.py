@@ -276,19 +276,15 @@ def status_groups(spark, out: str, corpus, items):
     if not arts:
         return spark.sparkContext.emptyRDD()
     wanted = spark.sparkContext.broadcast(arts)
-    published = dict(spark.read.parquet(f"{out}/articles").select("id", "published").rdd
-                     .filter(lambda r: r["id"] in wanted.value).map(lambda r: (r["id"], r["published"])).collect())
-    copies: dict[str, list[str]] = {}
     derivations = read_table(spark, out, "derivations")
-    if derivations is not None:
-        rows = [(r["source"], r["target"], r["decided_by"]) for r in derivations.select("source", "target", "decided_by")
-                .rdd.filter(lambda r: r["target"] in wanted.value).collect()]
-        sources = {source for source, _, decided_by in rows if decided_by != "undecided"} - set(published)
-        if sources:
-            extra = spark.sparkContext.broadcast(sources)
-            published.update(spark.read.parquet(f"{out}/articles").select("id", "published").rdd
-                             .filter(lambda r: r["id"] in extra.value).map(lambda r: (r["id"], r["published"])).collect())
-        copies = copied_sources(rows, published)
+    rows = [] if derivations is None else [
+        (r["source"], r["target"], r["decided_by"]) for r in derivations.select("source", "target", "decided_by")
+        .rdd.filter(lambda r: r["target"] in wanted.value).collect()]
+    # the articles' publication times and those of the articles they copy, read in one pass
+    dated = spark.sparkContext.broadcast(arts | {source for source, _, decided_by in rows if decided_by != "undecided"})
+    published = dict(spark.read.parquet(f"{out}/articles").select("id", "published").rdd
+                     .filter(lambda r: r["id"] in dated.value).map(lambda r: (r["id"], r["published"])).collect())
+    copies = copied_sources(rows, published)
     named = dict(items.values().filter(lambda it: it[0] in wanted.value)
                  .map(lambda it: (it[0], claim_names(it[2]))).reduceByKey(lambda x, y: x | y).collect())
     known = spark.sparkContext.broadcast((published, copies, named))
