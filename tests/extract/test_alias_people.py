@@ -48,6 +48,15 @@ def _owner(mentions, entities, surface: str) -> set[str]:
     return {by_id[m.entity] for m in mentions if m.text == surface}
 
 
+# a president, his brother named after him and his wife, each later by a surname alone
+_LOPEZ_OBRADOR = (
+    "El presidente Andrés Manuel López Obrador habló el lunes en Palenque. Su hermano Pío López Obrador no asistió, "
+    "y su esposa, Beatriz Gutiérrez Müller, lo acompañó. López Obrador dijo que el país avanza. Gutiérrez Müller "
+    "sonrió.",
+    [("Andrés Manuel López Obrador", "PER"), ("Palenque", "LOC"), ("Pío López Obrador", "PER"),
+     ("Beatriz Gutiérrez Müller", "PER"), ("López Obrador", "PER"), ("Gutiérrez Müller", "PER")])
+
+
 @pytest.mark.parametrize("language,text,spans,surface,owner", [
     # the one named last is a relative the story turns to, not the one the bare surname names
     ("en", "Senator Ted Cruz campaigned in Iowa on Monday. Donald Trump attacked his wife, Heidi Cruz, in a "
@@ -64,17 +73,9 @@ def _owner(mentions, entities, surface: str) -> set[str]:
      "Clinton", "Hillary Clinton"),
     # a shared compound surname: the president, not his brother named after him; his wife's own
     # surname stays hers
-    ("es", "El presidente Andrés Manuel López Obrador habló el lunes en Palenque. Su hermano Pío López Obrador "
-           "no asistió, y su esposa, Beatriz Gutiérrez Müller, lo acompañó. López Obrador dijo que el país "
-           "avanza. Gutiérrez Müller sonrió.",
-     [("Andrés Manuel López Obrador", "PER"), ("Palenque", "LOC"), ("Pío López Obrador", "PER"),
-      ("Beatriz Gutiérrez Müller", "PER"), ("López Obrador", "PER"), ("Gutiérrez Müller", "PER")],
+    ("es", *_LOPEZ_OBRADOR,
      "López Obrador", "Andrés Manuel López Obrador"),
-    ("es", "El presidente Andrés Manuel López Obrador habló el lunes en Palenque. Su hermano Pío López Obrador "
-           "no asistió, y su esposa, Beatriz Gutiérrez Müller, lo acompañó. López Obrador dijo que el país "
-           "avanza. Gutiérrez Müller sonrió.",
-     [("Andrés Manuel López Obrador", "PER"), ("Palenque", "LOC"), ("Pío López Obrador", "PER"),
-      ("Beatriz Gutiérrez Müller", "PER"), ("López Obrador", "PER"), ("Gutiérrez Müller", "PER")],
+    ("es", *_LOPEZ_OBRADOR,
      "Gutiérrez Müller", "Beatriz Gutiérrez Müller"),
     # an honorific's gender tells the two apart
     ("en", "Bill Clinton spoke in Ohio. Hillary Clinton followed him. Mrs. Clinton said the race was close.",
