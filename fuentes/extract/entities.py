@@ -199,7 +199,7 @@ from fuentes.pipeline import Stage, register
 # number in Roman figures before its maker is cut from it at 'de' ("Delta IV de Boeing"); a short form that a longer
 # name given an acronym in brackets goes on from with a word of its own is another body ("Asamblea Nacional
 # Constituyente (ANC)" ... "la Asamblea Nacional")
-VERSION = "28"
+VERSION = "29"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -1973,6 +1973,8 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     if label == "PERSON" and len(toks) >= 3 and toks[0].lower_ in lex.place_heads and toks[1].text.islower() \
             and toks[1].lower_ in lex.name_particles:
         label = "GPE"  # "Río de Janeiro", "Ciudad de México" read as a person: a word for a kind of place opens it
+    elif label == "PERSON" and len(toks) >= 2 and toks[0].lower_ in lex.named_place_heads and toks[1].text[:1].isupper():
+        label = "GPE"  # "Río Gallegos", "Puerto Madryn": a kind of place no given name is opens it
     elif label == "PERSON" and len(toks) >= 2 and lex.head_initial and toks[0].lower_ in lex.street_heads \
             and toks[1].text[:1].isupper():
         label = "GPE"  # "Andador Concepción Urquiza", "Calzada Ignacio Zaragoza": a street named after a person

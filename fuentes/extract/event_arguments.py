@@ -15,7 +15,7 @@ import re
 
 from fuentes.extract.datelines import dateline_end
 from fuentes.extract.dates import DateExpr, DateValue, shift, year_value
-from fuentes.extract.event_triggers import Lexicon, passive
+from fuentes.extract.event_triggers import Lexicon, _forms, passive
 from fuentes.model import Mention, Quote
 from fuentes.nlp.text import doc_text, morph_values, sentence_of
 
@@ -26,6 +26,9 @@ AMOUNT_WORDS = {"million", "billion", "millón", "mil", "dollar", "dólar", "pes
 # a possessor of these nouns is who undergoes them ("his arrest"); of others, who does them ("its statement")
 PATIENT_OWNER = {"arrest", "extradition", "indictment", "court_ruling", "killing", "kidnapping",
                  "assassination_attempt", "sexual_violence", "attack", "sanction"}
+# the noun after "of"/"de" (`owner_preps`) of these is who does them ("la visita de los reyes", "the
+# escape of the prisoners", "the threat of the cartel"; a threat "of violence" names what is feared)
+OWNER_DOES = {"statement", "visit", "escape", "threat"}
 ADJECTIVE_LABELS = {"NORP"}  # "Mexican", "estadounidense": describes a participant, is not one
 AGENTIVE = {"statement", "visit", "policy", "sanction", "seizure", "arrest", "extradition", "indictment",
             "court_ruling", "agreement", "deployment", "weapons_seizure", "emergency_measure", "threat",
@@ -171,11 +174,18 @@ def arguments(head: Any, pos: str, etype: str, args: Arguments) -> tuple[list[An
                 actors.append(head.head if relative else c)
             elif c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass") or (c.dep_ == "nsubj" and is_passive) \
                     or (c.dep_ == "iobj" and c.pos_ == "PRON"):  # "lo acusó"
-                targets.append(c)
+                case = next((g.lower_ for g in c.children if g.dep_ == "case"), "a")
+                if case in ("a", "al"):
+                    targets.append(c)  # (an "object" after "de"/"del" is a complement misread: "puesto a disposición del Juzgado")
+                elif case in lex.words("actor_preps") and is_passive:
+                    actors.append(c)  # "fueron detenidos por agentes" read with "agentes" as the object
             elif c.dep_ == "agent" and _pobj(c) is not None:
                 actors.append(_pobj(c))
         actors += _prep_args(head, lex.words("actor_preps")) if is_passive else []
-        targets += _prep_args(head, {"on", "against", "contra", "a"})  # "at": a place ("killed at a church")
+        offences = lex.words("offence_nouns")  # "detenidos por un delito": what for, not by whom
+        actors = [a for a in actors if not _forms(a) & offences]
+        available = lex.words("availability_nouns")  # "puesto a disposición del Juzgado": handed to it
+        targets += [t for t in _prep_args(head, {"on", "against", "contra", "a"}) if not _forms(t) & available]
         if etype in lex.words("party_types"):  # "clashed with the army", "pactó con el ELN"
             targets += _sides(head, lex)
         if _undergoes(head):  # "the 20 first-graders who were killed", "a first-grader killed at ...": the victims
@@ -183,7 +193,12 @@ def arguments(head: Any, pos: str, etype: str, args: Arguments) -> tuple[list[An
         elif not actors:
             actors += _inherited_subject(head)
     else:
-        targets += _prep_args(head, lex.words("target_preps"))
+        owners = lex.words("owner_preps")
+        if etype in OWNER_DOES:  # "la visita de los reyes", "the statement of the minister": who did it
+            targets += _prep_args(head, lex.words("target_preps") - owners)
+            actors += [t for t in _prep_args(head, owners) if etype != "threat" or args.entity(t) is not None]
+        else:
+            targets += _prep_args(head, lex.words("target_preps"))
         actors += _prep_args(head, lex.words("actor_preps"))
         if etype in lex.words("party_types"):  # "a clash between the Navy and gunmen": both sides
             actors += _sides(head, lex)

@@ -129,14 +129,19 @@ class Lexicon:
 def lexicon(language: str | None) -> Lexicon:
     lang = language if language in ("en", "es") else "en"
     data = load_yaml(DATA / f"events_{lang}.yaml")
-    phrases = []
+    phrases, reflexive, plain = [], set(), set()
     for etype, forms in data["triggers"].items():
         for pos in ("verbs", "nouns"):
             for form in forms.get(pos) or []:
                 parts = str(form).lower().replace("-", " - ").split()  # "shoot-out": shoot - out, as tokenised
                 words = tuple(w[:-2] if pos == "verbs" and w.endswith("rse") else w for w in parts)
                 phrases.append((words, etype, pos[:-1]))
+                if pos == "verbs":
+                    (reflexive if parts[0].endswith("rse") else plain).add((words, etype))
     phrases.sort(key=lambda p: -len(p[0]))
+    # a verb listed only with its reflexive pronoun ("reunirse", "atribuirse") is that verb only with
+    # one: "reunieron a 30 llamas" gathers them, "atribuyó la caída a la demanda" ascribes it
+    data = {**data, "_reflexive_only": reflexive - plain}
     return Lexicon(tuple(phrases), data)
 
 
@@ -204,6 +209,8 @@ def find_triggers(sdoc: Any, lex: Lexicon) -> list[tuple[Any, int, int, str, str
                 continue
             if pos == "verb" and not _own_particles(tok, words):
                 continue  # "takes on gun control" is no "take control": "take on" is another verb
+            if pos == "verb" and (words, etype) in lex.data["_reflexive_only"] and not _reflexive(tok):
+                continue  # "reunieron a unas 30 llamas" is no "reunirse"
             if len(words) > 1 and not any(_pos_ok(sdoc[j], pos) for j in range(i, end + 1)):
                 continue  # a phrase is a noun or a verb by any of its words: "human chain", "sexually assaulted"
             if pos == "verb" and not _object_ok(tok, lex, " ".join(words)):
@@ -258,6 +265,19 @@ def _own_particles(tok: Any, words: tuple[str, ...]) -> bool:
     if len(words) < 2:
         return True
     return all(_forms(c) & set(words) for c in tok.children if c.dep_ in ("prt", "compound:prt"))
+
+
+REFLEXIVE_PRONOUNS = ("se", "me", "te", "nos", "os")
+ENCLITIC_ENDS = ("rse", "ndose", "rnos", "ndonos")  # an infinitive's or a gerund's joined pronoun
+
+
+def _reflexive(tok: Any) -> bool:
+    """A verb with its reflexive pronoun: before it ("se reunieron", "nos reunimos") or joined to
+    it ("reunirse", "atribuyéndose"); a participle meeting someone ("reunidos con el gobernador")."""
+    if any(c.lower_ in REFLEXIVE_PRONOUNS for c in tok.children) or tok.lower_.endswith(ENCLITIC_ENDS):
+        return True
+    return "Part" in morph_values(tok, "VerbForm") and any(
+        c.lower_ == "con" for k in tok.children for c in [k, *k.children] if c.dep_ in ("case", "prep", "mark"))
 
 
 def _proper_name(tok: Any) -> bool:

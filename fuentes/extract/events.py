@@ -48,7 +48,7 @@ from fuentes.extract.dates import DateValue, estimate_anchor, find_dates, parse_
 from fuentes.extract.event_arguments import (PLACE_LABELS, Arguments, arguments, date_of, fatalities, governing_verb,
                                              place_of)
 from fuentes.extract.event_triggers import (DATA, Lexicon, _forms, acled_of, acled_taxonomy, cameo_of, event_types,
-                                            find_triggers, irrealis, is_incident, lexicon, rank_of)
+                                            find_triggers, irrealis, is_incident, lexicon, passive, rank_of)
 from fuentes.extract.event_typing import SHORT_ITEM, choose, scorer
 from fuentes.extract.relation_parse import governor_of
 from fuentes.ids import content_id
@@ -75,7 +75,7 @@ __all__ = [
 # of what is no land or place takes no territory ("gained control of three mines"), and a threat to an
 # abstraction names a risk ("a threat to public health"); 12: a situation breaking out is no escape
 # ("Hostilities broke out")
-VERSION = "17"
+VERSION = "18"
 
 
 @dataclass
@@ -158,6 +158,10 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
             continue  # "justice for a murdered classmate": a past event named in passing, not told
         if not_told(head, pos, etype, sentence_of(head), args):
             continue  # a question, "demonstrated his commitment", a political battle, "the objective was met"
+        if etype == "court_ruling" and _thing_condemned(head, pos, args):
+            etype = "statement"  # "el obispo condenó la violencia": a word on it, no one sentenced
+        if pos == "verb" and etype == "statement" and _described_by(head):
+            continue  # "los casos confirmados", "las cifras reportadas": the participle describes a noun
         actor_toks, target_toks = arguments(head, pos, etype, args)
         if verbal(head, pos, etype, actor_toks, target_toks, args):
             continue  # "attacked Trump by skywriting nasty messages", "Barkley went off script": words, not violence
@@ -500,6 +504,66 @@ def _risk_named(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> 
     return bool(aims) and all(a.lemma_.lower() in abstract or a.lower_ in abstract for a in aims)
 
 
+def _danger_named(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """A threat noun whose "of" nouns are all no one (no name, no armed people: "the threat of
+    global warming", "la amenaza de lluvias") names a danger feared; "the threat of the cartel"
+    is one the cartel makes."""
+    if etype != "threat" or pos != "noun":
+        return False
+    owners = _owners(head, tuple(args.lex.words("owner_preps")))
+    parties = args.lex.words("armed_nouns") | args.lex.words("party_nouns")
+    return bool(owners) and not any(args.mention_at(o) is not None or _forms(o) & parties for o in owners)
+
+
+def _accusation_denied(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """An accusation someone denies (`allegation_nouns` under `denial_verbs`: "refutó las
+    acusaciones de tener inclinaciones políticas", "rejected the allegations") is a claim
+    rejected, no charge brought."""
+    if etype != "indictment" or pos != "noun" or not _forms(head) & args.lex.words("allegation_nouns"):
+        return False
+    verb = governing_verb(head)
+    return verb is not None and verb.lemma_.lower() in args.lex.words("denial_verbs")
+
+
+def _person_object(head: Any, args: Arguments) -> bool | None:
+    """Whether the verb's object is a person (a pronoun, a name, a noun marked with the personal
+    "a", an armed or a charged person); None when it has no object."""
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj", "iobj")]
+    if not objects:
+        return None
+    lex = args.lex
+    return any(o.pos_ == "PRON" or ((m := args.mention_at(o)) is not None and m.label in ("PERSON", "PER"))
+               or any(g.dep_ == "case" and g.lower_ in ("a", "al") for g in o.children)
+               or _forms(o) & (lex.words("armed_nouns") | lex.words("charge_words")) for o in objects)
+
+
+def _recognised(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """A verb of `recognition_verbs` with a person as its object recognises someone ("un hombre
+    que lo había reconocido", "a witness recognised him"): no statement."""
+    return etype == "statement" and pos == "verb" and head.lemma_.lower() in args.lex.words("recognition_verbs") \
+        and bool(_person_object(head, args))
+
+
+def _thing_condemned(head: Any, pos: str, args: Arguments) -> bool:
+    """A verb of `ruling_or_statement` ("condenar") in the active with an object that is no person
+    condemns a thing in words ("condenó la violencia contra las mujeres"); a person condemned
+    ("condenó al exalcalde a 20 años", "fue condenado") is a ruling."""
+    if pos != "verb" or head.lemma_.lower() not in args.lex.words("ruling_or_statement") or passive(head):
+        return False
+    return _person_object(head, args) is False
+
+
+def _described_by(head: Any) -> bool:
+    """A participle hanging from a noun with no subject, agent or auxiliary of its own describes it
+    ("los casos confirmados de coronavirus", "the reported figures")."""
+    if head.dep_ not in ("amod", "acl") or head.head.i == head.i or head.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not ("Part" in morph_values(head, "VerbForm") or head.tag_ == "VBN"):
+        return False
+    return not any(c.dep_ in ("nsubj", "aux", "aux:pass", "auxpass", "agent", "obl:agent", "obj", "dobj")
+                   or (c.dep_ == "obl" and any(g.lower_ == "por" for g in c.children)) for c in head.children)
+
+
 def _season(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
     """An event noun whose only 'of' noun is a year names a time ("by the fall of 2010"), not an
     event ("the fall of Kabul in 2021" is one)."""
@@ -511,7 +575,7 @@ def _season(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool
 
 NOT_TOLD = (_question, _showing, _unarmed_fight, _fulfilled, _won, _share_won, _share_of, _made_available, _page_visited, _campaign_rally, _rule_named, _figure_of_speech,
             _unarmed_attack, _not_fled, _nobody_fled, _no_land_handed, _no_land_taken, _self_harm, _goal_met, _season,
-            _risk_named)
+            _risk_named, _danger_named, _accusation_denied, _recognised)
 
 
 _RULE_PREPS = ("of", "on", "against", "de", "del", "contra")

@@ -81,6 +81,7 @@ class Lexicon:
     source_cues: frozenset[str] = frozenset()  # "Fuente: El Patagónico": the outlet credited
     team_articles: frozenset[str] = frozenset()  # "el Valencia": in a story of a game, the club
     sport_words: frozenset[str] = frozenset()  # words telling a story is about a game
+    named_place_heads: frozenset[str] = frozenset()  # "Río Gallegos", "Puerto Madryn": a place even read as a person
     street_heads: frozenset[str] = frozenset()  # "la calle Market", "Andador Concepción Urquiza": a street, a place
     common_acronyms: frozenset[str] = frozenset()  # "PAC", "PIB": acronyms of common nouns, no names
     section_words: frozenset[str] = frozenset()  # "SOCCER", "Deportes": sports and sections, no names
@@ -140,7 +141,7 @@ def lexicon(language: str | None) -> Lexicon:
         indefinite_articles=low("indefinite_articles"),
         gerund_endings=_endings(raw, "gerund_endings"), participle_endings=_endings(raw, "participle_endings"),
         enclitics=_endings(raw, "enclitics"), name_articles=frozenset(str(w) for w in raw.get("name_articles") or []),
-        place_heads=low("place_heads"), street_heads=low("street_heads"), team_articles=frozenset(str(w) for w in raw.get("team_articles") or []),
+        place_heads=low("place_heads"), street_heads=low("street_heads"), named_place_heads=low("named_place_heads"), team_articles=frozenset(str(w) for w in raw.get("team_articles") or []),
         sport_words=low("sport_words"), source_cues=low("source_cues"),
         adjective_endings=tuple((str(a), str(b or "")) for a, b in (raw.get("adjective_endings") or {}).items()), common_acronyms=frozenset(fold(str(w)) for w in raw.get("common_acronyms") or []),
         qualified_institutions=frozenset(fold(str(w)) for w in raw.get("qualified_institutions") or []),

@@ -91,6 +91,15 @@ def test_names_after_or_opening_with_a_street_noun_are_places(nlp):
     assert found == {"Andador Concepción Urquiza": "place", "Market": "place", "Seymour": "place"}, found
 
 
+def test_names_opening_with_a_river_or_a_port_are_places(nlp):
+    # Regression: "viajaron a Río Gallegos" made Río Gallegos a person. "Mar" and "Sierra" open given
+    # names and surnames, so a name they open keeps the model's reading.
+    text = "Viajaron a Río Gallegos y a Puerto Madryn con Mar Flores."
+    sdoc = tagged(nlp["es"], text, [("Río Gallegos", "PER"), ("Puerto Madryn", "PER"), ("Mar Flores", "PER")])
+    found = kinds(sdoc, "es")
+    assert found == {"Río Gallegos": "place", "Puerto Madryn": "place", "Mar Flores": "person"}, found
+
+
 def test_a_person_after_a_non_street_noun_stays_a_person(nlp):
     sdoc = tagged(nlp["es"], "El abogado Concepción Urquiza dijo que apelará.", [("Concepción Urquiza", "PER")])
     assert kinds(sdoc, "es").get("Concepción Urquiza") == "person"

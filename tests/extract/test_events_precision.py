@@ -466,3 +466,126 @@ def test_a_thing_put_at_disposal_is_no_arrest(thing, person):
     # English says "made available", no arrest word.
     assert "arrest" not in types(thing, "es")
     assert "arrest" in types(person, "es")
+
+
+def told(text: str, language: str) -> list[tuple]:
+    """The events told by trigger words (a short item's scorer-typed event left out)."""
+    return [e for e in run(text, language, "2016-01-05") if e[5].trigger]
+
+
+@pytest.mark.parametrize("gathered, met", [
+    ("Los agentes reunieron a unas 30 llamas en el rancho de Riverside el martes.",
+     "Los gobernadores se reunieron con el presidente en Palacio Nacional el martes."),
+    ("La firma atribuyó la caída de sus ventas a un colapso de la demanda en Asia el martes.",
+     "El Cártel del Noreste se atribuyó el martes el ataque contra la comandancia de Nuevo Laredo."),
+])
+def test_a_verb_listed_with_its_reflexive_pronoun_needs_it(gathered, met):
+    # Regression: "reunieron a unas 30 llamas" was a visit, "atribuyó la caída a la demanda" a responsibility claim.
+    assert [e for e in told(gathered, "es") if e[0] in ("visit", "responsibility_claim")] == []
+    assert {e[0] for e in told(met, "es")} & {"visit", "responsibility_claim"}
+
+
+@pytest.mark.parametrize("language,text,actor", [
+    ("en", "The visit of President Joe Biden to Mexico City on Monday closed the center.", "Joe Biden"),
+    ("es", "La visita del presidente Joe Biden a Ciudad de México el lunes cerró el centro.", "Joe Biden"),
+    ("en", "The statement of Governor Samuel García on Tuesday calmed the residents.", "Samuel García"),
+    ("es", "La declaración del gobernador Samuel García el martes calmó a los vecinos.", "Samuel García"),
+])
+def test_the_of_noun_of_a_visit_or_statement_is_who_made_it(language, text, actor):
+    # Regression: "la visita de los reyes de España" was a visit to Spain.
+    (event,) = [e for e in told(text, language) if e[0] in ("visit", "statement")]
+    assert event[2] == [actor] and event[3] == []
+
+
+@pytest.mark.parametrize("language,danger,threat", [
+    ("en", "The threat of global warming inspired new treaties last year.",
+     "The threat of the Zetas forced schools in Nuevo Laredo to close on Monday."),
+    ("es", "La amenaza de lluvias obligó a suspender las clases el lunes.",
+     "La amenaza del cártel obligó a cerrar las escuelas de Tepalcatepec el lunes."),
+])
+def test_a_threat_of_no_one_is_a_danger(language, danger, threat):
+    # Regression: "the threat of global warming" was a threat against global warming.
+    assert "threat" not in [e[0] for e in told(danger, language)]
+    assert "threat" in [e[0] for e in told(threat, language)]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Russia simulated an attack on the Danish island of Bornholm last year."),
+    ("es", "Rusia simuló un ataque contra la isla danesa de Bornholm el año pasado."),
+])
+def test_a_simulated_attack_is_none(language, text):
+    assert "attack" not in [e[0] for e in told(text, language)]
+
+
+@pytest.mark.parametrize("language,denied,charged", [
+    ("es", "El general Rawat refutó el martes las acusaciones de tener inclinaciones políticas.",
+     "La Fiscalía presentó el martes una acusación formal contra el exgobernador Javier Duarte."),
+    ("en", "General Rawat rejected the allegations of political bias on Tuesday.",
+     "Prosecutors filed criminal charges against former governor Javier Duarte on Tuesday."),
+])
+def test_an_accusation_denied_is_no_indictment(language, denied, charged):
+    assert "indictment" not in [e[0] for e in told(denied, language)]
+    assert "indictment" in [e[0] for e in told(charged, language)]
+
+
+@pytest.mark.parametrize("language,thing,person", [
+    ("es", "Durante la misa del domingo, el obispo condenó la violencia contra las mujeres.",
+     "El juez condenó al exalcalde Juan Pérez a 20 años de prisión el domingo."),
+    ("en", "During Sunday's mass, the bishop condemned the violence against women.",
+     "The judge sentenced former mayor Juan Pérez to 20 years in prison on Sunday."),
+])
+def test_condemning_a_thing_is_a_statement_not_a_ruling(language, thing, person):
+    # Regression: "el obispo condenó la violencia" was a court ruling.
+    kinds = [e[0] for e in told(thing, language)]
+    assert "court_ruling" not in kinds and "statement" in kinds
+    assert "court_ruling" in [e[0] for e in told(person, language)]
+
+
+@pytest.mark.parametrize("language,recognised,admitted", [
+    ("es", "Un hombre que lo había reconocido se acercó el domingo y lo apuñaló.",
+     "El gobernador reconoció el domingo que la policía falló."),
+    ("en", "A man who had recognized him walked up on Sunday and stabbed him.",
+     "The governor acknowledged on Sunday that the police had failed."),
+])
+def test_recognising_a_person_is_no_statement(language, recognised, admitted):
+    assert "statement" not in [e[0] for e in told(recognised, language)]
+    assert "statement" in [e[0] for e in told(admitted, language)]
+
+
+@pytest.mark.parametrize("language,described,stated", [
+    ("es", "Los casos confirmados de coronavirus en Venezuela ascendieron a 77 el domingo.",
+     "El ministerio confirmó el domingo 77 casos de coronavirus en Venezuela."),
+    ("en", "The confirmed cases of the virus in Texas rose to 77 on Sunday.",
+     "The ministry confirmed 77 cases of the virus in Texas on Sunday."),
+])
+def test_a_participle_describing_a_noun_is_no_statement(language, described, stated):
+    assert "statement" not in [e[0] for e in told(described, language)]
+    assert "statement" in [e[0] for e in told(stated, language)]
+
+
+def test_a_place_opened_by_a_word_for_a_river_or_port_is_where_a_trip_went():
+    # Regression: "viajaron a Río Gallegos": Río Gallegos was a person and the trip's target.
+    (visit,) = [e for e in told("Los viajeros volvieron de Miami y viajaron a Río Gallegos el viernes.", "es")
+                if e[0] == "visit"]
+    assert visit[3] == [] and visit[4] == "Río Gallegos"
+
+
+@pytest.mark.parametrize("language,charge,police", [
+    ("es", "Dos hombres fueron detenidos por un delito de robo en Burgos el martes.",
+     "Dos hombres fueron detenidos por agentes de la Policía Nacional en Burgos el martes."),
+    ("en", "Two men were arrested by mistake in Leeds on Tuesday.",
+     "Two men were arrested by officers of the West Yorkshire Police in Leeds on Tuesday."),
+])
+def test_what_someone_is_held_for_is_no_actor(language, charge, police):
+    # Regression: "detenidos por un delito" gave an arrest "by delito".
+    (arrest,) = [e for e in told(charge, language) if e[0] == "arrest"]
+    assert " by " not in arrest[5].summary and "delito" not in arrest[5].summary
+    (arrest,) = [e for e in told(police, language) if e[0] == "arrest"]
+    assert " by " in arrest[5].summary or arrest[2]
+
+
+def test_the_authority_someone_is_handed_to_is_no_target():
+    # Regression: "puesto a disposición del Juzgado" gave an arrest of the court.
+    text = "El detenido, Juan Pérez, fue puesto a disposición del Juzgado de Guardia de Elche el martes."
+    for event in told(text, "es"):
+        assert "Juzgado de Guardia de Elche" not in event[3]
