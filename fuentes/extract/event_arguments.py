@@ -26,8 +26,8 @@ AMOUNT_WORDS = {"million", "billion", "millón", "mil", "dollar", "dólar", "pes
 # a possessor of these nouns is who undergoes them ("his arrest"); of others, who does them ("its statement")
 PATIENT_OWNER = {"arrest", "extradition", "indictment", "court_ruling", "killing", "kidnapping",
                  "assassination_attempt", "sexual_violence", "attack", "sanction"}
-# the noun after "of"/"de" (`owner_preps`) of these is who does them ("la visita de los reyes", "the
-# escape of the prisoners", "the threat of the cartel"; a threat "of violence" names what is feared)
+# the named party after "of"/"de" (`owner_preps`) of these is who does them ("la visita de los reyes de
+# España", "the statement of the governor", "the threat of the Zetas"); an unnamed one is what it is about
 OWNER_DOES = {"statement", "visit", "escape", "threat"}
 ADJECTIVE_LABELS = {"NORP"}  # "Mexican", "estadounidense": describes a participant, is not one
 AGENTIVE = {"statement", "visit", "policy", "sanction", "seizure", "arrest", "extradition", "indictment",
@@ -196,10 +196,16 @@ def arguments(head: Any, pos: str, etype: str, args: Arguments) -> tuple[list[An
         owners = lex.words("owner_preps")
         if etype in OWNER_DOES:  # "la visita de los reyes", "the statement of the minister": who did it
             targets += _prep_args(head, lex.words("target_preps") - owners)
-            actors += [t for t in _prep_args(head, owners) if etype != "threat" or args.entity(t) is not None]
+            for t in _prep_args(head, owners):  # ("un mensaje de sostenibilidad": what it says, no one)
+                if args.entity(t) is not None:  # a place is where it went ("a tour of Mexico")
+                    (targets if (m := args.mention_at(t)) is not None and m.label in PLACE_LABELS else actors).append(t)
         else:
             targets += _prep_args(head, lex.words("target_preps"))
-        actors += _prep_args(head, lex.words("actor_preps"))
+        by = _prep_args(head, lex.words("actor_preps"))
+        if etype == "visit":  # "su gira por México": where it went, not who went
+            targets += [t for t in by if (m := args.mention_at(t)) is not None and m.label in PLACE_LABELS]
+            by = [t for t in by if t not in targets]
+        actors += by
         if etype in lex.words("party_types"):  # "a clash between the Navy and gunmen": both sides
             actors += _sides(head, lex)
         if head.dep_ == "compound" and args.mention_at(head.head):  # "Killing X unleashed ...": a gerund read as a name part

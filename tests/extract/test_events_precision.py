@@ -589,3 +589,23 @@ def test_the_authority_someone_is_handed_to_is_no_target():
     text = "El detenido, Juan Pérez, fue puesto a disposición del Juzgado de Guardia de Elche el martes."
     for event in told(text, "es"):
         assert "Juzgado de Guardia de Elche" not in event[3]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("es", "El gobernador envió el martes un mensaje de sostenibilidad a los empresarios de Monterrey."),
+    ("en", "The governor sent a message of sustainability to business owners in Monterrey on Tuesday."),
+])
+def test_what_a_statement_is_about_is_not_who_made_it(language, text):
+    for event in told(text, language):
+        assert "sostenibilidad" not in event[5].summary and "sustainability" not in event[5].summary
+
+
+@pytest.mark.parametrize("language,text,place", [
+    ("en", "During his tour of Mexico in 2016, the senator met the governors.", "Mexico"),
+    ("es", "Durante su gira por México en 2016, el senador se reunió con los gobernadores.", "México"),
+    ("es", "Durante la visita de México en 2016, el senador saludó a los gobernadores.", "México"),
+])
+def test_a_place_a_tour_is_of_is_where_it_went(language, text, place):
+    for event in told(text, language):
+        if event[0] == "visit":
+            assert place not in event[2], event[5].summary
