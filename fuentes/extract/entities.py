@@ -2405,14 +2405,15 @@ def _plural_demonym(text: str, before: Any, lex: Lexicon, label: str = "GPE") ->
     return before is None or before.lower_ not in lex.place_prepositions
 
 
-@lru_cache(maxsize=1)
-def _calendar_words() -> frozenset[str]:
-    """Month and weekday names in every language with a dates file ("December", "enero", "lunes")."""
+@lru_cache(maxsize=2)
+def _calendar_words(short: bool = False) -> frozenset[str]:
+    """Month and weekday names in every language with a dates file ("December", "enero", "lunes");
+    `short`: the words of three letters or fewer instead ("Sep", "Feb", "mar")."""
     words: set[str] = set()
     for path in linking.DATA.glob("dates_*.yaml"):
         raw = load_yaml(path) or {}
         for key in ("months", "weekdays"):
-            words.update(fold(str(w)) for w in raw.get(key) or {} if len(str(w)) >= 4)
+            words.update(fold(str(w)) for w in raw.get(key) or {} if (len(str(w)) < 4) == short)
     return frozenset(words)
 
 
@@ -2428,6 +2429,9 @@ def _not_a_name(text: str, toks: list[Any], label: str, lex: Lexicon) -> bool:
     folded = [fold(w) for w in words]
     if label != "PERSON" and all(w in _calendar_words() or w.isdigit() for w in folded):
         return True
+    if len(toks) == 1 and folded[0] in _calendar_words(short=True) and toks[0].i + 1 < len(toks[0].doc) \
+            and toks[0].nbor(1).like_num:
+        return True  # "escaped on Sep 4": a short month name before a day (alone it may be a name: "Mar")
     head = folded[0] if lex.head_initial else folded[-1]
     if label not in ("PERSON", "ORG") and head in lex.time_heads and not text.isupper():
         return True

@@ -127,8 +127,8 @@ class Arguments:
         if tok.lower_ in self.lex.words("first_person"):
             quote = next((q for q in self.quotes if q.start <= tok.idx < q.end), None)
             return quote.speaker if quote else None
-        if tok.lower_ not in self.lex.words("pronouns"):
-            return None
+        if tok.lower_ not in self.lex.words("pronouns") or tok.lower_ in self.lex.words("not_one_person"):
+            return None  # ("they", "ellos": a group, never the last person named)
         # an object pronoun does not refer to the subject of its own sentence
         skip = set()
         if tok.lower_ in self.lex.words("object_pronouns"):

@@ -613,7 +613,8 @@ def verbal(head: Any, pos: str, etype: str, actor_toks: list[Any], target_toks: 
     politics ("attacked his record", "killed the bill"); the means, manner or occasion is speech
     ("attacked Trump by skywriting nasty messages", "withering attacks in Saturday's debate",
     "attacked X, calling him a loser"); or a person explodes with nothing blown up ("Barkley went
-    off script", "Trump exploded at reporters", "skywriters blast Trump")."""
+    off script", "Trump exploded at reporters", "skywriters blast Trump"), and so does an affair
+    (`affair_words`: "after the matter blew up", "estalló el escándalo")."""
     lex = args.lex
     if etype not in lex.words("verbal_types"):
         return False
@@ -646,7 +647,8 @@ def verbal(head: Any, pos: str, etype: str, actor_toks: list[Any], target_toks: 
         people = [t for t in actor_toks if any((m := args.mention_at(x)) is not None and m.label == "PERSON"
                                                for x in [t, *(c for c in t.children if c.dep_ in NAME_PARTS)])]
         has_object = any(c.dep_ in ("dobj", "obj") for c in head.children)
-        return bool(people) and not has_object
+        affairs = [t for t in actor_toks if _forms(t) & lex.words("affair_words")]  # "after the matter blew up"
+        return bool(people or affairs) and not has_object
     return False
 
 

@@ -609,3 +609,42 @@ def test_a_place_a_tour_is_of_is_where_it_went(language, text, place):
     for event in told(text, language):
         if event[0] == "visit":
             assert place not in event[2], event[5].summary
+
+
+@pytest.mark.parametrize("language,figure,blast", [
+    ("en", "Mr Lun later made restitution to the trainee, after the matter blew up in March 2021.",
+     "A car bomb blew up outside the police station in Kabul in March 2021."),
+    ("es", "El escándalo estalló en marzo de 2021, cuando el diario publicó los audios.",
+     "Un coche bomba estalló frente a la comisaría de Kabul en marzo de 2021."),
+])
+def test_an_affair_that_blows_up_is_no_explosion(language, figure, blast):
+    # Regression: "after the matter blew up" was an explosion.
+    assert "explosion" not in [e[0] for e in told(figure, language)]
+    assert "explosion" in [e[0] for e in told(blast, language)]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Vasily Fedorov said on Sunday that they had already arrested everyone in the square."),
+    ("es", "Vasili Fiódorov dijo el domingo que ellos ya habían detenido a todos en la plaza."),
+])
+def test_a_plural_pronoun_is_never_the_last_person_named(language, text):
+    # Regression: "they've already arrested everyone" made the speaker the one who arrested.
+    for event in told(text, language):
+        assert not any("Fedorov" in a or "Fiódorov" in a for a in event[2]), event[5].summary
+
+
+def test_a_bracelet_cut_off_is_no_blockade_and_a_short_month_is_no_participant():
+    # Regression: "cut off his GPS ankle bracelet and escaped on Sep 4" was a blockade, and "Sep" the escape's target.
+    events = told("Francis was in San Diego when he cut off his GPS ankle bracelet and escaped on Sep 4, 2022.", "en")
+    assert "blockade" not in [e[0] for e in events]
+    assert all("Sep" not in e[3] for e in events)
+    assert "blockade" in [e[0] for e in told("Gunmen cut off the highway to Culiacán on Sunday, 2022.", "en")]
+
+
+def test_responsibility_alone_is_no_claim_of_it():
+    # Regression: "greater responsibility in ensuring products are recycled" was a claim of responsibility.
+    text = ("The agency said on Monday the scheme marks the first phase of a system introduced to vest producers "
+            "with greater responsibility in ensuring their products are recycled.")
+    assert "responsibility_claim" not in [e[0] for e in told(text, "en")]
+    claimed = "The Islamic State claimed responsibility for the attack in Kabul on Sunday."
+    assert "responsibility_claim" in [e[0] for e in told(claimed, "en")]
