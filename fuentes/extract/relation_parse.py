@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from fuentes.corpus.name_constraints import name_gender
+from fuentes.extract import speech
 from fuentes.extract.relation_cues import Cues, Trigger
 from fuentes.model import Entity, Mention
 from fuentes.nlp.text import sentence_index, sentence_of, sentences
@@ -23,6 +25,7 @@ class Context:
         self.entities = {e.id: e for e in entities}
         self.key_of: dict[int, str] = {}
         self.chars: dict[int, tuple[int, int]] = {}  # token -> char span of its mention
+        self._genders: dict[str, str | None] = {}
         for m in mentions:
             if m.entity is None:
                 continue
@@ -45,6 +48,21 @@ class Context:
     def kind(self, key: str) -> str:
         ent = self.entities.get(key)
         return ent.kind if ent else "other"
+
+    def pronoun_gender(self, tok: Any) -> str | None:
+        """"m" / "f" for a gendered personal pronoun or possessive ("his", "ella"), by the quote
+        stage's lexicon; None otherwise."""
+        words = speech.lexicon(self.cues.language)
+        gender = words.pronouns.get(tok.lower_) or words.possessive.get(tok.lower_)
+        return gender if gender in ("m", "f") else None
+
+    def gender(self, key: str) -> str | None:
+        """"m" / "f" when the entity's name or an alias says it (an honorific, a gendered first name)."""
+        if key not in self._genders:
+            ent = self.entities.get(key)
+            names = [ent.name, *ent.aliases] if ent is not None and ent.kind == "person" else []
+            self._genders[key] = next((g for g in map(name_gender, names) if g), None)
+        return self._genders[key]
 
     def pronoun_kind(self, tok: Any) -> str | None:
         if tok.pos_ not in ("PRON", "DET") or tok.i in self.key_of:
@@ -70,7 +88,8 @@ def holders(tok: Any, ctx: Context) -> list[Any]:
     if passive(tok, ctx):  # "fue atacado por X": X
         return _agents(tok, ctx)
     # an emphatic reflexive beside the post ("X - himself the first black governor -") is no other holder
-    out = [c for c in tok.children if c.dep_ == "appos" and c.lower_ not in ctx.cues.reflexive]
+    out = [c for c in tok.children if c.dep_ == "appos" and c.lower_ not in ctx.cues.reflexive
+           and not _name_between(tok, c, ctx)]  # ("minister of rights Aung Myo Min and minister of ... Htin Linn Aung")
     dep = tok.dep_
     if dep == "appos" and tok.head.is_space:  # a paragraph break parsed as the head: the name beside it
         out += [c for c in tok.head.children if c.dep_ == "appos" and c.i < tok.i and c.i in ctx.key_of][-1:]
@@ -92,6 +111,13 @@ def holders(tok: Any, ctx: Context) -> list[Any]:
     if not out and tok.pos_ == "NOUN":
         out += _adjacent_name(tok, ctx)
     return out
+
+
+def _name_between(a: Any, b: Any, ctx: Context) -> bool:
+    """Whether a person other than `b`'s is named between two tokens: the name nearer the post holds it."""
+    lo, hi = sorted((a.i, b.i))
+    own = ctx.key_of.get(b.i)
+    return any((k := ctx.key_of.get(i)) is not None and k != own and ctx.kind(k) == "person" for i in range(lo + 1, hi))
 
 
 def apart(a: Any, b: Any) -> bool:
@@ -186,8 +212,9 @@ def objects(tok: Any, trig: Trigger, ctx: Context) -> list[tuple[Any, str]]:
     """(token, local entity key or phrase) pairs for the trigger's object side."""
     if trig.object == "phrase":
         # "junto al ministro de Educación, Arnaldo Bueso": the post without its preposition ("al")
+        people = {i for i, k in ctx.key_of.items() if ctx.kind(k) == "person"}  # a name ends the post ("minister
         phrase = _phrase(tok, ctx, drop=("appos", "relcl", "acl", "punct", "conj", "cc", "advmod", "case", "mark",
-                                         *_CLAUSE))  # a copular post heads its clause ("X sería gobernador")
+                                         *_CLAUSE), stop=people)  # of human rights Aung Myo Min and minister ...")
         return [(tok, phrase)] if tok.dep_ != "compound" and len(phrase.split()) >= 2 else []
     comps = complements(tok, ctx)
     for marker in trig.preps:
@@ -231,9 +258,12 @@ def entity_keys(tok: Any, ctx: Context, seen: frozenset[int] = frozenset(), conj
 
 def _resolve_pronoun(tok: Any, ctx: Context) -> list[str]:
     """A possessive goes to its clause's subject; other pronouns to the latest fitting name
-    before them that is not a subject of a clause above them."""
+    before them that is not a subject of a clause above them. A gendered pronoun never stands for
+    a person whose honorific or first name says the other gender ("his mother" is not Ms Parti's)."""
     kind = ctx.pronoun_kind(tok)
-    fits = lambda key: kind == "any" or ctx.kind(key) == kind  # noqa: E731
+    said = ctx.pronoun_gender(tok)
+    fits = lambda key: (kind == "any" or ctx.kind(key) == kind) and (  # noqa: E731
+        said is None or ctx.gender(key) in (None, said))
     clause_subjects: list[str] = []
     verb = tok.head
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
@@ -314,13 +344,14 @@ def _bound(tok: Any, child: Any, ctx: Context) -> bool:
     return not any(t.is_punct or t.is_space for t in tok.doc[tok.i + 1: child.left_edge.i])
 
 
-def _phrase(tok: Any, ctx: Context, drop: tuple[str, ...] = ("punct",), limit: int = 16) -> str:
+def _phrase(tok: Any, ctx: Context, drop: tuple[str, ...] = ("punct",), limit: int = 16,
+            stop: set[int] | frozenset[int] = frozenset()) -> str:
     """The words of `tok`'s phrase, pronouns replaced by names: the unbroken run of its subtree
     around it (without a leading determiner or a trailing function word), ending at a line
-    break, a run of spaces, break punctuation or a dateline in capitals."""
+    break, a run of spaces, break punctuation, a dateline in capitals or a token of `stop`."""
     doc = tok.doc
     skip = {t.i for c in tok.children if c.dep_ in drop and not _bound(tok, c, ctx) for t in c.subtree}
-    keep = {t.i for t in tok.subtree if t.i not in skip}
+    keep = {t.i for t in tok.subtree if t.i not in skip and (t.i == tok.i or t.i not in stop)}
     lo = hi = tok.i
     while lo - 1 in keep and not _breaks(doc, lo - 1) and tok.i - lo < limit:
         lo -= 1
