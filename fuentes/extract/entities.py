@@ -1835,13 +1835,15 @@ def _drop_opener(sdoc: Any, toks: list[Any], lex: Lexicon, lowered: _LowerWords,
 
 
 def _verb_before_article(tok: Any, lex: Lexicon) -> bool:
-    """'Obtenga la edición diaria', 'Get the app': one capitalised word opening a sentence and
-    followed straight by an article is a verb (an imperative, a headline's verb), not a name (a
+    """'Obtenga la edición diaria', 'Get the app', 'Lea nuestro artículo': one capitalised word opening
+    a sentence and followed straight by an article or a possessive is a verb (an imperative, a headline's verb), not a name (a
     name there is followed by its verb). A place of the exonym table stays a name."""
     doc = tok.doc
     if tok.i + 1 >= len(doc) or not tok.whitespace_ or exonym_key(name_tokens(tok.text)) is not None:
         return False
     nxt = doc[tok.i + 1]
+    if nxt.pos_ in ("DET", "PRON") and "Poss=Yes" in str(nxt.morph):
+        return True  # "Lea nuestro artículo", "Get your copy": a possessive after it
     return nxt.pos_ == "DET" and (nxt.lower_ in lex.determiners or nxt.lower_ in lex.indefinite_articles)
 
 

@@ -32,6 +32,11 @@ def every_name(entities: dict) -> set[str]:
      [("Obtenga", "LOC"), ("The Times of Israel", "ORG")], "Obtenga"),
     ("en", "Book the daily edition of The Times of Israel by email.",
      [("Book", "GPE"), ("The Times of Israel", "ORG")], "Book"),
+    # Regression: "Lea nuestro artículo" made "Lea" a person (a possessive after the verb, not an article).
+    ("es", "Lea nuestro artículo sobre The Times of Israel del martes.",
+     [("Lea", "PER"), ("The Times of Israel", "ORG")], "Lea"),
+    ("en", "Grace our pages with a letter to The Times of Israel.",
+     [("Grace", "PERSON"), ("The Times of Israel", "ORG")], "Grace"),
 ])
 def test_a_word_opening_a_sentence_before_an_article_is_no_name(language, text, spans, word, nlp):
     _, entities = run(tagged(nlp[language], text, spans), language)
