@@ -29,7 +29,9 @@ PATIENT_OWNER = {"arrest", "extradition", "indictment", "court_ruling", "killing
 # the named party after "of"/"de" (`owner_preps`) of these is who does them ("la visita de los reyes de
 # España", "the statement of the governor", "the threat of the Zetas"); an unnamed one is what it is about
 OWNER_DOES = {"statement", "visit", "escape", "threat"}
-ADJECTIVE_LABELS = {"NORP"}  # "Mexican", "estadounidense": describes a participant, is not one
+ADJECTIVE_LABELS = {"NORP"}
+RELATIVE_ADVERBS = {"where", "when", "wherever", "donde", "cuando", "adonde"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "que", "quien", "quienes", "cual", "cuales"}  # "Mexican", "estadounidense": describes a participant, is not one
 AGENTIVE = {"statement", "visit", "policy", "sanction", "seizure", "arrest", "extradition", "indictment",
             "court_ruling", "agreement", "deployment", "weapons_seizure", "emergency_measure", "threat",
             "responsibility_claim", "protest", "raid", "base_established"}
@@ -253,6 +255,8 @@ def _undergoes(tok: Any) -> bool:
     the verb was done to, not its doer."""
     if tok.dep_ not in ("relcl", "acl", "amod") or tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return False
+    if _own_clause(tok):
+        return False  # "the prefecture where two deaths were confirmed": the clause has its own patient
     if passive(tok):
         return True
     kids = list(tok.children)
@@ -260,12 +264,19 @@ def _undergoes(tok: Any) -> bool:
     return bare and (tok.tag_ == "VBN" or "Part" in morph_values(tok, "VerbForm"))
 
 
+def _own_clause(tok: Any) -> bool:
+    """A relative clause opened by "where"/"when" ("donde", "cuando") or with a passive subject of its
+    own: the noun it hangs from is where or when it happened, neither its doer nor its patient."""
+    return any((c.dep_ in ("nsubjpass", "nsubj:pass") and c.lower_ not in RELATIVE_PRONOUNS and c.tag_ not in ("WP", "WDT"))
+               or (c.dep_ in ("advmod", "obl") and c.lower_ in RELATIVE_ADVERBS) for c in tok.children)
+
+
 def _inherited_subject(tok: Any) -> list[Any]:
     """The subject a verb shares with the verb it hangs from: "authorized forces to take out
     X" (the object of the head), "...and killed X" (a conjunct), "the raid that killed X"."""
     head = tok.head
     if tok.dep_ in ("relcl", "acl") and head.i != tok.i:
-        return [head]
+        return [] if _own_clause(tok) else [head]
     if tok.dep_ in ("xcomp", "conj", "advcl") and head.i != tok.i:
         objs = [c for c in head.children if c.dep_ in ("dobj", "obj")] if tok.dep_ == "xcomp" else []
         return objs or [c for c in head.children if c.dep_ in ("nsubj",)]

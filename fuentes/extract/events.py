@@ -564,6 +564,21 @@ def _described_by(head: Any) -> bool:
                    or (c.dep_ == "obl" and any(g.lower_ == "por" for g in c.children)) for c in head.children)
 
 
+def _held_state(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """Being under arrest is a state, no arrest told: an arrest noun after "under"/"bajo" on a verb of
+    being (`state_verbs`: "was under house arrest when he escaped", "estaba bajo arresto
+    domiciliario"); "placed under arrest", "quedó bajo arresto" stay."""
+    if etype != "arrest" or pos != "noun":
+        return False
+    under = args.lex.words("state_preps")
+    marked = (head.head.dep_ == "prep" and head.head.lower_ in under) or any(
+        c.dep_ == "case" and c.lower_ in under for c in head.children)
+    states = args.lex.words("state_verbs")
+    verb = governing_verb(head)
+    return marked and ((verb is not None and verb.lemma_.lower() in states)
+                       or any(c.dep_ == "cop" and c.lemma_.lower() in states for c in head.children))  # "estaba bajo arresto"
+
+
 def _season(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
     """An event noun whose only 'of' noun is a year names a time ("by the fall of 2010"), not an
     event ("the fall of Kabul in 2021" is one)."""
@@ -575,7 +590,7 @@ def _season(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool
 
 NOT_TOLD = (_question, _showing, _unarmed_fight, _fulfilled, _won, _share_won, _share_of, _made_available, _page_visited, _campaign_rally, _rule_named, _figure_of_speech,
             _unarmed_attack, _not_fled, _nobody_fled, _no_land_handed, _no_land_taken, _self_harm, _goal_met, _season,
-            _risk_named, _danger_named, _accusation_denied, _recognised)
+            _risk_named, _danger_named, _accusation_denied, _recognised, _held_state)
 
 
 _RULE_PREPS = ("of", "on", "against", "de", "del", "contra")

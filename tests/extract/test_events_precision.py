@@ -648,3 +648,26 @@ def test_responsibility_alone_is_no_claim_of_it():
     assert "responsibility_claim" not in [e[0] for e in told(text, "en")]
     claimed = "The Islamic State claimed responsibility for the attack in Kabul on Sunday."
     assert "responsibility_claim" in [e[0] for e in told(claimed, "en")]
+
+
+@pytest.mark.parametrize("language,state,placed", [
+    ("en", "Francis was under house arrest in San Diego when he escaped on Sep 4, 2022.",
+     "A judge placed Francis under house arrest in San Diego on Monday."),
+    ("es", "Francis estaba bajo arresto domiciliario en San Diego cuando escapó el 4 de septiembre de 2022.",
+     "El juez dejó a Francis bajo arresto domiciliario en San Diego el lunes."),
+])
+def test_being_under_arrest_is_no_arrest_told(language, state, placed):
+    # Regression: "was under home arrest in San Diego when he ... escaped" was an arrest by Francis.
+    assert "arrest" not in [e[0] for e in told(state, language)]
+    assert "arrest" in [e[0] for e in told(placed, language)]
+
+
+@pytest.mark.parametrize("language,text,place", [
+    ("en", "The storm flooded Miyazaki prefecture, where two deaths were confirmed on Monday.", "Miyazaki"),
+    ("en", "The ranch where two men were killed on Monday belonged to the mayor of Celaya.", "ranch"),
+    ("es", "El rancho donde dos hombres fueron asesinados el lunes pertenecía al alcalde de Celaya.", "rancho"),
+])
+def test_where_something_happened_is_neither_its_doer_nor_its_patient(language, text, place):
+    # Regression: "Miyazaki prefecture, where the two deaths were confirmed" gave a statement on Miyazaki.
+    for event in told(text, language):
+        assert place not in event[5].summary.split(" in ")[0], event[5].summary
