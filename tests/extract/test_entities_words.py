@@ -525,3 +525,15 @@ def test_a_legal_form_with_its_full_stop_ends_a_companys_name(language, text, sp
 def test_a_press_noun_opening_a_name_makes_an_outlet(language, text, spans, name, nlp):
     _, entities = run(tagged(nlp[language], text, spans), language)
     assert entities[name].kind == "organization"
+
+
+@pytest.mark.parametrize("language,text,spans,name", [
+    # Regression: "Lawyer M Ravi" and "Del. Jennifer L. McClellan" kept the title in the person's name.
+    ("en", "Lawyer M Ravi said the court erred on Monday.", [("Lawyer M Ravi", "PERSON")], "M Ravi"),
+    ("en", "Del. Jennifer L. McClellan (D-Richmond) spoke on Monday.", [("Del. Jennifer L. McClellan", "PERSON")],
+     "Jennifer L. McClellan"),
+    ("es", "El abogado Manuel Ravi dijo el lunes que el tribunal se equivocó.", [("Manuel Ravi", "PER")], "Manuel Ravi"),
+])
+def test_a_lawyer_or_delegate_title_is_no_part_of_the_name(language, text, spans, name, nlp):
+    _, entities = run(tagged(nlp[language], text, spans), language)
+    assert name in entities and not any(n.startswith(("Lawyer", "Del.")) for n in entities), entities.keys()
