@@ -91,6 +91,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -252,6 +253,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     _article_places(cands, groups, lex)
     mentions, entities = build(body, cands, groups, article, lex, unnamed)
     _implied_names(entities, lex)
+    _national_bodies(mentions, entities, lex)
     if lex.portfolio_roles:
         _portfolios(body, mentions, lex)
     return mentions, entities
@@ -641,6 +643,29 @@ def _implied_names(entities: list[Entity], lex: Lexicon) -> None:
             word = fold(entity.name)
             entity.name = implied
             entity.aliases = [implied, *(a for a in entity.aliases if fold(a) not in (word, fold(implied)))]
+
+
+def _national_bodies(mentions: list[Mention], entities: list[Entity], lex: Lexicon) -> None:
+    """A body the language names by one common word ("the Navy", "the Army"; data `standalone_names`)
+    in an article of one nationality is that country's when the exonym table knows it so ("Mexican
+    Navy"): it is named so, the word stays an alias, and the corpus joins it with the body's names
+    in the other language ("Secretaría de Marina", "Marina"). The article's nationality is the one
+    its nationality adjectives name at least twice as often as any other ("Mexican" three times,
+    "Spanish-language" once); two told alike say nothing. (Only where the model tags those
+    adjectives: English. Spanish names such a body in full, or by a word the table holds:
+    "la Marina"; "el Ejército" alone makes no entity.)"""
+    counts = Counter(fold(m.text) for m in mentions if m.label == "NORP" and len(m.text.split()) == 1)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return  # none, or two nationalities told alike
+    demonym = next(m.text for m in mentions if m.label == "NORP" and fold(m.text) == ranked[0][0])
+    for entity in entities:
+        if entity.kind != "organization" or " " in entity.name.strip() or fold(entity.name) not in lex.standalone_names:
+            continue
+        qualified = f"{demonym} {entity.name}"
+        if exonym_key(name_tokens(qualified)) is not None:
+            entity.aliases = [qualified, *(a for a in entity.aliases if a != qualified)]
+            entity.name = qualified
 
 
 def _split_joined(cands: list[Cand], lex: Lexicon) -> None:
@@ -1873,6 +1898,12 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
         if toks:
             key = exonym_key(name_tokens(" ".join(t.text for t in toks)))
             label = "GPE" if key is not None and key[0] == "~places" else "ORG"
+    if len(toks) >= 3 and toks[0].lower_ in lex.member_nouns and toks[1].lower_ in lex.name_particles \
+            and label in ("ORG", "PERSON", "MISC"):
+        toks.pop(0)  # "Elementos de la Secretaría de Marina", "Members of the Sinaloa Cartel": the body's
+        while len(toks) > 1 and toks[0].lower_ in lex.name_particles:  # people, named by the body
+            toks.pop(0)
+        label = "ORG"
     while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "\u2019s", "'", "\u2019")
                     or (toks[-1].like_num and len(toks) > 1)):  # "J. Pooley 111": scores are no name
         toks.pop()
@@ -2900,9 +2931,12 @@ _GROUP_ARTICLES = ("los ", "las ")
 
 
 def _plural_group(name: str, cands: list[Cand], members: list[int]) -> bool:
-    """A name opening with a plural article and never linked to a person's full name."""
-    return fold(name).startswith(_GROUP_ARTICLES) and len(name.split()) >= 2 and all(
-        cands[i].person is None for i in members)
+    """A name opening with a plural article and never linked to a person's full name (a person
+    cluster of its own forms, "Los Mareños" ... "Los Mareños", links it to none)."""
+    if not (fold(name).startswith(_GROUP_ARTICLES) and len(name.split()) >= 2):
+        return False
+    clusters = {cands[i].person for i in members} - {None}
+    return all(fold(c.text).startswith(_GROUP_ARTICLES) for c in cands if c.person in clusters)
 
 
 def _place_named(body: str, cands: list[Cand], members: list[int], name: str, lex: Lexicon) -> bool:

@@ -482,3 +482,46 @@ def test_a_surname_read_as_a_body_is_the_person_named_in_full(nlp, language, tex
     found = kinds(tagged(nlp[language], text, spans), language)
     assert found == {spans[0][0]: "person", spans[1][0]: "place"}, found
 
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Since 2022 it has fought a bloody war with a rival group, Los Mareños, for the docks. "
+           "The arrest could hand Los Mareños an opening."),
+    ("es", "Desde 2022 libra una guerra con un grupo rival, Los Mareños, por los muelles. "
+           "La detención podría dar a Los Mareños una oportunidad."),
+])
+def test_a_group_named_with_a_plural_article_twice_is_an_organisation(nlp, language, text):
+    # Regression: "Los Mareños" named twice was a person (its two mentions made a person cluster of their own).
+    label = "PERSON" if language == "en" else "PER"
+    found = kinds(tagged(nlp[language], text, [("Los Mareños", label), ("Los Mareños", label)]), language)
+    assert found and all(kind == "organization" for name, kind in found.items() if name.endswith("Mareños")), found
+
+
+@pytest.mark.parametrize("language, text, span, name", [
+    ("es", "Elementos de la Secretaría de Marina detuvieron el domingo a Julián Zárate en Veracruz.",
+     "Elementos de la Secretaría de Marina", "Secretaría de Marina"),
+    ("en", "Members of the Sinaloa Cartel killed two police officers in Culiacán on Monday.",
+     "Members of the Sinaloa Cartel", "Sinaloa Cartel"),
+])
+def test_a_bodys_people_named_by_it_are_the_body(nlp, language, text, span, name):
+    # Regression: "Elementos de la Secretaría de Marina" was an organisation of that name.
+    found = kinds(tagged(nlp[language], text, [(span, "ORG")]), language)
+    assert found.get(name) == "organization" and span not in found, found
+
+
+def test_a_body_named_by_one_word_in_an_article_of_one_nationality_is_that_countrys(nlp):
+    # Regression: in the bundled examples the English "Navy" stayed apart from the Spanish "Marina".
+    from fuentes.corpus.name_constraints import exonym_key
+    from fuentes.extract.names import name_tokens
+
+    text = ("Zárate was taken into custody by Mexican marines on Sunday, Mexican prosecutors said. "
+            "A Navy spokesman said the Spanish-language press had the story first.")
+    found = {e.name: e for e in extract(nlp["en"](text), "en")[1]}
+    assert "Mexican Navy" in found and "Navy" in found["Mexican Navy"].aliases, found.keys()
+    # the Spanish article's "la Marina" is a name of the same body in the table: the corpus joins them
+    sdoc = nlp["es"]("La Marina detuvo el domingo a Julián Zárate en Veracruz, informó la Marina.")
+    spanish = [e.name for e in extract(sdoc, "es")[1] if e.kind == "organization"]
+    assert spanish and all(exonym_key(name_tokens(n)) == exonym_key(name_tokens("Mexican Navy")) for n in spanish)
+    # two nationalities told alike: the Navy stays as written
+    mixed = "Mexican marines and American agents took Zárate into custody on Sunday. A Navy spokesman confirmed it."
+    assert "Navy" in {e.name for e in extract(nlp["en"](mixed), "en")[1]}
