@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from fuentes.extract.claims import extract_claims
+from fuentes.model import Quote
 from tests.extract.fixtures_claims import mentions
 
 pytestmark = pytest.mark.models
@@ -143,9 +144,27 @@ def test_a_named_actors_deed_in_the_outlets_voice_is_a_claim(nlp, lang, body, na
     assert (found.subject, found.predicate, found.modality) == ("e1", predicate, "reported")
 
 
+@pytest.mark.parametrize("lang,body,subject,predicate", [
+    ("en", "The company fired its chief executive.", "desc:company", "fire"),
+    ("es", "La empresa despidió a su director general.", "desc:company", "despedir"),
+    ("en", "The two men painted the house in red.", "np:The two men", "paint"),
+    ("es", "Los dos hombres pintaron la casa de rojo.", "np:Los dos hombres", "pintar"),
+    ("en", "The report was found last week inside a training manual.", None, "find"),
+    ("es", "Sus acciones subieron con fuerza en la bolsa de Quito.", "np:Sus acciones", "subir"),
+])
+def test_a_deed_of_one_the_reader_can_point_at_is_a_claim(nlp, lang, body, subject, predicate):
+    # Regression (MSRP train): a deed in the outlet's voice whose subject is a definite noun phrase, no
+    # name ("The company fired ...", "Sus acciones subieron ..."), or that befalls one (a passive's
+    # patient: "The report was found ...") stated a fact but made no claim.
+    (found,) = claims_of(nlp, lang, body)
+    assert (found.subject, found.predicate, found.modality) == (subject, predicate, "reported")
+    if subject is None:
+        assert found.object == "np:The report"
+
+
 @pytest.mark.parametrize("lang,body", [
-    ("en", "The company fired its chief executive."),  # nobody named
-    ("es", "La empresa despidió a su director general."),
+    ("en", "Some men painted the house in red."),  # no one the reader can point at
+    ("es", "Unos hombres pintaron la casa de rojo."),
     ("en", "Yet, Bravo added, Sheinbaum is also playing with fire."),  # someone's words
     ("es", "Sin embargo, añadió Bravo, Sheinbaum también está jugando con fuego."),
 ])
@@ -164,3 +183,21 @@ def test_a_scheduled_deed_is_one_forecast_of_it(nlp, lang, body):
     found = claims_of(nlp, lang, body, ("Acme", "ORG", "e1"))
     assert [(c.predicate, c.modality) for c in found] == [("deploy", "predicted")]
     assert any(v.amount == 1500 for v in found[0].values)
+
+
+@pytest.mark.parametrize("lang,body,said,subject", [
+    ("en", "The Daily Ledger reported that the kidnappers fired on the soldiers near the port.",
+     "the kidnappers fired on the soldiers near the port", "np:the kidnappers"),
+    ("es", "El Diario Ledger informó que los secuestradores dispararon contra los soldados cerca del puerto.",
+     "los secuestradores dispararon contra los soldados cerca del puerto", "np:los secuestradores"),
+])
+def test_a_named_sources_account_of_one_the_reader_can_point_at_is_its_claim(nlp, lang, body, said, subject):
+    # Regression (MSRP train): reported speech of a named source whose clause names no one but has a
+    # definite subject ("the kidnappers") made no claim.
+    start = body.index(said)
+    quote = Quote(id="q1", article="a1", text=said, start=start, end=start + len(said), direct=False,
+                  speaker="e1", speaker_name="Daily Ledger")
+    name = "Daily Ledger" if lang == "en" else "Diario Ledger"
+    found = extract_claims(body, nlp[lang](body), mentions(body, (name, "ORG", "e1")), [quote], lang, "a1")
+    (claim,) = [c for c in found if c.subject == subject]
+    assert claim.speaker == "e1" and claim.modality == "reported"
