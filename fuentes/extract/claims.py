@@ -129,10 +129,10 @@ VERSION = "21"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # subject ("..., spending $40,000", "was charged after defrauding ...") takes the named subject of the clause it
 # hangs from (not through a preposition to a clause with an object: "charged X with defrauding"); a passive's
 # patient no name or description names is its object as written ("np:Twenty-nine people" were injured)
-# 21: an untyped main clause in the outlet's voice whose subject the reader can point at, a name, a described body or a
-# definite noun phrase ("The two men painted the house", "Sus acciones subieron"), or whose passive befalls one ("The
-# report was found last week"), is a claim; so is such a clause a named source is reported to have said ("El Watan
-# reported that the kidnappers resisted the assault")
+# 21: an untyped main clause in the outlet's voice whose subject it names, a name, a described body or a noun phrase
+# ("The two men painted the house", "Sus acciones subieron", "Officials developed plans"), or whose passive befalls one
+# ("A lawsuit was filed"), is a claim; so is such a clause a known speaker is reported to have said ("El Watan
+# reported that the kidnappers resisted the assault"); not one whose subject is a pronoun that stands for no one
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -1426,10 +1426,10 @@ class _Article:
         a named one ("the admiral said marines had tracked Zárate for weeks"), or has a subject of
         its own (not a copula, an expletive, a relative pronoun or a clause: "Cabe mencionar que ...")
         and states a date or a number, or is a
-        main clause in the outlet's own voice whose finite verb has a subject the reader can point at
-        (`pointed_at`: "The CIA declined to comment", "La CIA se negó a comentar", "The two men painted
-        the house") or whose passive befalls one ("The report was found last week"), or such a clause a
-        named source is reported to have said ("El Watan reported that the kidnappers resisted")."""
+        main clause in the outlet's own voice whose finite verb has a subject it names (`names_subject`:
+        "The CIA declined to comment", "La CIA se negó a comentar", "The two men painted the house") or
+        whose passive befalls one ("A lawsuit was filed"), or such a clause a known speaker is reported
+        to have said ("El Watan reported that the kidnappers resisted")."""
         if subj is not None and subj.dep_ in ("csubj", "csubj:pass", "csubjpass"):
             subj = None  # "Cabe mencionar que ...": a clause as the subject frames what it holds, does nothing
         if subj is None and patient is not None and self._periphrastic_passive(tok):
@@ -1450,24 +1450,26 @@ class _Article:
             return True  # "In 2009, the United Nations came under criticism": a dated or counted happening
         finite = "Fin" in morph_values(tok, "VerbForm") or any(c.dep_ in ("aux", "aux:pass", "auxpass") for c in tok.children)
         about = subj if subj is not None or patient is None or patient.dep_ not in PASS_SUBJ else patient
-        if reported is None and tok.dep_ in ("ROOT", "conj") and finite and self.pointed_at(about) \
+        if reported is None and tok.dep_ in ("ROOT", "conj") and finite and self.names_subject(about) \
                 and not any(c.dep_ == "parataxis" and c.lemma_.casefold() in self.speech.verbs for c in tok.children):
             return True  # "The Fed cut rates", "Powell brushed off this possibility", "The new system puts ...",
-            # "The report was found last week": a deed of (or befalling) one the reader can point at
-            # (not "X is playing with fire, Bravo added": someone's words)
+            # "A lawsuit was filed": a deed of (or befalling) one the clause names (not "X is playing with
+            # fire, Bravo added": someone's words)
         if reported is not None and (reported.speaker or reported.speaker_name) and tok.dep_ in ("ccomp", "ROOT", "conj") \
-                and finite and self.pointed_at(about):
-            return True  # "El Watan reported that the kidnappers resisted the assault": a named source's account
+                and finite and self.names_subject(about):
+            return True  # "El Watan reported that the kidnappers resisted the assault": a known source's account
         return len(named) == 2 or (bool(named) and reported is not None and tok.dep_ in ("ccomp", "ROOT", "conj"))
 
-    def pointed_at(self, subj: Any | None) -> bool:
-        """A subject the reader can point at: a name, a described body ("the task force", "la embajada
-        estadounidense") or a definite noun phrase of its sentence (`noun_phrase`: "The new system",
-        "Sus acciones", "los dos hombres"); not a pronoun, a bare noun ("people", "unos hombres") nor a
-        relative pronoun."""
+    def names_subject(self, subj: Any | None) -> bool:
+        """The clause names who or what it is about: a name, a described body ("the task force", "la
+        embajada estadounidense"), a noun phrase ("The two men", "A lawsuit", "Sus acciones", "1 in 4
+        residents") or a pronoun that stands for a name; not a pronoun that stands for no one ("they"
+        with nobody before it), an expletive or a relative pronoun."""
         if subj is None or subj.dep_ == "expl" or subj.lower_ in RELATIVE:
             return False
         if self.entity_of(subj) or self.description_of(subj):
+            return True
+        if subj.pos_ in ("NOUN", "PROPN"):
             return True
         if subj.pos_ == "PRON":
             return False

@@ -149,26 +149,29 @@ def test_a_named_actors_deed_in_the_outlets_voice_is_a_claim(nlp, lang, body, na
     ("es", "La empresa despidió a su director general.", "desc:company", "despedir"),
     ("en", "The two men painted the house in red.", "np:The two men", "paint"),
     ("es", "Los dos hombres pintaron la casa de rojo.", "np:Los dos hombres", "pintar"),
+    ("en", "Some men painted the house in red.", None, "paint"),
+    ("es", "Unos hombres pintaron la casa de rojo.", None, "pintar"),
     ("en", "The report was found last week inside a training manual.", None, "find"),
     ("es", "Sus acciones subieron con fuerza en la bolsa de Quito.", "np:Sus acciones", "subir"),
 ])
-def test_a_deed_of_one_the_reader_can_point_at_is_a_claim(nlp, lang, body, subject, predicate):
-    # Regression (MSRP train): a deed in the outlet's voice whose subject is a definite noun phrase, no
-    # name ("The company fired ...", "Sus acciones subieron ..."), or that befalls one (a passive's
-    # patient: "The report was found ...") stated a fact but made no claim.
+def test_a_deed_of_one_the_clause_names_is_a_claim(nlp, lang, body, subject, predicate):
+    # Regression (MSRP train): a deed in the outlet's voice whose subject is a noun phrase, no name
+    # ("The company fired ...", "Sus acciones subieron ...", "Some men painted ..."), or that befalls one
+    # (a passive's patient: "The report was found ...") stated a fact but made no claim. (An indefinite
+    # noun phrase names no one the corpus can tie: no subject key.)
     (found,) = claims_of(nlp, lang, body)
     assert (found.subject, found.predicate, found.modality) == (subject, predicate, "reported")
-    if subject is None:
+    if "report" in body:
         assert found.object == "np:The report"
 
 
 @pytest.mark.parametrize("lang,body", [
-    ("en", "Some men painted the house in red."),  # no one the reader can point at
-    ("es", "Unos hombres pintaron la casa de rojo."),
+    ("en", "They painted the house in red."),  # a pronoun that stands for no one
+    ("es", "Pintaron la casa de rojo."),  # a dropped subject likewise
     ("en", "Yet, Bravo added, Sheinbaum is also playing with fire."),  # someone's words
     ("es", "Sin embargo, añadió Bravo, Sheinbaum también está jugando con fuego."),
 ])
-def test_no_deed_without_a_named_actor_or_in_someones_words(nlp, lang, body):
+def test_no_deed_of_no_one_or_in_someones_words(nlp, lang, body):
     found = claims_of(nlp, lang, body, ("Bravo", "PERSON", "b1"), ("Sheinbaum", "PERSON", "s1"))
     assert not found
 
@@ -192,8 +195,8 @@ def test_a_scheduled_deed_is_one_forecast_of_it(nlp, lang, body):
      "los secuestradores dispararon contra los soldados cerca del puerto", "np:los secuestradores"),
 ])
 def test_a_named_sources_account_of_one_the_reader_can_point_at_is_its_claim(nlp, lang, body, said, subject):
-    # Regression (MSRP train): reported speech of a named source whose clause names no one but has a
-    # definite subject ("the kidnappers") made no claim.
+    # Regression (MSRP train): reported speech of a known speaker whose clause names no one but has a
+    # subject of its own ("the kidnappers") made no claim.
     start = body.index(said)
     quote = Quote(id="q1", article="a1", text=said, start=start, end=start + len(said), direct=False,
                   speaker="e1", speaker_name="Daily Ledger")
