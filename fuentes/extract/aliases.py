@@ -229,7 +229,7 @@ def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon,
     for short, i in orgs.items():
         longs = {uf.find(orgs[t]) for k in {short[0], short[-1]} for t in index.get(k, [])
                  if org_variant(short, t, lex) and _institution_of_place(short, t, lex) and not _role_added(short, t, lex)
-                 and not _another_body(short, t, first, spelt, lex)}
+                 and not _another_body(short, t, first, spelt, lex) and not _meeting_of(short, t, lex)}
         if len(longs) == 1:
             uf.union(i, longs.pop())
     _product_short_forms(cands, surface, uf, lex)
@@ -324,12 +324,23 @@ def _first_word_short_forms(cands: list[Cand], surface: dict[tuple[str, ...], in
                 or short[0] in lex.standalone_names or first_name_gender(f"{c.text} {c.text}") is not None:
             continue
         targets = {uf.find(j) for t, j in longs if t[0] == short[0] and (exonym_key(t[1:]) or ("",))[0] != "~places"
-                   and not any(ch.isdigit() for word in t[1:] for ch in word)}  # "Airbus" / "Airbus A380": the maker
+                   and not any(ch.isdigit() for word in t[1:] for ch in word) and not _meeting_of(short, t, lex)}  # "Airbus" / "Airbus A380": the maker
         if len(targets) == 1:  # ("Netflix Latinoamérica": a body's branch in a place is no longer name of it)
             uf.union(i, targets.pop())
 
 
 _FIRST_WORD_LABELS = frozenset({"ORG", "MISC", "EVENT", "WORK_OF_ART"})
+
+
+def _meeting_of(short: tuple[str, ...], long: tuple[str, ...], lex: Lexicon) -> bool:
+    """A body's name at the holder's end of a meeting's name ('Apple' / 'Apple Worldwide Developers
+    Conference', 'Apple' / 'Conferencia de Desarrolladores de Apple'; `meeting_words`) is the body
+    that holds the meeting, no short form of it."""
+    if not lex.meeting_words or len(long) <= len(short):
+        return False
+    if long[:len(short)] == short and long[-1] in lex.meeting_words:
+        return True
+    return long[-len(short):] == short and long[0] in lex.meeting_words and long[-len(short) - 1] in lex.name_particles
 
 
 def _institution_of_place(short: tuple[str, ...], long: tuple[str, ...], lex: Lexicon) -> bool:

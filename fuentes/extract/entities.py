@@ -200,6 +200,16 @@ from fuentes.pipeline import Stage, register
 # number in Roman figures before its maker is cut from it at 'de' ("Delta IV de Boeing"); a short form that a longer
 # name given an acronym in brackets goes on from with a word of its own is another body ("Asamblea Nacional
 # Constituyente (ANC)" ... "la Asamblea Nacional")
+# 29: a maker's model named by its figures is one product's name, tagged apart or as one span ("Boeing" + "717",
+# "Boeing 737-800", "el Boeing 777"; not a sum or a year: "Apple 200 million", "Boeing 2006"), and a letter-led model
+# number in the plural read as a count is a product ("ten A380s"); a body's name at the holder's end of a meeting's
+# name is no short form of the meeting (`meeting_words`: "Apple" / "Apple Worldwide Developers Conference")
+# 29 (also): a one-word 'organisation' that is the surname of a person the article names in full is that surname
+# ("the Trump campaign" beside "Donald Trump"); a name opened by a word for a kind of place no given name is ("Río
+# Gallegos") is a place; a short month before a day is no name ("Sep 4"); a capitalised word opening a sentence before
+# a possessive is a verb ("Lea nuestro"); a body named by one word in an article of one nationality is that country's
+# ("Mexican Navy"); a body's people named by it are the body ("Elementos de la Secretaría de Marina"); a plural-article
+# group named twice stays a group ("Los Mareños")
 VERSION = "29"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -1393,6 +1403,18 @@ def _model_spans(sdoc: Any) -> list[tuple[list[Any], str]]:
     last_end = -1
     for ent in entity_spans(sdoc):
         toks = list(ent)
+        model = _model_after_maker(sdoc, toks) if out and ent.start == last_end and out[-1][1] in ("ORG", "PRODUCT") \
+            and out[-1][0][-1].whitespace_ == " " and ent.label_ in ("PRODUCT", "CARDINAL") else None
+        if model:
+            out[-1] = (out[-1][0] + model, "PRODUCT")  # "Boeing" + "717" tagged apart: the maker's model, one name
+            last_end = model[-1].i + 1
+            continue
+        if ent.label_ in _COUNT_LABELS:
+            # "ten A380s", "four A320s" read as a date or a count: the model number is a product's name
+            if len(toks) >= 2 and _PLURAL_MODEL.fullmatch(toks[-1].text):
+                out.append(([toks[-1]], "PRODUCT"))
+                last_end = ent.end
+            continue
         if out and ent.start == last_end and ent.label_ == out[-1][1] and out[-1][0][-1].whitespace_ == " " \
                 and toks[0].text[:1].isupper() and not _ends_company(out[-1][0][-1]):
             out[-1][0].extend(toks)
@@ -1400,6 +1422,19 @@ def _model_spans(sdoc: Any) -> list[tuple[list[Any], str]]:
             out.append((toks, ent.label_))
         last_end = ent.end
     return [_listed_whole(toks, label) if label == "NORP" else (toks, label) for toks, label in out]
+
+
+def _model_after_maker(sdoc: Any, toks: list[Any]) -> list[Any] | None:
+    """The tokens of a model's figures tagged right after its maker's name ("717", "777-200LR", and
+    "737" with the "-800" the model left out), or None when the span is no model number."""
+    end = toks[-1].i + 1
+    while end + 1 < len(sdoc) and not sdoc[end - 1].whitespace_ and sdoc[end].text == "-" \
+            and not sdoc[end].whitespace_ and sdoc[end + 1].text[:1].isdigit():
+        end += 2
+    run = list(sdoc[toks[0].i:end])
+    if end < len(sdoc) and (sdoc[end].like_num or sdoc[end].text == "%"):
+        return None  # "Apple 200 million": a sum, no model
+    return run if _bare_model_number("".join(t.text for t in run)) else None
 
 
 def _listed_whole(toks: list[Any], label: str) -> tuple[list[Any], str]:
@@ -1905,8 +1940,8 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
             toks.pop(0)
         label = "ORG"
     while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "\u2019s", "'", "\u2019")
-                    or (toks[-1].like_num and len(toks) > 1)):  # "J. Pooley 111": scores are no name
-        toks.pop()
+                    or (toks[-1].like_num and len(toks) > 1 and not _maker_model(toks, label))):
+        toks.pop()  # "J. Pooley 111": scores are no name ("Boeing 717": a model's number is)
     toks, label = _trim_words(toks, label, lex)
     if not toks:
         return None
@@ -2655,6 +2690,11 @@ def _named_holder(toks: list[Any], lex: Lexicon) -> bool:
 
 _MODEL_NUMBER = re.compile(r"(?:[A-Za-z]{0,3}\d{1,4}[A-Za-z]{0,4}(?:-\w+)?|\d{3,4}-\d{1,4}\w*)")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# a model number of three figures or more, perhaps with a variant ("717", "777-200LR"): no score, no count
+_BARE_MODEL = re.compile(r"\d{3,4}(?:-\d{1,4}[A-Za-z]{0,3})?")
+# a letter-led model number in the plural ("A380s", "F-16s", "MD-80s"), which a model reads as a count
+_PLURAL_MODEL = re.compile(r"[A-Z]{1,3}-?\d{2,4}[A-Z]{0,2}s")
+_COUNT_LABELS = frozenset({"DATE", "CARDINAL", "QUANTITY"})
 
 
 def _model_number(word: str) -> bool:
@@ -2662,6 +2702,26 @@ def _model_number(word: str) -> bool:
     ('Windows 2000' aside) does not."""
     word = word.rstrip(".")  # "A400M." at a sentence's end
     return bool(_MODEL_NUMBER.fullmatch(word)) and not _YEAR.fullmatch(word)
+
+
+def _maker_model(toks: list[Any], label: str) -> bool:
+    """'Boeing 717', 'el Boeing 777': a span the model read as a product or a miscellaneous name
+    that ends in a model's figures after a capitalised word is a product's name, no score."""
+    k = len(toks) - 1
+    while k >= 2 and toks[k - 1].text == "-" and toks[k - 2].like_num:  # "737", "-", "800"
+        k -= 2
+    after = toks[-1].i + 1
+    if after < len(toks[-1].doc) and (toks[-1].doc[after].like_num or toks[-1].doc[after].text == "%"
+                                      or toks[-1].doc[after].ent_iob_ == "I"):
+        return False  # "Apple 200 million", "Apple 200 millones" read as one name: a sum, no model
+    return label in ("PRODUCT", "MISC") and k >= 1 and toks[k - 1].text[:1].isupper() and not toks[k - 1].like_num \
+        and _bare_model_number("".join(t.text for t in toks[k:]))
+
+
+def _bare_model_number(word: str) -> bool:
+    """'717', '777-200LR': figures alone that end a product's name after its maker's ('Boeing 717');
+    a year, a score or a short count does not."""
+    return bool(_BARE_MODEL.fullmatch(word)) and not _YEAR.fullmatch(word)
 
 
 def _titled_speaker(toks: list[Any], lex: Lexicon) -> int:

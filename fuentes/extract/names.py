@@ -103,6 +103,7 @@ class Lexicon:
     agencies: frozenset[str] = frozenset()  # "EFE", "Reuters": a news agency in a dateline's brackets
     event_heads: frozenset[str] = frozenset()  # "Liga", "Feria", "Open": a name headed so is an event
     member_nouns: frozenset[str] = frozenset()  # "Elementos de la Secretaría de Marina": the body's people
+    meeting_words: frozenset[str] = frozenset()  # "Conference", "Congreso": a body's name at its other end holds it
     courtesy_words: frozenset[str] = frozenset()  # "Don", "Doña": a courtesy word the mention holds, the name not
     club_words: frozenset[str] = frozenset()  # "Real", "Atlético": a club's first word
     sport_verbs: frozenset[str] = frozenset()  # "ganar", "vencer": in a game's story, a place that does so is a side
@@ -154,7 +155,7 @@ def lexicon(language: str | None) -> Lexicon:
         name_abbreviations={fold(str(k)): fold(str(v)) for k, v in (raw.get("name_abbreviations") or {}).items()},
         implied_names={fold(str(k)): str(v) for k, v in (raw.get("implied_names") or {}).items()},
         press_heads=frozenset(str(w).lower() for w in raw.get("press_heads") or []),
-        speaking_places_are_people=bool(raw.get("speaking_places_are_people")), saint_words=low("saint_words"), sport_verbs=low("sport_verbs"), club_words=low("club_words"), courtesy_words=low("courtesy_words"), member_nouns=low("member_nouns"), event_heads=frozenset(fold(str(w)) for w in raw.get("event_heads") or []), agencies=frozenset(fold(str(w)) for w in raw.get("agencies") or []),
+        speaking_places_are_people=bool(raw.get("speaking_places_are_people")), saint_words=low("saint_words"), sport_verbs=low("sport_verbs"), club_words=low("club_words"), courtesy_words=low("courtesy_words"), member_nouns=low("member_nouns"), event_heads=frozenset(fold(str(w)) for w in raw.get("event_heads") or []), meeting_words=frozenset(fold(str(w)) for w in raw.get("meeting_words") or []), agencies=frozenset(fold(str(w)) for w in raw.get("agencies") or []),
         portfolio_roles=low("portfolio_roles"), family_nouns=low("family_nouns"),
         quote_particles=low("quote_particles"), title_cues=frozenset(fold(str(w)) for w in raw.get("title_cues") or []),
         person_roles=low("person_roles") | low("role_nouns") | low("person_nouns"),
