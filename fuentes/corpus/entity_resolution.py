@@ -100,9 +100,13 @@ def _names(ent: Entity) -> set[tuple[str, ...]]:
 
 
 def _known_keys(ent: Entity, core: tuple[str, ...], kept: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
-    """The exonym keys of a place or group: one key for its English and Spanish names. Only its
+    """The exonym keys of a place or group (and of an entity of kind other that the exonym table
+    lists): one key for its English and Spanish names. Only its
     own name and the full names that agree with it count: a one-word alias chained in by its
     article ("ISIS" on the State Department) bridges nothing."""
+    if ent.kind == "other":  # a listed body or index the model read as a miscellaneous name ("Dow Jones
+        # Industrial Average", "FTSE 100"): its exonym key only, for its names in either language
+        return {key for t in _own_names(core, kept) if (key := exonym_key(t))}
     if ent.kind not in ("place", "organization"):
         return set()
     own = _own_names(core, kept)
@@ -503,7 +507,7 @@ def _merge_across_kinds(items, names, uf: UnionFind, surnames_apart: frozenset =
     Computer" ORG here, MISC there; "Beatles" or "Safari" PERSON; "Cisco" a place here, a company
     there): an entity whose name is a name of exactly one entity of a kind it may be is that one,
     and the kind most of their articles give wins (`combine_entities`).
-      - "other": the one organisation or place of that name;
+      - "other": the one organisation or place of that name, or of its exonym key;
       - a "person" known by one word only, that no person of the corpus carries as a surname: the
         one organisation, "other" or place of that name ("Tamaulipas" PERSON here);
       - a "person" whose full name opens with no known given name ("Lockheed Martin"): the one
@@ -531,8 +535,8 @@ def _merge_across_kinds(items, names, uf: UnionFind, surnames_apart: frozenset =
     seen: dict[tuple, tuple[frozenset[str], set[int]]] = {}
     for i, (_, e) in enumerate(items):
         unmarked = [t for t in names[i] if not t[0].startswith(KEY_MARKS)]
-        if e.kind == "other":
-            own = unmarked
+        if e.kind == "other":  # its names, and the exonym key of a listed body it names ("Comisión de Bolsa y Valores")
+            own = unmarked + [t for t in names[i] if t[0] in ("~organizations", "~places")]
         elif e.kind == "person" and not any(len(t) >= 2 for t in names[i]):
             own = [t for t in names[i] if t not in surnames]
         elif e.kind == "person" and not given_name_first(e.name):

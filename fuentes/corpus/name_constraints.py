@@ -226,9 +226,21 @@ LEGAL_FORMS = frozenset({"inc", "incorporated", "corp", "corporation", "co", "lt
 
 
 @lru_cache(maxsize=1)
+def _name_words_data() -> dict:
+    return load_yaml(resources.files("fuentes.corpus").joinpath("data/name_words.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _name_words() -> dict[str, str]:
-    raw = load_yaml(resources.files("fuentes.corpus").joinpath("data/name_words.yaml").read_text("utf-8"))
-    return {fold(str(k)): fold(str(v)) for table in raw.values() for k, v in table.items()}
+    return {fold(str(k)): fold(str(v)) for name, table in _name_words_data().items() if name != "phrases"
+            for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _name_phrases() -> dict[tuple[str, ...], str]:
+    """Generic phrases of names in either language and the one English word each stands for
+    ("stock exchange", "bolsa de valores" -> "exchange"), as folded token tuples."""
+    return {tuple(fold(str(k)).split()): fold(str(v)) for k, v in (_name_words_data().get("phrases") or {}).items()}
 
 
 def generic_name_words() -> frozenset[str]:
@@ -242,16 +254,23 @@ def canonical_words(tokens: tuple[str, ...]) -> list[str]:
     """The words of a place's or organisation's name in one language: a place it names in either
     language stands for its exonym key ("Nueva York", "New York" -> one word; "EE. UU.",
     "Estados Unidos" -> one word), Spanish generic words are put in English
-    (data/name_words.yaml); glue words and legal forms are left out."""
+    (data/name_words.yaml), and so are generic phrases of either language (`phrases`: "Stock
+    Exchange", "Bolsa de Valores" -> "exchange"); glue words and legal forms are left out."""
     return list(_canonical_words(tokens))
 
 
 @lru_cache(maxsize=65536)
 def _canonical_words(tokens: tuple[str, ...]) -> tuple[str, ...]:  # one reading per distinct name
     words = _name_words()
+    phrases = _name_phrases()
     out: list[str] = []
     i = 0
     while i < len(tokens):
+        phrase = next((j for j in range(min(len(tokens), i + 3), i + 1, -1) if tokens[i:j] in phrases), None)
+        if phrase is not None:  # "Stock Exchange", "Bolsa de Valores": one generic word, "exchange"
+            out.append(phrases[tokens[i:phrase]])
+            i = phrase
+            continue
         for j in range(min(len(tokens), i + 4), i, -1):
             key = exonym_key(tokens[i:j]) if tokens[i] not in _ORG_GLUE or j - i > 1 else None
             if key is not None and key[0] == "~places":

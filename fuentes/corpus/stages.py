@@ -174,7 +174,7 @@ class EntityResolution(CorpusStage):
     ids carried over from the last run; local entities and quote speakers linked to them."""
 
     name = "entity_resolution"
-    version = "10"  # 2: one-word heads never name an entity, role references never aliases, abbreviation keys;
+    version = "11"  # 2: one-word heads never name an entity, role references never aliases, abbreviation keys;
     # 3: one group labelled differently across articles joins, camel-case names, organisation names compared in one language;
     # 4: a full name opening with no known given name is a person only on more than half of the votes
     # 5: on a tied kind vote a kind the model named beats "other"; a full name with no known given name
@@ -190,6 +190,9 @@ class EntityResolution(CorpusStage):
     # surname stood between them)
     # 10: British and American spellings of a generic word are one word in organisation names ("Defence" / "Defense");
     # a model number in the plural is the model ("A380s" / "A380")
+    # 11: generic phrases of names are one word in either language ("London Stock Exchange" / "Bolsa de Londres");
+    # an entity of kind other that the exonym table lists joins its names in either language ("Dow Jones Industrial
+    # Average" / "Dow Jones", "Comisión de Bolsa y Valores" / "Securities and Exchange Commission")
     reads = ("local_entities",)
     writes = ("entities",)
 
