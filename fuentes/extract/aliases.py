@@ -61,9 +61,14 @@ def _titles_and_roles(body: str, cands: list[Cand], lex: Lexicon, sdoc: Any = No
         hit = title_before(words, lex) if before.endswith((" ", "\n")) else None
         if hit:
             words[-hit[0]] = words[-hit[0]].lstrip(OPENERS)  # '"Mayor Roe's plan'
-        if hit and lex.language == "en" and not words[-hit[0]][:1].isupper():
-            hit = None  # English titles before a name are capitalised ("drug lord X" is no title)
+        if hit and lex.language == "en" and not words[-hit[0]][:1].isupper() \
+                and _title_owner(body, c, window + [m.start() for m in re.finditer(r"\S+", before)][-hit[0]],
+                                 cands, lex) is None:
+            hit = None  # English titles before a name are capitalised ("drug lord X" is no title), unless an
+            # organisation's name opens them ("Airbus chief executive Noel Forgeard")
         after = body[c.end:c.end + 160]
+        if not hit:
+            _role_of_body_before(body, c, cands, lex)
         if hit:
             n, role = hit
             title_words = words[-n:]
@@ -130,21 +135,66 @@ def _title_span(body: str, person: Cand, start: int, cands: list[Cand], lex: Lex
     CEO", "Airbus's Chief Executive") is an evidence span of the person: it refers to them. It
     runs left over titles joined by and/y and over the one name that ends right before it (the
     title's organisation)."""
-    while True:
-        head = body[max(0, start - 40):start]
-        m = re.search(r"(\S+)\s+(\S+)\s+$", head)
-        if not m or m[2].casefold() not in _TITLE_JOINERS or m[1].casefold().strip(",") not in lex.titles:
-            break
-        start -= len(head) - m.start()
-    owner = [o for o in cands if o is not person and o.label != "PERSON" and o.end <= start
-             and re.fullmatch(r"(?:['\u2019]s)?\s+", body[o.end:start])]
-    if owner:
-        start = max(owner, key=lambda o: o.end).start
+    owner = _title_owner(body, person, start, cands, lex)
+    if owner is not None:
+        start = owner.start
+    else:
+        start = _joined_titles_start(body, start, lex)
     end = person.start
     while end > start and body[end - 1].isspace():
         end -= 1
     if end > start:
         person.spans.append((start, end))
+
+
+def _joined_titles_start(body: str, start: int, lex: Lexicon) -> int:
+    """Where a title run starts, left over titles joined by and/y ("CEO and co-founder")."""
+    while True:
+        head = body[max(0, start - 40):start]
+        m = re.search(r"(\S+)\s+(\S+)\s+$", head)
+        if not m or m[2].casefold() not in _TITLE_JOINERS or m[1].casefold().strip(",") not in lex.titles:
+            return start
+        start -= len(head) - m.start()
+
+
+def _title_owner(body: str, person: Cand, start: int, cands: list[Cand], lex: Lexicon) -> Cand | None:
+    """The organisation or place whose name ends right before a title run (its possessive aside)
+    that starts at `start` before `person` ("Apple CEO", "Airbus chief executive", "Apple Computer
+    CEO and co-founder"), or None."""
+    start = _joined_titles_start(body, start, lex)
+    owner = [o for o in cands if o is not person and o.label != "PERSON" and o.end <= start
+             and re.fullmatch(r"(?:['\u2019]s)?\s+", body[o.end:start])]
+    return max(owner, key=lambda o: o.end) if owner else None
+
+
+# "el consejero delegado de Airbus, Noel Forgeard", "the chief executive of Airbus, Noel Forgeard": an article, a
+# title of lower-case words, the organisation's name after de/of, its comma, then the person
+_ROLE_OF_BODY = re.compile(r"(?:^|\s)(?P<det>[^\W\d_]+)\s+(?P<title>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2})"
+                           r"\s+(?:de la|del|de|of the|of)\s+$")
+
+
+def _role_of_body_before(body: str, person: Cand, cands: list[Cand], lex: Lexicon) -> None:
+    """A title of an organisation written with its article before a person's name and its comma
+    ("el consejero delegado de Airbus, Noel Forgeard, dijo", "the chief executive of Airbus, Noel
+    Forgeard,") is the person's role, and the title with the organisation's name an evidence span
+    of them. The title is lower case and opens with a role word (`role_nouns`) or is a title."""
+    if body[max(0, person.start - 2):person.start] != ", ":
+        return
+    owner = next((o for o in cands if o is not person and o.label == "ORG" and o.end == person.start - 2), None)
+    if owner is None:
+        return
+    base = max(0, owner.start - 60)
+    m = _ROLE_OF_BODY.search(body[base:owner.start])
+    if m is None or m["det"].casefold() not in lex.determiners:
+        return
+    title = m["title"]
+    words = title.casefold().split()
+    if not all(w.islower() or w.isupper() for w in title.split()) or not (
+            words[0] in lex.role_nouns or " ".join(words) in lex.titles) or words[0] in lex.family_nouns:
+        return  # "el hijo de X", "la Ciudad de México": no office
+    joiner = "de" if lex.language == "es" else "of"
+    person.roles.append(f"{title} {joiner} {owner.text}")
+    person.spans.append((base + m.start("title"), owner.end))
 
 
 def _title_references(body: str, cands: list[Cand], lex: Lexicon, edges: list[tuple[Cand, Cand]]) -> None:

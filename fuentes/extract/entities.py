@@ -210,7 +210,10 @@ from fuentes.pipeline import Stage, register
 # a possessive is a verb ("Lea nuestro"); a body named by one word in an article of one nationality is that country's
 # ("Mexican Navy"); a body's people named by it are the body ("Elementos de la Secretaría de Marina"); a plural-article
 # group named twice stays a group ("Los Mareños")
-VERSION = "29"
+# 30: a person's office at an organisation written before the name is an evidence span and a role of the person: a
+# lower-case English title an organisation's name opens ("Airbus chief executive Noel Forgeard"), and a title of an
+# organisation with its article and comma ("el consejero delegado de Airbus, Noel Forgeard,"; not a relative)
+VERSION = "30"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
