@@ -24,7 +24,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from fuentes.corpus.name_constraints import LEGAL_FORMS, exonym_key
+from fuentes.corpus.name_constraints import LEGAL_FORMS, exonym_key, generic_name_words
 from fuentes.extract.alias_cands import PLACE, Cand, clean_surface, group_label, overlapping
 from fuentes.extract.alias_nicknames import link_el_forms, link_nicknames
 from fuentes.extract.alias_people import key_owners, link_people, opens_sentence
@@ -427,12 +427,13 @@ def _acronym_fits(acr: Cand, name: tuple[str, ...], target: Cand, lex: Lexicon) 
 
 def _named_body(acr: Cand, name: tuple[str, ...], lex: Lexicon) -> bool:
     """'NPD' of 'NPD Group', 'Grupo ICA' / 'ICA': an acronym that is the one word of an
-    organisation's name beside generic organisation words is that organisation, unless it
+    organisation's name beside generic organisation words (of either language) is that organisation, unless it
     names something of its own in the exonym table ('EU' of 'EU Commission')."""
     word = fold(acr.text).replace(".", "")
     rest = [t for t in name if t.replace(".", "") != word]
     return (len(rest) == len(name) - 1 and acr.model_label not in PLACE and exonym_key(acr.tokens) is None
-            and all(t in lex.generic_org_words or t.replace(".", "") in LEGAL_FORMS for t in rest))
+            and all(t in lex.generic_org_words or t in generic_name_words() or t.replace(".", "") in LEGAL_FORMS
+                    for t in rest))  # English generic words in a Spanish article too ("NPD Group")
 
 
 def _without_legal_form(name: tuple[str, ...]) -> tuple[str, ...]:

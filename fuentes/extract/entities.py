@@ -213,7 +213,10 @@ from fuentes.pipeline import Stage, register
 # 30: a person's office at an organisation written before the name is an evidence span and a role of the person: a
 # lower-case English title an organisation's name opens ("Airbus chief executive Noel Forgeard"), and a title of an
 # organisation with its article and comma ("el consejero delegado de Airbus, Noel Forgeard,"; not a relative)
-VERSION = "30"
+# 31: a body's acronym beside generic words ("NPD" of "NPD Group"; English generic words in Spanish articles too) and
+# the letter-led model number ending a product's name ("A380" of "Airbus A380") are found where the article writes
+# them untagged
+VERSION = "31"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -234,7 +237,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     _split_joined(cands, lex)
     _join_across_and(body, cands, lex)
     _drop_codes_and_portfolios(body, cands, lex)
-    _repeat_names(sdoc, body, cands, lowered)
+    _repeat_names(sdoc, body, cands, lowered, lex)
     _score_lines(body, cands)
     _clubs(sdoc, cands, lex)
     _datelines(body, cands, lex)
@@ -790,12 +793,16 @@ _GLUED_BEFORE = re.compile(r"[\w\-'\u2019&.]")  # (one character) before a name'
 _GLUED_AFTER = re.compile(r"[\w\-&]|\.\w")  # after it: the repeat is the beginning of another word
 
 
-def _repeat_names(sdoc: Any, body: str, cands: list[Cand], lowered: "_LowerWords") -> None:
+def _repeat_names(sdoc: Any, body: str, cands: list[Cand], lowered: "_LowerWords", lex: Lexicon | None = None) -> None:
     """A name the article gives is a name wherever it writes it: the model tags 'SIA', 'Opel' or
     'Jobs' once and misses it elsewhere. Each candidate's surface (and the surname of a person
-    named in full) is looked up again, case and word boundaries kept; an occurrence inside
+    named in full, the acronym that alone names a body beside generic words, 'NPD' of 'NPD Group',
+    and the letter-led model number ending a product's name, 'A380' of 'Airbus A380') is looked
+    up again, case and word boundaries kept; an occurrence inside
     another name, next to a capitalised word (a longer name the model missed) or opening a
     sentence when the article writes the word in lower case too is left alone."""
+    from fuentes.corpus.name_constraints import generic_name_words
+
     forms: dict[str, str] = {}
     for c in cands:
         if c.nick or c.nominal or len(c.text) < 2 or not (c.text[:1].isupper() or camel_case(c.text)) \
@@ -806,6 +813,13 @@ def _repeat_names(sdoc: Any, body: str, cands: list[Cand], lowered: "_LowerWords
         words = c.text.split()
         if c.label == "PERSON" and len(words) >= 2 and words[-1].isalpha() and words[-1].istitle() and len(words[-1]) > 2:
             forms.setdefault(words[-1], "PERSON")
+        if lex is not None and c.label == "ORG" and len(words) >= 2 and 2 <= len(words[0]) <= 6 \
+                and words[0].isalpha() and words[0].isupper() and exonym_key(name_tokens(words[0])) is None \
+                and all(fold(w) in lex.generic_org_words or fold(w) in generic_name_words()
+                        or fold(w).rstrip(".") in LEGAL_FORMS for w in words[1:]):
+            forms.setdefault(words[0], "ORG")  # "NPD" of "NPD Group": the body's own word
+        if c.label == "PRODUCT" and len(words) >= 2 and _LETTER_MODEL.fullmatch(words[-1]):
+            forms.setdefault(words[-1], "PRODUCT")  # "A380" of "Airbus A380"
     if not forms:
         return
     taken = sorted((c.start, c.end) for c in cands)
@@ -2698,6 +2712,8 @@ _BARE_MODEL = re.compile(r"\d{3,4}(?:-\d{1,4}[A-Za-z]{0,3})?")
 # a letter-led model number in the plural ("A380s", "F-16s", "MD-80s"), which a model reads as a count
 _PLURAL_MODEL = re.compile(r"[A-Z]{1,3}-?\d{2,4}[A-Z]{0,2}s")
 _COUNT_LABELS = frozenset({"DATE", "CARDINAL", "QUANTITY"})
+# a letter-led model number ("A380", "A350", "MD-80"): a product's own name without its maker's
+_LETTER_MODEL = re.compile(r"[A-Z]{1,3}-?\d{2,4}[A-Z]{0,3}")
 
 
 def _model_number(word: str) -> bool:
