@@ -8,7 +8,9 @@ ranges and periods, in English and Spanish.
 Everything language-specific (number words, scales, currencies, approximators, units, month
 names, range and period words, the decimal mark) comes from `data/claims_<lang>.yaml`. The
 finder is plain regular expressions over the text, so it needs no model and runs on any
-string; the `claims` stage refines a count's unit from the parse.
+string; the `claims` stage refines a count's unit from the parse. Digits joined by slashes ("9/11",
+"24/7"), a number after an acronym ("NBC 7") and a number word inside a percent ("ciento" of "45 por
+ciento") are no value of their own.
 """
 
 from __future__ import annotations
@@ -222,13 +224,27 @@ def find_values(text: str, language: str | None = "en", *, exhaustive: bool = Fa
                 cands.append((start, end, PRIORITY.get(value.kind, 9), value))
     # a time of day ("at 3 a.m.", "a las 00:30 horas") is when, not how many: its digits are no value
     clocks = [m.span(1) if m.re.groups else m.span() for p in lex.clock_times for m in p.finditer(text)]
+    # digits joined by slashes ("9/11", "24/7", "3/15/2019") name a day or a habit, no figure; a number
+    # after an acronym ("NBC 7 reported", "KTLA 5") is part of a name
+    names = [m.span() for m in _SLASHED.finditer(text)] + [m.span("num") for m in _AFTER_ACRONYM.finditer(text)]
+    # a reading that starts inside a percent ("ciento" of "el 45 por ciento de los votos") is none of its own
+    percents = [(s, e) for s, e, _, v in cands if v.kind == "percent"]
     taken: list[Found] = []
     for start, end, _, value in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
         if any(start < hi and lo < end for lo, hi in clocks) and value.kind != "date":
             continue
+        if value.kind in ("number", "count") and any(start < hi and lo < end for lo, hi in names):
+            continue
+        if value.kind != "percent" and any(lo < start < hi for lo, hi in percents):
+            continue
         if all(end <= f.start or start >= f.end for f in taken):
             taken.append(Found(start, end, value))
     return sorted(taken, key=lambda f: f.start)
+
+
+_SLASHED = re.compile(r"(?<![\w/])\d+(?:/\d+)+(?![\w/])")
+# an acronym (two to five capitals) and a number, not followed by a word in capitals (an all-caps headline)
+_AFTER_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,5}\s(?P<num>\d{1,3})(?![\w.,/%])(?!\s+[A-Z]{2,}\b)")
 
 
 def _approx(m: re.Match[str], lex: Lexicon, amount: float | None) -> dict[str, Any]:

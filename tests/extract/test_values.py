@@ -144,3 +144,33 @@ def test_a_number_with_misplaced_group_marks_is_no_value_and_no_crash(lang):
 def test_a_year_before_a_noun_is_a_date_and_a_count_stays_a_count(text, lang, kind, written):
     found = [(f.value.kind, f.value.text) for f in find_values(text, lang)]
     assert (kind, written) in found, found
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The 9/11 plotter was killed in Pakistan.", "en"),
+    ("The shop is open 24/7 for its clients.", "en"),
+    ("El complotista del 11/9 murió en Pakistán.", "es"),
+    ("La tienda abre 24/7 para sus clientes.", "es"),
+])
+def test_digits_joined_by_slashes_are_no_figure(text, lang):
+    """"9/11", "24/7": a day or a habit named, not the numbers 9 and 11 (nor a count of "11 plotter")."""
+    assert [v for v in values(text, lang) if v.kind in ("number", "count")] == []
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("NBC 7 reported that two men were arrested.", "en"),
+    ("KTLA 5 dijo que dos hombres fueron detenidos.", "es"),
+])
+def test_a_number_after_an_acronym_is_part_of_a_name(text, lang):
+    assert [v.amount for v in values(text, lang) if v.kind in ("number", "count")] == [2.0]
+
+
+def test_a_headline_in_capitals_keeps_its_figure():
+    assert [v.amount for v in values("POLICE ARREST 20 MEN IN SINALOA")] == [20.0]
+
+
+@pytest.mark.parametrize("text,lang", [("Rubio won 45 percent of the votes.", "en"),
+                                       ("Rubio obtuvo el 45 por ciento de los votos.", "es")])
+def test_a_percent_of_a_group_is_one_percent(text, lang):
+    """"el 45 por ciento de los votos": the percent, not a count of 100 ("ciento") votes."""
+    assert [(v.kind, v.amount) for v in values(text, lang)] == [("percent", 45.0)]
