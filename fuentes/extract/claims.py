@@ -22,7 +22,9 @@ possessive on an event noun is its patient ("request his extradition"). An impli
 subjunctive clause ("is expected to decline", "se prevé que suban": predicted) states its
 complement: the claim's predicate is the complement's. A listed verb of two senses takes its class
 only in its typed one (`sense_words`: "condenó a X a 20 años de prisión" is convict, "condenó el ataque"
-the verb condenar; `saying_senses`: "aseguró que ..." says); an unlisted verb is named with the particle,
+the verb condenar; `saying_senses`: "aseguró que ..." says; `share_senses`: "captured 45 percent of the vote",
+"capturó el mercado" names the class receive); a listed verb with a particle not listed with it is another verb
+("caught up on his bills": no capture); an unlisted verb is named with the particle,
 preposition or object `verb_classes` lists with it ("ruled out", "took place"). A verb
 governed by an attempt verb ("tried to catch X") gets the predicate "attempt:<class>": it
 states an aim, not a fact. Clauses inside reported speech carry the reporter as `speaker`.
@@ -64,7 +66,7 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.pipeline import Stage, register
 from fuentes.nlp.text import doc_text, morph_values, sentence_of
 
-VERSION = "21"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
+VERSION = "22"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
 # subjectless non-finite fragment makes a claim of the clause it hangs from; 6: an unnamed body
 # named by a description ("the task force", "la embajada estadounidense") is a subject or object;
@@ -133,6 +135,10 @@ VERSION = "21"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # ("The two men painted the house", "Sus acciones subieron", "Officials developed plans"), or whose passive befalls one
 # ("A lawsuit was filed"), is a claim; so is such a clause a known speaker is reported to have said ("El Watan
 # reported that the kidnappers resisted the assault"); not one whose subject is a pronoun that stands for no one
+# 22: a capture verb whose objects are shares, votes, audiences or markets names the class receive ("captured 45
+# percent of the vote", "capturando el 38% de la audiencia": `share_senses`); a verb with a particle not listed with
+# it is another verb ("caught up on his bills": no capture); an English lemma cut one "e" short is whole ("hoped":
+# hope, a view); a number inside a name ("Canal 13", "NBC 7") or joined by slashes ("9/11", "24/7") is no figure
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -210,6 +216,11 @@ class ClaimLexicon:
     sense_words: dict[str, frozenset[str]] | None = None
     saying_senses: frozenset[str] = frozenset()  # "aseguró que ...": with a clause of its own, a verb of saying
     group_nouns: frozenset[str] = frozenset()  # "a majority of voters", "un grupo de padres": a part of a group
+    # a verb of one of these classes whose objects are all shares, votes, audiences or markets (`share_words`, or
+    # a figure with "%") takes a share, no person: the synonym class it names then ("captured 45 percent of the
+    # vote", "capturando el 38% de la audiencia": receive, not capture)
+    share_senses: dict[str, str] | None = None
+    share_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -266,6 +277,8 @@ def claim_lexicon(language: str | None) -> ClaimLexicon:
                      for k, v in (raw.get("sense_words") or {}).items()},
         saying_senses=frozenset(str(w).casefold() for w in raw.get("saying_senses", [])),
         group_nouns=frozenset(str(w).casefold() for w in raw.get("group_nouns", [])),
+        share_senses={str(k): str(v) for k, v in (raw.get("share_senses") or {}).items()},
+        share_words=frozenset(str(w).casefold() for w in raw.get("share_words", [])),
     )
 
 
@@ -343,7 +356,8 @@ class _Article:
         self._mstarts = [m.start for m in self.mentions]
         self.direct = [q for q in quotes if q.direct]
         self.indirect = [q for q in quotes if not q.direct]
-        self.values = [self._counted(f) for f in find_values(body, self.lex.language)]
+        self.values = [self._counted(f) for f in find_values(body, self.lex.language)
+                       if not self._in_name(f)]
         self.furniture = self._furniture_spans()
         if self.furniture:  # a phone number in a share bar or a "call us" line is no figure of the story
             self.values = [f for f in self.values if not self._in_furniture(f.start, f.end)]
@@ -355,6 +369,7 @@ class _Article:
         # per token / per sentence, what is read many times from the parse (spaCy builds a Token
         # object per child and joins a sentence's tokens for each `.text`): computed once
         self._verb_classes: dict[int, str | None] = {}
+        self._share_classes: dict[int, str] = {}  # a verb that takes shares -> the class it names (`share_senses`)
         self._datelines: dict[int, int] = {}
         self._sent_says: dict[int, bool] = {}
         self._breaks: list[int] | None = None
@@ -415,6 +430,19 @@ class _Article:
             while out and out[-1].i > head.i and (out[-1].is_punct or out[-1].pos_ in LEADING_POS | {"DET"}):
                 out.pop()
         return out
+
+    def _in_name(self, f: Found) -> bool:
+        """A bare number or count inside a name ("Canal 13", "Apollo 11", "NBC 7"): a mention that holds a word
+        besides the number is a name, its number no figure."""
+        if f.value.kind not in ("number", "count"):
+            return False
+        i = bisect.bisect_right(self._mstarts, f.start) - 1
+        while i >= 0 and f.start - self.mentions[i].start < 200:
+            m = self.mentions[i]
+            if m.start <= f.start < m.end and re.search(r"[^\W\d_]", self.body[m.start:f.start] + self.body[f.end:m.end]):
+                return True
+            i -= 1
+        return False
 
     NOT_COUNTED = frozenset({"AUX", "VERB", "ADP", "ADV", "PRON", "DET", "SCONJ", "CCONJ", "PART"})
 
@@ -869,6 +897,8 @@ class _Article:
             cls = self.lex.predicates.get(f"{tok.lemma_.casefold()} {prt}")
             if cls:
                 return cls
+        if particles:
+            return None  # a particle makes another verb: "caught up on his bills", "headed back" (not "catch", "head")
         lemma = tok.lemma_.casefold()
         for child in children:  # "set fire to", "offered a reward", "entregó la solicitud"
             if child.dep_ in OBJ:
@@ -890,7 +920,19 @@ class _Article:
                 cls, verb = stems[stem], _stem_verbs(self.lex.language).get(stem, lemma)
         if cls is not None and not self.typed_sense(tok, verb):
             return None
+        if cls in (self.lex.share_senses or {}) and self.takes_shares(tok):
+            self._share_classes[tok.i] = (self.lex.share_senses or {})[cls]
+            return None
         return cls
+
+    def takes_shares(self, tok: Any) -> bool:
+        """The verb's objects are all shares, votes, audiences or markets (`share_words`, or a percent figure):
+        "captured 45 percent of the vote", "capturó el 45 por ciento de los votos", "capturó el mercado"."""
+        objects = [c for c in tok.children if c.dep_ in OBJ]
+        words = self.lex.share_words
+        percents = [(f.start, f.end) for f in self.values if f.value.kind == "percent"]
+        return bool(objects) and all("%" in o.text or o.lower_ in words or o.lemma_.casefold() in words
+                                     or any(lo <= o.idx < hi for lo, hi in percents) for o in objects)
 
     def typed_sense(self, tok: Any, verb: str) -> bool:
         """A verb of two senses is used in its typed one: a verb of `saying_senses` with no clause of its own
@@ -913,6 +955,8 @@ class _Article:
         """The predicate of a verb outside the typed vocabulary: its lemma, or the verb with its particle,
         preposition or object when `verb_classes` lists them together ("stepped down", "ruled out", "looked
         into", "took place", "held talks": not "step", "rule", "look", "take", "hold")."""
+        if self.verb_class(verb) is None and verb.i in self._share_classes:
+            return self._share_classes[verb.i]  # "captured 45 percent of the vote": receive
         lemma = lemma_of(verb)
         classes = self.lex.verb_classes or {}
         for child in verb.children:
@@ -1325,7 +1369,7 @@ class _Article:
     def not_a_claim(self, tok: Any, cls: str | None, opinion: bool = True) -> bool:
         """Opinions, fragments and non-factual moods: no claim (`opinion` False: the verb is not
         read as a view: an expectation verb whose complement the claim states)."""
-        lemma = tok.lemma_.casefold()
+        lemma = lemma_of(tok)
         if self.evaluative(tok):
             return True  # "the plan is unfair", "X es un desastre": a judgement, no fact
         if self._clause_head(tok) and self.subjunctive(tok):
@@ -1335,7 +1379,7 @@ class _Article:
         if opinion and (lemma in self.lex.opinion_verbs or self.views_as(tok)) and cls is None:
             return True
         gov = tok.head if tok.dep_ in ("ccomp", "xcomp", "advcl") else None
-        if opinion and gov is not None and gov is not tok and gov.lemma_.casefold() in self.lex.opinion_verbs \
+        if opinion and gov is not None and gov is not tok and lemma_of(gov) in self.lex.opinion_verbs \
                 and not self.inside(self.indirect, tok.idx):
             return True  # "experts argue the killing highlights ...": a view
         if tok.dep_ in ("acl", "amod") and ("Part" in morph_values(tok, "VerbForm") or tok.tag_ == "VBN") \
@@ -2038,11 +2082,41 @@ def _year(tok: Any) -> bool:
 
 def lemma_of(tok: Any) -> str:
     """A verb's lemma, casefolded; a contraction written with a typographic apostrophe ("He’s",
-    "they’re") is read as its verb, as the straight one is."""
+    "they’re") is read as its verb, as the straight one is; an English lemma cut short by the rule
+    lemmatizer is made whole (`whole_lemma`: "hoped" is "hope", not "hop")."""
     lemma = tok.lemma_.casefold()
     if lemma.isalpha():
-        return lemma
+        return whole_lemma(tok, lemma)
     return _CONTRACTED.get(tok.text.casefold().replace("’", "'"), lemma)
+
+
+# a short verb of one vowel and one final consonant ("hop", "tap", "star"): English doubles that consonant
+# before "-ed" / "-ing" ("hopped", "tapping"); "w", "x", "y" are never doubled ("showed", "fixed", "played")
+_DOUBLING_VERB = re.compile(r"[^aeiou]*[aeiou][b-df-hj-np-tvz]")
+
+
+def whole_lemma(tok: Any, lemma: str | None = None) -> str:
+    """The lemma of an English verb that spaCy's rule lemmatizer cut one "e" short: a form that adds "-ed",
+    "-ing" or "-es" to a short verb without doubling its consonant ("hoped", "hoping", "hopes") is of the verb
+    with "e" ("hope") when the lemmatizer's index lists that verb; "hopped" stays "hop"."""
+    lemma = tok.lemma_.casefold() if lemma is None else lemma
+    if tok.lang_ != "en" or tok.pos_ not in ("VERB", "AUX") or not _DOUBLING_VERB.fullmatch(lemma):
+        return lemma
+    if tok.lower_ not in (lemma + "ed", lemma + "ing", lemma + "es") or lemma + "e" not in _english_verbs():
+        return lemma
+    return lemma + "e"
+
+
+@lru_cache(maxsize=1)
+def _english_verbs() -> frozenset[str]:
+    """The verbs of the English spaCy pipeline's lemmatizer index (empty without one)."""
+    try:
+        from fuentes.nlp import load
+
+        table = load("en")[0].get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(str(w) for w in table["verb"])
+    except Exception:  # no pipeline or no index: no lemma is mended
+        return frozenset()
 
 
 def asks(text: str) -> bool:
