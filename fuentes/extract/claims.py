@@ -59,7 +59,7 @@ from fuentes.clean import cues
 from fuentes.doc import ArticleDoc
 from fuentes.extract import names, speakers, speech
 from fuentes.extract.datelines import dateline_end
-from fuentes.extract.values import Found, _glossary, find_values, is_figure
+from fuentes.extract.values import Found, _glossary, find_values, is_figure, sign_currency
 from fuentes.ids import content_id
 from fuentes.model import Claim, Entity, Evidence, Mention, Quote
 from fuentes.nlp.data_files import load_yaml
@@ -138,7 +138,8 @@ VERSION = "22"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # 22: a capture verb whose objects are shares, votes, audiences or markets names the class receive ("captured 45
 # percent of the vote", "capturando el 38% de la audiencia": `share_senses`); a verb with a particle not listed with
 # it is another verb ("caught up on his bills": no capture); an English lemma cut one "e" short is whole ("hoped":
-# hope, a view); a number inside a name ("Canal 13", "NBC 7") or joined by slashes ("9/11", "24/7") is no figure
+# hope, a view); a number inside a name ("Canal 13", "NBC 7") or joined by slashes ("9/11", "24/7") is no figure; a
+# bare "$" is the currency of the one country whose places the article names (`sign_currencies`: Maine, USD)
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -356,8 +357,9 @@ class _Article:
         self._mstarts = [m.start for m in self.mentions]
         self.direct = [q for q in quotes if q.direct]
         self.indirect = [q for q in quotes if not q.direct]
-        self.values = [self._counted(f) for f in find_values(body, self.lex.language)
-                       if not self._in_name(f)]
+        places = [body[m.start:m.end] for m in self.mentions if m.label in ("GPE", "LOC")]
+        self.values = [self._counted(f) for f in sign_currency(find_values(body, self.lex.language), places,
+                                                               self.lex.language) if not self._in_name(f)]
         self.furniture = self._furniture_spans()
         if self.furniture:  # a phone number in a share bar or a "call us" line is no figure of the story
             self.values = [f for f in self.values if not self._in_furniture(f.start, f.end)]

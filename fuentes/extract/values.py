@@ -10,13 +10,15 @@ names, range and period words, the decimal mark) comes from `data/claims_<lang>.
 finder is plain regular expressions over the text, so it needs no model and runs on any
 string; the `claims` stage refines a count's unit from the parse. Digits joined by slashes ("9/11",
 "24/7"), a number after an acronym ("NBC 7") and a number word inside a percent ("ciento" of "45 por
-ciento") are no value of their own.
+ciento") are no value of their own. A bare "$" is the currency of `currency_before` ("$" is MXN in
+Spanish), or of the one country of `sign_currencies` whose places the article names (`sign_currency`:
+"un vecino de Maine ganó $1 millón" is USD).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -127,6 +129,11 @@ class Lexicon:
         if len(self.starts) != len(self.patterns):  # a new pattern needs its starts (None: scan the whole text)
             raise ValueError("values.Lexicon: one `starts` entry per pattern")
         self.offset = re.compile(rf"\s+(?:{_alt(self.offset_words)})\b", re.I)
+        # the currency of a bare "$" in an article whose places are of one country only (`sign_currencies`)
+        self.sign_currencies = {str(cur): frozenset(place_key(str(n)) for n in names)
+                                for cur, names in (raw.get("sign_currencies") or {}).items()}
+        self.sign_unit = self.cur_before.get("$")
+        self.currency_end = re.compile(rf"(?:{_alt(self.cur_after)})$", re.I)
 
     def number(self, text: str) -> float | None:
         """'3.6', '3,600', '3.600' (Spanish thousands), 'three', 'twenty-five' -> float."""
@@ -149,6 +156,34 @@ class Lexicon:
         if len(groups) > 2:  # "1,506,76": neither thousands groups nor one decimal mark
             return None
         return float(t.replace(mark, "."))
+
+
+def place_key(name: str) -> str:
+    """A place name as `sign_currencies` compares it: folded, without a leading article, dots or spaces
+    ("los Estados Unidos", "EE. UU." -> "estadosunidos", "eeuu")."""
+    text = re.sub(r"^(?:the|el|la|los|las)\s+", "", folded(name.strip()))
+    return re.sub(r"[\W_]+", "", text)
+
+
+def sign_currency(found: list[Found], places: list[str], language: str | None) -> list[Found]:
+    """The money values written with a bare "$" ("$1 millón", not "US$", "$5 millones de pesos") in the
+    currency of the one country of `sign_currencies` whose places the article names (`places`: its place
+    mentions), when it names places of no other listed country; else as they were."""
+    lex = lexicon(language)
+    if not lex.sign_currencies or not places:
+        return found
+    keys = {place_key(p) for p in places}
+    named = [cur for cur, names in lex.sign_currencies.items() if keys & names]
+    if len(named) != 1 or named[0] == lex.sign_unit:
+        return found
+    out = []
+    for f in found:
+        v = f.value
+        if v.kind == "money" and v.unit == lex.sign_unit and re.search(r"(?<![^\W\d_])\$", v.text) \
+                and not lex.currency_end.search(v.text):
+            f = Found(f.start, f.end, replace(v, unit=named[0]))
+        out.append(f)
+    return out
 
 
 @lru_cache(maxsize=8)
