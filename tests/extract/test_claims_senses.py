@@ -113,6 +113,14 @@ def test_a_phrasal_verb_listed_keeps_its_class(nlp, lang, body):
     assert "capture" in [p for p, _, _ in predicates(nlp, lang, body)]
 
 
+@pytest.mark.parametrize("lang,body,predicate", [
+    ("en", "Quintero headed up the task force in Sinaloa in 2019.", "lead"),
+    ("es", "Quintero encabezó el grupo especial en Sinaloa en 2019.", "lead"),
+])
+def test_a_particle_keeps_a_class_only_as_listed(nlp, lang, body, predicate):
+    assert predicate in [p for p, _, _ in predicates(nlp, lang, body, QUINTERO)]
+
+
 @pytest.mark.parametrize("lang,body", [
     ("en", "Quintero said he hoped it would encourage a dialogue with the police."),
     ("en", "Quintero hopes the talks will end the strike in 2019."),
