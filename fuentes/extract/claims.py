@@ -52,7 +52,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, POS
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS
 from spacy.symbols import AUX, NOUN, VERB
 
 from fuentes.clean import cues
@@ -375,6 +375,9 @@ class _Article:
         self._datelines: dict[int, int] = {}
         self._sent_says: dict[int, bool] = {}
         self._breaks: list[int] | None = None
+        self._modal_at: list[int] | None = None  # the tokens that are (or begin) a modal word
+        self._lowers: list[str] | None = None  # per token: its lower-case form
+        self._listings: dict[int, bool] = {}  # sentence start -> a listing line (`listing`)
         self._parse: tuple[list[int], list[str]] | None = None  # per token: its head's index, its dependency label
 
     def parse_arrays(self) -> tuple[list[int], list[str]]:
@@ -390,6 +393,14 @@ class _Article:
                     for h in (doc.to_array(DEP).tolist() if len(doc) else [])]
             self._parse = heads, deps
         return self._parse
+
+    def lowers(self) -> list[str]:
+        """Each token's lower-case form (`Token.lower_`), read once from the parse's array."""
+        if self._lowers is None:
+            strings, forms = self.doc.vocab.strings, {}
+            self._lowers = [forms[h] if h in forms else forms.setdefault(h, strings[h])
+                            for h in (self.doc.to_array(LOWER).tolist() if len(self.doc) else [])]
+        return self._lowers
 
     def _furniture_spans(self) -> list[tuple[int, int]]:
         """(start, end) of the page furniture run into the text (`furniture`: "Publicidad", a share bar
@@ -1313,7 +1324,24 @@ class _Article:
             return t.lower_ in words or f"{t.lower_} {nxt}" in words
         if tok.dep_ == "xcomp" and tok.head.i != tok.i and modal_at(tok.head):
             return True
-        return any(modal_at(t) for t in tok.subtree if t.i <= tok.i and not self._subordinate(t, tok))
+        # the tokens of the subtree up to the verb, not in a clause of their own, that are modal
+        # words: only the article's modal words (found once) between the subtree's left edge and
+        # the verb are looked at, each climbing to the verb through the parse's arrays
+        if self._modal_at is None:
+            lowers, known = self.lowers(), set(words)
+            last = len(lowers) - 1
+            self._modal_at = [i for i, w in enumerate(lowers)
+                              if w in known or f"{w} {lowers[i + 1] if i < last else ''}" in known]
+        heads, deps = self.parse_arrays()
+        stop = tok.i
+        for m in self._modal_at[bisect.bisect_left(self._modal_at, tok.left_edge.i):bisect.bisect_right(self._modal_at, stop)]:
+            i, subordinate = m, False
+            while i != stop and heads[i] != i:
+                subordinate = subordinate or deps[i] in SUBCLAUSE_DEPS
+                i = heads[i]
+            if i == stop and not subordinate:
+                return True
+        return False
 
     def evaluative(self, tok: Any) -> bool:
         """A copular clause whose predicate judges (`evaluative_words`, or a predicate noun they
@@ -1647,7 +1675,7 @@ class _Article:
             if f.start < self.dateline_end(span.root) and not self.every_clause:
                 continue  # a dateline's date ("NEW YORK, Dec. 22 (UPI) —"): when the story was filed
             tok = self._clause_of(span.root)
-            if not self.every_clause and (self._listing(tok) or self._verbless_line(tok)):
+            if not self.every_clause and (self.listing(tok) or self._verbless_line(tok)):
                 continue  # a verbless line (a listing "Director: X", a dateline "PARIS, Dec. 14 (AP",
                 # a copyright or score line) states nothing
             chain: set[int] = set()
@@ -1715,6 +1743,15 @@ class _Article:
         start = sentence_of(tok).start_char
         before = self.body[:start].rstrip(" \t")
         return not before or before.endswith("\n") or bool(_SENTENCE_END.search(before))
+
+    def listing(self, tok: Any) -> bool:
+        """`_listing` of the token's sentence, read once per sentence (the values of a sentence
+        ask it each)."""
+        sent = sentence_of(tok)
+        found = self._listings.get(sent.start)
+        if found is None:
+            found = self._listings[sent.start] = self._listing(tok)
+        return found
 
     @staticmethod
     def _listing(tok: Any) -> bool:

@@ -51,6 +51,7 @@ class Arguments:
         self.quotes = [q for q in quotes if q.speaker]
         self.named = [m for m in mentions if m.entity and m.label not in ADJECTIVE_LABELS | PLACE_LABELS]
         self._datelines: dict[int, int] = {}  # sentence start -> where its dateline ends
+        self.questions: dict[int, bool] = {}  # sentence start -> the sentence is a question (events' test)
 
     def mention_at(self, tok: Any) -> Mention | None:
         return self.by_char.get(tok.idx)

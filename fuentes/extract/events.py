@@ -188,7 +188,7 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
         # a participant named by a trigger word ("fired on protesters") still tells the type in context
         cast = [t for t in actor_toks + target_toks if t.i not in in_date and t.ent_type_ not in NOT_PARTICIPANT]
         etype = retype(etype, head, [t for t in actor_toks if t in cast], [t for t in target_toks if t in cast], lex,
-                       [t for t in sent if t.i not in in_date])  # "4 March 2020" is no march
+                       (t for t in sent if t.i not in in_date))  # "4 March 2020" is no march (listed if read)
         if etype == "attack" and pos == "verb" and _reciprocal(head, lex):
             etype = "clash"  # "militares y civiles armados se tirotearon": each side attacked the other
         m = Mentioned(etype, head, start, end, actors, targets, place, value, spans, segment(head),
@@ -208,10 +208,15 @@ def not_told(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> boo
 
 
 def _question(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
-    """Its sentence is a question ("¿Cuántos fueron arrestados?", "We're going to round them up?")."""
-    words = [t for t in sent if not t.is_space]
-    return bool(words) and (words[-1].text.endswith("?") or words[0].text.startswith("\u00bf")
-                            or (words[-1].is_punct and len(words) > 1 and words[-2].text.endswith("?")))
+    """Its sentence is a question ("¿Cuántos fueron arrestados?", "We're going to round them up?");
+    read once per sentence."""
+    found = args.questions.get(sent.start)
+    if found is None:
+        words = [t for t in sent if not t.is_space]
+        found = args.questions[sent.start] = bool(words) and (
+            words[-1].text.endswith("?") or words[0].text.startswith("\u00bf")
+            or (words[-1].is_punct and len(words) > 1 and words[-2].text.endswith("?")))
+    return found
 
 
 def _showing(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
@@ -734,18 +739,30 @@ def retype(etype: str, head: Any, actor_toks: list[Any], target_toks: list[Any],
     the words of its sentence, of its arguments' phrases, or of its targets' phrases only
     ("killed two soldiers": a clash; "gunmen killed the mayor": an attack on a civilian), unless
     the sentence holds a word of a rule's `unless` lists (soldiers killed by a roadside bomb)."""
-    sent = list(sentence if sentence is not None else sentence_of(head))
-    targets = [t for a in target_toks for t in a.subtree]
-    governor = _ancestors(head)[1:6]
-    means = [t for a in actor_toks for t in a.subtree] + [t for t in head.subtree if t not in targets]
-    places = {"sentence": sent, "targets": targets, "governor": governor, "means": means,
-              "arguments": [t for a in actor_toks for t in a.subtree] + targets + list(head.subtree)}
+    read: dict[str, list[Any]] = {}  # the places' tokens, listed when a rule of the type first reads them
+
+    def place(name: str) -> list[Any]:
+        if name not in read:
+            if name == "sentence":
+                read[name] = list(sentence if sentence is not None else sentence_of(head))
+            elif name == "targets":
+                read[name] = [t for a in target_toks for t in a.subtree]
+            elif name == "governor":
+                read[name] = _ancestors(head)[1:6]
+            elif name == "means":
+                targets = place("targets")
+                read[name] = [t for a in actor_toks for t in a.subtree] + [t for t in head.subtree if t not in targets]
+            elif name == "arguments":
+                read[name] = [t for a in actor_toks for t in a.subtree] + place("targets") + list(head.subtree)
+            else:
+                raise KeyError(name)
+        return read[name]
     for rule in lex.data.get("retype") or []:
         if etype not in rule["from"]:
             continue
-        where = places[rule.get("where") or "arguments"]
-        if lex.cue_in(rule["cue"], where) and all(lex.cue_in(k, sent) for k in rule.get("also") or []) \
-                and not any(lex.cue_in(k, sent) for k in rule.get("unless") or []):
+        where = place(rule.get("where") or "arguments")
+        if lex.cue_in(rule["cue"], where) and all(lex.cue_in(k, place("sentence")) for k in rule.get("also") or []) \
+                and not any(lex.cue_in(k, place("sentence")) for k in rule.get("unless") or []):
             return rule["to"]
     return etype
 
