@@ -33,7 +33,7 @@ from fuentes.extract.names import (DATA, OPENERS, POSSESSIVE, QUOTED_NICK, Lexic
                                    looks_like_acronym, name_tokens, org_variant, party_role, person_keys, prefix_acronym,
                                    same_person_name, title_before, visible)
 from fuentes.unionfind import UnionFind
-from fuentes.nlp.text import doc_text
+from fuentes.nlp.text import doc_text, morph_values
 
 __all__ = [
     "DATA", "PLACE", "QUOTED_NICK", "Cand", "Lexicon", "acronym_of", "appositive_role", "camel_case", "clean_surface",
@@ -113,7 +113,7 @@ def _clause_like(sdoc: Any, start: int, end: int) -> bool:
     span = _tokens_between(sdoc, start, end)
     if span is None or not len(span):
         return False
-    return span[0].pos_ == "ADP" or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span)
+    return span[0].pos_ == "ADP" or any(t.pos_ in ("VERB", "AUX") and "Fin" in morph_values(t, "VerbForm") for t in span)
 
 
 def _has_verb(sdoc: Any, start: int, end: int) -> bool:

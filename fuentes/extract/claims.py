@@ -838,7 +838,7 @@ class _Article:
             m = ref.mention_at(subj.idx)
             if m is None or not m.entity:
                 desc = self.description_of(subj) if gender == "p" else None
-                return desc if desc and "Plur" in subj.morph.get("Number") else None
+                return desc if desc and "Plur" in morph_values(subj, "Number") else None
             if not ref._fits(m, "p" if gender == "p" else None):
                 return None
             if gender in ("m", "f") and ref.gender.get(ref.key(m)) not in (None, gender):
@@ -881,7 +881,7 @@ class _Article:
                 if t.pos_ != "NOUN" or t.dep_ in ("compound", "amod") or self.entity_at(t) or self._measure(t):
                     continue
                 desc = self.description_of(t)
-                if desc or "Plur" in t.morph.get("Number"):
+                if desc or "Plur" in morph_values(t, "Number"):
                     found[desc or f"~{t.i}"] = desc  # "the task force", "la policía"; "paid operatives": none
         if gender is not None:
             named = min((m.start for m in ref.mentions if lo <= m.start < tok.idx and m.entity in found.values()),
@@ -1366,7 +1366,7 @@ class _Article:
         if subj is not None:
             return subj.lower_ in self.lex.second_person
         finite = [tok, *(c for c in tok.children if c.dep_ in ("aux", "cop", "aux:pass"))]
-        return self.lex.language != "en" and any("2" in t.morph.get("Person") and "Fin" in t.morph.get("VerbForm")
+        return self.lex.language != "en" and any("2" in morph_values(t, "Person") and "Fin" in morph_values(t, "VerbForm")
                                                  for t in finite)
 
     def conditional(self, tok: Any) -> bool:
@@ -1882,7 +1882,7 @@ class _Article:
             return agent or group, obj
         if morph_values(finite, "Number") != ["Sing"]:
             return agent, obj
-        gender = {"Masc": "m", "Fem": "f"}.get(next(iter(verb.morph.get("Gender")), ""))  # "fue detenida": a woman
+        gender = {"Masc": "m", "Fem": "f"}.get(next(iter(morph_values(verb, "Gender")), ""))  # "fue detenida": a woman
         person = self.antecedent(verb, gender if aux is not None else None)
         if person is None:
             return agent, obj
@@ -2003,7 +2003,7 @@ class _Article:
                     continue
                 verbs = [c, *(g for g in c.children if g.dep_ in ("aux", "cop", "aux:pass", "auxpass"))]
                 if not any(g.dep_ in SUBJ or g.dep_ in PASS_SUBJ for g in c.children) \
-                        or not any("Fin" in v.morph.get("VerbForm") or v.tag_ == "MD" for v in verbs):
+                        or not any("Fin" in morph_values(v, "VerbForm") or v.tag_ == "MD" for v in verbs):
                     continue
                 seen.add(c.i)
                 out.append(c)
@@ -2054,7 +2054,7 @@ class _Article:
         """A quoted clause in the future or the conditional ("the drivers would face charges",
         "enfrentarán cargos", "people are going to talk"): a forecast, not a deed done."""
         verbs = [root, *(c for c in root.children if c.dep_ in ("aux", "aux:pass", "auxpass", "cop"))]
-        if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in verbs):
+        if any("Fut" in morph_values(t, "Tense") or "Cnd" in morph_values(t, "Mood") for t in verbs):
             return True
         clause = " " + " ".join(t.lower_ for t in root.subtree if not self._subordinate(t, root)) + " "
         return any(f" {w} " in clause for w in self.lex.future_words)
