@@ -11,8 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from fuentes.nlp.data_files import load_yaml
 from fuentes.nlp.text import morph_values
 
@@ -46,34 +44,34 @@ class Lexicon:
             self.cache["_by_first"] = index = {k: tuple(v) for k, v in index.items()}
         return index.get(word, ())
 
-    def starting_hashes(self, forms: Any, lemmas: Any, strings: Any) -> Any:
-        """Which of the tokens (arrays of LOWER and LEMMA hashes) may begin a phrase: a lower
-        form that is a phrase's first word, or a lemma that is one once lowered."""
+    def starting_positions(self, forms: list[int], lemmas: list[int], strings: Any) -> list[int]:
+        """Which of the tokens (lists of LOWER and LEMMA hashes) may begin a phrase, in order: a
+        lower form that is a phrase's first word, or a lemma that is one once lowered (a guessed
+        form's phrase too, `guesses`). Each distinct hash is tested once."""
         from spacy.strings import hash_string
 
         firsts = self.cache.get("_first_hashes")
         if firsts is None:
             self.starting("")  # builds the index
-            firsts = self.cache["_first_hashes"] = np.array(
-                sorted(hash_string(w) for w in self.cache["_by_first"]), dtype="uint64")
+            firsts = self.cache["_first_hashes"] = frozenset(hash_string(w) for w in self.cache["_by_first"])
         known = self.cache.setdefault("_lemma_starts", {})  # lemma hash -> begins a phrase (one string per hash)
-        wanted = []
-        for key in np.unique(lemmas).tolist():
+        wanted = set()
+        for key in set(lemmas):
             hit = known.get(key)
             if hit is None:
                 hit = known[key] = bool(self.starting(strings[key].lower()))
             if hit:
-                wanted.append(key)
+                wanted.add(key)
         guessed = self.cache.setdefault("_guess_starts", {})  # form hash -> a guess begins a phrase
         if self.data.get("verb_endings") or self.data.get("plural_endings"):
-            for key in np.unique(forms).tolist():
+            for key in set(forms):
                 hit = guessed.get(key)
                 if hit is None:
                     hit = guessed[key] = bool(self.guesses(strings[key]))
                 if hit:
-                    wanted.append(key)
-        return np.isin(forms, firsts) | np.isin(lemmas, np.array(wanted, dtype="uint64")) \
-            | np.isin(forms, np.array(wanted, dtype="uint64"))
+                    wanted.add(key)
+        return [i for i, (form, lemma) in enumerate(zip(forms, lemmas))
+                if form in firsts or lemma in wanted or form in wanted]
 
     def guesses(self, form: str) -> frozenset[str]:
         """Trigger words a word form may be when the tagger's lemma misses it (data
@@ -193,7 +191,7 @@ def find_triggers(sdoc: Any, lex: Lexicon) -> list[tuple[Any, int, int, str, str
     # only the tokens whose form or lemma begins a phrase, found from the hashes without making
     # a Token for every word
     hashes = sdoc.to_array([LOWER, LEMMA]).reshape(-1, 2)
-    starts = lex.starting_hashes(hashes[:, 0], hashes[:, 1], sdoc.vocab.strings).nonzero()[0].tolist()
+    starts = lex.starting_positions(hashes[:, 0].tolist(), hashes[:, 1].tolist(), sdoc.vocab.strings)
     forms_at: dict[int, set[str]] = {}  # token -> its `_forms`, read once for every phrase tried there
     for i in starts:
         if i in used:
