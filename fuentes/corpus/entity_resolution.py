@@ -150,7 +150,12 @@ class ConstrainedUnion(UnionFind):
     """Union-find whose unions are refused when the two groups' names cannot be one entity
     (`name_constraints`): no chain of merges can cross a constraint. Refusals are kept, once
     per pair of groups, in `refused` (a, b, reason). The profiles may be shared between items
-    (one per distinct local entity): a group's profile is copied the first time a union grows it."""
+    (one per distinct local entity): a group's profile is copied the first time a union grows it.
+
+    A verdict is a function of the two profiles' contents (and of `same`, which only grows), so it
+    is kept under what stands for them: each profile object with the number of times a union grew
+    it. The thousands of local entities of one name and aliases ("Donald Trump" in every article)
+    meeting a group that their first one left as it was are judged once, not once each."""
 
     def __init__(self, profiles: list[Profile]):
         super().__init__(len(profiles))
@@ -159,12 +164,19 @@ class ConstrainedUnion(UnionFind):
         self._told: set[tuple[int, int]] = set()
         self._own: set[int] = set()  # roots whose profile is their own copy
         self.same: set[frozenset] = set()  # pairs of organisation names found to be one name in two languages
+        self._grown: dict[int, int] = {}  # id of a profile (all kept alive in `profiles`) -> times it grew
+        self._verdicts: dict[tuple[int, int, int, int, int], str | None] = {}
 
     def union(self, a: int, b: int, reason: str | None = None) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        why = self.profiles[ra].conflict(self.profiles[rb], self.same)
+        pa, pb = self.profiles[ra], self.profiles[rb]
+        key = (id(pa), self._grown.get(id(pa), 0), id(pb), self._grown.get(id(pb), 0), len(self.same))
+        if key in self._verdicts:
+            why = self._verdicts[key]
+        else:
+            why = self._verdicts[key] = pa.conflict(pb, self.same)
         if why:
             if (min(ra, rb), max(ra, rb)) not in self._told:
                 self._told.add((min(ra, rb), max(ra, rb)))
@@ -176,8 +188,18 @@ class ConstrainedUnion(UnionFind):
         if root not in self._own:
             self.profiles[root] = _fresh(self.profiles[root])
             self._own.add(root)
-        self.profiles[root].absorb(self.profiles[other])
+        grown = self.profiles[root]
+        size = _size(grown)
+        grown.absorb(self.profiles[other])
+        if _size(grown) != size:
+            self._grown[id(grown)] = self._grown.get(id(grown), 0) + 1
         return True
+
+
+def _size(profile: Profile) -> int:
+    """How many names, genders and keys a profile holds (its sets only grow: a union adding nothing
+    leaves the count, and the contents, as they were)."""
+    return sum(len(getattr(profile, name)) for name in _PROFILE_FIELDS)
 
 
 def resolve_with_merges(per_article: dict[str, list[Entity]], index: ResolutionIndex | None = None,
@@ -385,17 +407,20 @@ def _merge_name_variants(items, names, uf: UnionFind) -> None:
     # block -> each distinct name in it (in order of arrival) -> its entities, one per root: a name
     # carried by thousands of articles is compared once, and its entities count once per group
     blocks: dict[str, dict[tuple[str, ...], list[int]]] = defaultdict(dict)
-    variant: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
+    arrived: dict[str, list[tuple[str, ...]]] = defaultdict(list)  # block -> its distinct names in order of arrival
+    # (block, name) -> how many of the block's names were compared with it, and the variants among
+    # them in order of arrival: each further holder of the name compares only the names come since
+    variants: dict[tuple[str, tuple[str, ...]], tuple[int, list[tuple[str, ...]]]] = {}
     for i, toks in people:
         keys = ("last:" + toks[-1], "first:" + toks[0])
         first, roots = None, set()
         for k in keys:
-            for other, holders in blocks[k].items():
-                pair = (toks, other)
-                if pair not in variant:
-                    variant[pair] = same_person_name(toks, other)
-                if not variant[pair]:
-                    continue
+            compared, found = variants.get((k, toks), (0, []))
+            names_in = arrived[k]
+            found += [other for other in names_in[compared:] if same_person_name(toks, other)]
+            variants[(k, toks)] = (len(names_in), found)
+            for other in found:
+                holders = blocks[k][other]
                 if first is None:
                     first = (holders[0], other)
                 kept = {}
@@ -407,7 +432,10 @@ def _merge_name_variants(items, names, uf: UnionFind) -> None:
             j, other = first
             uf.union(j, i, f"name variants '{' '.join(other)}' / '{' '.join(toks)}'")
         for k in keys:
-            blocks[k].setdefault(toks, []).append(i)
+            if toks not in blocks[k]:
+                blocks[k][toks] = []
+                arrived[k].append(toks)
+            blocks[k][toks].append(i)
 
 
 def _merge_familiar_forms(items, names, uf: UnionFind) -> None:
@@ -496,6 +524,8 @@ def _merge_mislabelled_aliases(items, names, uf: UnionFind) -> None:
             continue
         for toks in sorted(names[i], key=lambda t: (-len(t), t)):  # the fullest name first, whatever the hash seed
             owners = {uf.find(j) for j in person_forms.get(toks, ())}
+            if owners:  # its holders' groups stand for them (unions only merge groups): one look-up per group
+                person_forms[toks] = set(owners)
             if len(owners) == 1 and len(toks) >= 2:
                 uf.union(owners.pop(), i, f"'{' '.join(toks)}' is a name of one person only in the corpus "
                                           f"(tagged {e.kind} here)")
