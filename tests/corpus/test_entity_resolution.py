@@ -481,3 +481,54 @@ def test_a_model_number_in_the_plural_is_the_model():
     assert find(entities, "Airbus A380").articles == ["a", "b"]
     assert find(entities, "F-16").articles == ["c", "d"]
     assert find(entities, "A350").articles == ["e"]
+
+
+def _repeated_mentions() -> dict[str, list[Entity]]:
+    """Names carried in many articles (English and Spanish) beside names that refuse them: family
+    members sharing a surname, name variants, a bare surname, a person and a company of one word."""
+    per: dict[str, list[Entity]] = {}
+    for n in range(12):
+        art = f"r{n:02d}"
+        per[art] = [ent("e1", "Hillary Clinton", aliases=["Clinton"] if n % 2 else [], article=art),
+                    ent("e2", "Andrés Manuel López Obrador", aliases=["López Obrador"], article=art),
+                    ent("e3", "Bill Clinton" if n % 3 else "Chelsea Clinton", article=art),
+                    ent("e4", "José Ramón López Beltrán" if n % 4 else "Manuel López Obrador", article=art),
+                    ent("e5", "Clinton Foundation" if n % 5 else "Fundación Clinton", "organization", article=art),
+                    ent("e6", "Hillary Rodham Clinton" if n == 7 else "Clinton", article=art),
+                    ent("e7", "New York Post" if n % 2 else "Washington Post", "organization", ["Post"], article=art),
+                    ent("e8", "Post", "organization", ["New York Post", "Washington Post"], article=art),
+                    ent("e9", "Joaquín Guzmán Loera" if n % 3 else "Ovidio Guzmán López", article=art),
+                    ent("e10", "Ovidio Guzmán", aliases=["Joaquín Guzmán Loera", "Guzmán"], article=art)]
+    return per
+
+
+def test_repeated_mentions_are_judged_as_when_each_union_is_judged_afresh(monkeypatch):
+    """The verdict of a union is kept under its two profiles' contents: the entities, merges and
+    refusals are those of judging every union again."""
+    from fuentes.corpus import entity_resolution
+
+    def rows(found):
+        entities, merges = found
+        return ([(e.id, e.name, e.aliases, e.merged_from, e.articles) for e in entities],
+                sorted((m.entity, m.source, m.reason, m.other or "") for m in merges))
+
+    per = _repeated_mentions()
+    kept = rows(resolve_with_merges(per))
+
+    class Afresh(dict):
+        def __contains__(self, key):  # no verdict is found again: each union is judged
+            return False
+
+    original = entity_resolution.ConstrainedUnion.__init__
+
+    def init(self, profiles):
+        original(self, profiles)
+        self._verdicts = Afresh()
+
+    monkeypatch.setattr(entity_resolution.ConstrainedUnion, "__init__", init)
+    assert rows(resolve_with_merges(per)) == kept
+    names = {e[1] for e in kept[0]}
+    assert {"Hillary Clinton", "Bill Clinton", "Chelsea Clinton", "Andrés Manuel López Obrador",
+            "José Ramón López Beltrán", "New York Post", "The Washington Post", "Joaquín Guzmán Loera",
+            "Ovidio Guzmán"} <= names
+    assert any("kept apart" in m[2] for m in kept[1])  # a name chained to two holders refuses one of them
