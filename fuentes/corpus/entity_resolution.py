@@ -633,6 +633,7 @@ def canonical_name(names: list[str], kind: str) -> str:
     if len(names) == 1 or len(set(names)) == 1:  # one name to choose from
         return names[0]
     counts = Counter(fold(n) for n in names)
+    names = list(dict.fromkeys(names))  # each distinct name weighed once (the first of equal names wins, as before)
     if kind != "person":
         parts = _name_parts(names, kind)
         return max(names, key=lambda n: (_clean_name(n, kind), not looks_like_acronym(n), not _abbreviated(n),
@@ -679,11 +680,12 @@ def _surnames(names: list[str]) -> frozenset[str]:
     ("Peña" of "Enrique Peña Nieto"), whose look-alike first names say nothing of gender."""
     first: Counter = Counter()
     later: Counter = Counter()
-    for name in names:
+    for name, times in Counter(names).items():  # each distinct name read once, counted as often as it comes
         toks = person_name(name_tokens(name))
         if len(toks) >= 2:
-            first[toks[0]] += 1
-            later.update(toks[1:])
+            first[toks[0]] += times
+            for tok in toks[1:]:
+                later[tok] += times
     return frozenset(t for t, n in later.items() if n > first[t])
 
 
@@ -737,9 +739,11 @@ def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: s
     # more than half of the votes: a company the model reads as a person in some articles is a company)
     # (a full name opening with a known given name needs a quarter: the model reads some people's
     # names as companies in most articles - "Carly Fiorina" ORG in 19 of 32)
-    if any(len(name_tokens(e.name)) >= 2 for e in ents):
-        people = sum(1 for e in ents if e.kind == "person" and len(person_name(name_tokens(e.name))) >= 2)
-        given = any(given_name_first(e.name) for e in ents if e.kind == "person")
+    # the members' names are read once per distinct (kind, name): thousands of members share a few
+    named = Counter((e.kind, e.name) for e in ents)
+    if any(len(name_tokens(name)) >= 2 for _, name in named):
+        people = sum(n for (k, name), n in named.items() if k == "person" and len(person_name(name_tokens(name))) >= 2)
+        given = any(given_name_first(name) for k, name in named if k == "person")
         share = 4
     else:  # (a word some articles call a place is a person only when most do: "Tamaulipas" PERSON in one)
         people, given, share = kinds["person"], not kinds["place"], 3
@@ -765,7 +769,7 @@ def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: s
     merged = Entity(id=ent_id, name=name, kind=kind, merged_from=list(refs))
     seen: set[str] = set()
     own = name_tokens(name)
-    gender = entity_gender(name, [a for e in ents if e.kind == "person" for a in (e.name, *e.aliases)],
+    gender = entity_gender(name, dict.fromkeys(a for e in ents if e.kind == "person" for a in (e.name, *e.aliases)),
                            _surnames([a for e in ents for a in (e.name, *e.aliases)])) if kind == "person" else None
     if outlet is not None:
         seen.add(fold(outlet))
