@@ -327,15 +327,23 @@ def resolve_entities(per_article: dict[str, list[Entity]]) -> list[Entity]:
 
 def _merge_full_names(items, names, uf: UnionFind) -> None:
     seen: dict[tuple[str, tuple[str, ...]], int] = {}
+    # (kind, names) -> its name keys in order with the reason each gives: read once per distinct
+    # local entity, not once per article naming it
+    read: dict[tuple[str, frozenset], list[tuple[tuple[str, tuple[str, ...]], str]]] = {}
     for i, (_, e) in enumerate(items):
-        for toks in sorted(names[i]):
-            if (len(toks) < 2 and e.kind == "person") or toks[0] == TRANSLATION_MARK:
-                continue  # one word names no person (places/groups: yes); a translation key is no name
-            key = ("*" if toks[0] == "~outlets" else e.kind, toks)  # an outlet is one whatever the model called it
-            if key in seen:
+        keys = read.get((e.kind, names[i]))
+        if keys is None:
+            keys = read[(e.kind, names[i])] = []
+            for toks in sorted(names[i]):
+                if (len(toks) < 2 and e.kind == "person") or toks[0] == TRANSLATION_MARK:
+                    continue  # one word names no person (places/groups: yes); a translation key is no name
+                key = ("*" if toks[0] == "~outlets" else e.kind, toks)  # an outlet is one whatever the model called it
                 listed = listed_name(toks) if toks[0].startswith("~") else None
-                uf.union(seen[key], i, f"names of one {'news outlet' if toks[0] == '~outlets' else 'place or group'} "
-                                       f"in the data files ('{listed}')" if listed else f"same name '{' '.join(toks)}'")
+                keys.append((key, f"names of one {'news outlet' if toks[0] == '~outlets' else 'place or group'} "
+                                  f"in the data files ('{listed}')" if listed else f"same name '{' '.join(toks)}'"))
+        for key, reason in keys:
+            if key in seen:
+                uf.union(seen[key], i, reason)
             else:
                 seen[key] = i
 
