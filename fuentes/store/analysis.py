@@ -121,9 +121,14 @@ def save_corpus_entities(store: Store, resolved: list[Entity], merges: dict[str,
             conn.execute(update(local_entities).where(local_entities.c.article_id == bindparam("b_article"),
                                                       local_entities.c.key == bindparam("b_key"))
                          .values(entity_id=bindparam("b_entity")), changed)
-            conn.execute(update(quotes).where(quotes.c.article_id == bindparam("b_article"),
-                                              quotes.c.speaker_local == bindparam("b_key"))
-                         .values(speaker=bindparam("b_entity")), changed)
+            # the quotes of the local entities that speak (a few of them): an update per other one finds nothing
+            speakers = {(r.article_id, r.speaker_local) for r in conn.execute(
+                select(quotes.c.article_id, quotes.c.speaker_local).where(quotes.c.speaker_local.is_not(None)))}
+            spoken = [row for row in changed if (row["b_article"], row["b_key"]) in speakers]
+            if spoken:
+                conn.execute(update(quotes).where(quotes.c.article_id == bindparam("b_article"),
+                                                  quotes.c.speaker_local == bindparam("b_key"))
+                             .values(speaker=bindparam("b_entity")), spoken)
 
 
 def save_quote_variants(store: Store, variants: dict[str, str]) -> None:
