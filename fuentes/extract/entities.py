@@ -204,8 +204,7 @@ from fuentes.pipeline import Stage, register
 # "Boeing 737-800", "el Boeing 777"; not a sum or a year: "Apple 200 million", "Boeing 2006"), and a letter-led model
 # number in the plural read as a count is a product ("ten A380s"); a body's name at the holder's end of a meeting's
 # name is no short form of the meeting (`meeting_words`: "Apple" / "Apple Worldwide Developers Conference")
-# 29 (also): a one-word 'organisation' that is the surname of a person the article names in full is that surname
-# ("the Trump campaign" beside "Donald Trump"); a name opened by a word for a kind of place no given name is ("Río
+# 29 (also): a name opened by a word for a kind of place no given name is ("Río
 # Gallegos") is a place; a short month before a day is no name ("Sep 4"); a capitalised word opening a sentence before
 # a possessive is a verb ("Lea nuestro"); a body named by one word in an article of one nationality is that country's
 # ("Mexican Navy"); a body's people named by it are the body ("Elementos de la Secretaría de Marina"); a plural-article
@@ -250,7 +249,6 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     _office_run_into_person(cands, lex)
     _credited_people(body, cands, lex)
     _word_before_person(cands, lex)
-    _surnames_read_as_bodies(sdoc, cands, lex)
     teams = {id(c) for c in cands if _team(c) or getattr(c, "outlet", False)}
     groups = _datelines_apart(cands, linking.link(sdoc, cands, lex))
     for members in groups:  # a name seen in a results line (or credited as a source) is a team (an outlet) wherever the article writes it
@@ -942,22 +940,6 @@ def _placed_bodies(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex: L
         if any(_after_in(body, c, lex) for c in group):
             for c in group:
                 c.label = "GPE"
-
-
-def _surnames_read_as_bodies(sdoc: Any, cands: list[Cand], lex: Lexicon) -> None:
-    """A one-word 'organisation' that is the surname of a person the article names in full ("the
-    Trump campaign", "Trump's plan" beside "Donald Trump"; "el Gobierno de Sheinbaum" beside
-    "Claudia Sheinbaum") is that surname: a person, linked like any bare surname. Not an acronym,
-    a nickname, a team or an outlet, nor a word a body noun heads ("la empresa Dell")."""
-    surnames = {c.tokens[-1] for c in cands if c.label == "PERSON" and len(c.tokens) >= 2 and not c.nick
-                and not c.acronym and _given_name_first(c.name or c.text)}
-    if not surnames:
-        return
-    for c in cands:
-        if c.label == "ORG" and len(c.tokens) == 1 and c.tokens[0] in surnames and c.text.istitle() \
-                and not (c.acronym or c.nick or _team(c) or getattr(c, "outlet", False)) \
-                and exonym_key(c.tokens) is None and not _org_headed(sdoc, c, lex):
-            c.label = "PERSON"
 
 
 def _speaking_surname(sdoc: Any, group: list[Cand], lex: Lexicon) -> bool:

@@ -471,18 +471,6 @@ def test_a_lower_case_word_glued_by_a_hyphen_stays_in_the_name(nlp, language, te
     assert name in ents, {n: e.aliases for n, e in ents.items()}
 
 
-@pytest.mark.parametrize("language, text, spans", [
-    ("en", "Donald Trump spoke in Ohio. Some experts said the wording of Trump's plan was vague.",
-     [("Donald Trump", "PERSON"), ("Ohio", "GPE"), ("Trump", "ORG")]),
-    ("es", "Claudia Sheinbaum habló en Sonora. Algunos expertos dijeron que el plan de Sheinbaum era vago.",
-     [("Claudia Sheinbaum", "PER"), ("Sonora", "LOC"), ("Sheinbaum", "ORG")]),
-])
-def test_a_surname_read_as_a_body_is_the_person_named_in_full(nlp, language, text, spans):
-    # Regression: "Trump" read as an organisation beside "Donald Trump" was an organisation entity.
-    found = kinds(tagged(nlp[language], text, spans), language)
-    assert found == {spans[0][0]: "person", spans[1][0]: "place"}, found
-
-
 
 @pytest.mark.parametrize("language, text", [
     ("en", "Since 2022 it has fought a bloody war with a rival group, Los Mareños, for the docks. "
