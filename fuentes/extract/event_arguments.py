@@ -29,9 +29,9 @@ PATIENT_OWNER = {"arrest", "extradition", "indictment", "court_ruling", "killing
 # the named party after "of"/"de" (`owner_preps`) of these is who does them ("la visita de los reyes de
 # España", "the statement of the governor", "the threat of the Zetas"); an unnamed one is what it is about
 OWNER_DOES = {"statement", "visit", "escape", "threat"}
-ADJECTIVE_LABELS = {"NORP"}
+ADJECTIVE_LABELS = {"NORP"}  # "Mexican", "estadounidense": describes a participant, is not one
 RELATIVE_ADVERBS = {"where", "when", "wherever", "donde", "cuando", "adonde"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "que", "quien", "quienes", "cual", "cuales"}  # "Mexican", "estadounidense": describes a participant, is not one
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "que", "quien", "quienes", "cual", "cuales"}
 AGENTIVE = {"statement", "visit", "policy", "sanction", "seizure", "arrest", "extradition", "indictment",
             "court_ruling", "agreement", "deployment", "weapons_seizure", "emergency_measure", "threat",
             "responsibility_claim", "protest", "raid", "base_established"}
