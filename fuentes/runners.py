@@ -43,6 +43,7 @@ batch has its items given out again singly, so a bad document still costs only i
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
@@ -114,6 +115,21 @@ class Budget:
 
 _worker: tuple[Pipeline, ToRow, MakeDoc] | None = None
 _memory_limit_mb: int | None = None  # set in a worker process whose memory is limited
+
+
+_settled = False
+
+
+def settle() -> None:
+    """Once per process, after its first item: what the stages loaded lazily (models, lexicons,
+    caches) stays for the process's life, so it is moved out of the garbage collector's sight
+    (`gc.freeze`, after a collection): the collector's full passes stop walking millions of model
+    objects at every later item."""
+    global _settled
+    if not _settled:
+        _settled = True
+        gc.collect()
+        gc.freeze()
 
 
 def doc_from_raw(raw: RawDocument) -> ArticleDoc:
@@ -299,6 +315,8 @@ def _serve_items(conn, memory_mb: int | None) -> None:
                    for r in (result if isinstance(result, list) else [result])):
                 retire = True  # a worker that ran out of memory is not trusted with the next item
             conn.send(("done", result, retire))
+            del result
+            settle()  # (after the answer: the parent does not wait for it)
             if retire:
                 return
 
@@ -557,10 +575,12 @@ def run(pipeline: Pipeline, items: Iterable[Any], to_row: ToRow, workers: int = 
             while chunk := list(itertools.islice(source, batch)):
                 for item, result in zip(chunk, process_many(chunk, pipeline, to_row, make_doc)):
                     yield _size(item), result
+                settle()
             return
         for item in items:
             result = item if isinstance(item, Rejection) else process_one(item, pipeline, to_row, make_doc)
             yield _size(item), result
+            settle()
         return
     workers = max(1, workers)
     window = max(4, workers * window_per_worker)
