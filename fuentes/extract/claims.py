@@ -777,7 +777,7 @@ class _Article:
     def pronoun_gender(self, tok: Any) -> str | None:
         """"m" / "f" for a personal pronoun or possessive of a person ("he", "her", "ella"), "p" for a
         plural one ("they", "ellos"), by the quote stage's lexicon; None otherwise ("it", "lo", "su")."""
-        gender = self.speech.pronouns.get(tok.lower_) or self.speech.possessive.get(tok.lower_)
+        gender = self.speech.pronoun_gender(tok.lower_)
         return gender if gender in ("m", "f", "p") else None
 
     @property

@@ -207,7 +207,7 @@ def find_triggers(sdoc: Any, lex: Lexicon) -> list[tuple[Any, int, int, str, str
                 continue
             if pos == "verb" and not _own_particles(tok, words):
                 continue  # "takes on gun control" is no "take control": "take on" is another verb
-            if pos == "verb" and (words, etype) in lex.data["_reflexive_only"] and not _reflexive(tok):
+            if pos == "verb" and (words, etype) in lex.data["_reflexive_only"] and not _reflexive(tok, lex):
                 continue  # "reunieron a unas 30 llamas" is no "reunirse"
             if len(words) > 1 and not any(_pos_ok(sdoc[j], pos) for j in range(i, end + 1)):
                 continue  # a phrase is a noun or a verb by any of its words: "human chain", "sexually assaulted"
@@ -265,14 +265,14 @@ def _own_particles(tok: Any, words: tuple[str, ...]) -> bool:
     return all(_forms(c) & set(words) for c in tok.children if c.dep_ in ("prt", "compound:prt"))
 
 
-REFLEXIVE_PRONOUNS = ("se", "me", "te", "nos", "os")
 ENCLITIC_ENDS = ("rse", "ndose", "rnos", "ndonos")  # an infinitive's or a gerund's joined pronoun
 
 
-def _reflexive(tok: Any) -> bool:
-    """A verb with its reflexive pronoun: before it ("se reunieron", "nos reunimos") or joined to
-    it ("reunirse", "atribuyéndose"); a participle meeting someone ("reunidos con el gobernador")."""
-    if any(c.lower_ in REFLEXIVE_PRONOUNS for c in tok.children) or tok.lower_.endswith(ENCLITIC_ENDS):
+def _reflexive(tok: Any, lex: Lexicon) -> bool:
+    """A verb with its reflexive pronoun (`reflexives`): before it ("se reunieron", "nos reunimos")
+    or joined to it ("reunirse", "atribuyéndose"); a participle meeting someone ("reunidos con el
+    gobernador")."""
+    if any(c.lower_ in lex.words("reflexives") for c in tok.children) or tok.lower_.endswith(ENCLITIC_ENDS):
         return True
     return "Part" in morph_values(tok, "VerbForm") and any(
         c.lower_ == "con" for k in tok.children for c in [k, *k.children] if c.dep_ in ("case", "prep", "mark"))

@@ -396,11 +396,11 @@ def _made_available(head: Any, pos: str, etype: str, sent: Any, args: Arguments)
     nouns = args.lex.words("availability_nouns")
     if not nouns or not any(c.lower_ in nouns for c in head.children):
         return False
-    passive = any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() in ("ser", "estar", "quedar") for c in head.children)
+    put = any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() in ("ser", "estar", "quedar") for c in head.children)
     person = any(c.dep_ in ("obj", "iobj", "dobj") and c.lower_ not in nouns and (
         (c.pos_ == "PRON" and c.lower_ != "se") or any(g.dep_ == "case" and g.lower_ in ("a", "al") for g in c.children))
         for c in head.children)
-    return not (passive or person)
+    return not (put or person)  # ("fue puesto", "quedó puesto": a passive)
 
 
 def _page_visited(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:

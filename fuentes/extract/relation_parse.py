@@ -26,6 +26,7 @@ class Context:
         self.key_of: dict[int, str] = {}
         self.chars: dict[int, tuple[int, int]] = {}  # token -> char span of its mention
         self._genders: dict[str, str | None] = {}
+        self._people: set[int] | None = None
         for m in mentions:
             if m.entity is None:
                 continue
@@ -49,11 +50,17 @@ class Context:
         ent = self.entities.get(key)
         return ent.kind if ent else "other"
 
+    @property
+    def people(self) -> set[int]:
+        """The tokens of the article's person mentions (read once)."""
+        if self._people is None:
+            self._people = {i for i, k in self.key_of.items() if self.kind(k) == "person"}
+        return self._people
+
     def pronoun_gender(self, tok: Any) -> str | None:
         """"m" / "f" for a gendered personal pronoun or possessive ("his", "ella"), by the quote
         stage's lexicon; None otherwise."""
-        words = speech.lexicon(self.cues.language)
-        gender = words.pronouns.get(tok.lower_) or words.possessive.get(tok.lower_)
+        gender = speech.lexicon(self.cues.language).pronoun_gender(tok.lower_)
         return gender if gender in ("m", "f") else None
 
     def gender(self, key: str) -> str | None:
@@ -212,9 +219,10 @@ def objects(tok: Any, trig: Trigger, ctx: Context) -> list[tuple[Any, str]]:
     """(token, local entity key or phrase) pairs for the trigger's object side."""
     if trig.object == "phrase":
         # "junto al ministro de Educación, Arnaldo Bueso": the post without its preposition ("al")
-        people = {i for i, k in ctx.key_of.items() if ctx.kind(k) == "person"}  # a name ends the post ("minister
+        # (a copular post heads its clause: "X sería gobernador"); a person's name ends the post
+        # ("minister of human rights Aung Myo Min and minister ...")
         phrase = _phrase(tok, ctx, drop=("appos", "relcl", "acl", "punct", "conj", "cc", "advmod", "case", "mark",
-                                         *_CLAUSE), stop=people)  # of human rights Aung Myo Min and minister ...")
+                                         *_CLAUSE), stop=ctx.people)
         return [(tok, phrase)] if tok.dep_ != "compound" and len(phrase.split()) >= 2 else []
     comps = complements(tok, ctx)
     for marker in trig.preps:

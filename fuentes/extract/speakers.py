@@ -217,8 +217,7 @@ class Referents:
         return Speaker(name, m.entity, m.start, m.end, self.is_person(m), via)
 
     def _pronoun_gender(self, tok: Any) -> str | None:
-        word = tok.lower_
-        return self.lex.pronouns.get(word) or self.lex.possessive.get(word)
+        return self.lex.pronoun_gender(tok.lower_)
 
     def _span_of(self, m: Mention) -> Any:
         """The mention's span of the parse (whole tokens), made once for the gender votes and the
@@ -240,8 +239,7 @@ class Referents:
         genders = []
         for key in table[:, 2].tolist():
             if key not in said:
-                word = strings[key]
-                said[key] = self.lex.pronouns.get(word) or self.lex.possessive.get(word)
+                said[key] = self.lex.pronoun_gender(strings[key])
             genders.append(said[key])
         return table[:, 0].tolist(), [1 if v == 1 else 0 for v in table[:, 1].tolist()], genders
 

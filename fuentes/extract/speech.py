@@ -56,6 +56,11 @@ class Lexicon:
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.verbs or lemma in self.quote_verbs
 
+    def pronoun_gender(self, word: str) -> str | None:
+        """"m" / "f" / "p" (or "n") a personal pronoun or a possessive gives ("he", "her", "ella",
+        "their"), lowered; None for other words."""
+        return self.pronouns.get(word) or self.possessive.get(word)
+
 
 @lru_cache(maxsize=8)
 def lexicon(language: str | None) -> Lexicon:
