@@ -279,6 +279,9 @@ def _inherited_subject(tok: Any) -> list[Any]:
     if tok.dep_ in ("relcl", "acl") and head.i != tok.i:
         return [] if _own_clause(tok) else [head]
     if tok.dep_ in ("xcomp", "conj", "advcl") and head.i != tok.i:
+        if any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in tok.children) or (
+                passive(tok) and any(c.dep_ == "nsubj" for c in tok.children)):
+            return []  # "when the diagnosis was confirmed, Clinton ...": the clause has a subject of its own
         objs = [c for c in head.children if c.dep_ in ("dobj", "obj")] if tok.dep_ == "xcomp" else []
         return objs or [c for c in head.children if c.dep_ in ("nsubj",)]
     return []

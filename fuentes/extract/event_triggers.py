@@ -323,5 +323,8 @@ def irrealis(tok: Any, lex: Lexicon, etype: str | None = None) -> bool:
     if tok.dep_ == "advcl" and etype not in lex.words("purpose_done") \
             and any(c.dep_ in ("aux", "mark") and c.lower_ in purpose for c in tok.children):
         return True  # (but "workers gathered to protest" did protest: `purpose_done`)
+    if tok.dep_ == "acl" and etype not in lex.words("purpose_done") \
+            and any(c.dep_ == "mark" and c.lower_ in purpose for c in tok.children):
+        return True  # "medicina para combatir el virus": what a thing is for (an English "to" is no mark)
     head = tok.head
     return tok.dep_ in ("xcomp", "ccomp") and bool(_forms(head) & words)

@@ -671,3 +671,36 @@ def test_where_something_happened_is_neither_its_doer_nor_its_patient(language, 
     # Regression: "Miyazaki prefecture, where the two deaths were confirmed" gave a statement on Miyazaki.
     for event in told(text, language):
         assert place not in event[5].summary.split(" in ")[0], event[5].summary
+
+
+@pytest.mark.parametrize("language,purpose,fought", [
+    ("es", "No hay medicina para combatir el COVID-19, dijo el subsecretario de salud.",
+     "Los soldados combatieron contra los sicarios durante dos horas en Tepalcatepec."),
+    ("en", "There is no medicine to fight the virus, the health minister said.",
+     "Soldiers clashed with gunmen for two hours in Tepalcatepec."),
+])
+def test_what_a_thing_is_for_is_no_fight_told(language, purpose, fought):
+    # Regression: "medicina para combatir el COVID-19" was an armed clash with COVID-19.
+    assert "clash" not in [e[0] for e in told(purpose, language)]
+    assert "clash" in [e[0] for e in told(fought, language)]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("es", "Policías estatales se enfrentaron con un grupo armado en Apatzingán durante la madrugada."),
+    ("en", "Soldiers clashed with an armed group near Apatzingán early on Sunday."),
+])
+def test_armed_people_named_at_a_sentence_start_make_a_fight(language, text):
+    # Regression: a capitalised plural at a sentence start ("Policías") had no lemma, so the clash
+    # read as a quarrel between unarmed people and was dropped.
+    assert "clash" in [e[0] for e in told(text, language)]
+
+
+@pytest.mark.parametrize("language,text,person", [
+    ("en", "When the doctor's diagnosis of a blood clot was confirmed, Clinton did not want to stay in hospital.",
+     "Clinton"),
+    ("es", "Cuando el diagnóstico del médico fue confirmado, Clinton no quiso quedarse en el hospital.", "Clinton"),
+])
+def test_a_passive_clause_keeps_its_own_subject(language, text, person):
+    # Regression: "When the diagnosis was confirmed, Clinton ..." made Clinton the one who confirmed it.
+    for event in told(text, language):
+        assert person not in event[2], event[5].summary
