@@ -13,7 +13,7 @@ from fuentes.clean.dates import settle
 from fuentes.doc import ArticleDoc
 from fuentes.pipeline import stage_from_function
 
-VERSION = "3"
+VERSION = "4"
 
 
 @stage_from_function("clean_text", requires=("extracted", "meta"), provides=("body", "removed", "meta"),

@@ -230,3 +230,19 @@ def test_spanish_time_lines_give_publication_and_modification():
     assert result.times["published"].precision == "minute"
     assert result.times["modified"].iso == "2026-02-23T20+00:00"
     assert result.times["modified"].source == "text 'Actualizado hace 2 horas'"
+
+
+@pytest.mark.parametrize("language,warning,body", [
+    ("en", "WARNING: Video contains graphic images.",
+     "Police said two men were detained after the shooting outside the bar on Friday night."),
+    ("es", "ADVERTENCIA: El video contiene imágenes fuertes.",
+     "La policía informó que dos hombres fueron detenidos tras el ataque afuera del bar el viernes."),
+])
+def test_a_content_warning_line_is_page_furniture(language, warning, body):
+    # Regression: "WARNING: Video contains graphic images." became a claim in the outlet's voice.
+    result = clean_text(f"{P1}\n\n{warning}\n\n{body}\n\n{P2}\n", language=language)
+    assert warning not in result.body
+    assert body in result.body
+    assert reasons(result)[warning] == "cue:content-warning"
+    kept = "Warning: the storm will reach the coast on Tuesday, forecasters said."
+    assert kept in clean_text(f"{P1}\n\n{kept}\n\n{P2}\n", language="en").body

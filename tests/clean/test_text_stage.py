@@ -40,7 +40,7 @@ def test_text_input_keeps_container_meta_and_fills_the_rest():
     assert doc.meta["published_source"] == "text '2 hours ago'"
     assert "byline" in doc.meta["meta_evidence"]
     assert {r.reason for r in doc.get("removed")} >= {"cue:social", "cue:copyright", "metadata:byline"}
-    assert doc.provenance["body"] == "clean_text@3"
+    assert doc.provenance["body"] == "clean_text@4"
 
 
 def test_html_input_gets_only_strong_cues():
