@@ -19,6 +19,7 @@ import trafilatura
 from lxml import etree
 
 from fuentes.clean.controls import clean_fields, strip_controls
+from fuentes.clean.encoding import repair_encoding, repair_fields
 from fuentes.clean.dates import (
     Instant,
     choose,
@@ -245,21 +246,22 @@ def _with_source(source: dict[str, Any]) -> dict[str, Any]:
     return source
 
 
-@stage_from_function("html_extract", requires=("raw",), provides=("extracted", "meta"), version="2")
+@stage_from_function("html_extract", requires=("raw",), provides=("extracted", "meta"), version="3")
 def html_extract(doc: ArticleDoc) -> ArticleDoc:
-    """HTML -> main text + page metadata; text inputs pass through unchanged."""
+    """HTML -> main text + page metadata; text inputs pass through unchanged but for what no
+    article holds: control characters and mis-decoded accents ("AmÃ©rica")."""
     # No control characters (NUL...) in the text or any metadata field, whatever the input kind.
-    doc.hints = {key: value for key, value in clean_fields(doc.hints).items() if value is not None}
+    doc.hints = {key: value for key, value in repair_fields(clean_fields(doc.hints)).items() if value is not None}
     hints = {key: doc.hints.get(key) for key in META_FIELDS}
     raw = strip_controls(doc.get("raw"))
     if doc.format == "html":
         text, page_meta = extract_html(raw, url=hints.get("url"))
-        text, page_meta = strip_controls(text), clean_fields(page_meta)
+        text, page_meta = repair_encoding(strip_controls(text)), repair_fields(clean_fields(page_meta))
         if not text.strip():
             raise InputError(doc.source, why_no_text(raw))
         meta = merge_meta(hints, page_meta)
     else:
-        text, meta = raw, merge_meta(hints)
+        text, meta = repair_encoding(raw), merge_meta(hints)
     doc.set("extracted", text, by=html_extract.name + "@" + html_extract.version)
     doc.set("meta", meta, by=html_extract.name + "@" + html_extract.version)
     return doc

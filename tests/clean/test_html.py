@@ -86,4 +86,4 @@ def test_stage_on_an_html_document():
     assert meta["published"] == "2026-03-09T13:40-06:00"
     assert meta["published_precision"] == "minute"
     assert meta["modified"] == "2026-03-09T15:02-06:00"
-    assert doc.provenance["meta"] == "html_extract@2"
+    assert doc.provenance["meta"] == "html_extract@3"
