@@ -10,7 +10,7 @@ from typing import Any
 from spacy.attrs import ENT_TYPE, POS
 from spacy.symbols import PROPN
 
-from fuentes.corpus.name_constraints import honorific_gender, name_gender
+from fuentes.corpus.name_constraints import exonym_key, honorific_gender, name_gender
 from fuentes.extract.alias_cands import PLACE, Cand
 from fuentes.extract.names import (Lexicon, acronym_of, fold, looks_like_acronym, person_keys, prefix_acronym,
                                    same_person_name)
@@ -256,8 +256,10 @@ def _spelled_organisation(body: str, tok: Any, cands: list[Cand], lex: Lexicon) 
     initials or the beginnings of its words ("SIA dijo" beside "Singapore Airlines"), is a mention
     of that organisation: added under the organisation's name, its own text an alias."""
     text = tok.text
+    own = exonym_key((fold(text),))  # "S.C." names South Carolina in the exonym table, never "Supreme Court"
     orgs = {c.tokens: c for c in cands if c.label == "ORG" and not c.acronym and not c.nick and len(c.tokens) >= 2
-            and (acronym_of(text, c.tokens, lex.acronym_stopwords) or prefix_acronym(text, c.tokens, lex.acronym_stopwords))}
+            and (acronym_of(text, c.tokens, lex.acronym_stopwords) or prefix_acronym(text, c.tokens, lex.acronym_stopwords))
+            and (own is None or exonym_key(c.tokens) == own)}
     if len(orgs) != 1:
         return False
     org = next(iter(orgs.values()))

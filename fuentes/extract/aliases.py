@@ -412,6 +412,9 @@ def _acronym_fits(acr: Cand, name: tuple[str, ...], target: Cand, lex: Lexicon) 
         letters = fold(acr.text).replace(".", "")
         return (acr.model_label not in PLACE and len(letters) >= 3
                 and letters == initials(name, lex.acronym_stopwords))
+    own = exonym_key(acr.tokens)
+    if own is not None and own != exonym_key(name):
+        return False  # "S.C." names South Carolina in the exonym table: never the short form of "Supreme Court"
     bare = _without_legal_form(name)  # "EADS N.V.", "General Motors Corp.": the name without its legal form
     if bare != name and (bare == acr.tokens or acronym_of(acr.text, bare, lex.acronym_stopwords)):
         return True

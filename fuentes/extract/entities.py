@@ -215,7 +215,9 @@ from fuentes.pipeline import Stage, register
 # 31: a body's acronym beside generic words ("NPD" of "NPD Group"; English generic words in Spanish articles too) and
 # the letter-led model number ending a product's name ("A380" of "Airbus A380") are found where the article writes
 # them untagged
-VERSION = "31"
+# 32: an acronym the exonym table gives to something else is no short form of a body whose initials it spells ("S.C.",
+# South Carolina, of "(R-S.C.)" beside "Supreme Court")
+VERSION = "32"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}

@@ -117,3 +117,29 @@ def test_a_body_named_before_a_longer_name_that_holds_it_is_another_body(languag
 def test_a_short_form_after_the_full_name_still_joins_it(language, text, spans, short, long, nlp):
     _, entities = extract(tagged(nlp[language], text, spans), language)
     assert any({short, long} <= {e.name, *e.aliases} for e in entities), [(e.name, e.aliases) for e in entities]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("language,text,spans,body", [
+    ("en", "The Supreme Court ruled on Monday. Sen. Tim Scott (R-S.C.) said the Supreme Court should reconsider.",
+     [("Supreme Court", "ORG"), ("Tim Scott", "PERSON"), ("Supreme Court", "ORG")], "Supreme Court"),
+    ("es", "La Suprema Corte falló el lunes. El senador Tim Scott (R-S.C.) dijo que la Suprema Corte debe revisarlo.",
+     [("Suprema Corte", "ORG"), ("Tim Scott", "PER"), ("Suprema Corte", "ORG")], "Suprema Corte"),
+])
+def test_an_acronym_the_exonym_table_gives_a_place_is_no_short_form_of_a_body(language, text, spans, body, nlp):
+    # Regression: "S.C." (South Carolina) of "(R-S.C.)" became an alias of the Supreme Court.
+    _, entities = extract(tagged(nlp[language], text, spans), language)
+    court = next(e for e in entities if e.name == body)
+    assert "S.C." not in court.aliases, court.aliases
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("language,text,spans,body,acronym", [
+    ("en", "The United Nations condemned the attack. Later, UN asked for an inquiry.",
+     [("United Nations", "ORG"), ("UN", "ORG")], "United Nations", "UN"),
+    ("es", "La Organización de las Naciones Unidas condenó el ataque. Después, ONU pidió una investigación.",
+     [("Organización de las Naciones Unidas", "ORG")], "Organización de las Naciones Unidas", "ONU"),
+])
+def test_an_acronym_the_exonym_table_gives_the_same_body_still_joins_it(language, text, spans, body, acronym, nlp):
+    _, entities = extract(tagged(nlp[language], text, spans), language)
+    assert acronym in next(e for e in entities if e.name == body).aliases, [(e.name, e.aliases) for e in entities]
