@@ -13,6 +13,8 @@ from typing import Any
 
 import re
 
+from fuentes.corpus.name_constraints import name_gender
+from fuentes.extract import speech
 from fuentes.extract.datelines import dateline_end
 from fuentes.extract.dates import DateExpr, DateValue, shift, year_value
 from fuentes.extract.event_triggers import Lexicon, _forms, passive
@@ -40,8 +42,9 @@ AGENTIVE = {"statement", "visit", "policy", "sanction", "seizure", "arrest", "ex
 class Arguments:
     """Maps parse tokens to the article's local entities."""
 
-    def __init__(self, sdoc: Any, mentions: list[Mention], quotes: list[Quote], lex: Lexicon):
-        self.sdoc, self.lex = sdoc, lex
+    def __init__(self, sdoc: Any, mentions: list[Mention], quotes: list[Quote], lex: Lexicon,
+                 language: str | None = None):
+        self.sdoc, self.lex, self.language = sdoc, lex, language
         self.by_char = {}
         for m in mentions:
             if m.entity:
@@ -52,6 +55,7 @@ class Arguments:
         self.named = [m for m in mentions if m.entity and m.label not in ADJECTIVE_LABELS | PLACE_LABELS]
         self._datelines: dict[int, int] = {}  # sentence start -> where its dateline ends
         self.questions: dict[int, bool] = {}  # sentence start -> the sentence is a question (events' test)
+        self._genders: dict[str, str | None] = {}  # entity key -> "m" / "f" its names say, read on demand
 
     def mention_at(self, tok: Any) -> Mention | None:
         return self.by_char.get(tok.idx)
@@ -136,8 +140,19 @@ class Arguments:
         skip = set()
         if tok.lower_ in self.lex.words("object_pronouns"):
             skip = {self.mention_at(t).entity for t in sentence_of(tok) if t.dep_.startswith("nsubj") and self.mention_at(t)}
-        before = [m for m in self.people if m.end <= tok.idx and m.entity not in skip]
+        said = speech.lexicon(self.language).pronoun_gender(tok.lower_)
+        said = said if said in ("m", "f") else None  # "he had raped her": never the woman named last
+        before = [m for m in self.people if m.end <= tok.idx and m.entity not in skip
+                  and (said is None or self.gender(m.entity) in (None, said))]
         return before[-1].entity if before else None
+
+    def gender(self, key: str) -> str | None:
+        """"m" / "f" when a name the article gives the person says it (an honorific, a gendered
+        first name: "Ivana Trump", "Sr. Ruiz"); None when none does."""
+        if key not in self._genders:
+            names = {m.text for m in self.people if m.entity == key}
+            self._genders[key] = next((g for g in map(name_gender, sorted(names)) if g), None)
+        return self._genders[key]
 
 
 MARKUP = re.compile(r"[<>]|^/\w+$|&\w+;")

@@ -75,7 +75,7 @@ __all__ = [
 # of what is no land or place takes no territory ("gained control of three mines"), and a threat to an
 # abstraction names a risk ("a threat to public health"); 12: a situation breaking out is no escape
 # ("Hostilities broke out")
-VERSION = "19"
+VERSION = "20"
 
 
 @dataclass
@@ -131,7 +131,7 @@ def sentence_place(sent: Any, args: Arguments, taken: set[str]) -> str | None:
 def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes: list[Quote],
                 anchor: date | None) -> list[Mentioned]:
     lex = lexicon(language)
-    args = Arguments(sdoc, mentions, quotes, lex)
+    args = Arguments(sdoc, mentions, quotes, lex, language)
     text = doc_text(sdoc)  # once: spaCy joins every token for each `.text` of a Doc
     dates = find_dates(text, language, anchor)
     # segments: sentences, and lines within them (a headline without a full stop is not one
@@ -1081,7 +1081,7 @@ def typed_event(etype: str, sdoc: Any, language: str | None, mentions: list[Ment
     and placed by the item's first date and first place introduced by "in"/"en", with the dead
     its sentences count."""
     lex = lexicon(language)
-    args = Arguments(sdoc, mentions, quotes, lex)
+    args = Arguments(sdoc, mentions, quotes, lex, language)
     sents = [s for s in sdoc.sents if s.text.strip()]
     dates = [d for d in find_dates(doc_text(sdoc), language, anchor) if d.kind != "offset" and d.resolved is not None]
     when = dates[0] if dates else None

@@ -704,3 +704,16 @@ def test_a_passive_clause_keeps_its_own_subject(language, text, person):
     # Regression: "When the diagnosis was confirmed, Clinton ..." made Clinton the one who confirmed it.
     for event in told(text, language):
         assert person not in event[2], event[5].summary
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Donald Trump and Ivana Trump divorced in 1992. Her filing noted reports alleging that she claimed "
+           "during the divorce that he had raped her."),
+    ("es", "Donald Trump e Ivana Trump se divorciaron en 1992. Su escrito citó informes según los cuales ella "
+           "declaró durante el divorcio que él la había violado."),
+])
+def test_a_gendered_pronoun_never_stands_for_a_person_of_the_other_gender(language, text):
+    # Regression: "he had raped her" made Ivana Trump, the last person named, the one who did it.
+    assault = [e for e in told(text, language) if e[0] == "sexual_violence"]
+    assert assault and all("Ivana Trump" not in e[2] for e in assault), [e[5].summary for e in assault]
+    assert any(e[2] == ["Donald Trump"] for e in assault), [e[5].summary for e in assault]
