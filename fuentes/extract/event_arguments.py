@@ -207,7 +207,7 @@ def arguments(head: Any, pos: str, etype: str, args: Arguments) -> tuple[list[An
         if etype in lex.words("party_types"):  # "clashed with the army", "pactó con el ELN"
             targets += _sides(head, lex)
         if _undergoes(head):  # "the 20 first-graders who were killed", "a first-grader killed at ...": the victims
-            targets.append(head.head)
+            targets.append(_holder_of_situation(head.head, lex))
         elif not actors:
             actors += _inherited_subject(head)
     else:
@@ -234,7 +234,8 @@ def arguments(head: Any, pos: str, etype: str, args: Arguments) -> tuple[list[An
         verb = governing_verb(head)
         if verb is not None and verb.lemma_.lower() in lex.words("victim_verbs"):
             targets += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
-        elif etype in AGENTIVE and verb is not None and verb.lemma_.lower() in lex.words("light_verbs"):
+        elif etype in AGENTIVE and verb is not None and verb.lemma_.lower() in lex.words("light_verbs") \
+                and _object_of(head, verb):
             actors += [c for c in verb.children if c.dep_ == "nsubj"]  # "X held a news conference"
         owner = [c for c in kids if c.dep_ in ("poss", "nmod:poss")]
         if owner and etype in PATIENT_OWNER and not targets:  # "his arrest", "su detención": the one arrested
@@ -242,6 +243,39 @@ def arguments(head: Any, pos: str, etype: str, args: Arguments) -> tuple[list[An
         elif owner and etype not in PATIENT_OWNER and not actors:  # "Zárate's escape", "the Navy's statement"
             actors += owner
     return actors, targets
+
+
+def _object_of(noun: Any, verb: Any) -> bool:
+    """The event noun is what `verb` does or makes: its object, a conjunct of it or the "of" / "de"
+    noun of it ("held a news conference", "launched a wave of attacks", "ofreció una conferencia
+    de prensa"); not a noun behind another preposition ("filed an appeal against the conviction":
+    who appeals did not convict)."""
+    node = noun
+    for _ in range(6):
+        if node.i == verb.i:
+            return True
+        dep, up = node.dep_, node.head
+        if dep in ("dobj", "obj", "conj", "compound", "appos", "nsubjpass", "nsubj:pass"):
+            node = up
+        elif dep == "pobj" and up.lower_ in ("of", "de", "del"):
+            node = up.head
+        elif dep == "nmod" and any(c.dep_ == "case" and c.lower_ in ("de", "del") for c in node.children):
+            node = up
+        else:
+            return False
+    return False
+
+
+def _holder_of_situation(tok: Any, lex: Lexicon) -> Any:
+    """The noun a participle describes, or the one before "of" / "de" when that noun is a situation
+    ("prisoners of war captured in Ukraine": the prisoners were captured, not the war)."""
+    if {tok.lower_, tok.lemma_.lower()} & lex.words("situation_nouns"):
+        up = tok.head
+        if tok.dep_ == "pobj" and up.lower_ in ("of", "de", "del") and up.head.pos_ in ("NOUN", "PROPN"):
+            return up.head
+        if tok.dep_ == "nmod" and up.pos_ in ("NOUN", "PROPN"):
+            return up
+    return tok
 
 
 def _sides(head: Any, lex: Lexicon) -> list[Any]:

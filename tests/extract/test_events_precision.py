@@ -717,3 +717,36 @@ def test_a_gendered_pronoun_never_stands_for_a_person_of_the_other_gender(langua
     assault = [e for e in told(text, language) if e[0] == "sexual_violence"]
     assert assault and all("Ivana Trump" not in e[2] for e in assault), [e[5].summary for e in assault]
     assert any(e[2] == ["Donald Trump"] for e in assault), [e[5].summary for e in assault]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Ms Liew Cheng May was found guilty in 2019. She then filed an appeal against the conviction."),
+    ("es", "La señora Liew Cheng May fue declarada culpable en 2019. Ella presentó después una apelación contra la condena."),
+])
+def test_who_appeals_a_ruling_did_not_make_it(language, text):
+    # Regression: "She filed an appeal against the conviction" made her the one who convicted.
+    rulings = [e for e in told(text, language) if e[0] == "court_ruling"]
+    assert rulings and all("Liew Cheng May" not in " ".join(e[2]) for e in rulings), [e[5].summary for e in rulings]
+    assert any("Liew Cheng May" in " ".join(e[3]) for e in rulings)  # she was found guilty ("declarada culpable")
+
+
+@pytest.mark.parametrize("language,held,declined", [
+    ("en", "The mayor of Culiacán, Rubén Rocha, held a news conference on Monday.",
+     "Kremlin spokesman Dmitry Peskov declined to deny the reports on Monday."),
+    ("es", "El alcalde de Culiacán, Rubén Rocha, ofreció una conferencia de prensa el lunes.",
+     "El portavoz del Kremlin, Dmitry Peskov, se rehusó a confirmar los informes el lunes."),
+])
+def test_a_statement_declined_is_none_and_one_held_has_its_speaker(language, held, declined):
+    assert any(e[0] == "statement" and "Rubén Rocha" in e[2] for e in told(held, language)), told(held, language)
+    assert "statement" not in [e[0] for e in told(declined, language)]
+
+
+@pytest.mark.parametrize("language,text,captured", [
+    ("en", "Russia on Wednesday released 10 foreign prisoners of war captured in Ukraine.", "prisoners"),
+    ("es", "Rusia liberó el miércoles a 10 prisioneros de guerra extranjeros capturados en Ucrania.", "prisioneros"),
+])
+def test_prisoners_of_war_captured_are_the_ones_captured(language, text, captured):
+    # Regression: "prisoners of war captured in Ukraine" was an "Arrest of war".
+    arrests = [e for e in told(text, language) if e[0] == "arrest"]
+    assert arrests and all(" war" not in e[5].summary and "guerra" not in e[5].summary for e in arrests)
+    assert any(captured in e[5].summary for e in arrests), [e[5].summary for e in arrests]
