@@ -402,6 +402,10 @@ def relation(a: Claim, b: Claim, sa: list[str], sb: list[str]) -> Relation | Non
         # date), not a share or a score of something unnamed ("12 percent", "7 points": of whom?)
         measured = all(names_measure(d) for d in clash)
         counted = measured and any(kind == "count" for kind, _ in clash)
+        if not near and not counted and not _someone_shared(a, b) and _context(a, b, sa, sb) < WORDING:
+            return None  # nobody both name, a figure that names no thing counted, and only the deed
+            # and its figure alike: "sentenced her to 26 months' jail" / "He was sentenced on Sep 20 to
+            # two months' jail" are two cases ("23 burned vehicles" / "31 vehicles burned" stay one)
         one = same_object or near or words >= WORDING \
             or (same_subject and measured and (is_typed or words >= VALUE_WORDING)) \
             or (is_typed and counted)  # (a subject named on one side only is unknown, not another)
@@ -418,6 +422,19 @@ def relation(a: Claim, b: Claim, sa: list[str], sb: list[str]) -> Relation | Non
     if not one:
         return None
     return Relation(AGREE, words + 100 * same_object + 50 * same_subject + 40 * agreeing + 20 * is_typed)
+
+
+def _someone_shared(a: Claim, b: Claim) -> bool:
+    """The two clauses name one subject or one object (an entity or a described body)."""
+    return bool(known(a.subject)) and a.subject == b.subject or bool(known(a.object)) and a.object == b.object
+
+
+def _context(a: Claim, b: Claim, sa: list[str], sb: list[str]) -> float:
+    """`wording` of two clauses without the stems of their predicates and their values: what the
+    clauses share beyond the deed and the figure ("sentenced", "months", "26" / "two")."""
+    slot = {w for c in (a, b) for w in claim_stems(" ".join([c.predicate or "", *(v.text for v in c.values),
+                                                               *(v.unit or "" for v in c.values)]))}
+    return wording([w for w in sa if w not in slot], [w for w in sb if w not in slot])
 
 
 def similar(a: Claim, b: Claim) -> bool:

@@ -353,7 +353,7 @@ class Claims(CorpusStage):
     """Claims matched across articles with independent-source counts, discrepancies, grades."""
 
     name = "claims"
-    version = "11"  # 2: a discrepancy needs one subject and one measure; 3: described bodies, verb classes;
+    version = "12"  # 2: a discrepancy needs one subject and one measure; 3: described bodies, verb classes;
     # 4: agent blocking, one agent's reworded statements agree through the sentence encoder, more verb classes
     # 5: a bare number states the same count ("36,000 Americans" / "36,000 people"), amount blocking
     # 6: a figure more is detail, not a difference, when the two share a figure that names its measure
@@ -364,6 +364,8 @@ class Claims(CorpusStage):
     # 9: a subject written out as a noun phrase ("np:The two men") never ties nor parts two claims
     # 10: a claim that is no whole factual statement (a fragment, a judgement: `atomic_reason`) is never graded 1-2
     # 11: an object written out as a noun phrase ("np:Twenty-nine people") is no named target: it never ties two claims
+    # 12: two clauses with nobody in common conflict on a figure naming no counted thing only when worded alike beyond
+    # the deed and the figure ("sentenced her to 26 months' jail" / "He was sentenced to two months' jail")
     reads = ("claims_layer", "entities", "provenance", "articles")
     writes = ("claims", "discrepancies")
 
