@@ -38,6 +38,21 @@ from fuentes.model import Claim, Discrepancy
 from fuentes.unionfind import UnionFind
 
 _WORD = re.compile(r"\w+")
+# English contractions a transcript writes out or not ("we've" / "we have"): one wording either way
+# ("'s" is left alone: "is", "has" or a possessive)
+_CONTRACTIONS = [(re.compile(r"\b(can)['\u2019]t\b", re.I), r"\1 not"), (re.compile(r"\bwon['\u2019]t\b", re.I), "will not"),
+                 (re.compile(r"n['\u2019]t\b", re.I), " not"), (re.compile(r"['\u2019]ve\b", re.I), " have"),
+                 (re.compile(r"['\u2019]re\b", re.I), " are"), (re.compile(r"['\u2019]ll\b", re.I), " will"),
+                 (re.compile(r"\b(i)['\u2019]m\b", re.I), r"\1 am"), (re.compile(r"\b(can)not\b", re.I), r"\1 not")]
+
+
+def _spelled_out(text: str) -> str:
+    """`text` with English contractions written out; other text unchanged."""
+    if "'" not in text and "\u2019" not in text and "annot" not in text:
+        return text
+    for pattern, full in _CONTRACTIONS:
+        text = pattern.sub(full, text)
+    return text
 CONTEXT = 2  # words of context kept on each side of a reworded passage
 
 
@@ -376,7 +391,7 @@ def _wording(claim: Claim, parts: list[Claim], origins: Mapping[str, str | None]
     stating: dict[str, list[Claim]] = defaultdict(list)
     first: dict[str, str] = {}
     for m in parts:
-        key = " ".join(_WORD.findall(normalize_text(m.text)))
+        key = " ".join(_WORD.findall(normalize_text(_spelled_out(m.text))))
         by_text[key].add(m.article or "")
         stating[key].append(m)
         first.setdefault(key, m.text)

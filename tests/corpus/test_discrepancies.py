@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from fuentes.corpus.claims import match_claims_detailed
 from fuentes.corpus.discrepancies import find_discrepancies, reworded
 from fuentes.model import Claim, Value
@@ -311,3 +313,25 @@ def test_each_story_is_its_own_status_discrepancy():
     assert status == [["a", "b"], ["c", "d"]]
     deed = next(c for c in claims if c.text.startswith("La embajada"))
     assert deed.contradicted_by == ["a1"]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("we’ve got to make sure that everyone is safe", "we have got to make sure that everyone is safe"),
+    ("I'm not going to stop and we can't wait any longer", "I am not going to stop and we cannot wait any longer"),
+])
+def test_a_contraction_written_out_is_no_rewording(a, b):
+    # Regression: "we ve got to" / "we have got to" was a reworded quote of Hillary Clinton.
+    m = match_claims_detailed({"a": [cl("a1", a, "say", speaker="e1")], "b": [cl("b1", b, "say", speaker="e1")]},
+                              ORIGINS, {("a", "e1"): "p", ("b", "e1"): "p"})
+    assert not find_discrepancies(m.claims, m.members, ORIGINS, {"p": "Ana Berg"}, m.conflicts)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("we’ve got to make sure that everyone is safe", "we’ve got to make sure that nobody is hurt"),
+    ("no vamos a parar y no podemos esperar más", "no vamos a parar y no queremos esperar más"),
+])
+def test_a_word_changed_beside_a_contraction_is_still_a_rewording(a, b):
+    m = match_claims_detailed({"a": [cl("a1", a, "say", speaker="e1")], "b": [cl("b1", b, "say", speaker="e1")]},
+                              ORIGINS, {("a", "e1"): "p", ("b", "e1"): "p"})
+    (d,) = find_discrepancies(m.claims, m.members, ORIGINS, {"p": "Ana Berg"}, m.conflicts)
+    assert d.id.startswith("dis_wording")
