@@ -75,7 +75,7 @@ __all__ = [
 # of what is no land or place takes no territory ("gained control of three mines"), and a threat to an
 # abstraction names a risk ("a threat to public health"); 12: a situation breaking out is no escape
 # ("Hostilities broke out")
-VERSION = "21"
+VERSION = "22"
 
 
 @dataclass
@@ -593,9 +593,17 @@ def _season(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool
     return bool(owners) and all(o.like_num and len(o.text) == 4 and o.text.isdigit() for o in owners)
 
 
+def _vehicle_moving(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """A march word that a vehicle owns is its motion, no protest ("la marcha de su camioneta";
+    `vehicle_words`)."""
+    if pos != "noun" or etype not in PROTEST_TYPES:
+        return False
+    return any(args.lex.cue_in("vehicle_words", [t]) for t in _owners(head))
+
+
 NOT_TOLD = (_question, _showing, _unarmed_fight, _fulfilled, _won, _share_won, _share_of, _made_available, _page_visited, _campaign_rally, _rule_named, _figure_of_speech,
             _unarmed_attack, _not_fled, _nobody_fled, _no_land_handed, _no_land_taken, _self_harm, _goal_met, _season,
-            _risk_named, _danger_named, _accusation_denied, _recognised, _held_state)
+            _risk_named, _danger_named, _accusation_denied, _recognised, _held_state, _vehicle_moving)
 
 
 _RULE_PREPS = ("of", "on", "against", "de", "del", "contra")

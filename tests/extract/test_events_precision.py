@@ -750,3 +750,21 @@ def test_prisoners_of_war_captured_are_the_ones_captured(language, text, capture
     arrests = [e for e in told(text, language) if e[0] == "arrest"]
     assert arrests and all(" war" not in e[5].summary and "guerra" not in e[5].summary for e in arrests)
     assert any(captured in e[5].summary for e in arrests), [e[5].summary for e in arrests]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("es", "Con la marcha de su camioneta, el hombre intentó entrar a la casa de un vecino en Cotija."),
+    ("es", "El conductor dio marcha atrás y atropelló a un peatón en Toluca."),
+    ("en", "The march of the trucks through Toluca lasted two hours on Sunday."),
+])
+def test_a_vehicle_moving_is_no_protest(language, text):
+    # Regression: "la marcha de su camioneta" was a protest against the pickup truck.
+    assert not {"protest", "violent_demonstration"} & {e[0] for e in told(text, language)}
+
+
+@pytest.mark.parametrize("language,text", [
+    ("es", "Miles de personas participaron en una marcha contra la violencia en Cuernavaca el domingo."),
+    ("en", "Thousands of people joined a march against violence in Cuernavaca on Sunday."),
+])
+def test_a_march_of_people_stays_a_protest(language, text):
+    assert "protest" in [e[0] for e in told(text, language)]
