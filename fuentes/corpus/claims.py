@@ -21,7 +21,8 @@ language (`relation`):
     when their bare numbers and dates, compared as for clauses worded alike, agree); they
     *conflict* when they are one statement (same named object, same subject with a typed
     predicate, a counted thing with a typed predicate, or shared wording) with an incompatible
-    figure or date; near-identical clauses with
+    figure or date; near-identical clauses (SAME_TEXT, or `edited`: one clause with at most one
+    word replaced apart from the values it states, however short) with
     contradictory predicates ("won" / "lost") are an *outcome* conflict. Word overlap alone
     never matches; clauses worded alike also compare their bare numbers and every date;
   - two statements of one subject with compatible predicates, places that do not differ and
@@ -360,6 +361,24 @@ def _date_clash(xs: list[str], ys: list[str]) -> bool:
         any(not any(_date_agrees(y, x) for x in xs) for y in ys)
 
 
+def edited(a: Claim, b: Claim, sa: list[str], sb: list[str]) -> bool:
+    """One clause with at most one word replaced on each side, apart from the words of the dates
+    and figures the two state (those are compared on their own, `_dates` / `_compared`): "the driver
+    was arrested in April" / "... in October", "no fue aprobada por el congreso" / "no fue
+    rechazada por el congreso". A short clause is one statement by this test, not by the share of
+    words it keeps (one word of four changed is SAME_TEXT missed). The dimensions both state count
+    as words in common, so at least MIN_SHARED are needed as for `wording`."""
+    if not sa or not sb:
+        return False
+    told = {s for v in (*a.values, *b.values) for s in claim_stems(v.text)}
+    xa, xb = set(sa) - told, set(sb) - told
+    if len(xa - xb) > 1 or len(xb - xa) > 1:
+        return False
+    slots = {dimension(v) for v in a.values if v.kind == "date" or is_figure(v)} & \
+        {dimension(v) for v in b.values if v.kind == "date" or is_figure(v)}
+    return len(xa & xb) + len(slots) >= MIN_SHARED
+
+
 def relation(a: Claim, b: Claim, sa: list[str], sb: list[str]) -> Relation | None:
     """How two non-quote claims of different articles relate on their slots, or None (two
     statements, or one silent on the other's figure)."""
@@ -371,10 +390,13 @@ def relation(a: Claim, b: Claim, sa: list[str], sb: list[str]) -> Relation | Non
     if _differ(a.subject, b.subject) and not same_object:
         return None  # two agents: two statements (one named target: differing agents are one event)
     words = wording(sa, sb)
-    near = words >= SAME_TEXT
+    near = words >= SAME_TEXT or edited(a, b, sa, sb)
     if not compatible_predicates(a.predicate, b.predicate):
-        if near and contradictory(a.predicate, b.predicate) and a.modality not in NOT_AN_OUTCOME \
-                and b.modality not in NOT_AN_OUTCOME and (a.modality == "aim") == (b.modality == "aim"):
+        if near and contradictory(a.predicate, b.predicate) and (a.modality == b.modality or (
+                a.modality not in NOT_AN_OUTCOME and b.modality not in NOT_AN_OUTCOME
+                and (a.modality == "aim") == (b.modality == "aim"))):
+            # one clause, the outcome word changed: "was approved" / "was rejected", and as much
+            # "was not approved" / "was not rejected" or "will win" / "will lose" (one stance each)
             return Relation(OUTCOME, words, (tuple(sorted((a.predicate or "", b.predicate or ""))),))
         return None
     if any((a.modality == m) != (b.modality == m) for m in APART):
@@ -383,7 +405,7 @@ def relation(a: Claim, b: Claim, sa: list[str], sb: list[str]) -> Relation | Non
     silent = bool(fa or fb) and not set(fa) & set(fb)  # one states a figure the other is silent on
     if silent and not near:
         return None  # not the same statement
-    loose = words >= WORDING  # worded alike: bare numbers and every date are compared too
+    loose = near or words >= WORDING  # worded alike: bare numbers and every date are compared too
     va, vb = _stated(a, b, loose), _stated(b, a, loose)
     shared = sorted(set(va) & set(vb), key=repr)
     clash = tuple(d for d in shared if _clash(va[d], vb[d]))

@@ -353,7 +353,7 @@ class Claims(CorpusStage):
     """Claims matched across articles with independent-source counts, discrepancies, grades."""
 
     name = "claims"
-    version = "12"  # 2: a discrepancy needs one subject and one measure; 3: described bodies, verb classes;
+    version = "13"  # 2: a discrepancy needs one subject and one measure; 3: described bodies, verb classes;
     # 4: agent blocking, one agent's reworded statements agree through the sentence encoder, more verb classes
     # 5: a bare number states the same count ("36,000 Americans" / "36,000 people"), amount blocking
     # 6: a figure more is detail, not a difference, when the two share a figure that names its measure
@@ -366,6 +366,9 @@ class Claims(CorpusStage):
     # 11: an object written out as a noun phrase ("np:Twenty-nine people") is no named target: it never ties two claims
     # 12: two clauses with nobody in common conflict on a figure naming no counted thing only when worded alike beyond
     # the deed and the figure ("sentenced her to 26 months' jail" / "He was sentenced to two months' jail")
+    # 13: one clause with one word replaced apart from its dates and figures is near-identical however short ("the
+    # driver was arrested in April" / "in October"); one clause with contradictory predicates of one stance is an
+    # outcome conflict ("was not approved" / "was not rejected")
     reads = ("claims_layer", "entities", "provenance", "articles")
     writes = ("claims", "discrepancies")
 

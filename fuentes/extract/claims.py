@@ -66,7 +66,7 @@ from fuentes.nlp.data_files import load_yaml
 from fuentes.pipeline import Stage, register
 from fuentes.nlp.text import doc_text, morph_values, sentence_of
 
-VERSION = "22"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
+VERSION = "23"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
 # subjectless non-finite fragment makes a claim of the clause it hangs from; 6: an unnamed body
 # named by a description ("the task force", "la embajada estadounidense") is a subject or object;
@@ -140,6 +140,8 @@ VERSION = "22"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # it is another verb ("caught up on his bills": no capture); an English lemma cut one "e" short is whole ("hoped":
 # hope, a view); a number inside a name ("Canal 13", "NBC 7") or joined by slashes ("9/11", "24/7") is no figure; a
 # bare "$" is the currency of the one country whose places the article names (`sign_currencies`: Maine, USD)
+# 23: an outcome of either side of a `contradictory` pair ("but it wasn't approved", "no fue rechazada") is a claim
+# when nothing names what it befell, as what became of a target is: a copy telling the other outcome is caught
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -222,6 +224,12 @@ class ClaimLexicon:
     # vote", "capturando el 38% de la audiencia": receive, not capture)
     share_senses: dict[str, str] | None = None
     share_words: frozenset[str] = frozenset()
+
+    @property
+    def outcomes(self) -> frozenset[str]:
+        """Classes that say how something ended: what became of a target (`target_outcomes`) and
+        either side of a `contradictory` pair ("approved" / "rejected", "won" / "lost")."""
+        return self.target_outcomes | frozenset(c for pair in self.contradictory for c in pair)
 
 
 @lru_cache(maxsize=8)
@@ -1609,7 +1617,7 @@ class _Article:
                 continue
             if len(toks) < MIN_WORDS and not is_noun:
                 continue
-            if not is_noun and not self.every_clause and cls not in self.lex.target_outcomes \
+            if not is_noun and not self.every_clause and cls not in self.lex.outcomes \
                     and self.unanchored(tok, subj, patient, toks, found):
                 continue
             modality = "reported" if is_noun else self.modality(tok, toks)
@@ -2073,8 +2081,9 @@ class _Article:
         """A clause that names no one and states no value: no subject or object it names, describes
         or at least states as a noun, outside reported speech, no figure or date ("giving a speech
         in Toledo", "they weren't given such a free hand", "ellos atacaron de noche"): a fragment,
-        or a pronoun never resolved. (The caller keeps an outcome, "killed by an officer": what became
-        of someone is checked even when the parse loses who.)"""
+        or a pronoun never resolved. (The caller keeps an outcome, "killed by an officer", "but it was
+        not approved": what became of someone or something is checked even when the parse loses who
+        or what, so a copy that tells the other outcome in the same words is caught.)"""
         if self.inside(self.indirect, tok.idx):
             return False
         if self.argument(subj) or self.argument(patient):
