@@ -86,7 +86,7 @@ ALL_PAIRS = 40  # a component this small compares all its pairs; a larger one, i
 # the same kind by the same agent 0.35-0.58; MSRP train sentence pairs this alike are paraphrases 75 %
 # of the time (67 % of all pairs are)
 SIMILAR = 0.65
-_WORD = re.compile(r"[^\W\d_]{3,}|\d[\d.,]*")
+_WORD = re.compile(r"[^\W\d_]{3,}|\d(?:[\d.,]*\d)?")  # a number ends in a digit: "in 2015." is "2015"
 
 
 @lru_cache(maxsize=1)
@@ -746,12 +746,16 @@ def origin_label(article: str, origins: Mapping[str, str | None]) -> str:
 
 
 def _listed(claim: Claim, other: Claim, dim: tuple, stated: Mapping[str, list[Value]]) -> bool:
-    """The article of `claim` also states the other's value of `dim`: a list of figures."""
+    """The article of `claim` also states a value of `dim` the other states and `claim` does not: a
+    list of figures. (A value both clauses state, "victories in 2008 and 2012" / "in 2005 and 2012",
+    says nothing of the one they differ on.)"""
     if dim == DATE_DIM:
-        theirs = _dates(other, True)
+        mine = _dates(claim, True)
+        theirs = [d for d in _dates(other, True) if not any(_date_agrees(d, x) or _date_agrees(x, d) for x in mine)]
         return any(v.kind == "date" and v.low and any(_date_agrees(str(v.low), d) for d in theirs)
                    for v in stated.get(claim.article or "", ()))
-    theirs = [v for v in other.values if dimension(v) == dim]
+    own = [v for v in claim.values if dimension(v) == dim]
+    theirs = [v for v in other.values if dimension(v) == dim and not any(same_value(v, w) or same_value(w, v) for w in own)]
     return any(dimension(v) == dim and any(same_value(v, w) for w in theirs) for v in stated.get(claim.article or "", ()))
 
 

@@ -141,7 +141,8 @@ VERSION = "23"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # hope, a view); a number inside a name ("Canal 13", "NBC 7") or joined by slashes ("9/11", "24/7") is no figure; a
 # bare "$" is the currency of the one country whose places the article names (`sign_currencies`: Maine, USD)
 # 23: an outcome of either side of a `contradictory` pair ("but it wasn't approved", "no fue rechazada") is a claim
-# when nothing names what it befell, as what became of a target is: a copy telling the other outcome is caught
+# when nothing names what it befell, as what became of a target is: a copy telling the other outcome is caught; a
+# value inside a sub-clause that makes no claim of its own is stated by the innermost claim around it (not its time)
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -1584,6 +1585,7 @@ class _Article:
         head_ids = {t.i for t, _ in cands if not self.time_clause(t)}  # "hace seis meses" dates its clause, inside it
         claims: list[Claim] = []
         made: set[int] = set()  # heads that made a claim
+        owned: list[tuple[Any, list[Found]]] = []  # each claim's head and values, in the order of `claims`
         furniture = self.furniture_tokens()
         for tok, cls in cands:
             if self.inside(self.direct, tok.idx):
@@ -1659,10 +1661,41 @@ class _Article:
             claims.append(self._claim(start, end, predicate, agent, obj,
                                       found, reported.speaker if reported else None, modality=modality,
                                       time=self.time_of(found), place=self.place_of(toks)))
+            owned.append((tok, found))
             made.add(tok.i)
+        self.adopt_values(claims, owned)
         claims.extend(self.value_claims(claims, head_ids, made))
         claims.extend(self.quote_claims())
         return sorted(claims, key=lambda c: (c.start, c.end))
+
+    def adopt_values(self, claims: list[Claim], owned: list[tuple[Any, list[Found]]]) -> None:
+        """A value inside a sub-clause that made no claim of its own ("after leaked documents from his
+        1995 tax return show ...", "tras filtrarse documentos de su declaración de 1995") is stated by the
+        innermost claim whose clause holds it: the parse may hang one copy's words on a clause of their own
+        and the other's on the main clause, and the value must stay with the one claim both copies make
+        (else lost: no value claim is made inside a claim). It is a value the claim states, not its time
+        (compared as such only between clauses worded alike). `owned`: each claim's head and values."""
+        held = {(f.start, f.end) for _, found in owned for f in found}
+        for f in self.values:
+            if (f.start, f.end) in held or self.inside(self.direct, f.start):
+                continue
+            span = self.doc.char_span(f.start, f.end, alignment_mode="expand")
+            if span is None:
+                continue
+            above = {t.i for t in span.root.ancestors}
+            best = None
+            for k, (head, _) in enumerate(owned):
+                c = claims[k]
+                if head.i in above and c.start <= f.start and f.end <= c.end \
+                        and (best is None or c.end - c.start < claims[best].end - claims[best].start):
+                    best = k
+            if best is None:
+                continue
+            found = owned[best][1]
+            found.append(f)
+            found.sort(key=lambda x: x.start)
+            claims[best].values = [x.value for x in found]  # (its time stays the clause's own)
+            held.add((f.start, f.end))
 
     def value_claims(self, claims: list[Claim], head_ids: set[int], made: set[int]) -> list[Claim]:
         """A figure or a date the outlet states outside quotes that no claim holds ("The jobless

@@ -79,3 +79,44 @@ def test_a_clause_shorter_by_its_date_is_not_edited():
     b = cl("b1", "the driver was arrested", "capture")
     assert not edited(a, b, claim_stems(a.text), claim_stems(b.text))
     assert run({"a": [a], "b": [b]}) == []
+
+
+def year(text: str) -> Value:
+    return Value("date", text, low=text, high=text)
+
+
+@pytest.mark.parametrize("a_text,b_text", [
+    ("the coalition that gave her victories in 2008 and 2012", "the coalition that gave her victories in 2005 and 2012"),
+    ("la coalición que le dio victorias en 2008 y 2012", "la coalición que le dio victorias en 2005 y 2012"),
+])
+def test_a_date_both_clauses_state_does_not_make_the_other_a_list(a_text, b_text):
+    # Regression: 2012, stated by both, was read as the first article also stating the second's
+    # dates (a list of dates, no conflict), so 2008 / 2005 was never reported.
+    a = cl("a1", a_text, "give", values=(year("2008"), year("2012")))
+    b = cl("b1", b_text, "give", values=(year("2005"), year("2012")))
+    (d,) = run({"a": [a], "b": [b]})
+    assert d.id.startswith("dis_value") and {v["value"] for v in d.values} == {"2008", "2005"}
+
+
+def test_the_other_date_stated_elsewhere_in_the_article_is_still_a_list():
+    """The first article states 2005 in another clause of the statement: a list of dates, no conflict."""
+    a = cl("a1", "the coalition that gave her victories in 2008 and 2012", "give", values=(year("2008"), year("2012")))
+    a2 = cl("a2", "the coalition that gave her a first victory in 2005", "give", values=(year("2005"),))
+    b = cl("b1", "the coalition that gave her victories in 2005 and 2012", "give", values=(year("2005"), year("2012")))
+    assert run({"a": [a, a2], "b": [b]}) == []
+
+
+@pytest.mark.parametrize("a_text,b_text", [
+    ("were rejected by the city council in 2015.", "were approved by the city council in 2015"),
+    ("fueron rechazadas por el concejo municipal en 2015.", "fueron aprobadas por el concejo municipal en 2015"),
+])
+def test_a_number_ending_a_sentence_is_the_same_word(a_text, b_text):
+    # Regression: "2015." (the sentence's full stop read as part of the number) and "2015" were two
+    # words, so the clause with its outcome changed was no longer near-identical.
+    assert "2015" in claim_stems(a_text) and "2015." not in claim_stems(a_text)
+    a = cl("a1", a_text, "reject", values=(year("2015"),))
+    b = cl("b1", b_text, "authorize", values=(year("2015"),))
+    found = rel(a, b)
+    assert found is not None and found.kind == OUTCOME
+    (d,) = run({"a": [a], "b": [b]})
+    assert d.id.startswith("dis_predicate")
