@@ -843,7 +843,7 @@ def cluster_structure(parts: list[Claim], stems: list[list[str]] | None = None,
             continue
         x, y = parts[i], parts[j]
         if found.kind == OUTCOME:  # one named target's outcomes are compared by target (discrepancies)
-            kept = [] if x.object and not unnamed(x.object) and x.object == y.object else [("outcome", d) for d in found.dims]
+            kept = [] if by_target(x, y, found.dims) else [("outcome", d) for d in found.dims]
         else:
             kept = [("date" if d == DATE_DIM else "value", d) for d in found.dims
                     if not _listed(x, y, d, stated) and not _listed(y, x, d, stated)]
@@ -854,6 +854,24 @@ def cluster_structure(parts: list[Claim], stems: list[list[str]] | None = None,
         contra[root[j]].add(x.id)
     order = sorted(held)
     return [held[r] for r in order], conflicts, [sorted(contra.get(r, ())) for r in order]
+
+
+@lru_cache(maxsize=1)
+def _target_outcomes() -> frozenset[str]:
+    return frozenset(c for lang in ("en", "es") for c in claim_lexicon(lang).target_outcomes)
+
+
+def by_target(x: Claim, y: Claim, dims: tuple) -> bool:
+    """An outcome conflict of one clause that `fuentes.corpus.discrepancies.predicate_discrepancies`
+    reports by its target: one named target, both stated as facts, and a pair of fates of the target
+    (killed / captured) or one known subject said to do both (won / lost). Any other (a description
+    or a noun phrase as the object, "The Dream Act was approved" / "... was rejected" with no one
+    named as its agent) stays the clause's own conflict, else it would be reported by neither."""
+    if not (named_target(x.object) and x.object == y.object):
+        return False
+    if x.modality in NOT_AN_OUTCOME or y.modality in NOT_AN_OUTCOME:
+        return False
+    return all(set(d) <= _target_outcomes() for d in dims) or (bool(known(x.subject)) and x.subject == y.subject)
 
 
 def match_claims_detailed(claims_by_article: Mapping[str, list[Claim]], origins: Mapping[str, str | None],

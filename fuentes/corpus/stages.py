@@ -369,7 +369,9 @@ class Claims(CorpusStage):
     # 13: one clause with one word replaced apart from its dates and figures is near-identical however short ("the
     # driver was arrested in April" / "in October"); one clause with contradictory predicates of one stance is an
     # outcome conflict ("was not approved" / "was not rejected"); a value both clauses state never makes the other's
-    # a list ("in 2008 and 2012" / "in 2005 and 2012"); a number ending a sentence is the same word ("2015." / "2015")
+    # a list ("in 2008 and 2012" / "in 2005 and 2012"); a number ending a sentence is the same word ("2015." / "2015");
+    # an outcome conflict of one clause the by-target comparison does not report stays the clause's ("The Act was
+    # approved" / "... rejected", no agent named)
     reads = ("claims_layer", "entities", "provenance", "articles")
     writes = ("claims", "discrepancies")
 

@@ -120,3 +120,26 @@ def test_a_number_ending_a_sentence_is_the_same_word(a_text, b_text):
     assert found is not None and found.kind == OUTCOME
     (d,) = run({"a": [a], "b": [b]})
     assert d.id.startswith("dis_predicate")
+
+
+@pytest.mark.parametrize("a_text,b_text", [
+    ("The Harbor Act was approved in the Senate in December 2010 after a long debate",
+     "The Harbor Act was rejected in the Senate in December 2010 after a long debate"),
+    ("La Ley del Puerto fue aprobada en el Senado en diciembre de 2010 tras un largo debate",
+     "La Ley del Puerto fue rechazada en el Senado en diciembre de 2010 tras un largo debate"),
+])
+def test_a_named_target_approved_or_rejected_by_no_one_named_is_reported_once(a_text, b_text):
+    # Regression: the clause's outcome conflict was left to the by-target comparison, which needs one
+    # known subject for approved / rejected (not a fate of the target): reported by neither.
+    dec = Value("date", "December 2010", low="2010-12", high="2010-12")
+    a = cl("a1", a_text, "authorize", obj="act", values=(dec,))
+    b = cl("b1", b_text, "reject", obj="act", values=(dec,))
+    (d,) = run({"a": [a], "b": [b]})
+    assert d.id.startswith("dis_predicate") and {v["value"] for v in d.values} == {"authorize", "reject"}
+
+
+def test_one_subject_said_to_win_and_to_lose_one_clause_is_reported_once():
+    a = cl("a1", "Okafor won the northern primary against Marsh on Tuesday", "win", "okafor", obj="marsh")
+    b = cl("b1", "Okafor lost the northern primary against Marsh on Tuesday", "lose", "okafor", obj="marsh")
+    (d,) = run({"a": [a], "b": [b]})
+    assert d.id.startswith("dis_predicate")
