@@ -142,7 +142,8 @@ VERSION = "23"  # 2: evidence span; 3: slots (time, place, modality), no fragmen
 # bare "$" is the currency of the one country whose places the article names (`sign_currencies`: Maine, USD)
 # 23: an outcome of either side of a `contradictory` pair ("but it wasn't approved", "no fue rechazada") is a claim
 # when nothing names what it befell, as what became of a target is: a copy telling the other outcome is caught; a
-# value inside a sub-clause that makes no claim of its own is stated by the innermost claim around it (not its time)
+# value inside a sub-clause that makes no claim of its own is stated by the innermost claim around it (not its time);
+# a relative clause of three words is read with its noun ("the treaty, which most nations signed": a claim)
 DATA = Path(__file__).with_name("data")
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -1617,8 +1618,9 @@ class _Article:
                 continue  # "Pay no attention to the liar", "Lea el informe": an order to the reader states nothing
             if cls is None and not self.every_clause and not self.untyped_claim(tok, found, subj, patient):
                 continue
-            if len(toks) < MIN_WORDS and not is_noun:
-                continue
+            if len(toks) < MIN_WORDS and not is_noun \
+                    and not (len(toks) + 1 >= MIN_WORDS and self.relative_noun(tok) is not None):
+                continue  # (a relative clause is read with its noun: "the treaty, which most nations signed")
             if not is_noun and not self.every_clause and cls not in self.lex.outcomes \
                     and self.unanchored(tok, subj, patient, toks, found):
                 continue
