@@ -15,7 +15,8 @@ and `independent_sources` of that version):
     opposed, not in `target_outcomes`) only when one named subject is said to do both; unless
     both sides are dated and the dates differ (two events, not a conflict), and never from a
     denied, predicted or hedged statement; also one near-identical clause with contradictory
-    predicates (an outcome conflict of the matcher);
+    predicates of one stance ("was not approved" / "was not rejected": an outcome conflict of the
+    matcher, kept when the by-target comparison would not report it, `by_target`);
   - wording: one quote of one speaker, reworded between articles (not a mere excerpt).
 Discrepancy ids start with `dis_<kind>_` so grading can tell the kinds apart.
 """
