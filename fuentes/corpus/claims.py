@@ -424,10 +424,12 @@ def relation(a: Claim, b: Claim, sa: list[str], sb: list[str]) -> Relation | Non
         # date), not a share or a score of something unnamed ("12 percent", "7 points": of whom?)
         measured = all(names_measure(d) for d in clash)
         counted = measured and any(kind == "count" for kind, _ in clash)
-        if not near and not counted and not _someone_shared(a, b) and _context(a, b, sa, sb) < WORDING:
+        if words < SAME_TEXT and DATE_DIM not in clash and not counted and not _someone_shared(a, b) \
+                and _context(a, b, sa, sb) < WORDING:
             return None  # nobody both name, a figure that names no thing counted, and only the deed
             # and its figure alike: "sentenced her to 26 months' jail" / "He was sentenced on Sep 20 to
-            # two months' jail" are two cases ("23 burned vehicles" / "31 vehicles burned" stay one)
+            # two months' jail" are two cases, as co-defendants' sentences are ("23 burned vehicles" /
+            # "31 vehicles burned" stay one; a short clause's changed date is left to `edited`)
         one = same_object or near or words >= WORDING \
             or (same_subject and measured and (is_typed or words >= VALUE_WORDING)) \
             or (is_typed and counted)  # (a subject named on one side only is unknown, not another)
