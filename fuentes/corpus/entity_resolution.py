@@ -38,6 +38,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import gc
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -644,11 +645,20 @@ def canonical_name(names: list[str], kind: str) -> str:
     names = list(dict.fromkeys(names))  # each distinct name weighed once (the first of equal names wins, as before)
     if kind != "person":
         parts = _name_parts(names, kind)
-        return max(names, key=lambda n: (_clean_name(n, kind), not looks_like_acronym(n), not _abbreviated(n),
+        branches = _branches(names, kind)
+        return max(names, key=lambda n: (_clean_name(n, kind), n not in branches, not looks_like_acronym(n), not _abbreviated(n),
                                          name_tokens(n) not in parts, not _plural_model(n), counts[fold(n)],
                                          len(name_tokens(n)), len(n), n))
     return max(names, key=lambda n: (_clean_name(n, kind), len(name_tokens(n)) >= 2, counts[fold(n)],
                                      len(name_tokens(n)), len(n), n))
+
+
+def _branches(names: list[str], kind: str) -> set[str]:
+    """Names that are another of the names qualified by a place that is no country or by words of its
+    own ("Florida Democratic Party" beside "Democratic Party"): never the entity's name (`_qualified`)."""
+    if kind == "place" or len(names) < 2:
+        return set()
+    return {n for n in names if any(m != n and _qualified(n, m) for m in names)}
 
 
 def _plural_model(name: str) -> bool:
@@ -731,6 +741,56 @@ def _foreign_titles(items, groups: dict[int, list[int]]) -> dict[int, frozenset[
     return out
 
 
+_INITIAL = re.compile(r"^[A-ZÁÉÍÓÚÑ]\.$")
+_JOINED = re.compile(r"(?<=\w)/(?=\w)")
+
+
+def stray_alias(alias: str, own: str, kind: str, names: frozenset[str]) -> bool:
+    """An alias no analyst would file under the entity named `own` (`names`: every name of its
+    members, folded): another of its names with a sentence's stop or a cry ("Donald Trump.",
+    "Mexico!"); a person's given name and initial cut from a longer name of theirs ("Donald J." of
+    "Donald J. Trump"); two names joined by a slash, one of them its own (a joint poll "NBC News/Wall
+    Street Journal", a byline "Ana Ruiz/HuffPost"); a body's or a thing's name with words of its own
+    before it or a place after 'de'/'of' that is no country ("New York State Republican Party",
+    "Democratic White House" of "White House"; "Secretaría de Salud de Jalisco" of "Secretaría de
+    Salud"): another body, a branch, or words run into the name."""
+    bare = alias.rstrip(".!?")
+    if bare != alias and fold(bare) in names and (alias.endswith(("!", "?")) or len(bare.split()[-1]) > 3):
+        return True  # ("Jr." and "Inc." keep their stop: their last word is short)
+    words = alias.split()
+    if kind == "person" and len(words) >= 2 and _INITIAL.match(words[-1]) and any(
+            n.startswith(fold(alias) + " ") for n in names):
+        return True
+    if _JOINED.search(alias) and any(fold(side.strip()) in names for side in _JOINED.split(alias)):
+        return True
+    return kind != "person" and kind != "place" and _qualified(alias, own)
+
+
+def _qualified(alias: str, own: str) -> bool:
+    """`alias` is `own` with capitalised words before it, or with 'de'/'of' and a name after it, that
+    name no country (`data/seats.yaml`: "U.S. State Department" and "Policía Nacional de Colombia"
+    stay names of the national body)."""
+    a, o = alias.split(), own.split()
+    if len(a) <= len(o) or (len(o) < 2 and not any(ch.isdigit() for ch in own)):
+        return False  # a one-word name is qualified by too many things ("Times" / "New York Times")
+    if [fold(w) for w in a[-len(o):]] == [fold(w) for w in o]:
+        extra = a[:-len(o)]
+    elif [fold(w) for w in a[:len(o)]] == [fold(w) for w in o] and fold(a[len(o)]) in ("de", "del", "of"):
+        extra = a[len(o) + 1:]
+    else:
+        return False
+    if not extra or len(extra) > 3 or not all(w[:1].isupper() for w in extra):
+        return False
+    return not _country(" ".join(extra))
+
+
+def _country(name: str) -> bool:
+    """A country's name under any of its exonym-table names ("U.S.", "EE.UU.", "Colombia")."""
+    from fuentes.corpus.claims import _place, _seats
+
+    return _place(name)[0] in {_place(country)[0] for country in _seats().values()}
+
+
 def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: set[str],
                      foreign: frozenset[str] = frozenset()) -> Entity:
     """One corpus entity from the local entities of one group (refs "article#key"); `used`: ids
@@ -783,6 +843,7 @@ def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: s
         seen.add(fold(outlet))
         merged.aliases.append(outlet)
     judged: set[str] = set()  # aliases already taken or refused (one test per distinct alias)
+    names = frozenset(fold(a) for e in ents for a in (e.name, *e.aliases))
     roles: set[str] = set()
     articles: set[str] = set()
     for (article, e) in members:
@@ -790,6 +851,8 @@ def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: s
             if alias in judged:
                 continue
             judged.add(alias)
+            if stray_alias(alias, name, kind, names):
+                continue  # "Donald Trump.", "Donald J.", "New York State Republican Party" of "Republican Party"
             if _disagrees(alias, own, kind) or (gender and honorific_gender(alias) not in (None, gender)):
                 continue  # a name another person or organisation carries, chained in by one article
             if foreign and (found := titled_forms(alias)) is not None and len(found[1]) == 1 \

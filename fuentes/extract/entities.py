@@ -217,6 +217,9 @@ from fuentes.pipeline import Stage, register
 # them untagged
 # 32: an acronym the exonym table gives to something else is no short form of a body whose initials it spells ("S.C.",
 # South Carolina, of "(R-S.C.)" beside "Supreme Court")
+# 32 (also, issue #15): a headline's capitalised common words after a full name the article writes alone are none of the
+# name ("Hillary Clinton Sides With Unions"); a street opened by its abbreviated noun is a place ("Blvd. Adolfo López
+# Mateos"); a name the exonym table lists among organisations read as MISC is an organisation ("Twitter")
 VERSION = "32"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -251,6 +254,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     _office_run_into_person(cands, lex)
     _credited_people(body, cands, lex)
     _word_before_person(cands, lex)
+    _words_after_person(cands, lex)
     teams = {id(c) for c in cands if _team(c) or getattr(c, "outlet", False)}
     groups = _datelines_apart(cands, linking.link(sdoc, cands, lex))
     for members in groups:  # a name seen in a results line (or credited as a source) is a team (an outlet) wherever the article writes it
@@ -1349,6 +1353,40 @@ def _word_before_person(cands: list[Cand], lex: Lexicon) -> None:
             c.start, c.text = c.start + at, parts[1]
 
 
+def _words_after_person(cands: list[Cand], lex: Lexicon) -> None:
+    """A person's span of three words or more that is a full name the article writes on its own
+    followed by capitalised common words of the language, none a given name or a title ("Hillary
+    Clinton Sides With Labor", "Paul Ryan Joins Growing List" in a headline; "Pedro Sánchez Anuncia
+    Elecciones"): the headline's words were run into the name and are none of it."""
+    people = {c.tokens for c in cands if c.label == "PERSON" and len(c.tokens) >= 2}
+    surnames = Counter(c.tokens[-1] for c in cands if c.label == "PERSON" and c.tokens)  # "Rodríguez Zapatero"
+    for c in cands:
+        words = list(re.finditer(r"\S+", c.text))
+        if c.label != "PERSON" or c.name or c.nick or len(words) < 3 or len(c.tokens) != len(words):
+            continue
+        for k in range(2, len(words)):
+            if c.tokens[:k] not in people:
+                continue
+            if all(_headline_word(w.group(), lex) and surnames[t] <= (t == c.tokens[-1])
+                   for w, t in zip(words[k:], c.tokens[k:])):
+                c.end = c.start + words[k - 1].end()
+                c.text = c.text[:words[k - 1].end()]
+            break
+
+
+def _headline_word(word: str, lex: Lexicon) -> bool:
+    """A capitalised word of the language's lexicon that is no given name, title or name suffix."""
+    low = word.casefold()
+    if not (word.isalpha() and word.istitle()) or low in lex.titles or _given_name_first(f"{word} {word}"):
+        return False
+    forms = [low]  # English inflections the lemma index leaves out: "Sides", "Wins", "Joins", "Growing"
+    if lex.language == "en":
+        forms += [low[:-1]] if low.endswith("s") else []
+        forms += [low[:-2]] if low.endswith("es") else []
+        forms += [low[:-3], low[:-3] + "e"] if low.endswith("ing") else []
+    return any(len(f) >= 3 and _common_word(f, f, lex) for f in forms)
+
+
 def _given_name_first(name: str) -> bool:
     """The name opens with a word the first-name list reads as a man's or a woman's name, mostly or
     always, as written or without its accents ("Simón" as "Simon", "María", "Jesús")."""
@@ -1739,6 +1777,8 @@ def _abbreviated_start(sdoc: Any, toks: list[Any], label: str, lex: Lexicon) -> 
         toks = before + toks
     if _abbreviation_of(toks[0], lex) in lex.place_heads and label in ("PERSON", "ORG", "MISC"):
         label = "GPE"
+    elif label == "PERSON" and len(toks) >= 2 and _street_head(toks[0], lex) and toks[-1].text[:1].isupper():
+        label = "GPE"  # "Blvd. Adolfo López Mateos": a street named after a person
     return toks, label
 
 
@@ -2061,7 +2101,7 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
         label = "GPE"  # "Río de Janeiro", "Ciudad de México" read as a person: a word for a kind of place opens it
     elif label == "PERSON" and len(toks) >= 2 and toks[0].lower_ in lex.named_place_heads and toks[1].text[:1].isupper():
         label = "GPE"  # "Río Gallegos", "Puerto Madryn": a kind of place no given name is opens it
-    elif label == "PERSON" and len(toks) >= 2 and lex.head_initial and toks[0].lower_ in lex.street_heads \
+    elif label == "PERSON" and len(toks) >= 2 and lex.head_initial and _street_head(toks[0], lex) \
             and toks[1].text[:1].isupper():
         label = "GPE"  # "Andador Concepción Urquiza", "Calzada Ignacio Zaragoza": a street named after a person
     if label in ("GPE", "LOC", "FAC", "PERSON", "ORG") and len(toks) >= 2 and lex.law_heads \
@@ -2544,6 +2584,11 @@ _TIME_ZONE = re.compile(r"(?:GMT|UTC)\s*(?:[+\-\u2212]\s*\d{1,2}(?::?\d\d)?)?", 
 _GLUED_POSSESSIVE = re.compile(r"(?<=\w)[\u2018\u00b4`]s$")
 
 
+def _street_head(tok: Any, lex: Lexicon) -> bool:
+    """A street's noun, written out or abbreviated ("Calzada", "Blvd.", "Av.")."""
+    return tok.lower_ in lex.street_heads or _abbreviation_of(tok, lex) in lex.street_heads
+
+
 def _abbreviation_of(tok: Any, lex: Lexicon) -> str | None:
     """The word a name's abbreviated first word stands for (data `name_abbreviations`: "Cd." or
     "Cd" + "." -> "ciudad"), or None: the word must carry its full stop or have one straight after."""
@@ -2921,7 +2966,7 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, l
             label = "ORG"  # "Los Mareños", "Las Tías": a plural article names a group, not a person
         if label == "PERSON" and lex is not None and _joined_by_and(name, cands, members, lex):
             label = "GPE" if all(_after_of(body, cands[i], lex) for i in members) else "ORG"
-        entity = Entity(id=key, name=name, kind=KIND.get(label, "other"),
+        entity = Entity(id=key, name=name, kind=_listed_kind(label, table),
                         articles=[article] if article else [])
         seen: set[str] = set()
         for i in members:
@@ -2945,6 +2990,15 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, l
         entities.append(entity)
     mentions.sort(key=lambda item: (item[0], item[1].end))
     return [m for _, m in mentions], entities
+
+
+def _listed_kind(label: str, table: str) -> str:
+    """The entity's kind from its label; a name the exonym table lists among organisations read as a
+    name of no kind ("Twitter", "Facebook" MISC beside "Instagram" ORG) is an organisation (its
+    mentions keep the model's label)."""
+    if label == "MISC" and table == "~organizations":
+        return "organization"
+    return KIND.get(label, "other")
 
 
 def _in_running_text(body: str, cand: Cand) -> bool:
