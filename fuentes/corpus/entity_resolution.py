@@ -629,9 +629,18 @@ def _outlet_named(ents: list[Entity]) -> str | None:
     """The one news outlet (data/outlets.yaml) whose full name the group's members carry as their own
     name (an organisation's, or any name of two words or more: "Europa Press" read as a place), or
     None (none, or two outlets)."""
-    found = {key for e in ents if e.kind == "organization" or len(name_tokens(e.name)) >= 2
-             if (key := outlet_key(name_tokens(e.name)))}
-    return outlet_name(found.pop()) if len(found) == 1 else None
+    keys = [outlet_key(name_tokens(e.name)) if e.kind == "organization" or len(name_tokens(e.name)) >= 2 else None
+            for e in ents]
+    found = {key for key in keys if key}
+    if len(found) != 1 or _outlet_minority(keys):
+        return None
+    return outlet_name(found.pop())
+
+
+def _outlet_minority(keys: list) -> bool:
+    """The members named as the outlet are under a third of the group, the rest named otherwise:
+    the group is what they name ("Capitol Hill" in most articles, "Hill" read as The Hill in a few)."""
+    return sum(1 for k in keys if k) * 3 < len(keys)
 
 
 def canonical_name(names: list[str], kind: str) -> str:
@@ -771,12 +780,12 @@ def _qualified(alias: str, own: str) -> bool:
     name no country (`data/seats.yaml`: "U.S. State Department" and "Policía Nacional de Colombia"
     stay names of the national body)."""
     a, o = alias.split(), own.split()
-    if len(a) <= len(o) or (len(o) < 2 and not any(ch.isdigit() for ch in own)):
-        return False  # a one-word name is qualified by too many things ("Times" / "New York Times")
-    if [fold(w) for w in a[-len(o):]] == [fold(w) for w in o]:
-        extra = a[:-len(o)]
-    elif [fold(w) for w in a[:len(o)]] == [fold(w) for w in o] and fold(a[len(o)]) in ("de", "del", "of"):
+    if len(a) <= len(o):
+        return False
+    if [fold(w) for w in a[:len(o)]] == [fold(w) for w in o] and fold(a[len(o)]) in ("de", "del", "of"):
         extra = a[len(o) + 1:]
+    elif [fold(w) for w in a[-len(o):]] == [fold(w) for w in o] and (len(o) >= 2 or any(ch.isdigit() for ch in own)):
+        extra = a[:-len(o)]  # (a one-word name is the head of too many others: "Times" / "New York Times")
     else:
         return False
     if not extra or len(extra) > 3 or not all(w[:1].isupper() for w in extra):

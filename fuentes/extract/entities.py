@@ -1343,14 +1343,25 @@ def _word_before_person(cands: list[Cand], lex: Lexicon) -> None:
     people = {c.tokens for c in cands if c.label == "PERSON"}
     for c in cands:
         parts = c.text.split(None, 1)
-        if c.label != "PERSON" or c.name or c.nick or len(parts) < 2 or len(c.tokens) < 3 or c.tokens[1:] not in people:
+        if c.label != "PERSON" or c.name or c.nick or len(parts) < 2 or len(c.tokens) < 3 or (
+                c.tokens[1:] not in people and not _plural_before_given(parts, lex)):
             continue
         word = parts[0]
         if not word.isalpha() or not word.istitle() or word.lower() in lex.titles or _given_name_first(c.text):
             continue
-        if _common_word(word, word.casefold(), lex):
+        if _common_word(word, word.casefold(), lex) or _plural_before_given(parts, lex):
             at = c.text.index(parts[1], len(word))
             c.start, c.text = c.start + at, parts[1]
+
+
+def _plural_before_given(parts: list[str], lex: Lexicon) -> bool:
+    """A capitalised plural whose singular is a word of the language ("Floridians", "Demócratas")
+    before a given name and a surname: people described ("Floridians Jeb Bush"), none of the name."""
+    word = parts[0]
+    if not (word.isalpha() and word.istitle() and word.endswith("s") and len(word) > 4):
+        return False
+    singular = word[:-1].casefold()
+    return _given_name_first(parts[1]) and len(parts[1].split()) >= 2 and _common_word(singular, singular, lex)
 
 
 def _words_after_person(cands: list[Cand], lex: Lexicon) -> None:

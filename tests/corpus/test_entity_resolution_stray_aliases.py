@@ -35,6 +35,8 @@ def names(*forms):
     ("Secretaría de Salud de Jalisco", "Secretaría de Salud", "organization", ()),
     ("Partido Popular de Madrid", "Partido Popular", "organization", ()),
     ("Bono Contingencia Covid-19", "Covid-19", "other", ()),
+    ("Facebook de Central", "Facebook", "organization", ()),
+    ("Times of Malta", "Times", "organization", ()),
 ])
 def test_stray_aliases_are_left_out(alias, own, kind, others):
     assert stray_alias(alias, own, kind, names(alias, own, *others))
@@ -70,3 +72,16 @@ def test_a_state_party_is_no_alias_of_the_national_party_nor_a_stop_of_a_person(
     trump = next(e for e in entities if e.kind == "person")
     assert not {"Donald Trump.", "Donald J."} & set(trump.aliases), trump.aliases
     assert sorted(party.articles) == ["a", "b", "c", "d"]
+
+
+@pytest.mark.parametrize("language,place,short,outlet", [
+    ("en", "Capitol Hill", "Hill", "The Hill"),
+    ("es", "Ciudad del País", "País", "El País"),
+])
+def test_a_group_named_otherwise_in_most_articles_is_not_renamed_after_an_outlet(language, place, short, outlet):
+    per = {f"a{i}": [ent("e1", place, "organization", article=f"a{i}")] for i in range(5)}
+    per["b"] = [ent("e1", place, "organization", [short], article="b")]
+    per["c"] = [ent("e1", short, "organization", article="c")]
+    entities = resolve_entities(per)
+    assert [e.name for e in entities] == [place] and outlet not in entities[0].aliases, \
+        [(e.name, e.aliases) for e in entities]

@@ -67,3 +67,29 @@ def test_a_street_named_after_a_person_by_its_abbreviated_noun_is_a_place(langua
 def test_a_listed_platform_read_as_a_name_of_no_kind_is_an_organisation(language, text, spans, nlp):
     mentions, entities = extract(tagged(nlp[language], text, spans), language)
     assert {(e.name, e.kind) for e in entities} == {("Twitter", "organization"), ("Facebook", "organization")}
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("language,text,spans", [
+    ("en", "The Select Committee met on Monday. Rep. Tom Gray (R-S.C.) said the Select Committee would meet again.",
+     [("Select Committee", "ORG"), ("Tom Gray", "PERSON"), ("S.C.", "GPE"), ("Select Committee", "ORG")]),
+    ("es", "El Servicio Comunitario abrió el lunes. El senador Tomás Gris, de S.C., visitó el Servicio Comunitario.",
+     [("Servicio Comunitario", "ORG"), ("Tomás Gris", "PER"), ("S.C.", "LOC"), ("Servicio Comunitario", "ORG")]),
+])
+def test_a_places_listed_abbreviation_is_no_acronym_of_a_body(language, text, spans, nlp):
+    _, entities = extract(tagged(nlp[language], text, spans), language)
+    body = next(e for e in entities if e.kind == "organization")
+    assert "S.C." not in body.aliases, [(e.name, e.kind, e.aliases) for e in entities]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("language,text,spans,name", [
+    ("en", "Floridians Jeb Bush and Marco Rubio met donors in Miami.",
+     [("Floridians Jeb Bush", "PERSON"), ("Marco Rubio", "PERSON"), ("Miami", "GPE")], "Jeb Bush"),
+    ("es", "Los mexicanos celebraron. Demócratas Juan Pérez y Ana Ruiz votaron en Toluca.",
+     [("Demócratas Juan Pérez", "PER"), ("Ana Ruiz", "PER"), ("Toluca", "LOC")], "Juan Pérez"),
+])
+def test_a_plural_before_a_given_name_is_none_of_it(language, text, spans, name, nlp):
+    _, entities = extract(tagged(nlp[language], text, spans), language)
+    assert name in [e.name for e in entities if e.kind == "person"], every_alias(entities)
+    assert not any(a.split()[0] in ("Floridians", "Demócratas") for a in every_alias(entities))
