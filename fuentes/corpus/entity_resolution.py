@@ -654,7 +654,7 @@ def canonical_name(names: list[str], kind: str) -> str:
     names = list(dict.fromkeys(names))  # each distinct name weighed once (the first of equal names wins, as before)
     if kind != "person":
         parts = _name_parts(names, kind)
-        branches = _branches(names, kind)
+        branches = _branches(names, kind, counts)
         return max(names, key=lambda n: (_clean_name(n, kind), n not in branches, not looks_like_acronym(n), not _abbreviated(n),
                                          name_tokens(n) not in parts, not _plural_model(n), counts[fold(n)],
                                          len(name_tokens(n)), len(n), n))
@@ -662,12 +662,14 @@ def canonical_name(names: list[str], kind: str) -> str:
                                      len(name_tokens(n)), len(n), n))
 
 
-def _branches(names: list[str], kind: str) -> set[str]:
-    """Names that are another of the names qualified by a place that is no country or by words of its
-    own ("Florida Democratic Party" beside "Democratic Party"): never the entity's name (`_qualified`)."""
+def _branches(names: list[str], kind: str, counts: Counter) -> set[str]:
+    """Names that are another of the names, used by more members, qualified by a place that is no
+    country or by words of their own ("Florida Democratic Party" beside "Democratic Party"; not
+    "Republican National Committee", most members' name, beside "National Committee"): never the
+    entity's name (`_qualified`)."""
     if kind == "place" or len(names) < 2:
         return set()
-    return {n for n in names if any(m != n and _qualified(n, m) for m in names)}
+    return {n for n in names if any(m != n and counts[fold(m)] > counts[fold(n)] and _qualified(n, m) for m in names)}
 
 
 def _plural_model(name: str) -> bool:

@@ -1378,8 +1378,8 @@ def _words_after_person(cands: list[Cand], lex: Lexicon) -> None:
         for k in range(2, len(words)):
             if c.tokens[:k] not in people:
                 continue
-            if all(_headline_word(w.group(), lex) and surnames[t] <= (t == c.tokens[-1])
-                   for w, t in zip(words[k:], c.tokens[k:])):
+            first = c.tokens[k]  # the first word after the name decides: "Ted Cruz Hints Trump" is Ted Cruz
+            if _headline_word(words[k].group(), lex) and surnames[first] <= (first == c.tokens[-1]):
                 c.end = c.start + words[k - 1].end()
                 c.text = c.text[:words[k - 1].end()]
             break

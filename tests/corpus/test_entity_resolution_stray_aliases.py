@@ -85,3 +85,14 @@ def test_a_group_named_otherwise_in_most_articles_is_not_renamed_after_an_outlet
     entities = resolve_entities(per)
     assert [e.name for e in entities] == [place] and outlet not in entities[0].aliases, \
         [(e.name, e.aliases) for e in entities]
+
+
+@pytest.mark.parametrize("long,short", [
+    ("Republican National Committee", "National Committee"),
+    ("Comité Nacional Republicano", "Comité Nacional"),
+])
+def test_the_name_most_members_use_is_kept_though_it_holds_a_shorter_one(long, short):
+    per = {f"a{i}": [ent("e1", long, "organization", ["RNC"], article=f"a{i}")] for i in range(3)}
+    per["b"] = [ent("e1", short, "organization", ["RNC"], article="b")]
+    entities = resolve_entities(per)
+    assert [e.name for e in entities] == [long], [(e.name, e.aliases) for e in entities]

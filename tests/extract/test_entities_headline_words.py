@@ -20,6 +20,8 @@ def every_alias(entities) -> set[str]:
      [("Hillary Clinton Sides", "PERSON"), ("Hillary Clinton", "PERSON")], "Hillary Clinton", "Hillary Clinton Sides"),
     ("en", "Paul Ryan Joins Growing List Of Critics\n\nPaul Ryan spoke to reporters in Ohio.",
      [("Paul Ryan Joins Growing", "PERSON"), ("Paul Ryan", "PERSON")], "Paul Ryan", "Paul Ryan Joins Growing"),
+    ("en", "Ted Cruz Hints Trump Will Lose\n\nTed Cruz said Trump would lose.",
+     [("Ted Cruz Hints Trump", "PERSON"), ("Ted Cruz", "PERSON"), ("Trump", "PERSON")], "Ted Cruz", "Ted Cruz Hints Trump"),
     ("es", "Pedro Sánchez Anuncia Elecciones\n\nPedro Sánchez habló el lunes en Madrid.",
      [("Pedro Sánchez Anuncia", "PER"), ("Pedro Sánchez", "PER")], "Pedro Sánchez", "Pedro Sánchez Anuncia"),
 ])
