@@ -774,7 +774,20 @@ def stray_alias(alias: str, own: str, kind: str, names: frozenset[str]) -> bool:
         return True
     if _JOINED.search(alias) and any(fold(side.strip()) in names for side in _JOINED.split(alias)):
         return True
+    if kind == "person" and fold(alias) != fold(own) and _name_written_twice(words, names):
+        return True
     return kind != "person" and kind != "place" and _qualified(alias, own)
+
+
+def _name_written_twice(words: list[str], names: frozenset[str]) -> bool:
+    """A surname run into the full name it ends ("Christie Chris Christie", "Sánchez Pedro Sánchez"):
+    a byline, a caption or a heading beside the name, no name of its own."""
+    folded = [fold(w) for w in words]
+    for i in range(1, len(words) - 1):
+        rest = folded[i:]
+        if len(rest) >= 2 and folded[:i] == rest[-i:] and " ".join(rest) in names:
+            return True
+    return False
 
 
 def _qualified(alias: str, own: str) -> bool:

@@ -37,6 +37,8 @@ def names(*forms):
     ("Bono Contingencia Covid-19", "Covid-19", "other", ()),
     ("Facebook de Central", "Facebook", "organization", ()),
     ("Times of Malta", "Times", "organization", ()),
+    ("Christie Chris Christie", "Chris Christie", "person", ()),
+    ("Sánchez Pedro Sánchez", "Pedro Sánchez", "person", ()),
 ])
 def test_stray_aliases_are_left_out(alias, own, kind, others):
     assert stray_alias(alias, own, kind, names(alias, own, *others))
@@ -52,6 +54,8 @@ def test_stray_aliases_are_left_out(alias, own, kind, others):
     ("Secretaría de Salud de México", "Secretaría de Salud", "organization", ()),
     ("AC/DC", "AC/DC", "organization", ()),
     ("New York Times", "Times", "organization", ()),
+    ("Hillary Rodham Clinton", "Hillary Clinton", "person", ("Hillary", "Clinton", "Rodham Clinton")),
+    ("Juan Carlos Juan", "Juan Carlos Juan", "person", ("Carlos Juan",)),
 ])
 def test_names_of_the_entity_stay(alias, own, kind, others):
     assert not stray_alias(alias, own, kind, names(alias, own, *others))
