@@ -119,6 +119,7 @@ from fuentes.extract.aliases import (
     name_tokens,
     opens_sentence,
 )
+from fuentes.extract.intervals import Intervals
 from fuentes.extract.names import title_before
 from fuentes.extract.word_starts import literal_matches
 from fuentes.model import Entity, Evidence, Mention
@@ -826,11 +827,12 @@ def _repeat_names(sdoc: Any, body: str, cands: list[Cand], lowered: "_LowerWords
             forms.setdefault(words[-1], "PRODUCT")  # "A380" of "Airbus A380"
     if not forms:
         return
-    taken = sorted((c.start, c.end) for c in cands)
-    other = [(e.start_char, e.end_char) for e in entity_spans(sdoc)]
+    # the candidates' and the model's spans, asked once per occurrence (one bisection each)
+    taken = Intervals((c.start, c.end) for c in cands)
+    other = Intervals((e.start_char, e.end_char) for e in entity_spans(sdoc))
     added = []  # the forms, longest first, where no word character, hyphen, apostrophe, '&' or '.' is glued on
     for start, end, form in literal_matches(body, sorted(forms, key=len, reverse=True), _GLUED_BEFORE, _GLUED_AFTER):
-        if any(s < end and start < e for s, e in taken) or any(s < end and start < e for s, e in other):
+        if taken.overlaps(start, end) or other.overlaps(start, end):
             continue
         before = body[max(0, start - 40):start].rstrip(" ")
         prev_word = before.split()[-1] if before.split() else ""

@@ -53,7 +53,7 @@ from fuentes.extract.event_typing import SHORT_ITEM, choose, scorer
 from fuentes.extract.relation_parse import governor_of
 from fuentes.ids import content_id
 from fuentes.model import Entity, Event, Evidence, Mention, Quote
-from fuentes.nlp.text import doc_text, morph_values, sentence_of, sentences
+from fuentes.nlp.text import doc_cache, doc_text, morph_values, sentence_of, sentences
 from fuentes.pipeline import Stage, register
 
 __all__ = [
@@ -212,11 +212,27 @@ def _question(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bo
     read once per sentence."""
     found = args.questions.get(sent.start)
     if found is None:
-        words = [t for t in sent if not t.is_space]
-        found = args.questions[sent.start] = bool(words) and (
-            words[-1].text.endswith("?") or words[0].text.startswith("\u00bf")
-            or (words[-1].is_punct and len(words) > 1 and words[-2].text.endswith("?")))
+        first, last = _words_at_ends(sent)
+        found = args.questions[sent.start] = bool(first) and (
+            last[-1].text.endswith("?") or first.text.startswith("\u00bf")
+            or (last[-1].is_punct and len(last) > 1 and last[-2].text.endswith("?")))
     return found
+
+
+def _words_at_ends(sent: Any) -> tuple[Any, list[Any]]:
+    """The first word of a sentence (a token that is not white space) and its last two, in text
+    order (one when it has one word), read from its two ends; (None, []) when it has no word."""
+    doc = sent.doc
+    first = next((doc[i] for i in range(sent.start, sent.end) if not doc[i].is_space), None)
+    if first is None:
+        return None, []
+    last: list[Any] = []
+    for i in range(sent.end - 1, first.i - 1, -1):
+        if not doc[i].is_space:
+            last.insert(0, doc[i])
+            if len(last) == 2:
+                break
+    return first, last
 
 
 def _showing(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
@@ -239,10 +255,20 @@ def _unarmed_fight(head: Any, pos: str, etype: str, sent: Any, args: Arguments) 
 
 
 def _armed(sent: Any, lex: Any) -> bool:
-    """The sentence tells of armed people, weapons, the dead or the wounded, or a killing."""
-    armed = ("armed_nouns", "weapon_words", "fatality_nouns", "wound_words", "remote_words", "attack_words")
-    kills = killing_verbs(lex)
-    return any(lex.cue_in(key, sent) for key in armed) or any(_forms(t) & kills for t in sent)
+    """The sentence tells of armed people, weapons, the dead or the wounded, or a killing; read
+    once per sentence and lexicon (the tests of each trigger and of the trigger before ask again)."""
+    memo = doc_cache(sent.doc)
+    entry = memo.get(("armed", id(lex)))
+    if entry is None or entry[0] is not lex:
+        entry = memo[("armed", id(lex))] = (lex, {})
+    known = entry[1]
+    found = known.get((sent.start, sent.end))
+    if found is None:
+        armed = ("armed_nouns", "weapon_words", "fatality_nouns", "wound_words", "remote_words", "attack_words")
+        kills = killing_verbs(lex)
+        found = known[(sent.start, sent.end)] = \
+            any(lex.cue_in(key, sent) for key in armed) or any(_forms(t) & kills for t in sent)
+    return found
 
 
 _AIM_PREPS = ("on", "upon", "against", "contra", "sobre")  # "the attack on X", "ataques contra X"

@@ -25,7 +25,7 @@ from fuentes.extract.aliases import name_tokens
 from fuentes.extract.entities import photo_credits
 from fuentes.extract.speech import Lexicon, QuoteSpan
 from fuentes.model import Entity, Mention
-from fuentes.nlp.text import doc_text, sentence_of
+from fuentes.nlp.text import doc_cache, doc_text, sentence_of
 
 PERSON_LABELS = {"PERSON", "PER"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
@@ -230,18 +230,24 @@ class Referents:
     def _token_table(self) -> tuple[list[int], list[int], list[str | None]]:
         """Per token, read from the Doc's arrays without making a Token of each: its character
         offset, 1 when it opens a sentence (`is_sent_start` true) else 0, and the gender its
-        word gives as a pronoun (`_pronoun_gender`), each distinct word read once."""
+        word gives as a pronoun (`_pronoun_gender`), each distinct word read once. Made once per
+        Doc and lexicon (the quote stage's antecedents and the claims stage's read the same
+        table; the lists are shared, so callers only read them)."""
+        memo = doc_cache(self.doc)
+        entry = memo.get(("speakers.token_table", id(self.lex)))
+        if entry is None or entry[0] is not self.lex:
+            entry = memo[("speakers.token_table", id(self.lex))] = (self.lex, self._read_token_table())
+        return entry[1]
+
+    def _read_token_table(self) -> tuple[list[int], list[int], list[str | None]]:
         doc = self.doc
         if not len(doc):
             return [], [], []
         table = doc.to_array([IDX, SENT_START, LOWER])
-        strings, said = doc.vocab.strings, {}
-        genders = []
-        for key in table[:, 2].tolist():
-            if key not in said:
-                said[key] = self.lex.pronoun_gender(strings[key])
-            genders.append(said[key])
-        return table[:, 0].tolist(), [1 if v == 1 else 0 for v in table[:, 1].tolist()], genders
+        strings, gender_of = doc.vocab.strings, self.lex.pronoun_gender
+        keys = table[:, 2].tolist()
+        said = {key: gender_of(strings[key]) for key in set(keys)}
+        return table[:, 0].tolist(), (table[:, 1] == 1).astype(int).tolist(), [said[key] for key in keys]
 
     def _infer_gender(self) -> None:
         """Votes per person: honorific before a name, the first name of the person's fullest

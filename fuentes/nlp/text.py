@@ -41,6 +41,12 @@ def _read(doc: Any) -> dict[str, Any]:
     return entry[2]
 
 
+def doc_cache(doc: Any) -> dict[Any, Any]:
+    """A dict kept with `doc` (for the last few Docs, emptied when its tokens change) where a stage
+    keeps what it reads once per Doc; keys name their reader (a string, or a tuple opening with one)."""
+    return _read(doc)
+
+
 def _listed_sentences(doc: Any) -> tuple[list[int], list[Any]] | None:
     """(starts, spans) of `doc.sents`, listed once per Doc; None for a Doc with sentence hooks
     or without sentence boundaries (asked as before by the callers)."""

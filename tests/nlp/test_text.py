@@ -131,3 +131,17 @@ def test_entity_spans_are_the_docs_entities_made_once(language, body):
     found = entity_spans(sdoc)
     assert [(e.start, e.end, e.label_) for e in found] == [(e.start, e.end, e.label_) for e in sdoc.ents]
     assert found and entity_spans(sdoc) is found
+
+
+@pytest.mark.parametrize("language,body", [("en", "Ana Ruiz lives in Lima."), ("es", "Ana Ruiz vive en Lima.")])
+def test_doc_cache_is_kept_per_doc_and_emptied_when_tokens_change(language, body):
+    from fuentes.nlp.text import doc_cache
+
+    nlp, _ = load(language)
+    sdoc, other = nlp(body), nlp(body)
+    doc_cache(sdoc)[("test", 1)] = "kept"
+    assert doc_cache(sdoc)[("test", 1)] == "kept"
+    assert ("test", 1) not in doc_cache(other)  # another Doc of the same text has its own
+    with sdoc.retokenize() as retokenizer:
+        retokenizer.merge(sdoc[0:2])
+    assert ("test", 1) not in doc_cache(sdoc)  # merged tokens: what was read is read again
