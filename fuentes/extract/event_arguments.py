@@ -380,16 +380,25 @@ def date_of(head: Any, start: int, dates: list[DateExpr], sdoc: Any,
                 return shift(ref.resolved, count, unit, -sign), [(ref.start, ref.end, "events.date"),
                                                                  (off.start, off.end, "events.offset")]
     verb = head if head.pos_ in ("VERB", "AUX") else (governing_verb(head) or head)
+    clauses: dict[int, set[int]] = {}  # token -> the offsets of its clause's tokens, each clause read once
+
+    def offsets_of(node: Any) -> set[int]:
+        found = clauses.get(node.i)
+        if found is None:
+            found = clauses[node.i] = {t.idx for t in clause(node)}
+        return found
     # dates of its own clause, else of the clauses it hangs from ("On Monday, gunmen killed X
-    # and burned Y"), never of a clause beside or under it ("... and schools canceled Monday classes")
-    reach = {t.idx for node in _ancestors_of(verb) for t in clause(node)} | {t.idx for t in clause(head)}
-    plain = [d for d in plain if any(i in reach for i in range(d.start, d.end))]
+    # and burned Y"), never of a clause beside or under it ("... and schools canceled Monday classes");
+    # no date in the sentence: no clause to read
+    if plain:
+        reach = set().union(*(offsets_of(node) for node in _ancestors_of(verb))) | offsets_of(head)
+        plain = [d for d in plain if any(i in reach for i in range(d.start, d.end))]
     if not plain:
         year = _year_in_phrase(head)
         if year is not None:  # "during a 2019 raid", "el atentado de 2015"
             return year_value(int(year.text)), [(year.idx, year.idx + len(year.text), "events.date")]
         return None, []
-    own_clause = {t.idx for t in clause(verb)} | {t.idx for t in clause(head)}
+    own_clause = offsets_of(verb) | offsets_of(head)
     own = [d for d in plain if any(i in own_clause for i in range(d.start, d.end))]
     best = min(own or plain, key=lambda d: abs(d.start - start))
     # a year told right beside it ("hace cinco años esta semana") is one expression with it
