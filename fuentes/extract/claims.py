@@ -64,7 +64,7 @@ from fuentes.ids import content_id
 from fuentes.model import Claim, Entity, Evidence, Mention, Quote
 from fuentes.nlp.data_files import load_yaml
 from fuentes.pipeline import Stage, register
-from fuentes.nlp.text import doc_text, morph_values, sentence_of, space_flags, subtree_indices
+from fuentes.nlp.text import doc_text, morph_values, sentence_of
 
 VERSION = "23"  # 2: evidence span; 3: slots (time, place, modality), no fragments; 4: dated clauses, outcomes;
 # 5: a subordinate clause's hedge or future word is not the main clause's; a date or figure in a
@@ -1188,14 +1188,12 @@ class _Article:
         for child in head.children:
             if child.i in heads:
                 if child.dep_ in CLAUSE_DEPS:
-                    drop.update(subtree_indices(child))
+                    drop.update(t.i for t in child.subtree)
                 if child.dep_ in ("conj", "parataxis"):
-                    coord.update(subtree_indices(child))
+                    coord.update(t.i for t in child.subtree)
         lo = next((d for d in sorted(coord, reverse=True) if d < head.i), -1)
         hi = next((d for d in sorted(coord) if d > head.i), len(self.doc))
-        # the subtree's tokens as `head.subtree` gives them (the head itself the very object given)
-        doc, space = self.doc, space_flags(self.doc)
-        toks = [head if j == head.i else doc[j] for j in subtree_indices(head) if lo < j < hi and not space[j]]
+        toks = [t for t in head.subtree if lo < t.i < hi and not t.is_space]
         # a claim never crosses a paragraph break (a kicker or dateline glued to the sentence)
         if toks:
             every = self.paragraph_breaks()

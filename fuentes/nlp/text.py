@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from spacy.attrs import HEAD, IS_SPACE, MORPH
+from spacy.attrs import MORPH
 
 TEXT = "fuentes_text"
 
@@ -138,58 +138,3 @@ def strings_where(hashes: list[int], strings: Any, name: str, data: Any, test: A
         if hit:
             out.append(h)
     return out
-
-
-def _subtree_table(doc: Any) -> tuple[list[int], list[int], list[int]] | None:
-    """(order, first, size): the Doc's tokens in the order `Token.subtree` walks each tree (a
-    token's left children's subtrees, the token, its right children's subtrees), where each
-    token's subtree starts in it and how long it is; read once per Doc from the parse's heads.
-    None when the heads do not make trees (every token once)."""
-    read = _read(doc)
-    if "subtrees" not in read:
-        n = len(doc)
-        offsets = doc.to_array([HEAD]).view("int64").ravel().tolist() if n else []  # to the head, <0 left
-        kids: list[list[int]] = [[] for _ in range(n)]
-        roots = []
-        for j, rel in enumerate(offsets):
-            if rel:
-                kids[j + rel].append(j)  # in text order: the children as `Token.children` lists them
-            else:
-                roots.append(j)
-        order: list[int] = []
-        first, size = [0] * n, [0] * n
-        for root in roots:
-            todo = [(root, 0)]  # 0: open the token's subtree, 1: the token itself, 2: close it
-            while todo:
-                node, step = todo.pop()
-                if step == 0:
-                    first[node] = len(order)
-                    todo.append((node, 2))
-                    todo.extend((c, 0) for c in reversed(kids[node]) if c > node)
-                    todo.append((node, 1))
-                    todo.extend((c, 0) for c in reversed(kids[node]) if c < node)
-                elif step == 1:
-                    order.append(node)
-                else:
-                    size[node] = len(order) - first[node]
-        read["subtrees"] = (order, first, size) if len(order) == n and len(set(order)) == n else None
-    return read["subtrees"]
-
-
-def subtree_indices(tok: Any) -> list[int]:
-    """`[t.i for t in tok.subtree]`, in the same order, without spaCy walking the tree again and
-    making a Token of every word: a slice of the Doc's trees listed once (`_subtree_table`)."""
-    table = _subtree_table(tok.doc)
-    if table is None:
-        return [t.i for t in tok.subtree]
-    order, first, size = table
-    return order[first[tok.i]:first[tok.i] + size[tok.i]]
-
-
-def space_flags(doc: Any) -> list[int]:
-    """Per token, 1 when it is white space (`Token.is_space`) else 0, read once per Doc."""
-    read = _read(doc)
-    found = read.get("is_space")
-    if found is None:
-        found = read["is_space"] = doc.to_array([IS_SPACE]).ravel().tolist() if len(doc) else []
-    return found

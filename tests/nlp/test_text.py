@@ -145,30 +145,3 @@ def test_doc_cache_is_kept_per_doc_and_emptied_when_tokens_change(language, body
     with sdoc.retokenize() as retokenizer:
         retokenizer.merge(sdoc[0:2])
     assert ("test", 1) not in doc_cache(sdoc)  # merged tokens: what was read is read again
-
-
-@pytest.mark.parametrize("language,body", [
-    ("en", "The man whom police arrested on Friday, a former mayor, said he would appeal.\n\n"
-           "Gunmen burned 23 vehicles and blocked 14 roads, officials said.  It was, he added, a disaster."),
-    ("es", "El hombre que la policía detuvo el viernes, un exalcalde, dijo que apelaría.\n\n"
-           "Los sicarios quemaron 23 vehículos y bloquearon 14 carreteras, informaron las autoridades.  "
-           "Fue, añadió, un desastre."),
-])
-def test_subtree_indices_are_each_tokens_subtree_in_spacys_order(language, body):
-    from fuentes.nlp.text import space_flags, subtree_indices
-
-    nlp, _ = load(language)
-    sdoc = nlp(body)
-    for tok in sdoc:
-        assert subtree_indices(tok) == [t.i for t in tok.subtree]
-    assert space_flags(sdoc) == [int(t.is_space) for t in sdoc]
-    assert 1 in space_flags(sdoc)
-
-
-def test_subtree_indices_of_a_doc_without_a_parse_are_each_token_alone():
-    from spacy.lang.en import English
-
-    from fuentes.nlp.text import subtree_indices
-
-    sdoc = English()("No parser ran on this text.")
-    assert [subtree_indices(t) for t in sdoc] == [[t.i for t in t.subtree] for t in sdoc] == [[i] for i in range(len(sdoc))]
