@@ -13,9 +13,17 @@ _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"'})
 
 
+_CURLY = tuple(chr(code) for code in _QUOTES)
+
+
 def normalize_text(text: str) -> str:
-    """Normalise for identity: Unicode NFKC, straight quotes, case-folded, single spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    """Normalise for identity: Unicode NFKC, straight quotes, case-folded, single spaces. (ASCII
+    text is its own NFKC form and holds no curly quote: neither step is run on it, nor the
+    quotes' table on a text without one of them.)"""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        if any(quote in text for quote in _CURLY):
+            text = text.translate(_QUOTES)
     return _SPACE.sub(" ", text).strip().casefold()
 
 
