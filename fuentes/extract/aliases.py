@@ -284,6 +284,7 @@ def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon,
             uf.union(i, longs.pop())
     _product_short_forms(cands, surface, uf, lex)
     _first_word_short_forms(cands, surface, uf, lex)
+    _model_short_forms(cands, surface, uf)
     names = [(t, i) for t, i in surface.items() if len(t) >= 2 and not cands[i].nick
              and cands[i].label in ("PERSON", "ORG", "NORP", "MISC", "GPE", "FAC")]
     for t, i in surface.items():
@@ -378,6 +379,29 @@ def _first_word_short_forms(cands: list[Cand], surface: dict[tuple[str, ...], in
         if len(targets) == 1:  # ("Netflix Latinoamérica": a body's branch in a place is no longer name of it)
             uf.union(i, targets.pop())
 
+
+
+# a letter-led model number, folded ("a350", "md-80"), and its plural ("a350s")
+_MODEL_WORD = re.compile(r"[a-z]{1,3}-?\d{2,4}[a-z]{0,3}")
+_MODEL_PLURAL = re.compile(r"[a-z]{1,3}-?\d{2,4}[a-z]{0,2}s")
+
+
+def _model_short_forms(cands: list[Cand], surface: dict[tuple[str, ...], int], uf: UnionFind) -> None:
+    """A letter-led model number alone, in the singular or the plural ("A350", "A350s"), is the one
+    product of the article whose name it is or whose name it opens or ends ("A350 XWB", "Airbus
+    A350", "A350"): the article shortens the product's name to its model."""
+    products = [(t, i) for t, i in surface.items() if cands[i].label in _PRODUCT_LABELS and not cands[i].nick]
+    for short, i in surface.items():
+        if len(short) != 1 or cands[i].label not in _PRODUCT_LABELS:
+            continue
+        word = short[0]
+        model = word[:-1] if _MODEL_PLURAL.fullmatch(word) else word if _MODEL_WORD.fullmatch(word) else None
+        if model is None:
+            continue
+        targets = {uf.find(j) for t, j in products if t != short and (t == (model,) or (
+            len(t) >= 2 and model in (t[0], t[-1])))}
+        if len(targets) == 1:
+            uf.union(i, targets.pop())
 
 _FIRST_WORD_LABELS = frozenset({"ORG", "MISC", "EVENT", "WORK_OF_ART"})
 

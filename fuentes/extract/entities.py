@@ -221,6 +221,10 @@ from fuentes.pipeline import Stage, register
 # 32 (also, issue #15): a headline's capitalised common words after a full name the article writes alone are none of the
 # name ("Hillary Clinton Sides With Unions"); a street opened by its abbreviated noun is a place ("Blvd. Adolfo López
 # Mateos"); a name the exonym table lists among organisations read as MISC is an organisation ("Twitter")
+# 32 (also): a letter-led model number is found again where the model reads it as a number ("the first A380 prototype") or
+# writes it in the plural ("six more A350s"), and alone it is the one product whose name it opens or ends ("A350" /
+# "A350 XWB"); a founder's or co-founder's title before a person's name is an evidence span of the person ("Apple
+# Computer CEO and co-founder Steve Jobs", "el cofundador de Apple, Steve Jobs,")
 VERSION = "32"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -825,14 +829,18 @@ def _repeat_names(sdoc: Any, body: str, cands: list[Cand], lowered: "_LowerWords
             forms.setdefault(words[0], "ORG")  # "NPD" of "NPD Group": the body's own word
         if c.label == "PRODUCT" and len(words) >= 2 and _LETTER_MODEL.fullmatch(words[-1]):
             forms.setdefault(words[-1], "PRODUCT")  # "A380" of "Airbus A380"
+        for form in _model_forms(c):
+            forms.setdefault(form, "PRODUCT")
     if not forms:
         return
     # the candidates' and the model's spans, asked once per occurrence (one bisection each)
     taken = Intervals((c.start, c.end) for c in cands)
-    other = Intervals((e.start_char, e.end_char) for e in entity_spans(sdoc))
+    spans = [(e.start_char, e.end_char, e.label_) for e in entity_spans(sdoc)]
+    other = Intervals((b, e) for b, e, _ in spans)
     added = []  # the forms, longest first, where no word character, hyphen, apostrophe, '&' or '.' is glued on
     for start, end, form in literal_matches(body, sorted(forms, key=len, reverse=True), _GLUED_BEFORE, _GLUED_AFTER):
-        if taken.overlaps(start, end) or other.overlaps(start, end):
+        if taken.overlaps(start, end) or other.overlaps(start, end) and any(
+                b < end and start < e for b, e, label in spans if not _model_read_as_count(form, label)):
             continue
         before = body[max(0, start - 40):start].rstrip(" ")
         prev_word = before.split()[-1] if before.split() else ""
@@ -851,6 +859,29 @@ def _repeat_names(sdoc: Any, body: str, cands: list[Cand], lowered: "_LowerWords
         cands.extend(added)
         cands.sort(key=lambda c: c.start)
 
+
+
+def _model_forms(cand: Cand) -> list[str]:
+    """The letter-led model number a product's name is, opens or ends ("A350" of "A350 XWB", "A380" of
+    "Airbus A380"), in the singular and the plural ("A350s", "A320s" / "A320"): an article writing
+    the model again, alone or counted, names the product."""
+    if cand.label not in ("PRODUCT", "MISC") or cand.nick:
+        return []
+    words = cand.text.split()
+    found = []
+    for word in {words[0], words[-1]}:
+        if _PLURAL_MODEL.fullmatch(word):
+            found += [word, word[:-1]]
+        elif _LETTER_MODEL.fullmatch(word):
+            found += [word, word + "s"]
+    return found
+
+
+def _model_read_as_count(form: str, label: str) -> bool:
+    """A letter-led model number the model read as a number ("the first A380 prototype": 'A380'
+    CARDINAL; "six more A350s"): the number's span does not keep the name's repeat out."""
+    return label in _COUNT_LABELS | {"ORDINAL", "MONEY", "PERCENT"} and bool(
+        _LETTER_MODEL.fullmatch(form) or _PLURAL_MODEL.fullmatch(form))
 
 def _unproven_people(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
     """A one-word 'person' named two times or more that the article never names in full, never

@@ -1,0 +1,62 @@
+"""Stage `entities` (issue #15): a product's letter-led model number is the product wherever the
+article writes it again, alone or in the plural, even where the model reads it as a number
+('the first Z480 prototype': 'Z480' CARDINAL; 'six more Z480s'), and a model number alone is the
+one product whose name it is, opens or ends ('Z480' / 'Z480 XR'); English and Spanish.
+
+The model's spans are set by the test (`tagged`), so each test fails when its rule is gone."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuentes.extract.entities import extract
+from tests.extract.fixtures_entities import tagged
+
+pytestmark = pytest.mark.models
+
+
+def mentions_of(nlp, language: str, text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    mentions, entities = extract(tagged(nlp[language], text, spans), language)
+    name = {e.id: e.name for e in entities}
+    return [(m.text, name.get(m.entity, "")) for m in mentions]
+
+
+@pytest.mark.parametrize("language,text,spans", [
+    ("en", "The Z480 will be the largest freighter. The first Z480 prototype was shown in Lyon.",
+     [("Z480", "PRODUCT"), ("first", "ORDINAL"), ("Z480", "CARDINAL"), ("Lyon", "GPE")]),
+    ("es", "El Z480 será el mayor carguero. El primer prototipo del Z480 se mostró en Lyon.",
+     [("Z480", "MISC"), ("Z480", "CARDINAL"), ("Lyon", "LOC")]),
+])
+def test_a_model_number_read_as_a_count_is_the_product_the_article_names(language, text, spans, nlp):
+    found = mentions_of(nlp, language, text, spans)
+    assert [t for t, _ in found].count("Z480") == 2
+    assert {n for t, n in found if t == "Z480"} == {"Z480"}
+
+
+@pytest.mark.parametrize("language,text,spans,plural", [
+    ("en", "Nordair ordered six new Z480 XR freighters. Nordair also holds options on four more Z480s.",
+     [("Nordair", "ORG"), ("Z480 XR", "PRODUCT"), ("Nordair", "ORG"), ("four", "CARDINAL")], "Z480s"),
+    ("es", "Nordair encargó seis nuevos Z480 XR de carga. Nordair tiene además opciones sobre otros cuatro Z480s.",
+     [("Nordair", "ORG"), ("Z480 XR", "MISC"), ("Nordair", "ORG")], "Z480s"),
+])
+def test_a_model_number_in_the_plural_is_the_product_it_opens(language, text, spans, plural, nlp):
+    found = mentions_of(nlp, language, text, spans)
+    assert (plural, "Z480 XR") in found
+
+
+@pytest.mark.parametrize("language,text,spans", [
+    ("en", "Nordair ordered six Z480 XR freighters. The Z480 needs longer runways.",
+     [("Nordair", "ORG"), ("Z480 XR", "PRODUCT"), ("Z480", "PRODUCT")]),
+    ("es", "Nordair encargó seis Z480 XR de carga. El Z480 necesita pistas más largas.",
+     [("Nordair", "ORG"), ("Z480 XR", "MISC"), ("Z480", "MISC")]),
+])
+def test_a_model_number_alone_is_the_one_product_it_opens(language, text, spans, nlp):
+    found = mentions_of(nlp, language, text, spans)
+    assert ("Z480", "Z480 XR") in found
+
+
+def test_a_model_number_opening_two_products_joins_neither(nlp):
+    text = "Nordair flies the Z480 XR and the Z480 LR. The Z480 needs longer runways."
+    found = mentions_of(nlp, "en", text, [("Nordair", "ORG"), ("Z480 XR", "PRODUCT"), ("Z480 LR", "PRODUCT"),
+                                          ("Z480", "PRODUCT")])
+    assert ("Z480", "Z480") in found
