@@ -495,6 +495,34 @@ def _maker_and_product(body: str, cands: list[Cand]) -> None:
             b.extra_aliases.append(body[a.start:b.end])
 
 
+
+def _maker_inside_name(cands: list[Cand], lex: Lexicon) -> None:
+    """'el Airbus A320', 'Apple Worldwide Developers Conference' read as one name: the maker's or
+    holder's name opening a product's name with its model number, or a meeting's name (`_meeting_of`),
+    is an evidence span of the organisation the article names alone by it ("Airbus", "Apple"); the
+    product or the meeting keeps the whole span."""
+    makers: dict[tuple[str, ...], Cand] = {}
+    for c in cands:
+        if c.label == "ORG" and not c.nick and not c.acronym:
+            makers.setdefault(c.tokens, c)
+    if not makers:
+        return
+    for c in cands:
+        if c.label == "PERSON" or c.nick or c.label == "ORG" and not lex.meeting_words:
+            continue
+        words = c.text.split()
+        for n in range(len(words) - 1, 0, -1):
+            maker = makers.get(name_tokens(" ".join(words[:n])))
+            if maker is None or maker is c:
+                continue
+            rest = words[n:]
+            model = c.label in _PRODUCT_LABELS and any(ch.isdigit() for ch in rest[0])
+            if model or _meeting_of(maker.tokens, c.tokens, lex):
+                end = c.start + len(" ".join(words[:n]))
+                if c.text.startswith(maker.text) and (c.start, end) not in maker.spans:
+                    maker.spans.append((c.start, end))
+            break
+
 def link(sdoc: Any, cands: list[Cand], lex: Lexicon) -> list[list[int]]:
     """Apply the alias rules to the article's candidates (mutated in place: labels, new spans)
     and return the local entities as lists of candidate indices."""
@@ -509,6 +537,7 @@ def link(sdoc: Any, cands: list[Cand], lex: Lexicon) -> list[list[int]]:
     cands.sort(key=lambda c: (c.start, c.end))
     _join_adjacent(body, cands)
     _maker_and_product(body, cands)
+    _maker_inside_name(cands, lex)
     pos = {id(c): i for i, c in enumerate(cands)}
     uf = UnionFind(len(cands))
     first: dict[Any, int] = {}

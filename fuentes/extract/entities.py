@@ -224,7 +224,11 @@ from fuentes.pipeline import Stage, register
 # 32 (also): a letter-led model number is found again where the model reads it as a number ("the first A380 prototype") or
 # writes it in the plural ("six more A350s"), and alone it is the one product whose name it opens or ends ("A350" /
 # "A350 XWB"); a founder's or co-founder's title before a person's name is an evidence span of the person ("Apple
-# Computer CEO and co-founder Steve Jobs", "el cofundador de Apple, Steve Jobs,")
+# Computer CEO and co-founder Steve Jobs", "el cofundador de Apple, Steve Jobs,"); a variant's figures glued by a
+# hyphen end a letter-led model's name ("Airbus A330-200", was cut to "Airbus A330"); an abbreviated legal form keeps
+# its full stop in Spanish too ("Apple Inc."); a maker's or holder's name opening a product's name with its model
+# number or a meeting's name is an evidence span of the organisation the article names alone ("el Airbus A320",
+# "Apple Worldwide Developers Conference")
 VERSION = "32"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -242,6 +246,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     body = doc_text(sdoc)
     lowered = _LowerWords(body)  # read once for the candidates and the common-words test
     cands = candidates(sdoc, lex, lowered)
+    _legal_form_stops(body, cands)
     _quoted_names(body, cands, lex)
     _split_joined(cands, lex)
     _join_across_and(body, cands, lex)
@@ -283,6 +288,22 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
         _portfolios(body, mentions, lex)
     return mentions, entities
 
+
+
+# legal forms written as abbreviations with a full stop ("Inc.", "Corp.", "Ltd.", "N.V.", "S.A.")
+_ABBREVIATED_LEGAL_FORMS = frozenset({"inc", "corp", "co", "ltd", "pty"}) | frozenset(f for f in LEGAL_FORMS if "." in f)
+
+
+def _legal_form_stops(body: str, cands: list[Cand]) -> None:
+    """A name ending in an abbreviated legal form keeps the form's full stop ("Apple Inc.", "EADS
+    N.V."): the Spanish tokenizer splits "Inc." into "Inc" and ".", which left the stop out of the
+    span (in English it is in)."""
+    for c in cands:
+        words = c.text.split()
+        if len(words) >= 2 and c.end < len(body) and body[c.end] == "." and words[-1][-1:].isalpha() \
+                and words[-1][:1].isupper() and fold(words[-1]) in _ABBREVIATED_LEGAL_FORMS:
+            c.end += 1
+            c.text = body[c.start:c.end]
 
 @lru_cache(maxsize=8)
 def _portfolio_pattern(roles: frozenset[str]) -> re.Pattern[str]:
@@ -879,8 +900,9 @@ def _model_forms(cand: Cand) -> list[str]:
 
 def _model_read_as_count(form: str, label: str) -> bool:
     """A letter-led model number the model read as a number ("the first A380 prototype": 'A380'
-    CARDINAL; "six more A350s"): the number's span does not keep the name's repeat out."""
-    return label in _COUNT_LABELS | {"ORDINAL", "MONEY", "PERCENT"} and bool(
+    CARDINAL; "six more A350s") or inside a span no candidate kept ("Uno de los A380s volará" read as
+    one MISC name): the model's span does not keep the name's repeat out."""
+    return label in _COUNT_LABELS | {"ORDINAL", "MONEY", "PERCENT", "MISC", "PRODUCT"} and bool(
         _LETTER_MODEL.fullmatch(form) or _PLURAL_MODEL.fullmatch(form))
 
 def _unproven_people(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
@@ -2025,7 +2047,8 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
             toks.pop(0)
         label = "ORG"
     while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "\u2019s", "'", "\u2019")
-                    or (toks[-1].like_num and len(toks) > 1 and not _maker_model(toks, label))):
+                    or (toks[-1].like_num and len(toks) > 1 and not _maker_model(toks, label)
+                        and not _model_variant(toks))):
         toks.pop()  # "J. Pooley 111": scores are no name ("Boeing 717": a model's number is)
     toks, label = _trim_words(toks, label, lex)
     if not toks:
@@ -2809,6 +2832,13 @@ def _maker_model(toks: list[Any], label: str) -> bool:
     return label in ("PRODUCT", "MISC") and k >= 1 and toks[k - 1].text[:1].isupper() and not toks[k - 1].like_num \
         and _bare_model_number("".join(t.text for t in toks[k:]))
 
+
+
+def _model_variant(toks: list[Any]) -> bool:
+    """'A330-200', 'MD-80-10': a variant's figures glued by a hyphen to a letter-led model number end
+    the product's name, no score ("Airbus A330-200" was cut to "Airbus A330")."""
+    return len(toks) >= 3 and toks[-2].text == "-" and not toks[-3].whitespace_ and not toks[-2].whitespace_ \
+        and bool(_LETTER_MODEL.fullmatch(toks[-3].text))
 
 def _bare_model_number(word: str) -> bool:
     """'717', '777-200LR': figures alone that end a product's name after its maker's ('Boeing 717');

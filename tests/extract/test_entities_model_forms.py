@@ -60,3 +60,54 @@ def test_a_model_number_opening_two_products_joins_neither(nlp):
     found = mentions_of(nlp, "en", text, [("Nordair", "ORG"), ("Z480 XR", "PRODUCT"), ("Z480 LR", "PRODUCT"),
                                           ("Z480", "PRODUCT")])
     assert ("Z480", "Z480") in found
+
+
+@pytest.mark.parametrize("language,text,spans,name", [
+    ("en", "Nordair will lease 14 new Zephyr Z330-200 freighters. Zephyr said the deal was done.",
+     [("Nordair", "ORG"), ("Zephyr", "ORG"), ("Z330-200", "PRODUCT"), ("Zephyr", "ORG")], "Z330-200"),
+    ("es", "Nordair alquilará 14 nuevos cargueros Z330-200 de Zephyr. Zephyr dijo que el acuerdo está cerrado.",
+     [("Nordair", "ORG"), ("Z330-200", "MISC"), ("Zephyr", "ORG"), ("Zephyr", "ORG")], "Z330-200"),
+])
+def test_a_variants_figures_after_a_hyphen_end_the_models_name(language, text, spans, name, nlp):
+    found = mentions_of(nlp, language, text, spans)
+    assert (name, name) in found
+    assert ("Z330", "Z330") not in found
+
+
+def evidence_of(nlp, language: str, text: str, spans: list[tuple[str, str]], name: str) -> list[str]:
+    _, entities = extract(tagged(nlp[language], text, spans), language)
+    ent = next(e for e in entities if e.name == name)
+    return [text[ev.start:ev.end] for ev in ent.evidence]
+
+
+@pytest.mark.parametrize("language,text,spans", [
+    ("en", "The Zephyr Z480 is its best seller. Zephyr said it would build more.",
+     [("Zephyr Z480", "PRODUCT"), ("Zephyr", "ORG")]),
+    ("es", "El Zephyr Z480 es su avión más vendido. Zephyr dijo que fabricará más.",
+     [("Zephyr Z480", "MISC"), ("Zephyr", "ORG")]),
+])
+def test_a_makers_name_opening_a_products_is_an_evidence_span_of_the_maker(language, text, spans, nlp):
+    found = evidence_of(nlp, language, text, spans, "Zephyr")
+    assert found.count("Zephyr") == 2
+    assert "Zephyr Z480" in evidence_of(nlp, language, text, spans, "Zephyr Z480")
+
+
+@pytest.mark.parametrize("language,text,spans", [
+    ("en", "Zephyr Labs bought Zephyr Motors last year. Zephyr Labs said so.",
+     [("Zephyr Labs", "ORG"), ("Zephyr Motors", "ORG"), ("Zephyr Labs", "ORG")]),
+    ("es", "Zephyr Labs compró Zephyr Motors el año pasado. Zephyr Labs lo confirmó.",
+     [("Zephyr Labs", "ORG"), ("Zephyr Motors", "ORG"), ("Zephyr Labs", "ORG")]),
+])
+def test_a_body_sharing_a_first_word_with_another_is_no_span_of_it(language, text, spans, nlp):
+    assert "Zephyr" not in evidence_of(nlp, language, text, spans, "Zephyr Labs")
+
+
+@pytest.mark.parametrize("language,text,spans", [
+    ("es", "El Zephyr Z480 aterrizó el lunes en Lyon. Uno de los Z480s volará a Chicago.",
+     [("Zephyr Z480", "MISC"), ("Lyon", "LOC"), ("Uno de los Z480s volará", "MISC"), ("Chicago", "LOC")]),
+    ("en", "The Zephyr Z480 landed in Lyon on Monday. One of the Z480s will fly to Chicago.",
+     [("Zephyr Z480", "PRODUCT"), ("Lyon", "GPE"), ("One of the Z480s", "CARDINAL"), ("Chicago", "GPE")]),
+])
+def test_a_model_number_inside_a_span_of_no_name_is_the_product(language, text, spans, nlp):
+    found = mentions_of(nlp, language, text, spans)
+    assert ("Z480s", "Zephyr Z480") in found
