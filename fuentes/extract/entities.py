@@ -228,7 +228,8 @@ from fuentes.pipeline import Stage, register
 # hyphen end a letter-led model's name ("Airbus A330-200", was cut to "Airbus A330"); an abbreviated legal form keeps
 # its full stop in Spanish too ("Apple Inc."); a maker's or holder's name opening a product's name with its model
 # number or a meeting's name is an evidence span of the organisation the article names alone ("el Airbus A320",
-# "Apple Worldwide Developers Conference")
+# "Apple Worldwide Developers Conference"); a name's last word of its own written in lower case after the rest is
+# still the name ("the iPod Nano" ... "the iPod nano")
 VERSION = "32"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -252,6 +253,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     _join_across_and(body, cands, lex)
     _drop_codes_and_portfolios(body, cands, lex)
     _repeat_names(sdoc, body, cands, lowered, lex)
+    _lower_case_name_ends(body, cands)
     _score_lines(body, cands)
     _clubs(sdoc, cands, lex)
     _datelines(body, cands, lex)
@@ -904,6 +906,29 @@ def _model_read_as_count(form: str, label: str) -> bool:
     one MISC name): the model's span does not keep the name's repeat out."""
     return label in _COUNT_LABELS | {"ORDINAL", "MONEY", "PERCENT", "MISC", "PRODUCT"} and bool(
         _LETTER_MODEL.fullmatch(form) or _PLURAL_MODEL.fullmatch(form))
+
+
+def _lower_case_name_ends(body: str, cands: list[Cand]) -> None:
+    """'the iPod Nano' ... 'the iPod nano': a name the article gives with a last word of its own
+    ('Nano') is that name where the article writes the word in lower case after the rest ('iPod'
+    read alone, then 'nano'): the span takes the word."""
+    ends: dict[str, set[str]] = {}
+    for c in cands:
+        words = c.text.split()
+        if len(words) >= 2 and c.label not in ("PERSON", "NORP") and words[-1][:1].isupper() \
+                and words[-1][1:].islower() and words[-1].isalpha():
+            ends.setdefault(" ".join(words[:-1]), set()).add(words[-1].lower())
+    if not ends:
+        return
+    for c in cands:
+        found = ends.get(c.text)
+        if not found or c.label in ("PERSON", "NORP"):
+            continue
+        m = re.match(r" ([a-z]+)\b(?![\-'\u2019])", body[c.end:c.end + 40])
+        if m is not None and m[1] in found and not any(o.start < c.end + len(m[0]) and c.end < o.end
+                                                       for o in cands if o is not c):
+            c.end += len(m[0])
+            c.text = body[c.start:c.end]
 
 def _unproven_people(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
     """A one-word 'person' named two times or more that the article never names in full, never
