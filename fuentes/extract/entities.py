@@ -229,7 +229,9 @@ from fuentes.pipeline import Stage, register
 # its full stop in Spanish too ("Apple Inc."); a maker's or holder's name opening a product's name with its model
 # number or a meeting's name is an evidence span of the organisation the article names alone ("el Airbus A320",
 # "Apple Worldwide Developers Conference"); a name's last word of its own written in lower case after the rest is
-# still the name ("the iPod Nano" ... "the iPod nano")
+# still the name ("the iPod Nano" ... "the iPod nano"); a body's description right before its name is an evidence span
+# of the body ("U.S. electronics retailer Best Buy", "la compañía aérea irlandesa Aer Lingus"; `org_heads`, which takes
+# carrier, maker, airframer, label, giant and fabricante)
 VERSION = "32"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -283,6 +285,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     groups = [g for g in groups if not set(g) <= lone]
     unnamed = unnamed | lone
     _article_places(cands, groups, lex)
+    _described_bodies(sdoc, cands, groups, lex)
     mentions, entities = build(body, cands, groups, article, lex, unnamed)
     _implied_names(entities, lex)
     _national_bodies(mentions, entities, lex)
@@ -1114,6 +1117,55 @@ def _lone_words(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex: Lexi
         out.add(members[0])
     return out
 
+
+
+_DESCRIPTOR_PLACES = frozenset({"GPE", "NORP", "LOC"})
+
+
+def _described_bodies(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
+    """A body's description written right before its name ("U.S. electronics retailer Best Buy",
+    "Russian flag carrier Aeroflot", "la compañía aérea irlandesa Aer Lingus") refers to the body:
+    it is an evidence span of it, as a title before a person's name is of the person. The
+    description ends (English) or opens (Spanish) with a body noun (`org_heads`) and holds lower-case
+    words and, in English, a place or nationality opening it."""
+    if not lex.org_heads:
+        return
+    for members in groups:
+        for i in members:
+            c = cands[i]
+            if c.label != "ORG" or c.nick:
+                continue
+            first = sdoc.char_span(c.start, c.end, alignment_mode="expand")
+            if first is None or first.start == 0:
+                continue
+            found = _description_before(sdoc, first.start, lex)
+            if found is not None and found not in c.spans:
+                c.spans.append(found)
+
+
+def _description_before(sdoc: Any, at: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The char span of a body's description ending at token `at` (see `_described_bodies`), or None."""
+    def lower(tok: Any) -> bool:
+        return tok.is_alpha and tok.text.islower() and tok.pos_ in ("NOUN", "ADJ")
+
+    k = at - 1
+    if lex.head_initial:  # "la compañía aérea irlandesa": the noun, its adjectives, the name
+        adjectives = 0
+        while k >= 0 and adjectives < 3 and lower(sdoc[k]) and sdoc[k].pos_ == "ADJ":
+            k, adjectives = k - 1, adjectives + 1
+        if k < 1 or sdoc[k].lower_ not in lex.org_heads or sdoc[k].pos_ != "NOUN" \
+                or sdoc[k - 1].lower_ not in lex.determiners:
+            return None
+        return sdoc[k].idx, sdoc[at - 1].idx + len(sdoc[at - 1].text)
+    head = sdoc[k]
+    if head.lower_ not in lex.org_heads or not lower(head):
+        return None
+    start = k
+    while start - 1 >= 0 and at - start < 4 and lower(sdoc[start - 1]):
+        start -= 1
+    while start - 1 >= 0 and sdoc[start - 1].ent_type_ in _DESCRIPTOR_PLACES and sdoc[start - 1].text[:1].isupper():
+        start -= 1
+    return sdoc[start].idx, head.idx + len(head.text)
 
 def _article_places(cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
     """'El Chamizal' named as a place and 'Chamizal' read as a person or a body elsewhere in the

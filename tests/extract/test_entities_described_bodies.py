@@ -1,0 +1,39 @@
+"""Stage `entities` (issue #15): a body's description written right before its name refers to the
+body and is an evidence span of it, as a title before a person's name is of the person: "Danish
+flag carrier Nordair" (a place or nationality, lower-case words, a body noun of `org_heads`), "la
+compañía aérea danesa Nordair" (the article, the body noun, its adjectives)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuentes.extract.entities import extract
+from tests.extract.fixtures_entities import tagged
+
+pytestmark = pytest.mark.models
+
+
+def evidence_of(nlp, language: str, text: str, spans: list[tuple[str, str]], name: str) -> list[str]:
+    _, entities = extract(tagged(nlp[language], text, spans), language)
+    ent = next(e for e in entities if e.name == name)
+    return [text[ev.start:ev.end] for ev in ent.evidence]
+
+
+@pytest.mark.parametrize("language,text,spans,description", [
+    ("en", "Danish flag carrier Nordair ordered ten jets on Monday.", [("Danish", "NORP"), ("Nordair", "ORG")],
+     "Danish flag carrier"),
+    ("en", "Shares of U.S. electronics retailer Zentrix fell on Monday.", [("U.S.", "GPE"), ("Zentrix", "ORG")],
+     "U.S. electronics retailer"),
+    ("es", "La compañía aérea danesa Nordair encargó diez aviones el lunes.", [("Nordair", "ORG")],
+     "compañía aérea danesa"),
+])
+def test_a_bodys_description_before_its_name_is_an_evidence_span(language, text, spans, description, nlp):
+    assert description in evidence_of(nlp, language, text, spans, "Nordair" if "Nordair" in text else "Zentrix")
+
+
+@pytest.mark.parametrize("language,text,spans", [
+    ("en", "Danish analyst Nordair said sales fell.", [("Danish", "NORP"), ("Nordair", "ORG")]),
+    ("es", "Según una compañía danesa Nordair encargó diez aviones.", [("Nordair", "ORG")]),
+])
+def test_words_before_a_name_without_a_body_noun_or_article_are_no_description(language, text, spans, nlp):
+    assert evidence_of(nlp, language, text, spans, "Nordair") == ["Nordair"]
