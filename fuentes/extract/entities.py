@@ -231,7 +231,8 @@ from fuentes.pipeline import Stage, register
 # "Apple Worldwide Developers Conference"); a name's last word of its own written in lower case after the rest is
 # still the name ("the iPod Nano" ... "the iPod nano"); a body's description right before its name is an evidence span
 # of the body ("U.S. electronics retailer Best Buy", "la compañía aérea irlandesa Aer Lingus"; `org_heads`, which takes
-# carrier, maker, airframer, label, giant and fabricante)
+# carrier, maker, airframer, label, giant, fabricante and minorista), and so is a description of it set off by commas
+# beside its name ("Airbus, Europe's biggest aircraft manufacturer,", "El rival europeo de Boeing, Airbus,")
 VERSION = "32"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -286,6 +287,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     unnamed = unnamed | lone
     _article_places(cands, groups, lex)
     _described_bodies(sdoc, cands, groups, lex)
+    _body_appositions(sdoc, body, cands, groups, lex)
     mentions, entities = build(body, cands, groups, article, lex, unnamed)
     _implied_names(entities, lex)
     _national_bodies(mentions, entities, lex)
@@ -1166,6 +1168,48 @@ def _description_before(sdoc: Any, at: int, lex: Lexicon) -> tuple[int, int] | N
     while start - 1 >= 0 and sdoc[start - 1].ent_type_ in _DESCRIPTOR_PLACES and sdoc[start - 1].text[:1].isupper():
         start -= 1
     return sdoc[start].idx, head.idx + len(head.text)
+
+
+# a phrase between commas after a name ("Airbus, Europe's biggest aircraft manufacturer, said"), or opening a
+# sentence before the name and its comma ("Boeing's European rival, Airbus, is")
+_APPOSITION_AFTER = re.compile(r", ([^,;:()\n\"\u201c\u201d]{3,120}?),")
+_APPOSITION_BEFORE = re.compile(r"(?:^|(?<=[.!?\n])\s*)([^,;:()\n\"\u201c\u201d.!?]{3,120}), $")
+
+
+def _body_appositions(sdoc: Any, body: str, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
+    """A description of a body set off by commas beside its name ("Airbus, Europe's biggest
+    aircraft manufacturer, has", "Airbus, la rival europea de Boeing, cree", "El rival europeo de
+    Boeing, Airbus, está") refers to the body: an evidence span of it. The description opens with an
+    article, a lower-case word or an owner's possessive, holds a body noun (`org_heads`) or a noun
+    for a rival or a leader (`person_nouns`), at most twelve words and no verb."""
+    heads = lex.org_heads | lex.person_nouns
+    if not heads:
+        return
+    for members in groups:
+        for i in members:
+            c = cands[i]
+            if c.label != "ORG" or c.nick:
+                continue
+            after = _APPOSITION_AFTER.match(body, c.end, min(len(body), c.end + 160))
+            if after is not None and _body_description(sdoc, after.start(1), after.end(1), heads, lex):
+                c.spans.append((after.start(1), after.end(1)))
+            if body[c.end:c.end + 1] != ",":
+                continue
+            before = _APPOSITION_BEFORE.search(body, max(0, c.start - 160), c.start)
+            if before is not None and _body_description(sdoc, before.start(1), before.end(1), heads, lex):
+                c.spans.append((before.start(1), before.end(1)))
+
+
+def _body_description(sdoc: Any, start: int, end: int, heads: frozenset[str], lex: Lexicon) -> bool:
+    """Whether the text between the offsets describes a body (see `_body_appositions`)."""
+    toks = sdoc.char_span(start, end, alignment_mode="expand")
+    if toks is None or not 1 <= len(toks) <= 12:
+        return False
+    first = toks[0]
+    opener = first.lower_ in lex.determiners | {"a", "an", "un", "una"} or first.text.islower() or (
+        len(toks) > 1 and toks[1].lower_ in ("'s", "\u2019s", "'", "\u2019"))
+    return opener and not any(t.pos_ in ("VERB", "AUX") for t in toks) \
+        and any(t.lower_ in heads and t.pos_ == "NOUN" for t in toks)
 
 def _article_places(cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
     """'El Chamizal' named as a place and 'Chamizal' read as a person or a body elsewhere in the

@@ -37,3 +37,27 @@ def test_a_bodys_description_before_its_name_is_an_evidence_span(language, text,
 ])
 def test_words_before_a_name_without_a_body_noun_or_article_are_no_description(language, text, spans, nlp):
     assert evidence_of(nlp, language, text, spans, "Nordair") == ["Nordair"]
+
+
+@pytest.mark.parametrize("language,text,spans,description", [
+    ("en", "Nordair, Denmark's biggest cargo carrier, has announced job cuts.",
+     [("Nordair", "ORG"), ("Denmark", "GPE")], "Denmark's biggest cargo carrier"),
+    ("en", "Zentrix's Danish rival, Nordair, is preparing a similar aircraft.",
+     [("Zentrix", "ORG"), ("Danish", "NORP"), ("Nordair", "ORG")], "Zentrix's Danish rival"),
+    ("es", "Nordair, la rival danesa de Zentrix, cree en los aviones grandes.",
+     [("Nordair", "ORG"), ("Zentrix", "ORG")], "la rival danesa de Zentrix"),
+    ("es", "El rival danés de Zentrix, Nordair, está preparando un avión similar.",
+     [("Zentrix", "ORG"), ("Nordair", "ORG")], "El rival danés de Zentrix"),
+])
+def test_a_bodys_description_between_commas_is_an_evidence_span(language, text, spans, description, nlp):
+    assert description in evidence_of(nlp, language, text, spans, "Nordair")
+
+
+@pytest.mark.parametrize("language,text,spans", [
+    ("en", "Zentrix, Nordair, Skyhaul and Aerolux sell jets.",
+     [("Zentrix", "ORG"), ("Nordair", "ORG"), ("Skyhaul", "ORG"), ("Aerolux", "ORG")]),
+    ("en", "Nordair, the company said on Monday, will cut jobs.", [("Nordair", "ORG")]),
+    ("es", "Nordair, según dijo la empresa el lunes, recortará empleos.", [("Nordair", "ORG")]),
+])
+def test_a_list_or_a_clause_between_commas_is_no_description(language, text, spans, nlp):
+    assert evidence_of(nlp, language, text, spans, "Nordair") == ["Nordair"]
