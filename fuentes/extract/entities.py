@@ -232,7 +232,8 @@ from fuentes.pipeline import Stage, register
 # still the name ("the iPod Nano" ... "the iPod nano"); a body's description right before its name is an evidence span
 # of the body ("U.S. electronics retailer Best Buy", "la compañía aérea irlandesa Aer Lingus"; `org_heads`, which takes
 # carrier, maker, airframer, label, giant, fabricante and minorista), and so is a description of it set off by commas
-# beside its name ("Airbus, Europe's biggest aircraft manufacturer,", "El rival europeo de Boeing, Airbus,")
+# beside its name ("Airbus, Europe's biggest aircraft manufacturer,", "El rival europeo de Boeing, Airbus,"), or an
+# owner's rival before it ("Boeing's European rival Airbus")
 VERSION = "32"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -1160,20 +1161,29 @@ def _description_before(sdoc: Any, at: int, lex: Lexicon) -> tuple[int, int] | N
             return None
         return sdoc[k].idx, sdoc[at - 1].idx + len(sdoc[at - 1].text)
     head = sdoc[k]
-    if head.lower_ not in lex.org_heads or not lower(head):
+    if not lower(head) or head.lower_ not in lex.org_heads and head.lower_ not in _RIVAL_NOUNS:
         return None
     start = k
     while start - 1 >= 0 and at - start < 4 and lower(sdoc[start - 1]):
         start -= 1
     while start - 1 >= 0 and sdoc[start - 1].ent_type_ in _DESCRIPTOR_PLACES and sdoc[start - 1].text[:1].isupper():
         start -= 1
+    if start >= 2 and sdoc[start - 1].lower_ in ("'s", "\u2019s") and sdoc[start - 2].text[:1].isupper():
+        start -= 2  # the owner: "Boeing's European rival Airbus"
+        while start - 1 >= 0 and sdoc[start - 1].ent_iob_ == "I" and sdoc[start].ent_iob_ == "I":
+            start -= 1
+    elif head.lower_ in _RIVAL_NOUNS:
+        return None  # a rival is someone's: "rival Airbus" alone says nothing
     return sdoc[start].idx, head.idx + len(head.text)
+
+
+_RIVAL_NOUNS = frozenset({"rival", "competitor"})
 
 
 # a phrase between commas after a name ("Airbus, Europe's biggest aircraft manufacturer, said"), or opening a
 # sentence before the name and its comma ("Boeing's European rival, Airbus, is")
 _APPOSITION_AFTER = re.compile(r", ([^,;:()\n\"\u201c\u201d]{3,120}?),")
-_APPOSITION_BEFORE = re.compile(r"(?:^|(?<=[.!?\n])\s*)([^,;:()\n\"\u201c\u201d.!?]{3,120}), $")
+_APPOSITION_BEFORE = re.compile(r"(?:^|(?<=[.!?\n\"\u201d\u2019])\s*)([^,;:()\n\"\u201c\u201d.!?]{3,120}), $")
 
 
 def _body_appositions(sdoc: Any, body: str, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:

@@ -61,3 +61,18 @@ def test_a_bodys_description_between_commas_is_an_evidence_span(language, text, 
 ])
 def test_a_list_or_a_clause_between_commas_is_no_description(language, text, spans, nlp):
     assert evidence_of(nlp, language, text, spans, "Nordair") == ["Nordair"]
+
+
+@pytest.mark.parametrize("text,spans,description", [
+    ("Zentrix's Danish rival Nordair, which has out-sold it since 2003, believes in big jets.",
+     [("Zentrix", "ORG"), ("Danish", "NORP"), ("Nordair", "ORG")], "Zentrix's Danish rival"),
+    ("“It is a long way.” Zentrix's Danish rival, Nordair, is preparing a similar aircraft.",
+     [("Zentrix", "ORG"), ("Danish", "NORP"), ("Nordair", "ORG")], "Zentrix's Danish rival"),
+])
+def test_an_owners_rival_before_a_bodys_name_is_an_evidence_span(text, spans, description, nlp):
+    assert description in evidence_of(nlp, "en", text, spans, "Nordair")
+
+
+def test_a_rival_of_no_one_is_no_description(nlp):
+    text = "The Danish rival Nordair grew on Monday."
+    assert evidence_of(nlp, "en", text, [("Danish", "NORP"), ("Nordair", "ORG")], "Nordair") == ["Nordair"]
