@@ -290,6 +290,9 @@ def _merge_variants(cands: list[Cand], uf: UnionFind, lex: Lexicon,
     for t, i in surface.items():
         if cands[i].acronym:
             targets = {uf.find(j) for n, j in names if _acronym_fits(cands[i], n, cands[j], lex)}
+            if not targets:  # else the name it spells but for a generic word ending it
+                targets = {uf.find(j) for n, j in names if cands[j].label == "ORG"
+                           and _spelt_without_generic_end(cands[i], n, lex)}
             if len(targets) == 1:
                 uf.union(i, targets.pop())
 
@@ -451,6 +454,17 @@ def _acronym_fits(acr: Cand, name: tuple[str, ...], target: Cand, lex: Lexicon) 
         return True  # "SIA" of "Singapore Airlines": spelt by the beginnings of the organisation's words
     return acronym_of(acr.text, name, lex.acronym_stopwords)
 
+
+
+def _spelt_without_generic_end(acr: Cand, name: tuple[str, ...], lex: Lexicon) -> bool:
+    """'EADS' of 'European Aeronautic Defence and Space Company', 'ICA' of 'Ingenieros Civiles
+    Asociados Grupo': an acronym of three letters or more that spells a company's name but for the
+    generic word ending it (`generic_org_words`, of either language)."""
+    letters = fold(acr.text).replace(".", "")
+    if len(letters) < 3 or len(name) < 3 or (name[-1] not in lex.generic_org_words and name[-1] not in generic_name_words()):
+        return False
+    core = name[:-1]
+    return letters in (initials(core, lex.acronym_stopwords), initials(core, lex.acronym_stopwords, keep_stop=True))
 
 def _named_body(acr: Cand, name: tuple[str, ...], lex: Lexicon) -> bool:
     """'NPD' of 'NPD Group', 'Grupo ICA' / 'ICA': an acronym that is the one word of an

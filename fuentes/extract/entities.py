@@ -233,7 +233,9 @@ from fuentes.pipeline import Stage, register
 # of the body ("U.S. electronics retailer Best Buy", "la compañía aérea irlandesa Aer Lingus"; `org_heads`, which takes
 # carrier, maker, airframer, label, giant, fabricante and minorista), and so is a description of it set off by commas
 # beside its name ("Airbus, Europe's biggest aircraft manufacturer,", "El rival europeo de Boeing, Airbus,"), or an
-# owner's rival before it ("Boeing's European rival Airbus")
+# owner's rival before it ("Boeing's European rival Airbus"); a company's name read as a person and cut at its 'and'
+# is the company's ("European Aeronautic Defence" + "and Space Company"; English "company" and "corporation" end
+# names in Spanish articles too) and an acronym spelling it but for its generic last word is its acronym ("EADS")
 VERSION = "32"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -254,6 +256,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     _legal_form_stops(body, cands)
     _quoted_names(body, cands, lex)
     _split_joined(cands, lex)
+    _company_read_as_person(body, cands, lex)
     _join_across_and(body, cands, lex)
     _drop_codes_and_portfolios(body, cands, lex)
     _repeat_names(sdoc, body, cands, lowered, lex)
@@ -810,6 +813,23 @@ def _join_across_and(body: str, cands: list[Cand], lex: Lexicon) -> None:
         c.end, c.text = end, body[c.start:end]
     cands[:] = [c for c in cands if c.start >= 0]
 
+
+
+def _company_read_as_person(body: str, cands: list[Cand], lex: Lexicon) -> None:
+    """'European Aeronautic Defence' read as a person before 'and Space Company': capitalised words
+    after its 'and' up to an organisation's keyword ("Company", "Corporation") that no other name
+    covers make the span a company's name, which `_join_across_and` then completes."""
+    for c in cands:
+        if c.label != "PERSON" or c.nick:
+            continue
+        m = _AND_TAIL.match(body, c.end)
+        words = m[1].split(" ") if m is not None else []
+        k = next((k for k, w in enumerate(words) if fold(w) in lex.org_keywords), None)
+        if k is None:
+            continue
+        end = m.start(1) + len(" ".join(words[:k + 1]))
+        if not any(o is not c and o.start < end and c.end < o.end for o in cands):
+            c.label = "ORG"
 
 def _goes_on(cand: Cand, lex: Lexicon) -> bool:
     """A span after an organisation's 'y' that continues its name: no person, no organisation of its
