@@ -235,7 +235,8 @@ from fuentes.pipeline import Stage, register
 # beside its name ("Airbus, Europe's biggest aircraft manufacturer,", "El rival europeo de Boeing, Airbus,"), or an
 # owner's rival before it ("Boeing's European rival Airbus"); a company's name read as a person and cut at its 'and'
 # is the company's ("European Aeronautic Defence" + "and Space Company"; English "company" and "corporation" end
-# names in Spanish articles too) and an acronym spelling it but for its generic last word is its acronym ("EADS")
+# names in Spanish articles too) and an acronym spelling it but for its generic last word is its acronym ("EADS"); a
+# letter-led model number in the plural after a count the model read alone or not at all is a product ("6 A321s")
 VERSION = "32"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -1670,6 +1671,9 @@ def _model_spans(sdoc: Any) -> list[tuple[list[Any], str]]:
             if len(toks) >= 2 and _PLURAL_MODEL.fullmatch(toks[-1].text):
                 out.append(([toks[-1]], "PRODUCT"))
                 last_end = ent.end
+            elif (counted := _counted_model(toks)) is not None:
+                out.append(([counted], "PRODUCT"))  # "6" + "A321s": the count read alone, the model left out
+                last_end = counted.i + 1
             continue
         if out and ent.start == last_end and ent.label_ == out[-1][1] and out[-1][0][-1].whitespace_ == " " \
                 and toks[0].text[:1].isupper() and not _ends_company(out[-1][0][-1]):
@@ -1677,8 +1681,21 @@ def _model_spans(sdoc: Any) -> list[tuple[list[Any], str]]:
         else:
             out.append((toks, ent.label_))
         last_end = ent.end
+    counted = [found for tok in sdoc if tok.like_num and tok.ent_iob_ == "O" and (found := _counted_model([tok])) is not None]
+    if counted:  # a count no span holds ("6 A321s" where the model tags no figures)
+        out = sorted(out + [([tok], "PRODUCT") for tok in counted], key=lambda span: span[0][0].i)
     return [_listed_whole(toks, label) if label == "NORP" else (toks, label) for toks, label in out]
 
+
+
+def _counted_model(toks: list[Any]) -> Any:
+    """The untagged letter-led model number in the plural right after a count the model read alone
+    ("24 A320s and 6 A321s": "6" CARDINAL, "A321s" untagged), or None."""
+    doc, after = toks[-1].doc, toks[-1].i + 1
+    if len(toks) != 1 or not toks[0].like_num or after >= len(doc) or not toks[0].whitespace_:
+        return None
+    nxt = doc[after]
+    return nxt if nxt.ent_iob_ == "O" and _PLURAL_MODEL.fullmatch(nxt.text) else None
 
 def _model_after_maker(sdoc: Any, toks: list[Any]) -> list[Any] | None:
     """The tokens of a model's figures tagged right after its maker's name ("717", "777-200LR", and

@@ -111,3 +111,19 @@ def test_a_body_sharing_a_first_word_with_another_is_no_span_of_it(language, tex
 def test_a_model_number_inside_a_span_of_no_name_is_the_product(language, text, spans, nlp):
     found = mentions_of(nlp, language, text, spans)
     assert ("Z480s", "Zephyr Z480") in found
+
+
+@pytest.mark.parametrize("language,text,spans,counted", [
+    ("en", "Nordair flies 30 short-haul jets (24 Z320s and 6 Z321s).", [("Nordair", "ORG"), ("24 Z320s", "CARDINAL"),
+                                                                      ("6", "CARDINAL")], "Z321s"),
+    ("es", "Nordair opera 30 aviones de corto alcance (24 Z320s y 6 Z321s).", [("Nordair", "ORG")], "Z321s"),
+])
+def test_a_model_number_in_the_plural_after_a_count_is_a_product(language, text, spans, counted, nlp):
+    mentions, _ = extract(tagged(nlp[language], text, spans), language)
+    assert (counted, "PRODUCT") in [(m.text, m.label) for m in mentions]
+
+
+def test_a_count_before_a_plural_word_is_no_product(nlp):
+    text = "Nordair sold 6 houses and 3 CDs last year."
+    mentions, _ = extract(tagged(nlp["en"], text, [("Nordair", "ORG"), ("6", "CARDINAL"), ("3", "CARDINAL")]), "en")
+    assert [m.text for m in mentions] == ["Nordair"]
