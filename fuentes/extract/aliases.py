@@ -351,11 +351,20 @@ def _product_short_forms(cands: list[Cand], surface: dict[tuple[str, ...], int],
             continue
         # (after "de" / "of" the end of a name is what it belongs to, not its short form: "Europa" of
         # "Copa de Europa"; and a place is no product's short form)
-        targets = {uf.find(j) for t, j in longs if len(short) < len(t) and t[-len(short):] == short
-                   and t[-len(short) - 1] not in lex.name_particles}
+        targets = {uf.find(j) for t, j in longs for end in _ends_of(t) if len(short) < len(end) and end[-len(short):] == short
+                   and end[-len(short) - 1] not in lex.name_particles}
         if len(targets) == 1:
             uf.union(i, targets.pop())
 
+
+
+def _ends_of(name: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """A product's name, and the same in the singular when the article writes its last word in the plural
+    ("Boeing 787 Dreamliners" ... "the Dreamliner"; not a model number's figures, nor a word in -ss)."""
+    last = name[-1]
+    if len(last) > 3 and last.endswith("s") and not last.endswith("ss") and last[:-1].isalpha():
+        return name, (*name[:-1], last[:-1])
+    return (name,)
 
 def _first_word_short_forms(cands: list[Cand], surface: dict[tuple[str, ...], int], uf: UnionFind, lex: Lexicon) -> None:
     """'la Premier' in an article that names the 'Premier League' ("the Premier" too): a one-word

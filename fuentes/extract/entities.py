@@ -236,7 +236,8 @@ from fuentes.pipeline import Stage, register
 # owner's rival before it ("Boeing's European rival Airbus"); a company's name read as a person and cut at its 'and'
 # is the company's ("European Aeronautic Defence" + "and Space Company"; English "company" and "corporation" end
 # names in Spanish articles too) and an acronym spelling it but for its generic last word is its acronym ("EADS"); a
-# letter-led model number in the plural after a count the model read alone or not at all is a product ("6 A321s")
+# letter-led model number in the plural after a count the model read alone or not at all is a product ("6 A321s"); a
+# product named in the plural gives its short form in the singular ("Boeing 787 Dreamliners" ... "the Dreamliner")
 VERSION = "32"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}

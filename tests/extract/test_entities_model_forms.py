@@ -127,3 +127,14 @@ def test_a_count_before_a_plural_word_is_no_product(nlp):
     text = "Nordair sold 6 houses and 3 CDs last year."
     mentions, _ = extract(tagged(nlp["en"], text, [("Nordair", "ORG"), ("6", "CARDINAL"), ("3", "CARDINAL")]), "en")
     assert [m.text for m in mentions] == ["Nordair"]
+
+
+@pytest.mark.parametrize("language,text,spans", [
+    ("en", "Nordair bought 22 new Zephyr 900 Skyliners last year. The Skyliner is made of carbon fibre.",
+     [("Nordair", "ORG"), ("Zephyr 900 Skyliners", "PRODUCT"), ("Skyliner", "PRODUCT")]),
+    ("es", "Nordair compró 22 nuevos Zephyr 900 Skyliners el año pasado. El Skyliner está hecho de fibra de carbono.",
+     [("Nordair", "ORG"), ("Zephyr 900 Skyliners", "MISC"), ("Skyliner", "MISC")]),
+])
+def test_a_products_name_in_the_plural_gives_its_short_form_in_the_singular(language, text, spans, nlp):
+    found = mentions_of(nlp, language, text, spans)
+    assert ("Skyliner", "Zephyr 900 Skyliners") in found
