@@ -531,7 +531,7 @@ def _maker_inside_name(cands: list[Cand], lex: Lexicon) -> None:
     if not makers:
         return
     for c in cands:
-        if c.label == "PERSON" or c.nick or c.label == "ORG" and not lex.meeting_words:
+        if c.label == "PERSON" or c.nick or (c.label == "ORG" and not lex.meeting_words):
             continue
         words = c.text.split()
         for n in range(len(words) - 1, 0, -1):

@@ -1205,7 +1205,7 @@ _RIVAL_NOUNS = frozenset({"rival", "competitor"})
 # a phrase between commas after a name ("Airbus, Europe's biggest aircraft manufacturer, said"), or opening a
 # sentence before the name and its comma ("Boeing's European rival, Airbus, is")
 _APPOSITION_AFTER = re.compile(r", ([^,;:()\n\"\u201c\u201d]{3,120}?),")
-_APPOSITION_BEFORE = re.compile(r"(?:^|(?<=[.!?\n\"\u201d\u2019])\s*)([^,;:()\n\"\u201c\u201d.!?]{3,120}), $")
+_APPOSITION_BEFORE = re.compile(r"(?:^|(?<=[.!?\n\"\u201d])\s*)([^,;:()\n\"\u201c\u201d.!?]{3,120}), $")
 
 
 def _body_appositions(sdoc: Any, body: str, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
