@@ -74,8 +74,9 @@ def dict_rows(result, batch: int = 2000) -> Iterable[dict[str, Any]]:
 def load_local_entities(store: Store) -> dict[str, list[Entity]]:
     per_article: dict[str, list[Entity]] = {}
     with store.engine.connect() as conn:
-        for row in conn.execute(select(local_entities).order_by(local_entities.c.article_id, local_entities.c.key)):
-            per_article.setdefault(row.article_id, []).append(LOCAL_ENTITY.from_row(dict(row._mapping)))
+        for row in dict_rows(conn.execute(select(local_entities).order_by(local_entities.c.article_id,
+                                                                           local_entities.c.key))):
+            per_article.setdefault(row["article_id"], []).append(LOCAL_ENTITY.from_row(row))
     return per_article
 
 
