@@ -64,3 +64,35 @@ def test_the_highest_code_is_found_in_the_arrays(monkeypatch):
     table.add([b"top", b"mid"], 1)
     table._freeze()
     assert list(table._each([b"top"])) == [[0, 1]] and list(table._each([b"low", b"mid"])) == [[0], [1]]
+
+
+def test_merging_two_sorted_runs_gives_what_a_stable_sort_of_both_gives():
+    import numpy as np
+
+    from fuentes.corpus.band_table import _merged
+
+    rng = np.random.default_rng(3)
+    for old_size, new_size in ((0, 5), (5, 0), (40, 17), (300, 300)):
+        codes = np.sort(rng.integers(0, 20, old_size).astype(np.uint64))
+        items = np.arange(old_size, dtype=np.int64)
+        new_codes = np.sort(rng.integers(0, 25, new_size).astype(np.uint64), kind="stable")
+        new_items = np.arange(old_size, old_size + new_size, dtype=np.int64)
+        both = np.concatenate([codes, new_codes])
+        order = np.argsort(both, kind="stable")  # the saved entries of a code first, then the new ones
+        got_codes, got_items = _merged(codes, items, new_codes, new_items)
+        assert got_codes.tolist() == both[order].tolist()
+        assert got_items.tolist() == np.concatenate([items, new_items])[order].tolist()
+        assert got_codes.dtype == np.uint64 and got_items.dtype == np.int64
+
+
+def test_many_keys_looked_up_at_once_come_back_in_the_order_asked():
+    table = BandTable()
+    for n in range(300):
+        table.add([bytes([n % 11]), bytes([20 + n % 5]), n.to_bytes(2, "little")], n)
+    table._freeze()
+    table.add([bytes([3]), b"late"], 300)  # one key in the arrays and the dict, one in the dict only
+    keys = [bytes([20 + k % 5]) if k % 2 else bytes([k % 11]) for k in range(30)] + [b"late", b"none", bytes([3])]
+    at_once = list(table._each(keys))
+    one_by_one = [found for key in keys for found in table._each([key])]
+    assert at_once == one_by_one and at_once[-1][-1] == 300 and at_once[-2] == [300]
+    assert table.members(keys) == set(range(301))
