@@ -21,6 +21,7 @@ incremental run gives what a run from scratch gives.
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -207,7 +208,22 @@ def match_quotes(quotes_by_article: Mapping[str, Iterable[Quote]], num_perm: int
     Sets `variant_of` on each reworded quote. Articles are taken in the mapping's order: the
     first article's wording is the one variants point at. `index` (a `QuoteIndex`, updated in
     place) holds the wordings already compared: only new wordings are compared.
+
+    The cyclic garbage collector is paused meanwhile: the matching makes millions of small objects
+    (band keys, candidate lists) and no cycles, and each full collection walks every object of the
+    process, the earlier stages' records included, so the collections cost more the bigger the store.
     """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _match_quotes(quotes_by_article, num_perm, index)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _match_quotes(quotes_by_article: Mapping[str, Iterable[Quote]], num_perm: int,
+                  index: QuoteIndex | None) -> list[QuoteGroup]:
     index = index if index is not None else QuoteIndex(num_perm)
     items: list[tuple[str, Quote, str]] = []
     for article, quotes in quotes_by_article.items():

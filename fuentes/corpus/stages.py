@@ -32,7 +32,9 @@ job in `fuentes.spark.stages.SPARK_STAGES` (a Spark run refuses a stage without 
 
 from __future__ import annotations
 
+import gc
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping
 
@@ -161,6 +163,22 @@ def run_corpus(ctx: CorpusContext, names: Iterable[str] = CORPUS_STAGES,
 
 # --- the stages --------------------------------------------------------------------------------
 
+@contextmanager
+def collector_paused():
+    """The cyclic garbage collector paused while a stage loads, matches and saves, and given back
+    as it was. Entity resolution and quote matching make millions of small records and no cycles,
+    and each full collection walks every object of the process (the whole store's local entities
+    or quotes, and what earlier stages hold), so with the collector on the collections cost more
+    the bigger the store."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 def _entity_maps(resolved: list) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
     """(article id, local key) -> corpus entity id, and corpus entity id -> name."""
     from fuentes.corpus.relations import entity_index
@@ -199,6 +217,10 @@ class EntityResolution(CorpusStage):
     writes = ("entities",)
 
     def run(self, ctx: LocalContext) -> None:
+        with collector_paused():
+            self._resolve(ctx, ctx.store)
+
+    def _resolve(self, ctx: LocalContext, store: Store) -> None:
         from fuentes.corpus.entity_decisions import apply_decisions
         from fuentes.corpus.entity_ids import stable_ids
         from fuentes.corpus.entity_resolution import merge_reasons, resolve_with_merges
@@ -206,7 +228,6 @@ class EntityResolution(CorpusStage):
         from fuentes.corpus.entity_blocks import ResolutionIndex
         from fuentes.store.state import load_state, save_state
 
-        store = ctx.store
         local_entities = ctx.read("local_entities")
         version = resolution_state_version()
         index = load_state(store, self.name, version) or ResolutionIndex()  # each component's last result
@@ -231,6 +252,10 @@ class QuoteMatching(CorpusStage):
     writes = ("quote_variants",)
 
     def run(self, ctx: LocalContext) -> None:
+        with collector_paused():
+            self._match(ctx)
+
+    def _match(self, ctx: LocalContext) -> None:
         from fuentes.corpus.quote_matching import QuoteIndex, match_quotes
         from fuentes.store.state import load_state, save_state
 

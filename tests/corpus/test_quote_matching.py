@@ -93,3 +93,28 @@ def test_copies_of_one_story_are_not_compared_with_each_other(monkeypatch):
     sizes = sorted(len(g.quotes) for g in groups)
     assert sizes == [300, 300, 301]  # each wording one statement; the rewording joins the first
     assert by_article["rewrite"][0].variant_of == by_article["outlet0"][0].id
+
+
+def test_matching_pauses_the_garbage_collector_and_gives_it_back_as_it_was(monkeypatch):
+    import gc
+
+    import fuentes.corpus.quote_matching as quote_matching
+
+    during = []
+    relation = quote_matching.quote_relation
+
+    def watched(*args):
+        during.append(gc.isenabled())
+        return relation(*args)
+
+    monkeypatch.setattr(quote_matching, "quote_relation", watched)
+    seen = []
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            a, b = q("a", ORIGINAL), q("b", ORIGINAL.replace("main door", "main gate"))
+            groups = match_quotes({"a": [a], "b": [b]})
+            seen.append((len(groups), gc.isenabled()))
+        finally:
+            gc.enable()
+    assert seen == [(1, True), (1, False)] and during and not any(during)

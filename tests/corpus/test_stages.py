@@ -276,3 +276,38 @@ def test_stage_clock_reports_each_stage_and_what_is_left_from_the_last_run():
     first_run = StageClock(("a", "b"), articles=10, previous={}, report=reports.append)
     first_run.done(Stage("a"), None)
     assert reports[-1].left is None and "left" not in reports[-1].line()  # no guess without a last run
+
+
+def test_entity_resolution_and_quote_matching_load_and_save_with_the_collector_paused(tmp_path, monkeypatch):
+    import gc
+
+    from fuentes.analyse import AnalysisSummary
+    from fuentes.corpus.stages import EntityResolution, LocalContext, QuoteMatching, collector_paused
+    from fuentes.store import analysis as db
+    from fuentes.store import open_store
+
+    seen = []
+
+    def watched(name, real):
+        def call(*args):
+            seen.append((name, gc.isenabled()))
+            return real(*args)
+        return call
+
+    for name in ("load_local_entities", "save_corpus_entities", "load_quotes", "save_quote_variants"):
+        monkeypatch.setattr(db, name, watched(name, getattr(db, name)))
+    ctx = LocalContext(open_store(str(tmp_path / "s.db")), AnalysisSummary())
+    EntityResolution().run(ctx)
+    QuoteMatching().run(ctx)
+    assert seen == [("load_local_entities", False), ("save_corpus_entities", False), ("load_quotes", False),
+                    ("save_quote_variants", False)]
+    assert gc.isenabled()  # given back as it was
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+        with pytest.raises(ValueError), collector_paused():
+            raise ValueError
+    finally:
+        gc.enable()
