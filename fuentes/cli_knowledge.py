@@ -62,20 +62,36 @@ def quotes(db: Optional[str] = DbOption,
 def claims(db: Optional[str] = DbOption,
            min_articles: int = typer.Option(2, help="Only claims reported by at least this many articles."),
            limit: int = typer.Option(50, help="How many to list (0: all).")) -> None:
-    """Claims with independent-source counts, Admiralty grades and discrepancies; best grade first."""
+    """Claims with independent-source counts, Admiralty grades and discrepancies, grouped by story
+    and subject with their slots as columns; best grade first."""
     from fuentes.corpus.grading import claim_rows
-    from fuentes.store.analysis import load_corpus_claims
-    from fuentes.views.claims import order_claims
+    from fuentes.store.analysis import load_corpus_claims, rows_of
+    from fuentes.store.views import entity_names
+    from fuentes.views.claims import SLOTS, group_claims, order_claims, slot_label
+    from fuentes.views.fields import as_list
 
-    found, contradictions = load_corpus_claims(_open(db))
+    store = _open(db)
+    found, contradictions = load_corpus_claims(store)
     every = order_claims(claim_rows(found, contradictions, min_articles=min_articles))
     rows = every[:limit] if limit else every
-    table = Table(title=f"{len(rows)} of {len(every)} claims (grade: 1 confirmed ... 6 cannot be judged)")
-    for column in ("grade", "independent", "articles", "claim", "origins", "discrepancies"):
+    stories = rows_of(store, "stories")
+    of_article = {a: str(row["id"]) for row in stories for a in as_list(row.get("articles"))}
+    by_id = {c.id: c for c in found}
+    groups = group_claims([by_id[r["id"]] for r in rows], of_article, {str(r["id"]): r.get("title") for r in stories},
+                          slot_label(entity_names(store)))
+    listed = {r["id"]: r for r in rows}
+    table = Table(title=f"{len(rows)} of {len(every)} claims by story and subject "
+                        "(grade: 1 confirmed ... 6 cannot be judged)")
+    for column in ("grade", "independent", *(slot.replace("_", " ") for slot in SLOTS), "claim", "discrepancies"):
         table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(str(row["grade"]), str(row["independent_sources"]), str(row["articles"]), row["text"],
-                      row["origins"], row["discrepancies"])
+    for group in groups:
+        story = group["story_title"] or group["story"] or "no story"
+        table.add_section()
+        table.add_row("", "", f"[bold]{story}[/bold] · {group['subject_name'] or 'no subject named'}")
+        for claim, slots in group["claims"]:
+            row = listed[claim.id]
+            table.add_row(str(row["grade"]), str(row["independent_sources"]), *(slots[slot] for slot in SLOTS),
+                          row["text"], row["discrepancies"])
     out.print(table)
     cut_note(len(rows), len(every), f"claims reported by at least {min_articles} articles")
     for item in contradictions:

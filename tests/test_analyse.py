@@ -113,7 +113,9 @@ def test_run_command_does_ingest_and_analysis(tmp_path):
 
     assert "Gulf Coast Courier" in command("provenance") and "syndicated" in command("provenance")
     assert "Valley Herald" in command("outlets")
-    assert "claims" in command("claims", "--min-articles", "1")
+    board = command("claims", "--min-articles", "1")
+    assert "claims by story and subject" in board and "asserted by" in board and "predicate" in board
+    assert "Zárate" in board and "the outlet" in board  # a subject's group heading; the outlet's own voice
     assert "killing" in command("timeline") or "arrest" in command("timeline")
     assert "Zárate" in command("entities")
     profile = command("show", "El Relojero")

@@ -43,6 +43,7 @@ from fuentes.store.views import (
     record_row,
     relations_page,
 )
+from fuentes.views.claims import group_claims, slot_label
 from fuentes.views.names import name_key
 from fuentes.views.network import CO_MENTION_KINDS, CO_MENTION_MIN_ARTICLES
 from fuentes.views.provenance import article_order
@@ -213,13 +214,22 @@ def claims_board(store: Store, tables: TableCache, page: int = 1, limit: int = 5
         row = _cap(_light(claim), "articles", "origins", "contradicted_by")
         row["article_meta"] = [meta[a] for a in row["articles"][:SHOWN] if a in meta]
         rows.append(row)
+    stories = story_index(store, tables) if claims else {"of_article": {}, "titles": {}}
+    keys = [c.get(slot) for c in claims for slot in ("subject", "object", "speaker", "place")]
+    label = slot_label(names_of(store, [k for k in keys if isinstance(k, str)]))
+    groups = group_claims(claims, stories["of_article"], stories["titles"], label)  # (whole article lists)
+    slots = {claim["id"]: row_slots for group in groups for claim, row_slots in group["claims"]}
+    for row in rows:
+        row["slots"] = slots[row["id"]]
+    for group in groups:  # each group lists its claims by id: the rows are `claims`
+        group["claims"] = [claim["id"] for claim, _ in group["claims"]]
     for item, values in zip(discrepancies, versions):
         item.pop("discrepancy_values", None)  # shown, cut, as `versions`
         item["versions"] = [_cap(dict(_light(v), article_meta=[meta[a] for a in as_list(v.get("articles"))[:SHOWN]
                                                                 if a in meta]), "articles", "claims", cap=SHOWN)
                             for v in values[:VERSIONS]]
         item["versions_total"] = len(values)
-    return {"claims": rows, "total": total, "discrepancies": discrepancies, "discrepancies_total": n_disc,
+    return {"claims": rows, "groups": groups, "total": total, "discrepancies": discrepancies, "discrepancies_total": n_disc,
             "grades": claim_grades(store) if total or grade is not None else {},
             "missing": tables.missing("claims", "discrepancies")}
 

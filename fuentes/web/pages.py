@@ -171,6 +171,7 @@ def claims(request: Request, paging: Paging = Depends(LISTING), grade: int | Non
     board = knowledge.claims_board(request.app.state.store, request.app.state.tables, page=paging.page,
                                    limit=paging.limit, grade=grade, discrepancy_page=dpage)
     return render(request, "claims.html", title="Claims", grade=grade, paging=page_info(request, paging, board["total"]),
+                  by_id={c["id"]: c for c in board["claims"]},
                   dpaging=page_info(request, Paging(dpage, 20), board["discrepancies_total"], name="dpage"), **board)
 
 

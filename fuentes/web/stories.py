@@ -82,10 +82,17 @@ def story_index(store: Store, tables: TableCache) -> dict[str, Any]:
     order = sorted(stories.items(), key=lambda kv: (-len(kv[1]["articles"]),
                                                     -_date_key(kv[1]["articles"], meta), kv[0]))
     index = {"order": order, "meta": meta, "parents": parents,
-             "of_article": {a: sid for sid, value in order for a in value["articles"]}}
+             "of_article": {a: sid for sid, value in order for a in value["articles"]},
+             "titles": {sid: value["title"] or _first_title(value["articles"], meta) for sid, value in order}}
     with _CACHE_LOCK:
         _CACHE[store.url] = (key, time.monotonic(), index)
     return index
+
+
+def _first_title(members: list[str], meta: dict[str, dict[str, Any]]) -> str | None:
+    """A story's name when it has no title of its own: the title of its earliest article that has one."""
+    items = sorted((meta[a] for a in members if a in meta), key=article_order)
+    return next((m["title"] for m in items if m.get("title")), None)
 
 
 def list_stories(store: Store, tables: TableCache, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:

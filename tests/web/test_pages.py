@@ -59,6 +59,10 @@ def test_claims_timeline_network_search_add_api(site):
     client, ids = site
     claims = client.get("/claims").text
     assert "twelve" in claims and "fifteen" in claims and 'class="side-by-side"' in claims
+    # the board: grouped by story and subject, the slots as columns (who asserts it: the outlet's voice)
+    assert 'class="claim-group"' in claims and "<th>asserted by</th>" in claims and "<th>predicate</th>" in claims
+    group = claims[claims.index('class="claim-group"'):]
+    assert "Cartel del Golfo" in group[:group.index("</h3>")] and "<td>the outlet</td>" in claims
     timeline = client.get("/timeline").text
     assert timeline.index("2025-11") < timeline.index("2026-01-13")
     network = client.get("/network").text
