@@ -86,12 +86,14 @@ def slot_label(names: Mapping[str, str]) -> Callable[[Any], str]:
     description ("task force (Arizona)"), a noun phrase as written; "" for none."""
     from fuentes.corpus.claims import NP, described, description_label, unnamed
 
+    known = names if isinstance(names, dict) else dict(names)
+
     def label(key: Any) -> str:
         if key in (None, ""):
             return ""
         if described(key):
-            return description_label(key, dict(names))
+            return description_label(key, known)
         if unnamed(key):
             return str(key)[len(NP):]
-        return names.get(key, str(key))
+        return known.get(key, str(key))
     return label
