@@ -107,12 +107,13 @@ def largest(entities: list[dict], n: int = 20) -> list[dict]:
              "aliases": [a for a in e.get("aliases") or [] if a != e.get("name")]} for e in ranked[:n]]
 
 
-def semeval_lines(limit: int) -> list[dict]:
-    """The first `limit` distinct Spanish articles of SemEval-2022 task 8 (training, then testing set)."""
+def semeval_lines(limit: int | None = None, names: tuple[str, ...] = ("training_set.csv", "testing_set.csv")) -> list[dict]:
+    """The first `limit` (None: all) distinct Spanish articles of SemEval-2022 task 8 files `names`
+    (by default the training, then the testing set)."""
     root = shared_path("semeval2022-task8-sample")
     csv.field_size_limit(10 ** 9)
     lines, seen = [], set()
-    for name in ("training_set.csv", "testing_set.csv"):
+    for name in names:
         with open(root / name, encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 for side in ("1", "2"):
@@ -122,7 +123,7 @@ def semeval_lines(limit: int) -> list[dict]:
                     seen.add(text[:300])
                     lines.append({"id": f"semeval-{row['pair_id']}-{side}", "text": text, "language": "es",
                                   "title": row.get("title" + side) or None})
-                    if len(lines) >= limit:
+                    if limit is not None and len(lines) >= limit:
                         return lines
     return lines
 

@@ -13,14 +13,13 @@ headline words kept in a name or an alias). Results: bench/results/entity_top_<s
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _shared import polnear_lines, shared_path, write_results  # noqa: E402
-from entity_pairs import largest, run  # noqa: E402
+from entity_pairs import largest, run, semeval_lines  # noqa: E402
 
 SPLITS = {"tuning": ("train", "training_set.csv"), "report": ("dev", "testing_set.csv")}
 
@@ -29,23 +28,6 @@ def polnear_split(split: str) -> list[dict]:
     """The PolNeAR texts of one split (`train` or `dev`) as JSON-line articles."""
     stems = {path.stem for path in shared_path("polnear", "data", split, "text").glob("*.txt")}
     return [line for line in polnear_lines(10 ** 6) if line["id"] in stems]
-
-
-def semeval_spanish(name: str) -> list[dict]:
-    """The distinct Spanish articles of one SemEval-2022 task 8 file."""
-    path = shared_path("semeval2022-task8-sample", name)
-    csv.field_size_limit(10 ** 9)
-    lines, seen = [], set()
-    with open(path, encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            for side in ("1", "2"):
-                text = (row.get("text" + side) or "").strip()
-                if row.get("lang" + side) != "es" or not text or text[:300] in seen:
-                    continue
-                seen.add(text[:300])
-                lines.append({"id": f"semeval-{row['pair_id']}-{side}", "text": text, "language": "es",
-                              "title": row.get("title" + side) or None})
-    return lines
 
 
 def main() -> None:
@@ -58,7 +40,7 @@ def main() -> None:
     args = parser.parse_args()
     polnear, semeval = SPLITS[args.split]
     work = args.keep or Path(tempfile.mkdtemp(prefix="fuentes-entity-top-"))
-    sets = {"polnear": lambda: polnear_split(polnear), "semeval_es": lambda: semeval_spanish(semeval)}
+    sets = {"polnear": lambda: polnear_split(polnear), "semeval_es": lambda: semeval_lines(names=(semeval,))}
     results: dict = {"split": args.split, "top": args.top, "sets": {}}
     for name, read in sets.items():
         if args.only and name != args.only:
