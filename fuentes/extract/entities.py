@@ -92,6 +92,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -1155,17 +1156,21 @@ def _described_bodies(sdoc: Any, cands: list[Cand], groups: list[list[int]], lex
     words and, in English, a place or nationality opening it."""
     if not lex.org_heads:
         return
+    for c in _grouped_bodies(cands, groups):
+        first = sdoc.char_span(c.start, c.end, alignment_mode="expand")
+        if first is None or first.start == 0:
+            continue
+        found = _description_before(sdoc, first.start, lex)
+        if found is not None and found not in c.spans:
+            c.spans.append(found)
+
+
+def _grouped_bodies(cands: list[Cand], groups: list[list[int]]) -> Iterator[Cand]:
+    """The organisation mentions of the article's groups, nicknames left out."""
     for members in groups:
         for i in members:
-            c = cands[i]
-            if c.label != "ORG" or c.nick:
-                continue
-            first = sdoc.char_span(c.start, c.end, alignment_mode="expand")
-            if first is None or first.start == 0:
-                continue
-            found = _description_before(sdoc, first.start, lex)
-            if found is not None and found not in c.spans:
-                c.spans.append(found)
+            if cands[i].label == "ORG" and not cands[i].nick:
+                yield cands[i]
 
 
 def _description_before(sdoc: Any, at: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -1217,19 +1222,15 @@ def _body_appositions(sdoc: Any, body: str, cands: list[Cand], groups: list[list
     heads = lex.org_heads | lex.person_nouns
     if not heads:
         return
-    for members in groups:
-        for i in members:
-            c = cands[i]
-            if c.label != "ORG" or c.nick:
-                continue
-            after = _APPOSITION_AFTER.match(body, c.end, min(len(body), c.end + 160))
-            if after is not None and _body_description(sdoc, after.start(1), after.end(1), heads, lex):
-                c.spans.append((after.start(1), after.end(1)))
-            if body[c.end:c.end + 1] != ",":
-                continue
-            before = _APPOSITION_BEFORE.search(body, max(0, c.start - 160), c.start)
-            if before is not None and _body_description(sdoc, before.start(1), before.end(1), heads, lex):
-                c.spans.append((before.start(1), before.end(1)))
+    for c in _grouped_bodies(cands, groups):
+        after = _APPOSITION_AFTER.match(body, c.end, min(len(body), c.end + 160))
+        if after is not None and _body_description(sdoc, after.start(1), after.end(1), heads, lex):
+            c.spans.append((after.start(1), after.end(1)))
+        if body[c.end:c.end + 1] != ",":
+            continue
+        before = _APPOSITION_BEFORE.search(body, max(0, c.start - 160), c.start)
+        if before is not None and _body_description(sdoc, before.start(1), before.end(1), heads, lex):
+            c.spans.append((before.start(1), before.end(1)))
 
 
 def _body_description(sdoc: Any, start: int, end: int, heads: frozenset[str], lex: Lexicon) -> bool:

@@ -140,8 +140,7 @@ class Arguments:
         skip = set()
         if tok.lower_ in self.lex.words("object_pronouns"):
             skip = {self.mention_at(t).entity for t in sentence_of(tok) if t.dep_.startswith("nsubj") and self.mention_at(t)}
-        said = speech.lexicon(self.language).pronoun_gender(tok.lower_)
-        said = said if said in ("m", "f") else None  # "he had raped her": never the woman named last
+        said = speech.lexicon(self.language).person_gender(tok.lower_)  # "he had raped her": never the woman named last
         before = [m for m in self.people if m.end <= tok.idx and m.entity not in skip
                   and (said is None or self.gender(m.entity) in (None, said))]
         return before[-1].entity if before else None

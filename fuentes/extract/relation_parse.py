@@ -60,8 +60,7 @@ class Context:
     def pronoun_gender(self, tok: Any) -> str | None:
         """"m" / "f" for a gendered personal pronoun or possessive ("his", "ella"), by the quote
         stage's lexicon; None otherwise."""
-        gender = speech.lexicon(self.cues.language).pronoun_gender(tok.lower_)
-        return gender if gender in ("m", "f") else None
+        return speech.lexicon(self.cues.language).person_gender(tok.lower_)
 
     def gender(self, key: str) -> str | None:
         """"m" / "f" when the entity's name or an alias says it (an honorific, a gendered first name)."""

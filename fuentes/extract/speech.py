@@ -61,6 +61,12 @@ class Lexicon:
         "their"), lowered; None for other words."""
         return self.pronouns.get(word) or self.possessive.get(word)
 
+    def person_gender(self, word: str) -> str | None:
+        """"m" / "f" a gendered personal pronoun or possessive gives ("he", "her", "ella"); None
+        for any other word (a plural or neuter one too)."""
+        gender = self.pronoun_gender(word)
+        return gender if gender in ("m", "f") else None
+
 
 @lru_cache(maxsize=8)
 def lexicon(language: str | None) -> Lexicon:
