@@ -15,3 +15,13 @@ def tagged(nlp, text: str, spans: list[tuple[str, str]]):
         at = start + len(surface)
     sdoc.ents = ents
     return sdoc
+
+
+def mentions_of(nlp, language: str, text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(mention text, its entity's name) of each mention the entity stage finds in `text` with the
+    model's spans set to `spans` (`nlp`: the session's pipelines by language)."""
+    from fuentes.extract.entities import extract
+
+    mentions, entities = extract(tagged(nlp[language], text, spans), language)
+    name = {e.id: e.name for e in entities}
+    return [(m.text, name.get(m.entity, "")) for m in mentions]

@@ -10,16 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from fuentes.extract.entities import extract
-from tests.extract.fixtures_entities import tagged
+from tests.extract.fixtures_entities import mentions_of
 
 pytestmark = pytest.mark.models
-
-
-def mentions_of(nlp, language: str, text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    mentions, entities = extract(tagged(nlp[language], text, spans), language)
-    name = {e.id: e.name for e in entities}
-    return [(m.text, name.get(m.entity, "")) for m in mentions]
 
 
 @pytest.mark.parametrize("language,text,spans", [
