@@ -63,6 +63,7 @@ from datasketch import MinHash, MinHashLSH
 
 from fuentes.codecs import merge_evidence
 from fuentes.corpus.band_table import BandTable
+from fuentes.corpus.name_constraints import place_key, seat_countries
 from fuentes.corpus.quote_matching import QuoteIndex, band_keys, match_quotes, quote_minhash
 from fuentes.extract.claims import claim_lexicon
 from fuentes.extract.values import _date_agrees, dimension, is_figure, names_measure, same_value
@@ -228,24 +229,6 @@ def _state_bodies() -> frozenset[str]:
     return frozenset(c for lang in ("en", "es") for c in claim_lexicon(lang).state_bodies)
 
 
-def _place(name: str) -> tuple[str, bool]:
-    """(a place name folded, read as the first name of its exonyms.yaml line when listed there;
-    whether that line is a place's)."""
-    from fuentes.corpus.name_constraints import exonym_key, listed_name
-    from fuentes.extract.names import name_tokens
-
-    found = exonym_key(name_tokens(name))
-    listed = listed_name(found) if found is not None else None
-    return " ".join(name_tokens(listed or name)), found is not None and found[0] == "~places"
-
-
-@lru_cache(maxsize=1)
-def _seats() -> dict[str, str]:
-    """data/seats.yaml: a seat of government (folded) -> its country as the data writes it."""
-    raw = load_yaml(resources.files("fuentes.corpus").joinpath("data/seats.yaml").read_text("utf-8"))
-    return {_place(str(seat))[0]: str(country) for seat, country in (raw.get("seats") or {}).items()}
-
-
 def party(key: str | None, names: Mapping[str, str]) -> str | None:
     """Who acts, for telling one party's deeds apart from another's: a state (`state:<country>`) for
     a country or place named as the agent, for its seat of government ("Washington": the United
@@ -261,10 +244,10 @@ def party(key: str | None, names: Mapping[str, str]) -> str | None:
         name = names.get(anchor, anchor)
     elif "#" in key or not (name := names.get(key, "")):
         return key  # a local key no corpus entity holds, or an entity without a name
-    folded, listed_place = _place(name)
-    seat = _seats().get(folded)
+    folded, listed_place = place_key(name)
+    seat = seat_countries().get(folded)
     if seat is not None:
-        return STATE + _place(seat)[0]
+        return STATE + place_key(seat)[0]
     return STATE + folded if listed_place or described(key) else key
 
 

@@ -47,7 +47,7 @@ from fuentes.extract.speakers import given_name_first
 from fuentes.corpus.entity_blocks import KEY_MARKS, ResolutionIndex, blocks, component_digest
 from fuentes.corpus.name_constraints import (COURTESY_TITLES, LEADING_ARTICLES, TRANSLATION_MARK, Profile, canonical_words,
                                              consistent_names, entity_gender, exonym_key, generic_name_words, given_variants,
-                                             honorific_gender, listed_name, looks_like_organisation, org_core,
+                                             honorific_gender, is_country, listed_name, looks_like_organisation, org_core,
                                              org_words, orgs_conflict, outlet_key, outlet_name, people_conflict,
                                              person_name, titled_forms, translated_bag, translation_keys)
 from fuentes.ids import content_id
@@ -805,14 +805,7 @@ def _qualified(alias: str, own: str) -> bool:
         return False
     if not extra or len(extra) > 3 or not all(w[:1].isupper() for w in extra):
         return False
-    return not _country(" ".join(extra))
-
-
-def _country(name: str) -> bool:
-    """A country's name under any of its exonym-table names ("U.S.", "EE.UU.", "Colombia")."""
-    from fuentes.corpus.claims import _place, _seats
-
-    return _place(name)[0] in {_place(country)[0] for country in _seats().values()}
+    return not is_country(" ".join(extra))
 
 
 def combine_entities(members: list[tuple[str, Entity]], refs: list[str], used: set[str],

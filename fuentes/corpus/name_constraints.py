@@ -219,6 +219,31 @@ def listed_name(key: tuple[str, ...]) -> str | None:
     return _exonym_first_names().get(tuple(key)) or outlet_name(key)
 
 
+def place_key(name: str) -> tuple[str, bool]:
+    """(a place name folded, read as the first name of its exonyms.yaml line when listed there;
+    whether that line is a place's): "EE.UU.", "U.S." and "United States" give one key."""
+    found = exonym_key(name_tokens(name))
+    listed = listed_name(found) if found is not None else None
+    return " ".join(name_tokens(listed or name)), found is not None and found[0] == "~places"
+
+
+@lru_cache(maxsize=1)
+def seat_countries() -> dict[str, str]:
+    """data/seats.yaml: a seat of government (a `place_key`) -> its country as the data writes it."""
+    raw = load_yaml(resources.files("fuentes.corpus").joinpath("data/seats.yaml").read_text("utf-8"))
+    return {place_key(str(seat))[0]: str(country) for seat, country in (raw.get("seats") or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    return frozenset(place_key(country)[0] for country in seat_countries().values())
+
+
+def is_country(name: str) -> bool:
+    """A country's name under any of its exonym-table names ("U.S.", "EE.UU.", "Colombia")."""
+    return place_key(name)[0] in _country_keys()
+
+
 # legal forms: "Apple Inc." and "Apple Computer" are one company's names, the form tells nothing apart
 LEGAL_FORMS = frozenset({"inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "lp",
                          "nv", "n.v", "sa", "s.a", "sab", "s.a.b", "ag", "gmbh", "sl", "s.l", "spa", "s.p.a", "cv",

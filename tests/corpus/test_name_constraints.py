@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from fuentes.corpus.entity_resolution import canonical_name, resolve_with_merges
-from fuentes.corpus.name_constraints import consistent_names, orgs_conflict, people_conflict, person_name
+from fuentes.corpus.name_constraints import (consistent_names, is_country, orgs_conflict, people_conflict, person_name,
+                                             place_key, seat_countries)
 from fuentes.extract.names import name_tokens
 from fuentes.model import Entity
 
@@ -218,3 +219,15 @@ def test_stock_indices_share_a_key_with_their_short_forms_and_stay_apart():
     assert key("S&P 500") == key("Standard & Poor's") == key("S&P") is not None
     assert key("Nikkei 225") == key("Nikkei") is not None and key("FTSE 100") == key("FTSE") is not None
     assert key("Nasdaq Composite") == key("NASDAQ") != key("Dow Jones Industrial Average") == key("Dow")
+
+
+def test_country_names_under_every_exonym_spelling():
+    """One country under its English and Spanish names and abbreviations; a seat of government,
+    a state or an organisation is none."""
+    for name in ("United States", "U.S.", "EE.UU.", "Estados Unidos", "Colombia", "México", "Mexico"):
+        assert is_country(name), name
+    for name in ("Washington", "Texas", "Jalisco", "State Department", "Policía Nacional"):
+        assert not is_country(name), name
+    assert place_key("EE.UU.")[0] == place_key("United States")[0]
+    assert place_key("Estados Unidos") == place_key("U.S.")
+    assert seat_countries()[place_key("Washington")[0]] in ("United States", "Estados Unidos")
