@@ -430,6 +430,12 @@ def name_gender(name: str, surnames: frozenset[str] = frozenset()) -> str | None
     return first_name_gender(" ".join(words))
 
 
+def first_gender(names: Iterable[str]) -> str | None:
+    """The gender (`name_gender`) of the first of `names` that says one, else None: how an
+    extractor reads a person's gender from the names an article gives them."""
+    return next((g for g in map(name_gender, names) if g), None)
+
+
 def entity_gender(name: str, aliases: Iterable[str], surnames: frozenset[str] = frozenset()) -> str | None:
     """A person's gender as its own name says it, else as its honorifics say it with one voice."""
     own = name_gender(name, surnames)

@@ -13,7 +13,7 @@ from typing import Any
 
 import re
 
-from fuentes.corpus.name_constraints import name_gender
+from fuentes.corpus.name_constraints import first_gender
 from fuentes.extract import speech
 from fuentes.extract.datelines import dateline_end
 from fuentes.extract.dates import DateExpr, DateValue, shift, year_value
@@ -150,7 +150,7 @@ class Arguments:
         first name: "Ivana Trump", "Sr. Ruiz"); None when none does."""
         if key not in self._genders:
             names = {m.text for m in self.people if m.entity == key}
-            self._genders[key] = next((g for g in map(name_gender, sorted(names)) if g), None)
+            self._genders[key] = first_gender(sorted(names))
         return self._genders[key]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fuentes.corpus.name_constraints import name_gender
+from fuentes.corpus.name_constraints import first_gender
 from fuentes.extract import speech
 from fuentes.extract.relation_cues import Cues, Trigger
 from fuentes.model import Entity, Mention
@@ -67,7 +67,7 @@ class Context:
         if key not in self._genders:
             ent = self.entities.get(key)
             names = [ent.name, *ent.aliases] if ent is not None and ent.kind == "person" else []
-            self._genders[key] = next((g for g in map(name_gender, names) if g), None)
+            self._genders[key] = first_gender(names)
         return self._genders[key]
 
     def pronoun_kind(self, tok: Any) -> str | None:

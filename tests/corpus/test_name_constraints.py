@@ -231,3 +231,13 @@ def test_country_names_under_every_exonym_spelling():
     assert place_key("EE.UU.")[0] == place_key("United States")[0]
     assert place_key("Estados Unidos") == place_key("U.S.")
     assert seat_countries()[place_key("Washington")[0]] in ("United States", "Estados Unidos")
+
+
+def test_first_gender_is_the_first_name_that_says_one():
+    from fuentes.corpus.name_constraints import first_gender
+
+    assert first_gender(["Trump", "Ivana Trump", "Mr. Trump"]) == "f"
+    assert first_gender(["Ruiz", "Sr. Ruiz", "María Ruiz"]) == "m"
+    assert first_gender(["Sra. Vega", "Vega"]) == "f"
+    assert first_gender(["Ruiz", "Vega"]) is None
+    assert first_gender([]) is None
