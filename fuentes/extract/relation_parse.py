@@ -10,7 +10,7 @@ from fuentes.corpus.name_constraints import first_gender
 from fuentes.extract import speech
 from fuentes.extract.relation_cues import Cues, Trigger
 from fuentes.model import Entity, Mention
-from fuentes.nlp.text import sentence_index, sentence_of, sentences
+from fuentes.nlp.text import morph_values, sentence_index, sentence_of, sentences
 
 _SUBJ = ("nsubj", "csubj")
 _CLAUSE = ("nsubj", "nsubj:pass", "csubj", "cop", "aux", "aux:pass", "neg", "obl", "advcl", "parataxis")
@@ -76,6 +76,23 @@ class Context:
         if tok.pos_ == "DET" and "Poss=Yes" not in str(tok.morph):
             return None
         return self.cues.pronouns.get(tok.lower_)
+
+
+def role_gender(tok: Any) -> str | None:
+    """"m" / "f" when a role noun says its holder's gender: its article's or its own grammatical
+    gender in Spanish ("la presidenta", "el portavoz"; a noun alone only when feminine, as "presidente"
+    serves both), an English compound of "woman" / "man" ("chairwoman", "spokesman"); else None."""
+    low = tok.lower_
+    if low.endswith("woman") or low.endswith("women"):
+        return "f"
+    if (low.endswith("man") or low.endswith("men")) and low not in _NOT_MAN:
+        return "m"
+    det = next((c for c in tok.children if c.dep_ == "det" and c.i < tok.i), None)
+    said = morph_values(det, "Gender") if det is not None else [g for g in morph_values(tok, "Gender") if g == "Fem"]
+    return {"Fem": "f", "Masc": "m"}.get(said[0]) if len(said) == 1 else None
+
+
+_NOT_MAN = frozenset({"human", "humans", "german", "germans", "roman", "romans", "shaman", "ottoman"})
 
 
 def passive(tok: Any, ctx: Context) -> bool:

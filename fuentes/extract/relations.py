@@ -52,7 +52,7 @@ from fuentes.pipeline import Stage, register
 
 __all__ = ["DATA", "VERSION", "Cues", "RelationsStage", "Trigger", "extract_relations", "load_cues"]
 
-VERSION = "9"
+VERSION = "10"  # 10: a post word that says a gender is never given to a person of the other
 
 
 def extract_relations(sdoc: Any, mentions: list[Mention], entities: list[Entity], language: str | None = None,
@@ -100,6 +100,10 @@ def _triggers_at(tok: Any, cues: Cues) -> list[Trigger]:
     return out
 
 
+# the predicates whose trigger noun names the holder's own post: its gender is the holder's
+HELD_ROLES = frozenset({"holds_position", "leader_of", "works_for", "member_of"})
+
+
 def _relations_at(tok: Any, trig: Trigger, ctx: Context) -> list[Relation]:
     if tok.pos_ in ("DET", "ADP", "PRON") or tok.i in ctx.key_of:
         return []  # "Cartel" inside a name, "The Head" as a title: not a relation word
@@ -118,8 +122,11 @@ def _relations_at(tok: Any, trig: Trigger, ctx: Context) -> list[Relation]:
     holders = [(h, k) for h in parse.holders(tok, ctx) if not parse.apart(h, tok)
                for k in parse.entity_keys(h, ctx, conjuncts=not (tok.dep_ == "appos" and h.i == tok.head.i))]
     objects = [(o, k) for o, k in parse.objects(tok, trig, ctx) if not parse.apart(o, tok)]
+    said = parse.role_gender(tok) if trig.predicate in HELD_ROLES and tok.pos_ == "NOUN" else None
     out = []
     for h_tok, h_key in holders:
+        if said is not None and ctx.gender(h_key) not in (None, said):
+            continue  # "Emilio Álvarez Icaza, la presidenta de ...": the post is another's (a woman's)
         for o_tok, obj in objects:
             if trig.predicate == "family_of" and ctx.pronoun_kind(o_tok):
                 obj = _kin_by_surname(h_key, obj, tok, ctx)

@@ -514,3 +514,35 @@ def test_a_post_never_holds_another_persons_name_nor_passes_over_it(nlp, lang, b
     for subject, predicate, obj, *_ in run(nlp, lang, body, names):
         if predicate == "holds_position":
             assert "Aung" not in obj and not (subject == "e2" and "rights" in obj or "Derechos" in obj and subject == "e2")
+
+
+@pytest.mark.parametrize("lang, body, holder, other", [
+    ("es", ("Encabezaron la marcha el domingo Emilio Ruiz Vega, la presidenta de la organización civil Voz Común, "
+            "Ana María Soler, y el obispo Salvador Rangel."), "e2", "e1"),
+    ("es", "Rodrigo Paz Medina, la directora del Instituto Estatal, Laura Ortiz Vela, llegó el lunes.", "e2", "e1"),
+    ("en", "Speakers included Thomas Reed, the spokeswoman for the Civic Voice Foundation, Linda Hart, and others.",
+     None, "e1"),
+])
+def test_a_post_whose_word_says_a_gender_is_never_given_to_a_person_of_the_other(nlp, lang, body, holder, other):
+    """A role noun of one gender ("la presidenta", "la directora", "spokeswoman") between two names
+    is the post of the one whose name says that gender."""
+    names = {"Emilio Ruiz Vega": ("e1", "person"), "Ana María Soler": ("e2", "person"),
+             "Rodrigo Paz Medina": ("e1", "person"), "Laura Ortiz Vela": ("e2", "person"),
+             "Thomas Reed": ("e1", "person"), "Linda Hart": ("e2", "person"),
+             "Salvador Rangel": ("e3", "person"), "Voz Común": ("e4", "organization"),
+             "Instituto Estatal": ("e5", "organization"), "Civic Voice Foundation": ("e6", "organization")}
+    got = run(nlp, lang, body, {k: v for k, v in names.items() if k in body})
+    assert not any(s == other and p in ("holds_position", "leader_of", "works_for") for s, p, *_ in got), got
+    if holder is not None:
+        assert any(s == holder and p in ("holds_position", "leader_of", "works_for") for s, p, *_ in got), got
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("es", "La gobernadora de Sonora, Ana Ruiz Peña, y el alcalde de Hermosillo, Pedro Vega Soto, firmaron el convenio."),
+    ("en", "The spokesman for the Civic Voice Foundation, Thomas Reed, signed the agreement on Monday."),
+])
+def test_a_post_of_the_holders_gender_is_kept(nlp, lang, body):
+    names = {"Ana Ruiz Peña": ("e1", "person"), "Pedro Vega Soto": ("e2", "person"), "Sonora": ("e3", "place"),
+             "Hermosillo": ("e4", "place"), "Thomas Reed": ("e2", "person"), "Civic Voice Foundation": ("e5", "organization")}
+    got = run(nlp, lang, body, {k: v for k, v in names.items() if k in body})
+    assert any(s == "e2" and p in ("holds_position", "leader_of", "works_for") for s, p, *_ in got), got
