@@ -74,8 +74,9 @@ __all__ = [
 # 10: "picked up" is an arrest only of a person ("picked up more viable mines" is none); 11: control taken
 # of what is no land or place takes no territory ("gained control of three mines"), and a threat to an
 # abstraction names a risk ("a threat to public health"); 12: a situation breaking out is no escape
-# ("Hostilities broke out")
-VERSION = "22"
+# ("Hostilities broke out"); 23: things seized by an arrest or kidnapping word are a seizure, figures that
+# "se disparan" soar, a ruling verb after a quote introduces it
+VERSION = "23"
 
 
 @dataclass
@@ -158,8 +159,11 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
             continue  # "justice for a murdered classmate": a past event named in passing, not told
         if not_told(head, pos, etype, sentence_of(head), args):
             continue  # a question, "demonstrated his commitment", a political battle, "the objective was met"
-        if etype == "court_ruling" and _thing_condemned(head, pos, args):
-            etype = "statement"  # "el obispo condenó la violencia": a word on it, no one sentenced
+        if etype == "court_ruling" and (_thing_condemned(head, pos, args) or _quote_verb(head, pos, args)):
+            etype = "statement"  # "el obispo condenó la violencia", "'...', sentenció el dirigente": words, no one sentenced
+        seized = etype in ("arrest", "kidnapping") and _things_taken(head, pos, args)
+        if seized:
+            etype = "seizure"  # "secuestró 20 kilos de cocaína", "captured two rifles": things seized, no one held
         if pos == "verb" and etype == "statement" and _described_by(head):
             continue  # "los casos confirmados", "las cifras reportadas": the participle describes a noun
         actor_toks, target_toks = arguments(head, pos, etype, args)
@@ -189,6 +193,10 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
         cast = [t for t in actor_toks + target_toks if t.i not in in_date and t.ent_type_ not in NOT_PARTICIPANT]
         etype = retype(etype, head, [t for t in actor_toks if t in cast], [t for t in target_toks if t in cast], lex,
                        (t for t in sent if t.i not in in_date))  # "4 March 2020" is no march (listed if read)
+        if etype == "weapons_seizure":  # "seized weapons from" someone: the things seized are none of them
+            things = lex.words("seized_things")
+            target_words = [w for t in target_toks if t in plain and args.entity(t) is None and not _forms(t) & things
+                            for w in [args.words(t)] if w]
         if etype == "attack" and pos == "verb" and _reciprocal(head, lex):
             etype = "clash"  # "militares y civiles armados se tirotearon": each side attacked the other
         m = Mentioned(etype, head, start, end, actors, targets, place, value, spans, segment(head),
@@ -515,6 +523,23 @@ def _self_harm(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> b
     return etype in ("killing", "attack") and not others
 
 
+def _soared(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """A verb of `soaring_verbs` with its reflexive pronoun and a thing for its subject ("las
+    acciones se disparan un 77 %", "los homicidios se dispararon", "el arma se disparó") rises or
+    goes off: no one attacks anyone. A person's ("se disparó en la cabeza") is self-harm
+    (`_self_harm`); an impersonal "se" with no subject ("se disparó contra los agentes") stays."""
+    lex = args.lex
+    if etype not in ("attack", "killing") or pos != "verb" or head.lemma_.lower() not in lex.words("soaring_verbs"):
+        return False
+    if not any(c.lower_ in lex.words("reflexives") for c in head.children):
+        return False
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    armed = lex.words("armed_nouns")
+    return bool(subjects) and all(
+        c.pos_ == "NOUN" and not ((m := args.mention_at(c)) is not None and m.label in ("PERSON", "PER"))
+        and not _forms(c) & armed for c in subjects)
+
+
 def _goal_met(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
     """A meeting verb whose objects are all goals (`goal_words`) meets a goal, not people: "to meet
     the emissions reduction target", "reunió los requisitos"."""
@@ -584,6 +609,32 @@ def _thing_condemned(head: Any, pos: str, args: Arguments) -> bool:
     return _person_object(head, args) is False
 
 
+def _quote_verb(head: Any, pos: str, args: Arguments) -> bool:
+    """A verb of `quote_rulings` right after a closing quotation mark introduces the words quoted
+    ("'Este país se lo merece', sentenció el dirigente"): a statement, no sentence passed."""
+    if pos != "verb" or head.lemma_.lower() not in args.lex.words("quote_rulings"):
+        return False
+    doc, i, marks = head.doc, head.i - 1, False
+    while i >= 0 and doc[i].is_punct or i >= 0 and doc[i].is_space:
+        marks = marks or doc[i].is_quote or doc[i].text in QUOTE_MARKS
+        i -= 1
+    return marks
+
+
+QUOTE_MARKS = frozenset('"\u201d\u00bb\u2019\'')
+
+
+def _things_taken(head: Any, pos: str, args: Arguments) -> bool:
+    """An arrest or kidnapping word whose objects are all things seized (`seized_things`: drugs,
+    weapons, money, evidence, vehicles, phones; "secuestraron 20 kilos de cocaína", "el secuestro de
+    pruebas", "captured two rifles") tells a seizure: no person is held."""
+    objects = _owners(head) if pos == "noun" else [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    things = args.lex.words("seized_things")
+    return bool(objects) and all(
+        _forms(o) & things and not any(g.dep_ == "case" and g.lower_ in ("a", "al") for g in o.children)
+        for o in objects)
+
+
 def _described_by(head: Any) -> bool:
     """A participle hanging from a noun with no subject, agent or auxiliary of its own describes it
     ("los casos confirmados de coronavirus", "the reported figures")."""
@@ -629,7 +680,7 @@ def _vehicle_moving(head: Any, pos: str, etype: str, sent: Any, args: Arguments)
 
 NOT_TOLD = (_question, _showing, _unarmed_fight, _fulfilled, _won, _share_won, _share_of, _made_available, _page_visited, _campaign_rally, _rule_named, _figure_of_speech,
             _unarmed_attack, _not_fled, _nobody_fled, _no_land_handed, _no_land_taken, _self_harm, _goal_met, _season,
-            _risk_named, _danger_named, _accusation_denied, _recognised, _held_state, _vehicle_moving)
+            _risk_named, _danger_named, _accusation_denied, _recognised, _held_state, _vehicle_moving, _soared)
 
 
 _RULE_PREPS = ("of", "on", "against", "de", "del", "contra")

@@ -768,3 +768,57 @@ def test_a_vehicle_moving_is_no_protest(language, text):
 ])
 def test_a_march_of_people_stays_a_protest(language, text):
     assert "protest" in [e[0] for e in told(text, language)]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("es", "Las acciones de la empresa se disparan un 77 % tras el anuncio del lunes."),
+    ("es", "Los precios del combustible se dispararon este mes en todo el país."),
+    ("es", "Los contagios se dispararon en la capital durante la última semana."),
+    ("en", "Shares of the company shot up 77 percent on Monday after the announcement."),
+])
+def test_figures_that_soar_are_no_shooting(language, text):
+    assert violent(text, language) == []
+
+
+@pytest.mark.parametrize("language,text,etype", [
+    ("es", "Sicarios dispararon contra dos policías en Celaya el lunes.", "clash"),
+    ("es", "Un pistolero disparó contra los asistentes de una fiesta en Irapuato el sábado.", "attack"),
+    ("en", "A gunman opened fire on guests at a party in Irapuato on Saturday.", "attack"),
+])
+def test_shootings_stay_shootings(language, text, etype):
+    assert etype in [e[0] for e in violent(text, language)]
+
+
+@pytest.mark.parametrize("language,text,etype", [
+    ("es", "La policía secuestró 20 kilos de cocaína y tres armas en un allanamiento el martes.", "weapons_seizure"),
+    ("es", "La Fiscalía ordenó el secuestro de pruebas en el domicilio del sospechoso el martes.", "seizure"),
+    ("es", "Los militares capturaron dos fusiles y 500 cartuchos en la frontera el martes.", "weapons_seizure"),
+    ("en", "Soldiers captured two rifles and 500 rounds of ammunition near the border on Tuesday.", "weapons_seizure"),
+    ("en", "Police captured 20 kilos of cocaine in a raid on Tuesday.", "seizure"),
+])
+def test_things_taken_are_a_seizure_not_an_arrest(language, text, etype):
+    types = [e[0] for e in run(text, language, "2020-01-05")]
+    assert etype in types and "arrest" not in types and "kidnapping" not in types, types
+
+
+@pytest.mark.parametrize("language,text,etype", [
+    ("es", "Hombres armados secuestraron a un empresario en Culiacán el martes.", "kidnapping"),
+    ("es", "Los militares capturaron a dos hombres armados en la frontera el martes.", "arrest"),
+    ("en", "Soldiers captured two gunmen near the border on Tuesday.", "arrest"),
+    ("en", "Gunmen kidnapped a businessman in Culiacán on Tuesday.", "kidnapping"),
+])
+def test_people_taken_stay_arrests_and_kidnappings(language, text, etype):
+    assert etype in [e[0] for e in run(text, language, "2020-01-05")]
+
+
+@pytest.mark.parametrize("language,text,etype", [
+    ("es", "\"Este país se lo merece\", sentenció el dirigente socialista en su mensaje del martes.", "statement"),
+    ("es", "«No habrá impunidad», sentenció el gobernador durante la conferencia del martes.", "statement"),
+    ("es", "El juez sentenció al exalcalde a 20 años de prisión el martes.", "court_ruling"),
+    ("en", "A federal judge sentenced the former mayor to 20 years in prison on Tuesday.", "court_ruling"),
+])
+def test_a_ruling_verb_after_a_quote_introduces_it(language, text, etype):
+    types = [e[0] for e in run(text, language, "2020-01-05")]
+    assert etype in types, types
+    if etype == "statement":
+        assert "court_ruling" not in types, types
