@@ -135,10 +135,14 @@ def _exonym_lines() -> dict[str, list[list[str]]]:
 
 
 @lru_cache(maxsize=1)
-def _exonym_table() -> dict[tuple[str, ...], tuple[str, ...]]:
+def _exonym_table() -> tuple[dict[tuple[str, ...], tuple[str, ...]], dict[tuple[str, ...], tuple[str, ...]]]:
+    """(each name of data/exonyms.yaml as its folded words -> its line's key; each initialism of it
+    ("U.S.", "EE.UU.", "NY") however dotted and spaced (`_compact`) -> the key). A shortened word
+    ("Va.", "Fla.") is matched as written only: "V.A." (Veterans Affairs) is no "Va." (Virginia)."""
     from fuentes.extract.names import name_tokens
 
     table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    compact: dict[tuple[str, ...], tuple[str, ...]] = {}
     for section, groups in _exonym_lines().items():
         for number, names in enumerate(groups):
             key = ("~" + section, str(number))
@@ -147,8 +151,16 @@ def _exonym_table() -> dict[tuple[str, ...], tuple[str, ...]]:
                 if toks and toks[0] in LEADING_ARTICLES and len(toks) > 1:
                     toks = toks[1:]
                 table.setdefault(toks, key)
-                table.setdefault(_compact(toks), key)
-    return table
+                if _initialism(str(name)):
+                    compact.setdefault(_compact(toks), key)
+    return table, compact
+
+
+def _initialism(name: str) -> bool:
+    """A name written as an initialism: only capitals ("US", "EEUU", "CJNG") or with a stop between
+    its letters ("U.S.", "EE. UU.", "W.Va."), not a word shortened by a final stop ("Va.", "Calif.")."""
+    letters = name.replace(".", "").replace(" ", "")
+    return bool(letters) and (letters.isupper() or "." in name.strip().rstrip("."))
 
 
 def _compact(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -167,9 +179,9 @@ def exonym_key(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     data/exonyms.yaml ("Estados Unidos", "United States", "EE.UU.", "EE. UU." -> one key), or None."""
     if tokens and tokens[0] in LEADING_ARTICLES and len(tokens) > 1:
         tokens = tokens[1:]
-    table = _exonym_table()
+    table, compact = _exonym_table()
     key = table.get(tokens)
-    return key if key is not None else table.get(_compact(tokens))
+    return key if key is not None else compact.get(_compact(tokens))
 
 
 @lru_cache(maxsize=1)

@@ -239,7 +239,9 @@ from fuentes.pipeline import Stage, register
 # names in Spanish articles too) and an acronym spelling it but for its generic last word is its acronym ("EADS"); a
 # letter-led model number in the plural after a count the model read alone or not at all is a product ("6 A321s"); a
 # product named in the plural gives its short form in the singular ("Boeing 787 Dreamliners" ... "the Dreamliner")
-VERSION = "32"
+# 33 (lead): a title followed by names only after a name and a comma is the next person of a list, no role of the first
+# ("Senator Cruz, Governor Kasich, ..."; "el gobernador Kasich"); "V.A." is no "Va." (Virginia) of the exonym table
+VERSION = "33"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}

@@ -353,8 +353,14 @@ def appositive_role(after: str, lex: Lexicon, max_words: int = 14) -> str | None
         words = words[1:]
     if not words or len(words) > max_words or words[0].endswith(("ing", "ando", "iendo")):
         return None  # "X, cutting off ...": a clause, not a role
-    folded = {w.casefold().strip(".'") for w in words}
-    return " ".join(words) if folded & lex.role_nouns else None
+    folded = [w.casefold().strip(".'") for w in words]
+    if not set(folded) & lex.role_nouns:
+        return None
+    last_role = max(i for i, w in enumerate(folded) if w in lex.role_nouns)
+    after = words[last_role + 1:]
+    if after and all(w[:1].isupper() for w in after):
+        return None  # "Senator Cruz, Governor Kasich, ...": the next one of a list, another person's title and name
+    return " ".join(words)
 
 
 def party_role(after: str, lex: Lexicon) -> str | None:

@@ -241,3 +241,21 @@ def test_first_gender_is_the_first_name_that_says_one():
     assert first_gender(["Sra. Vega", "Vega"]) == "f"
     assert first_gender(["Ruiz", "Vega"]) is None
     assert first_gender([]) is None
+
+
+def test_an_initialism_is_no_shortened_word_of_the_exonym_table():
+    """"Va." is Virginia shortened; "V.A." (Veterans Affairs) spells other words: it is no name of
+    Virginia. Initialisms match however they are dotted and spaced, in both languages."""
+    from fuentes.corpus.name_constraints import exonym_key, listed_name
+    from fuentes.extract.names import name_tokens
+
+    def listed(name):
+        key = exonym_key(name_tokens(name))
+        return key and listed_name(key)
+
+    assert listed("Va.") == "Virginia" and listed("Fla.") == "Florida" and listed("Calif.") == "California"
+    assert listed("V.A.") is None and listed("F.L.A.") is None
+    for name in ("U.S.", "US", "EE.UU.", "EE. UU.", "EEUU", "E.U.A."):
+        assert listed(name) == "United States", name
+    assert listed("N.Y.") == listed("NY") == "New York"
+    assert listed("O.N.U.") == listed("ONU") == "United Nations"

@@ -106,6 +106,19 @@ def test_roles_titles_and_parties():
     assert title_before("the drug".split(), EN) is None
 
 
+def test_the_next_titled_name_of_a_list_is_no_role():
+    """"Senator Cruz, Governor Kasich, Governor Christie": what follows a name after a comma is the
+    next person of the list when a title is followed by names only; a role keeps its own words."""
+    assert appositive_role(", Governor Kasich, Governor Christie, Senator Rubio", EN) is None
+    assert appositive_role(", Representative James E. Rogan, Republican of California", EN) is None
+    assert appositive_role(", el gobernador Kasich, el senador Rubio y otros", ES) is None
+    assert appositive_role(", la senadora Lilly Téllez, dijo", ES) is None
+    assert appositive_role(", a former governor of Florida, said", EN) == "former governor of Florida"
+    assert appositive_role(", Former President, said", EN) == "Former President"
+    assert appositive_role(", ministro de Defensa, dijo", ES) == "ministro de Defensa"
+    assert appositive_role(", presidente del Gobierno de España, dijo", ES) == "presidente del Gobierno de España"
+
+
 def test_untagged_run_keeps_only_the_part_that_names_the_person():
     """'Sergeant-at-Arms Kevin Marsh' untagged by the model: the person is Kevin Marsh."""
     import pytest
