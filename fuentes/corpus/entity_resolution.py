@@ -330,14 +330,18 @@ def _merge_full_names(items, names, uf: UnionFind) -> None:
     seen: dict[tuple[str, tuple[str, ...]], int] = {}
     # (kind, names) -> its name keys in order with the reason each gives: read once per distinct
     # local entity, not once per article naming it
-    read: dict[tuple[str, frozenset], list[tuple[tuple[str, tuple[str, ...]], str]]] = {}
+    read: dict[tuple[str, str, frozenset], list[tuple[tuple[str, tuple[str, ...]], str]]] = {}
+    generic = generic_name_words()
     for i, (_, e) in enumerate(items):
-        keys = read.get((e.kind, names[i]))
+        keys = read.get((e.kind, e.name, names[i]))
         if keys is None:
-            keys = read[(e.kind, names[i])] = []
+            keys = read[(e.kind, e.name, names[i])] = []
+            own_words = len(name_tokens(e.name))
             for toks in sorted(names[i]):
                 if (len(toks) < 2 and e.kind == "person") or toks[0] == TRANSLATION_MARK:
                     continue  # one word names no person (places/groups: yes); a translation key is no name
+                if len(toks) == 1 and own_words >= 2 and toks[0] in generic:
+                    continue  # a common word its article chained to a longer name ("State" of "Islamic State") bridges nothing
                 key = ("*" if toks[0] == "~outlets" else e.kind, toks)  # an outlet is one whatever the model called it
                 listed = listed_name(toks) if toks[0].startswith("~") else None
                 keys.append((key, f"names of one {'news outlet' if toks[0] == '~outlets' else 'place or group'} "

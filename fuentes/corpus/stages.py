@@ -192,7 +192,7 @@ class EntityResolution(CorpusStage):
     ids carried over from the last run; local entities and quote speakers linked to them."""
 
     name = "entity_resolution"
-    version = "12"  # 2: one-word heads never name an entity, role references never aliases, abbreviation keys;
+    version = "13"  # 2: one-word heads never name an entity, role references never aliases, abbreviation keys;
     # 3: one group labelled differently across articles joins, camel-case names, organisation names compared in one language;
     # 4: a full name opening with no known given name is a person only on more than half of the votes
     # 5: on a tied kind vote a kind the model named beats "other"; a full name with no known given name
@@ -213,6 +213,8 @@ class EntityResolution(CorpusStage):
     # Average" / "Dow Jones", "Comisión de Bolsa y Valores" / "Securities and Exchange Commission")
     # 12: stray aliases left out (`stray_alias`: "Donald Trump.", "Donald J.", "NBC News/Wall Street Journal", a body
     # qualified by a place that is no country, "New York State Republican Party" of "Republican Party"), and never the name
+    # 13: a common word an article chained to a longer name bridges nothing ("State" of "Islamic State" / "State
+    # Senator"); an initialism is no word shortened with a stop of the exonym table ("V.A." / "Va.")
     reads = ("local_entities",)
     writes = ("entities",)
 
