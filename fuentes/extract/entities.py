@@ -240,7 +240,9 @@ from fuentes.pipeline import Stage, register
 # letter-led model number in the plural after a count the model read alone or not at all is a product ("6 A321s"); a
 # product named in the plural gives its short form in the singular ("Boeing 787 Dreamliners" ... "the Dreamliner")
 # 33 (lead): a title followed by names only after a name and a comma is the next person of a list, no role of the first
-# ("Senator Cruz, Governor Kasich, ..."; "el gobernador Kasich"); "V.A." is no "Va." (Virginia) of the exonym table
+# ("Senator Cruz, Governor Kasich, ..."; "el gobernador Kasich"); "V.A." is no "Va." (Virginia) of the exonym table;
+# a state legislator's title is one title ("State Senator José Rodríguez": "State" was an organisation, and an alias
+# of the article's State Department)
 VERSION = "33"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}

@@ -328,3 +328,16 @@ def test_a_title_of_a_place_ends_with_its_line(language, body, name, role):
     _, entities = run(body, language)
     roles = by_name(entities, name).roles
     assert role in roles and not any("\n" in r or "Mrs" in r or "señora" in r for r in roles), roles
+
+
+def test_a_state_legislators_title_is_one_title():
+    """"State Senator José Rodríguez": "State" is the title's, no organisation, and no alias of the
+    article's State Department; the Spanish title after the noun ("el senador estatal") is a role."""
+    _, entities = run("He is representing the district well, said State Senator José Rodríguez, Democrat of Texas. "
+                      "The State Department did not comment. Rodríguez spoke again on Monday.", "en")
+    assert "State" not in {e.name for e in entities}
+    assert "State" not in by_name(entities, "State Department").aliases
+    assert "State Senator" in by_name(entities, "José Rodríguez").roles
+    _, entities = run("Representa bien al distrito, dijo el senador estatal José Rodríguez el lunes. "
+                      "El Departamento de Estado no comentó.", "es")
+    assert "José Rodríguez" in {e.name for e in entities} and "Estado" not in {e.name for e in entities}
