@@ -41,6 +41,7 @@ import gc
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fuentes.extract.aliases import camel_case, fold, looks_like_acronym, name_tokens, person_keys, same_person_name
 from fuentes.extract.speakers import given_name_first
@@ -326,6 +327,24 @@ def resolve_entities(per_article: dict[str, list[Entity]]) -> list[Entity]:
     return resolve_with_merges(per_article)[0]
 
 
+def _national_body(name: str, word: str) -> bool:
+    """The name is `word` qualified by a country or its nationality alone ("Mexican Navy", "U.S. Army",
+    "Armada de México"): the body a story calls "the Navy" alone."""
+    rest = [t for t in name_tokens(name) if t != word and t not in _CONNECTORS]
+    return bool(rest) and (" ".join(rest) in _demonyms() or is_country(" ".join(rest)))
+
+
+_CONNECTORS = frozenset({"of", "the", "de", "del", "la", "el", "los", "las"})
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """Nationality adjectives of both languages (the claims lexicons' `demonyms`), folded."""
+    from fuentes.extract.claims import claim_lexicon
+
+    return frozenset(" ".join(name_tokens(d)) for lang in ("en", "es") for d in (claim_lexicon(lang).demonyms or {}))
+
+
 def _merge_full_names(items, names, uf: UnionFind) -> None:
     seen: dict[tuple[str, tuple[str, ...]], int] = {}
     # (kind, names) -> its name keys in order with the reason each gives: read once per distinct
@@ -340,7 +359,7 @@ def _merge_full_names(items, names, uf: UnionFind) -> None:
             for toks in sorted(names[i]):
                 if (len(toks) < 2 and e.kind == "person") or toks[0] == TRANSLATION_MARK:
                     continue  # one word names no person (places/groups: yes); a translation key is no name
-                if len(toks) == 1 and own_words >= 2 and toks[0] in generic:
+                if len(toks) == 1 and own_words >= 2 and toks[0] in generic and not _national_body(e.name, toks[0]):
                     continue  # a common word its article chained to a longer name ("State" of "Islamic State") bridges nothing
                 key = ("*" if toks[0] == "~outlets" else e.kind, toks)  # an outlet is one whatever the model called it
                 listed = listed_name(toks) if toks[0].startswith("~") else None

@@ -214,7 +214,8 @@ class EntityResolution(CorpusStage):
     # 12: stray aliases left out (`stray_alias`: "Donald Trump.", "Donald J.", "NBC News/Wall Street Journal", a body
     # qualified by a place that is no country, "New York State Republican Party" of "Republican Party"), and never the name
     # 13: a common word an article chained to a longer name bridges nothing ("State" of "Islamic State" / "State
-    # Senator"); an initialism is no word shortened with a stop of the exonym table ("V.A." / "Va.")
+    # Senator") unless the name is the word qualified by a country alone ("Mexican Navy" / "Navy"); an initialism is no
+    # word shortened with a stop of the exonym table ("V.A." / "Va.")
     reads = ("local_entities",)
     writes = ("entities",)
 

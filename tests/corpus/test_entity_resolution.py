@@ -537,15 +537,20 @@ def test_repeated_mentions_are_judged_as_when_each_union_is_judged_afresh(monkey
 def test_a_common_word_chained_to_a_longer_name_bridges_nothing():
     """"State" that one article chained to "Islamic State" never joins another article's "State"
     (a title's word: "State Senator José Rodríguez"); "Estado" of "Estado Islámico" the same. A group
-    named by the common word itself still joins its own name elsewhere ("Congress")."""
+    named by the common word itself still joins its own name elsewhere ("Congress"), and so does a body
+    qualified by its country alone ("Mexican Navy" / "Navy")."""
     per = {"a": [ent("e1", "Islamic State", "organization", ["State", "ISIS"])],
            "b": [ent("e2", "State", "organization", article="b")],
            "c": [ent("e3", "Islamic State", "organization", article="c")],
            "d": [ent("e4", "Estado Islámico", "organization", ["Estado"], article="d")],
            "e": [ent("e5", "Estado", "organization", article="e")],
            "f": [ent("e6", "Congress", "organization", article="f")],
-           "g": [ent("e7", "Congress", "organization", article="g")]}
+           "g": [ent("e7", "Congress", "organization", article="g")],
+           "h": [ent("e8", "Mexican Navy", "organization", ["Navy"], article="h")],
+           "i": [ent("e9", "Navy", "organization", article="i")]}
     entities = resolve_entities(per)
+    # a body qualified by its country alone is the one a story calls by the common word ("the Navy")
+    assert find(entities, "Mexican Navy").articles == ["h", "i"]
     assert "b" not in find(entities, "Islamic State").articles and "c" in find(entities, "Islamic State").articles
     assert not any("d" in e.articles and "e" in e.articles for e in entities)
     assert find(entities, "Congress").articles == ["f", "g"]
