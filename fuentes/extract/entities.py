@@ -91,6 +91,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -243,6 +244,9 @@ from fuentes.pipeline import Stage, register
 # ("Senator Cruz, Governor Kasich, ..."; "el gobernador Kasich"); "V.A." is no "Va." (Virginia) of the exonym table;
 # a state legislator's title is one title ("State Senator José Rodríguez": "State" was an organisation, and an alias
 # of the article's State Department)
+# 33: a body's kind alone after a definite or demonstrative article ("The company said", "La aerolínea anunció", "esta
+# empresa"; data `reference_nouns`) is an evidence span of the one organisation named before it in that sentence or
+# the one before (`_body_references`)
 VERSION = "33"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -299,6 +303,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     _article_places(cands, groups, lex)
     _described_bodies(sdoc, cands, groups, lex)
     _body_appositions(sdoc, body, cands, groups, lex)
+    _body_references(sdoc, body, cands, groups, lex)
     mentions, entities = build(body, cands, groups, article, lex, unnamed)
     _implied_names(entities, lex)
     _national_bodies(mentions, entities, lex)
@@ -1211,15 +1216,17 @@ def _description_before(sdoc: Any, at: int, lex: Lexicon) -> tuple[int, int] | N
 _RIVAL_NOUNS = frozenset({"rival", "competitor"})
 
 
-# a phrase between commas after a name ("Airbus, Europe's biggest aircraft manufacturer, said"), or opening a
-# sentence before the name and its comma ("Boeing's European rival, Airbus, is")
-_APPOSITION_AFTER = re.compile(r", ([^,;:()\n\"\u201c\u201d]{3,120}?),")
+# a phrase between commas after a name ("Airbus, Europe's biggest aircraft manufacturer, said"), or between a comma
+# and the sentence's end ("according to NPD Group, a market research firm."), or opening a sentence before the name
+# and its comma ("Boeing's European rival, Airbus, is")
+_APPOSITION_AFTER = re.compile(r", ([^,;:()\n\"\u201c\u201d]{3,120}?)(?:,|\.(?=\s|$))")
 _APPOSITION_BEFORE = re.compile(r"(?:^|(?<=[.!?\n\"\u201d])\s*)([^,;:()\n\"\u201c\u201d.!?]{3,120}), $")
 
 
 def _body_appositions(sdoc: Any, body: str, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
     """A description of a body set off by commas beside its name ("Airbus, Europe's biggest
-    aircraft manufacturer, has", "Airbus, la rival europea de Boeing, cree", "El rival europeo de
+    aircraft manufacturer, has", "Airbus, la rival europea de Boeing, cree", "según NPD Group, una
+    firma de estudios de mercado.", "El rival europeo de
     Boeing, Airbus, está") refers to the body: an evidence span of it. The description opens with an
     article, a lower-case word or an owner's possessive, holds a body noun (`org_heads`) or a noun
     for a rival or a leader (`person_nouns`), at most twelve words and no verb."""
@@ -1247,6 +1254,65 @@ def _body_description(sdoc: Any, start: int, end: int, heads: frozenset[str], le
         len(toks) > 1 and toks[1].lower_ in ("'s", "\u2019s", "'", "\u2019"))
     return opener and not any(t.pos_ in ("VERB", "AUX") for t in toks) \
         and any(t.lower_ in heads and t.pos_ == "NOUN" for t in toks)
+
+@lru_cache(maxsize=8)
+def _reference_pattern(determiners: frozenset[str], nouns: frozenset[str]) -> re.Pattern[str]:
+    """A determiner (any case: it may open a sentence) and a body's kind in lower case, alone."""
+    alts = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    return re.compile(r"(?<![\w-])(?i:" + alts(determiners) + r")\s+(?:" + alts(nouns) + r")(?![\w-])")
+
+
+# after the kind, words that make it a description of a name or a new body, not a reference back
+_NOT_A_REFERENCE = re.compile(r"\s*(?:[(\[]|(?:of|de|del|that|which|who|whose|que|cuyo|cuya|named|called|llamad[ao])\b)")
+
+
+def _body_references(sdoc: Any, body: str, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
+    """A body's kind alone after a definite or demonstrative article ("The company said", "the
+    airline's fleet", "La compañía anunció", "esta empresa"; data `reference_nouns`) refers back to
+    the organisation named before it: an evidence span of that organisation (never a name of it).
+    The organisation is the one named (or so referred to) earlier in the same sentence or in the
+    sentence before; of several, the one whose name or description holds the kind ("China Eastern
+    Airlines" for "the airline", "NPD Group, a market research firm" for "the firm"); none when that
+    leaves two or none, and none when the kind is followed by a name (after its adjectives: "la
+    compañía aérea irlandesa Aer Lingus"), by 'of'/'de' or a relative word (a new body), or is a
+    name's or a description's text. A body whose name opens with a given name (a person the model
+    read as a body) or ends with a meeting's word is left out."""
+    if not lex.reference_nouns or not lex.reference_determiners:
+        return
+    group_of = {id(cands[i]): n for n, members in enumerate(groups) for i in members}
+    heads = lex.meeting_words | lex.event_heads  # "Worldwide Developers Conference": a meeting, no company
+    named = [(c.start, c.end, c) for c in _grouped_bodies(cands, groups)
+             if not _given_name_first(c.text) and not (c.tokens and c.tokens[-1] in heads)]
+    if not named:
+        return
+    words: dict[int, set[str]] = {}  # group -> the words of its names and descriptions
+    for _, _, c in named:
+        texts = [c.text, *(body[a:b] for a, b in c.spans)]
+        words.setdefault(group_of[id(c)], set()).update(w for t in texts for w in re.findall(r"\w+", t.casefold()))
+    taken = [(c.start, c.end) for c in cands] + [span for c in cands for span in c.spans]
+    starts = [sent.start_char for sent in sdoc.sents]
+    for m in _reference_pattern(lex.reference_determiners, lex.reference_nouns).finditer(body):
+        if not starts or _NOT_A_REFERENCE.match(body, m.end()) or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        toks = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if toks is None:
+            continue
+        k = toks.end
+        while k < len(sdoc) and k - toks.end < 3 and sdoc[k].pos_ == "ADJ" and sdoc[k].text.islower():
+            k += 1
+        if k < len(sdoc) and sdoc[k].text[:1].isupper() and not sdoc[k].is_sent_start:
+            continue  # "the company Apple", "la compañía aérea irlandesa Aer Lingus": a description of a name
+        since = starts[max(0, bisect_right(starts, m.start()) - 2)]
+        window = [c for s, e, c in named if e <= m.start() and s >= since]
+        found = {group_of[id(c)] for c in window}
+        if len(found) > 1:
+            kind = m.group().split()[-1].casefold()
+            found = {n for n in found if kind in words[n] or kind + "s" in words[n]}
+        if len(found) == 1:
+            holder = next(c for c in reversed(window) if group_of[id(c)] in found)
+            holder.spans.append((m.start(), m.end()))
+            named.append((m.start(), m.end(), holder))  # a body referred to is named for the next reference
+
 
 def _article_places(cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
     """'El Chamizal' named as a place and 'Chamizal' read as a person or a body elsewhere in the

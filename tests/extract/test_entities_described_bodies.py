@@ -48,19 +48,25 @@ def test_words_before_a_name_without_a_body_noun_or_article_are_no_description(l
      [("Nordair", "ORG"), ("Zentrix", "ORG")], "la rival danesa de Zentrix"),
     ("es", "El rival danés de Zentrix, Nordair, está preparando un avión similar.",
      [("Zentrix", "ORG"), ("Nordair", "ORG")], "El rival danés de Zentrix"),
+    # ending the sentence
+    ("en", "Sales fell, according to Nordair, a market research firm. Prices rose.", [("Nordair", "ORG")],
+     "a market research firm"),
+    ("es", "Las ventas cayeron, según Nordair, una firma de estudios de mercado. Los precios subieron.",
+     [("Nordair", "ORG")], "una firma de estudios de mercado"),
 ])
 def test_a_bodys_description_between_commas_is_an_evidence_span(language, text, spans, description, nlp):
     assert description in evidence_of(nlp, language, text, spans, "Nordair")
 
 
-@pytest.mark.parametrize("language,text,spans", [
+@pytest.mark.parametrize("language,text,spans,reference", [
     ("en", "Zentrix, Nordair, Skyhaul and Aerolux sell jets.",
-     [("Zentrix", "ORG"), ("Nordair", "ORG"), ("Skyhaul", "ORG"), ("Aerolux", "ORG")]),
-    ("en", "Nordair, the company said on Monday, will cut jobs.", [("Nordair", "ORG")]),
-    ("es", "Nordair, según dijo la empresa el lunes, recortará empleos.", [("Nordair", "ORG")]),
+     [("Zentrix", "ORG"), ("Nordair", "ORG"), ("Skyhaul", "ORG"), ("Aerolux", "ORG")], None),
+    # the clause is no description; its "the company" alone refers back to Nordair (`_body_references`)
+    ("en", "Nordair, the company said on Monday, will cut jobs.", [("Nordair", "ORG")], "the company"),
+    ("es", "Nordair, según dijo la empresa el lunes, recortará empleos.", [("Nordair", "ORG")], "la empresa"),
 ])
-def test_a_list_or_a_clause_between_commas_is_no_description(language, text, spans, nlp):
-    assert evidence_of(nlp, language, text, spans, "Nordair") == ["Nordair"]
+def test_a_list_or_a_clause_between_commas_is_no_description(language, text, spans, reference, nlp):
+    assert evidence_of(nlp, language, text, spans, "Nordair") == ["Nordair", *([reference] if reference else [])]
 
 
 @pytest.mark.parametrize("text,spans,description", [
