@@ -246,7 +246,9 @@ from fuentes.pipeline import Stage, register
 # of the article's State Department)
 # 33: a body's kind alone after a definite or demonstrative article ("The company said", "La aerolínea anunció", "esta
 # empresa"; data `reference_nouns`) is an evidence span of the one organisation named before it in that sentence or
-# the one before (`_body_references`)
+# the one before (`_body_references`); a third person's pronoun, the subject of its clause, outside quotations ("He
+# said", "Ella añadió"; data `person_pronouns`) is an evidence span of the one person named before it there, its
+# gender allowing (`_person_pronouns`)
 VERSION = "33"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -304,6 +306,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     _described_bodies(sdoc, cands, groups, lex)
     _body_appositions(sdoc, body, cands, groups, lex)
     _body_references(sdoc, body, cands, groups, lex)
+    _person_pronouns(sdoc, body, cands, groups, lex)
     mentions, entities = build(body, cands, groups, article, lex, unnamed)
     _implied_names(entities, lex)
     _national_bodies(mentions, entities, lex)
@@ -1312,6 +1315,52 @@ def _body_references(sdoc: Any, body: str, cands: list[Cand], groups: list[list[
             holder = next(c for c in reversed(window) if group_of[id(c)] in found)
             holder.spans.append((m.start(), m.end()))
             named.append((m.start(), m.end(), holder))  # a body referred to is named for the next reference
+
+
+def _person_pronouns(sdoc: Any, body: str, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
+    """A third person's pronoun, the subject of its clause, outside quotations ("He said", "she
+    added", "Él dijo"; data `person_pronouns`) refers back to the person named (or so referred to) earlier in its sentence
+    or in the sentence before: an evidence span of that person, never a name of theirs. None when
+    two people there could be meant (a person whose name gives the other gender is not), or none
+    is named there."""
+    if not lex.person_pronouns:
+        return
+    from fuentes.corpus.name_constraints import entity_gender
+
+    group_of: dict[int, int] = {}
+    gender: dict[int, str | None] = {}
+    for n, members in enumerate(groups):
+        if linking.group_label(cands, members) != "PERSON":
+            continue
+        group = [cands[i] for i in members if not cands[i].nominal]
+        if not group:
+            continue
+        for c in group:
+            group_of[id(c)] = n
+        full = max(group, key=lambda c: (len(c.text.split()), len(c.text))).text
+        gender[n] = entity_gender(full, [c.text for c in group])
+    named = sorted(((c.start, c.end, c) for c in cands if id(c) in group_of), key=lambda x: x[0])
+    starts = [sent.start_char for sent in sdoc.sents]
+    if not named or not starts:
+        return
+    for tok in sdoc:
+        said = lex.person_pronouns.get(tok.lower_)
+        if said is None or not tok.dep_.startswith("nsubj") or tok.idx < named[0][1] \
+                or _inside_quotation(body, tok.idx):
+            continue  # a subject only: "contra él" may be a thing
+        since = starts[max(0, bisect_right(starts, tok.idx) - 2)]
+        window = [c for s, e, c in named if e <= tok.idx and s >= since]
+        found = {group_of[id(c)] for c in window if gender[group_of[id(c)]] in (None, said)}
+        if len(found) == 1:
+            holder = next(c for c in reversed(window) if group_of[id(c)] in found)
+            holder.spans.append((tok.idx, tok.idx + len(tok.text)))
+            named.append((tok.idx, tok.idx + len(tok.text), holder))  # "He said ... He added": the same person
+
+
+def _inside_quotation(body: str, at: int) -> bool:
+    """Whether the offset lies inside quotation marks opened earlier in its paragraph."""
+    seg = body[body.rfind("\n", 0, at) + 1:at]
+    return seg.count('"') % 2 == 1 or seg.rfind("\u201c") > seg.rfind("\u201d") or seg.rfind("\u00ab") > seg.rfind("\u00bb")
 
 
 def _article_places(cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
