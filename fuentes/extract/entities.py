@@ -246,7 +246,9 @@ from fuentes.pipeline import Stage, register
 # of the article's State Department)
 # 33: a body's kind alone after a definite or demonstrative article ("The company said", "La aerolínea anunció", "esta
 # empresa"; data `reference_nouns`) is an evidence span of the one organisation named before it in that sentence or
-# the one before (`_body_references`); a third person's pronoun, the subject of its clause, outside quotations ("He
+# the one before, of several the one whose name or description holds the kind, of none the one the article has named
+# if one (`_body_references`), and so is a product's kind ("The aircraft", "el avión"; data `product_reference_nouns`)
+# of the product named before it (a PRODUCT, or a name with a model number; `_product_references`); a third person's pronoun, the subject of its clause, outside quotations ("He
 # said", "Ella añadió"; data `person_pronouns`) is an evidence span of the one person named before it there, its
 # gender allowing (`_person_pronouns`)
 VERSION = "33"
@@ -306,6 +308,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     _described_bodies(sdoc, cands, groups, lex)
     _body_appositions(sdoc, body, cands, groups, lex)
     _body_references(sdoc, body, cands, groups, lex)
+    _product_references(sdoc, body, cands, groups, lex)
     _person_pronouns(sdoc, body, cands, groups, lex)
     mentions, entities = build(body, cands, groups, article, lex, unnamed)
     _implied_names(entities, lex)
@@ -1280,21 +1283,42 @@ def _body_references(sdoc: Any, body: str, cands: list[Cand], groups: list[list[
     compañía aérea irlandesa Aer Lingus"), by 'of'/'de' or a relative word (a new body), or is a
     name's or a description's text. A body whose name opens with a given name (a person the model
     read as a body) or ends with a meeting's word is left out."""
-    if not lex.reference_nouns or not lex.reference_determiners:
+    heads = lex.meeting_words | lex.event_heads  # "Worldwide Developers Conference": a meeting, no company
+    named = [c for c in _grouped_bodies(cands, groups)
+             if not _given_name_first(c.text) and not (c.tokens and c.tokens[-1] in heads)]
+    _kind_references(sdoc, body, cands, groups, named, lex.reference_nouns, lex)
+
+
+_MODEL_NUMBER = re.compile(r"\d")
+
+
+def _product_references(sdoc: Any, body: str, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
+    """A product's kind alone after a definite or demonstrative article ("The aircraft", "el avión",
+    "the device"; data `product_reference_nouns`) refers back to the product named before it, as a
+    body's kind does to the body (`_body_references`): a name the model read as a product, or a
+    miscellaneous or organisation name with a model number ("A380", "Boeing 777")."""
+    named = [cands[i] for members in groups for i in members
+             if not cands[i].nick and (cands[i].label == "PRODUCT" or (
+                 cands[i].label in ("MISC", "ORG") and _MODEL_NUMBER.search(cands[i].text)))]
+    _kind_references(sdoc, body, cands, groups, named, lex.product_reference_nouns, lex)
+
+
+def _kind_references(sdoc: Any, body: str, cands: list[Cand], groups: list[list[int]], holders: list[Cand],
+                     nouns: frozenset[str], lex: Lexicon) -> None:
+    """A kind of `nouns` alone after a determiner of `reference_determiners`: an evidence span of the
+    one mention of `holders` it refers back to (see `_body_references`); when none is named in that
+    sentence or the one before, the one the article has named before, if it has named one only."""
+    if not nouns or not lex.reference_determiners or not holders:
         return
     group_of = {id(cands[i]): n for n, members in enumerate(groups) for i in members}
-    heads = lex.meeting_words | lex.event_heads  # "Worldwide Developers Conference": a meeting, no company
-    named = [(c.start, c.end, c) for c in _grouped_bodies(cands, groups)
-             if not _given_name_first(c.text) and not (c.tokens and c.tokens[-1] in heads)]
-    if not named:
-        return
+    named = sorted(((c.start, c.end, c) for c in holders), key=lambda x: x[0])
     words: dict[int, set[str]] = {}  # group -> the words of its names and descriptions
     for _, _, c in named:
         texts = [c.text, *(body[a:b] for a, b in c.spans)]
         words.setdefault(group_of[id(c)], set()).update(w for t in texts for w in re.findall(r"\w+", t.casefold()))
     taken = [(c.start, c.end) for c in cands] + [span for c in cands for span in c.spans]
     starts = [sent.start_char for sent in sdoc.sents]
-    for m in _reference_pattern(lex.reference_determiners, lex.reference_nouns).finditer(body):
+    for m in _reference_pattern(lex.reference_determiners, nouns).finditer(body):
         if not starts or _NOT_A_REFERENCE.match(body, m.end()) or any(s < m.end() and m.start() < e for s, e in taken):
             continue
         toks = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -1303,18 +1327,22 @@ def _body_references(sdoc: Any, body: str, cands: list[Cand], groups: list[list[
         k = toks.end
         while k < len(sdoc) and k - toks.end < 3 and sdoc[k].pos_ == "ADJ" and sdoc[k].text.islower():
             k += 1
-        if k < len(sdoc) and sdoc[k].text[:1].isupper() and not sdoc[k].is_sent_start:
+        if k < len(sdoc) and (sdoc[k].text[:1].isupper() or sdoc[k].text[:1].isdigit()) and not sdoc[k].is_sent_start:
             continue  # "the company Apple", "la compañía aérea irlandesa Aer Lingus": a description of a name
         since = starts[max(0, bisect_right(starts, m.start()) - 2)]
         window = [c for s, e, c in named if e <= m.start() and s >= since]
+        if not window:  # none named just before: the one the article has named so far, if one
+            window = [c for s, e, c in named if e <= m.start()]
         found = {group_of[id(c)] for c in window}
+        if len(found) > 1 and window[0].start < since:
+            continue
         if len(found) > 1:
             kind = m.group().split()[-1].casefold()
             found = {n for n in found if kind in words[n] or kind + "s" in words[n]}
         if len(found) == 1:
             holder = next(c for c in reversed(window) if group_of[id(c)] in found)
             holder.spans.append((m.start(), m.end()))
-            named.append((m.start(), m.end(), holder))  # a body referred to is named for the next reference
+            named.append((m.start(), m.end(), holder))  # referred to, it is named for the next reference
 
 
 def _person_pronouns(sdoc: Any, body: str, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:

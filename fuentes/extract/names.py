@@ -112,6 +112,7 @@ class Lexicon:
     family_nouns: frozenset[str] = frozenset()  # "his wife, Heidi Cruz": a relative introduced, not the article's subject
     reference_nouns: frozenset[str] = frozenset()  # "the company", "la aerolínea": alone, a body named before
     reference_determiners: frozenset[str] = frozenset()  # "the", "this", "la", "esta" before a reference noun
+    product_reference_nouns: frozenset[str] = frozenset()  # "the aircraft", "el avión": alone, a product named before
     person_pronouns: dict[str, str] = field(default_factory=dict)  # "he" -> "m", "ella" -> "f": a person named before
 
 
@@ -161,6 +162,7 @@ def lexicon(language: str | None) -> Lexicon:
         speaking_places_are_people=bool(raw.get("speaking_places_are_people")), saint_words=low("saint_words"), sport_verbs=low("sport_verbs"), club_words=low("club_words"), courtesy_words=low("courtesy_words"), member_nouns=low("member_nouns"), event_heads=frozenset(fold(str(w)) for w in raw.get("event_heads") or []), meeting_words=frozenset(fold(str(w)) for w in raw.get("meeting_words") or []), agencies=frozenset(fold(str(w)) for w in raw.get("agencies") or []),
         portfolio_roles=low("portfolio_roles"), family_nouns=low("family_nouns"),
         reference_nouns=low("reference_nouns"), reference_determiners=low("reference_determiners"),
+        product_reference_nouns=low("product_reference_nouns"),
         person_pronouns={str(k).casefold(): str(v) for k, v in (raw.get("person_pronouns") or {}).items()},
         quote_particles=low("quote_particles"), title_cues=frozenset(fold(str(w)) for w in raw.get("title_cues") or []),
         person_roles=low("person_roles") | low("role_nouns") | low("person_nouns"),

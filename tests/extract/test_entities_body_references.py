@@ -40,11 +40,11 @@ def test_a_bodys_kind_alone_refers_back_to_the_one_body_named_before(language, t
      [("Zentrix", "ORG"), ("Nordair", "ORG")]),
     ("es", "Zentrix demandó a Nordair el lunes. La compañía dijo que la marca era suya.",
      [("Zentrix", "ORG"), ("Nordair", "ORG")]),
-    # no body named in that sentence or the one before
-    ("en", "Nordair opened in 1990. Sales grew for years. Prices rose. The company said little.",
-     [("Nordair", "ORG")]),
-    ("es", "Nordair abrió en 1990. Las ventas crecieron. Los precios subieron. La empresa dijo poco.",
-     [("Nordair", "ORG")]),
+    # no body named in that sentence or the one before, and two named before them
+    ("en", "Nordair and Zentrix opened in 1990. Sales grew for years. Prices rose. The company said little.",
+     [("Nordair", "ORG"), ("Zentrix", "ORG")]),
+    ("es", "Nordair y Zentrix abrieron en 1990. Las ventas crecieron. Los precios subieron. La empresa dijo poco.",
+     [("Nordair", "ORG"), ("Zentrix", "ORG")]),
     # the kind describes a name, or opens a new body
     ("en", "Nordair grew. The company Zentrix bought it on Monday.", [("Nordair", "ORG"), ("Zentrix", "ORG")]),
     ("es", "Nordair creció. La compañía aérea danesa Zentrix la compró.", [("Nordair", "ORG"), ("Zentrix", "ORG")]),
@@ -82,3 +82,41 @@ def test_of_several_bodies_the_one_of_that_kind(language, text, spans, holder, r
 ])
 def test_a_reference_carries_its_body_to_the_next_sentence(language, text, spans, nlp):
     assert len(evidence(nlp, language, text, spans)["Nordair"]) == 3
+
+
+@pytest.mark.parametrize("language,text,spans,reference", [
+    ("en", "Zentrix unveiled the ZX900 on Monday. The aircraft seats 500 people.",
+     [("Zentrix", "ORG"), ("ZX900", "PRODUCT")], "The aircraft"),
+    ("en", "Nordair tested the Lumo phone for weeks before the device went on sale.",
+     [("Nordair", "ORG"), ("Lumo", "PRODUCT")], "the device"),
+    ("es", "Zentrix presentó el ZX900 el lunes. El avión tiene 500 asientos.",
+     [("Zentrix", "ORG"), ("ZX900", "MISC")], "El avión"),
+    ("es", "Nordair probó el teléfono LX5 durante semanas. Este teléfono saldrá a la venta en mayo.",
+     [("Nordair", "ORG"), ("LX5", "MISC")], "Este teléfono"),
+])
+def test_a_products_kind_alone_refers_back_to_the_product_named_before(language, text, spans, reference, nlp):
+    found = evidence(nlp, language, text, spans)
+    product = spans[1][0]
+    assert reference in found[product]
+    assert reference not in found[spans[0][0]]
+
+
+@pytest.mark.parametrize("language,text,spans", [
+    # a miscellaneous name without a model number is no product: the vehicle is another thing
+    ("en", "Police stopped a van during the Carnival. The vehicle was empty.", [("Carnival", "MISC")]),
+    ("es", "La policía paró una furgoneta durante el Carnaval de Oruro. El vehículo estaba vacío.",
+     [("Carnaval de Oruro", "MISC")]),
+])
+def test_no_product_reference_to_a_name_that_is_no_product(language, text, spans, nlp):
+    found = evidence(nlp, language, text, spans)
+    assert found[spans[0][0]] == [spans[0][0]]
+
+
+@pytest.mark.parametrize("language,text,spans,reference", [
+    ("en", "Nordair opened in 1990. Sales grew for years. Prices rose. The company said little.", [("Nordair", "ORG")],
+     "The company"),
+    ("es", "Nordair abrió en 1990. Las ventas crecieron. Los precios subieron. La empresa dijo poco.",
+     [("Nordair", "ORG")], "La empresa"),
+])
+def test_far_from_any_name_the_one_body_the_article_has_named(language, text, spans, reference, nlp):
+    assert reference in evidence(nlp, language, text, spans)["Nordair"]
