@@ -250,7 +250,8 @@ from fuentes.pipeline import Stage, register
 # if one (`_body_references`), and so is a product's kind ("The aircraft", "el avión"; data `product_reference_nouns`)
 # of the product named before it (a PRODUCT, or a name with a model number; `_product_references`); a third person's pronoun, the subject of its clause, outside quotations ("He
 # said", "Ella añadió"; data `person_pronouns`) is an evidence span of the one person named before it there, its
-# gender allowing (`_person_pronouns`)
+# gender allowing (`_person_pronouns`); a first person's pronoun inside a quotation ("I", "yo"; "we", "nosotros" for a
+# body quoted) is an evidence span of the one person (or body) named beside the quotation (`_speaker_pronouns`)
 VERSION = "33"
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
@@ -310,6 +311,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     _body_references(sdoc, body, cands, groups, lex)
     _product_references(sdoc, body, cands, groups, lex)
     _person_pronouns(sdoc, body, cands, groups, lex)
+    _speaker_pronouns(sdoc, body, cands, groups, lex)
     mentions, entities = build(body, cands, groups, article, lex, unnamed)
     _implied_names(entities, lex)
     _national_bodies(mentions, entities, lex)
@@ -1383,6 +1385,48 @@ def _person_pronouns(sdoc: Any, body: str, cands: list[Cand], groups: list[list[
             holder = next(c for c in reversed(window) if group_of[id(c)] in found)
             holder.spans.append((tok.idx, tok.idx + len(tok.text)))
             named.append((tok.idx, tok.idx + len(tok.text), holder))  # "He said ... He added": the same person
+
+
+def _speaker_pronouns(sdoc: Any, body: str, cands: list[Cand], groups: list[list[int]], lex: Lexicon) -> None:
+    """A first person's pronoun inside a quotation (data `speaker_pronouns`: "I", "yo" for a person;
+    "we", "nosotros" for a body) is the speaker's: an evidence span of the one person (for "we": the
+    one organisation, when no person is) named outside quotations in the sentence that opens the
+    quotation, before its opening mark ("Jobs wrote, "I have always said ..."), or right after its
+    closing mark in the sentence that closes it ("“We need ...,” said Angers"); none when two are."""
+    if not lex.speaker_pronouns:
+        return
+    from fuentes.extract.speech import find_quote_spans
+
+    quotes = [q for q in find_quote_spans(body) if q.closed and not q.dialogue and not q.continued]
+    starts = [sent.start_char for sent in sdoc.sents]
+    if not quotes or not starts:
+        return
+    inside = Intervals([(q.open, q.close) for q in quotes])
+    kinds = {}
+    for n, members in enumerate(groups):
+        label = linking.group_label(cands, members)
+        if label in ("PERSON", "ORG"):
+            for i in members:
+                if not cands[i].nominal and not inside.overlaps(cands[i].start, cands[i].end):
+                    kinds[id(cands[i])] = (n, label)
+    ends = [sent.end_char for sent in sdoc.sents]
+    for q in quotes:
+        lead = starts[bisect_right(starts, q.open) - 1]
+        tail = q.close
+        if re.match(r"\s*(?:,|[^\W\d_A-ZÁÉÍÓÚÑ])", body[q.close:q.close + 3]) or body[q.start:q.end].rstrip()[-1:] == ",":
+            tail = ends[bisect_right(starts, q.close) - 1] if q.close < len(body) else q.close
+        near = [c for c in cands if id(c) in kinds and ((lead <= c.start and c.end <= q.open) or (q.close <= c.start and c.end <= tail))]
+        people = {kinds[id(c)][0] for c in near if kinds[id(c)][1] == "PERSON"}
+        bodies = {kinds[id(c)][0] for c in near if kinds[id(c)][1] == "ORG"}
+        span = sdoc.char_span(q.start, q.end, alignment_mode="contract")
+        for tok in span or ():
+            who = lex.speaker_pronouns.get(tok.lower_)
+            if who is None or (lex.language == "en" and tok.lower_ == "i" and tok.text != "I"):
+                continue
+            found = people if who == "person" else (bodies if not people else set())
+            if len(found) == 1:
+                holder = next(c for c in reversed(near) if kinds[id(c)][0] in found)
+                holder.spans.append((tok.idx, tok.idx + len(tok.text)))
 
 
 def _inside_quotation(body: str, at: int) -> bool:

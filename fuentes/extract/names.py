@@ -114,6 +114,7 @@ class Lexicon:
     reference_determiners: frozenset[str] = frozenset()  # "the", "this", "la", "esta" before a reference noun
     product_reference_nouns: frozenset[str] = frozenset()  # "the aircraft", "el avión": alone, a product named before
     person_pronouns: dict[str, str] = field(default_factory=dict)  # "he" -> "m", "ella" -> "f": a person named before
+    speaker_pronouns: dict[str, str] = field(default_factory=dict)  # "I" -> "person", "we" -> "body": a quote's speaker
 
 
 @lru_cache(maxsize=None)
@@ -164,6 +165,7 @@ def lexicon(language: str | None) -> Lexicon:
         reference_nouns=low("reference_nouns"), reference_determiners=low("reference_determiners"),
         product_reference_nouns=low("product_reference_nouns"),
         person_pronouns={str(k).casefold(): str(v) for k, v in (raw.get("person_pronouns") or {}).items()},
+        speaker_pronouns={str(k).casefold(): str(v) for k, v in (raw.get("speaker_pronouns") or {}).items()},
         quote_particles=low("quote_particles"), title_cues=frozenset(fold(str(w)) for w in raw.get("title_cues") or []),
         person_roles=low("person_roles") | low("role_nouns") | low("person_nouns"),
         article_places=frozenset(fold(str(w)) for w in raw.get("article_places") or []),
