@@ -3,7 +3,8 @@
 Reads export records (dicts of the JSON-lines contract) and counts, per record type: records
 with evidence, spans that lie inside their article's text, records with at least one span for
 every article they list, and, for entities, spans whose text reads as one of the entity's
-names or aliases. Derivations count when both articles are in the corpus (their passages); one
+names or aliases (of the spans that name it: a reference back, `entity_references@N` such as
+"the company" or "he", names nothing and is counted apart). Derivations count when both articles are in the corpus (their passages); one
 from an outside origin has only its reasons in words. Works on a stream in export order
 (articles first): the articles' texts are the only thing kept in memory.
 """
@@ -15,6 +16,7 @@ from typing import Any, Iterable
 
 from fuentes.extract.names import fold
 
+REFERENCES = "entity_references"  # the extractor of an entity's references back (entities stage)
 KNOWLEDGE_TYPES = ("entity", "quote", "claim", "event", "relation", "discrepancy", "derivation")
 
 
@@ -77,16 +79,19 @@ def check_export(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]
         row["every_article_covered"] += listed <= covered if listed else bool(inside)
         if kind == "entity":
             names = [record.get("name") or "", *(record.get("aliases") or [])]
+            naming = [s for s in inside if not str(s.get("extractor") or "").startswith(REFERENCES + "@")]
             row.setdefault("spans_reading_as_name", 0)
+            row.setdefault("spans_naming", 0)
+            row["spans_naming"] += len(naming)
             row["spans_reading_as_name"] += sum(
-                reads_as_name(texts[s["article"]][s["start"]:s["end"]], names) for s in inside)
+                reads_as_name(texts[s["article"]][s["start"]:s["end"]], names) for s in naming)
     for row in report.values():
         row["share_with_evidence"] = round(row["with_evidence"] / row["records"], 4) if row["records"] else None
         row["share_spans_inside"] = round(row["spans_inside"] / row["spans"], 4) if row["spans"] else None
         row["share_covered"] = round(row["every_article_covered"] / row["records"], 4) if row["records"] else None
         if "spans_reading_as_name" in row:
-            row["share_spans_reading_as_name"] = round(row["spans_reading_as_name"] / row["spans_inside"], 4) \
-                if row["spans_inside"] else None
+            row["share_spans_reading_as_name"] = round(row["spans_reading_as_name"] / row["spans_naming"], 4) \
+                if row["spans_naming"] else None
     return dict(report)
 
 

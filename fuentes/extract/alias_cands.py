@@ -30,11 +30,14 @@ class Cand:
     extra_aliases: list[str] | None = None
     # evidence spans beyond the mention itself: the title before a name ("Apple CEO"), an apposition
     spans: list[tuple[int, int]] | None = None
+    # spans that refer back to it without naming it ("the company", "he"): evidence as `entity_references`
+    references: list[tuple[int, int]] | None = None
 
     def __post_init__(self) -> None:
         self.roles = self.roles or []
         self.extra_aliases = self.extra_aliases or []
         self.spans = self.spans or []
+        self.references = self.references or []
         self.acronym = self.acronym or looks_like_acronym(self.text)
 
     @property

@@ -253,6 +253,7 @@ from fuentes.pipeline import Stage, register
 # gender allowing (`_person_pronouns`); a first person's pronoun inside a quotation ("I", "yo"; "we", "nosotros" for a
 # body quoted) is an evidence span of the one person (or body) named beside the quotation (`_speaker_pronouns`)
 VERSION = "33"
+REFERENCES = "entity_references"  # the extractor of evidence spans that refer back to an entity without naming it
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW", "LANGUAGE", "MISC"}
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -1343,7 +1344,7 @@ def _kind_references(sdoc: Any, body: str, cands: list[Cand], groups: list[list[
             found = {n for n in found if kind in words[n] or kind + "s" in words[n]}
         if len(found) == 1:
             holder = next(c for c in reversed(window) if group_of[id(c)] in found)
-            holder.spans.append((m.start(), m.end()))
+            holder.references.append((m.start(), m.end()))
             named.append((m.start(), m.end(), holder))  # referred to, it is named for the next reference
 
 
@@ -1383,7 +1384,7 @@ def _person_pronouns(sdoc: Any, body: str, cands: list[Cand], groups: list[list[
         found = {group_of[id(c)] for c in window if gender[group_of[id(c)]] in (None, said)}
         if len(found) == 1:
             holder = next(c for c in reversed(window) if group_of[id(c)] in found)
-            holder.spans.append((tok.idx, tok.idx + len(tok.text)))
+            holder.references.append((tok.idx, tok.idx + len(tok.text)))
             named.append((tok.idx, tok.idx + len(tok.text), holder))  # "He said ... He added": the same person
 
 
@@ -1426,7 +1427,7 @@ def _speaker_pronouns(sdoc: Any, body: str, cands: list[Cand], groups: list[list
             found = people if who == "person" else (bodies if not people else set())
             if len(found) == 1:
                 holder = next(c for c in reversed(near) if kinds[id(c)][0] in found)
-                holder.spans.append((tok.idx, tok.idx + len(tok.text)))
+                holder.references.append((tok.idx, tok.idx + len(tok.text)))
 
 
 def _inside_quotation(body: str, at: int) -> bool:
@@ -3410,6 +3411,7 @@ def build(body: str, cands: list[Cand], groups: list[list[int]], article: str, l
             mentions.append((c.start, Mention(c.start, c.end, c.text, c.label, key)))
             entity.evidence.append(Evidence(article, c.start, c.end, "entities", VERSION))
             entity.evidence.extend(Evidence(article, a, b, "entities", VERSION) for a, b in c.spans)
+            entity.evidence.extend(Evidence(article, a, b, REFERENCES, VERSION) for a, b in c.references)
             if c.nominal:
                 continue  # "the President": a mention of the person here, never a name of theirs
             for alias in (c.name or c.text, *c.extra_aliases):
