@@ -79,3 +79,49 @@ def test_letter_counts_of_latin_and_other_scripts():
     assert letter_counts("El señor Pérez, 42 años.") == (16, 16)
     assert letter_counts("The mayor's 3 aides") == (14, 14)
     assert letter_counts("Ѐ Москва and Ṁ") == (11, 4)  # Cyrillic letters are letters, not Latin; "Ṁ" is Latin
+
+
+# Team-written texts in languages near the two in scope, for declarations their words do not confirm.
+PORTUGUESE = ("A polícia estadual prendeu na terça-feira três homens acusados de transportar drogas pela rodovia "
+              "federal, informou o Ministério Público em um comunicado. Os detidos foram levados para a capital "
+              "do estado, onde não houve feridos.")
+CATALAN = ("La policia va detenir dimarts tres homes acusats de transportar droga per la carretera, segons ha "
+           "informat la fiscalia en un comunicat. Els detinguts han estat traslladats a la capital i no hi ha "
+           "hagut ferits.")
+DUTCH = ("De politie heeft dinsdag drie mannen aangehouden die ervan worden verdacht drugs over de snelweg te "
+         "hebben vervoerd, meldde het openbaar ministerie in een verklaring. De verdachten zijn naar de "
+         "hoofdstad overgebracht.")
+
+
+@pytest.mark.parametrize("text, declared", [(ENGLISH, "en"), (SPANISH, "es")])
+def test_a_declared_language_its_words_confirm_stands_without_detection(text, declared, monkeypatch):
+    import fuentes.clean.language as module
+    from fuentes.clean.language import confirmed
+
+    assert confirmed(text, declared) is not None
+    monkeypatch.setattr(module, "detect", lambda text: pytest.fail("detected a confirmed declaration"))
+    doc = ArticleDoc(source="memory:x", format="text", layers={"body": text, "meta": {"language": declared}})
+    out = language().process(doc)
+    assert out.get("language") == declared
+    assert out.meta["meta_evidence"]["language"].startswith(f"declared {declared} (confirmed: ")
+
+
+@pytest.mark.parametrize("text, declared, code", [
+    (MALAY, "en", "ms"), (SPANISH, "en", "es"), (ENGLISH, "es", "en"), (PORTUGUESE, "es", "pt"),
+    (CATALAN, "es", "ca"), (DUTCH, "en", "nl"), (CHINESE, "es", "zh")])
+def test_a_mislabelled_page_is_not_confirmed_and_is_detected(text, declared, code):
+    from fuentes.clean.language import confirmed
+
+    assert confirmed(text, declared) is None
+    doc = ArticleDoc(source="memory:x", format="text", layers={"body": text, "meta": {"language": declared}})
+    out = language().process(doc)
+    assert out.get("language") == code
+    assert out.meta["meta_evidence"]["language"].startswith(f"detected {code}")
+
+
+def test_too_few_words_or_an_unknown_declaration_are_not_confirmed():
+    from fuentes.clean.language import confirmed
+
+    assert confirmed(SPANISH_HEADLINES[0], "es") is None  # a headline: detected among the languages in scope
+    assert confirmed(ENGLISH_HEADLINES[0], "en") is None
+    assert confirmed(ENGLISH, "xx") is None
