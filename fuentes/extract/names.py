@@ -289,6 +289,13 @@ def prefix_acronym(acronym: str, tokens: tuple[str, ...], stop: frozenset[str]) 
     words = [fold(t) for t in tokens if t and t[0].isalpha()]
     if len(letters) < 2 or len(words) < 2:
         return False
+    # Necessary for a spelling (checked first: most names tried spell no acronym): every word
+    # but a stop word gives a letter, so there are no more of those than letters, and the first
+    # letter opens a word no later than the first word that is not a stop word.
+    opening = next((j for j, word in enumerate(words) if word not in stop), len(words) - 1)
+    if sum(word not in stop for word in words) > len(letters) \
+            or all(word[:1] != letters[0] for word in words[:opening + 1]):
+        return False
 
     @lru_cache(maxsize=None)
     def spells(i: int, j: int) -> bool:

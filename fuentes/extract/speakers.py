@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.attrs import IDX, LOWER, SENT_START
+from spacy.strings import hash_string
 
 from fuentes.extract.aliases import lexicon as name_lexicon
 from fuentes.extract.aliases import name_tokens
@@ -113,6 +114,19 @@ def given_name_first(name: str) -> bool:
     """Whether a full name opens with a word the first-name list knows, of any gender ("Bernie
     Sanders", "Andrea Ruiz"; not "Lockheed Martin", "Best Buy")."""
     return _first_word_reading(name) not in (None, "unknown")
+
+
+_PRONOUN_HASHES: dict[int, tuple[Lexicon, dict[int, str | None]]] = {}
+
+
+def _pronoun_hashes(lex: Lexicon) -> dict[int, str | None]:
+    """Hash of a lowered word (spaCy's LOWER) -> what `lex.pronoun_gender` says of it, for the
+    lexicon's pronouns and possessives (of every other word it says None); once per lexicon."""
+    entry = _PRONOUN_HASHES.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        table = {hash_string(word): lex.pronoun_gender(word) for word in {*lex.pronouns, *lex.possessive}}
+        entry = _PRONOUN_HASHES[id(lex)] = (lex, table)
+    return entry[1]
 
 
 @dataclass(slots=True)
@@ -244,10 +258,9 @@ class Referents:
         if not len(doc):
             return [], [], []
         table = doc.to_array([IDX, SENT_START, LOWER])
-        strings, gender_of = doc.vocab.strings, self.lex.pronoun_gender
-        keys = table[:, 2].tolist()
-        said = {key: gender_of(strings[key]) for key in set(keys)}
-        return table[:, 0].tolist(), (table[:, 1] == 1).astype(int).tolist(), [said[key] for key in keys]
+        said = _pronoun_hashes(self.lex)  # by the words' hashes: no word is read back from the string store
+        return (table[:, 0].tolist(), (table[:, 1] == 1).astype(int).tolist(),
+                [said.get(key) for key in table[:, 2].tolist()])
 
     def _infer_gender(self) -> None:
         """Votes per person: honorific before a name, the first name of the person's fullest
