@@ -100,7 +100,8 @@ def function_words() -> dict[str, frozenset[str]]:
     # nothing), not imported through its language package: importing a language package loads
     # its tokenizer exceptions too (seconds for French).
     spec = importlib.util.find_spec("spacy")
-    root = Path(next(iter(spec.submodule_search_locations))) / "lang" if spec and spec.submodule_search_locations else None
+    found_spacy = spec is not None and spec.submodule_search_locations
+    root = Path(next(iter(spec.submodule_search_locations))) / "lang" if found_spacy else None
     out = {}
     for code in FUNCTION_WORD_LANGUAGES if root else ():
         found = importlib.util.spec_from_file_location(f"_fuentes_stop_words_{code}", root / code / "stop_words.py")
@@ -110,7 +111,7 @@ def function_words() -> dict[str, frozenset[str]]:
         try:
             found.loader.exec_module(module)
             out[code] = frozenset(module.STOP_WORDS)
-        except (OSError, AttributeError):  # a spaCy without that language: compared with the others
+        except (OSError, ImportError, SyntaxError, AttributeError):  # no such list here: the others are compared
             continue
     return out
 
