@@ -3,6 +3,7 @@ overlap tests, span replacement, the label of a linked group."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from fuentes.extract.names import POSSESSIVE, looks_like_acronym, name_tokens, visible
@@ -50,14 +51,31 @@ _EDGE_MARKS = "\"'\u201c\u201d\u00ab\u00bb\u2018\u2019,;:"
 
 def clean_surface(text: str) -> str:
     """A mention's text as a name: no quotation marks around it, nor a clause's comma, semicolon
-    or colon the span took in with a closing quote ("Cruz,''" is "Cruz"), nor a possessive."""
+    or colon the span took in with a closing quote ("Cruz,''" is "Cruz"), nor a possessive, nor a
+    bracket it does not close or open ("Morena)", "(Morena"), nor a stop glued before a word (".Local")."""
     text = visible(text).strip()
     while True:
-        trimmed = text.strip(_EDGE_MARKS).strip()
+        trimmed = _unbalanced(text.strip(_EDGE_MARKS).strip())
         if trimmed == text:
             break
         text = trimmed
     return POSSESSIVE.sub("", text) if text.endswith(("'s", "\u2019s")) else text
+
+
+_BRACKETS = ("()", "[]", "{}")
+_GLUED_STOP = re.compile(r"\.+(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñü])")
+
+
+def _unbalanced(text: str) -> str:
+    """`text` without a closing bracket at its end it never opened, an opening one at its start it
+    never closes, or stops glued before its first word."""
+    for left, right in _BRACKETS:
+        if text.endswith(right) and text.count(left) < text.count(right):
+            text = text[:-1].rstrip()
+        if text.startswith(left) and text.count(right) < text.count(left):
+            text = text[1:].lstrip()
+    glued = _GLUED_STOP.match(text)
+    return text[glued.end():] if glued else text
 
 
 def group_label(cands: list[Cand], members: list[int]) -> str:

@@ -285,6 +285,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     _source_outlets(body, cands, lex)
     _listed_people(body, cands, lex)
     _listed_with_people(body, cands, lex)
+    _listed_with_places(body, cands, lex)
     _company_short_forms(cands, lex)
     _place_run_into_person(body, cands)
     _office_run_into_person(cands, lex)
@@ -1968,12 +1969,9 @@ _LIST_GAP = re.compile(r"[ \t]*(?:[,;]|,?[ \t]+(?:y|e|and))[ \t]+")
 _BRACKETED = re.compile(r"[ \t]*\([ \t]*")
 
 
-def _listed_with_people(body: str, cands: list[Cand], lex: Lexicon) -> None:
-    """A list of names in which people are named in full or by a given name ("Michel Salgado ,
-    Karanka , Iván Campo , Helguera"; "Iván , Vanessa , Ismael , Ania y Marina"; players with their
-    clubs in brackets, "Juric ( Sevilla ) y Mena ( Celta )") lists people: a name of one or two words
-    in it that the model read as a place or a body is a person, when it is no place or body of the
-    exonym table, no acronym and no kind of place ("Cuba , Holanda y Rusia" stay places)."""
+def _list_runs(body: str, cands: list[Cand]) -> list[list[Cand]]:
+    """The article's lists of names: runs of candidates joined by commas, semicolons or y/and (an
+    item's club or country in brackets after it is passed over)."""
     ordered = sorted((c for c in cands if c.start >= 0), key=lambda c: c.start)
     runs: list[list[Cand]] = []
     reach = -1  # where the last item of the current run ends, past its bracketed club or country
@@ -1987,7 +1985,16 @@ def _listed_with_people(body: str, cands: list[Cand], lex: Lexicon) -> None:
         else:
             runs.append([c])
         reach = c.end
-    for run in runs:
+    return runs
+
+
+def _listed_with_people(body: str, cands: list[Cand], lex: Lexicon) -> None:
+    """A list of names in which people are named in full or by a given name ("Michel Salgado ,
+    Karanka , Iván Campo , Helguera"; "Iván , Vanessa , Ismael , Ania y Marina"; players with their
+    clubs in brackets, "Juric ( Sevilla ) y Mena ( Celta )") lists people: a name of one or two words
+    in it that the model read as a place or a body is a person, when it is no place or body of the
+    exonym table, no acronym and no kind of place ("Cuba , Holanda y Rusia" stay places)."""
+    for run in _list_runs(body, cands):
         if len(run) < 3:
             continue
         given = [c for c in run if " " not in c.text and c.text.istitle() and exonym_key(c.tokens) is None
@@ -2003,6 +2010,41 @@ def _listed_with_people(body: str, cands: list[Cand], lex: Lexicon) -> None:
                     or fold(words[0]) in lex.institution_words or fold(words[0]) in lex.org_keywords:
                 continue
             c.label = "PERSON"
+
+
+_PLACE_LIST_CUE = re.compile(r"(?:^|\s)([^\W\d_]+)\s+(?:de|of|como|such as|like|including|incluidos|incluidas)\s*:?\s*$",
+                             re.IGNORECASE)
+
+
+def _listed_with_places(body: str, cands: list[Cand], lex: Lexicon) -> None:
+    """A list of names that a plural kind of place opens ("las regiones de Emilia Romaña, Friul-Venecia
+    Julia, Lombardía y Véneto", "the states of Iowa, Ohio and Nevada") or whose names are places but
+    for one in four lists places: a name in it that the model read as a body, a person or a name of no
+    kind is a place, when it is no body of the exonym table, no acronym, has no body's or company's
+    word and is no team of a results line, nor (without a kind of place before the list) a person's
+    full name (a known given name first)."""
+    for run in _list_runs(body, cands):
+        if len(run) < 3 or any(_team(c) or c.nick or c.nominal or c.roles for c in run):
+            continue
+        words = _PLACE_LIST_CUE.search(body, max(0, run[0].start - 40), run[0].start)
+        cued = bool(words) and len(words.group(1)) > 2 and words.group(1).casefold().endswith("s") \
+            and _place_head(words.group(1).casefold(), lex)
+        places = sum(1 for c in run if c.label in linking.PLACE or _table_place(c.text))
+        if not cued and (places < 3 or 4 * places < 3 * len(run)):
+            continue
+        for c in run:
+            first = fold(c.text.split()[0])
+            if c.label in linking.PLACE or looks_like_acronym(c.text) or len(c.text.split()) > 3 \
+                    or exonym_key(name_tokens(c.text)) is not None or first in lex.institution_words \
+                    or first in lex.org_keywords or any(fold(w) in lex.org_keywords for w in c.text.split()) \
+                    or (not cued and c.label == "PERSON" and len(c.text.split()) >= 2 and _given_name_first(c.text)):
+                continue
+            c.label = "GPE"
+
+
+def _table_place(text: str) -> bool:
+    """The exonym table lists the name among places."""
+    return (exonym_key(name_tokens(text)) or ("",))[0] == "~places"
 
 
 def _team(cand: Cand) -> bool:
@@ -2363,6 +2405,15 @@ def _drop_opener(sdoc: Any, toks: list[Any], lex: Lexicon, lowered: _LowerWords,
     return toks
 
 
+def _names_a_person(toks: list[Any], lex: Lexicon) -> bool:
+    """Words that can make a person's full name: each capitalised, none a particle, a kind of place,
+    a street's noun, a body's or a company's word, and no name of the exonym table."""
+    return all(t.is_alpha and t.text.istitle() and fold(t.text) not in lex.institution_words
+               and fold(t.text) not in lex.org_keywords and not _place_head(t.lower_, lex)
+               and t.lower_ not in lex.street_heads for t in toks) \
+        and exonym_key(name_tokens(" ".join(t.text for t in toks))) is None
+
+
 def _verb_before_article(tok: Any, lex: Lexicon) -> bool:
     """'Obtenga la edición diaria', 'Get the app', 'Lea nuestro artículo': one capitalised word opening
     a sentence and followed straight by an article or a possessive is a verb (an imperative, a headline's verb), not a name (a
@@ -2443,6 +2494,9 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
             and (before.lower_ in lex.titles or (label in ("GPE", "LOC") and before.lower_ in lex.person_roles)) \
             and toks[0].text.istitle() and exonym_key(name_tokens(toks[0].text)) is None:
         label = "PERSON"  # "informó el director Dressen", "el delantero Morientes": one name after a person's role
+    elif label in ("MISC", "GPE", "LOC") and 2 <= len(toks) <= 3 and before is not None and before.text.islower() \
+            and before.lower_ in lex.person_roles and _names_a_person(toks, lex):
+        label = "PERSON"  # "el estudiante Sleiter Guerrero", "student Sleiter Guerrero": a full name after a person's role
     if label == "PERSON" and before is not None and before.lower_ in lex.work_nouns:
         label = "WORK_OF_ART"  # "his war comic Forgotten Grunt", "the film Roma": a title, no person
     if label in ("PERSON", "GPE", "LOC", "NORP") and _beside_org_noun(toks[0], lex):

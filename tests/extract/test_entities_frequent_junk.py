@@ -1,0 +1,92 @@
+"""Stage `entities`: kinds and names that would put junk among a corpus's most frequent entities
+(places listed with places, full names after a person's trade, brackets and stops left on a name),
+in English and Spanish, on real spaCy models with the named spans each test sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuentes.extract.alias_cands import clean_surface
+from fuentes.extract.entities import extract
+from tests.extract.fixtures_entities import tagged
+
+pytestmark = pytest.mark.models
+
+
+def kinds(nlp, language: str, text: str, spans: list[tuple[str, str]]) -> dict[str, str]:
+    _, entities = extract(tagged(nlp[language], text, spans), language)
+    return {e.name: e.kind for e in entities}
+
+
+# ---- a list of places lists places ---------------------------------------------------------------
+
+def test_spanish_names_listed_after_a_plural_kind_of_place_are_places(nlp):
+    text = ("Los contagios crecen en las regiones de Valdoria Norte, Friul-Marena Alta, Lombarda y "
+            "Venetia, informaron las autoridades sanitarias.")
+    found = kinds(nlp, "es", text, [("Valdoria Norte", "LOC"), ("Friul-Marena Alta", "PER"),
+                                    ("Lombarda", "ORG"), ("Venetia", "ORG")])
+    assert all(found.get(n) == "place" for n in ("Friul-Marena Alta", "Lombarda", "Venetia")), found
+
+
+def test_english_names_listed_after_a_plural_kind_of_place_are_places(nlp):
+    text = "Cases rose in the regions of Valdoria North, Emilia Marena, Lombarda and Venetia, officials said."
+    found = kinds(nlp, "en", text, [("Valdoria North", "LOC"), ("Emilia Marena", "PERSON"),
+                                    ("Lombarda", "ORG"), ("Venetia", "ORG")])
+    assert all(found.get(n) == "place" for n in ("Emilia Marena", "Lombarda", "Venetia")), found
+
+
+def test_a_list_of_places_without_a_cue_keeps_a_body_among_few_places(nlp):
+    text = "La empresa Pemex opera en Tabasco, Campeche, Veracruz y Tamaulipas, dijo el director."
+    found = kinds(nlp, "es", text, [("Pemex", "ORG"), ("Tabasco", "LOC"), ("Campeche", "LOC"),
+                                    ("Veracruz", "LOC"), ("Tamaulipas", "LOC")])
+    assert found.get("Pemex") == "organization", found
+    text = "Leaders of Hungary, Romania, Armenia, Moldova and the Venetia League met in Brussels on Monday."
+    found = kinds(nlp, "en", text, [("Hungary", "GPE"), ("Romania", "GPE"), ("Armenia", "ORG"),
+                                    ("Moldova", "GPE"), ("Venetia League", "ORG"), ("Brussels", "GPE")])
+    assert found.get("Armenia") == "place" and found.get("Venetia League") == "organization", found
+
+
+def test_a_list_of_mostly_places_makes_its_odd_name_a_place(nlp):
+    text = "Los delegados de Hungría, Rumanía, Armenia y Moldavia llegaron el lunes a Estrasburgo."
+    found = kinds(nlp, "es", text, [("Hungría", "LOC"), ("Rumanía", "LOC"), ("Armenia", "ORG"),
+                                    ("Moldavia", "LOC"), ("Estrasburgo", "LOC")])
+    assert found.get("Armenia") == "place", found
+
+
+# ---- a full name after a person's trade is a person ---------------------------------------------
+
+def test_spanish_full_name_after_a_person_trade_is_a_person(nlp):
+    text = ("El Ministerio de Educación aclaró que el estudiante Sleiter Marbán, del liceo de la zona, "
+            "se encuentra sano y salvo.")
+    found = kinds(nlp, "es", text, [("Ministerio de Educación", "ORG"), ("Sleiter Marbán", "LOC")])
+    assert found.get("Sleiter Marbán") == "person", found
+
+
+def test_english_full_name_after_a_person_trade_is_a_person(nlp):
+    text = "The school said that the student Sleiter Marban was safe at home."
+    found = kinds(nlp, "en", text, [("Sleiter Marban", "GPE")])
+    assert found.get("Sleiter Marban") == "person", found
+
+
+def test_a_place_after_a_person_trade_with_a_kind_of_place_stays_a_place(nlp):
+    text = "El futbolista Puerto Cabello no existe, pero el jugador llegó a Puerto Cabello ayer."
+    found = kinds(nlp, "es", text, [("Puerto Cabello", "LOC"), ("Puerto Cabello", "LOC")])
+    assert found.get("Puerto Cabello") == "place", found
+
+
+# ---- names keep no stray bracket or stop ----------------------------------------------------------
+
+def test_names_lose_an_unbalanced_bracket_or_a_glued_stop():
+    assert clean_surface("Morena)") == "Morena" and clean_surface("(Morena") == "Morena"
+    assert clean_surface("Partido Verde (PVEM)") == "Partido Verde (PVEM)"
+    assert clean_surface(".Local") == "Local" and clean_surface(".NET") == ".NET"
+    assert clean_surface("Labour Party)") == "Labour Party" and clean_surface("U.S.") == "U.S."
+
+
+def test_spanish_and_english_entity_names_lose_a_glued_stop(nlp):
+    found = kinds(nlp, "es", "Las obras siguen en el área rehabilitada .Valdemora anuncia fondos para escuelas.",
+                  [(".Valdemora", "MISC")])
+    assert "Valdemora" in found and ".Valdemora" not in found, found
+    found = kinds(nlp, "en", "Work goes on in the district .Valdemora announces funds for schools.",
+                  [(".Valdemora", "ORG")])
+    assert "Valdemora" in found and ".Valdemora" not in found, found
