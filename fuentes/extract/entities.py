@@ -282,6 +282,7 @@ def _extract(sdoc: Any, lex: Lexicon, article: str) -> tuple[list[Mention], list
     _clubs(sdoc, cands, lex)
     _datelines(body, cands, lex)
     _bracketed_regions(body, cands)
+    _split_agencies(body, cands, lex)
     _source_outlets(body, cands, lex)
     _listed_people(body, cands, lex)
     _listed_with_people(body, cands, lex)
@@ -687,6 +688,25 @@ def _run_on_label(head: str, label: str) -> str:
     if _given_name_first(head):
         return "PERSON"
     return label
+
+
+def _split_agencies(body: str, cands: list[Cand], lex: Lexicon) -> None:
+    """A news agency of two or more words the model read as two names side by side ("(EUROPA" +
+    "PRESS)", "Prensa" + "Latina"; data `agencies`) is one organisation."""
+    if not lex.agencies:
+        return
+    ordered = sorted((c for c in cands if c.start >= 0), key=lambda c: c.start)
+    gone: set[int] = set()
+    for a, b in zip(ordered, ordered[1:]):
+        if id(a) in gone or not body[a.end:b.start].isspace() or "\n" in body[a.end:b.start]:
+            continue
+        text = body[a.start:b.end]
+        if " " in text and fold(" ".join(text.split())) in lex.agencies:
+            a.end, a.text, a.label, a.name = b.end, text, "ORG", None
+            a.acronym = looks_like_acronym(text)
+            gone.add(id(b))
+    if gone:
+        cands[:] = [c for c in cands if id(c) not in gone]
 
 
 def _source_outlets(body: str, cands: list[Cand], lex: Lexicon) -> None:
@@ -3009,6 +3029,18 @@ def _calendar_words(short: bool = False) -> frozenset[str]:
     return frozenset(words)
 
 
+def _beside_day(tok: Any) -> bool:
+    """A number of a day's size (or a year) stands right after the token, past its stop ("Sep 4", "Ene.
+    15"), or right before it ("12 Feb.", "15 Ene, 2020")."""
+    doc = tok.doc
+    after = tok.i + 1
+    if after < len(doc) and doc[after].text == ".":
+        after += 1
+    if after < len(doc) and doc[after].like_num:
+        return True
+    return tok.i > 0 and doc[tok.i - 1].text.isdigit() and int(doc[tok.i - 1].text) <= 31
+
+
 def _not_a_name(text: str, toks: list[Any], label: str, lex: Lexicon) -> bool:
     """Spans that name no one: month and weekday names, in any language ("December" in a Spanish
     text); a date named by its head word ("Año Nuevo", "Día de Muertos", "New Year's Eve": data
@@ -3021,9 +3053,8 @@ def _not_a_name(text: str, toks: list[Any], label: str, lex: Lexicon) -> bool:
     folded = [fold(w) for w in words]
     if label != "PERSON" and all(w in _calendar_words() or w.isdigit() for w in folded):
         return True
-    if len(toks) == 1 and folded[0] in _calendar_words(short=True) and toks[0].i + 1 < len(toks[0].doc) \
-            and toks[0].nbor(1).like_num:
-        return True  # "escaped on Sep 4": a short month name before a day (alone it may be a name: "Mar")
+    if len(toks) == 1 and folded[0] in _calendar_words(short=True) and _beside_day(toks[0]):
+        return True  # "escaped on Sep 4", "12 Feb.", "15 Ene, 2020": a short month name by a day (alone it may be a name: "Mar")
     head = folded[0] if lex.head_initial else folded[-1]
     if label not in ("PERSON", "ORG") and head in lex.time_heads and not text.isupper():
         return True

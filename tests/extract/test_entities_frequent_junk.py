@@ -90,3 +90,28 @@ def test_spanish_and_english_entity_names_lose_a_glued_stop(nlp):
     found = kinds(nlp, "en", "Work goes on in the district .Valdemora announces funds for schools.",
                   [(".Valdemora", "ORG")])
     assert "Valdemora" in found and ".Valdemora" not in found, found
+
+
+# ---- a short month after a day, a news agency the model split ------------------------------------
+
+def test_spanish_short_month_after_a_day_is_no_name(nlp):
+    text = "Roma, 4 Mar (EFE) .- El gobierno aprobó el plan. Publicado el 15 Ene, 2020 en Mar del Plata."
+    found = kinds(nlp, "es", text, [("Roma", "LOC"), ("Mar", "LOC"), ("Ene", "ORG"), ("Mar del Plata", "LOC")])
+    assert "Mar" not in found and "Ene" not in found and found.get("Mar del Plata") == "place", found
+
+
+def test_english_short_month_after_a_day_is_no_name(nlp):
+    text = "Posted 15 Jan, 2020 in Ohio. The senator, Jane Ruiz, spoke on 12 Feb 2020 in Toledo."
+    found = kinds(nlp, "en", text, [("Jan", "PERSON"), ("Ohio", "GPE"), ("Jane Ruiz", "PERSON"), ("Feb", "ORG"),
+                                    ("Toledo", "GPE")])
+    assert "Jan" not in found and "Feb" not in found and found.get("Jane Ruiz") == "person", found
+
+
+def test_a_news_agency_split_in_two_is_one_organisation(nlp):
+    text = "MADRID, 12 feb. (EUROPA PRESS) - El juez Carlos Ruiz habló en Toledo."
+    found = kinds(nlp, "es", text, [("MADRID", "LOC"), ("EUROPA", "LOC"), ("PRESS", "ORG"), ("Carlos Ruiz", "PER"),
+                                    ("Toledo", "LOC")])
+    assert found.get("EUROPA PRESS") == "organization" and "EUROPA" not in found and "PRESS" not in found, found
+    text = "Senator Jane Ruiz spoke in Ohio, the Associated Press reported on Monday."
+    found = kinds(nlp, "en", text, [("Jane Ruiz", "PERSON"), ("Ohio", "GPE"), ("Associated", "NORP"), ("Press", "ORG")])
+    assert found.get("Associated Press") == "organization" and "Press" not in found, found
