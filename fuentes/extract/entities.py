@@ -692,17 +692,17 @@ def _run_on_label(head: str, label: str) -> str:
 
 def _split_agencies(body: str, cands: list[Cand], lex: Lexicon) -> None:
     """A news agency of two or more words the model read as two names side by side ("(EUROPA" +
-    "PRESS)", "Prensa" + "Latina"; data `agencies`) is one organisation."""
-    if not lex.agencies:
-        return
+    "PRESS)", "Prensa" + "Latina"; data `agencies`) is one organisation; a place or a body of the
+    exonym table so read is that one name ("NEW" + "YORK", "LOS" + "ANGELES" in a dateline)."""
     ordered = sorted((c for c in cands if c.start >= 0), key=lambda c: c.start)
     gone: set[int] = set()
     for a, b in zip(ordered, ordered[1:]):
         if id(a) in gone or not body[a.end:b.start].isspace() or "\n" in body[a.end:b.start]:
             continue
         text = body[a.start:b.end]
-        if " " in text and fold(" ".join(text.split())) in lex.agencies:
-            a.end, a.text, a.label, a.name = b.end, text, "ORG", None
+        table = (exonym_key(name_tokens(text)) or ("",))[0]
+        if " " in text and (fold(" ".join(text.split())) in lex.agencies or table in ("~places", "~organizations")):
+            a.end, a.text, a.label, a.name = b.end, text, "GPE" if table == "~places" else "ORG", None
             a.acronym = looks_like_acronym(text)
             gone.add(id(b))
     if gone:
@@ -2040,7 +2040,7 @@ def _listed_with_places(body: str, cands: list[Cand], lex: Lexicon) -> None:
     """A list of names that a plural kind of place opens ("las regiones de Emilia Romaña, Friul-Venecia
     Julia, Lombardía y Véneto", "the states of Iowa, Ohio and Nevada") or whose names are places but
     for one in four lists places: a name in it that the model read as a body, a person or a name of no
-    kind is a place, when it is no body of the exonym table, no acronym, has no body's or company's
+    kind (not a nationality: "England, France and Norway, Jews fear") is a place, when it is no body of the exonym table, no acronym, has no body's or company's
     word and is no team of a results line, nor (without a kind of place before the list) a person's
     full name (a known given name first)."""
     for run in _list_runs(body, cands):
@@ -2054,7 +2054,7 @@ def _listed_with_places(body: str, cands: list[Cand], lex: Lexicon) -> None:
             continue
         for c in run:
             first = fold(c.text.split()[0])
-            if c.label in linking.PLACE or looks_like_acronym(c.text) or len(c.text.split()) > 3 \
+            if c.label in linking.PLACE or c.label == "NORP" or looks_like_acronym(c.text) or len(c.text.split()) > 3 \
                     or exonym_key(name_tokens(c.text)) is not None or first in lex.institution_words \
                     or first in lex.org_keywords or any(fold(w) in lex.org_keywords for w in c.text.split()) \
                     or (not cued and c.label == "PERSON" and len(c.text.split()) >= 2 and _given_name_first(c.text)):
@@ -2388,7 +2388,7 @@ def _role_split(toks: list[Any], label: str, lex: Lexicon) -> list[tuple[list[An
 
 
 # a one-word span opening a sentence read as one of these is a word, not a name ("Previamente")
-_NOT_NAME_POS = {"ADV", "VERB", "AUX", "SCONJ", "CCONJ", "ADP", "PRON", "DET"}
+_NOT_NAME_POS = {"ADV", "VERB", "AUX", "SCONJ", "CCONJ", "ADP", "PRON", "DET", "NUM"}
 
 
 class _LowerWords:
@@ -2419,7 +2419,8 @@ def _drop_opener(sdoc: Any, toks: list[Any], lex: Lexicon, lowered: _LowerWords,
         while toks and toks[0].lower_ in lex.determiners:  # "Durante la tarde"
             toks = toks[1:]
     if (len(toks) == 1 and opens_sentence(sdoc, toks[0].i, dashes=True) and toks[0].is_alpha and toks[0].text.istitle()
-            and (toks[0].lower_ in lowered or toks[0].pos_ in _NOT_NAME_POS or _verb_before_article(toks[0], lex))
+            and (toks[0].lower_ in lowered or toks[0].pos_ in _NOT_NAME_POS or _verb_before_article(toks[0], lex)
+                 or _noun_before_lower(toks[0]))
             and toks[0].text not in surnames):
         return []
     return toks
@@ -2432,6 +2433,14 @@ def _names_a_person(toks: list[Any], lex: Lexicon) -> bool:
                and fold(t.text) not in lex.org_keywords and not _place_head(t.lower_, lex)
                and t.lower_ not in lex.street_heads for t in toks) \
         and exonym_key(name_tokens(" ".join(t.text for t in toks))) is None
+
+
+def _noun_before_lower(tok: Any) -> bool:
+    """The tagger reads the word as a common noun and a lower-case word follows it ("Aides said",
+    "Ambas categorías", "Lea más detalles"): a sentence's first word, capitalised for that alone
+    (a name there is followed by its verb, which the tagger reads with it as a proper noun)."""
+    doc = tok.doc
+    return tok.pos_ == "NOUN" and tok.i + 1 < len(doc) and doc[tok.i + 1].is_alpha and doc[tok.i + 1].text.islower()
 
 
 def _verb_before_article(tok: Any, lex: Lexicon) -> bool:
@@ -2604,6 +2613,9 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
         label = "GPE"  # "Río de Janeiro", "Ciudad de México" read as a person: a word for a kind of place opens it
     elif label == "PERSON" and len(toks) >= 2 and toks[0].lower_ in lex.named_place_heads and toks[1].text[:1].isupper():
         label = "GPE"  # "Río Gallegos", "Puerto Madryn": a kind of place no given name is opens it
+    elif label == "PERSON" and len(toks) >= 2 and not lex.head_initial and toks[-1].lower_ in lex.place_heads \
+            and toks[0].text[:1].isupper() and not _given_name_first(" ".join(t.text for t in toks)):
+        label = "GPE"  # "Long Island", "Orange County" read as a person: a kind of place ends it, no given name opens it
     elif label == "PERSON" and len(toks) >= 2 and lex.head_initial and _street_head(toks[0], lex) \
             and toks[1].text[:1].isupper():
         label = "GPE"  # "Andador Concepción Urquiza", "Calzada Ignacio Zaragoza": a street named after a person

@@ -115,3 +115,28 @@ def test_a_news_agency_split_in_two_is_one_organisation(nlp):
     text = "Senator Jane Ruiz spoke in Ohio, the Associated Press reported on Monday."
     found = kinds(nlp, "en", text, [("Jane Ruiz", "PERSON"), ("Ohio", "GPE"), ("Associated", "NORP"), ("Press", "ORG")])
     assert found.get("Associated Press") == "organization" and "Press" not in found, found
+
+
+def test_a_place_of_the_exonym_table_split_in_two_in_capitals_is_one_place(nlp):
+    text = "NEW YORK (Reuters) - Donald Trump said on Monday that taxes would fall."
+    found = kinds(nlp, "en", text, [("NEW", "ORG"), ("YORK", "GPE"), ("Reuters", "ORG"), ("Donald Trump", "PERSON")])
+    assert found.get("NEW YORK") == "place" and "NEW" not in found and "YORK" not in found, found
+    text = "NUEVA YORK (EFE) - El alcalde Carlos Ruiz dijo el lunes que los impuestos bajarán."
+    found = kinds(nlp, "es", text, [("NUEVA", "ORG"), ("YORK", "LOC"), ("EFE", "ORG"), ("Carlos Ruiz", "PER")])
+    assert found.get("NUEVA YORK") == "place" and "NUEVA" not in found and "YORK" not in found, found
+
+
+# ---- a sentence's first word the tagger reads as a common noun or a number ------------------------
+
+def test_english_sentence_start_common_noun_before_a_lower_case_word_is_no_name(nlp):
+    text = "The senator left early. Aides said he was tired. Jane Ruiz stayed in Ohio."
+    found = kinds(nlp, "en", text, [("Aides", "PERSON"), ("Jane Ruiz", "PERSON"), ("Ohio", "GPE")])
+    assert "Aides" not in found and found.get("Jane Ruiz") == "person", found
+
+
+def test_spanish_sentence_start_number_or_noun_before_a_lower_case_word_is_no_name(nlp):
+    text = ("Hubo 143 muertes y 130 accidentes. Ambas categorías se redujeron en Jalisco. Lea más detalles "
+            "en la edición impresa. Burgos, 23 may (EFE).")
+    found = kinds(nlp, "es", text, [("Ambas", "ORG"), ("Jalisco", "LOC"), ("Lea", "PER"), ("Burgos", "LOC")])
+    assert "Ambas" not in found and "Lea" not in found, found
+    assert found.get("Jalisco") == "place" and found.get("Burgos") == "place", found
