@@ -3041,6 +3041,35 @@ def _calendar_words(short: bool = False) -> frozenset[str]:
     return frozenset(words)
 
 
+_MOTION_WORDS = frozenset({"to", "from", "at", "into", "a", "de", "desde", "hacia", "hasta", "para"})
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    """Weekday names of four letters or more in every language with a dates file ("Tuesday", "martes")."""
+    words: set[str] = set()
+    for path in linking.DATA.glob("dates_*.yaml"):
+        words.update(fold(str(w)) for w in (load_yaml(path) or {}).get("weekdays") or {} if len(str(w)) >= 4)
+    return frozenset(words)
+
+
+def _named_day_word(tok: Any, lex: Lexicon) -> bool:
+    """The word and a capitalised weekday name beside it make a day's name: the weekday after it
+    in English ("on Super Tuesday", "Black Friday"), before it in Spanish ("el Viernes Negro"), the
+    two after an article or a preposition of time; not a place of the exonym table, nor after a verb,
+    a place preposition or a word of motion ("won Ohio Tuesday", "in Cleveland Monday", "to Iowa Monday")."""
+    doc = tok.doc
+    side = tok.i - 1 if lex.head_initial else tok.i + 1
+    if not tok.text.istitle() or not 0 <= side < len(doc) or not doc[side].text.istitle() \
+            or fold(doc[side].text) not in _weekdays():  # (not "On CNN Tuesday": an acronym names its own)
+        return False
+    if not (doc[side].whitespace_ if lex.head_initial else tok.whitespace_) or exonym_key(name_tokens(tok.text)) is not None:
+        return False
+    before = doc[min(tok.i, side) - 1] if min(tok.i, side) > 0 else None
+    return before is not None and before.pos_ in ("ADP", "DET") and before.lower_ not in lex.place_prepositions \
+        and before.lower_ not in _MOTION_WORDS
+
+
 def _beside_day(tok: Any) -> bool:
     """A number of a day's size (or a year) stands right after the token, past its stop ("Sep 4", "Ene.
     15"), or right before it ("12 Feb.", "15 Ene, 2020")."""
@@ -3065,6 +3094,8 @@ def _not_a_name(text: str, toks: list[Any], label: str, lex: Lexicon) -> bool:
     folded = [fold(w) for w in words]
     if label != "PERSON" and all(w in _calendar_words() or w.isdigit() for w in folded):
         return True
+    if len(toks) == 1 and label != "PERSON" and _named_day_word(toks[0], lex):
+        return True  # "Super Tuesday", "Viernes Negro": a word of a day's name, no name of its own
     if len(toks) == 1 and folded[0] in _calendar_words(short=True) and _beside_day(toks[0]):
         return True  # "escaped on Sep 4", "12 Feb.", "15 Ene, 2020": a short month name by a day (alone it may be a name: "Mar")
     head = folded[0] if lex.head_initial else folded[-1]

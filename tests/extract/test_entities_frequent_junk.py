@@ -140,3 +140,19 @@ def test_spanish_sentence_start_number_or_noun_before_a_lower_case_word_is_no_na
     found = kinds(nlp, "es", text, [("Ambas", "ORG"), ("Jalisco", "LOC"), ("Lea", "PER"), ("Burgos", "LOC")])
     assert "Ambas" not in found and "Lea" not in found, found
     assert found.get("Jalisco") == "place" and found.get("Burgos") == "place", found
+
+
+# ---- a word of a day's name ------------------------------------------------------------------------
+
+def test_english_word_of_a_named_day_is_no_name(nlp):
+    text = "Clinton won big on Super Tuesday. On CNN Tuesday, Trump said he won Ohio Tuesday and flew to Iowa Monday."
+    found = kinds(nlp, "en", text, [("Clinton", "PERSON"), ("Super", "GPE"), ("CNN", "ORG"), ("Trump", "PERSON"),
+                                    ("Ohio", "GPE"), ("Iowa", "GPE")])
+    assert "Super" not in found, found
+    assert any(n.startswith("CNN") for n in found) and found.get("Ohio") == "place" and found.get("Iowa") == "place", found
+
+
+def test_spanish_word_of_a_named_day_is_no_name(nlp):
+    text = "Las tiendas abrieron el Viernes Negro en Monterrey y el lunes Ruiz viajó a Tijuana."
+    found = kinds(nlp, "es", text, [("Negro", "LOC"), ("Monterrey", "LOC"), ("Tijuana", "LOC")])
+    assert "Negro" not in found and found.get("Monterrey") == "place", found
