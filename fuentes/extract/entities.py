@@ -2643,8 +2643,8 @@ def _candidate(sdoc: Any, body: str, toks: list[Any], label: str, model_label: s
     if not text:
         return None
     end = start + len(text)
-    if label in ("GPE", "LOC", "MISC", "PERSON") and lex.demonym_endings and _plural_demonym(text, before, lex, label):
-        label = "NORP"  # "Castellanomanchegos", "Coahuilenses": people of a place, an attribute
+    if label in ("GPE", "LOC", "MISC", "PERSON", "ORG") and lex.demonym_endings and _plural_demonym(text, before, lex, label):
+        label = "NORP"  # "Castellanomanchegos", "Coahuilenses", "Latinos": people of a place, an attribute
     if _not_a_name(text, toks, label, lex):
         return None
     if label in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP") and len(toks) == 1 \
@@ -3018,12 +3018,13 @@ def _unglued(start: int, text: str, lex: Lexicon) -> tuple[int, str]:
 
 def _plural_demonym(text: str, before: Any, lex: Lexicon, label: str = "GPE") -> bool:
     """One capitalised word with a plural demonym's ending ("Castellanomanchegos", "Barranquilleros",
-    "Bonaerenses"; data `demonym_endings`), not a known place (the exonym table) nor after a place
+    "Bonaerenses", "Latinos"; data `demonym_endings`), not a known place (the exonym table) nor after a place
     preposition ("en Filipinas"). A word the model read as a person needs an ending no surname
-    has (data `demonym_person_endings`: "Coahuilenses", but not "Cisneros")."""
+    has (data `demonym_person_endings`: "Coahuilenses", but not "Cisneros"), one read as a body an ending no
+    body's name has (data `demonym_org_endings`: "Latinos", but not "Salesianos")."""
     if " " in text or not text[:1].isupper() or text.isupper():
         return False
-    endings = lex.demonym_person_endings if label == "PERSON" else lex.demonym_endings
+    endings = {"PERSON": lex.demonym_person_endings, "ORG": lex.demonym_org_endings}.get(label, lex.demonym_endings)
     if not endings or not fold(text).endswith(endings) or exonym_key(name_tokens(text)) is not None:
         return False
     return before is None or before.lower_ not in lex.place_prepositions

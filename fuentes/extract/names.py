@@ -68,6 +68,7 @@ class Lexicon:
     time_heads: frozenset[str] = frozenset()  # "Año Nuevo", "New Year's Eve": a name headed so is a date
     demonym_endings: tuple[str, ...] = ()  # "Barranquilleros": a plural demonym, no place
     demonym_person_endings: tuple[str, ...] = ()  # "Coahuilenses": a demonym no surname looks like
+    demonym_org_endings: tuple[str, ...] = ()  # "Latinos": a demonym no body's name looks like
     web_furniture: frozenset[str] = frozenset()  # "Disqus", "JavaScript": the page's furniture, no entity
     share_words: frozenset[str] = frozenset()  # "Facebook Twitter Correo": share buttons, no name when in a run
     compass_words: frozenset[str] = frozenset()  # "West", "Sur" alone: a direction or a vague region, no place name
@@ -144,6 +145,7 @@ def lexicon(language: str | None) -> Lexicon:
         time_heads=frozenset(fold(str(w)) for w in raw.get("time_heads") or []), demonym_endings=tuple(fold(str(w)) for w in raw.get("demonym_endings") or []),
         web_furniture=low("web_furniture"), share_words=frozenset(fold(str(w)) for w in raw.get("share_words") or []),
         demonym_person_endings=tuple(fold(str(w)) for w in raw.get("demonym_person_endings") or []),
+        demonym_org_endings=tuple(fold(str(w)) for w in raw.get("demonym_org_endings") or []),
         compass_words=frozenset(fold(str(w)) for w in raw.get("compass_words") or []),
         indefinite_articles=low("indefinite_articles"),
         gerund_endings=_endings(raw, "gerund_endings"), participle_endings=_endings(raw, "participle_endings"),

@@ -156,3 +156,18 @@ def test_spanish_word_of_a_named_day_is_no_name(nlp):
     text = "Las tiendas abrieron el Viernes Negro en Monterrey y el lunes Ruiz viajó a Tijuana."
     found = kinds(nlp, "es", text, [("Negro", "LOC"), ("Monterrey", "LOC"), ("Tijuana", "LOC")])
     assert "Negro" not in found and found.get("Monterrey") == "place", found
+
+
+# ---- a demonym read as a body --------------------------------------------------------------------
+
+def test_english_demonym_read_as_a_body_is_no_entity(nlp):
+    text = "Sanders had hoped to do better with Latinos, but Clinton led among Latinos in Salinas by four points."
+    found = kinds(nlp, "en", text, [("Sanders", "PERSON"), ("Latinos", "ORG"), ("Clinton", "PERSON"), ("Latinos", "ORG"),
+                                    ("Salinas", "GPE")])
+    assert "Latinos" not in found and found.get("Salinas") == "place", found
+
+
+def test_spanish_demonym_read_as_a_body_is_no_entity_but_an_order_stays(nlp):
+    text = "Los Coahuilenses votaron el domingo. Los Salesianos abrieron una escuela en Saltillo, dijo el padre Ruiz."
+    found = kinds(nlp, "es", text, [("Coahuilenses", "ORG"), ("Salesianos", "ORG"), ("Saltillo", "LOC")])
+    assert "Coahuilenses" not in found and found.get("Salesianos") == "organization", found
