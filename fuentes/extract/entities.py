@@ -252,6 +252,14 @@ from fuentes.pipeline import Stage, register
 # said", "Ella añadió"; data `person_pronouns`) is an evidence span of the one person named before it there, its
 # gender allowing (`_person_pronouns`); a first person's pronoun inside a quotation ("I", "yo"; "we", "nosotros" for a
 # body quoted) is an evidence span of the one person (or body) named beside the quotation (`_speaker_pronouns`)
+# 33 (issue #15, the most frequent entities): names listed after a plural kind of place or among places but for one
+# in four are places ("las regiones de Emilia Romaña, Friul-Venecia Julia, Lombardía y Véneto"); a full name after a
+# person's trade is a person ("el estudiante Sleiter Guerrero"); names lose an unopened bracket and a glued stop
+# (".Local"); a short month after a day is no name ("Roma, 4 Mar (EFE)"); an agency or a place of the exonym table
+# read as two names side by side is one ("(EUROPA" + "PRESS)", "NEW" + "YORK"); a sentence's first word read as a
+# number or as a common noun before a lower-case word is no name ("Ambas categorías", "Aides said", "Lea más"); an
+# English 'person' ending in a kind of place with no given name is a place; a word of a day's name is none ("on Super
+# Tuesday", "el Viernes Negro"); a one-word 'organisation' with a demonym's ending is a demonym ("Latinos")
 VERSION = "33"
 REFERENCES = "entity_references"  # the extractor of evidence spans that refer back to an entity without naming it
 NAME_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",

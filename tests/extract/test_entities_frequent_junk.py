@@ -171,3 +171,17 @@ def test_spanish_demonym_read_as_a_body_is_no_entity_but_an_order_stays(nlp):
     text = "Los Coahuilenses votaron el domingo. Los Salesianos abrieron una escuela en Saltillo, dijo el padre Ruiz."
     found = kinds(nlp, "es", text, [("Coahuilenses", "ORG"), ("Salesianos", "ORG"), ("Saltillo", "LOC")])
     assert "Coahuilenses" not in found and found.get("Salesianos") == "organization", found
+
+
+# ---- page furniture words run into a name -----------------------------------------------------------
+
+def test_spanish_furniture_word_run_into_a_name_leaves_the_name(nlp):
+    text = "Se abrirá un centro de interpretación. Diario Valdemora Actualizado: 02/01/2020 12:27h Guardar"
+    found = kinds(nlp, "es", text, [("Diario Valdemora Actualizado", "ORG")])
+    assert "Diario Valdemora" in found and not any("Actualizado" in n for n in found), found
+
+
+def test_english_furniture_word_run_into_a_name_leaves_the_name(nlp):
+    text = "The plant will reopen in May. Valdemora Gazette Updated: 02/01/2020 12:27 Subscribe"
+    found = kinds(nlp, "en", text, [("Valdemora Gazette Updated", "ORG"), ("Subscribe", "PERSON")])
+    assert "Valdemora Gazette" in found and not any("Updated" in n or "Subscribe" in n for n in found), found
