@@ -3050,6 +3050,24 @@ def _calendar_words(short: bool = False) -> frozenset[str]:
     return frozenset(words)
 
 
+def _button_words(toks: list[Any]) -> bool:
+    """One word in capitals and an adverb that is a stop word in capitals after it ("VEA MÁS", "LEA
+    TAMBIÉN", "READ MORE"), the two ending their line, a colon or the text: a link's or a button's
+    words, no name (the adverb inside the span or right after it)."""
+    doc = toks[0].doc
+    if len(toks) == 2:
+        word, adverb = toks
+    elif len(toks) == 1 and toks[0].i + 1 < len(doc):
+        word, adverb = toks[0], doc[toks[0].i + 1]
+    else:
+        return False
+    if not (word.is_alpha and word.text.isupper() and len(word.text) > 1 and adverb.is_alpha and adverb.text.isupper()
+            and adverb.is_stop and adverb.pos_ in ("ADV", "ADJ")):
+        return False
+    after = doc[adverb.i + 1] if adverb.i + 1 < len(doc) else None
+    return after is None or after.is_space or after.text in (":", "|", "\u00bb", ">")
+
+
 _MOTION_WORDS = frozenset({"to", "from", "at", "into", "a", "de", "desde", "hacia", "hasta", "para"})
 
 
@@ -3103,6 +3121,8 @@ def _not_a_name(text: str, toks: list[Any], label: str, lex: Lexicon) -> bool:
     folded = [fold(w) for w in words]
     if label != "PERSON" and all(w in _calendar_words() or w.isdigit() for w in folded):
         return True
+    if toks and _button_words(toks):
+        return True  # "VEA MÁS", "LEA TAMBIÉN:", "READ MORE": a link's words in capitals, no name
     if len(toks) == 1 and label != "PERSON" and _named_day_word(toks[0], lex):
         return True  # "Super Tuesday", "Viernes Negro": a word of a day's name, no name of its own
     if len(toks) == 1 and folded[0] in _calendar_words(short=True) and _beside_day(toks[0]):

@@ -185,3 +185,18 @@ def test_english_furniture_word_run_into_a_name_leaves_the_name(nlp):
     text = "The plant will reopen in May. Valdemora Gazette Updated: 02/01/2020 12:27 Subscribe"
     found = kinds(nlp, "en", text, [("Valdemora Gazette Updated", "ORG"), ("Subscribe", "PERSON")])
     assert "Valdemora Gazette" in found and not any("Updated" in n or "Subscribe" in n for n in found), found
+
+
+def test_spanish_link_words_in_capitals_are_no_name(nlp):
+    text = "Cierran la vía en Tijuana.\n\nNoticias relacionadas VEA MÁS"
+    found = kinds(nlp, "es", text, [("Tijuana", "LOC"), ("VEA", "ORG")])
+    assert "VEA" not in found and found.get("Tijuana") == "place", found
+    text = "Cierran la vía. LEA TAMBIÉN: El PRI gana en Tijuana."
+    found = kinds(nlp, "es", text, [("LEA TAMBIÉN", "MISC"), ("PRI", "ORG"), ("Tijuana", "LOC")])
+    assert not any("LEA" in n for n in found) and found.get("PRI") == "organization", found
+
+
+def test_english_link_words_in_capitals_are_no_name(nlp):
+    text = "The road closed in Tijuana. READ MORE: Trump wins in Ohio."
+    found = kinds(nlp, "en", text, [("Tijuana", "GPE"), ("READ", "ORG"), ("Ohio", "GPE")])
+    assert "READ" not in found and found.get("Ohio") == "place", found
