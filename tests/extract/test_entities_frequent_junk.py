@@ -200,3 +200,20 @@ def test_english_link_words_in_capitals_are_no_name(nlp):
     text = "The road closed in Tijuana. READ MORE: Trump wins in Ohio."
     found = kinds(nlp, "en", text, [("Tijuana", "GPE"), ("READ", "ORG"), ("Ohio", "GPE")])
     assert "READ" not in found and found.get("Ohio") == "place", found
+
+
+# ---- a 'person' named by a kind of place -----------------------------------------------------------
+
+def test_english_person_ending_in_a_kind_of_place_is_a_place(nlp):
+    text = "Donors met in Marlow County on Friday, and the senator flew to Marlow County again on Sunday."
+    found = kinds(nlp, "en", text, [("Marlow County", "PERSON"), ("Marlow County", "PERSON")])
+    assert found.get("Marlow County") == "place", found
+    text = "The fund was run by Jane County, a lawyer, and Jane County said it had grown."
+    found = kinds(nlp, "en", text, [("Jane County", "PERSON"), ("Jane County", "PERSON")])
+    assert found.get("Jane County") == "person", found
+
+
+def test_spanish_person_opening_with_a_kind_of_place_is_a_place(nlp):
+    text = "Los turistas llegaron a Isla Marlova el viernes y Isla Marlova recibió a miles."
+    found = kinds(nlp, "es", text, [("Isla Marlova", "PER"), ("Isla Marlova", "PER")])
+    assert found.get("Isla Marlova") == "place", found
