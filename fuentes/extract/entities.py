@@ -2446,9 +2446,11 @@ def _names_a_person(toks: list[Any], lex: Lexicon) -> bool:
 def _noun_before_lower(tok: Any) -> bool:
     """The tagger reads the word as a common noun and a lower-case word follows it ("Aides said",
     "Ambas categorías", "Lea más detalles"): a sentence's first word, capitalised for that alone
-    (a name there is followed by its verb, which the tagger reads with it as a proper noun)."""
+    (a name there is followed by its verb, which the tagger reads with it as a proper noun). A
+    conjunction after it lists it with the next name ("Nordair and Zentrix opened"): it stays."""
     doc = tok.doc
-    return tok.pos_ == "NOUN" and tok.i + 1 < len(doc) and doc[tok.i + 1].is_alpha and doc[tok.i + 1].text.islower()
+    return tok.pos_ == "NOUN" and tok.i + 1 < len(doc) and doc[tok.i + 1].is_alpha and doc[tok.i + 1].text.islower() \
+        and doc[tok.i + 1].pos_ != "CCONJ"
 
 
 def _verb_before_article(tok: Any, lex: Lexicon) -> bool:

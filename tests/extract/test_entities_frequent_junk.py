@@ -217,3 +217,17 @@ def test_spanish_person_opening_with_a_kind_of_place_is_a_place(nlp):
     text = "Los turistas llegaron a Isla Marlova el viernes y Isla Marlova recibió a miles."
     found = kinds(nlp, "es", text, [("Isla Marlova", "PER"), ("Isla Marlova", "PER")])
     assert found.get("Isla Marlova") == "place", found
+
+
+@pytest.mark.parametrize("language,text,name", [
+    ("en", "Nordair and Zentrix opened in 1990. Sales grew for years.", "Nordair"),
+    ("es", "Nordair y Zentrix abrieron en 1990. Las ventas crecieron durante años.", "Nordair"),
+])
+def test_a_name_opening_a_sentence_and_listed_with_another_stays(nlp, language, text, name):
+    """A sentence's first word read as a common noun before a conjunction is listed with the next
+    name: it stays a name (the rule drops "Aides said", not "Nordair and Zentrix")."""
+    from fuentes.extract.entities import extract
+    from tests.extract.fixtures_entities import tagged
+
+    _, entities = extract(tagged(nlp[language], text, [("Nordair", "ORG"), ("Zentrix", "ORG")]), language)
+    assert name in {e.name for e in entities}
