@@ -6,8 +6,10 @@ with a version: a state of another version is ignored and rebuilt.
 
 from __future__ import annotations
 
+import gc
 import pickle
 import tempfile
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any
 
@@ -33,7 +35,24 @@ def read_state(conn, name: str, version: str) -> Any | None:
     row = conn.execute(select(corpus_state).where(corpus_state.c.name == name)).first()
     if row is None or row.version != version:
         return None
-    return pickle.loads(row.data)
+    with collector_paused():
+        return pickle.loads(row.data)
+
+
+@contextmanager
+def collector_paused():
+    """The cyclic garbage collector paused, and given back as it was. Unpickling a saved index
+    makes millions of objects at once: with the collector on, each full collection it triggers
+    walks every object of the process (the whole store's inputs already loaded and the index
+    itself), so a load cost ten times its own work and more the bigger the store. Pickles and
+    the records they hold make no garbage cycles."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 SPILL_CHUNK = 1 << 22  # bytes copied at a time from the pickle's spill file into the store
@@ -45,10 +64,13 @@ def write_state(conn, store: Store, name: str, version: str, value: Any, article
     a few megabytes at a time: a state of hundreds of megabytes is never held in memory (once as
     the pickle and once more as the driver's copy) beside the index it pickles."""
     if store.dialect != "sqlite":
-        _upsert_state(conn, store, name, version, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), articles)
+        with collector_paused():
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        _upsert_state(conn, store, name, version, data, articles)
         return
     with tempfile.TemporaryFile() as spill:
-        pickle.dump(value, spill, protocol=pickle.HIGHEST_PROTOCOL)
+        with collector_paused():
+            pickle.dump(value, spill, protocol=pickle.HIGHEST_PROTOCOL)
         size = spill.tell()
         spill.seek(0)
         _upsert_state(conn, store, name, version, func.zeroblob(size), articles)

@@ -32,3 +32,46 @@ def test_a_saved_state_is_written_in_pieces_and_read_back_whole(store, monkeypat
     assert state.load_state(store, "test_index", "v2") == {"small": 1}
     state.forget_state(store, "test_index")
     assert state.load_state(store, "test_index", "v2") is None
+
+
+class _Watched:
+    """Records whether the garbage collector ran while it was pickled and unpickled."""
+
+    seen: list[tuple[str, bool]] = []
+
+    def __getstate__(self) -> dict:
+        import gc
+
+        _Watched.seen.append(("dump", gc.isenabled()))
+        return {}
+
+    def __setstate__(self, state: dict) -> None:
+        import gc
+
+        _Watched.seen.append(("load", gc.isenabled()))
+
+
+def test_a_saved_state_is_pickled_and_unpickled_with_the_collector_paused(store):
+    import gc
+
+    import fuentes.store.state as state
+
+    _Watched.seen = []
+    state.save_state(store, "test_index", "v1", [_Watched()], 1)
+    assert state.load_state(store, "test_index", "v1") is not None
+    assert _Watched.seen == [("dump", False), ("load", False)]
+    assert gc.isenabled()  # given back as it was
+
+
+def test_the_corpus_stages_run_with_the_collector_paused(tmp_path):
+    import gc
+
+    from fuentes.analyse import AnalysisSummary
+    from fuentes.corpus.stages import LocalContext, run_corpus
+    from fuentes.store import open_store
+
+    seen = []
+    run_corpus(LocalContext(open_store(str(tmp_path / "s.db")), AnalysisSummary()),
+               on_stage=lambda stage, _ctx: seen.append((stage.name, gc.isenabled())))
+    assert seen and not any(enabled for _, enabled in seen)
+    assert gc.isenabled()
