@@ -59,7 +59,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import numpy as np
 
@@ -286,13 +286,19 @@ class ProvenanceIndex:
         self.by_outlet: dict[str, set[str]] = defaultdict(set)  # outlet -> its articles
         self.credited_by: dict[str, set[str]] = defaultdict(set)  # outlet -> articles crediting it
 
-    def add(self, articles: Iterable[Article]) -> Changes:
+    def add(self, articles: Iterable[Article], corpus: Mapping[str, Article] | None = None) -> Changes:
+        """Index `articles` (those not indexed yet). `corpus` (article id -> Article, the indexed
+        ones among them): when the new articles bring outlets the corpus has not named before, the
+        indexed articles whose text or byline names one are read again (`_refresh`), as a run over
+        the whole corpus reads every article with every outlet known."""
         articles = [a for a in articles if a.id not in self.infos]
         self.__dict__.pop("_parents_cache", None)  # new articles and outlets change directions
         new_outlets = {a.outlet for a in articles if a.outlet} - self.outlets
+        refreshed: set[str] = set()
         if new_outlets:
             self.outlets |= new_outlets
             self.gazetteer = self.base_gazetteer.with_extra(self.outlets)
+            refreshed = self._refresh(new_outlets, corpus or {})
         for art in articles:
             info = make_info(art.id, art.outlet, art.published, art.text, art.title, art.byline, art.language,
                              self.gazetteer)
@@ -320,7 +326,7 @@ class ProvenanceIndex:
                 changes.related_pairs += 1
         changes.pairs_examined += self.translations.pairs_examined - before
         self.pairs_examined += changes.pairs_examined
-        touched = self._component_of({a.id for a in articles})
+        touched = self._component_of({a.id for a in articles} | refreshed)
         for aid in sorted(touched):
             before = self.decisions.get(aid)
             self.decisions[aid] = decision = self._decide(aid, touched)
@@ -330,6 +336,29 @@ class ProvenanceIndex:
                 changes.derivations.extend(decision.derivations)
         self.__dict__.pop("_parents_cache", None)  # not saved with the index
         return changes
+
+    def _refresh(self, new_outlets: set[str], corpus: Mapping[str, Article]) -> set[str]:
+        """The indexed articles whose credits change now that `new_outlets` are known, their
+        `Info` made again. An outlet name is found in a text only where it is written in full
+        (its short forms too: `credits._mentions`), so only texts holding a new name are read."""
+        names = sorted({n.strip() for n in new_outlets if n and n.strip()})
+        changed: set[str] = set()
+        for aid in sorted(self.infos):
+            art = corpus.get(aid)
+            if art is None or not any(n in art.text or (art.byline and n in art.byline) for n in names):
+                continue
+            info = make_info(art.id, art.outlet, art.published, art.text, art.title, art.byline, art.language,
+                             self.gazetteer)
+            old = self.infos[aid]
+            if info == old:
+                continue
+            for outlet in credited_outlets(old):
+                self.credited_by[outlet].discard(aid)
+            for outlet in credited_outlets(info):
+                self.credited_by[outlet].add(aid)
+            self.infos[aid] = info
+            changed.add(aid)
+        return changed
 
     def __setstate__(self, state: dict) -> None:  # an index pickled before translations and credit pairs
         self.__dict__.update({"pairs_capped": 0, "nearest": {}, "nearest_earlier": {}, **state})

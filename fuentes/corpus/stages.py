@@ -323,7 +323,8 @@ def _code_version(*modules: str) -> str:
 
 def incremental_provenance(store: Store, summary: Any, articles: list, window_days: int | None = None):
     """Provenance of the stored `articles` with the saved index: only articles not yet indexed are
-    compared (with the articles they touch). The index is rebuilt when its version changed, the
+    compared (with the articles they touch; the indexed articles that name an outlet the new
+    ones bring are read again, as a run from scratch reads them). The index is rebuilt when its version changed, the
     publication window changed (pairs left out by the old window were never compared) or
     articles were removed."""
     from fuentes.corpus.origins import ProvenanceIndex
@@ -340,7 +341,7 @@ def incremental_provenance(store: Store, summary: Any, articles: list, window_da
         index = ProvenanceIndex(window_days=window_days)
     new = [article for article in articles if article.id not in index.infos]
     if new:
-        summary.pairs_examined = index.add(new).pairs_examined
+        summary.pairs_examined = index.add(new, {article.id: article for article in articles}).pairs_examined
         save_state(store, name, version, index, len(index.infos))
     return index.result()
 

@@ -534,3 +534,33 @@ def test_bounded_candidates_of_one_add_do_not_depend_on_the_input_order(language
                                            for p in every if aid in p]) for aid in infos}
     expected = {(a, b) for a, b in every if b in kept[a] or a in kept[b]}
     assert first.pairs_examined == len(expected) < len(every)
+
+
+@pytest.mark.parametrize("language,credited,crediting", [
+    ("en", "The Cedar Falls Sentinel",
+     "The Cedar Falls Sentinel first reported the seizure on Monday. According to The Cedar Falls Sentinel, agents "
+     "found 40 kilos of cocaine in a truck near the border crossing. The driver was detained, The Cedar Falls "
+     "Sentinel reported. Officials did not comment on the case."),
+    ("es", "El Heraldo de Valdeluna",
+     "Según informó El Heraldo de Valdeluna, agentes hallaron 40 kilos de cocaína en un camión cerca del cruce "
+     "fronterizo. De acuerdo con El Heraldo de Valdeluna, el conductor fue detenido el lunes. El conductor quedó "
+     "bajo custodia, publicó El Heraldo de Valdeluna. Las autoridades no comentaron el caso."),
+])
+def test_an_outlet_new_to_the_index_is_found_in_the_articles_indexed_before(language, credited, crediting):
+    # an indexed article names an outlet no article of the corpus came from yet: once one does, the
+    # article is read again with the outlet known, as a run over the whole corpus reads it
+    old = Article(id="old", source="test:old", text=crediting, outlet="The Valley Star", language=language)
+    other = Article(id="other", source="test:other", text=text(UNRELATED), outlet="The Harbor Ledger",
+                    language="en")
+    new = Article(id="new", source="test:new", text=text(ORIGINAL), outlet=credited, language="en")
+    scratch = ProvenanceIndex()
+    scratch.add([old, other, new])
+    index = ProvenanceIndex()
+    index.add([old, other])
+    corpus = {a.id: a for a in (old, other, new)}
+    changes = index.add([new], corpus)
+    assert "old" in changes.changed
+    assert index.result().kinds == scratch.result().kinds and index.result().origins == scratch.result().origins
+    assert edges(index.result()) == edges(scratch.result())
+    assert index.infos == scratch.infos
+    assert (credited, "old", "rewrite") in edges(scratch.result())
