@@ -133,10 +133,17 @@ def save_corpus_entities(store: Store, resolved: list[Entity], merges: dict[str,
 
 
 def save_quote_variants(store: Store, variants: dict[str, str]) -> None:
+    """Make each quote of `variants` point at its original and every other quote at none, writing
+    only the quotes whose link changed (a run after new articles changes few of them)."""
     with writing(store, "save quote variants"), store.engine.begin() as conn:
-        conn.execute(update(quotes).values(variant_of=None))
-        for quote_id, original in variants.items():
-            conn.execute(update(quotes).where(quotes.c.id == quote_id).values(variant_of=original))
+        current = {r.id: r.variant_of for r in conn.execute(
+            select(quotes.c.id, quotes.c.variant_of).where(quotes.c.variant_of.is_not(None)))}
+        changed = [{"b_id": quote_id, "b_of": None} for quote_id in sorted(current) if quote_id not in variants]
+        changed += [{"b_id": quote_id, "b_of": original} for quote_id, original in sorted(variants.items())
+                    if current.get(quote_id) != original]
+        if changed:  # one statement executed for many rows
+            conn.execute(update(quotes).where(quotes.c.id == bindparam("b_id")).values(variant_of=bindparam("b_of")),
+                         changed)
 
 
 def save_derivations(store: Store, found: list[Derivation], kinds: dict[str, tuple[str, str | None]]) -> None:
