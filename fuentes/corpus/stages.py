@@ -159,7 +159,7 @@ def run_corpus(ctx: CorpusContext, names: Iterable[str] = CORPUS_STAGES,
     # the cyclic garbage collector paused for the whole run: the stages hold the store's inputs
     # (millions of records, no cycles) and each full collection an allocation triggers walks all
     # of them, so with it on the collections cost more the bigger the store (at 2,000 articles a
-    # quarter of adding 100); the pipeline collects once after each stage that lets inputs go
+    # fifth of adding 100); the pipeline collects once after each stage that lets inputs go
     with collector_paused():
         corpus_pipeline(names, ctx.initial, implementations, backend).run(ctx, on_stage)
     return skipped

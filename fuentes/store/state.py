@@ -44,7 +44,7 @@ def collector_paused():
     """The cyclic garbage collector paused, and given back as it was. Unpickling a saved index
     makes millions of objects at once: with the collector on, each full collection it triggers
     walks every object of the process (the whole store's inputs already loaded and the index
-    itself), so a load cost ten times its own work and more the bigger the store. Pickles and
+    itself), so a load cost several times its own work, and more the bigger the store. Pickles and
     the records they hold make no garbage cycles."""
     paused = gc.isenabled()
     gc.disable()
