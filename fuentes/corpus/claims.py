@@ -810,14 +810,26 @@ def cluster_structure(parts: list[Claim], stems: list[list[str]] | None = None,
             memo[key] = key in clash or cannot_link(parts[x], parts[y])
         return memo[key]
 
+    # clusters found kept apart stay apart: a cluster only grows, and one blocked pair of members
+    # blocks it for good, so each pair of clusters is checked member by member once, not again
+    # for every edge between them (a large component has thousands)
+    apart: dict[int, set[int]] = defaultdict(set)
     for _, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         ri, rj = root[i], root[j]
-        if ri == rj or any(blocked(x, y) for x in held[ri] for y in held[rj]):
+        if ri == rj or rj in apart[ri]:
+            continue
+        if any(blocked(x, y) for x in held[ri] for y in held[rj]):
+            apart[ri].add(rj)
+            apart[rj].add(ri)
             continue
         keep, gone = min(ri, rj), max(ri, rj)
         for x in held[gone]:
             root[x] = keep
         held[keep] = sorted(held[keep] + held.pop(gone))
+        for other in apart.pop(gone, ()):
+            apart[other].discard(gone)
+            apart[other].add(keep)
+            apart[keep].add(other)
     stated: dict[str, list[Value]] = defaultdict(list)
     for c in parts:
         stated[c.article or ""].extend(c.values)
