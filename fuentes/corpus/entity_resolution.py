@@ -37,12 +37,12 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import gc
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from fuentes.collector import collector_paused
 from fuentes.extract.aliases import camel_case, fold, looks_like_acronym, name_tokens, person_keys, same_person_name
 from fuentes.extract.speakers import given_name_first
 from fuentes.corpus.entity_blocks import KEY_MARKS, ResolutionIndex, blocks, component_digest
@@ -210,13 +210,8 @@ def resolve_with_merges(per_article: dict[str, list[Entity]], index: ResolutionI
     cyclic garbage collector paused: resolution makes millions of small objects and no cycles, and
     each full collection walks every object of the process (the local entities of the whole store
     with their evidence), so the collections cost more the bigger the store."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _resolve_all(per_article, index, marks)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _resolve_all(per_article: dict[str, list[Entity]], index: ResolutionIndex | None = None,

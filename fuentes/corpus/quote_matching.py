@@ -21,7 +21,6 @@ incremental run gives what a run from scratch gives.
 
 from __future__ import annotations
 
-import gc
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,6 +31,7 @@ from datasketch import MinHash, MinHashLSH
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
+from fuentes.collector import collector_paused
 from fuentes.corpus.band_table import BandTable
 from fuentes.ids import content_id, normalize_text
 from fuentes.model import Quote
@@ -213,13 +213,8 @@ def match_quotes(quotes_by_article: Mapping[str, Iterable[Quote]], num_perm: int
     (band keys, candidate lists) and no cycles, and each full collection walks every object of the
     process, the earlier stages' records included, so the collections cost more the bigger the store.
     """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _match_quotes(quotes_by_article, num_perm, index)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _match_quotes(quotes_by_article: Mapping[str, Iterable[Quote]], num_perm: int,

@@ -40,7 +40,7 @@ from fuentes.pipeline import (CorpusContext, CorpusPipeline, CorpusStage, StageR
                               register_corpus_stage)
 from fuentes.store import Store
 from fuentes.store import analysis as db
-from fuentes.store.state import collector_paused
+from fuentes.collector import collector_paused
 
 CORPUS_INPUTS = ("articles", "local_entities", "quotes", "claims_layer", "events_layer", "relations_layer")
 CORPUS_STAGES = ("entity_resolution", "quote_matching", "provenance", "claims", "stories", "relations")

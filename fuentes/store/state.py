@@ -6,15 +6,14 @@ with a version: a state of another version is ignored and rebuilt.
 
 from __future__ import annotations
 
-import gc
 import pickle
 import tempfile
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import delete, func, select, text
 
+from fuentes.collector import collector_paused
 from fuentes.store.articles import _insert
 from fuentes.store.engine import Store
 from fuentes.store.schema import articles, corpus_state, entity_decisions
@@ -37,22 +36,6 @@ def read_state(conn, name: str, version: str) -> Any | None:
         return None
     with collector_paused():
         return pickle.loads(row.data)
-
-
-@contextmanager
-def collector_paused():
-    """The cyclic garbage collector paused, and given back as it was. Unpickling a saved index
-    makes millions of objects at once: with the collector on, each full collection it triggers
-    walks every object of the process (the whole store's inputs already loaded and the index
-    itself), so a load cost several times its own work, and more the bigger the store. Pickles and
-    the records they hold make no garbage cycles."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 SPILL_CHUNK = 1 << 22  # bytes copied at a time from the pickle's spill file into the store
