@@ -75,7 +75,8 @@ __all__ = [
 # of what is no land or place takes no territory ("gained control of three mines"), and a threat to an
 # abstraction names a risk ("a threat to public health"); 12: a situation breaking out is no escape
 # ("Hostilities broke out"); 23: things seized by an arrest or kidnapping word are a seizure, figures that
-# "se disparan" soar, a ruling verb after a quote introduces it
+# "se disparan" soar, a ruling verb after a quote introduces it, a deployment of no force deploys no one ("el
+# despliegue de 5G"), a disease, a crisis or the economy strikes only figuratively ("golpeados por la pandemia")
 VERSION = "23"
 
 
@@ -540,6 +541,39 @@ def _soared(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool
         and not _forms(c) & armed for c in subjects)
 
 
+def _nothing_deployed(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """A deployment noun (`deployment_nouns`) of what is no force deploys no one ("el despliegue de
+    5G", "the deployment of fiber networks"): its "of" nouns are neither troops, police or armed
+    people (the deploy verb's listed objects, `armed_nouns`, `police_words`) nor a named body,
+    person or place ("el despliegue de la Guardia Nacional" stays)."""
+    lex = args.lex
+    if etype != "deployment" or pos != "noun" or not _forms(head) & lex.words("deployment_nouns"):
+        return False
+    owners = _owners(head)
+    if not owners and head.i + 1 < len(head.doc) and head.doc[head.i + 1].lower_ in ("of", "de", "del"):
+        # what the parse hangs from the noun after its "de" ("de 5G" read as the number 5 and a name G)
+        owners = [c for c in head.children if c.i > head.i and c.dep_ in ("nmod", "nummod", "pobj", "compound")]
+    table = lex.data.get("object_nouns") or {}
+    forces = {str(w).lower() for verb in lex.words("deploy_verbs") for w in table.get(verb) or []}
+    forces |= lex.words("armed_nouns") | lex.words("police_words")
+    named = ("ORG", "PERSON", "PER", "NORP", "GPE", "LOC")
+    return bool(owners) and not any(
+        _forms(o) & forces or ((m := args.mention_at(o)) is not None and m.label in named) for o in owners)
+
+
+def _struck_by_a_crisis(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
+    """An attack verb whose doer is a disease, a crisis or the economy (`crisis_agents`: "uno de los
+    países más golpeados por la pandemia", "hit hard by the recession", "la crisis golpeó a las
+    familias") strikes figuratively: no one attacks anyone."""
+    if etype not in ("attack", "killing") or pos != "verb":
+        return False
+    crises = args.lex.words("crisis_agents")
+    doers = [c for c in head.children if c.dep_ in ("nsubj", "agent", "obl:agent")]
+    doers += [c for c in head.children if any(g.dep_ == "case" and g.lower_ in ("por", "by") for g in c.children)]
+    doers += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(_forms(d) & crises for d in doers)
+
+
 def _goal_met(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
     """A meeting verb whose objects are all goals (`goal_words`) meets a goal, not people: "to meet
     the emissions reduction target", "reunió los requisitos"."""
@@ -680,7 +714,7 @@ def _vehicle_moving(head: Any, pos: str, etype: str, sent: Any, args: Arguments)
 
 NOT_TOLD = (_question, _showing, _unarmed_fight, _fulfilled, _won, _share_won, _share_of, _made_available, _page_visited, _campaign_rally, _rule_named, _figure_of_speech,
             _unarmed_attack, _not_fled, _nobody_fled, _no_land_handed, _no_land_taken, _self_harm, _goal_met, _season,
-            _risk_named, _danger_named, _accusation_denied, _recognised, _held_state, _vehicle_moving, _soared)
+            _risk_named, _danger_named, _accusation_denied, _recognised, _held_state, _vehicle_moving, _soared, _nothing_deployed, _struck_by_a_crisis)
 
 
 _RULE_PREPS = ("of", "on", "against", "de", "del", "contra")

@@ -822,3 +822,33 @@ def test_a_ruling_verb_after_a_quote_introduces_it(language, text, etype):
     assert etype in types, types
     if etype == "statement":
         assert "court_ruling" not in types, types
+
+
+@pytest.mark.parametrize("language,text", [
+    ("es", "España es uno de los países más golpeados por la pandemia de coronavirus, con 598 fallecidos."),
+    ("es", "La crisis golpeó a miles de familias en Sonora durante 2020."),
+    ("en", "Spain is one of the countries hit hardest by the pandemic, with 598 deaths."),
+    ("en", "The recession hit thousands of families in Sonora in 2020."),
+])
+def test_a_crisis_strikes_only_figuratively(language, text):
+    assert violent(text, language) == []
+
+
+@pytest.mark.parametrize("language,text", [
+    ("es", "Un comerciante fue golpeado por dos hombres armados en Celaya el lunes."),
+    ("en", "A shopkeeper was beaten by two gunmen in Celaya on Monday."),
+])
+def test_people_struck_by_people_are_attacked(language, text):
+    assert [e[0] for e in violent(text, language)] == ["attack"]
+
+
+@pytest.mark.parametrize("language,text,deployed", [
+    ("es", "El despliegue de 5G comenzará el 10 de febrero en seis autonomías, informó el gobierno.", False),
+    ("en", "The deployment of fiber networks will begin in March, the company said.", False),
+    ("es", "El despliegue de 300 soldados en la frontera comenzó el lunes.", True),
+    ("es", "El despliegue de la Guardia Nacional en Culiacán comenzó el lunes.", True),
+    ("en", "The deployment of 300 troops to the border began on Monday.", True),
+    ("en", "The deployment of the National Guard in Minneapolis began on Friday night.", True),
+])
+def test_a_deployment_deploys_a_force(language, text, deployed):
+    assert ("deployment" in [e[0] for e in run(text, language, "2020-01-05")]) == deployed
