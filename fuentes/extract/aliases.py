@@ -80,7 +80,10 @@ def _titles_and_roles(body: str, cands: list[Cand], lex: Lexicon, sdoc: Any = No
             c.extra_aliases.append(" ".join(title_words + [c.text]))
             if role:
                 of = _OF_PLACE.match(after)
-                owner = [w for w in words[-n - 3:-n] if w.endswith(("'s", "\u2019s")) and w[:1].isupper()]
+                near = words[-n - 3:-n]
+                cut = max((i + 1 for i, w in enumerate(near) if w.endswith((",", ";", ":", ".", ")"))), default=0)
+                # a possessive before a comma owns another phrase ("Clinton's primary opponent, Sen. Bernie Sanders")
+                owner = [w for w in near[cut:] if w.endswith(("'s", "\u2019s")) and w[:1].isupper()]
                 joiner = "de" if lex.language == "es" else "of"  # written in the article's language
                 if of:
                     role = f"{role} {joiner} {of['place']}"

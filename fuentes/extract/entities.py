@@ -243,7 +243,8 @@ from fuentes.pipeline import Stage, register
 # 33 (lead): a title followed by names only after a name and a comma is the next person of a list, no role of the first
 # ("Senator Cruz, Governor Kasich, ..."; "el gobernador Kasich"); "V.A." is no "Va." (Virginia) of the exonym table;
 # a state legislator's title is one title ("State Senator José Rodríguez": "State" was an organisation, and an alias
-# of the article's State Department)
+# of the article's State Department); a possessive before a comma owns no title after it ("Clinton's primary
+# opponent, Sen. Bernie Sanders" gave the role "Senator of Clinton")
 # 33: a body's kind alone after a definite or demonstrative article ("The company said", "La aerolínea anunció", "esta
 # empresa"; data `reference_nouns`) is an evidence span of the one organisation named before it in that sentence or
 # the one before, of several the one whose name or description holds the kind, of none the one the article has named

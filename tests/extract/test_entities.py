@@ -341,3 +341,15 @@ def test_a_state_legislators_title_is_one_title():
     _, entities = run("Representa bien al distrito, dijo el senador estatal José Rodríguez el lunes. "
                       "El Departamento de Estado no comentó.", "es")
     assert "José Rodríguez" in {e.name for e in entities} and "Estado" not in {e.name for e in entities}
+
+
+def test_a_possessive_before_a_comma_owns_no_title_after_it():
+    """"Clinton's primary opponent, Sen. Bernie Sanders": the possessive owns "primary opponent",
+    not the title ("Senator of Clinton" was a role); "Apple's CEO Tim Cook" keeps its owner."""
+    _, entities = run("Clinton's primary opponent, Sen. Bernie Sanders, has yet to bow out. Apple's CEO Tim Cook "
+                      "spoke on Monday.", "en")
+    assert by_name(entities, "Bernie Sanders").roles == ["Senator"]
+    assert "CEO of Apple" in by_name(entities, "Tim Cook").roles
+    _, entities = run("El rival de Clinton, el senador Bernie Sanders, no se ha retirado. El director de Apple, "
+                      "Tim Cook, habló el lunes.", "es")
+    assert not any("Clinton" in r for r in by_name(entities, "Bernie Sanders").roles)
