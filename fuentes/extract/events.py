@@ -76,7 +76,8 @@ __all__ = [
 # abstraction names a risk ("a threat to public health"); 12: a situation breaking out is no escape
 # ("Hostilities broke out"); 23: things seized by an arrest or kidnapping word are a seizure, figures that
 # "se disparan" soar, a ruling verb after a quote introduces it, a deployment of no force deploys no one ("el
-# despliegue de 5G"), a disease, a crisis or the economy strikes only figuratively ("golpeados por la pandemia")
+# despliegue de 5G"), a disease, a crisis or the economy strikes only figuratively ("golpeados por la pandemia"), a
+# mobilisation of forces is a deployment ("la movilización de las Fuerzas Armadas" was a protest)
 VERSION = "23"
 
 
@@ -165,6 +166,8 @@ def mentions_of(sdoc: Any, language: str | None, mentions: list[Mention], quotes
         seized = etype in ("arrest", "kidnapping") and _things_taken(head, pos, args)
         if seized:
             etype = "seizure"  # "secuestró 20 kilos de cocaína", "captured two rifles": things seized, no one held
+        if etype == "protest" and _forces_mobilised(head, pos, args):
+            etype = "deployment"  # "la movilización de las Fuerzas Armadas": troops mobilised, no protest
         if pos == "verb" and etype == "statement" and _described_by(head):
             continue  # "los casos confirmados", "las cifras reportadas": the participle describes a noun
         actor_toks, target_toks = arguments(head, pos, etype, args)
@@ -541,6 +544,31 @@ def _soared(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool
         and not _forms(c) & armed for c in subjects)
 
 
+def _forces(lex: Lexicon) -> frozenset[str]:
+    """Words of troops, police and armed people: the deploy verbs' listed objects (`deploy_verbs`),
+    `armed_nouns` and `police_words`."""
+    table = lex.data.get("object_nouns") or {}
+    listed = {str(w).lower() for verb in lex.words("deploy_verbs") for w in table.get(verb) or []}
+    return frozenset(listed) | lex.words("armed_nouns") | lex.words("police_words")
+
+
+def _forces_mobilised(head: Any, pos: str, args: Arguments) -> bool:
+    """A mobilisation noun of a force (`mobilisation_nouns` with troops, police or armed people after
+    "de" or "of": "la movilización de las Fuerzas Armadas", "de 500 efectivos") deploys it: no protest
+    ("la movilización de los maestros" stays one)."""
+    if pos != "noun" or not _forms(head) & args.lex.words("mobilisation_nouns"):
+        return False
+    forces = _forces(args.lex)
+    return any(_singular_forms(t) & forces for o in _owners(head) for t in o.subtree)
+
+
+def _singular_forms(tok: Any) -> set[str]:
+    """The token's forms (`_forms`) and the same without a plural ending ("Fuerzas", a name's word
+    the tagger gives no lemma, is "fuerza")."""
+    forms = _forms(tok)
+    return forms | {f[:-1] for f in forms if f.endswith("s")} | {f[:-2] for f in forms if f.endswith("es")}
+
+
 def _nothing_deployed(head: Any, pos: str, etype: str, sent: Any, args: Arguments) -> bool:
     """A deployment noun (`deployment_nouns`) of what is no force deploys no one ("el despliegue de
     5G", "the deployment of fiber networks"): its "of" nouns are neither troops, police or armed
@@ -553,9 +581,7 @@ def _nothing_deployed(head: Any, pos: str, etype: str, sent: Any, args: Argument
     if not owners and head.i + 1 < len(head.doc) and head.doc[head.i + 1].lower_ in ("of", "de", "del"):
         # what the parse hangs from the noun after its "de" ("de 5G" read as the number 5 and a name G)
         owners = [c for c in head.children if c.i > head.i and c.dep_ in ("nmod", "nummod", "pobj", "compound")]
-    table = lex.data.get("object_nouns") or {}
-    forces = {str(w).lower() for verb in lex.words("deploy_verbs") for w in table.get(verb) or []}
-    forces |= lex.words("armed_nouns") | lex.words("police_words")
+    forces = _forces(lex)
     named = ("ORG", "PERSON", "PER", "NORP", "GPE", "LOC")
     return bool(owners) and not any(
         _forms(o) & forces or ((m := args.mention_at(o)) is not None and m.label in named) for o in owners)

@@ -852,3 +852,16 @@ def test_people_struck_by_people_are_attacked(language, text):
 ])
 def test_a_deployment_deploys_a_force(language, text, deployed):
     assert ("deployment" in [e[0] for e in run(text, language, "2020-01-05")]) == deployed
+
+
+@pytest.mark.parametrize("language,text,etype", [
+    ("es", "La movilización de 500 efectivos de la Guardia Nacional comenzó el lunes en Sonora.", "deployment"),
+    ("es", "El ministro anunció la movilización de las Fuerzas Armadas para atender la emergencia el lunes.", "deployment"),
+    ("es", "La movilización de los maestros de la CNTE bloqueó el centro de Oaxaca el lunes.", "protest"),
+    ("en", "The mobilization of 300,000 reservists began on Wednesday, the ministry said.", "deployment"),
+])
+def test_a_mobilisation_of_forces_is_a_deployment_not_a_protest(language, text, etype):
+    types = [e[0] for e in run(text, language, "2020-01-05")]
+    assert etype in types, types
+    if etype == "deployment":
+        assert "protest" not in types, types
