@@ -25,3 +25,12 @@ def mentions_of(nlp, language: str, text: str, spans: list[tuple[str, str]]) -> 
     mentions, entities = extract(tagged(nlp[language], text, spans), language)
     name = {e.id: e.name for e in entities}
     return [(m.text, name.get(m.entity, "")) for m in mentions]
+
+
+def evidence_by_name(nlp, language: str, text: str, spans: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """Each local entity's name -> the texts of its evidence spans, the entity stage run on `text`
+    with the model's spans set to `spans`."""
+    from fuentes.extract.entities import extract
+
+    _, entities = extract(tagged(nlp[language], text, spans), language)
+    return {e.name: [text[ev.start:ev.end] for ev in e.evidence] for e in entities}

@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from fuentes.extract.entities import extract
-from tests.extract.fixtures_entities import tagged
+from tests.extract.fixtures_entities import evidence_by_name
 
 pytestmark = pytest.mark.models
 
 
 def evidence_of(nlp, language: str, text: str, spans: list[tuple[str, str]], name: str) -> list[str]:
-    _, entities = extract(tagged(nlp[language], text, spans), language)
-    ent = next(e for e in entities if e.name == name)
-    return [text[ev.start:ev.end] for ev in ent.evidence]
+    return evidence_by_name(nlp, language, text, spans)[name]
 
 
 @pytest.mark.parametrize("language,text,spans,description", [

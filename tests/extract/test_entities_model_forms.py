@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from fuentes.extract.entities import extract
-from tests.extract.fixtures_entities import mentions_of, tagged
+from tests.extract.fixtures_entities import evidence_by_name, mentions_of, tagged
 
 pytestmark = pytest.mark.models
 
@@ -69,9 +69,7 @@ def test_a_variants_figures_after_a_hyphen_end_the_models_name(language, text, s
 
 
 def evidence_of(nlp, language: str, text: str, spans: list[tuple[str, str]], name: str) -> list[str]:
-    _, entities = extract(tagged(nlp[language], text, spans), language)
-    ent = next(e for e in entities if e.name == name)
-    return [text[ev.start:ev.end] for ev in ent.evidence]
+    return evidence_by_name(nlp, language, text, spans)[name]
 
 
 @pytest.mark.parametrize("language,text,spans", [

@@ -7,15 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from fuentes.extract.entities import extract
-from tests.extract.fixtures_entities import tagged
+from tests.extract.fixtures_entities import evidence_by_name as evidence
 
 pytestmark = pytest.mark.models
-
-
-def evidence(nlp, language: str, text: str, spans: list[tuple[str, str]]) -> dict[str, list[str]]:
-    _, entities = extract(tagged(nlp[language], text, spans), language)
-    return {e.name: [text[ev.start:ev.end] for ev in e.evidence] for e in entities}
 
 
 @pytest.mark.parametrize("language,text,spans,name,refs", [
