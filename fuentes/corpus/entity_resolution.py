@@ -329,7 +329,7 @@ def _national_body(name: str, word: str) -> bool:
     return bool(rest) and (" ".join(rest) in _demonyms() or is_country(" ".join(rest)))
 
 
-_CONNECTORS = frozenset({"of", "the", "de", "del", "la", "el", "los", "las"})
+_CONNECTORS = LEADING_ARTICLES | {"of", "de", "del"}
 
 
 @lru_cache(maxsize=1)

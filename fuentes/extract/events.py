@@ -675,13 +675,10 @@ def _quote_verb(head: Any, pos: str, args: Arguments) -> bool:
     if pos != "verb" or head.lemma_.lower() not in args.lex.words("quote_rulings"):
         return False
     doc, i, marks = head.doc, head.i - 1, False
-    while i >= 0 and doc[i].is_punct or i >= 0 and doc[i].is_space:
-        marks = marks or doc[i].is_quote or doc[i].text in QUOTE_MARKS
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        marks = marks or doc[i].is_quote
         i -= 1
     return marks
-
-
-QUOTE_MARKS = frozenset('"\u201d\u00bb\u2019\'')
 
 
 def _things_taken(head: Any, pos: str, args: Arguments) -> bool:
