@@ -3046,11 +3046,16 @@ def _calendar_words(short: bool = False) -> frozenset[str]:
     """Month and weekday names in every language with a dates file ("December", "enero", "lunes");
     `short`: the words of three letters or fewer instead ("Sep", "Feb", "mar")."""
     words: set[str] = set()
-    for path in linking.DATA.glob("dates_*.yaml"):
-        raw = load_yaml(path) or {}
+    for raw in _dates_files():
         for key in ("months", "weekdays"):
             words.update(fold(str(w)) for w in raw.get(key) or {} if (len(str(w)) < 4) == short)
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _dates_files() -> tuple[dict, ...]:
+    """Every language's dates file (`dates_<language>.yaml`), read once."""
+    return tuple(load_yaml(path) or {} for path in sorted(linking.DATA.glob("dates_*.yaml")))
 
 
 def _button_words(toks: list[Any]) -> bool:
@@ -3077,10 +3082,7 @@ _MOTION_WORDS = frozenset({"to", "from", "at", "into", "a", "de", "desde", "haci
 @lru_cache(maxsize=1)
 def _weekdays() -> frozenset[str]:
     """Weekday names of four letters or more in every language with a dates file ("Tuesday", "martes")."""
-    words: set[str] = set()
-    for path in linking.DATA.glob("dates_*.yaml"):
-        words.update(fold(str(w)) for w in (load_yaml(path) or {}).get("weekdays") or {} if len(str(w)) >= 4)
-    return frozenset(words)
+    return frozenset(fold(str(w)) for raw in _dates_files() for w in raw.get("weekdays") or {} if len(str(w)) >= 4)
 
 
 def _named_day_word(tok: Any, lex: Lexicon) -> bool:
